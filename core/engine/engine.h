@@ -1,0 +1,112 @@
+// The engine: builds the task DAG from a project, dispatches runnable tasks to their
+// providers under per-provider limits, retries with backoff, degrades along the ladder,
+// verifies and files outputs, and publishes batched, coalesced task updates.
+// Lives on one thread (the GUI moves it to its own QThread); all work is asynchronous.
+#pragma once
+
+#include "engine/task.h"
+#include "engine/types.h"
+#include "project/project.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace retake {
+
+class Provider;
+class EnginePrivate;
+
+struct BreakerSettings {
+    int failureThreshold = 5;       // consecutive transient failures that open the breaker
+    int cooldownMs = 30 * 1000;     // first cool-down; doubles on each re-open
+    int maxCooldownMs = 10 * 60 * 1000;
+};
+
+struct AimdSettings {
+    bool enabled = true;
+    // Additive increase: one more slot after this many successes in a row at the
+    // current limit (0 = one window, i.e. as many successes as the current limit).
+    int successesPerIncrease = 0;
+};
+
+struct EngineOptions {
+    RetrySettings retry;            // taken from the project by open(), overridable after
+    BreakerSettings breaker;
+    AimdSettings aimd;
+    int updateIntervalMs = 100;     // coalescing of tasksUpdated
+    quint64 jitterSeed = 0;         // 0 = random
+    bool verifyOutputs = true;
+    // Free-space probe in bytes for the workspace; empty = QStorageInfo.
+    std::function<qint64(const QString &path)> freeSpaceProbe;
+    qint64 diskReserveBytes = 500ll * 1024 * 1024;
+    int diskPollIntervalMs = 5000;
+};
+
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Builds the tasks of `project` with its workspace at `workspaceDir` (created when
+    // missing). Providers declared by the project are created from their profiles; the
+    // built-in local provider is always present. Returns false with `error` set.
+    bool open(const Project &project, const QString &workspaceDir, QString *error);
+    const Project &project() const;
+    QString workspaceDir() const;
+
+    EngineOptions options() const;
+    void setOptions(const EngineOptions &options);
+    // Replaces (or adds) a provider; tests inject their own.
+    void setProvider(std::unique_ptr<Provider> provider);
+    QStringList providerIds() const;
+
+    // Batch control.
+    void start();
+    void pause();
+    void resume();
+    void cancel();
+
+    // Recovery actions.
+    void retryTask(const QString &taskId);
+    void retryAllFailed();
+    // Re-runs the given tasks (failed, blocked, cancelled or degraded) on `providerId`.
+    void switchProvider(const QStringList &taskIds, const QString &providerId);
+    void switchProviderForFailed(const QString &providerId);
+    void retryAtFullQuality(const QStringList &taskIds);
+
+    // Read access.
+    QList<TaskSnapshot> tasks() const;
+    TaskSnapshot task(const QString &taskId) const;
+    QList<Attempt> attempts(const QString &taskId) const;
+    BatchSummary summary() const;
+    bool isFinished() const;
+    // Per-provider live state: current concurrency limit, in flight, breaker.
+    int providerLimit(const QString &providerId) const;
+    int providerInFlight(const QString &providerId) const;
+    bool isBreakerOpen(const QString &providerId) const;
+
+Q_SIGNALS:
+    // Coalesced: at most one emission per updateIntervalMs, with every changed task.
+    void tasksUpdated(const QList<retake::TaskSnapshot> &tasks);
+    void attemptFinished(const QString &taskId, const retake::Attempt &attempt);
+    void summaryChanged(const retake::BatchSummary &summary);
+    void pausedChanged(bool paused, const QString &reason);
+    // Emitted once when no task can make progress any more (all final) or after cancel.
+    void batchFinished(const retake::BatchSummary &summary);
+    // A line for the activity log / CLI (no prompts, no keys).
+    void logMessage(const QString &line);
+
+private:
+    friend class EnginePrivate;
+    std::unique_ptr<EnginePrivate> d;
+};
+
+} // namespace retake

@@ -1,0 +1,100 @@
+// Domain vocabulary shared by every layer: stages, task states, error classes,
+// degradation rungs and the quality of a finished output. No presentation here:
+// labels, colours and icons live in ui/.
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace retake {
+
+enum class Stage { Image, Video };
+
+enum class TaskState {
+    Waiting,     // a dependency is not done yet
+    Queued,      // runnable; waiting for a slot of its provider
+    Running,     // an attempt is in flight
+    Retrying,    // last attempt failed; waiting for backoff / provider to reopen
+    Done,        // output verified
+    Failed,      // automatic recovery exhausted or not recoverable; needs the user
+    Blocked,     // an upstream task failed
+    Interrupted, // was running when the app stopped; re-queued on open
+    Cancelled,   // stopped by the user; draft kept
+    Skipped,     // excluded by the user
+};
+
+enum class ErrorClass {
+    None,
+    Network,
+    Timeout,
+    RateLimited,
+    ProviderUnavailable,
+    ProviderError,
+    ContentPolicy,
+    InvalidRequest,
+    Auth,
+    QuotaExhausted,
+    OutputInvalid,
+    UnsafeOutput,
+    FileIo,
+    DiskFull,
+    Cancelled,
+};
+
+// What the engine does next after a failure of a given class (DESIGN §3).
+enum class RecoveryRoute {
+    RetrySameRung,     // transient: back off, same provider and parameters
+    NextRung,          // permanent for this rung: move down the ladder
+    SimplifiedPrompt,  // content policy: jump to the simplified-prompt rung
+    SwitchProvider,    // auth / quota: next rung on a different provider, at once
+    FailFast,          // invalid request: the user has to fix the data
+    PauseBatch,        // disk full: not a task failure
+    Stop,              // cancelled: never retried
+};
+
+// Rungs of the degradation ladder, best first.
+enum class RungKind {
+    Primary,
+    AlternativeProvider,
+    SimplifiedPrompt,
+    LowerResolution,  // image: half size; video: reduced resolution and duration
+    Fallback,         // built-in local render / static image with motion effect
+};
+
+enum class Quality { None, Full, Reduced, Fallback };
+
+QString toString(Stage stage);
+QString toString(TaskState state);
+QString toString(ErrorClass errorClass);
+QString toString(RungKind rung);
+QString toString(Quality quality);
+QString toString(RecoveryRoute route);
+
+std::optional<Stage> stageFromString(const QString &text);
+std::optional<TaskState> taskStateFromString(const QString &text);
+std::optional<ErrorClass> errorClassFromString(const QString &text);
+std::optional<RungKind> rungKindFromString(const QString &text);
+std::optional<Quality> qualityFromString(const QString &text);
+
+// Transient errors may succeed when tried again unchanged.
+bool isTransient(ErrorClass errorClass);
+RecoveryRoute recoveryRoute(ErrorClass errorClass);
+// One sentence for the user: what to do about this class of error.
+QString recommendedAction(ErrorClass errorClass);
+Quality qualityOf(RungKind rung);
+// A finished task whose quality is below full.
+inline bool isDegraded(Quality quality)
+{
+    return quality == Quality::Reduced || quality == Quality::Fallback;
+}
+// States in which the task will not change without a user action or a new run.
+bool isFinal(TaskState state);
+
+} // namespace retake
+
+Q_DECLARE_METATYPE(retake::Stage)
+Q_DECLARE_METATYPE(retake::TaskState)
+Q_DECLARE_METATYPE(retake::ErrorClass)
+Q_DECLARE_METATYPE(retake::Quality)

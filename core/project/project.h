@@ -1,0 +1,104 @@
+// The storyboard, format "retake-project/1": defaults, provider preferences, provider
+// profiles declared by the project, retry settings and scenes -> shots. Plain values;
+// loading and validation live in StoryboardLoader.
+#pragma once
+
+#include "engine/types.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace retake {
+
+inline constexpr auto kProjectFormat = u"retake-project/1";
+// The built-in offline provider; always known, also the last rung of every ladder.
+inline constexpr auto kBuiltinProviderId = u"local";
+
+struct ImageParams {
+    int width = 768;
+    int height = 432;
+    int steps = 20;
+};
+
+struct VideoParams {
+    double durationSec = 2.0;
+    int fps = 12;
+    QString motion = QStringLiteral("zoom-in"); // zoom-in, zoom-out, pan-left, pan-right, static
+};
+
+// Fault injection for the local provider: a probability per error class, drawn
+// deterministically from (seed, task id, attempt number) so runs are repeatable.
+struct FaultProfile {
+    quint64 seed = 0;
+    QMap<ErrorClass, double> rates;
+    bool isEmpty() const { return rates.isEmpty(); }
+};
+
+// A provider declared in the project file (the user's own profiles come with the
+// providers issue). `options` keeps kind-specific settings.
+struct ProviderProfile {
+    QString id;
+    QString kind;   // "local" for now
+    QString model;
+    int maxConcurrency = 4;
+    double costPerUnit = 0.0;
+    FaultProfile faults;
+    QVariantMap options;
+};
+
+struct RetrySettings {
+    int maxRetries = 3;              // automatic retries per task per run
+    int baseDelayMs = 2000;          // before retry n: base * 2^(n-1)
+    double jitter = 0.2;             // +-20 %
+    int maxDelayMs = 5 * 60 * 1000;  // cap, also for Retry-After
+    int retriesPerRung = 1;          // transient retries on a rung before moving down
+};
+
+struct Shot {
+    QString id;
+    QString title;
+    QString prompt;
+    QString negativePrompt;
+    qint64 seed = 0;
+    ImageParams image;  // defaults merged with the shot's overrides
+    VideoParams video;
+};
+
+struct Scene {
+    QString id;
+    QString title;
+    QList<Shot> shots;
+};
+
+struct Project {
+    QString format = QString::fromUtf16(kProjectFormat);
+    QString title;
+    QString filePath;  // absolute path of the storyboard file it was loaded from
+    ImageParams imageDefaults;
+    VideoParams videoDefaults;
+    QMap<Stage, QStringList> providerPreference;  // ordered: primary, then alternatives
+    QList<ProviderProfile> providers;             // declared by the project
+    RetrySettings retry;
+    QList<Scene> scenes;
+
+    int shotCount() const
+    {
+        int n = 0;
+        for (const Scene &scene : scenes)
+            n += int(scene.shots.size());
+        return n;
+    }
+    const ProviderProfile *provider(const QString &id) const
+    {
+        for (const ProviderProfile &p : providers) {
+            if (p.id == id)
+                return &p;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace retake

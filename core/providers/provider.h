@@ -1,0 +1,94 @@
+// One interface for every generation provider (DESIGN §5). A Provider creates one
+// ProviderJob per attempt; a job runs once, reports progress, and reports its result
+// exactly once through finished(). A retry is a new job.
+#pragma once
+
+#include "engine/types.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace retake {
+
+struct GenerationRequest {
+    QString taskId;   // "<shot>/image"
+    Stage stage = Stage::Image;
+    QString sceneId;
+    QString shotId;
+    int attemptNumber = 1;  // 1-based, counts every attempt of the task
+    RungKind rung = RungKind::Primary;
+    QString prompt;
+    QString negativePrompt;
+    qint64 seed = 0;
+    int width = 0;
+    int height = 0;
+    int steps = 0;
+    double durationSec = 0.0;  // video
+    int fps = 0;               // video
+    QString motion;            // video
+    QString inputImagePath;    // video: the shot's verified image
+    QString model;
+    // Empty folder created by the engine for this attempt; the job writes its output
+    // files here and nowhere else. The engine verifies and moves them.
+    QString outputDir;
+    QVariantMap extra;
+};
+
+struct GenerationResult {
+    ErrorClass errorClass = ErrorClass::None;  // None = success
+    int httpStatus = 0;
+    QString message;  // short, for the user; never contains prompts or keys
+    QString detail;   // raw detail for debug logging only
+    std::optional<int> retryAfterMs;
+    QStringList outputFiles;  // absolute paths inside the request's outputDir
+    double costUnits = 0.0;
+
+    bool ok() const { return errorClass == ErrorClass::None; }
+    static GenerationResult failure(ErrorClass errorClass, const QString &message,
+                                    int httpStatus = 0)
+    {
+        GenerationResult r;
+        r.errorClass = errorClass;
+        r.message = message;
+        r.httpStatus = httpStatus;
+        return r;
+    }
+};
+
+class ProviderJob : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProviderJob(QObject *parent = nullptr) : QObject(parent) {}
+    // Starts the work; never blocks.
+    virtual void start() = 0;
+    // Stops the work (and tells the server). finished() then reports Cancelled,
+    // unless the job had already finished.
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void progressed(double fraction);  // 0..1, when the provider reports it
+    void finished(const retake::GenerationResult &result);
+};
+
+class Provider
+{
+public:
+    virtual ~Provider() = default;
+    virtual QString id() const = 0;
+    virtual QString kind() const = 0;
+    virtual QString model() const = 0;
+    virtual bool supports(Stage stage) const = 0;
+    virtual int maxConcurrency() const = 0;
+    virtual double costPerUnit() const { return 0.0; }
+    // The job is parented to `parent`; the caller deletes it after finished().
+    virtual ProviderJob *createJob(const GenerationRequest &request, QObject *parent) = 0;
+};
+
+} // namespace retake
+
+Q_DECLARE_METATYPE(retake::GenerationResult)
