@@ -1,0 +1,69 @@
+# Retake developer entry points. `make run` and `make test` are all a newcomer needs.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+CLANG_FORMAT ?= clang-format
+FORMAT_DIRS := app core ui tests
+
+# Steps must run in order (deps before configure, build before run); ninja already
+# builds in parallel.
+.NOTPARALLEL:
+
+.PHONY: all deps configure build run test bench format format-check clean help
+
+all: build
+
+help:
+	@echo "make run           install what is missing, build, start the demo (GUI or headless)"
+	@echo "make test          install what is missing, build, run the whole test suite"
+	@echo "make deps          install missing Debian packages (scripts/install-deps.sh)"
+	@echo "make configure     cmake -G Ninja into BUILD_DIR (=$(BUILD_DIR)), once"
+	@echo "make build         build everything with $(JOBS) jobs"
+	@echo "make bench         build, then run every benchmark and print its figures"
+	@echo "make format        clang-format the C++ sources in place"
+	@echo "make format-check  fail if any C++ source is not clang-formatted"
+	@echo "make clean         remove BUILD_DIR"
+
+deps:
+	bash scripts/install-deps.sh
+
+# Configure only when the build tree does not exist yet; afterwards ninja re-runs cmake
+# by itself whenever a CMakeLists.txt changes.
+configure: $(BUILD_DIR)/build.ninja
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B "$(BUILD_DIR)" -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: configure
+	cmake --build "$(BUILD_DIR)" -j $(JOBS)
+
+run: deps build
+	bash scripts/run-demo.sh "$(BUILD_DIR)"
+
+test: deps build
+	QT_QPA_PLATFORM=offscreen ctest --test-dir "$(BUILD_DIR)" --output-on-failure -j2 \
+		--timeout 600 --no-tests=error
+
+bench: build
+	@set -e; found=0; status=0; \
+	for bench in "$(BUILD_DIR)"/tests/benchmarks/bench_*; do \
+		[ -f "$$bench" ] && [ -x "$$bench" ] || continue; \
+		found=1; \
+		echo "=== $$(basename "$$bench")"; \
+		QT_QPA_PLATFORM=offscreen "$$bench" || { echo "$$bench failed ($$?)"; status=1; }; \
+	done; \
+	[ $$found -eq 1 ] || echo "No benchmarks built in $(BUILD_DIR)/tests/benchmarks."; \
+	exit $$status
+
+format:
+	find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0 \
+		| xargs -0 -r $(CLANG_FORMAT) -i
+
+format-check:
+	find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0 \
+		| xargs -0 -r $(CLANG_FORMAT) --dry-run -Werror
+
+clean:
+	@case "$(BUILD_DIR)" in ""|/|.|..) echo "refusing to remove BUILD_DIR='$(BUILD_DIR)'"; exit 1;; esac
+	rm -rf -- "$(BUILD_DIR)"
