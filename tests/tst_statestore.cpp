@@ -1,0 +1,608 @@
+// StateStore: the durable state in <name>.retake/state.sqlite.
+#include "store/statestore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace retake;
+
+namespace {
+
+// Runs `body` on a separate connection to `path` (as a second process would see the file)
+// and removes the connection before returning, so that no test leaks one.
+void withConnection(const QString &path, const std::function<void(QSqlDatabase &)> &body)
+{
+    const QString name = u"tst-statestore-peer"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        body(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QVariant queryValue(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement) || !query.next()) {
+        qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+        return {};
+    }
+    return query.value(0);
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// The connection the store opened, found by its name prefix (test-only knowledge).
+QString storeConnectionName()
+{
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(u"retake-state-"_s))
+            return name;
+    }
+    return {};
+}
+
+StoredTask fullTask(const QString &id)
+{
+    StoredTask task;
+    task.id = id;
+    task.state = TaskState::Done;
+    task.quality = Quality::Reduced;
+    task.rung = RungKind::LowerResolution;
+    task.providerId = u"comfyui-local"_s;
+    task.attemptCount = 4;
+    task.lastError = ErrorClass::RateLimited;
+    task.lastMessage = u"Too many requests — ünïcode ✓"_s;
+    task.lastHttpStatus = 429;
+    task.outputPath = u"draft/s01/sh03/image.a4.png"_s;
+    task.paramsHash = QByteArray("\x00\x01\xfe\xff", 4) + QByteArray("sha1-bytes");
+    task.manualRetries = 2;
+    return task;
+}
+
+Attempt fullAttempt(int number)
+{
+    Attempt attempt;
+    attempt.number = number;
+    attempt.rung = RungKind::SimplifiedPrompt;
+    attempt.providerId = u"replicate-hailuo"_s;
+    attempt.model = u"minimax/hailuo-02"_s;
+    attempt.paramsHash = u"3f786850e387550fdab836ed7e6dc881de23001b"_s;
+    attempt.params = QVariantMap{
+        {u"prompt"_s, u"a lighthouse at dusk, 35mm"_s},
+        {u"seed"_s, 1234567},
+        {u"cfg"_s, 6.5},
+        {u"tiled"_s, true},
+        {u"size"_s, QVariantList{1024, 576}},
+        {u"extra"_s, QVariantMap{{u"sampler"_s, u"euler_a"_s}}},
+    };
+    attempt.startedAt = QDateTime(QDate(2026, 11, 25), QTime(14, 30, 0, 123), Qt::UTC);
+    attempt.endedAt = attempt.startedAt.addMSecs(8765);
+    attempt.errorClass = ErrorClass::ProviderUnavailable;
+    attempt.httpStatus = 503;
+    attempt.message = u"Service unavailable"_s;
+    attempt.outputPath = u"draft/s01/sh03/video.a2.mp4"_s;
+    attempt.archivedTo = u"_failed/s01-sh03-video/attempt-2/"_s;
+    attempt.costUnits = 0.25;
+    attempt.countedAgainstBudget = false;
+    return attempt;
+}
+
+void compareTasks(const StoredTask &actual, const StoredTask &expected)
+{
+    QCOMPARE(actual.id, expected.id);
+    QCOMPARE(toString(actual.state), toString(expected.state));
+    QCOMPARE(toString(actual.quality), toString(expected.quality));
+    QCOMPARE(toString(actual.rung), toString(expected.rung));
+    QCOMPARE(actual.providerId, expected.providerId);
+    QCOMPARE(actual.attemptCount, expected.attemptCount);
+    QCOMPARE(toString(actual.lastError), toString(expected.lastError));
+    QCOMPARE(actual.lastMessage, expected.lastMessage);
+    QCOMPARE(actual.lastHttpStatus, expected.lastHttpStatus);
+    QCOMPARE(actual.outputPath, expected.outputPath);
+    QCOMPARE(actual.paramsHash, expected.paramsHash);
+    QCOMPARE(actual.manualRetries, expected.manualRetries);
+}
+
+void compareAttempts(const Attempt &actual, const Attempt &expected)
+{
+    QCOMPARE(actual.number, expected.number);
+    QCOMPARE(toString(actual.rung), toString(expected.rung));
+    QCOMPARE(actual.providerId, expected.providerId);
+    QCOMPARE(actual.model, expected.model);
+    QCOMPARE(actual.paramsHash, expected.paramsHash);
+    QCOMPARE(actual.params, expected.params);
+    QCOMPARE(actual.startedAt, expected.startedAt);
+    QCOMPARE(actual.endedAt, expected.endedAt);
+    QCOMPARE(toString(actual.errorClass), toString(expected.errorClass));
+    QCOMPARE(actual.httpStatus, expected.httpStatus);
+    QCOMPARE(actual.message, expected.message);
+    QCOMPARE(actual.outputPath, expected.outputPath);
+    QCOMPARE(actual.archivedTo, expected.archivedTo);
+    QCOMPARE(actual.costUnits, expected.costUnits);
+    QCOMPARE(actual.countedAgainstBudget, expected.countedAgainstBudget);
+}
+
+} // namespace
+
+class TestStateStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void freshDatabaseGetsSchemaAndWal();
+    void tasksRoundTrip();
+    void attemptsRoundTrip();
+    void eventsRoundTrip();
+    void saveTaskCoalescesById();
+    void reopenSeesData();
+    void closeFlushesPendingWrites();
+    void newerSchemaIsRefusedAndLeftUntouched();
+    void garbageFileIsRefused();
+    void flushFailureKeepsQueue();
+    void diskFullIsNamed();
+    void flushWithoutOpenFails();
+    void runsGetUniqueIds();
+    void tenThousandTasksInOneFlush();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestStateStore::init()
+{
+    // Closing must never leave a query behind (removeDatabase would warn).
+    QTest::failOnWarning(QRegularExpression(u"still in use"_s));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(u"name.retake/state.sqlite"_s);
+}
+
+void TestStateStore::cleanup()
+{
+    QVERIFY(storeConnectionName().isEmpty());
+    m_dir.reset();
+}
+
+void TestStateStore::freshDatabaseGetsSchemaAndWal()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    QVERIFY(store.isOpen());
+    QCOMPARE(store.databasePath(), m_path);
+    QVERIFY(store.loadTasks().isEmpty());
+    QVERIFY(store.loadAttempts().isEmpty());
+    QVERIFY(store.loadEvents().isEmpty());
+
+    store.saveTask(fullTask(u"s01-sh01/image"_s));
+    QVERIFY2(store.flush(&error), qPrintable(error));
+
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QCOMPARE(queryValue(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(queryValue(db, u"PRAGMA user_version"_s).toInt(), StateStore::kSchemaVersion);
+        const QString tables =
+            queryValue(db, u"SELECT group_concat(name, ',') FROM (SELECT name FROM"
+                           u" sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                           u" ORDER BY name)"_s)
+                .toString();
+        QCOMPARE(tables, u"attempts,events,runs,tasks"_s);
+        // Enums are stored by name so that sqlite3 shows readable rows.
+        QCOMPARE(queryValue(db, u"SELECT state || ' ' || quality || ' ' || rung || ' ' ||"
+                                u" last_error FROM tasks"_s)
+                     .toString(),
+                 u"done reduced lower-resolution rate_limited"_s);
+        const QString updatedAt = queryValue(db, u"SELECT updated_at FROM tasks"_s).toString();
+        QVERIFY2(QRegularExpression(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"_s)
+                     .match(updatedAt)
+                     .hasMatch(),
+                 qPrintable(updatedAt));
+    });
+    store.close();
+    QVERIFY(!store.isOpen());
+}
+
+void TestStateStore::tasksRoundTrip()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    const StoredTask full = fullTask(u"s01-sh03/image"_s);
+    StoredTask defaults;
+    defaults.id = u"s01-sh03/video"_s;
+    store.saveTask(full);
+    store.saveTask(defaults);
+    QVERIFY(store.hasPendingWrites());
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    QVERIFY(!store.hasPendingWrites());
+
+    const QList<StoredTask> tasks = store.loadTasks();
+    QCOMPARE(tasks.size(), 2);
+    compareTasks(tasks.at(0), full);
+    compareTasks(tasks.at(1), defaults);
+
+    // An update keeps the task's place.
+    StoredTask updated = full;
+    updated.state = TaskState::Failed;
+    store.saveTask(updated);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    const QList<StoredTask> reloaded = store.loadTasks();
+    QCOMPARE(reloaded.size(), 2);
+    compareTasks(reloaded.at(0), updated);
+}
+
+void TestStateStore::attemptsRoundTrip()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    // Given attempt 2 saved before attempt 1, and attempt 1 saved twice (start, then end)
+    Attempt first;
+    first.number = 1;
+    first.providerId = u"local"_s;
+    first.startedAt = QDateTime(QDate(2026, 11, 25), QTime(14, 0, 0, 1), Qt::UTC);
+    const Attempt second = fullAttempt(2);
+    Attempt other = fullAttempt(1);
+    other.params.clear();
+    other.startedAt = {};
+    other.endedAt = {};
+    store.saveAttempt(u"s01-sh03/video"_s, second);
+    store.saveAttempt(u"s01-sh03/video"_s, first);
+    first.endedAt = first.startedAt.addSecs(3);
+    first.outputPath = u"draft/s01/sh03/video.a1.mp4"_s;
+    store.saveAttempt(u"s01-sh03/video"_s, first);
+    store.saveAttempt(u"s01-sh04/image"_s, other);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+
+    // Then every field comes back, ordered by number, the later save of attempt 1 winning
+    const QHash<QString, QList<Attempt>> attempts = store.loadAttempts();
+    QCOMPARE(attempts.size(), 2);
+    const QList<Attempt> video = attempts.value(u"s01-sh03/video"_s);
+    QCOMPARE(video.size(), 2);
+    compareAttempts(video.at(0), first);
+    compareAttempts(video.at(1), second);
+    QCOMPARE(video.at(1).params.value(u"seed"_s).toInt(), 1234567);
+    QCOMPARE(video.at(1).params.value(u"size"_s).toList().value(1).toInt(), 576);
+    QCOMPARE(video.at(1).durationMs(), 8765);
+    const QList<Attempt> image = attempts.value(u"s01-sh04/image"_s);
+    QCOMPARE(image.size(), 1);
+    compareAttempts(image.at(0), other);
+    QVERIFY(!image.at(0).startedAt.isValid());
+}
+
+void TestStateStore::eventsRoundTrip()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    const QDateTime t0 = QDateTime(QDate(2026, 11, 25), QTime(9, 15, 42, 7), Qt::UTC);
+    QList<StoredEvent> expected;
+    expected.append({t0, QString(), u"run-started"_s, u"12 tasks"_s});
+    expected.append({t0.addMSecs(1), u"s01-sh02/image"_s, u"user-retry"_s, QString()});
+    // A time in another zone comes back as the same instant.
+    expected.append({QDateTime(QDate(2026, 11, 25), QTime(11, 0), Qt::OffsetFromUTC, 3600),
+                     u"s01-sh02/image"_s, u"switch-provider"_s, u"fal → local"_s});
+    for (const StoredEvent &event : std::as_const(expected))
+        store.addEvent(event);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    store.addEvent({t0.addSecs(60), QString(), u"paused"_s, u"disk full"_s});
+    expected.append({t0.addSecs(60), QString(), u"paused"_s, u"disk full"_s});
+    QVERIFY2(store.flush(&error), qPrintable(error));
+
+    const QList<StoredEvent> events = store.loadEvents();
+    QCOMPARE(events.size(), expected.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        QCOMPARE(events.at(i).time, expected.at(i).time);
+        QCOMPARE(events.at(i).taskId, expected.at(i).taskId);
+        QCOMPARE(events.at(i).kind, expected.at(i).kind);
+        QCOMPARE(events.at(i).detail, expected.at(i).detail);
+    }
+}
+
+void TestStateStore::saveTaskCoalescesById()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    StoredTask task;
+    task.id = u"s02-sh01/image"_s;
+    for (const TaskState state : {TaskState::Queued, TaskState::Running, TaskState::Done}) {
+        task.state = state;
+        task.attemptCount += 1;
+        store.saveTask(task);
+    }
+    StoredTask other;
+    other.id = u"s02-sh02/image"_s;
+    store.saveTask(other);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+
+    const QList<StoredTask> tasks = store.loadTasks();
+    QCOMPARE(tasks.size(), 2);
+    QCOMPARE(tasks.at(0).id, task.id);
+    QCOMPARE(toString(tasks.at(0).state), toString(TaskState::Done));
+    QCOMPARE(tasks.at(0).attemptCount, 3);
+    QCOMPARE(tasks.at(1).id, other.id);
+
+    // Nothing pending: flushing again is a no-op that succeeds.
+    QVERIFY(!store.hasPendingWrites());
+    QVERIFY2(store.flush(&error), qPrintable(error));
+}
+
+void TestStateStore::reopenSeesData()
+{
+    QString error;
+    {
+        StateStore store;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        store.saveTask(fullTask(u"s01-sh01/image"_s));
+        store.saveAttempt(u"s01-sh01/image"_s, fullAttempt(1));
+        store.addEvent({QDateTime::currentDateTimeUtc(), QString(), u"run-started"_s, {}});
+        QVERIFY2(store.flush(&error), qPrintable(error));
+        store.close();
+        QVERIFY(!store.isOpen());
+
+        // The same object opens again.
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        QCOMPARE(store.loadTasks().size(), 1);
+    }
+    StateStore reopened;
+    QVERIFY2(reopened.open(m_path, &error), qPrintable(error));
+    const QList<StoredTask> tasks = reopened.loadTasks();
+    QCOMPARE(tasks.size(), 1);
+    compareTasks(tasks.at(0), fullTask(u"s01-sh01/image"_s));
+    const QList<Attempt> attempts = reopened.loadAttempts().value(u"s01-sh01/image"_s);
+    QCOMPARE(attempts.size(), 1);
+    compareAttempts(attempts.at(0), fullAttempt(1));
+    QCOMPARE(reopened.loadEvents().size(), 1);
+}
+
+void TestStateStore::closeFlushesPendingWrites()
+{
+    QString error;
+    {
+        StateStore store;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        store.saveTask(fullTask(u"s01-sh01/image"_s));
+        // No flush: the destructor closes, and closing saves what is queued.
+    }
+    StateStore reopened;
+    QVERIFY2(reopened.open(m_path, &error), qPrintable(error));
+    QCOMPARE(reopened.loadTasks().size(), 1);
+}
+
+void TestStateStore::newerSchemaIsRefusedAndLeftUntouched()
+{
+    // Given a state file written by a future Retake with schema 2
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE tasks (id TEXT PRIMARY KEY, future TEXT)"_s));
+        QVERIFY(query.exec(u"INSERT INTO tasks VALUES ('s01-sh01/image', 'x')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 2"_s));
+    });
+    const QByteArray before = sha256Of(m_path);
+    QVERIFY(!before.isEmpty());
+
+    // When this version opens it
+    StateStore store;
+    QString error;
+    QVERIFY(!store.open(m_path, &error));
+
+    // Then it is refused with what to do, and the file is byte-identical
+    QVERIFY(!store.isOpen());
+    QCOMPARE(error, u"state.sqlite was written by a newer Retake (schema 2, this version reads"
+                    u" up to 1); open it with that version or remove the .retake folder's state"
+                    u" to start over"_s);
+    store.close();
+    QCOMPARE(sha256Of(m_path), before);
+    QVERIFY(!QFile::exists(m_path + u"-wal"_s));
+    QVERIFY(!store.flush(&error));
+}
+
+void TestStateStore::garbageFileIsRefused()
+{
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 200; ++i)
+            file.write("this is a storyboard note, not a database\n");
+    }
+    const QByteArray before = sha256Of(m_path);
+
+    StateStore store;
+    QString error;
+    QVERIFY(!store.open(m_path, &error));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(error.contains(QDir::toNativeSeparators(m_path)), qPrintable(error));
+    QVERIFY2(error.contains(u"not a Retake state database"_s), qPrintable(error));
+    QCOMPARE(sha256Of(m_path), before);
+}
+
+void TestStateStore::flushFailureKeepsQueue()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    store.saveTask(fullTask(u"s01-sh01/image"_s));
+    QVERIFY2(store.flush(&error), qPrintable(error));
+
+    // Given a database that rejects writes to tasks (a trigger, which works even as root,
+    // where chmod would not stop the writes)
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"CREATE TRIGGER reject BEFORE UPDATE ON tasks"
+                            u" BEGIN SELECT RAISE(ABORT, 'injected write failure'); END"_s),
+                 qPrintable(query.lastError().text()));
+    });
+
+    // When a flush with that task update and an event runs
+    StoredTask task = fullTask(u"s01-sh01/image"_s);
+    task.state = TaskState::Failed;
+    store.saveTask(task);
+    store.addEvent({QDateTime::currentDateTimeUtc(), task.id, u"user-retry"_s, {}});
+    QVERIFY(!store.flush(&error));
+
+    // Then nothing was committed, the driver's message is passed on and the queue is kept
+    QVERIFY2(error.contains(u"injected write failure"_s), qPrintable(error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(m_path)), qPrintable(error));
+    QVERIFY(store.hasPendingWrites());
+    QCOMPARE(toString(store.loadTasks().value(0).state), toString(TaskState::Done));
+    QVERIFY(store.loadEvents().isEmpty());
+
+    // And once the cause is gone the same writes go through
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"DROP TRIGGER reject"_s));
+    });
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    QVERIFY(!store.hasPendingWrites());
+    QCOMPARE(toString(store.loadTasks().value(0).state), toString(TaskState::Failed));
+    QCOMPARE(store.loadEvents().size(), 1);
+}
+
+void TestStateStore::diskFullIsNamed()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    // Given the store's connection may not grow the file (SQLite then fails with
+    // SQLITE_FULL, exactly as on a full drive)
+    const QString connection = storeConnectionName();
+    QVERIFY(!connection.isEmpty());
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection, false);
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA max_page_count = 1"_s));
+    }
+
+    // When a large flush runs
+    for (int i = 0; i < 500; ++i) {
+        StoredTask task = fullTask(u"s%1/image"_s.arg(i));
+        task.lastMessage = QString(200, u'x');
+        store.saveTask(task);
+    }
+    QVERIFY(!store.flush(&error));
+
+    // Then the message says disk full and nothing is lost
+    QVERIFY2(error.contains(u"disk full"_s), qPrintable(error));
+    QVERIFY(store.hasPendingWrites());
+    QVERIFY(store.loadTasks().isEmpty());
+
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection, false);
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA max_page_count = 1073741823"_s));
+    }
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    QCOMPARE(store.loadTasks().size(), 500);
+}
+
+void TestStateStore::flushWithoutOpenFails()
+{
+    StateStore store;
+    QVERIFY(!store.isOpen());
+    store.saveTask(fullTask(u"s01-sh01/image"_s));
+    QString error;
+    QVERIFY(!store.flush(&error));
+    QVERIFY2(error.contains(u"not open"_s), qPrintable(error));
+    QVERIFY(store.hasPendingWrites());
+    QVERIFY(store.loadTasks().isEmpty());
+}
+
+void TestStateStore::runsGetUniqueIds()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    const QDateTime start = QDateTime(QDate(2026, 11, 25), QTime(14, 30, 0), Qt::UTC);
+    const QString first = store.beginRun(start);
+    const QString second = store.beginRun(start);
+    QCOMPARE(first, u"20261125-143000-1"_s);
+    QCOMPARE(second, u"20261125-143000-2"_s);
+    store.endRun(first, start.addSecs(90), u"completed"_s);
+
+    // Committed at once: another connection sees both rows without a flush.
+    withConnection(m_path, [&](QSqlDatabase &db) {
+        QCOMPARE(queryValue(db, u"SELECT COUNT(*) FROM runs"_s).toInt(), 2);
+        QCOMPARE(
+            queryValue(db, u"SELECT outcome FROM runs WHERE id = '%1'"_s.arg(first)).toString(),
+            u"completed"_s);
+        QCOMPARE(
+            queryValue(db, u"SELECT ended_at FROM runs WHERE id = '%1'"_s.arg(first)).toString(),
+            u"2026-11-25T14:31:30.000Z"_s);
+        QVERIFY(
+            queryValue(db, u"SELECT ended_at FROM runs WHERE id = '%1'"_s.arg(second)).isNull());
+    });
+
+    // The counter continues across sessions.
+    store.close();
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    QCOMPARE(store.beginRun(start.addDays(1)), u"20261126-143000-3"_s);
+}
+
+void TestStateStore::tenThousandTasksInOneFlush()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    constexpr int kTasks = 10000;
+    for (int i = 0; i < kTasks; ++i)
+        store.saveTask(fullTask(u"s%1-sh%2/image"_s.arg(i / 100).arg(i % 100)));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    const qint64 insertMs = timer.elapsed();
+
+    for (int i = 0; i < kTasks; ++i) {
+        StoredTask task = fullTask(u"s%1-sh%2/image"_s.arg(i / 100).arg(i % 100));
+        task.state = TaskState::Running;
+        store.saveTask(task);
+    }
+    timer.restart();
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    const qint64 updateMs = timer.elapsed();
+    qInfo("flush of %d new tasks: %lld ms; of %d task updates: %lld ms", kTasks, insertMs, kTasks,
+          updateMs);
+
+    const QList<StoredTask> tasks = store.loadTasks();
+    QCOMPARE(tasks.size(), kTasks);
+    QCOMPARE(toString(tasks.last().state), toString(TaskState::Running));
+}
+
+QTEST_GUILESS_MAIN(TestStateStore)
+#include "tst_statestore.moc"
