@@ -114,12 +114,12 @@ Attempt fullAttempt(int number)
 void compareTasks(const StoredTask &actual, const StoredTask &expected)
 {
     QCOMPARE(actual.id, expected.id);
-    QCOMPARE(toString(actual.state), toString(expected.state));
-    QCOMPARE(toString(actual.quality), toString(expected.quality));
-    QCOMPARE(toString(actual.rung), toString(expected.rung));
+    QCOMPARE(nameOf(actual.state), nameOf(expected.state));
+    QCOMPARE(nameOf(actual.quality), nameOf(expected.quality));
+    QCOMPARE(nameOf(actual.rung), nameOf(expected.rung));
     QCOMPARE(actual.providerId, expected.providerId);
     QCOMPARE(actual.attemptCount, expected.attemptCount);
-    QCOMPARE(toString(actual.lastError), toString(expected.lastError));
+    QCOMPARE(nameOf(actual.lastError), nameOf(expected.lastError));
     QCOMPARE(actual.lastMessage, expected.lastMessage);
     QCOMPARE(actual.lastHttpStatus, expected.lastHttpStatus);
     QCOMPARE(actual.outputPath, expected.outputPath);
@@ -130,14 +130,14 @@ void compareTasks(const StoredTask &actual, const StoredTask &expected)
 void compareAttempts(const Attempt &actual, const Attempt &expected)
 {
     QCOMPARE(actual.number, expected.number);
-    QCOMPARE(toString(actual.rung), toString(expected.rung));
+    QCOMPARE(nameOf(actual.rung), nameOf(expected.rung));
     QCOMPARE(actual.providerId, expected.providerId);
     QCOMPARE(actual.model, expected.model);
     QCOMPARE(actual.paramsHash, expected.paramsHash);
     QCOMPARE(actual.params, expected.params);
     QCOMPARE(actual.startedAt, expected.startedAt);
     QCOMPARE(actual.endedAt, expected.endedAt);
-    QCOMPARE(toString(actual.errorClass), toString(expected.errorClass));
+    QCOMPARE(nameOf(actual.errorClass), nameOf(expected.errorClass));
     QCOMPARE(actual.httpStatus, expected.httpStatus);
     QCOMPARE(actual.message, expected.message);
     QCOMPARE(actual.outputPath, expected.outputPath);
@@ -350,7 +350,7 @@ void TestStateStore::saveTaskCoalescesById()
     const QList<StoredTask> tasks = store.loadTasks();
     QCOMPARE(tasks.size(), 2);
     QCOMPARE(tasks.at(0).id, task.id);
-    QCOMPARE(toString(tasks.at(0).state), toString(TaskState::Done));
+    QCOMPARE(nameOf(tasks.at(0).state), nameOf(TaskState::Done));
     QCOMPARE(tasks.at(0).attemptCount, 3);
     QCOMPARE(tasks.at(1).id, other.id);
 
@@ -478,7 +478,7 @@ void TestStateStore::flushFailureKeepsQueue()
     QVERIFY2(error.contains(u"injected write failure"_s), qPrintable(error));
     QVERIFY2(error.contains(QDir::toNativeSeparators(m_path)), qPrintable(error));
     QVERIFY(store.hasPendingWrites());
-    QCOMPARE(toString(store.loadTasks().value(0).state), toString(TaskState::Done));
+    QCOMPARE(nameOf(store.loadTasks().value(0).state), nameOf(TaskState::Done));
     QVERIFY(store.loadEvents().isEmpty());
 
     // And once the cause is gone the same writes go through
@@ -488,7 +488,7 @@ void TestStateStore::flushFailureKeepsQueue()
     });
     QVERIFY2(store.flush(&error), qPrintable(error));
     QVERIFY(!store.hasPendingWrites());
-    QCOMPARE(toString(store.loadTasks().value(0).state), toString(TaskState::Failed));
+    QCOMPARE(nameOf(store.loadTasks().value(0).state), nameOf(TaskState::Failed));
     QCOMPARE(store.loadEvents().size(), 1);
 }
 
@@ -601,7 +601,7 @@ void TestStateStore::tenThousandTasksInOneFlush()
 
     const QList<StoredTask> tasks = store.loadTasks();
     QCOMPARE(tasks.size(), kTasks);
-    QCOMPARE(toString(tasks.last().state), toString(TaskState::Running));
+    QCOMPARE(nameOf(tasks.last().state), nameOf(TaskState::Running));
 }
 
 QTEST_GUILESS_MAIN(TestStateStore)

@@ -96,12 +96,12 @@ constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 7> kRoutes{{
 
 } // namespace
 
-QString toString(Stage stage) { return lookupName(kStages, stage); }
-QString toString(TaskState state) { return lookupName(kStates, state); }
-QString toString(ErrorClass errorClass) { return lookupName(kErrors, errorClass); }
-QString toString(RungKind rung) { return lookupName(kRungs, rung); }
-QString toString(Quality quality) { return lookupName(kQualities, quality); }
-QString toString(RecoveryRoute route) { return lookupName(kRoutes, route); }
+QString nameOf(Stage stage) { return lookupName(kStages, stage); }
+QString nameOf(TaskState state) { return lookupName(kStates, state); }
+QString nameOf(ErrorClass errorClass) { return lookupName(kErrors, errorClass); }
+QString nameOf(RungKind rung) { return lookupName(kRungs, rung); }
+QString nameOf(Quality quality) { return lookupName(kQualities, quality); }
+QString nameOf(RecoveryRoute route) { return lookupName(kRoutes, route); }
 
 std::optional<Stage> stageFromString(const QString &text) { return lookupValue(kStages, text); }
 std::optional<TaskState> taskStateFromString(const QString &text)

@@ -65,12 +65,12 @@ enum class RungKind {
 
 enum class Quality { None, Full, Reduced, Fallback };
 
-QString toString(Stage stage);
-QString toString(TaskState state);
-QString toString(ErrorClass errorClass);
-QString toString(RungKind rung);
-QString toString(Quality quality);
-QString toString(RecoveryRoute route);
+QString nameOf(Stage stage);
+QString nameOf(TaskState state);
+QString nameOf(ErrorClass errorClass);
+QString nameOf(RungKind rung);
+QString nameOf(Quality quality);
+QString nameOf(RecoveryRoute route);
 
 std::optional<Stage> stageFromString(const QString &text);
 std::optional<TaskState> taskStateFromString(const QString &text);

@@ -145,7 +145,7 @@ QVariantMap paramsFromJson(const QString &json)
     return QJsonDocument::fromJson(json.toUtf8()).object().toVariantMap();
 }
 
-// Reads an enum column written by toString(); an unknown name (a file edited by hand, or a
+// Reads an enum column written by nameOf(); an unknown name (a file edited by hand, or a
 // value from a newer minor version) falls back to the field's default with a warning.
 template <typename Enum>
 Enum enumFromSql(std::optional<Enum> (*parse)(const QString &), const QVariant &value,
@@ -445,12 +445,12 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
     QSqlQuery &task = *m_upsertTask;
     for (const StoredTask &t : std::as_const(m_pendingTasks)) {
         task.bindValue(0, t.id);
-        task.bindValue(1, toString(t.state));
-        task.bindValue(2, toString(t.quality));
-        task.bindValue(3, toString(t.rung));
+        task.bindValue(1, nameOf(t.state));
+        task.bindValue(2, nameOf(t.quality));
+        task.bindValue(3, nameOf(t.rung));
         task.bindValue(4, t.providerId);
         task.bindValue(5, t.attemptCount);
-        task.bindValue(6, toString(t.lastError));
+        task.bindValue(6, nameOf(t.lastError));
         task.bindValue(7, t.lastMessage);
         task.bindValue(8, t.lastHttpStatus);
         task.bindValue(9, t.outputPath);
@@ -466,14 +466,14 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
     for (const auto &[taskId, a] : std::as_const(m_pendingAttempts)) {
         attempt.bindValue(0, taskId);
         attempt.bindValue(1, a.number);
-        attempt.bindValue(2, toString(a.rung));
+        attempt.bindValue(2, nameOf(a.rung));
         attempt.bindValue(3, a.providerId);
         attempt.bindValue(4, a.model);
         attempt.bindValue(5, a.paramsHash);
         attempt.bindValue(6, paramsToJson(a.params));
         attempt.bindValue(7, timeToSql(a.startedAt));
         attempt.bindValue(8, timeToSql(a.endedAt));
-        attempt.bindValue(9, toString(a.errorClass));
+        attempt.bindValue(9, nameOf(a.errorClass));
         attempt.bindValue(10, a.httpStatus);
         attempt.bindValue(11, a.message);
         attempt.bindValue(12, a.outputPath);

@@ -1,0 +1,269 @@
+#include "clirunner.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::cli {
+
+namespace {
+
+void printJson(QTextStream &out, const QJsonObject &object)
+{
+    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    out.flush();
+}
+
+QJsonObject summaryJson(const BatchSummary &s)
+{
+    QJsonObject counts;
+    for (auto it = s.counts.cbegin(); it != s.counts.cend(); ++it)
+        counts.insert(nameOf(it.key()), it.value());
+    QJsonObject qualities;
+    for (auto it = s.qualities.cbegin(); it != s.qualities.cend(); ++it)
+        qualities.insert(nameOf(it.key()), it.value());
+    return QJsonObject{{u"event"_s, u"summary"_s},     {u"total"_s, s.total},
+                       {u"percent"_s, s.percent()},     {u"counts"_s, counts},
+                       {u"qualities"_s, qualities},     {u"degraded"_s, s.degraded()},
+                       {u"paused"_s, s.paused},         {u"pauseReason"_s, s.pauseReason}};
+}
+
+QString countsLine(const BatchSummary &s)
+{
+    QStringList parts;
+    parts << u"%1 done"_s.arg(s.count(TaskState::Done));
+    if (s.degraded() > 0)
+        parts << u"%1 degraded"_s.arg(s.degraded());
+    for (const TaskState state : {TaskState::Running, TaskState::Retrying, TaskState::Queued,
+                                  TaskState::Waiting, TaskState::Failed, TaskState::Blocked,
+                                  TaskState::Cancelled, TaskState::Interrupted}) {
+        if (s.count(state) > 0)
+            parts << u"%1 %2"_s.arg(s.count(state)).arg(nameOf(state));
+    }
+    return parts.join(u", "_s);
+}
+
+} // namespace
+
+CliRunner::CliRunner(Engine *engine, OutputMode mode, QObject *parent)
+    : QObject(parent), m_engine(engine), m_mode(mode), m_out(stdout), m_err(stderr),
+      m_tty(::isatty(STDOUT_FILENO) == 1)
+{
+}
+
+int CliRunner::exitCodeFor(const BatchSummary &s) const
+{
+    if (m_interrupted)
+        return ExitInterrupted;
+    if (s.count(TaskState::Failed) > 0 || s.count(TaskState::Blocked) > 0
+        || s.count(TaskState::Cancelled) > 0)
+        return ExitSomeFailed;
+    return s.allDone() ? ExitAllDone : ExitSomeFailed;
+}
+
+void CliRunner::interrupt()
+{
+    if (m_interrupted) {
+        // A second Ctrl-C: the user does not want to wait for the clean stop.
+        m_err << "\nInterrupted again: exiting now.\n";
+        m_err.flush();
+        ::_exit(ExitInterrupted);
+    }
+    m_interrupted = true;
+    clearBar();
+    m_err << "\nCancelling: stopping in-flight attempts (press Ctrl-C again to quit at once).\n";
+    m_err.flush();
+    m_engine->cancel();
+}
+
+int CliRunner::run()
+{
+    connect(m_engine, &Engine::tasksUpdated, this, &CliRunner::onTasksUpdated);
+    connect(m_engine, &Engine::summaryChanged, this, &CliRunner::onSummary);
+    connect(m_engine, &Engine::attemptFinished, this, &CliRunner::onAttempt);
+    connect(m_engine, &Engine::logMessage, this, &CliRunner::onLog);
+    QEventLoop loop;
+    BatchSummary final;
+    connect(m_engine, &Engine::batchFinished, &loop, [&](const BatchSummary &s) {
+        final = s;
+        loop.quit();
+    });
+    if (m_mode == OutputMode::Human) {
+        m_out << u"Running %1 tasks of \"%2\" (workspace %3)\n"_s.arg(m_engine->summary().total)
+                     .arg(m_engine->project().title, m_engine->workspaceDir());
+        m_out.flush();
+    }
+    m_engine->start();
+    loop.exec();
+    clearBar();
+    printSummary(final);
+    return exitCodeFor(final);
+}
+
+int CliRunner::printStatus()
+{
+    const QList<TaskSnapshot> tasks = m_engine->tasks();
+    const BatchSummary summary = m_engine->summary();
+    if (m_mode == OutputMode::Json) {
+        for (const TaskSnapshot &t : tasks) {
+            printJson(m_out, QJsonObject{{u"event"_s, u"task"_s},
+                                         {u"id"_s, t.id},
+                                         {u"state"_s, nameOf(t.state)},
+                                         {u"quality"_s, nameOf(t.quality)},
+                                         {u"attempts"_s, t.attemptCount},
+                                         {u"provider"_s, t.providerId},
+                                         {u"rung"_s, nameOf(t.rung)},
+                                         {u"error"_s, nameOf(t.lastError)},
+                                         {u"message"_s, t.lastMessage},
+                                         {u"output"_s, t.outputPath}});
+        }
+        printJson(m_out, summaryJson(summary));
+    } else {
+        m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                     .arg(u"TASK"_s, -22)
+                     .arg(u"STATE"_s, -12)
+                     .arg(u"QUALITY"_s, -9)
+                     .arg(u"ATTEMPTS"_s, -9)
+                     .arg(u"LAST ERROR"_s);
+        for (const TaskSnapshot &t : tasks) {
+            QString error;
+            if (t.lastError != ErrorClass::None)
+                error = nameOf(t.lastError) + u": "_s + t.lastMessage;
+            else if (!t.lastMessage.isEmpty())
+                error = t.lastMessage;
+            m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                         .arg(t.id, -22)
+                         .arg(nameOf(t.state), -12)
+                         .arg(t.quality == Quality::None ? u"-"_s : nameOf(t.quality), -9)
+                         .arg(QString::number(t.attemptCount), -9)
+                         .arg(error);
+        }
+        m_out << u"\n%1 tasks: %2\n"_s.arg(summary.total).arg(countsLine(summary));
+        m_out.flush();
+    }
+    if (summary.count(TaskState::Failed) > 0 || summary.count(TaskState::Blocked) > 0)
+        return ExitSomeFailed;
+    return ExitAllDone;
+}
+
+void CliRunner::onTasksUpdated(const QList<TaskSnapshot> &tasks)
+{
+    if (m_mode != OutputMode::Json)
+        return;
+    for (const TaskSnapshot &t : tasks) {
+        QJsonObject o{{u"event"_s, u"task"_s},
+                      {u"id"_s, t.id},
+                      {u"state"_s, nameOf(t.state)},
+                      {u"attempt"_s, t.attemptCount},
+                      {u"rung"_s, nameOf(t.rung)},
+                      {u"provider"_s, t.providerId}};
+        if (t.quality != Quality::None)
+            o.insert(u"quality"_s, nameOf(t.quality));
+        if (t.lastError != ErrorClass::None) {
+            o.insert(u"error"_s, nameOf(t.lastError));
+            o.insert(u"message"_s, t.lastMessage);
+        }
+        if (t.retryAt.isValid())
+            o.insert(u"retryAt"_s, t.retryAt.toString(Qt::ISODateWithMs));
+        printJson(m_out, o);
+    }
+}
+
+void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
+{
+    if (m_mode == OutputMode::Json) {
+        QJsonObject o{{u"event"_s, u"attempt"_s},
+                      {u"task"_s, taskId},
+                      {u"number"_s, a.number},
+                      {u"rung"_s, nameOf(a.rung)},
+                      {u"provider"_s, a.providerId},
+                      {u"model"_s, a.model},
+                      {u"outcome"_s, a.ok() ? u"ok"_s : nameOf(a.errorClass)},
+                      {u"durationMs"_s, a.durationMs()}};
+        if (!a.ok()) {
+            o.insert(u"message"_s, a.message);
+            o.insert(u"httpStatus"_s, a.httpStatus);
+        }
+        printJson(m_out, o);
+        return;
+    }
+    if (a.ok() || a.errorClass == ErrorClass::Cancelled)
+        return;
+    clearBar();
+    QString line = u"  %1 attempt %2 (%3 on %4): %5"_s.arg(taskId)
+                       .arg(a.number)
+                       .arg(nameOf(a.rung), a.providerId, nameOf(a.errorClass));
+    if (a.httpStatus > 0)
+        line += u" HTTP %1"_s.arg(a.httpStatus);
+    line += u" — "_s + a.message;
+    m_out << line << '\n';
+    m_out.flush();
+}
+
+void CliRunner::onLog(const QString &line)
+{
+    if (m_mode == OutputMode::Json) {
+        printJson(m_out, QJsonObject{{u"event"_s, u"log"_s}, {u"message"_s, line}});
+        return;
+    }
+    clearBar();
+    m_out << u"  "_s << line << '\n';
+    m_out.flush();
+}
+
+void CliRunner::onSummary(const BatchSummary &summary)
+{
+    if (m_mode == OutputMode::Human && m_tty)
+        drawBar(summary);
+}
+
+void CliRunner::drawBar(const BatchSummary &s)
+{
+    constexpr int kWidth = 30;
+    const int filled = int(s.percent() / 100.0 * kWidth);
+    QString bar = u"\r["_s + QString(filled, u'#') + QString(kWidth - filled, u'.') + u"] "_s;
+    bar += u"%1% "_s.arg(int(s.percent()), 3) + countsLine(s);
+    if (s.paused)
+        bar += u" — PAUSED: "_s + s.pauseReason;
+    m_out << bar << "\x1b[K";
+    m_out.flush();
+    m_barShown = true;
+}
+
+void CliRunner::clearBar()
+{
+    if (!m_barShown)
+        return;
+    m_out << "\r\x1b[K";
+    m_out.flush();
+    m_barShown = false;
+}
+
+void CliRunner::printSummary(const BatchSummary &s)
+{
+    if (m_mode == OutputMode::Json) {
+        printJson(m_out, summaryJson(s));
+        return;
+    }
+    m_out << u"\n%1 of %2 tasks done (%3 degraded). %4\n"_s.arg(s.count(TaskState::Done))
+                 .arg(s.total)
+                 .arg(s.degraded())
+                 .arg(countsLine(s));
+    if (s.count(TaskState::Failed) > 0) {
+        m_out << u"%1 task(s) failed; see %2/logs/error.log, then run: retake-cli retry-failed "
+                 "%3 [--provider ID]\n"_s.arg(s.count(TaskState::Failed))
+                     .arg(m_engine->workspaceDir(), m_engine->project().filePath);
+    }
+    if (m_interrupted)
+        m_out << "Cancelled by Ctrl-C. Run the same command again to continue where it "
+                 "stopped.\n";
+    m_out.flush();
+}
+
+} // namespace retake::cli

@@ -1,0 +1,1380 @@
+#include "engine.h"
+
+#include "engine/aimdlimiter.h"
+#include "engine/circuitbreaker.h"
+#include "engine/ladder.h"
+#include "engine/outputverifier.h"
+#include "engine/retrypolicy.h"
+#include "project/storyboardloader.h"
+#include "providers/provider.h"
+#include "providers/providerfactory.h"
+#include "store/statestore.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSet>
+#include <QStorageInfo>
+#include <QTimer>
+
+#include <map>
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+double BatchSummary::percent() const
+{
+    if (total <= 0)
+        return 0.0;
+    int finished = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (isFinal(it.key()))
+            finished += it.value();
+    }
+    return 100.0 * finished / total;
+}
+
+namespace {
+
+struct TaskRecord {
+    TaskSnapshot snap;
+    int sceneIndex = 0;
+    int shotIndex = 0;
+    int dependency = -1;     // index of the task this one needs (video -> image)
+    QList<int> dependents;
+    Ladder ladder;
+    int rungIndex = 0;
+    int retriesUsed = 0;
+    int rungFailures = 0;    // consecutive transient failures on the current rung
+    QList<Attempt> attempts;
+    QByteArray paramsHash;   // shot parameters the current output was made from
+    // In flight.
+    QPointer<ProviderJob> job;
+    Attempt current;
+    GenerationRequest request;
+    quint64 limiterEpoch = 0;
+    bool cancelRequested = false;
+    // A full-quality retry of a degraded task keeps the old output if it fails.
+    Quality previousQuality = Quality::None;
+    QString previousOutput;
+    ErrorClass manualRetryError = ErrorClass::None;
+    QSet<QString> refusedBy;  // providers that answered auth / quota errors in this run
+};
+
+struct ProviderState {
+    std::unique_ptr<Provider> provider;
+    CircuitBreaker breaker;
+    AimdLimiter limiter;
+    int inFlight = 0;
+    std::set<int> queue;  // queued task indices, in storyboard order
+};
+
+QByteArray hashParams(const QVariantMap &params)
+{
+    return QCryptographicHash::hash(QJsonDocument(QJsonObject::fromVariantMap(params)).toJson(
+                                        QJsonDocument::Compact),
+                                    QCryptographicHash::Sha1)
+        .toHex();
+}
+
+} // namespace
+
+class EnginePrivate
+{
+public:
+    explicit EnginePrivate(Engine *engine) : q(engine) {}
+
+    Engine *q;
+    Project project;
+    Workspace workspace;
+    EngineOptions options;
+    RetryPolicy policy;
+    StateStore store;
+    std::map<QString, ProviderState> providers;
+    QList<TaskRecord> tasks;
+    QHash<QString, int> index;
+    QMap<TaskState, int> counts;
+    QMap<Quality, int> qualities;
+    std::multimap<qint64, int> retryTimers;  // monotonic due time -> task index
+    QSet<int> dirty;
+    QElapsedTimer clock;
+    QTimer updateTimer;
+    QTimer wakeTimer;
+    QTimer diskTimer;
+    bool opened = false;
+    bool started = false;
+    bool userPaused = false;
+    bool diskPaused = false;
+    bool cancelling = false;
+    bool finishedEmitted = false;
+    bool schedulePending = false;
+    QString runId;
+
+    qint64 now() const { return clock.elapsed(); }
+    const Shot &shotOf(const TaskRecord &t) const
+    {
+        return project.scenes.at(t.sceneIndex).shots.at(t.shotIndex);
+    }
+    int maxAttempts() const { return options.retry.maxRetries + 1; }
+
+    void log(const QString &line) { Q_EMIT q->logMessage(line); }
+
+    // State bookkeeping.
+    void setState(int i, TaskState state);
+    void setQuality(int i, Quality quality);
+    void markDirty(int i);
+    void flushUpdates();
+    void persistTask(int i);
+
+    // Scheduling.
+    void requestSchedule();
+    void schedule();
+    void enqueue(int i);
+    void dequeue(int i);
+    void divertFromOpenBreaker(const QString &providerId);
+    void armWakeTimer();
+    bool dispatchAllowed() const
+    {
+        return started && !userPaused && !diskPaused && !cancelling;
+    }
+    bool checkDiskSpace();
+    void dispatch(int i);
+    GenerationRequest buildRequest(const TaskRecord &t) const;
+
+    // Results.
+    void onJobFinished(int i, const GenerationResult &result);
+    void onVerified(int i, const QString &file, const VerificationResult &verification);
+    void succeed(int i, const QString &stagedFile);
+    void fail(int i, const GenerationResult &result);
+    void finishAttempt(TaskRecord &t, const GenerationResult &result);
+    QString archiveFailure(TaskRecord &t, const QString &fromDir);
+    void releaseSlot(TaskRecord &t);
+    void blockDependents(int i);
+    void releaseDependents(int i);
+    void resetForRerun(int i, const Ladder &ladder);
+    void checkFinished();
+
+    // Loading.
+    void buildTasks();
+    void restoreFromStore();
+    ProviderState *providerState(const QString &id)
+    {
+        const auto it = providers.find(id);
+        return it == providers.end() ? nullptr : &it->second;
+    }
+    void addProvider(std::unique_ptr<Provider> provider);
+};
+
+// ---------------------------------------------------------------------------------------
+// Bookkeeping
+
+void EnginePrivate::setState(int i, TaskState state)
+{
+    TaskRecord &t = tasks[i];
+    if (t.snap.state == state)
+        return;
+    counts[t.snap.state] -= 1;
+    counts[state] += 1;
+    if (t.snap.state == TaskState::Queued)
+        dequeue(i);
+    t.snap.state = state;
+    if (state != TaskState::Running)
+        t.snap.progress = -1.0;
+    if (state != TaskState::Retrying)
+        t.snap.retryAt = {};
+    if (state == TaskState::Queued)
+        enqueue(i);
+    markDirty(i);
+}
+
+void EnginePrivate::setQuality(int i, Quality quality)
+{
+    TaskRecord &t = tasks[i];
+    if (t.snap.quality == quality)
+        return;
+    if (t.snap.quality != Quality::None)
+        qualities[t.snap.quality] -= 1;
+    if (quality != Quality::None)
+        qualities[quality] += 1;
+    t.snap.quality = quality;
+    markDirty(i);
+}
+
+void EnginePrivate::markDirty(int i)
+{
+    dirty.insert(i);
+    if (!updateTimer.isActive())
+        updateTimer.start(options.updateIntervalMs);
+}
+
+void EnginePrivate::persistTask(int i)
+{
+    if (!store.isOpen())
+        return;
+    const TaskRecord &t = tasks.at(i);
+    StoredTask s;
+    s.id = t.snap.id;
+    s.state = t.snap.state;
+    s.quality = t.snap.quality;
+    s.rung = t.snap.rung;
+    s.providerId = t.snap.providerId;
+    s.attemptCount = t.snap.attemptCount;
+    s.lastError = t.snap.lastError;
+    s.lastMessage = t.snap.lastMessage;
+    s.lastHttpStatus = t.snap.lastHttpStatus;
+    s.outputPath = t.snap.outputPath.isEmpty() ? QString()
+                                               : workspace.relativePath(t.snap.outputPath);
+    // Done: the parameters its output was made from; otherwise the shot's current ones,
+    // so that an edit of the storyboard is noticed on the next open.
+    s.paramsHash = t.snap.state == TaskState::Done
+                       ? t.paramsHash
+                       : StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+    s.manualRetries = t.snap.manualRetries;
+    store.saveTask(s);
+}
+
+void EnginePrivate::flushUpdates()
+{
+    if (dirty.isEmpty() && !store.hasPendingWrites())
+        return;
+    QList<int> changed(dirty.cbegin(), dirty.cend());
+    std::sort(changed.begin(), changed.end());
+    dirty.clear();
+    QList<TaskSnapshot> snapshots;
+    snapshots.reserve(changed.size());
+    for (int i : changed) {
+        TaskRecord &t = tasks[i];
+        t.snap.rung = t.ladder.value(t.rungIndex).kind;
+        t.snap.providerId = t.ladder.value(t.rungIndex).providerId;
+        t.snap.retriesUsed = t.retriesUsed;
+        snapshots << t.snap;
+        persistTask(i);
+    }
+    QString error;
+    if (store.isOpen() && !store.flush(&error))
+        log(u"Could not save the batch state (will try again): %1"_s.arg(error));
+    if (!snapshots.isEmpty())
+        Q_EMIT q->tasksUpdated(snapshots);
+    Q_EMIT q->summaryChanged(q->summary());
+}
+
+// ---------------------------------------------------------------------------------------
+// Scheduling
+
+void EnginePrivate::enqueue(int i)
+{
+    TaskRecord &t = tasks[i];
+    const QString providerId = t.ladder.value(t.rungIndex).providerId;
+    if (ProviderState *ps = providerState(providerId))
+        ps->queue.insert(i);
+    else
+        providers[providerId];  // unknown: dispatch reports it
+    requestSchedule();
+}
+
+void EnginePrivate::dequeue(int i)
+{
+    for (auto &entry : providers)
+        entry.second.queue.erase(i);
+}
+
+void EnginePrivate::requestSchedule()
+{
+    if (schedulePending || !started)
+        return;
+    schedulePending = true;
+    QMetaObject::invokeMethod(q, [this] { schedule(); }, Qt::QueuedConnection);
+}
+
+bool EnginePrivate::checkDiskSpace()
+{
+    const qint64 free = options.freeSpaceProbe
+                            ? options.freeSpaceProbe(workspace.root())
+                            : QStorageInfo(workspace.root()).bytesAvailable();
+    const bool low = free >= 0 && free < options.diskReserveBytes;
+    if (low && !diskPaused) {
+        diskPaused = true;
+        log(u"Disk full: %1 MB free in %2, below the %3 MB reserve. Dispatching is paused "
+            "and resumes by itself when space returns."_s.arg(free / (1024 * 1024))
+                .arg(workspace.root())
+                .arg(options.diskReserveBytes / (1024 * 1024)));
+        diskTimer.start(options.diskPollIntervalMs);
+        Q_EMIT q->pausedChanged(true, u"disk full"_s);
+        Q_EMIT q->summaryChanged(q->summary());
+    } else if (!low && diskPaused) {
+        diskPaused = false;
+        diskTimer.stop();
+        log(u"Disk space is back: resuming."_s);
+        Q_EMIT q->pausedChanged(userPaused, userPaused ? u"paused"_s : QString());
+        Q_EMIT q->summaryChanged(q->summary());
+    }
+    return !diskPaused;
+}
+
+void EnginePrivate::schedule()
+{
+    schedulePending = false;
+    if (!started || cancelling)
+        return;
+    const qint64 t = now();
+    // Retrying tasks whose backoff is over become queued again.
+    while (!retryTimers.empty() && retryTimers.begin()->first <= t) {
+        const int i = retryTimers.begin()->second;
+        retryTimers.erase(retryTimers.begin());
+        if (tasks.at(i).snap.state == TaskState::Retrying)
+            setState(i, TaskState::Queued);
+    }
+    if (dispatchAllowed() && checkDiskSpace()) {
+        for (auto &[id, ps] : providers) {
+            if (!ps.queue.empty() && !ps.breaker.allowRequest(t)
+                && ps.breaker.state(t) == CircuitBreaker::State::Open) {
+                divertFromOpenBreaker(id);
+            }
+        }
+        for (auto &[id, ps] : providers) {
+            while (!ps.queue.empty() && dispatchAllowed()) {
+                if (ps.provider && !ps.breaker.allowRequest(t))
+                    break;
+                if (ps.provider && ps.inFlight >= ps.limiter.limit())
+                    break;
+                const int i = *ps.queue.begin();
+                dispatch(i);  // leaves the queue through setState(Running) or a failure
+                if (ps.queue.count(i))
+                    ps.queue.erase(i);
+            }
+        }
+    }
+    armWakeTimer();
+    checkFinished();
+}
+
+void EnginePrivate::divertFromOpenBreaker(const QString &providerId)
+{
+    ProviderState &ps = providers.at(providerId);
+    const std::set<int> waiting = ps.queue;
+    const qint64 t = now();
+    for (int i : waiting) {
+        TaskRecord &task = tasks[i];
+        // Move to an alternative provider of the same quality that is not avoided right
+        // now; with none, the task waits for the cool-down rather than degrade.
+        for (int r = task.rungIndex + 1; r < task.ladder.size(); ++r) {
+            const ProviderState *other = providerState(task.ladder.at(r).providerId);
+            if (task.ladder.at(r).kind != RungKind::AlternativeProvider
+                || task.ladder.at(r).providerId == providerId || !other
+                || other->breaker.state(t) == CircuitBreaker::State::Open)
+                continue;
+            ps.queue.erase(i);
+            task.rungIndex = r;
+            task.rungFailures = 0;
+            log(u"%1: %2 is cooling down after repeated failures; moving to %3 (%4)."_s.arg(
+                task.snap.id, providerId, task.ladder.at(r).providerId,
+                nameOf(task.ladder.at(r).kind)));
+            enqueue(i);
+            markDirty(i);
+            break;
+        }
+    }
+}
+
+void EnginePrivate::armWakeTimer()
+{
+    qint64 due = -1;
+    if (!retryTimers.empty())
+        due = retryTimers.begin()->first;
+    const qint64 t = now();
+    for (const auto &entry : providers) {
+        const ProviderState &ps = entry.second;
+        if (!ps.queue.empty() && ps.breaker.state(t) == CircuitBreaker::State::Open) {
+            const qint64 reopen = ps.breaker.openUntilMs();
+            due = due < 0 ? reopen : std::min(due, reopen);
+        }
+    }
+    if (due < 0) {
+        wakeTimer.stop();
+        return;
+    }
+    wakeTimer.start(int(std::clamp<qint64>(due - t, 0, 24 * 3600 * 1000)));
+}
+
+GenerationRequest EnginePrivate::buildRequest(const TaskRecord &t) const
+{
+    const Shot &shot = shotOf(t);
+    GenerationRequest r;
+    r.taskId = t.snap.id;
+    r.stage = t.snap.stage;
+    r.sceneId = t.snap.sceneId;
+    r.shotId = t.snap.shotId;
+    r.attemptNumber = int(t.attempts.size()) + 1;
+    r.prompt = shot.prompt;
+    r.negativePrompt = shot.negativePrompt;
+    r.seed = shot.seed;
+    r.width = shot.image.width;
+    r.height = shot.image.height;
+    r.steps = shot.image.steps;
+    if (t.snap.stage == Stage::Video) {
+        r.durationSec = shot.video.durationSec;
+        r.fps = shot.video.fps;
+        r.motion = shot.video.motion;
+        if (t.dependency >= 0)
+            r.inputImagePath = tasks.at(t.dependency).snap.outputPath;
+    }
+    applyRung(r, t.ladder.at(t.rungIndex));
+    return r;
+}
+
+void EnginePrivate::dispatch(int i)
+{
+    TaskRecord &t = tasks[i];
+    const Rung rung = t.ladder.at(t.rungIndex);
+    ProviderState *ps = providerState(rung.providerId);
+    t.request = buildRequest(t);
+    t.cancelRequested = false;
+
+    Attempt &a = t.current;
+    a = Attempt();
+    a.number = t.request.attemptNumber;
+    a.rung = rung.kind;
+    a.providerId = rung.providerId;
+    a.startedAt = QDateTime::currentDateTimeUtc();
+
+    if (!ps || !ps->provider || !ps->provider->supports(t.snap.stage)) {
+        setState(i, TaskState::Running);
+        const QString why = !ps || !ps->provider
+                                ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
+                                : u"provider \"%1\" cannot make %2s"_s.arg(
+                                      rung.providerId, nameOf(t.snap.stage));
+        fail(i, GenerationResult::failure(ErrorClass::InvalidRequest,
+                                          why + u"; choose another provider for this task"_s));
+        return;
+    }
+
+    t.request.model = ps->provider->model();
+    a.model = t.request.model;
+    QVariantMap params{
+        {u"prompt"_s, t.request.prompt},
+        {u"negative"_s, t.request.negativePrompt},
+        {u"seed"_s, t.request.seed},
+        {u"width"_s, t.request.width},
+        {u"height"_s, t.request.height},
+        {u"steps"_s, t.request.steps},
+        {u"model"_s, t.request.model},
+    };
+    if (t.snap.stage == Stage::Video) {
+        params.insert(u"duration"_s, t.request.durationSec);
+        params.insert(u"fps"_s, t.request.fps);
+        params.insert(u"motion"_s, t.request.motion);
+    }
+    a.params = params;
+    a.paramsHash = QString::fromLatin1(hashParams(params));
+
+    t.request.outputDir = workspace.stagingDir(t.snap.id, a.number);
+    QDir(t.request.outputDir).removeRecursively();
+    if (!QDir().mkpath(t.request.outputDir)) {
+        setState(i, TaskState::Running);
+        fail(i, GenerationResult::failure(
+                    ErrorClass::FileIo,
+                    u"cannot create %1; check that the workspace is writable"_s.arg(
+                        t.request.outputDir)));
+        return;
+    }
+
+    ProviderJob *job = ps->provider->createJob(t.request, q);
+    t.job = job;
+    t.limiterEpoch = ps->limiter.epoch();
+    ps->inFlight += 1;
+    ps->breaker.onRequestSent(now());
+    t.snap.attemptCount = a.number;
+    t.snap.progress = 0.0;
+    setState(i, TaskState::Running);
+    QObject::connect(job, &ProviderJob::progressed, q, [this, i, job](double fraction) {
+        if (tasks.at(i).job == job) {
+            tasks[i].snap.progress = fraction;
+            markDirty(i);
+        }
+    });
+    QObject::connect(job, &ProviderJob::finished, q,
+                     [this, i, job](const GenerationResult &result) {
+                         job->deleteLater();
+                         if (tasks.at(i).job != job)
+                             return;  // reported after we gave up on it
+                         onJobFinished(i, result);
+                     });
+    job->start();
+}
+
+// ---------------------------------------------------------------------------------------
+// Results
+
+void EnginePrivate::releaseSlot(TaskRecord &t)
+{
+    if (ProviderState *ps = providerState(t.current.providerId))
+        ps->inFlight = std::max(0, ps->inFlight - 1);
+    t.job = nullptr;
+}
+
+void EnginePrivate::onJobFinished(int i, const GenerationResult &result)
+{
+    TaskRecord &t = tasks[i];
+    releaseSlot(t);
+    if (t.cancelRequested && !result.ok()) {
+        GenerationResult cancelled = result;
+        cancelled.errorClass = ErrorClass::Cancelled;
+        fail(i, cancelled);
+        return;
+    }
+    if (!result.ok()) {
+        fail(i, result);
+        return;
+    }
+    // Path confinement: every output must be inside the attempt's staging folder.
+    const Workspace staging(t.request.outputDir);
+    QString primary;
+    for (const QString &file : result.outputFiles) {
+        if (!staging.contains(file)) {
+            QString error;
+            workspace.moveDirContents(t.request.outputDir, workspace.untrustedDir(t.snap.id),
+                                      &error);
+            fail(i, GenerationResult::failure(
+                        ErrorClass::UnsafeOutput,
+                        u"the provider named an output outside the attempt folder (%1); "
+                        "it was moved to _untrusted/"_s.arg(QFileInfo(file).fileName())));
+            return;
+        }
+        if (primary.isEmpty())
+            primary = file;
+    }
+    if (primary.isEmpty()) {
+        fail(i, GenerationResult::failure(ErrorClass::OutputInvalid,
+                                          u"the provider reported success without a file"_s));
+        return;
+    }
+    t.current.costUnits = result.costUnits;
+    if (!options.verifyOutputs) {
+        succeed(i, primary);
+        return;
+    }
+    VerificationExpectation expect;
+    expect.stage = t.snap.stage;
+    expect.width = t.request.width;
+    expect.height = t.request.height;
+    expect.durationSec = t.snap.stage == Stage::Video ? t.request.durationSec : 0.0;
+    // Keep the slot-free task in Running until verification reports.
+    auto *verifier = new OutputVerifier(q);
+    QObject::connect(verifier, &OutputVerifier::finished, q,
+                     [this, i, primary, verifier](const VerificationResult &v) {
+                         verifier->deleteLater();
+                         onVerified(i, primary, v);
+                     });
+    verifier->verify(primary, expect);
+}
+
+void EnginePrivate::onVerified(int i, const QString &file, const VerificationResult &verification)
+{
+    TaskRecord &t = tasks[i];
+    if (t.snap.state != TaskState::Running)
+        return;  // cancelled meanwhile
+    if (t.cancelRequested) {
+        fail(i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
+        return;
+    }
+    if (!verification.ok) {
+        const ErrorClass cls = verification.errorClass == ErrorClass::None
+                                   ? ErrorClass::OutputInvalid
+                                   : verification.errorClass;
+        fail(i, GenerationResult::failure(cls, verification.message));
+        return;
+    }
+    succeed(i, file);
+}
+
+void EnginePrivate::succeed(int i, const QString &stagedFile)
+{
+    TaskRecord &t = tasks[i];
+    const QString suffix = QFileInfo(stagedFile).suffix();
+    const QString target =
+        workspace.outputPath(t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
+                             suffix.isEmpty() ? u"bin"_s : suffix);
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QFile::remove(target);  // only a leftover of a crash can be there: attempts are numbered
+    if (!QFile::rename(stagedFile, target)) {
+        fail(i, GenerationResult::failure(ErrorClass::FileIo,
+                                          u"cannot move the verified output to %1"_s.arg(
+                                              workspace.relativePath(target))));
+        return;
+    }
+    QDir(t.request.outputDir).removeRecursively();
+
+    Attempt &a = t.current;
+    a.endedAt = QDateTime::currentDateTimeUtc();
+    a.outputPath = workspace.relativePath(target);
+    t.attempts << a;
+    if (store.isOpen())
+        store.saveAttempt(t.snap.id, a);
+
+    if (ProviderState *ps = providerState(a.providerId)) {
+        ps->breaker.recordSuccess();
+        ps->limiter.onSuccess();
+    }
+    t.paramsHash = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+    t.snap.outputPath = target;
+    t.snap.lastError = ErrorClass::None;
+    t.snap.lastMessage.clear();
+    t.snap.lastHttpStatus = 0;
+    t.previousOutput.clear();
+    t.previousQuality = Quality::None;
+    setQuality(i, qualityOf(a.rung));
+    setState(i, TaskState::Done);
+    if (qualityOf(a.rung) != Quality::Full) {
+        log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(qualityOf(a.rung)),
+                                                        nameOf(a.rung), a.providerId));
+    }
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+    releaseDependents(i);
+    requestSchedule();
+    checkFinished();
+}
+
+void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
+{
+    Attempt &a = t.current;
+    a.endedAt = QDateTime::currentDateTimeUtc();
+    a.errorClass = result.errorClass;
+    a.httpStatus = result.httpStatus;
+    a.message = result.message;
+    a.costUnits = result.costUnits;
+    t.snap.lastError = result.errorClass;
+    t.snap.lastMessage = result.message;
+    t.snap.lastHttpStatus = result.httpStatus;
+}
+
+QString EnginePrivate::archiveFailure(TaskRecord &t, const QString &fromDir)
+{
+    const Attempt &a = t.current;
+    const QString dir = workspace.failedAttemptDir(t.snap.id, a.number);
+    QString error;
+    if (!workspace.moveDirContents(fromDir, dir, &error))
+        log(u"%1: could not archive the failed attempt's files: %2"_s.arg(t.snap.id, error));
+    QDir().mkpath(dir);
+    QJsonObject json{
+        {u"task"_s, t.snap.id},
+        {u"attempt"_s, a.number},
+        {u"rung"_s, nameOf(a.rung)},
+        {u"provider"_s, a.providerId},
+        {u"model"_s, a.model},
+        {u"class"_s, nameOf(a.errorClass)},
+        {u"transient"_s, isTransient(a.errorClass)},
+        {u"message"_s, a.message},
+        {u"httpStatus"_s, a.httpStatus},
+        {u"startedAt"_s, a.startedAt.toString(Qt::ISODateWithMs)},
+        {u"endedAt"_s, a.endedAt.toString(Qt::ISODateWithMs)},
+        {u"recommendedAction"_s, recommendedAction(a.errorClass)},
+    };
+    if (!Workspace::writeJson(dir + u"/error.json"_s, json, &error))
+        log(u"%1: could not write error.json: %2"_s.arg(t.snap.id, error));
+    return workspace.relativePath(dir) + u'/';
+}
+
+void EnginePrivate::fail(int i, const GenerationResult &result)
+{
+    TaskRecord &t = tasks[i];
+    finishAttempt(t, result);
+    Attempt &a = t.current;
+    const ErrorClass cls = result.errorClass;
+    const qint64 nowMs = now();
+
+    if (cls == ErrorClass::Cancelled) {
+        // Cancelled attempts leave nothing in draft/ and are never retried.
+        QDir(t.request.outputDir).removeRecursively();
+        a.countedAgainstBudget = false;
+        t.attempts << a;
+        if (store.isOpen())
+            store.saveAttempt(t.snap.id, a);
+        setState(i, TaskState::Cancelled);
+        for (int d : t.dependents) {
+            if (!isFinal(tasks.at(d).snap.state) && tasks.at(d).snap.state != TaskState::Running)
+                setState(d, TaskState::Cancelled);
+        }
+        Q_EMIT q->attemptFinished(t.snap.id, a);
+        checkFinished();
+        return;
+    }
+    if (cls == ErrorClass::DiskFull) {
+        // Not a task failure: the batch pauses and the task waits for space.
+        QDir(t.request.outputDir).removeRecursively();
+        a.countedAgainstBudget = false;
+        t.attempts << a;
+        if (store.isOpen())
+            store.saveAttempt(t.snap.id, a);
+        if (!diskPaused) {
+            diskPaused = true;
+            log(u"%1: disk full while writing (%2). Dispatching is paused and resumes by "
+                "itself when space returns."_s.arg(t.snap.id, a.message));
+            diskTimer.start(options.diskPollIntervalMs);
+            Q_EMIT q->pausedChanged(true, u"disk full"_s);
+        }
+        setState(i, TaskState::Queued);
+        Q_EMIT q->attemptFinished(t.snap.id, a);
+        return;
+    }
+
+    a.archivedTo = archiveFailure(t, t.request.outputDir);
+    if (ProviderState *ps = providerState(a.providerId)) {
+        const bool wasOpen = ps->breaker.state(nowMs) != CircuitBreaker::State::Closed;
+        ps->breaker.recordFailure(isTransient(cls), nowMs);
+        if (!wasOpen && ps->breaker.state(nowMs) == CircuitBreaker::State::Open) {
+            log(u"%1: %2 failures in a row; avoiding it for %3 s."_s.arg(a.providerId)
+                    .arg(ps->breaker.consecutiveFailures())
+                    .arg(ps->breaker.currentCooldownMs() / 1000.0));
+        }
+        if (cls == ErrorClass::RateLimited)
+            ps->limiter.onRateLimited(t.limiterEpoch);
+    }
+
+    // Decide the route.
+    int target = -1;
+    qint64 delay = 0;
+    const RecoveryRoute route = recoveryRoute(cls);
+    const bool budgetLeft = t.retriesUsed < options.retry.maxRetries;
+    if (route != RecoveryRoute::FailFast && route != RecoveryRoute::Stop && budgetLeft) {
+        const int retryNumber = t.retriesUsed + 1;
+        if (route == RecoveryRoute::RetrySameRung
+            && t.rungFailures < options.retry.retriesPerRung) {
+            target = t.rungIndex;
+        } else {
+            target = nextRungAfter(t.ladder, t.rungIndex, cls);
+        }
+        if (route == RecoveryRoute::SwitchProvider) {
+            // A provider that refused the key or the quota will refuse again.
+            t.refusedBy.insert(a.providerId);
+            while (target >= 0 && t.refusedBy.contains(t.ladder.at(target).providerId))
+                target = target + 1 < t.ladder.size() ? target + 1 : -1;
+        }
+        // The last automatic retry goes to the basic fallback: degrade rather than stop.
+        const int fallback = int(t.ladder.size()) - 1;
+        if (target >= 0 && retryNumber == options.retry.maxRetries && target < fallback)
+            target = fallback;
+        if (target >= 0) {
+            const QString nextProvider = t.ladder.at(target).providerId;
+            if (nextProvider == a.providerId && isTransient(cls))
+                delay = policy.delayMs(retryNumber,
+                                       result.retryAfterMs
+                                           ? std::optional<qint64>(*result.retryAfterMs)
+                                           : std::nullopt);
+        }
+    }
+
+    t.attempts << a;
+    if (store.isOpen())
+        store.saveAttempt(t.snap.id, a);
+
+    ErrorLogEntry entry;
+    entry.timestamp = a.endedAt;
+    entry.taskId = t.snap.id;
+    entry.stage = t.snap.stage;
+    entry.providerId = a.providerId;
+    entry.model = a.model;
+    entry.attempt = a.number;
+    entry.maxAttempts = t.retriesUsed + 1 + (options.retry.maxRetries - t.retriesUsed);
+    entry.rung = a.rung;
+    entry.willRetry = target >= 0;
+    entry.errorClass = cls;
+    entry.httpStatus = a.httpStatus;
+    entry.message = a.message;
+    entry.archivedTo = a.archivedTo;
+    QString logError;
+    if (!workspace.appendErrorLog(entry, &logError))
+        log(logError);
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+
+    if (target < 0) {
+        if (!t.previousOutput.isEmpty()) {
+            // A full-quality retry failed: keep the degraded output that was there.
+            t.snap.outputPath = t.previousOutput;
+            setQuality(i, t.previousQuality);
+            setState(i, TaskState::Done);
+            log(u"%1: the full-quality retry failed (%2); keeping the degraded output."_s.arg(
+                t.snap.id, nameOf(cls)));
+            t.previousOutput.clear();
+            checkFinished();
+            return;
+        }
+        setState(i, TaskState::Failed);
+        log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id)
+                .arg(a.number)
+                .arg(nameOf(cls), a.message));
+        blockDependents(i);
+        checkFinished();
+        requestSchedule();
+        return;
+    }
+
+    t.retriesUsed += 1;
+    if (target == t.rungIndex) {
+        t.rungFailures += 1;
+    } else {
+        t.rungIndex = target;
+        t.rungFailures = 0;
+    }
+    if (delay > 0) {
+        const qint64 due = nowMs + delay;
+        retryTimers.emplace(due, i);
+        setState(i, TaskState::Retrying);
+        t.snap.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    } else {
+        setState(i, TaskState::Retrying);
+        setState(i, TaskState::Queued);
+    }
+    requestSchedule();
+}
+
+void EnginePrivate::blockDependents(int i)
+{
+    for (int d : tasks.at(i).dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Retrying) {
+            setState(d, TaskState::Blocked);
+            tasks[d].snap.lastMessage = u"blocked: %1 failed"_s.arg(tasks.at(i).snap.id);
+            blockDependents(d);
+        }
+    }
+}
+
+void EnginePrivate::releaseDependents(int i)
+{
+    for (int d : tasks.at(i).dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (s == TaskState::Waiting || s == TaskState::Blocked)
+            setState(d, TaskState::Queued);
+    }
+}
+
+void EnginePrivate::resetForRerun(int i, const Ladder &ladder)
+{
+    TaskRecord &t = tasks[i];
+    if (t.snap.state == TaskState::Running)
+        return;
+    if (t.snap.state == TaskState::Retrying) {
+        for (auto it = retryTimers.begin(); it != retryTimers.end();) {
+            it = it->second == i ? retryTimers.erase(it) : std::next(it);
+        }
+    }
+    t.ladder = ladder;
+    t.rungIndex = 0;
+    t.retriesUsed = 0;
+    t.rungFailures = 0;
+    t.refusedBy.clear();
+    if (t.snap.state == TaskState::Done) {
+        t.previousOutput = t.snap.outputPath;
+        t.previousQuality = t.snap.quality;
+    }
+    setQuality(i, Quality::None);
+    const bool ready = t.dependency < 0
+                       || tasks.at(t.dependency).snap.state == TaskState::Done;
+    setState(i, ready ? TaskState::Queued : TaskState::Waiting);
+    // Dependents were made from the old output (or never ran): they wait for the new one.
+    for (int d : t.dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (s != TaskState::Running && s != TaskState::Skipped) {
+            TaskRecord &dep = tasks[d];
+            dep.rungIndex = 0;
+            dep.retriesUsed = 0;
+            dep.rungFailures = 0;
+            if (s == TaskState::Done) {
+                dep.previousOutput.clear();
+            }
+            setQuality(d, Quality::None);
+            setState(d, TaskState::Waiting);
+        }
+    }
+    finishedEmitted = false;
+}
+
+void EnginePrivate::checkFinished()
+{
+    if (!started || finishedEmitted)
+        return;
+    for (const TaskState s : {TaskState::Waiting, TaskState::Queued, TaskState::Running,
+                              TaskState::Retrying, TaskState::Interrupted}) {
+        if (counts.value(s, 0) > 0)
+            return;
+    }
+    finishedEmitted = true;
+    cancelling = false;
+    flushUpdates();
+    const BatchSummary s = q->summary();
+    if (store.isOpen() && !runId.isEmpty()) {
+        const QString outcome = s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
+                                : s.count(TaskState::Failed) > 0  ? u"partial"_s
+                                                                  : u"complete"_s;
+        store.endRun(runId, QDateTime::currentDateTimeUtc(), outcome);
+        runId.clear();
+    }
+    Q_EMIT q->batchFinished(s);
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
+{
+    const QString id = provider->id();
+    ProviderState &ps = providers[id];
+    ps.breaker = CircuitBreaker(options.breaker);
+    ps.limiter = AimdLimiter(provider->maxConcurrency(), options.aimd);
+    ps.provider = std::move(provider);
+}
+
+void EnginePrivate::buildTasks()
+{
+    tasks.clear();
+    index.clear();
+    counts.clear();
+    qualities.clear();
+    const Ladder imageLadder = buildLadder(Stage::Image,
+                                           project.providerPreference.value(Stage::Image));
+    const Ladder videoLadder = buildLadder(Stage::Video,
+                                           project.providerPreference.value(Stage::Video));
+    for (int s = 0; s < project.scenes.size(); ++s) {
+        const Scene &scene = project.scenes.at(s);
+        for (int h = 0; h < scene.shots.size(); ++h) {
+            const Shot &shot = scene.shots.at(h);
+            for (const Stage stage : {Stage::Image, Stage::Video}) {
+                TaskRecord t;
+                t.sceneIndex = s;
+                t.shotIndex = h;
+                t.snap.id = shot.id + u'/' + nameOf(stage);
+                t.snap.sceneId = scene.id;
+                t.snap.shotId = shot.id;
+                t.snap.stage = stage;
+                t.snap.state = stage == Stage::Image ? TaskState::Queued : TaskState::Waiting;
+                t.ladder = stage == Stage::Image ? imageLadder : videoLadder;
+                t.snap.rung = t.ladder.first().kind;
+                t.snap.providerId = t.ladder.first().providerId;
+                if (stage == Stage::Video) {
+                    t.dependency = int(tasks.size()) - 1;
+                    tasks.last().dependents << int(tasks.size());
+                }
+                index.insert(t.snap.id, int(tasks.size()));
+                counts[t.snap.state] += 1;
+                tasks << t;
+            }
+        }
+    }
+}
+
+void EnginePrivate::restoreFromStore()
+{
+    const QHash<QString, QList<Attempt>> attempts = store.loadAttempts();
+    for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
+        const int i = index.value(it.key(), -1);
+        if (i >= 0) {
+            tasks[i].attempts = it.value();
+            tasks[i].snap.attemptCount = int(it.value().size());
+        }
+    }
+    for (const StoredTask &s : store.loadTasks()) {
+        const int i = index.value(s.id, -1);
+        if (i < 0)
+            continue;  // the shot was removed from the storyboard
+        TaskRecord &t = tasks[i];
+        const QByteArray current = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+        const bool outputExists =
+            !s.outputPath.isEmpty() && QFileInfo::exists(workspace.path(s.outputPath));
+        t.snap.lastError = s.lastError;
+        t.snap.lastMessage = s.lastMessage;
+        t.snap.lastHttpStatus = s.lastHttpStatus;
+        t.snap.manualRetries = s.manualRetries;
+        if (s.state == TaskState::Done && s.paramsHash == current && outputExists) {
+            t.paramsHash = s.paramsHash;
+            t.snap.outputPath = workspace.path(s.outputPath);
+            for (int r = 0; r < t.ladder.size(); ++r) {
+                if (t.ladder.at(r).kind == s.rung) {
+                    t.rungIndex = r;
+                    break;
+                }
+            }
+            setQuality(i, s.quality);
+            setState(i, TaskState::Done);
+        } else if ((s.state == TaskState::Failed || s.state == TaskState::Skipped)
+                   && s.paramsHash == current) {
+            setState(i, s.state);
+        } else if (s.state == TaskState::Running) {
+            setState(i, TaskState::Interrupted);
+        }
+    }
+    // Settle dependencies: a video can run only on its image's current output.
+    for (int i = 0; i < tasks.size(); ++i) {
+        TaskRecord &t = tasks[i];
+        if (t.dependency < 0)
+            continue;
+        const TaskState up = tasks.at(t.dependency).snap.state;
+        const TaskState s = t.snap.state;
+        if (s == TaskState::Done || s == TaskState::Failed || s == TaskState::Skipped
+            || s == TaskState::Interrupted)
+            continue;
+        if (up == TaskState::Done)
+            setState(i, TaskState::Queued);
+        else if (up == TaskState::Failed || up == TaskState::Blocked)
+            setState(i, TaskState::Blocked);
+        else
+            setState(i, TaskState::Waiting);
+    }
+    dirty.clear();
+}
+
+// ---------------------------------------------------------------------------------------
+// Engine
+
+Engine::Engine(QObject *parent) : QObject(parent), d(std::make_unique<EnginePrivate>(this))
+{
+    qRegisterMetaType<TaskSnapshot>();
+    qRegisterMetaType<QList<TaskSnapshot>>();
+    qRegisterMetaType<Attempt>();
+    qRegisterMetaType<BatchSummary>();
+    qRegisterMetaType<GenerationResult>();
+    d->clock.start();
+    d->updateTimer.setSingleShot(true);
+    d->wakeTimer.setSingleShot(true);
+    connect(&d->updateTimer, &QTimer::timeout, this, [this] { d->flushUpdates(); });
+    connect(&d->wakeTimer, &QTimer::timeout, this, [this] { d->requestSchedule(); });
+    connect(&d->diskTimer, &QTimer::timeout, this, [this] {
+        if (d->checkDiskSpace())
+            d->requestSchedule();
+    });
+}
+
+Engine::~Engine()
+{
+    for (TaskRecord &t : d->tasks) {
+        if (t.job) {
+            t.cancelRequested = true;
+            t.job->disconnect(this);
+            t.job->cancel();
+        }
+    }
+    d->flushUpdates();
+}
+
+bool Engine::open(const Project &project, const QString &workspaceDir, QString *error)
+{
+    d->project = project;
+    d->workspace = Workspace(workspaceDir);
+    d->options.retry = project.retry;
+    d->policy = RetryPolicy(d->options.retry, d->options.jitterSeed);
+    if (!d->workspace.ensureLayout(error))
+        return false;
+    // Leftovers of attempts that were in flight when the previous run stopped.
+    QDir(d->workspace.path(u"draft/.staging"_s)).removeRecursively();
+
+    d->providers.clear();
+    d->addProvider(createBuiltinProvider());
+    for (const ProviderProfile &profile : project.providers) {
+        QString why;
+        std::unique_ptr<Provider> provider = createProvider(profile, &why);
+        if (!provider) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        d->addProvider(std::move(provider));
+    }
+
+    d->buildTasks();
+    if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
+        return false;
+    d->restoreFromStore();
+    d->opened = true;
+    d->started = false;
+    d->finishedEmitted = false;
+    return true;
+}
+
+const Project &Engine::project() const { return d->project; }
+QString Engine::workspaceDir() const { return d->workspace.root(); }
+EngineOptions Engine::options() const { return d->options; }
+
+void Engine::setOptions(const EngineOptions &options)
+{
+    d->options = options;
+    d->policy = RetryPolicy(options.retry, options.jitterSeed);
+    for (auto &entry : d->providers) {
+        ProviderState &ps = entry.second;
+        ps.breaker = CircuitBreaker(options.breaker);
+        ps.limiter = AimdLimiter(ps.provider ? ps.provider->maxConcurrency() : 1, options.aimd);
+    }
+}
+
+void Engine::setProvider(std::unique_ptr<Provider> provider) { d->addProvider(std::move(provider)); }
+
+QStringList Engine::providerIds() const
+{
+    QStringList ids;
+    for (const auto &entry : d->providers) {
+        if (entry.second.provider)
+            ids << entry.first;
+    }
+    return ids;
+}
+
+void Engine::start()
+{
+    if (!d->opened)
+        return;
+    d->started = true;
+    d->cancelling = false;
+    d->finishedEmitted = false;
+    if (d->store.isOpen() && d->runId.isEmpty())
+        d->runId = d->store.beginRun(QDateTime::currentDateTimeUtc());
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        const TaskState s = d->tasks.at(i).snap.state;
+        if (s == TaskState::Interrupted || s == TaskState::Cancelled) {
+            const int dep = d->tasks.at(i).dependency;
+            const bool ready = dep < 0 || d->tasks.at(dep).snap.state == TaskState::Done;
+            d->setState(i, ready ? TaskState::Queued : TaskState::Waiting);
+        }
+    }
+    // Re-link the provider queues (tasks may have been queued before providers changed).
+    for (auto &entry : d->providers)
+        entry.second.queue.clear();
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        if (d->tasks.at(i).snap.state == TaskState::Queued)
+            d->enqueue(i);
+    }
+    d->requestSchedule();
+    Q_EMIT summaryChanged(summary());
+}
+
+void Engine::pause()
+{
+    if (d->userPaused)
+        return;
+    d->userPaused = true;
+    Q_EMIT pausedChanged(true, tr("paused"));
+    Q_EMIT summaryChanged(summary());
+}
+
+void Engine::resume()
+{
+    if (!d->userPaused)
+        return;
+    d->userPaused = false;
+    Q_EMIT pausedChanged(d->diskPaused, d->diskPaused ? u"disk full"_s : QString());
+    d->requestSchedule();
+    Q_EMIT summaryChanged(summary());
+}
+
+void Engine::cancel()
+{
+    if (!d->started)
+        return;
+    d->cancelling = true;
+    d->retryTimers.clear();
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        TaskRecord &t = d->tasks[i];
+        switch (t.snap.state) {
+        case TaskState::Running:
+            t.cancelRequested = true;
+            if (t.job)
+                t.job->cancel();
+            break;
+        case TaskState::Waiting:
+        case TaskState::Queued:
+        case TaskState::Retrying:
+        case TaskState::Interrupted:
+            d->setState(i, TaskState::Cancelled);
+            break;
+        case TaskState::Done:
+        case TaskState::Failed:
+        case TaskState::Blocked:
+        case TaskState::Cancelled:
+        case TaskState::Skipped:
+            break;
+        }
+    }
+    d->log(tr("Cancelling: in-flight attempts are being stopped."));
+    d->checkFinished();
+}
+
+void Engine::retryTask(const QString &taskId)
+{
+    const int i = d->index.value(taskId, -1);
+    if (i < 0)
+        return;
+    TaskRecord &t = d->tasks[i];
+    const TaskState s = t.snap.state;
+    if (s != TaskState::Failed && s != TaskState::Blocked && s != TaskState::Cancelled)
+        return;
+    if (t.snap.lastError != ErrorClass::None && t.snap.lastError == t.manualRetryError)
+        t.snap.manualRetries += 1;
+    else
+        t.snap.manualRetries = 1;
+    t.manualRetryError = t.snap.lastError;
+    if (d->store.isOpen())
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), taskId, u"user-retry"_s, {}});
+    if (s == TaskState::Blocked && t.dependency >= 0) {
+        retryTask(d->tasks.at(t.dependency).snap.id);
+        return;
+    }
+    const Ladder ladder = buildLadder(t.snap.stage, d->project.providerPreference.value(
+                                                        t.snap.stage));
+    d->resetForRerun(i, ladder);
+    d->requestSchedule();
+}
+
+void Engine::retryAllFailed()
+{
+    if (d->store.isOpen())
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"retry-all-failed"_s, {}});
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        const TaskRecord &t = d->tasks.at(i);
+        if (t.snap.state != TaskState::Failed)
+            continue;
+        d->resetForRerun(i, buildLadder(t.snap.stage,
+                                        d->project.providerPreference.value(t.snap.stage)));
+    }
+    // Blocked tasks whose upstream is now on its way wait for it again.
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        if (d->tasks.at(i).snap.state == TaskState::Blocked)
+            d->setState(i, TaskState::Waiting);
+    }
+    d->requestSchedule();
+}
+
+void Engine::switchProvider(const QStringList &taskIds, const QString &providerId)
+{
+    if (d->store.isOpen()) {
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"switch-provider"_s,
+                           providerId + u": "_s + taskIds.join(u',')});
+    }
+    for (const QString &id : taskIds) {
+        const int i = d->index.value(id, -1);
+        if (i < 0)
+            continue;
+        const TaskRecord &t = d->tasks.at(i);
+        const TaskState s = t.snap.state;
+        const bool rerunnable = s == TaskState::Failed || s == TaskState::Blocked
+                                || s == TaskState::Cancelled || s == TaskState::Queued
+                                || s == TaskState::Retrying
+                                || (s == TaskState::Done && isDegraded(t.snap.quality));
+        if (!rerunnable)
+            continue;
+        QStringList preference = d->project.providerPreference.value(t.snap.stage);
+        preference.removeAll(providerId);
+        preference.prepend(providerId);
+        d->resetForRerun(i, buildLadder(t.snap.stage, preference));
+        d->log(tr("%1: switched to provider %2.").arg(id, providerId));
+    }
+    d->requestSchedule();
+}
+
+void Engine::switchProviderForFailed(const QString &providerId)
+{
+    QStringList ids;
+    for (const TaskRecord &t : d->tasks) {
+        if (t.snap.state == TaskState::Failed)
+            ids << t.snap.id;
+    }
+    switchProvider(ids, providerId);
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        if (d->tasks.at(i).snap.state == TaskState::Blocked)
+            d->setState(i, TaskState::Waiting);
+    }
+}
+
+void Engine::retryAtFullQuality(const QStringList &taskIds)
+{
+    for (const QString &id : taskIds) {
+        const int i = d->index.value(id, -1);
+        if (i < 0)
+            continue;
+        const TaskRecord &t = d->tasks.at(i);
+        if (t.snap.state != TaskState::Done || !isDegraded(t.snap.quality))
+            continue;
+        if (d->store.isOpen())
+            d->store.addEvent({QDateTime::currentDateTimeUtc(), id, u"retry-full-quality"_s, {}});
+        d->resetForRerun(i, buildLadder(t.snap.stage,
+                                        d->project.providerPreference.value(t.snap.stage)));
+    }
+    d->requestSchedule();
+}
+
+QList<TaskSnapshot> Engine::tasks() const
+{
+    QList<TaskSnapshot> list;
+    list.reserve(d->tasks.size());
+    for (const TaskRecord &t : d->tasks) {
+        TaskSnapshot s = t.snap;
+        s.rung = t.ladder.value(t.rungIndex).kind;
+        s.providerId = t.ladder.value(t.rungIndex).providerId;
+        s.retriesUsed = t.retriesUsed;
+        list << s;
+    }
+    return list;
+}
+
+TaskSnapshot Engine::task(const QString &taskId) const
+{
+    const int i = d->index.value(taskId, -1);
+    if (i < 0)
+        return {};
+    TaskSnapshot s = d->tasks.at(i).snap;
+    s.rung = d->tasks.at(i).ladder.value(d->tasks.at(i).rungIndex).kind;
+    s.providerId = d->tasks.at(i).ladder.value(d->tasks.at(i).rungIndex).providerId;
+    s.retriesUsed = d->tasks.at(i).retriesUsed;
+    return s;
+}
+
+QList<Attempt> Engine::attempts(const QString &taskId) const
+{
+    const int i = d->index.value(taskId, -1);
+    return i < 0 ? QList<Attempt>() : d->tasks.at(i).attempts;
+}
+
+BatchSummary Engine::summary() const
+{
+    BatchSummary s;
+    s.total = int(d->tasks.size());
+    for (auto it = d->counts.cbegin(); it != d->counts.cend(); ++it) {
+        if (it.value() > 0)
+            s.counts.insert(it.key(), it.value());
+    }
+    for (auto it = d->qualities.cbegin(); it != d->qualities.cend(); ++it) {
+        if (it.value() > 0)
+            s.qualities.insert(it.key(), it.value());
+    }
+    s.running = d->started && !d->finishedEmitted;
+    s.paused = d->userPaused || d->diskPaused;
+    s.pauseReason = d->diskPaused ? u"disk full"_s : d->userPaused ? u"paused"_s : QString();
+    return s;
+}
+
+bool Engine::isFinished() const { return d->finishedEmitted; }
+
+int Engine::providerLimit(const QString &providerId) const
+{
+    const auto it = d->providers.find(providerId);
+    return it == d->providers.end() ? 0 : it->second.limiter.limit();
+}
+
+int Engine::providerInFlight(const QString &providerId) const
+{
+    const auto it = d->providers.find(providerId);
+    return it == d->providers.end() ? 0 : it->second.inFlight;
+}
+
+bool Engine::isBreakerOpen(const QString &providerId) const
+{
+    const auto it = d->providers.find(providerId);
+    return it != d->providers.end()
+           && it->second.breaker.state(d->now()) != CircuitBreaker::State::Closed;
+}
+
+} // namespace retake

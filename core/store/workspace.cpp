@@ -1,0 +1,193 @@
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+Workspace::Workspace(const QString &root) : m_root(QDir::cleanPath(QDir(root).absolutePath()))
+{
+}
+
+QString Workspace::forStoryboard(const QString &storyboardPath)
+{
+    const QFileInfo info(storyboardPath);
+    QString name = info.fileName();
+    for (const QString &suffix : {u".retake.json"_s, u".json"_s, u".csv"_s}) {
+        if (name.endsWith(suffix, Qt::CaseInsensitive)) {
+            name.chop(suffix.size());
+            break;
+        }
+    }
+    return info.absoluteDir().filePath(name + u".retake"_s);
+}
+
+QString Workspace::flatTaskId(const QString &taskId)
+{
+    QString flat = taskId;
+    flat.replace(u'/', u'-');
+    return flat;
+}
+
+QString Workspace::path(const QString &relative) const
+{
+    return QDir::cleanPath(m_root + u'/' + relative);
+}
+
+QString Workspace::relativePath(const QString &absolute) const
+{
+    return QDir(m_root).relativeFilePath(absolute);
+}
+
+bool Workspace::contains(const QString &absolute) const
+{
+    // Resolve the deepest existing ancestor, so a symlink anywhere on the way counts.
+    QFileInfo info(QDir::cleanPath(absolute));
+    QString suffix;
+    while (!info.exists() && !info.isSymLink()) {
+        suffix = info.fileName() + (suffix.isEmpty() ? QString() : u'/' + suffix);
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath())
+            return false;
+        info = QFileInfo(parent);
+    }
+    const QString canonicalRoot = QFileInfo(m_root).canonicalFilePath();
+    QString resolved = info.canonicalFilePath();
+    if (resolved.isEmpty() || canonicalRoot.isEmpty())
+        return false;
+    if (!suffix.isEmpty())
+        resolved = QDir::cleanPath(resolved + u'/' + suffix);
+    return resolved == canonicalRoot || resolved.startsWith(canonicalRoot + u'/');
+}
+
+bool Workspace::ensureLayout(QString *error) const
+{
+    for (const QString &sub : {u"draft"_s, u"_failed"_s, u"_untrusted"_s, u"logs"_s,
+                               u"reports"_s}) {
+        if (!QDir().mkpath(path(sub))) {
+            if (error)
+                *error = u"%1: cannot create folder; check that the location is writable"_s.arg(
+                    path(sub));
+            return false;
+        }
+    }
+    return true;
+}
+
+QString Workspace::stagingDir(const QString &taskId, int attempt) const
+{
+    return path(u"draft/.staging/%1-a%2"_s.arg(flatTaskId(taskId)).arg(attempt));
+}
+
+QString Workspace::outputPath(const QString &sceneId, const QString &shotId, Stage stage,
+                              int attempt, const QString &suffix) const
+{
+    return path(u"draft/%1/%2/%3.a%4.%5"_s.arg(sceneId, shotId, nameOf(stage))
+                    .arg(attempt)
+                    .arg(suffix));
+}
+
+QString Workspace::failedAttemptDir(const QString &taskId, int attempt) const
+{
+    return path(u"_failed/%1/attempt-%2"_s.arg(flatTaskId(taskId)).arg(attempt));
+}
+
+QString Workspace::untrustedDir(const QString &taskId) const
+{
+    return path(u"_untrusted/%1"_s.arg(flatTaskId(taskId)));
+}
+
+bool Workspace::moveDirContents(const QString &fromDir, const QString &toDir,
+                                QString *error) const
+{
+    QDir from(fromDir);
+    if (!from.exists())
+        return true;
+    if (!QDir().mkpath(toDir)) {
+        if (error)
+            *error = u"%1: cannot create folder"_s.arg(toDir);
+        return false;
+    }
+    bool ok = true;
+    const QFileInfoList entries =
+        from.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
+    for (const QFileInfo &entry : entries) {
+        const QString target = QDir(toDir).filePath(entry.fileName());
+        QFile::remove(target);
+        if (!QFile::rename(entry.absoluteFilePath(), target)) {
+            ok = false;
+            if (error)
+                *error = u"%1: cannot move to %2"_s.arg(entry.absoluteFilePath(), target);
+        }
+    }
+    if (ok)
+        from.removeRecursively();
+    return ok;
+}
+
+bool Workspace::writeJson(const QString &path, const QJsonObject &object, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"%1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        if (error)
+            *error = u"%1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString Workspace::formatErrorLogEntry(const ErrorLogEntry &e)
+{
+    const QString rule(44, u'=');
+    QString errorType = nameOf(e.errorClass);
+    if (e.httpStatus > 0)
+        errorType += u" (HTTP %1)"_s.arg(e.httpStatus);
+    QString provider = e.providerId;
+    if (!e.model.isEmpty())
+        provider += u" (model %1)"_s.arg(e.model);
+    QString block;
+    block += rule + u'\n' + u"ERROR REPORT\n"_s + rule + u'\n';
+    block += u"Timestamp: %1\n"_s.arg(e.timestamp.toUTC().toString(Qt::ISODate));
+    block += u"Task: %1   Stage: %2   Provider: %3\n"_s.arg(e.taskId, nameOf(e.stage), provider);
+    block += u"Attempt: %1/%2   Rung: %3\n"_s.arg(e.attempt).arg(e.maxAttempts).arg(
+        nameOf(e.rung));
+    block += u"Status: %1\n"_s.arg(e.willRetry ? u"RETRYING"_s : u"FAILED"_s);
+    block += u"Error Type: %1\n"_s.arg(errorType);
+    block += u"Error Message: %1\n"_s.arg(e.message);
+    if (!e.archivedTo.isEmpty())
+        block += u"Failed Artifacts Moved To: %1\n"_s.arg(e.archivedTo);
+    block += u"Recommended Action: %1\n"_s.arg(recommendedAction(e.errorClass));
+    block += rule + u'\n';
+    return block;
+}
+
+bool Workspace::appendErrorLog(const ErrorLogEntry &entry, QString *error) const
+{
+    QDir().mkpath(QFileInfo(errorLogPath()).absolutePath());
+    QFile file(errorLogPath());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        if (error)
+            *error = u"%1: %2"_s.arg(errorLogPath(), file.errorString());
+        return false;
+    }
+    const QByteArray bytes = formatErrorLogEntry(entry).toUtf8();
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        if (error)
+            *error = u"%1: %2"_s.arg(errorLogPath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace retake

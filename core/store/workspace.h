@@ -1,0 +1,73 @@
+// The workspace folder beside a storyboard (DESIGN §4): draft/, _failed/, _untrusted/,
+// logs/, reports/, state.sqlite. Paths, atomic file operations, the failure archive
+// and the error log. Never writes outside its root.
+#pragma once
+
+#include "engine/types.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace retake {
+
+// One block of logs/error.log.
+struct ErrorLogEntry {
+    QDateTime timestamp;
+    QString taskId;
+    Stage stage = Stage::Image;
+    QString providerId;
+    QString model;
+    int attempt = 0;
+    int maxAttempts = 0;
+    RungKind rung = RungKind::Primary;
+    bool willRetry = false;  // RETRYING or FAILED
+    ErrorClass errorClass = ErrorClass::None;
+    int httpStatus = 0;
+    QString message;
+    QString archivedTo;  // relative path, empty when nothing was archived
+};
+
+class Workspace final
+{
+public:
+    Workspace() = default;
+    explicit Workspace(const QString &root);
+
+    // "<dir>/<name>.retake" for "<dir>/<name>.retake.json" (or any other extension).
+    static QString forStoryboard(const QString &storyboardPath);
+    // "s01-sh03/video" -> "s01-sh03-video": a task id as one folder name.
+    static QString flatTaskId(const QString &taskId);
+
+    QString root() const { return m_root; }
+    QString path(const QString &relative) const;
+    QString relativePath(const QString &absolute) const;
+    // True when `absolute` (after resolving symlinks of its existing part) is inside root.
+    bool contains(const QString &absolute) const;
+
+    bool ensureLayout(QString *error) const;
+
+    QString draftDir() const { return path(QStringLiteral("draft")); }
+    QString stagingDir(const QString &taskId, int attempt) const;
+    // draft/<scene>/<shot>/<stage>.a<N>.<suffix>
+    QString outputPath(const QString &sceneId, const QString &shotId, Stage stage, int attempt,
+                       const QString &suffix) const;
+    // _failed/<task>/attempt-N
+    QString failedAttemptDir(const QString &taskId, int attempt) const;
+    QString untrustedDir(const QString &taskId) const;
+    QString errorLogPath() const { return path(QStringLiteral("logs/error.log")); }
+
+    // Moves every file of `fromDir` into `toDir` (created), then removes `fromDir`.
+    bool moveDirContents(const QString &fromDir, const QString &toDir, QString *error) const;
+    // Writes JSON atomically (QSaveFile).
+    static bool writeJson(const QString &path, const QJsonObject &object, QString *error);
+    // Appends one block to logs/error.log and flushes it.
+    bool appendErrorLog(const ErrorLogEntry &entry, QString *error) const;
+    static QString formatErrorLogEntry(const ErrorLogEntry &entry);
+
+private:
+    QString m_root;
+};
+
+} // namespace retake

@@ -1,0 +1,115 @@
+#include "fakeprovider.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QPointer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::test {
+
+class FakeJob final : public ProviderJob
+{
+public:
+    FakeJob(FakeProvider *provider, const GenerationRequest &request, QObject *parent)
+        : ProviderJob(parent), m_provider(provider), m_request(request)
+    {
+    }
+
+    void start() override
+    {
+        m_outcome = m_provider->nextOutcome(m_request);
+        m_provider->m_inFlight += 1;
+        m_provider->m_maxInFlight = std::max(m_provider->m_maxInFlight, m_provider->m_inFlight);
+        QTimer::singleShot(m_provider->m_latencyMs, this, [this] { complete(); });
+    }
+
+    void cancel() override
+    {
+        if (m_done)
+            return;
+        m_provider->m_cancels += 1;
+        finish(GenerationResult::failure(ErrorClass::Cancelled, u"cancelled"_s));
+    }
+
+private:
+    void complete()
+    {
+        if (m_done)
+            return;
+        Q_EMIT progressed(0.5);
+        if (m_outcome.errorClass != ErrorClass::None) {
+            GenerationResult r = GenerationResult::failure(
+                m_outcome.errorClass, u"scripted %1"_s.arg(nameOf(m_outcome.errorClass)),
+                m_outcome.httpStatus);
+            r.retryAfterMs = m_outcome.retryAfterMs;
+            finish(r);
+            return;
+        }
+        GenerationResult r;
+        const QString file = QDir(m_request.outputDir)
+                                 .filePath(m_request.stage == Stage::Image ? u"out.png"_s
+                                                                           : u"out.mp4"_s);
+        if (m_provider->m_writeOutputs) {
+            QFile out(file);
+            if (out.open(QIODevice::WriteOnly))
+                out.write("fake output of " + m_request.taskId.toUtf8());
+        }
+        r.outputFiles << file;
+        r.costUnits = 1.0;
+        finish(r);
+    }
+
+    void finish(const GenerationResult &result)
+    {
+        m_done = true;
+        m_provider->m_inFlight -= 1;
+        Q_EMIT finished(result);
+    }
+
+    QPointer<FakeProvider> m_provider;
+    GenerationRequest m_request;
+    FakeOutcome m_outcome;
+    bool m_done = false;
+};
+
+FakeProvider::FakeProvider(const QString &id, int maxConcurrency, QObject *parent)
+    : QObject(parent), m_id(id), m_maxConcurrency(maxConcurrency),
+      m_clockStart(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+ProviderJob *FakeProvider::createJob(const GenerationRequest &request, QObject *parent)
+{
+    m_calls << FakeCall{request.taskId,  request.attemptNumber, request.rung, request.prompt,
+                        request.width,   request.height,
+                        QDateTime::currentMSecsSinceEpoch() - m_clockStart};
+    return new FakeJob(this, request, parent);
+}
+
+void FakeProvider::script(const QString &taskId, const QList<FakeOutcome> &outcomes)
+{
+    m_scripts.insert(taskId, outcomes);
+}
+
+int FakeProvider::callCount(const QString &taskId) const
+{
+    int n = 0;
+    for (const FakeCall &call : m_calls)
+        n += call.taskId == taskId ? 1 : 0;
+    return n;
+}
+
+FakeOutcome FakeProvider::nextOutcome(const GenerationRequest &request)
+{
+    if (m_decider)
+        return m_decider(request);
+    auto it = m_scripts.find(request.taskId);
+    if (it != m_scripts.end() && !it->isEmpty())
+        return it->takeFirst();
+    return m_default;
+}
+
+} // namespace retake::test

@@ -1,0 +1,531 @@
+// The engine against scripted in-process providers: routes of every error class, the
+// retry budget, the ladder, the breaker and AIMD seen from the scheduler, the task DAG,
+// recovery actions, cancel, the failure archive and resuming from the state store.
+#include "engine/engine.h"
+#include "fakeprovider.h"
+#include "testprinters.h"
+#include "store/workspace.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retake;
+using namespace retake::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Project makeProject(int shots, const QStringList &imageProviders = {u"a"_s, u"b"_s},
+                    const QStringList &videoProviders = {u"a"_s})
+{
+    Project project;
+    project.title = u"engine test"_s;
+    project.providerPreference.insert(Stage::Image, imageProviders);
+    project.providerPreference.insert(Stage::Video, videoProviders);
+    Scene scene;
+    scene.id = u"s01"_s;
+    for (int n = 1; n <= shots; ++n) {
+        Shot shot;
+        shot.id = u"sh%1"_s.arg(n, 2, 10, QLatin1Char('0'));
+        shot.prompt = u"A lighthouse in a storm, waves, dramatic light. Shot %1."_s.arg(n);
+        shot.seed = n;
+        shot.image.width = 64;
+        shot.image.height = 36;
+        scene.shots << shot;
+    }
+    project.scenes << scene;
+    return project;
+}
+
+QString img(int n) { return u"sh%1/image"_s.arg(n, 2, 10, QLatin1Char('0')); }
+QString vid(int n) { return u"sh%1/video"_s.arg(n, 2, 10, QLatin1Char('0')); }
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void allTasksSucceed();
+    void transientRetriesSameRung();
+    void contentPolicyGoesToSimplifiedPrompt();
+    void authSwitchesProviderAtOnce();
+    void quotaSwitchesProviderAtOnce();
+    void invalidRequestFailsFastAndBlocksVideo();
+    void providerCancelIsNeverRetried();
+    void neverMoreThanThreeAutomaticRetries();
+    void ladderOrderAndRecordedQuality();
+    void retryAfterWins();
+    void breakerOpensCoolsDownAndCloses();
+    void aimdHalvesOn429AndRecovers();
+    void videoNeverStartsBeforeItsImage();
+    void retryAllFailedTouchesOnlyFailedAndBlocked();
+    void switchProviderForOneFailedTask();
+    void retryAtFullQualityRerunsDegraded();
+    void cancelStopsEverythingAndLeavesNoPartialFiles();
+    void failedAttemptsAreArchivedAndLogged();
+    void resumeKeepsDoneTasks();
+    void updatesAreCoalesced();
+
+private:
+    // Opens an engine on `project` with fakes a, b and local; short timers.
+    void openEngine(const Project &project);
+    bool runToEnd(int timeoutMs = 15000);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Engine> m_engine;
+    FakeProvider *m_a = nullptr;
+    FakeProvider *m_b = nullptr;
+    FakeProvider *m_local = nullptr;
+};
+
+void TestEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestEngine::cleanup()
+{
+    m_engine.reset();
+    m_dir.reset();
+}
+
+void TestEngine::openEngine(const Project &project)
+{
+    m_engine = std::make_unique<Engine>();
+    QString error;
+    QVERIFY2(m_engine->open(project, m_dir->filePath(u"ws"_s), &error), qPrintable(error));
+    EngineOptions options = m_engine->options();
+    options.retry.baseDelayMs = 1;
+    options.retry.jitter = 0;
+    options.retry.maxDelayMs = 2000;
+    options.breaker.cooldownMs = 100;
+    options.verifyOutputs = false;
+    options.updateIntervalMs = 5;
+    options.jitterSeed = 1;
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    m_engine->setOptions(options);
+    auto a = std::make_unique<FakeProvider>(u"a"_s, 4);
+    auto b = std::make_unique<FakeProvider>(u"b"_s, 4);
+    auto local = std::make_unique<FakeProvider>(u"local"_s, 4);
+    m_a = a.get();
+    m_b = b.get();
+    m_local = local.get();
+    m_engine->setProvider(std::move(a));
+    m_engine->setProvider(std::move(b));
+    m_engine->setProvider(std::move(local));
+    if (qEnvironmentVariableIsSet("RETAKE_TEST_VERBOSE")) {
+        connect(m_engine.get(), &Engine::logMessage, this,
+                [](const QString &line) { qInfo().noquote() << line; });
+        connect(m_engine.get(), &Engine::attemptFinished, this,
+                [](const QString &id, const Attempt &a) {
+                    qInfo().noquote() << id << a.number << nameOf(a.rung) << a.providerId
+                                      << nameOf(a.errorClass);
+                });
+    }
+}
+
+bool TestEngine::runToEnd(int timeoutMs)
+{
+    QSignalSpy finished(m_engine.get(), &Engine::batchFinished);
+    if (!finished.isValid())
+        return false;
+    if (m_engine->isFinished() || !m_engine->summary().running)
+        m_engine->start();
+    return finished.wait(timeoutMs);
+}
+
+void TestEngine::allTasksSucceed()
+{
+    openEngine(makeProject(3));
+    QVERIFY(runToEnd());
+    const BatchSummary s = m_engine->summary();
+    QCOMPARE(s.total, 6);
+    QCOMPARE(s.count(TaskState::Done), 6);
+    QCOMPARE(s.qualities.value(Quality::Full), 6);
+    QVERIFY(s.allDone());
+    QCOMPARE(m_a->callCount(), 6);
+    QCOMPARE(m_b->callCount(), 0);
+    const TaskSnapshot t = m_engine->task(img(1));
+    QCOMPARE(t.outputPath, m_dir->filePath(u"ws/draft/s01/sh01/image.a1.png"_s));
+    QVERIFY(QFile::exists(t.outputPath));
+    QVERIFY(QFile::exists(m_dir->filePath(u"ws/draft/s01/sh01/video.a1.mp4"_s)));
+}
+
+void TestEngine::transientRetriesSameRung()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::Timeout}});
+    QVERIFY(runToEnd());
+    const QList<Attempt> attempts = m_engine->attempts(img(1));
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).errorClass, ErrorClass::Timeout);
+    QCOMPARE(attempts.at(1).rung, RungKind::Primary);
+    QCOMPARE(attempts.at(1).providerId, u"a"_s);
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
+}
+
+void TestEngine::contentPolicyGoesToSimplifiedPrompt()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::ContentPolicy}});
+    QVERIFY(runToEnd());
+    const QList<FakeCall> calls = m_a->calls();
+    QCOMPARE(m_a->callCount(img(1)), 2);
+    QCOMPARE(m_b->callCount(), 0);  // the alternative provider is skipped
+    QCOMPARE(calls.at(1).rung, RungKind::SimplifiedPrompt);
+    QCOMPARE(calls.at(1).prompt, u"A lighthouse in a storm"_s);
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Reduced);
+}
+
+void TestEngine::authSwitchesProviderAtOnce()
+{
+    openEngine(makeProject(1));
+    EngineOptions options = m_engine->options();
+    options.retry.baseDelayMs = 60 * 1000;  // a backoff would make the test time out
+    m_engine->setOptions(options);
+    m_a->script(img(1), {{ErrorClass::Auth, {}, 401}});
+    QVERIFY(runToEnd(5000));
+    QCOMPARE(m_a->callCount(img(1)), 1);
+    QCOMPARE(m_b->callCount(img(1)), 1);
+    QCOMPARE(m_engine->attempts(img(1)).at(1).rung, RungKind::AlternativeProvider);
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
+}
+
+void TestEngine::quotaSwitchesProviderAtOnce()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::QuotaExhausted, {}, 429}});
+    m_b->script(img(1), {{ErrorClass::QuotaExhausted, {}, 429}});
+    QVERIFY(runToEnd());
+    // a, then b, then neither a nor b again: only the built-in fallback is left.
+    QCOMPARE(m_a->callCount(img(1)), 1);
+    QCOMPARE(m_b->callCount(img(1)), 1);
+    QCOMPARE(m_local->callCount(img(1)), 1);
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Fallback);
+}
+
+void TestEngine::invalidRequestFailsFastAndBlocksVideo()
+{
+    openEngine(makeProject(2));
+    m_a->script(img(1), {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
+    QCOMPARE(m_engine->attempts(img(1)).size(), 1);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
+    QCOMPARE(m_a->callCount(vid(1)), 0);
+    QCOMPARE(m_engine->task(img(2)).state, TaskState::Done);
+    QCOMPARE(m_engine->task(vid(2)).state, TaskState::Done);
+}
+
+void TestEngine::providerCancelIsNeverRetried()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::Cancelled}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Cancelled);
+    QCOMPARE(m_a->callCount(img(1)) + m_b->callCount() + m_local->callCount(), 1);
+}
+
+void TestEngine::neverMoreThanThreeAutomaticRetries()
+{
+    openEngine(makeProject(1));
+    for (FakeProvider *p : {m_a, m_b, m_local})
+        p->setDefaultOutcome({ErrorClass::Timeout});
+    QVERIFY(runToEnd());
+    const QList<Attempt> attempts = m_engine->attempts(img(1));
+    QCOMPARE(attempts.size(), 4);  // attempt 1 + 3 retries
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
+    // Transient: same rung once, then down the ladder; the last retry is the fallback.
+    QList<RungKind> rungs;
+    for (const Attempt &a : attempts)
+        rungs << a.rung;
+    const QList<RungKind> expected{RungKind::Primary, RungKind::Primary,
+                                   RungKind::AlternativeProvider, RungKind::Fallback};
+    QCOMPARE(rungs, expected);
+}
+
+void TestEngine::ladderOrderAndRecordedQuality()
+{
+    Project project = makeProject(1);
+    openEngine(project);
+    EngineOptions options = m_engine->options();
+    options.retry.maxRetries = 6;  // room to walk the whole ladder
+    m_engine->setOptions(options);
+    m_a->setDefaultOutcome({ErrorClass::ProviderError});
+    m_b->setDefaultOutcome({ErrorClass::ProviderError});
+    QVERIFY(runToEnd());
+    QList<RungKind> rungs;
+    for (const Attempt &a : m_engine->attempts(img(1)))
+        rungs << a.rung;
+    const QList<RungKind> expected{RungKind::Primary, RungKind::AlternativeProvider,
+                                   RungKind::SimplifiedPrompt, RungKind::LowerResolution,
+                                   RungKind::Fallback};
+    QCOMPARE(rungs, expected);
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Fallback);
+    QCOMPARE(m_engine->summary().degraded(), 2);  // the video fell back as well
+    // The lower-resolution rung asked for half the size.
+    bool sawHalfSize = false;
+    for (const FakeCall &call : m_a->calls())
+        sawHalfSize |= call.rung == RungKind::LowerResolution && call.width == 32;
+    QVERIFY(sawHalfSize);
+}
+
+void TestEngine::retryAfterWins()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::RateLimited, 300, 429}});
+    QVERIFY(runToEnd());
+    const QList<FakeCall> calls = m_a->calls();
+    QVERIFY(calls.size() >= 2);
+    QCOMPARE(calls.at(1).taskId, img(1));
+    // Backoff is 1 ms; the provider asked for 300 ms and got at least that.
+    QVERIFY2(calls.at(1).startedMs - calls.at(0).startedMs >= 295,
+             qPrintable(QString::number(calls.at(1).startedMs - calls.at(0).startedMs)));
+}
+
+void TestEngine::breakerOpensCoolsDownAndCloses()
+{
+    openEngine(makeProject(5, {u"a"_s}, {u"a"_s}));
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 1);  // one request at a time
+    m_a = provider.get();
+    m_engine->setProvider(std::move(provider));
+    EngineOptions options = m_engine->options();
+    options.retry.retriesPerRung = 10;  // transient failures stay on the primary rung
+    options.retry.maxRetries = 10;
+    m_engine->setOptions(options);
+    int calls = 0;
+    m_a->setDecider([&calls](const GenerationRequest &) {
+        return ++calls <= 5 ? FakeOutcome{ErrorClass::ProviderUnavailable, std::nullopt, 503}
+                            : FakeOutcome{};
+    });
+    m_engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->isBreakerOpen(u"a"_s), 5000);
+    QVERIFY(runToEnd());
+    QVERIFY(!m_engine->isBreakerOpen(u"a"_s));
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 10);
+    QCOMPARE(m_engine->summary().qualities.value(Quality::Full), 10);  // waited, no degrading
+    const QList<FakeCall> log = m_a->calls();
+    // The first request after the 5th failure waited for the cool-down (100 ms).
+    QVERIFY2(log.at(5).startedMs - log.at(4).startedMs >= 95,
+             qPrintable(QString::number(log.at(5).startedMs - log.at(4).startedMs)));
+}
+
+void TestEngine::aimdHalvesOn429AndRecovers()
+{
+    openEngine(makeProject(40, {u"a"_s}, {u"a"_s}));
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 8);
+    m_a = provider.get();
+    m_a->setLatencyMs(2);
+    m_engine->setProvider(std::move(provider));
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 8);
+    int calls = 0;
+    m_a->setDecider([&calls](const GenerationRequest &) {
+        return ++calls <= 8 ? FakeOutcome{ErrorClass::RateLimited, std::nullopt, 429} : FakeOutcome{};
+    });
+    QList<int> limitsAfter429;
+    connect(m_engine.get(), &Engine::attemptFinished, this,
+            [this, &limitsAfter429](const QString &, const Attempt &a) {
+                if (a.errorClass == ErrorClass::RateLimited)
+                    limitsAfter429 << m_engine->providerLimit(u"a"_s);
+            });
+    QVERIFY(runToEnd());
+    QVERIFY(!limitsAfter429.isEmpty());
+    QCOMPARE(limitsAfter429.first(), 4);  // halved on the first 429
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 80);
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 8);  // recovered by additive increase
+}
+
+void TestEngine::videoNeverStartsBeforeItsImage()
+{
+    openEngine(makeProject(6));
+    QStringList violations;
+    m_a->setLatencyMs(3);
+    m_a->setDecider([this, &violations](const GenerationRequest &r) {
+        if (r.stage == Stage::Video) {
+            const TaskSnapshot image = m_engine->task(r.shotId + u"/image"_s);
+            if (image.state != TaskState::Done || !QFile::exists(r.inputImagePath))
+                violations << r.taskId;
+        }
+        return FakeOutcome{};
+    });
+    m_a->script(img(2), {{ErrorClass::Timeout}, {ErrorClass::Timeout}});
+    QVERIFY(runToEnd());
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u", "_s)));
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 12);
+}
+
+void TestEngine::retryAllFailedTouchesOnlyFailedAndBlocked()
+{
+    openEngine(makeProject(4));
+    m_a->script(img(1), {{ErrorClass::InvalidRequest, {}, 400}});
+    m_a->script(vid(2), {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
+    QCOMPARE(m_engine->task(vid(2)).state, TaskState::Failed);
+    const int doneBefore = m_engine->summary().count(TaskState::Done);
+    QCOMPARE(doneBefore, 5);
+    QHash<QString, int> callsBefore;
+    for (int n = 1; n <= 4; ++n) {
+        callsBefore.insert(img(n), m_a->callCount(img(n)));
+        callsBefore.insert(vid(n), m_a->callCount(vid(n)));
+    }
+
+    // When: the user presses "Retry all failed".
+    m_engine->retryAllFailed();
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Queued);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Waiting);  // unblocked
+    QCOMPARE(m_engine->task(vid(2)).state, TaskState::Queued);
+    QCOMPARE(m_engine->task(img(3)).state, TaskState::Done);
+    QVERIFY(runToEnd());
+
+    // Then: exactly the failed and blocked tasks ran again, and now everything is done.
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 8);
+    for (const QString &id : {img(1), vid(1), vid(2)})
+        QCOMPARE(m_a->callCount(id), callsBefore.value(id) + 1);
+    for (const QString &id : {img(2), img(3), img(4), vid(3), vid(4)})
+        QCOMPARE(m_a->callCount(id), callsBefore.value(id));
+}
+
+void TestEngine::switchProviderForOneFailedTask()
+{
+    openEngine(makeProject(2));
+    m_a->script(img(1), {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
+    m_engine->switchProvider({img(1)}, u"b"_s);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
+    QCOMPARE(m_b->callCount(img(1)), 1);
+    QCOMPARE(m_engine->attempts(img(1)).last().providerId, u"b"_s);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Done);
+}
+
+void TestEngine::retryAtFullQualityRerunsDegraded()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::ContentPolicy}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Reduced);
+    m_engine->retryAtFullQuality({img(1)});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
+    QCOMPARE(m_engine->attempts(img(1)).last().rung, RungKind::Primary);
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Done);  // re-made from the new image
+    QCOMPARE(m_a->callCount(vid(1)), 2);
+}
+
+void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
+{
+    openEngine(makeProject(8));
+    m_a->setLatencyMs(200);
+    QSignalSpy finished(m_engine.get(), &Engine::batchFinished);
+    m_engine->start();
+    QTRY_VERIFY(m_a->inFlight() > 0);
+    m_engine->cancel();
+    QVERIFY(finished.wait(5000) || finished.count() == 1);
+    const BatchSummary s = m_engine->summary();
+    QCOMPARE(s.count(TaskState::Running), 0);
+    QCOMPARE(s.count(TaskState::Queued), 0);
+    QCOMPARE(s.count(TaskState::Retrying), 0);
+    QVERIFY(s.count(TaskState::Cancelled) > 0);
+    QVERIFY(m_a->cancelCount() > 0);
+    const int callsAtCancel = m_a->callCount();
+    QTest::qWait(300);  // nothing else may be dispatched after cancel
+    QCOMPARE(m_a->callCount(), callsAtCancel);
+    QDirIterator it(m_dir->filePath(u"ws/draft"_s), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFAIL(qPrintable(u"partial file left in draft/: "_s + file));
+    }
+}
+
+void TestEngine::failedAttemptsAreArchivedAndLogged()
+{
+    openEngine(makeProject(1));
+    m_a->script(img(1), {{ErrorClass::RateLimited, {}, 429}});
+    QVERIFY(runToEnd());
+    const QString dir = m_dir->filePath(u"ws/_failed/sh01-image/attempt-1"_s);
+    QFile errorJson(dir + u"/error.json"_s);
+    QVERIFY(errorJson.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(errorJson.readAll()).object();
+    QCOMPARE(json.value(u"class"_s).toString(), u"rate_limited"_s);
+    QCOMPARE(json.value(u"httpStatus"_s).toInt(), 429);
+    QCOMPARE(json.value(u"provider"_s).toString(), u"a"_s);
+    QCOMPARE(json.value(u"rung"_s).toString(), u"primary"_s);
+    QFile log(m_dir->filePath(u"ws/logs/error.log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY(text.contains(u"ERROR REPORT"_s));
+    QVERIFY(text.contains(u"Task: sh01/image   Stage: image   Provider: a (model a-model)"_s));
+    QVERIFY(text.contains(u"Attempt: 1/4   Rung: primary"_s));
+    QVERIFY(text.contains(u"Status: RETRYING"_s));
+    QVERIFY(text.contains(u"Error Type: rate_limited (HTTP 429)"_s));
+    QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
+    QVERIFY(!text.contains(u"lighthouse"_s));  // no prompt in logs by default
+}
+
+void TestEngine::resumeKeepsDoneTasks()
+{
+    const Project project = makeProject(3);
+    openEngine(project);
+    m_a->script(img(2), {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 4);
+    m_engine.reset();
+
+    // Reopen: done tasks stay done, the failed one stays failed until the user acts.
+    openEngine(project);
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
+    QCOMPARE(m_engine->task(img(2)).state, TaskState::Failed);
+    QCOMPARE(m_engine->task(vid(2)).state, TaskState::Blocked);
+    QCOMPARE(m_engine->attempts(img(2)).size(), 1);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_a->callCount(), 0);
+
+    // Editing shot 3's prompt invalidates its image and video, and only those.
+    Project edited = project;
+    edited.scenes[0].shots[2].prompt = u"A different prompt"_s;
+    m_engine.reset();
+    openEngine(edited);
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
+    QCOMPARE(m_engine->task(img(3)).state, TaskState::Queued);
+    QCOMPARE(m_engine->task(vid(3)).state, TaskState::Waiting);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_a->callCount(), 2);
+}
+
+void TestEngine::updatesAreCoalesced()
+{
+    openEngine(makeProject(20));
+    EngineOptions options = m_engine->options();
+    options.updateIntervalMs = 50;
+    m_engine->setOptions(options);
+    QSignalSpy updates(m_engine.get(), &Engine::tasksUpdated);
+    QVERIFY(runToEnd());
+    QTRY_VERIFY(updates.count() > 0);
+    int snapshots = 0;
+    for (const QList<QVariant> &args : updates)
+        snapshots += int(args.at(0).value<QList<TaskSnapshot>>().size());
+    // 40 tasks pass through at least queued -> running -> done: far more changes than
+    // emissions, and each emission carries several tasks.
+    QVERIFY2(updates.count() < snapshots, qPrintable(u"%1 emissions for %2 snapshots"_s.arg(
+                                                         updates.count())
+                                                         .arg(snapshots)));
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
