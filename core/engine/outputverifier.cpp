@@ -1,0 +1,228 @@
+#include "engine/outputverifier.h"
+
+#include "engine/mediatools.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+constexpr int kProbeTimeoutMs = 60 * 1000;
+
+VerificationResult rejected(VerificationResult result, ErrorClass errorClass,
+                            const QString &message)
+{
+    result.ok = false;
+    result.errorClass = errorClass;
+    result.message = QFileInfo(result.file).fileName() % u": "_s % message;
+    return result;
+}
+
+QString sizeText(int width, int height)
+{
+    return QString::number(width) % u'x' % QString::number(height);
+}
+
+// True when the measured size matches every expected dimension that is set.
+bool sizeMatches(int width, int height, const VerificationExpectation &expectation)
+{
+    return (expectation.width <= 0 || width == expectation.width) &&
+           (expectation.height <= 0 || height == expectation.height);
+}
+
+QString expectedSizeText(const VerificationExpectation &expectation)
+{
+    return (expectation.width > 0 ? QString::number(expectation.width) : u"any"_s) % u'x' %
+           (expectation.height > 0 ? QString::number(expectation.height) : u"any"_s);
+}
+
+double parseRate(const QString &rate)
+{
+    const QStringList parts = rate.split(u'/');
+    bool ok = false;
+    const double numerator = parts.value(0).toDouble(&ok);
+    if (!ok)
+        return 0;
+    if (parts.size() == 1)
+        return numerator;
+    const double denominator = parts.value(1).toDouble(&ok);
+    return ok && denominator > 0 ? numerator / denominator : 0;
+}
+
+VerificationResult verifyImage(VerificationResult result,
+                               const VerificationExpectation &expectation)
+{
+    QImageReader reader(result.file);
+    reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(false);
+    const QByteArray format = reader.format(); // before read(), which consumes the device
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        return rejected(result, ErrorClass::OutputInvalid,
+                        u"does not decode as an image ("_s % reader.errorString() % u')');
+    }
+    result.codec = QString::fromLatin1(format);
+    result.width = image.width();
+    result.height = image.height();
+    if (!sizeMatches(result.width, result.height, expectation)) {
+        return rejected(result, ErrorClass::OutputInvalid,
+                        u"size "_s % sizeText(result.width, result.height) % u", expected "_s %
+                            expectedSizeText(expectation));
+    }
+    result.ok = true;
+    result.message = QFileInfo(result.file).fileName() % u": "_s % result.codec % u' ' %
+                     sizeText(result.width, result.height);
+    return result;
+}
+
+VerificationResult verifyVideo(VerificationResult result,
+                               const VerificationExpectation &expectation)
+{
+    const QString ffprobe = mediaToolPath(MediaTool::Ffprobe);
+    if (ffprobe.isEmpty()) {
+        return rejected(result, ErrorClass::ProviderUnavailable,
+                        u"cannot be verified: "_s % mediaToolMissingMessage(MediaTool::Ffprobe));
+    }
+    QProcess probe;
+    probe.start(ffprobe,
+                {u"-v"_s, u"error"_s, u"-count_packets"_s, u"-show_entries"_s,
+                 u"stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,"
+                 u"nb_frames,nb_read_packets,duration:format=duration"_s,
+                 u"-of"_s, u"json"_s, result.file},
+                QIODevice::ReadOnly);
+    if (!probe.waitForStarted(kProbeTimeoutMs)) {
+        return rejected(result, ErrorClass::ProviderUnavailable,
+                        u"cannot be verified: ffprobe did not start ("_s % probe.errorString() %
+                            u')');
+    }
+    if (!probe.waitForFinished(kProbeTimeoutMs)) {
+        probe.kill();
+        probe.waitForFinished();
+        return rejected(result, ErrorClass::OutputInvalid,
+                        u"ffprobe did not finish within %1 s"_s.arg(kProbeTimeoutMs / 1000));
+    }
+    const QByteArray output = probe.readAllStandardOutput();
+    const QString errors = QString::fromUtf8(probe.readAllStandardError()).trimmed();
+    if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0) {
+        const QString reason = errors.section(u'\n', -1).trimmed();
+        return rejected(result, ErrorClass::OutputInvalid,
+                        u"not a readable video (ffprobe: "_s %
+                            (reason.isEmpty() ? u"exit code %1"_s.arg(probe.exitCode()) : reason) %
+                            u')');
+    }
+    const QJsonObject root = QJsonDocument::fromJson(output).object();
+    QJsonObject stream;
+    for (const QJsonValue value : root.value(u"streams").toArray()) {
+        if (value.toObject().value(u"codec_type").toString() == u"video") {
+            stream = value.toObject();
+            break;
+        }
+    }
+    if (stream.isEmpty())
+        return rejected(result, ErrorClass::OutputInvalid, u"has no video stream"_s);
+
+    result.codec = stream.value(u"codec_name").toString();
+    result.width = stream.value(u"width").toInt();
+    result.height = stream.value(u"height").toInt();
+    bool ok = false;
+    result.durationSec =
+        root.value(u"format").toObject().value(u"duration").toString().toDouble(&ok);
+    if (!ok)
+        result.durationSec = stream.value(u"duration").toString().toDouble(&ok);
+    const bool durationKnown = ok;
+
+    const int declaredFrames = stream.value(u"nb_frames").toString().toInt();
+    const int readableFrames = stream.value(u"nb_read_packets").toString().toInt();
+    if (readableFrames <= 0)
+        return rejected(result, ErrorClass::OutputInvalid, u"has no readable frames"_s);
+    if (declaredFrames > 0 && readableFrames < declaredFrames) {
+        return rejected(
+            result, ErrorClass::OutputInvalid,
+            u"truncated: %1 of %2 frames readable"_s.arg(readableFrames).arg(declaredFrames));
+    }
+    if (!sizeMatches(result.width, result.height, expectation)) {
+        return rejected(result, ErrorClass::OutputInvalid,
+                        u"size "_s % sizeText(result.width, result.height) % u", expected "_s %
+                            expectedSizeText(expectation));
+    }
+    if (expectation.durationSec > 0) {
+        if (!durationKnown)
+            return rejected(result, ErrorClass::OutputInvalid, u"duration is unknown"_s);
+        double fps = parseRate(stream.value(u"avg_frame_rate").toString());
+        if (fps <= 0)
+            fps = parseRate(stream.value(u"r_frame_rate").toString());
+        const double frame = fps > 0 ? 1.0 / fps : 0.0;
+        const double tolerance = qMax(frame, 0.05 * expectation.durationSec) + 1e-3;
+        if (std::abs(result.durationSec - expectation.durationSec) > tolerance) {
+            return rejected(result, ErrorClass::OutputInvalid,
+                            u"duration %1 s, expected %2 s"_s.arg(result.durationSec, 0, 'f', 2)
+                                .arg(expectation.durationSec, 0, 'f', 2));
+        }
+    }
+    result.ok = true;
+    result.message = QFileInfo(result.file).fileName() % u": "_s % result.codec % u' ' %
+                     sizeText(result.width, result.height) % u", "_s %
+                     QString::number(result.durationSec, 'f', 2) % u" s"_s;
+    return result;
+}
+
+} // namespace
+
+VerificationResult verifyOutputFile(const QString &file, const VerificationExpectation &expectation)
+{
+    VerificationResult result;
+    result.file = file;
+    const QFileInfo info(file);
+    if (file.isEmpty())
+        return rejected(result, ErrorClass::OutputInvalid, u"no output file was reported"_s);
+    if (!info.exists())
+        return rejected(result, ErrorClass::OutputInvalid, u"file is missing"_s);
+    if (!info.isFile())
+        return rejected(result, ErrorClass::OutputInvalid, u"is not a regular file"_s);
+    if (info.size() == 0)
+        return rejected(result, ErrorClass::OutputInvalid, u"file is empty"_s);
+    if (!info.isReadable())
+        return rejected(result, ErrorClass::FileIo, u"file cannot be read (permission denied)"_s);
+
+    switch (expectation.stage) {
+    case Stage::Image:
+        return verifyImage(result, expectation);
+    case Stage::Video:
+        return verifyVideo(result, expectation);
+    }
+    Q_UNREACHABLE();
+}
+
+OutputVerifier::OutputVerifier(QObject *parent) : QObject(parent)
+{
+}
+
+OutputVerifier::~OutputVerifier() = default;
+
+void OutputVerifier::verify(const QString &file, const VerificationExpectation &expectation)
+{
+    auto *watcher = new QFutureWatcher<VerificationResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        --m_pending;
+        const VerificationResult result = watcher->result();
+        watcher->deleteLater();
+        Q_EMIT finished(result);
+    });
+    ++m_pending;
+    watcher->setFuture(QtConcurrent::run(verifyOutputFile, file, expectation));
+}
+
+} // namespace retake

@@ -1,0 +1,41 @@
+#include "providers/providerfactory.h"
+
+#include "providers/localprovider.h"
+
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+QStringList supportedProviderKinds()
+{
+    return {LocalProvider::kindName()};
+}
+
+std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::unique_ptr<Provider>();
+    };
+    if (profile.id.trimmed().isEmpty())
+        return fail(u"a provider profile of kind \"%1\" has no id"_s.arg(profile.kind));
+    if (profile.kind == LocalProvider::kindName())
+        return std::make_unique<LocalProvider>(profile);
+    return fail(u"provider \"%1\": unknown kind \"%2\" (supported: %3)"_s.arg(
+        profile.id, profile.kind, supportedProviderKinds().join(u", "_s)));
+}
+
+std::unique_ptr<Provider> createBuiltinProvider()
+{
+    ProviderProfile profile;
+    profile.id = QString::fromUtf16(kBuiltinProviderId);
+    profile.kind = LocalProvider::kindName();
+    profile.model = LocalProvider::defaultModel();
+    profile.maxConcurrency = qBound(1, QThread::idealThreadCount(), 8);
+    return std::make_unique<LocalProvider>(profile);
+}
+
+} // namespace retake
