@@ -1127,7 +1127,8 @@ void TestStoryboard::demoLoads()
     QCOMPARE(studio->maxConcurrency, 4);
     QCOMPARE(studio->faults.seed, quint64(7));
     QCOMPARE(studio->faults.rates.value(ErrorClass::Timeout), 0.15);
-    QCOMPARE(studio->faults.rates.size(), 5);
+    QCOMPARE(studio->faults.rates.size(), 6);
+    QCOMPARE(studio->faults.rates.value(ErrorClass::InvalidRequest), 0.03);
     QCOMPARE(studio->options.value(u"latencyMs"_s).toInt(), 30);
     const ProviderProfile *backup = project.provider(u"backup"_s);
     QVERIFY(backup);

@@ -1,0 +1,251 @@
+// retake-cli as a user runs it: exit codes on the demo and on broken files, JSON lines,
+// status, retry-failed, and Ctrl-C cancelling cleanly and resuming afterwards.
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QString kNoFaultStoryboard = uR"({
+  "format": "retake-project/1",
+  "title": "Three calm shots",
+  "defaults": {"image": {"width": 96, "height": 54, "steps": 4},
+               "video": {"duration": 0.5, "fps": 8, "motion": "zoom-in"}},
+  "scenes": [{"id": "s01", "title": "Harbour", "shots": [
+    {"id": "s01-sh01", "prompt": "A harbour at dawn, gulls over the masts."},
+    {"id": "s01-sh02", "prompt": "A fisherman mending nets on the quay."},
+    {"id": "s01-sh03", "prompt": "Boats leaving the harbour in mist."}]}]
+})"_s;
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void versionAndHelp();
+    void validateDemo();
+    void brokenStoryboardExitsTwo();
+    void unknownCommandExitsTwo();
+    void runAllDoneExitsZero();
+    void demoRunShowsRecoveryAndExitsThree();
+    void jsonLinesParse();
+    void ctrlCCancelsCleanlyAndRunResumes();
+
+private:
+    CliResult cli(const QStringList &args, int timeoutMs = 120000);
+    QString write(const QString &name, const QString &text);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCli::cleanup() { m_dir.reset(); }
+
+CliResult TestCli::cli(const QStringList &args, int timeoutMs)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir->path());
+    process.start(QStringLiteral(RETAKE_CLI_PATH), args);
+    CliResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QString TestCli::write(const QString &name, const QString &text)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text.toUtf8());
+    return path;
+}
+
+void TestCli::versionAndHelp()
+{
+    const CliResult version = cli({u"--version"_s});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.contains(QStringLiteral(RETAKE_VERSION)), qPrintable(version.out));
+    const CliResult help = cli({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    for (const QString &command : {u"validate"_s, u"run"_s, u"status"_s, u"retry-failed"_s})
+        QVERIFY2(help.out.contains(command), qPrintable(command));
+}
+
+void TestCli::validateDemo()
+{
+    const CliResult r = cli({u"validate"_s,
+                             QStringLiteral(RETAKE_SOURCE_DIR) + u"/resources/examples/demo.retake.json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(u"valid — 12 scenes, 36 shots, 72 tasks"_s), qPrintable(r.out));
+}
+
+void TestCli::brokenStoryboardExitsTwo()
+{
+    const QString path = write(u"broken.retake.json"_s, uR"({
+      "format": "retake-project/1",
+      "scenes": [{"id": "s01", "shots": [
+        {"id": "s01-sh01", "prompt": "ok"},
+        {"id": "s01-sh01", "prompt": "dup", "image": {"width": -5}},
+        {"id": "s01-sh03"}]}]
+    })"_s);
+    const CliResult r = cli({u"run"_s, path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"scenes[0].shots[1].id: duplicate id \"s01-sh01\""_s),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"scenes[0].shots[1].image.width: must be a positive integer, "
+                            "got -5"_s),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"scenes[0].shots[2].prompt: missing"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"nothing was run"_s), qPrintable(r.err));
+    // Nothing ran: no workspace was created.
+    QVERIFY(!QFile::exists(m_dir->filePath(u"broken.retake"_s)));
+
+    const CliResult missing = cli({u"validate"_s, m_dir->filePath(u"nope.retake.json"_s)});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(u"cannot open"_s), qPrintable(missing.err));
+}
+
+void TestCli::unknownCommandExitsTwo()
+{
+    const CliResult r = cli({u"render"_s, u"x.retake.json"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"unknown command \"render\""_s));
+}
+
+void TestCli::runAllDoneExitsZero()
+{
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const CliResult r = cli({u"run"_s, path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(u"6 of 6 tasks done"_s));
+    QVERIFY(QFile::exists(m_dir->filePath(u"calm.retake/draft/s01/s01-sh02/image.a1.png"_s)));
+    QVERIFY(QFile::exists(m_dir->filePath(u"calm.retake/draft/s01/s01-sh02/video.a1.mp4"_s)));
+    // A second run has nothing left to do and says so with the same exit code.
+    const CliResult again = cli({u"run"_s, path});
+    QCOMPARE(again.exitCode, 0);
+    const CliResult status = cli({u"status"_s, path});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY(status.out.contains(u"6 tasks: 6 done"_s));
+}
+
+void TestCli::demoRunShowsRecoveryAndExitsThree()
+{
+    QVERIFY(QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR)
+                            + u"/resources/examples/demo.retake.json"_s,
+                        m_dir->filePath(u"demo.retake.json"_s)));
+    const QString path = m_dir->filePath(u"demo.retake.json"_s);
+    const CliResult r = cli({u"run"_s, path});
+    QVERIFY2(r.exitCode == 3, qPrintable(u"exit %1\n"_s.arg(r.exitCode) + r.out + r.err));
+    QVERIFY2(r.out.contains(u"attempt 2"_s), "automatic retries are shown");
+    QVERIFY2(r.out.contains(u"degraded"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"task(s) failed"_s), qPrintable(r.out));
+    QVERIFY(QFile::exists(m_dir->filePath(u"demo.retake/logs/error.log"_s)));
+
+    const CliResult status = cli({u"status"_s, path});
+    QCOMPARE(status.exitCode, 3);
+    QVERIFY(status.out.contains(u"failed"_s));
+
+    // Retry the failures on the backup provider: the failed shot recovers.
+    const CliResult retry = cli({u"retry-failed"_s, path, u"--provider"_s, u"backup"_s});
+    QVERIFY2(retry.exitCode == 0 || retry.exitCode == 3, qPrintable(retry.out + retry.err));
+    const CliResult unknown = cli({u"retry-failed"_s, path, u"--provider"_s, u"nope"_s});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains(u"unknown provider \"nope\""_s));
+}
+
+void TestCli::jsonLinesParse()
+{
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const CliResult r = cli({u"run"_s, path, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 6);
+    QJsonObject last;
+    int attempts = 0;
+    for (const QString &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(line));
+        last = doc.object();
+        attempts += last.value(u"event"_s).toString() == u"attempt"_s ? 1 : 0;
+    }
+    QCOMPARE(attempts, 6);
+    QCOMPARE(last.value(u"event"_s).toString(), u"summary"_s);
+    QCOMPARE(last.value(u"counts"_s).toObject().value(u"done"_s).toInt(), 6);
+}
+
+void TestCli::ctrlCCancelsCleanlyAndRunResumes()
+{
+    QVERIFY(QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR)
+                            + u"/resources/examples/demo.retake.json"_s,
+                        m_dir->filePath(u"demo.retake.json"_s)));
+    const QString path = m_dir->filePath(u"demo.retake.json"_s);
+    QProcess process;
+    process.setWorkingDirectory(m_dir->path());
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, path, u"--json"_s});
+    QVERIFY(process.waitForStarted());
+    // Wait until work is in flight, then press Ctrl-C.
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
+                              output.contains("\"state\":\"running\"")),
+                             30000);
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    // No partial file in draft/: everything there is a finished, numbered output.
+    QDirIterator it(m_dir->filePath(u"demo.retake/draft"_s), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    int outputs = 0;
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QVERIFY2(!file.contains(u"/.staging/"_s), qPrintable(u"partial file: "_s + file));
+        QVERIFY2(file.contains(u".a"_s), qPrintable(file));
+        ++outputs;
+    }
+    // Running again resumes: finished outputs are not made again.
+    const CliResult resumed = cli({u"run"_s, path, u"--json"_s});
+    QVERIFY2(resumed.exitCode == 3 || resumed.exitCode == 0, qPrintable(resumed.err));
+    int attemptsOfDoneTasks = 0;
+    for (const QString &line : resumed.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.value(u"event"_s).toString() == u"summary"_s)
+            QCOMPARE(o.value(u"total"_s).toInt(), 72);
+        attemptsOfDoneTasks += o.value(u"event"_s).toString() == u"attempt"_s ? 1 : 0;
+    }
+    QVERIFY2(attemptsOfDoneTasks < 72 + 40, "the resumed run does not redo everything");
+    QVERIFY(outputs >= 0);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
