@@ -62,7 +62,10 @@ void TestCli::init()
     QVERIFY(m_dir->isValid());
 }
 
-void TestCli::cleanup() { m_dir.reset(); }
+void TestCli::cleanup()
+{
+    m_dir.reset();
+}
 
 CliResult TestCli::cli(const QStringList &args, int timeoutMs)
 {
@@ -103,8 +106,8 @@ void TestCli::versionAndHelp()
 
 void TestCli::validateDemo()
 {
-    const CliResult r = cli({u"validate"_s,
-                             QStringLiteral(RETAKE_SOURCE_DIR) + u"/resources/examples/demo.retake.json"_s});
+    const CliResult r = cli({u"validate"_s, QStringLiteral(RETAKE_SOURCE_DIR) +
+                                                u"/resources/examples/demo.retake.json"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(u"valid — 12 scenes, 36 shots, 72 tasks"_s), qPrintable(r.out));
 }
@@ -160,9 +163,9 @@ void TestCli::runAllDoneExitsZero()
 
 void TestCli::demoRunShowsRecoveryAndExitsThree()
 {
-    QVERIFY(QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR)
-                            + u"/resources/examples/demo.retake.json"_s,
-                        m_dir->filePath(u"demo.retake.json"_s)));
+    QVERIFY(
+        QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR) + u"/resources/examples/demo.retake.json"_s,
+                    m_dir->filePath(u"demo.retake.json"_s)));
     const QString path = m_dir->filePath(u"demo.retake.json"_s);
     const CliResult r = cli({u"run"_s, path});
     QVERIFY2(r.exitCode == 3, qPrintable(u"exit %1\n"_s.arg(r.exitCode) + r.out + r.err));
@@ -206,9 +209,9 @@ void TestCli::jsonLinesParse()
 
 void TestCli::ctrlCCancelsCleanlyAndRunResumes()
 {
-    QVERIFY(QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR)
-                            + u"/resources/examples/demo.retake.json"_s,
-                        m_dir->filePath(u"demo.retake.json"_s)));
+    QVERIFY(
+        QFile::copy(QStringLiteral(RETAKE_SOURCE_DIR) + u"/resources/examples/demo.retake.json"_s,
+                    m_dir->filePath(u"demo.retake.json"_s)));
     const QString path = m_dir->filePath(u"demo.retake.json"_s);
     QProcess process;
     process.setWorkingDirectory(m_dir->path());
@@ -216,9 +219,9 @@ void TestCli::ctrlCCancelsCleanlyAndRunResumes()
     QVERIFY(process.waitForStarted());
     // Wait until work is in flight, then press Ctrl-C.
     QByteArray output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
-                              output.contains("\"state\":\"running\"")),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (output += process.readAllStandardOutput(), output.contains("\"state\":\"running\"")),
+        30000);
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);

@@ -3,8 +3,8 @@
 // recovery actions, cancel, the failure archive and resuming from the state store.
 #include "engine/engine.h"
 #include "fakeprovider.h"
-#include "testprinters.h"
 #include "store/workspace.h"
+#include "testprinters.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -42,8 +42,14 @@ Project makeProject(int shots, const QStringList &imageProviders = {u"a"_s, u"b"
     return project;
 }
 
-QString img(int n) { return u"sh%1/image"_s.arg(n, 2, 10, QLatin1Char('0')); }
-QString vid(int n) { return u"sh%1/video"_s.arg(n, 2, 10, QLatin1Char('0')); }
+QString img(int n)
+{
+    return u"sh%1/image"_s.arg(n, 2, 10, QLatin1Char('0'));
+}
+QString vid(int n)
+{
+    return u"sh%1/video"_s.arg(n, 2, 10, QLatin1Char('0'));
+}
 
 } // namespace
 
@@ -128,8 +134,8 @@ void TestEngine::openEngine(const Project &project)
                 [](const QString &line) { qInfo().noquote() << line; });
         connect(m_engine.get(), &Engine::attemptFinished, this,
                 [](const QString &id, const Attempt &a) {
-                    qInfo().noquote() << id << a.number << nameOf(a.rung) << a.providerId
-                                      << nameOf(a.errorClass);
+                    qInfo().noquote()
+                        << id << a.number << nameOf(a.rung) << a.providerId << nameOf(a.errorClass);
                 });
     }
 }
@@ -181,7 +187,7 @@ void TestEngine::contentPolicyGoesToSimplifiedPrompt()
     QVERIFY(runToEnd());
     const QList<FakeCall> calls = m_a->calls();
     QCOMPARE(m_a->callCount(img(1)), 2);
-    QCOMPARE(m_b->callCount(), 0);  // the alternative provider is skipped
+    QCOMPARE(m_b->callCount(), 0); // the alternative provider is skipped
     QCOMPARE(calls.at(1).rung, RungKind::SimplifiedPrompt);
     QCOMPARE(calls.at(1).prompt, u"A lighthouse in a storm"_s);
     QCOMPARE(m_engine->task(img(1)).quality, Quality::Reduced);
@@ -191,7 +197,7 @@ void TestEngine::authSwitchesProviderAtOnce()
 {
     openEngine(makeProject(1));
     EngineOptions options = m_engine->options();
-    options.retry.baseDelayMs = 60 * 1000;  // a backoff would make the test time out
+    options.retry.baseDelayMs = 60 * 1000; // a backoff would make the test time out
     m_engine->setOptions(options);
     m_a->script(img(1), {{ErrorClass::Auth, {}, 401}});
     QVERIFY(runToEnd(5000));
@@ -243,7 +249,7 @@ void TestEngine::neverMoreThanThreeAutomaticRetries()
         p->setDefaultOutcome({ErrorClass::Timeout});
     QVERIFY(runToEnd());
     const QList<Attempt> attempts = m_engine->attempts(img(1));
-    QCOMPARE(attempts.size(), 4);  // attempt 1 + 3 retries
+    QCOMPARE(attempts.size(), 4); // attempt 1 + 3 retries
     QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
     QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
     // Transient: same rung once, then down the ladder; the last retry is the fallback.
@@ -260,7 +266,7 @@ void TestEngine::ladderOrderAndRecordedQuality()
     Project project = makeProject(1);
     openEngine(project);
     EngineOptions options = m_engine->options();
-    options.retry.maxRetries = 6;  // room to walk the whole ladder
+    options.retry.maxRetries = 6; // room to walk the whole ladder
     m_engine->setOptions(options);
     m_a->setDefaultOutcome({ErrorClass::ProviderError});
     m_b->setDefaultOutcome({ErrorClass::ProviderError});
@@ -274,7 +280,7 @@ void TestEngine::ladderOrderAndRecordedQuality()
     QCOMPARE(rungs, expected);
     QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
     QCOMPARE(m_engine->task(img(1)).quality, Quality::Fallback);
-    QCOMPARE(m_engine->summary().degraded(), 2);  // the video fell back as well
+    QCOMPARE(m_engine->summary().degraded(), 2); // the video fell back as well
     // The lower-resolution rung asked for half the size.
     bool sawHalfSize = false;
     for (const FakeCall &call : m_a->calls())
@@ -298,11 +304,11 @@ void TestEngine::retryAfterWins()
 void TestEngine::breakerOpensCoolsDownAndCloses()
 {
     openEngine(makeProject(5, {u"a"_s}, {u"a"_s}));
-    auto provider = std::make_unique<FakeProvider>(u"a"_s, 1);  // one request at a time
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 1); // one request at a time
     m_a = provider.get();
     m_engine->setProvider(std::move(provider));
     EngineOptions options = m_engine->options();
-    options.retry.retriesPerRung = 10;  // transient failures stay on the primary rung
+    options.retry.retriesPerRung = 10; // transient failures stay on the primary rung
     options.retry.maxRetries = 10;
     m_engine->setOptions(options);
     int calls = 0;
@@ -315,7 +321,7 @@ void TestEngine::breakerOpensCoolsDownAndCloses()
     QVERIFY(runToEnd());
     QVERIFY(!m_engine->isBreakerOpen(u"a"_s));
     QCOMPARE(m_engine->summary().count(TaskState::Done), 10);
-    QCOMPARE(m_engine->summary().qualities.value(Quality::Full), 10);  // waited, no degrading
+    QCOMPARE(m_engine->summary().qualities.value(Quality::Full), 10); // waited, no degrading
     const QList<FakeCall> log = m_a->calls();
     // The first request after the 5th failure waited for the cool-down (100 ms).
     QVERIFY2(log.at(5).startedMs - log.at(4).startedMs >= 95,
@@ -332,7 +338,8 @@ void TestEngine::aimdHalvesOn429AndRecovers()
     QCOMPARE(m_engine->providerLimit(u"a"_s), 8);
     int calls = 0;
     m_a->setDecider([&calls](const GenerationRequest &) {
-        return ++calls <= 8 ? FakeOutcome{ErrorClass::RateLimited, std::nullopt, 429} : FakeOutcome{};
+        return ++calls <= 8 ? FakeOutcome{ErrorClass::RateLimited, std::nullopt, 429}
+                            : FakeOutcome{};
     });
     QList<int> limitsAfter429;
     connect(m_engine.get(), &Engine::attemptFinished, this,
@@ -342,9 +349,9 @@ void TestEngine::aimdHalvesOn429AndRecovers()
             });
     QVERIFY(runToEnd());
     QVERIFY(!limitsAfter429.isEmpty());
-    QCOMPARE(limitsAfter429.first(), 4);  // halved on the first 429
+    QCOMPARE(limitsAfter429.first(), 4); // halved on the first 429
     QCOMPARE(m_engine->summary().count(TaskState::Done), 80);
-    QCOMPARE(m_engine->providerLimit(u"a"_s), 8);  // recovered by additive increase
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 8); // recovered by additive increase
 }
 
 void TestEngine::videoNeverStartsBeforeItsImage()
@@ -386,7 +393,7 @@ void TestEngine::retryAllFailedTouchesOnlyFailedAndBlocked()
     // When: the user presses "Retry all failed".
     m_engine->retryAllFailed();
     QCOMPARE(m_engine->task(img(1)).state, TaskState::Queued);
-    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Waiting);  // unblocked
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Waiting); // unblocked
     QCOMPARE(m_engine->task(vid(2)).state, TaskState::Queued);
     QCOMPARE(m_engine->task(img(3)).state, TaskState::Done);
     QVERIFY(runToEnd());
@@ -423,7 +430,7 @@ void TestEngine::retryAtFullQualityRerunsDegraded()
     QVERIFY(runToEnd());
     QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
     QCOMPARE(m_engine->attempts(img(1)).last().rung, RungKind::Primary);
-    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Done);  // re-made from the new image
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Done); // re-made from the new image
     QCOMPARE(m_a->callCount(vid(1)), 2);
 }
 
@@ -443,7 +450,7 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
     QVERIFY(s.count(TaskState::Cancelled) > 0);
     QVERIFY(m_a->cancelCount() > 0);
     const int callsAtCancel = m_a->callCount();
-    QTest::qWait(300);  // nothing else may be dispatched after cancel
+    QTest::qWait(300); // nothing else may be dispatched after cancel
     QCOMPARE(m_a->callCount(), callsAtCancel);
     QDirIterator it(m_dir->filePath(u"ws/draft"_s), QDir::Files | QDir::Hidden,
                     QDirIterator::Subdirectories);
@@ -475,7 +482,7 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QVERIFY(text.contains(u"Status: RETRYING"_s));
     QVERIFY(text.contains(u"Error Type: rate_limited (HTTP 429)"_s));
     QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
-    QVERIFY(!text.contains(u"lighthouse"_s));  // no prompt in logs by default
+    QVERIFY(!text.contains(u"lighthouse"_s)); // no prompt in logs by default
 }
 
 void TestEngine::resumeKeepsDoneTasks()
@@ -522,9 +529,8 @@ void TestEngine::updatesAreCoalesced()
         snapshots += int(args.at(0).value<QList<TaskSnapshot>>().size());
     // 40 tasks pass through at least queued -> running -> done: far more changes than
     // emissions, and each emission carries several tasks.
-    QVERIFY2(updates.count() < snapshots, qPrintable(u"%1 emissions for %2 snapshots"_s.arg(
-                                                         updates.count())
-                                                         .arg(snapshots)));
+    QVERIFY2(updates.count() < snapshots,
+             qPrintable(u"%1 emissions for %2 snapshots"_s.arg(updates.count()).arg(snapshots)));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -86,8 +86,8 @@ void TestRetryPolicy::retryAfterWinsWhenLonger()
     RetrySettings settings;
     settings.jitter = 0;
     RetryPolicy policy(settings, 1);
-    QCOMPARE(policy.delayMs(1, 30000), qint64(30000));  // Retry-After 30 s > 2 s backoff
-    QCOMPARE(policy.delayMs(3, 1000), qint64(8000));    // backoff 8 s > Retry-After 1 s
+    QCOMPARE(policy.delayMs(1, 30000), qint64(30000)); // Retry-After 30 s > 2 s backoff
+    QCOMPARE(policy.delayMs(3, 1000), qint64(8000));   // backoff 8 s > Retry-After 1 s
     QCOMPARE(policy.delayMs(1, std::nullopt), qint64(2000));
 }
 
@@ -129,7 +129,7 @@ void TestRetryPolicy::breakerCoolsDownAndCloses()
     QCOMPARE(breaker.state(1000), CircuitBreaker::State::HalfOpen);
     QVERIFY(breaker.allowRequest(1000));
     breaker.onRequestSent(1000);
-    QVERIFY(!breaker.allowRequest(1001));  // one probe at a time
+    QVERIFY(!breaker.allowRequest(1001)); // one probe at a time
     breaker.recordSuccess();
     QCOMPARE(breaker.state(1002), CircuitBreaker::State::Closed);
     QCOMPARE(breaker.consecutiveFailures(), 0);
@@ -143,13 +143,13 @@ void TestRetryPolicy::breakerReopensWithDoubledCooldown()
     breaker.onRequestSent(1000);
     breaker.recordFailure(true, 1000);
     QCOMPARE(breaker.state(1500), CircuitBreaker::State::Open);
-    QCOMPARE(breaker.openUntilMs(), qint64(3000));  // 2 s cool-down now
+    QCOMPARE(breaker.openUntilMs(), qint64(3000)); // 2 s cool-down now
     breaker.onRequestSent(3000);
     breaker.recordFailure(true, 3000);
-    QCOMPARE(breaker.openUntilMs(), qint64(6000));  // capped at 3 s
+    QCOMPARE(breaker.openUntilMs(), qint64(6000)); // capped at 3 s
     breaker.onRequestSent(6000);
     breaker.recordSuccess();
-    QCOMPARE(breaker.currentCooldownMs(), qint64(1000));  // reset on success
+    QCOMPARE(breaker.currentCooldownMs(), qint64(1000)); // reset on success
 }
 
 void TestRetryPolicy::breakerIgnoresPermanentErrors()
@@ -170,7 +170,7 @@ void TestRetryPolicy::aimdHalvesOnRateLimitAndRecovers()
     QCOMPARE(limiter.limit(), 2);
     limiter.onRateLimited(limiter.epoch());
     limiter.onRateLimited(limiter.epoch());
-    QCOMPARE(limiter.limit(), 1);  // never below one
+    QCOMPARE(limiter.limit(), 1); // never below one
     // Additive increase: a window of successes (as many as the limit) adds one slot.
     limiter.onSuccess();
     QCOMPARE(limiter.limit(), 2);
@@ -180,7 +180,7 @@ void TestRetryPolicy::aimdHalvesOnRateLimitAndRecovers()
     QCOMPARE(limiter.limit(), 3);
     for (int n = 0; n < 100; ++n)
         limiter.onSuccess();
-    QCOMPARE(limiter.limit(), 8);  // never above the configured maximum
+    QCOMPARE(limiter.limit(), 8); // never above the configured maximum
 }
 
 void TestRetryPolicy::aimdIgnoresStaleRateLimits()
@@ -188,7 +188,7 @@ void TestRetryPolicy::aimdIgnoresStaleRateLimits()
     AimdLimiter limiter(8);
     const quint64 burstEpoch = limiter.epoch();
     limiter.onRateLimited(burstEpoch);
-    limiter.onRateLimited(burstEpoch);  // same burst, sent before the first decrease
+    limiter.onRateLimited(burstEpoch); // same burst, sent before the first decrease
     limiter.onRateLimited(burstEpoch);
     QCOMPARE(limiter.limit(), 4);
 }

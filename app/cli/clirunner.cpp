@@ -28,10 +28,10 @@ QJsonObject summaryJson(const BatchSummary &s)
     QJsonObject qualities;
     for (auto it = s.qualities.cbegin(); it != s.qualities.cend(); ++it)
         qualities.insert(nameOf(it.key()), it.value());
-    return QJsonObject{{u"event"_s, u"summary"_s},     {u"total"_s, s.total},
-                       {u"percent"_s, s.percent()},     {u"counts"_s, counts},
-                       {u"qualities"_s, qualities},     {u"degraded"_s, s.degraded()},
-                       {u"paused"_s, s.paused},         {u"pauseReason"_s, s.pauseReason}};
+    return QJsonObject{{u"event"_s, u"summary"_s},  {u"total"_s, s.total},
+                       {u"percent"_s, s.percent()}, {u"counts"_s, counts},
+                       {u"qualities"_s, qualities}, {u"degraded"_s, s.degraded()},
+                       {u"paused"_s, s.paused},     {u"pauseReason"_s, s.pauseReason}};
 }
 
 QString countsLine(const BatchSummary &s)
@@ -40,9 +40,9 @@ QString countsLine(const BatchSummary &s)
     parts << u"%1 done"_s.arg(s.count(TaskState::Done));
     if (s.degraded() > 0)
         parts << u"%1 degraded"_s.arg(s.degraded());
-    for (const TaskState state : {TaskState::Running, TaskState::Retrying, TaskState::Queued,
-                                  TaskState::Waiting, TaskState::Failed, TaskState::Blocked,
-                                  TaskState::Cancelled, TaskState::Interrupted}) {
+    for (const TaskState state :
+         {TaskState::Running, TaskState::Retrying, TaskState::Queued, TaskState::Waiting,
+          TaskState::Failed, TaskState::Blocked, TaskState::Cancelled, TaskState::Interrupted}) {
         if (s.count(state) > 0)
             parts << u"%1 %2"_s.arg(s.count(state)).arg(nameOf(state));
     }
@@ -61,8 +61,8 @@ int CliRunner::exitCodeFor(const BatchSummary &s) const
 {
     if (m_interrupted)
         return ExitInterrupted;
-    if (s.count(TaskState::Failed) > 0 || s.count(TaskState::Blocked) > 0
-        || s.count(TaskState::Cancelled) > 0)
+    if (s.count(TaskState::Failed) > 0 || s.count(TaskState::Blocked) > 0 ||
+        s.count(TaskState::Cancelled) > 0)
         return ExitSomeFailed;
     return s.allDone() ? ExitAllDone : ExitSomeFailed;
 }
@@ -157,12 +157,9 @@ void CliRunner::onTasksUpdated(const QList<TaskSnapshot> &tasks)
     if (m_mode != OutputMode::Json)
         return;
     for (const TaskSnapshot &t : tasks) {
-        QJsonObject o{{u"event"_s, u"task"_s},
-                      {u"id"_s, t.id},
-                      {u"state"_s, nameOf(t.state)},
-                      {u"attempt"_s, t.attemptCount},
-                      {u"rung"_s, nameOf(t.rung)},
-                      {u"provider"_s, t.providerId}};
+        QJsonObject o{{u"event"_s, u"task"_s},       {u"id"_s, t.id},
+                      {u"state"_s, nameOf(t.state)}, {u"attempt"_s, t.attemptCount},
+                      {u"rung"_s, nameOf(t.rung)},   {u"provider"_s, t.providerId}};
         if (t.quality != Quality::None)
             o.insert(u"quality"_s, nameOf(t.quality));
         if (t.lastError != ErrorClass::None) {
@@ -196,9 +193,8 @@ void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
     if (a.ok() || a.errorClass == ErrorClass::Cancelled)
         return;
     clearBar();
-    QString line = u"  %1 attempt %2 (%3 on %4): %5"_s.arg(taskId)
-                       .arg(a.number)
-                       .arg(nameOf(a.rung), a.providerId, nameOf(a.errorClass));
+    QString line = u"  %1 attempt %2 (%3 on %4): %5"_s.arg(taskId).arg(a.number).arg(
+        nameOf(a.rung), a.providerId, nameOf(a.errorClass));
     if (a.httpStatus > 0)
         line += u" HTTP %1"_s.arg(a.httpStatus);
     line += u" — "_s + a.message;

@@ -48,8 +48,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Retake — batch monitor for AI media generation (headless).\n\n"_s
-        + QString::fromUtf8(kUsage));
+        u"Retake — batch monitor for AI media generation (headless).\n\n"_s +
+        QString::fromUtf8(kUsage));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s, u"validate, run, status or retry-failed"_s);
@@ -66,8 +66,7 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
-        err << "retake-cli: expected a command and a storyboard file.\n\n"
-            << parser.helpText();
+        err << "retake-cli: expected a command and a storyboard file.\n\n" << parser.helpText();
         return ExitInvalidInput;
     }
     const QString command = args.at(0);
@@ -75,7 +74,7 @@ int main(int argc, char **argv)
     const QStringList commands{u"validate"_s, u"run"_s, u"status"_s, u"retry-failed"_s};
     if (!commands.contains(command)) {
         err << u"retake-cli: unknown command \"%1\" (use %2).\n"_s.arg(command,
-                                                                      commands.join(u", "_s));
+                                                                       commands.join(u", "_s));
         return ExitInvalidInput;
     }
 

@@ -22,8 +22,8 @@ void AimdLimiter::onSuccess()
 {
     if (!m_settings.enabled || m_limit >= m_maxLimit)
         return;
-    const int window = m_settings.successesPerIncrease > 0 ? m_settings.successesPerIncrease
-                                                           : m_limit;
+    const int window =
+        m_settings.successesPerIncrease > 0 ? m_settings.successesPerIncrease : m_limit;
     if (++m_successes >= window) {
         m_successes = 0;
         ++m_limit;

@@ -48,14 +48,14 @@ struct TaskRecord {
     TaskSnapshot snap;
     int sceneIndex = 0;
     int shotIndex = 0;
-    int dependency = -1;     // index of the task this one needs (video -> image)
+    int dependency = -1; // index of the task this one needs (video -> image)
     QList<int> dependents;
     Ladder ladder;
     int rungIndex = 0;
     int retriesUsed = 0;
-    int rungFailures = 0;    // consecutive transient failures on the current rung
+    int rungFailures = 0; // consecutive transient failures on the current rung
     QList<Attempt> attempts;
-    QByteArray paramsHash;   // shot parameters the current output was made from
+    QByteArray paramsHash; // shot parameters the current output was made from
     // In flight.
     QPointer<ProviderJob> job;
     Attempt current;
@@ -66,7 +66,7 @@ struct TaskRecord {
     Quality previousQuality = Quality::None;
     QString previousOutput;
     ErrorClass manualRetryError = ErrorClass::None;
-    QSet<QString> refusedBy;  // providers that answered auth / quota errors in this run
+    QSet<QString> refusedBy; // providers that answered auth / quota errors in this run
 };
 
 struct ProviderState {
@@ -74,14 +74,14 @@ struct ProviderState {
     CircuitBreaker breaker;
     AimdLimiter limiter;
     int inFlight = 0;
-    std::set<int> queue;  // queued task indices, in storyboard order
+    std::set<int> queue; // queued task indices, in storyboard order
 };
 
 QByteArray hashParams(const QVariantMap &params)
 {
-    return QCryptographicHash::hash(QJsonDocument(QJsonObject::fromVariantMap(params)).toJson(
-                                        QJsonDocument::Compact),
-                                    QCryptographicHash::Sha1)
+    return QCryptographicHash::hash(
+               QJsonDocument(QJsonObject::fromVariantMap(params)).toJson(QJsonDocument::Compact),
+               QCryptographicHash::Sha1)
         .toHex();
 }
 
@@ -103,7 +103,7 @@ public:
     QHash<QString, int> index;
     QMap<TaskState, int> counts;
     QMap<Quality, int> qualities;
-    std::multimap<qint64, int> retryTimers;  // monotonic due time -> task index
+    std::multimap<qint64, int> retryTimers; // monotonic due time -> task index
     QSet<int> dirty;
     QElapsedTimer clock;
     QTimer updateTimer;
@@ -141,10 +141,7 @@ public:
     void dequeue(int i);
     void divertFromOpenBreaker(const QString &providerId);
     void armWakeTimer();
-    bool dispatchAllowed() const
-    {
-        return started && !userPaused && !diskPaused && !cancelling;
-    }
+    bool dispatchAllowed() const { return started && !userPaused && !diskPaused && !cancelling; }
     bool checkDiskSpace();
     void dispatch(int i);
     GenerationRequest buildRequest(const TaskRecord &t) const;
@@ -230,8 +227,8 @@ void EnginePrivate::persistTask(int i)
     s.lastError = t.snap.lastError;
     s.lastMessage = t.snap.lastMessage;
     s.lastHttpStatus = t.snap.lastHttpStatus;
-    s.outputPath = t.snap.outputPath.isEmpty() ? QString()
-                                               : workspace.relativePath(t.snap.outputPath);
+    s.outputPath =
+        t.snap.outputPath.isEmpty() ? QString() : workspace.relativePath(t.snap.outputPath);
     // Done: the parameters its output was made from; otherwise the shot's current ones,
     // so that an edit of the storyboard is noticed on the next open.
     s.paramsHash = t.snap.state == TaskState::Done
@@ -276,7 +273,7 @@ void EnginePrivate::enqueue(int i)
     if (ProviderState *ps = providerState(providerId))
         ps->queue.insert(i);
     else
-        providers[providerId];  // unknown: dispatch reports it
+        providers[providerId]; // unknown: dispatch reports it
     requestSchedule();
 }
 
@@ -291,14 +288,14 @@ void EnginePrivate::requestSchedule()
     if (schedulePending || !started)
         return;
     schedulePending = true;
-    QMetaObject::invokeMethod(q, [this] { schedule(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this] { schedule(); }, Qt::QueuedConnection);
 }
 
 bool EnginePrivate::checkDiskSpace()
 {
-    const qint64 free = options.freeSpaceProbe
-                            ? options.freeSpaceProbe(workspace.root())
-                            : QStorageInfo(workspace.root()).bytesAvailable();
+    const qint64 free = options.freeSpaceProbe ? options.freeSpaceProbe(workspace.root())
+                                               : QStorageInfo(workspace.root()).bytesAvailable();
     const bool low = free >= 0 && free < options.diskReserveBytes;
     if (low && !diskPaused) {
         diskPaused = true;
@@ -334,8 +331,8 @@ void EnginePrivate::schedule()
     }
     if (dispatchAllowed() && checkDiskSpace()) {
         for (auto &[id, ps] : providers) {
-            if (!ps.queue.empty() && !ps.breaker.allowRequest(t)
-                && ps.breaker.state(t) == CircuitBreaker::State::Open) {
+            if (!ps.queue.empty() && !ps.breaker.allowRequest(t) &&
+                ps.breaker.state(t) == CircuitBreaker::State::Open) {
                 divertFromOpenBreaker(id);
             }
         }
@@ -346,7 +343,7 @@ void EnginePrivate::schedule()
                 if (ps.provider && ps.inFlight >= ps.limiter.limit())
                     break;
                 const int i = *ps.queue.begin();
-                dispatch(i);  // leaves the queue through setState(Running) or a failure
+                dispatch(i); // leaves the queue through setState(Running) or a failure
                 if (ps.queue.count(i))
                     ps.queue.erase(i);
             }
@@ -367,9 +364,9 @@ void EnginePrivate::divertFromOpenBreaker(const QString &providerId)
         // now; with none, the task waits for the cool-down rather than degrade.
         for (int r = task.rungIndex + 1; r < task.ladder.size(); ++r) {
             const ProviderState *other = providerState(task.ladder.at(r).providerId);
-            if (task.ladder.at(r).kind != RungKind::AlternativeProvider
-                || task.ladder.at(r).providerId == providerId || !other
-                || other->breaker.state(t) == CircuitBreaker::State::Open)
+            if (task.ladder.at(r).kind != RungKind::AlternativeProvider ||
+                task.ladder.at(r).providerId == providerId || !other ||
+                other->breaker.state(t) == CircuitBreaker::State::Open)
                 continue;
             ps.queue.erase(i);
             task.rungIndex = r;
@@ -447,10 +444,10 @@ void EnginePrivate::dispatch(int i)
 
     if (!ps || !ps->provider || !ps->provider->supports(t.snap.stage)) {
         setState(i, TaskState::Running);
-        const QString why = !ps || !ps->provider
-                                ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
-                                : u"provider \"%1\" cannot make %2s"_s.arg(
-                                      rung.providerId, nameOf(t.snap.stage));
+        const QString why =
+            !ps || !ps->provider
+                ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
+                : u"provider \"%1\" cannot make %2s"_s.arg(rung.providerId, nameOf(t.snap.stage));
         fail(i, GenerationResult::failure(ErrorClass::InvalidRequest,
                                           why + u"; choose another provider for this task"_s));
         return;
@@ -459,12 +456,9 @@ void EnginePrivate::dispatch(int i)
     t.request.model = ps->provider->model();
     a.model = t.request.model;
     QVariantMap params{
-        {u"prompt"_s, t.request.prompt},
-        {u"negative"_s, t.request.negativePrompt},
-        {u"seed"_s, t.request.seed},
-        {u"width"_s, t.request.width},
-        {u"height"_s, t.request.height},
-        {u"steps"_s, t.request.steps},
+        {u"prompt"_s, t.request.prompt}, {u"negative"_s, t.request.negativePrompt},
+        {u"seed"_s, t.request.seed},     {u"width"_s, t.request.width},
+        {u"height"_s, t.request.height}, {u"steps"_s, t.request.steps},
         {u"model"_s, t.request.model},
     };
     if (t.snap.stage == Stage::Video) {
@@ -504,7 +498,7 @@ void EnginePrivate::dispatch(int i)
                      [this, i, job](const GenerationResult &result) {
                          job->deleteLater();
                          if (tasks.at(i).job != job)
-                             return;  // reported after we gave up on it
+                             return; // reported after we gave up on it
                          onJobFinished(i, result);
                      });
     job->start();
@@ -580,7 +574,7 @@ void EnginePrivate::onVerified(int i, const QString &file, const VerificationRes
 {
     TaskRecord &t = tasks[i];
     if (t.snap.state != TaskState::Running)
-        return;  // cancelled meanwhile
+        return; // cancelled meanwhile
     if (t.cancelRequested) {
         fail(i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
         return;
@@ -603,7 +597,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
         workspace.outputPath(t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
                              suffix.isEmpty() ? u"bin"_s : suffix);
     QDir().mkpath(QFileInfo(target).absolutePath());
-    QFile::remove(target);  // only a leftover of a crash can be there: attempts are numbered
+    QFile::remove(target); // only a leftover of a crash can be there: attempts are numbered
     if (!QFile::rename(stagedFile, target)) {
         fail(i, GenerationResult::failure(ErrorClass::FileIo,
                                           u"cannot move the verified output to %1"_s.arg(
@@ -745,8 +739,8 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
     const bool budgetLeft = t.retriesUsed < options.retry.maxRetries;
     if (route != RecoveryRoute::FailFast && route != RecoveryRoute::Stop && budgetLeft) {
         const int retryNumber = t.retriesUsed + 1;
-        if (route == RecoveryRoute::RetrySameRung
-            && t.rungFailures < options.retry.retriesPerRung) {
+        if (route == RecoveryRoute::RetrySameRung &&
+            t.rungFailures < options.retry.retriesPerRung) {
             target = t.rungIndex;
         } else {
             target = nextRungAfter(t.ladder, t.rungIndex, cls);
@@ -764,10 +758,9 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         if (target >= 0) {
             const QString nextProvider = t.ladder.at(target).providerId;
             if (nextProvider == a.providerId && isTransient(cls))
-                delay = policy.delayMs(retryNumber,
-                                       result.retryAfterMs
-                                           ? std::optional<qint64>(*result.retryAfterMs)
-                                           : std::nullopt);
+                delay = policy.delayMs(
+                    retryNumber, result.retryAfterMs ? std::optional<qint64>(*result.retryAfterMs)
+                                                     : std::nullopt);
         }
     }
 
@@ -807,9 +800,8 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
             return;
         }
         setState(i, TaskState::Failed);
-        log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id)
-                .arg(a.number)
-                .arg(nameOf(cls), a.message));
+        log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id).arg(a.number).arg(
+            nameOf(cls), a.message));
         blockDependents(i);
         checkFinished();
         requestSchedule();
@@ -876,8 +868,7 @@ void EnginePrivate::resetForRerun(int i, const Ladder &ladder)
         t.previousQuality = t.snap.quality;
     }
     setQuality(i, Quality::None);
-    const bool ready = t.dependency < 0
-                       || tasks.at(t.dependency).snap.state == TaskState::Done;
+    const bool ready = t.dependency < 0 || tasks.at(t.dependency).snap.state == TaskState::Done;
     setState(i, ready ? TaskState::Queued : TaskState::Waiting);
     // Dependents were made from the old output (or never ran): they wait for the new one.
     for (int d : t.dependents) {
@@ -938,10 +929,10 @@ void EnginePrivate::buildTasks()
     index.clear();
     counts.clear();
     qualities.clear();
-    const Ladder imageLadder = buildLadder(Stage::Image,
-                                           project.providerPreference.value(Stage::Image));
-    const Ladder videoLadder = buildLadder(Stage::Video,
-                                           project.providerPreference.value(Stage::Video));
+    const Ladder imageLadder =
+        buildLadder(Stage::Image, project.providerPreference.value(Stage::Image));
+    const Ladder videoLadder =
+        buildLadder(Stage::Video, project.providerPreference.value(Stage::Video));
     for (int s = 0; s < project.scenes.size(); ++s) {
         const Scene &scene = project.scenes.at(s);
         for (int h = 0; h < scene.shots.size(); ++h) {
@@ -983,7 +974,7 @@ void EnginePrivate::restoreFromStore()
     for (const StoredTask &s : store.loadTasks()) {
         const int i = index.value(s.id, -1);
         if (i < 0)
-            continue;  // the shot was removed from the storyboard
+            continue; // the shot was removed from the storyboard
         TaskRecord &t = tasks[i];
         const QByteArray current = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
         const bool outputExists =
@@ -1003,8 +994,8 @@ void EnginePrivate::restoreFromStore()
             }
             setQuality(i, s.quality);
             setState(i, TaskState::Done);
-        } else if ((s.state == TaskState::Failed || s.state == TaskState::Skipped)
-                   && s.paramsHash == current) {
+        } else if ((s.state == TaskState::Failed || s.state == TaskState::Skipped) &&
+                   s.paramsHash == current) {
             setState(i, s.state);
         } else if (s.state == TaskState::Running) {
             setState(i, TaskState::Interrupted);
@@ -1017,8 +1008,8 @@ void EnginePrivate::restoreFromStore()
             continue;
         const TaskState up = tasks.at(t.dependency).snap.state;
         const TaskState s = t.snap.state;
-        if (s == TaskState::Done || s == TaskState::Failed || s == TaskState::Skipped
-            || s == TaskState::Interrupted)
+        if (s == TaskState::Done || s == TaskState::Failed || s == TaskState::Skipped ||
+            s == TaskState::Interrupted)
             continue;
         if (up == TaskState::Done)
             setState(i, TaskState::Queued);
@@ -1097,9 +1088,18 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
     return true;
 }
 
-const Project &Engine::project() const { return d->project; }
-QString Engine::workspaceDir() const { return d->workspace.root(); }
-EngineOptions Engine::options() const { return d->options; }
+const Project &Engine::project() const
+{
+    return d->project;
+}
+QString Engine::workspaceDir() const
+{
+    return d->workspace.root();
+}
+EngineOptions Engine::options() const
+{
+    return d->options;
+}
 
 void Engine::setOptions(const EngineOptions &options)
 {
@@ -1112,7 +1112,10 @@ void Engine::setOptions(const EngineOptions &options)
     }
 }
 
-void Engine::setProvider(std::unique_ptr<Provider> provider) { d->addProvider(std::move(provider)); }
+void Engine::setProvider(std::unique_ptr<Provider> provider)
+{
+    d->addProvider(std::move(provider));
+}
 
 QStringList Engine::providerIds() const
 {
@@ -1223,8 +1226,8 @@ void Engine::retryTask(const QString &taskId)
         retryTask(d->tasks.at(t.dependency).snap.id);
         return;
     }
-    const Ladder ladder = buildLadder(t.snap.stage, d->project.providerPreference.value(
-                                                        t.snap.stage));
+    const Ladder ladder =
+        buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage));
     d->resetForRerun(i, ladder);
     d->requestSchedule();
 }
@@ -1237,8 +1240,8 @@ void Engine::retryAllFailed()
         const TaskRecord &t = d->tasks.at(i);
         if (t.snap.state != TaskState::Failed)
             continue;
-        d->resetForRerun(i, buildLadder(t.snap.stage,
-                                        d->project.providerPreference.value(t.snap.stage)));
+        d->resetForRerun(
+            i, buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage)));
     }
     // Blocked tasks whose upstream is now on its way wait for it again.
     for (int i = 0; i < d->tasks.size(); ++i) {
@@ -1251,7 +1254,9 @@ void Engine::retryAllFailed()
 void Engine::switchProvider(const QStringList &taskIds, const QString &providerId)
 {
     if (d->store.isOpen()) {
-        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"switch-provider"_s,
+        d->store.addEvent({QDateTime::currentDateTimeUtc(),
+                           {},
+                           u"switch-provider"_s,
                            providerId + u": "_s + taskIds.join(u',')});
     }
     for (const QString &id : taskIds) {
@@ -1260,10 +1265,10 @@ void Engine::switchProvider(const QStringList &taskIds, const QString &providerI
             continue;
         const TaskRecord &t = d->tasks.at(i);
         const TaskState s = t.snap.state;
-        const bool rerunnable = s == TaskState::Failed || s == TaskState::Blocked
-                                || s == TaskState::Cancelled || s == TaskState::Queued
-                                || s == TaskState::Retrying
-                                || (s == TaskState::Done && isDegraded(t.snap.quality));
+        const bool rerunnable = s == TaskState::Failed || s == TaskState::Blocked ||
+                                s == TaskState::Cancelled || s == TaskState::Queued ||
+                                s == TaskState::Retrying ||
+                                (s == TaskState::Done && isDegraded(t.snap.quality));
         if (!rerunnable)
             continue;
         QStringList preference = d->project.providerPreference.value(t.snap.stage);
@@ -1300,8 +1305,8 @@ void Engine::retryAtFullQuality(const QStringList &taskIds)
             continue;
         if (d->store.isOpen())
             d->store.addEvent({QDateTime::currentDateTimeUtc(), id, u"retry-full-quality"_s, {}});
-        d->resetForRerun(i, buildLadder(t.snap.stage,
-                                        d->project.providerPreference.value(t.snap.stage)));
+        d->resetForRerun(
+            i, buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage)));
     }
     d->requestSchedule();
 }
@@ -1356,7 +1361,10 @@ BatchSummary Engine::summary() const
     return s;
 }
 
-bool Engine::isFinished() const { return d->finishedEmitted; }
+bool Engine::isFinished() const
+{
+    return d->finishedEmitted;
+}
 
 int Engine::providerLimit(const QString &providerId) const
 {
@@ -1373,8 +1381,8 @@ int Engine::providerInFlight(const QString &providerId) const
 bool Engine::isBreakerOpen(const QString &providerId) const
 {
     const auto it = d->providers.find(providerId);
-    return it != d->providers.end()
-           && it->second.breaker.state(d->now()) != CircuitBreaker::State::Closed;
+    return it != d->providers.end() &&
+           it->second.breaker.state(d->now()) != CircuitBreaker::State::Closed;
 }
 
 } // namespace retake

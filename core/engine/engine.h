@@ -22,8 +22,8 @@ class Provider;
 class EnginePrivate;
 
 struct BreakerSettings {
-    int failureThreshold = 5;       // consecutive transient failures that open the breaker
-    int cooldownMs = 30 * 1000;     // first cool-down; doubles on each re-open
+    int failureThreshold = 5;   // consecutive transient failures that open the breaker
+    int cooldownMs = 30 * 1000; // first cool-down; doubles on each re-open
     int maxCooldownMs = 10 * 60 * 1000;
 };
 
@@ -35,11 +35,11 @@ struct AimdSettings {
 };
 
 struct EngineOptions {
-    RetrySettings retry;            // taken from the project by open(), overridable after
+    RetrySettings retry; // taken from the project by open(), overridable after
     BreakerSettings breaker;
     AimdSettings aimd;
-    int updateIntervalMs = 100;     // coalescing of tasksUpdated
-    quint64 jitterSeed = 0;         // 0 = random
+    int updateIntervalMs = 100; // coalescing of tasksUpdated
+    quint64 jitterSeed = 0;     // 0 = random
     bool verifyOutputs = true;
     // Free-space probe in bytes for the workspace; empty = QStorageInfo.
     std::function<qint64(const QString &path)> freeSpaceProbe;

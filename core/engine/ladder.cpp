@@ -112,7 +112,7 @@ void applyRung(GenerationRequest &request, const Rung &rung)
         request.negativePrompt.clear();
         request.extra.insert(u"fallback"_s, true);
         if (request.stage == Stage::Video)
-            request.motion = u"zoom-in"_s;  // a still with a gentle push-in
+            request.motion = u"zoom-in"_s; // a still with a gentle push-in
         return;
     }
     Q_UNREACHABLE();

@@ -15,21 +15,21 @@
 namespace retake {
 
 struct Attempt {
-    int number = 0;  // 1-based within the task
+    int number = 0; // 1-based within the task
     RungKind rung = RungKind::Primary;
     QString providerId;
     QString model;
-    QString paramsHash;  // sha1 of the parameters that reached the provider
-    QVariantMap params;  // the values (prompt excluded from reports unless debug)
+    QString paramsHash; // sha1 of the parameters that reached the provider
+    QVariantMap params; // the values (prompt excluded from reports unless debug)
     QDateTime startedAt;
     QDateTime endedAt;
     ErrorClass errorClass = ErrorClass::None;
     int httpStatus = 0;
     QString message;
-    QString outputPath;      // verified output inside draft/, success only
-    QString archivedTo;      // _failed/<task>/attempt-N/ relative to the workspace
+    QString outputPath; // verified output inside draft/, success only
+    QString archivedTo; // _failed/<task>/attempt-N/ relative to the workspace
     double costUnits = 0.0;
-    bool countedAgainstBudget = true;  // false for disk-full pauses and interruptions
+    bool countedAgainstBudget = true; // false for disk-full pauses and interruptions
 
     bool ok() const { return errorClass == ErrorClass::None && !outputPath.isEmpty(); }
     qint64 durationMs() const { return startedAt.msecsTo(endedAt); }
@@ -37,32 +37,32 @@ struct Attempt {
 
 // What the UI and the CLI see of one task.
 struct TaskSnapshot {
-    QString id;  // "<shot>/image"
+    QString id; // "<shot>/image"
     QString sceneId;
     QString shotId;
     Stage stage = Stage::Image;
     TaskState state = TaskState::Waiting;
     Quality quality = Quality::None;
     RungKind rung = RungKind::Primary;
-    QString providerId;  // provider of the current (or next) rung
+    QString providerId; // provider of the current (or next) rung
     int attemptCount = 0;
-    int retriesUsed = 0;      // automatic retries spent in this run
-    double progress = -1.0;   // 0..1 while running when known, else -1
-    QDateTime retryAt;        // when a retrying task will be dispatched again
+    int retriesUsed = 0;    // automatic retries spent in this run
+    double progress = -1.0; // 0..1 while running when known, else -1
+    QDateTime retryAt;      // when a retrying task will be dispatched again
     ErrorClass lastError = ErrorClass::None;
     QString lastMessage;
     int lastHttpStatus = 0;
-    QString outputPath;  // current output (absolute), empty when none
-    int manualRetries = 0;  // user retries in a row that met the same error class
+    QString outputPath;    // current output (absolute), empty when none
+    int manualRetries = 0; // user retries in a row that met the same error class
 };
 
 struct BatchSummary {
     int total = 0;
     QMap<TaskState, int> counts;
-    QMap<Quality, int> qualities;  // among done tasks
-    bool running = false;          // the engine has been started and not finished
+    QMap<Quality, int> qualities; // among done tasks
+    bool running = false;         // the engine has been started and not finished
     bool paused = false;
-    QString pauseReason;  // e.g. "disk full"
+    QString pauseReason; // e.g. "disk full"
 
     int count(TaskState state) const { return counts.value(state, 0); }
     int degraded() const

@@ -96,14 +96,35 @@ constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 7> kRoutes{{
 
 } // namespace
 
-QString nameOf(Stage stage) { return lookupName(kStages, stage); }
-QString nameOf(TaskState state) { return lookupName(kStates, state); }
-QString nameOf(ErrorClass errorClass) { return lookupName(kErrors, errorClass); }
-QString nameOf(RungKind rung) { return lookupName(kRungs, rung); }
-QString nameOf(Quality quality) { return lookupName(kQualities, quality); }
-QString nameOf(RecoveryRoute route) { return lookupName(kRoutes, route); }
+QString nameOf(Stage stage)
+{
+    return lookupName(kStages, stage);
+}
+QString nameOf(TaskState state)
+{
+    return lookupName(kStates, state);
+}
+QString nameOf(ErrorClass errorClass)
+{
+    return lookupName(kErrors, errorClass);
+}
+QString nameOf(RungKind rung)
+{
+    return lookupName(kRungs, rung);
+}
+QString nameOf(Quality quality)
+{
+    return lookupName(kQualities, quality);
+}
+QString nameOf(RecoveryRoute route)
+{
+    return lookupName(kRoutes, route);
+}
 
-std::optional<Stage> stageFromString(const QString &text) { return lookupValue(kStages, text); }
+std::optional<Stage> stageFromString(const QString &text)
+{
+    return lookupValue(kStages, text);
+}
 std::optional<TaskState> taskStateFromString(const QString &text)
 {
     return lookupValue(kStates, text);
@@ -184,14 +205,15 @@ QString recommendedAction(ErrorClass errorClass)
     case ErrorClass::Network:
         return QCoreApplication::translate("retake", "Check the network connection, then retry.");
     case ErrorClass::Timeout:
-        return QCoreApplication::translate(
-            "retake", "The provider is slow: retry later or switch provider.");
+        return QCoreApplication::translate("retake",
+                                           "The provider is slow: retry later or switch provider.");
     case ErrorClass::RateLimited:
         return QCoreApplication::translate(
-            "retake", "The provider is rate limiting: pause, lower concurrency or switch provider.");
+            "retake",
+            "The provider is rate limiting: pause, lower concurrency or switch provider.");
     case ErrorClass::ProviderUnavailable:
-        return QCoreApplication::translate(
-            "retake", "The provider is down: retry later or switch provider.");
+        return QCoreApplication::translate("retake",
+                                           "The provider is down: retry later or switch provider.");
     case ErrorClass::ProviderError:
         return QCoreApplication::translate(
             "retake", "The model failed on this job: retry, or switch provider.");
@@ -202,8 +224,8 @@ QString recommendedAction(ErrorClass errorClass)
         return QCoreApplication::translate(
             "retake", "The request was invalid: fix the shot's parameters, then retry.");
     case ErrorClass::Auth:
-        return QCoreApplication::translate(
-            "retake", "Check the provider's API key, or switch provider.");
+        return QCoreApplication::translate("retake",
+                                           "Check the provider's API key, or switch provider.");
     case ErrorClass::QuotaExhausted:
         return QCoreApplication::translate(
             "retake", "The account's quota is used up: top it up or switch provider.");
@@ -218,8 +240,8 @@ QString recommendedAction(ErrorClass errorClass)
         return QCoreApplication::translate(
             "retake", "Check that the workspace folder is writable, then retry.");
     case ErrorClass::DiskFull:
-        return QCoreApplication::translate(
-            "retake", "Free disk space; the batch resumes by itself.");
+        return QCoreApplication::translate("retake",
+                                           "Free disk space; the batch resumes by itself.");
     case ErrorClass::Cancelled:
         return QCoreApplication::translate("retake", "Retry when you want this task to run.");
     }

@@ -45,13 +45,13 @@ enum class ErrorClass {
 
 // What the engine does next after a failure of a given class (DESIGN §3).
 enum class RecoveryRoute {
-    RetrySameRung,     // transient: back off, same provider and parameters
-    NextRung,          // permanent for this rung: move down the ladder
-    SimplifiedPrompt,  // content policy: jump to the simplified-prompt rung
-    SwitchProvider,    // auth / quota: next rung on a different provider, at once
-    FailFast,          // invalid request: the user has to fix the data
-    PauseBatch,        // disk full: not a task failure
-    Stop,              // cancelled: never retried
+    RetrySameRung,    // transient: back off, same provider and parameters
+    NextRung,         // permanent for this rung: move down the ladder
+    SimplifiedPrompt, // content policy: jump to the simplified-prompt rung
+    SwitchProvider,   // auth / quota: next rung on a different provider, at once
+    FailFast,         // invalid request: the user has to fix the data
+    PauseBatch,       // disk full: not a task failure
+    Stop,             // cancelled: never retried
 };
 
 // Rungs of the degradation ladder, best first.
@@ -59,8 +59,8 @@ enum class RungKind {
     Primary,
     AlternativeProvider,
     SimplifiedPrompt,
-    LowerResolution,  // image: half size; video: reduced resolution and duration
-    Fallback,         // built-in local render / static image with motion effect
+    LowerResolution, // image: half size; video: reduced resolution and duration
+    Fallback,        // built-in local render / static image with motion effect
 };
 
 enum class Quality { None, Full, Reduced, Fallback };

@@ -41,7 +41,7 @@ struct FaultProfile {
 // providers issue). `options` keeps kind-specific settings.
 struct ProviderProfile {
     QString id;
-    QString kind;   // "local" for now
+    QString kind; // "local" for now
     QString model;
     int maxConcurrency = 4;
     double costPerUnit = 0.0;
@@ -50,11 +50,11 @@ struct ProviderProfile {
 };
 
 struct RetrySettings {
-    int maxRetries = 3;              // automatic retries per task per run
-    int baseDelayMs = 2000;          // before retry n: base * 2^(n-1)
-    double jitter = 0.2;             // +-20 %
-    int maxDelayMs = 5 * 60 * 1000;  // cap, also for Retry-After
-    int retriesPerRung = 1;          // transient retries on a rung before moving down
+    int maxRetries = 3;             // automatic retries per task per run
+    int baseDelayMs = 2000;         // before retry n: base * 2^(n-1)
+    double jitter = 0.2;            // +-20 %
+    int maxDelayMs = 5 * 60 * 1000; // cap, also for Retry-After
+    int retriesPerRung = 1;         // transient retries on a rung before moving down
 };
 
 struct Shot {
@@ -63,7 +63,7 @@ struct Shot {
     QString prompt;
     QString negativePrompt;
     qint64 seed = 0;
-    ImageParams image;  // defaults merged with the shot's overrides
+    ImageParams image; // defaults merged with the shot's overrides
     VideoParams video;
 };
 
@@ -76,11 +76,11 @@ struct Scene {
 struct Project {
     QString format = QString::fromUtf16(kProjectFormat);
     QString title;
-    QString filePath;  // absolute path of the storyboard file it was loaded from
+    QString filePath; // absolute path of the storyboard file it was loaded from
     ImageParams imageDefaults;
     VideoParams videoDefaults;
-    QMap<Stage, QStringList> providerPreference;  // ordered: primary, then alternatives
-    QList<ProviderProfile> providers;             // declared by the project
+    QMap<Stage, QStringList> providerPreference; // ordered: primary, then alternatives
+    QList<ProviderProfile> providers;            // declared by the project
     RetrySettings retry;
     QList<Scene> scenes;
 

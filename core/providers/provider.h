@@ -15,11 +15,11 @@
 namespace retake {
 
 struct GenerationRequest {
-    QString taskId;   // "<shot>/image"
+    QString taskId; // "<shot>/image"
     Stage stage = Stage::Image;
     QString sceneId;
     QString shotId;
-    int attemptNumber = 1;  // 1-based, counts every attempt of the task
+    int attemptNumber = 1; // 1-based, counts every attempt of the task
     RungKind rung = RungKind::Primary;
     QString prompt;
     QString negativePrompt;
@@ -27,10 +27,10 @@ struct GenerationRequest {
     int width = 0;
     int height = 0;
     int steps = 0;
-    double durationSec = 0.0;  // video
-    int fps = 0;               // video
-    QString motion;            // video
-    QString inputImagePath;    // video: the shot's verified image
+    double durationSec = 0.0; // video
+    int fps = 0;              // video
+    QString motion;           // video
+    QString inputImagePath;   // video: the shot's verified image
     QString model;
     // Empty folder created by the engine for this attempt; the job writes its output
     // files here and nowhere else. The engine verifies and moves them.
@@ -39,12 +39,12 @@ struct GenerationRequest {
 };
 
 struct GenerationResult {
-    ErrorClass errorClass = ErrorClass::None;  // None = success
+    ErrorClass errorClass = ErrorClass::None; // None = success
     int httpStatus = 0;
-    QString message;  // short, for the user; never contains prompts or keys
-    QString detail;   // raw detail for debug logging only
+    QString message; // short, for the user; never contains prompts or keys
+    QString detail;  // raw detail for debug logging only
     std::optional<int> retryAfterMs;
-    QStringList outputFiles;  // absolute paths inside the request's outputDir
+    QStringList outputFiles; // absolute paths inside the request's outputDir
     double costUnits = 0.0;
 
     bool ok() const { return errorClass == ErrorClass::None; }
@@ -71,7 +71,7 @@ public:
     virtual void cancel() = 0;
 
 Q_SIGNALS:
-    void progressed(double fraction);  // 0..1, when the provider reports it
+    void progressed(double fraction); // 0..1, when the provider reports it
     void finished(const retake::GenerationResult &result);
 };
 

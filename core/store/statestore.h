@@ -34,8 +34,8 @@ struct StoredTask {
 
 struct StoredEvent {
     QDateTime time;
-    QString taskId;  // empty for batch-level events
-    QString kind;    // e.g. "user-retry", "switch-provider", "paused", "run-started"
+    QString taskId; // empty for batch-level events
+    QString kind;   // e.g. "user-retry", "switch-provider", "paused", "run-started"
     QString detail;
 };
 
@@ -59,7 +59,7 @@ public:
     QString databasePath() const;
 
     QList<StoredTask> loadTasks() const;
-    QHash<QString, QList<Attempt>> loadAttempts() const;  // by task id, ordered by number
+    QHash<QString, QList<Attempt>> loadAttempts() const; // by task id, ordered by number
     QList<StoredEvent> loadEvents() const;
 
     // Queued until flush().

@@ -67,8 +67,8 @@ bool Workspace::contains(const QString &absolute) const
 
 bool Workspace::ensureLayout(QString *error) const
 {
-    for (const QString &sub : {u"draft"_s, u"_failed"_s, u"_untrusted"_s, u"logs"_s,
-                               u"reports"_s}) {
+    for (const QString &sub :
+         {u"draft"_s, u"_failed"_s, u"_untrusted"_s, u"logs"_s, u"reports"_s}) {
         if (!QDir().mkpath(path(sub))) {
             if (error)
                 *error = u"%1: cannot create folder; check that the location is writable"_s.arg(
@@ -87,9 +87,8 @@ QString Workspace::stagingDir(const QString &taskId, int attempt) const
 QString Workspace::outputPath(const QString &sceneId, const QString &shotId, Stage stage,
                               int attempt, const QString &suffix) const
 {
-    return path(u"draft/%1/%2/%3.a%4.%5"_s.arg(sceneId, shotId, nameOf(stage))
-                    .arg(attempt)
-                    .arg(suffix));
+    return path(
+        u"draft/%1/%2/%3.a%4.%5"_s.arg(sceneId, shotId, nameOf(stage)).arg(attempt).arg(suffix));
 }
 
 QString Workspace::failedAttemptDir(const QString &taskId, int attempt) const
@@ -102,8 +101,7 @@ QString Workspace::untrustedDir(const QString &taskId) const
     return path(u"_untrusted/%1"_s.arg(flatTaskId(taskId)));
 }
 
-bool Workspace::moveDirContents(const QString &fromDir, const QString &toDir,
-                                QString *error) const
+bool Workspace::moveDirContents(const QString &fromDir, const QString &toDir, QString *error) const
 {
     QDir from(fromDir);
     if (!from.exists())
@@ -160,8 +158,7 @@ QString Workspace::formatErrorLogEntry(const ErrorLogEntry &e)
     block += rule + u'\n' + u"ERROR REPORT\n"_s + rule + u'\n';
     block += u"Timestamp: %1\n"_s.arg(e.timestamp.toUTC().toString(Qt::ISODate));
     block += u"Task: %1   Stage: %2   Provider: %3\n"_s.arg(e.taskId, nameOf(e.stage), provider);
-    block += u"Attempt: %1/%2   Rung: %3\n"_s.arg(e.attempt).arg(e.maxAttempts).arg(
-        nameOf(e.rung));
+    block += u"Attempt: %1/%2   Rung: %3\n"_s.arg(e.attempt).arg(e.maxAttempts).arg(nameOf(e.rung));
     block += u"Status: %1\n"_s.arg(e.willRetry ? u"RETRYING"_s : u"FAILED"_s);
     block += u"Error Type: %1\n"_s.arg(errorType);
     block += u"Error Message: %1\n"_s.arg(e.message);

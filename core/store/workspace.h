@@ -22,11 +22,11 @@ struct ErrorLogEntry {
     int attempt = 0;
     int maxAttempts = 0;
     RungKind rung = RungKind::Primary;
-    bool willRetry = false;  // RETRYING or FAILED
+    bool willRetry = false; // RETRYING or FAILED
     ErrorClass errorClass = ErrorClass::None;
     int httpStatus = 0;
     QString message;
-    QString archivedTo;  // relative path, empty when nothing was archived
+    QString archivedTo; // relative path, empty when nothing was archived
 };
 
 class Workspace final

@@ -49,9 +49,9 @@ private:
             return;
         }
         GenerationResult r;
-        const QString file = QDir(m_request.outputDir)
-                                 .filePath(m_request.stage == Stage::Image ? u"out.png"_s
-                                                                           : u"out.mp4"_s);
+        const QString file =
+            QDir(m_request.outputDir)
+                .filePath(m_request.stage == Stage::Image ? u"out.png"_s : u"out.mp4"_s);
         if (m_provider->m_writeOutputs) {
             QFile out(file);
             if (out.open(QIODevice::WriteOnly))
@@ -83,8 +83,12 @@ FakeProvider::FakeProvider(const QString &id, int maxConcurrency, QObject *paren
 
 ProviderJob *FakeProvider::createJob(const GenerationRequest &request, QObject *parent)
 {
-    m_calls << FakeCall{request.taskId,  request.attemptNumber, request.rung, request.prompt,
-                        request.width,   request.height,
+    m_calls << FakeCall{request.taskId,
+                        request.attemptNumber,
+                        request.rung,
+                        request.prompt,
+                        request.width,
+                        request.height,
                         QDateTime::currentMSecsSinceEpoch() - m_clockStart};
     return new FakeJob(this, request, parent);
 }

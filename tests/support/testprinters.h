@@ -6,9 +6,24 @@
 #include <QTest>
 
 namespace retake {
-inline char *toString(TaskState value) { return qstrdup(nameOf(value).toUtf8().constData()); }
-inline char *toString(ErrorClass value) { return qstrdup(nameOf(value).toUtf8().constData()); }
-inline char *toString(RungKind value) { return qstrdup(nameOf(value).toUtf8().constData()); }
-inline char *toString(Quality value) { return qstrdup(nameOf(value).toUtf8().constData()); }
-inline char *toString(Stage value) { return qstrdup(nameOf(value).toUtf8().constData()); }
+inline char *toString(TaskState value)
+{
+    return qstrdup(nameOf(value).toUtf8().constData());
+}
+inline char *toString(ErrorClass value)
+{
+    return qstrdup(nameOf(value).toUtf8().constData());
+}
+inline char *toString(RungKind value)
+{
+    return qstrdup(nameOf(value).toUtf8().constData());
+}
+inline char *toString(Quality value)
+{
+    return qstrdup(nameOf(value).toUtf8().constData());
+}
+inline char *toString(Stage value)
+{
+    return qstrdup(nameOf(value).toUtf8().constData());
+}
 } // namespace retake
