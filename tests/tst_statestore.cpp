@@ -164,6 +164,7 @@ private slots:
     void reopenSeesData();
     void closeFlushesPendingWrites();
     void newerSchemaIsRefusedAndLeftUntouched();
+    void schemaOneIsMigrated();
     void garbageFileIsRefused();
     void flushFailureKeepsQueue();
     void diskFullIsNamed();
@@ -213,7 +214,7 @@ void TestStateStore::freshDatabaseGetsSchemaAndWal()
                            u" sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                            u" ORDER BY name)"_s)
                 .toString();
-        QCOMPARE(tables, u"attempts,events,runs,tasks"_s);
+        QCOMPARE(tables, u"attempts,checkpoints,events,runs,tasks"_s);
         // Enums are stored by name so that sqlite3 shows readable rows.
         QCOMPARE(queryValue(db, u"SELECT state || ' ' || quality || ' ' || rung || ' ' ||"
                                 u" last_error FROM tasks"_s)
@@ -401,15 +402,73 @@ void TestStateStore::closeFlushesPendingWrites()
     QCOMPARE(reopened.loadTasks().size(), 1);
 }
 
+void TestStateStore::schemaOneIsMigrated()
+{
+    // Given a state file written by Retake 0.1's first schema, with a finished task in it
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        for (const QString &sql :
+             {u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, state TEXT NOT NULL,"
+              " quality TEXT NOT NULL, rung TEXT NOT NULL, provider_id TEXT,"
+              " attempt_count INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL,"
+              " last_message TEXT, last_http_status INTEGER NOT NULL DEFAULT 0,"
+              " output_path TEXT, params_hash BLOB, manual_retries INTEGER NOT NULL DEFAULT 0,"
+              " updated_at TEXT NOT NULL)"_s,
+              u"CREATE TABLE attempts (task_id TEXT NOT NULL, number INTEGER NOT NULL,"
+              " rung TEXT NOT NULL, provider_id TEXT, model TEXT, params_hash TEXT,"
+              " params_json TEXT, started_at TEXT, ended_at TEXT, error_class TEXT NOT NULL,"
+              " http_status INTEGER NOT NULL DEFAULT 0, message TEXT, output_path TEXT,"
+              " archived_to TEXT, cost_units REAL NOT NULL DEFAULT 0,"
+              " counted INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (task_id, number))"_s,
+              u"CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT,"
+              " task_id TEXT, kind TEXT NOT NULL, detail TEXT)"_s,
+              u"CREATE TABLE runs (id TEXT PRIMARY KEY NOT NULL, started_at TEXT NOT NULL,"
+              " ended_at TEXT, outcome TEXT)"_s,
+              u"INSERT INTO tasks (id, state, quality, rung, provider_id, attempt_count,"
+              " last_error, output_path, params_hash, updated_at) VALUES ('s01-sh01/image',"
+              " 'done', 'full', 'primary', 'local', 1, 'none',"
+              " 'draft/s01/s01-sh01/image.a1.png', X'00', '2026-11-01T00:00:00Z')"_s,
+              u"PRAGMA user_version = 1"_s}) {
+            QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
+        }
+    });
+
+    // When this version opens it
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    // Then it is at the current schema, the task is intact and the new fields have defaults
+    const QList<StoredTask> tasks = store.loadTasks();
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.first().id, u"s01-sh01/image"_s);
+    QCOMPARE(tasks.first().state, TaskState::Done);
+    QCOMPARE(tasks.first().outputPath, u"draft/s01/s01-sh01/image.a1.png"_s);
+    QCOMPARE(tasks.first().retriesUsed, 0);
+    QVERIFY(tasks.first().providerOverride.isEmpty());
+    StoredTask changed = tasks.first();
+    changed.retriesUsed = 2;
+    changed.providerOverride = u"backup"_s;
+    store.saveTask(changed);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    QCOMPARE(store.loadTasks().first().retriesUsed, 2);
+    QCOMPARE(store.loadTasks().first().providerOverride, u"backup"_s);
+    store.close();
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QCOMPARE(queryValue(db, u"PRAGMA user_version"_s).toInt(), StateStore::kSchemaVersion);
+    });
+}
+
 void TestStateStore::newerSchemaIsRefusedAndLeftUntouched()
 {
-    // Given a state file written by a future Retake with schema 2
+    // Given a state file written by a future Retake with schema 3
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
     withConnection(m_path, [](QSqlDatabase &db) {
         QSqlQuery query(db);
         QVERIFY(query.exec(u"CREATE TABLE tasks (id TEXT PRIMARY KEY, future TEXT)"_s));
         QVERIFY(query.exec(u"INSERT INTO tasks VALUES ('s01-sh01/image', 'x')"_s));
-        QVERIFY(query.exec(u"PRAGMA user_version = 2"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 3"_s));
     });
     const QByteArray before = sha256Of(m_path);
     QVERIFY(!before.isEmpty());
@@ -421,8 +480,8 @@ void TestStateStore::newerSchemaIsRefusedAndLeftUntouched()
 
     // Then it is refused with what to do, and the file is byte-identical
     QVERIFY(!store.isOpen());
-    QCOMPARE(error, u"state.sqlite was written by a newer Retake (schema 2, this version reads"
-                    u" up to 1); open it with that version or remove the .retake folder's state"
+    QCOMPARE(error, u"state.sqlite was written by a newer Retake (schema 3, this version reads"
+                    u" up to 2); open it with that version or remove the .retake folder's state"
                     u" to start over"_s);
     store.close();
     QCOMPARE(sha256Of(m_path), before);

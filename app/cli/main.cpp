@@ -3,6 +3,7 @@
 #include "clirunner.h"
 #include "engine/engine.h"
 #include "project/storyboardloader.h"
+#include "store/publisher.h"
 #include "store/workspace.h"
 
 #include <QCommandLineParser>
@@ -35,7 +36,67 @@ const char *kUsage = R"(Commands:
   retry-failed FILE [--provider ID]
                                 re-queue failed and blocked tasks (optionally on another
                                 provider) and run them
+  checkpoint create FILE [--reason TEXT] | checkpoint list FILE | checkpoint restore FILE ID
+                                save, list or roll back to a checkpoint of the batch state
+  publish FILE [--allow-partial]
+                                copy the current outputs of done tasks into published/
+  discard FILE [--all-checkpoints]
+                                delete draft outputs no longer pointed to (e.g. after a restore)
 Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 130 interrupted.)";
+
+int checkpointCommand(Engine &engine, const QString &action, const QStringList &rest,
+                      const QString &reason, bool json)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString error;
+    if (action == u"create"_s) {
+        const CheckpointInfo info = engine.createCheckpoint(reason, &error);
+        if (info.id.isEmpty()) {
+            err << u"retake-cli: could not create a checkpoint: %1\n"_s.arg(error);
+            return ExitError;
+        }
+        out << u"Created checkpoint %1 (%2, %3 KB).\n"_s.arg(info.id, info.reason)
+                   .arg(info.sizeBytes / 1024);
+        return ExitAllDone;
+    }
+    if (action == u"list"_s) {
+        for (const CheckpointInfo &info : engine.checkpoints()) {
+            if (json) {
+                out << u"{\"id\":\"%1\",\"createdAt\":\"%2\",\"reason\":\"%3\",\"counts\":%4,"
+                       "\"bytes\":%5}\n"_s
+                           .arg(info.id, info.createdAt.toString(Qt::ISODate), info.reason,
+                                info.countsJson.isEmpty() ? u"{}"_s : info.countsJson)
+                           .arg(info.sizeBytes);
+            } else {
+                out << u"%1  %2  %3  %4\n"_s.arg(info.id, -26)
+                           .arg(info.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
+                           .arg(info.reason, -32)
+                           .arg(info.countsJson);
+            }
+        }
+        return ExitAllDone;
+    }
+    if (action == u"restore"_s) {
+        if (rest.isEmpty()) {
+            err << "retake-cli: checkpoint restore needs the checkpoint id (see checkpoint "
+                   "list).\n";
+            return ExitInvalidInput;
+        }
+        if (!engine.restoreCheckpoint(rest.first(), &error)) {
+            err << u"retake-cli: could not restore %1: %2\n"_s.arg(rest.first(), error);
+            return ExitInvalidInput;
+        }
+        out << u"Restored checkpoint %1. Later outputs stay on disk until 'retake-cli "
+               "discard'. %2 tasks: %3 done.\n"_s.arg(rest.first())
+                   .arg(engine.summary().total)
+                   .arg(engine.summary().count(TaskState::Done));
+        return ExitAllDone;
+    }
+    err << u"retake-cli: unknown checkpoint action \"%1\" (use create, list or restore).\n"_s.arg(
+        action);
+    return ExitInvalidInput;
+}
 
 } // namespace
 
@@ -60,21 +121,43 @@ int main(int argc, char **argv)
     const QCommandLineOption workspaceOption(
         u"workspace"_s, u"Use DIR as the workspace instead of <name>.retake beside FILE."_s,
         u"DIR"_s);
-    parser.addOptions({jsonOption, providerOption, workspaceOption});
+    const QCommandLineOption reasonOption(u"reason"_s, u"checkpoint create: why."_s, u"TEXT"_s);
+    const QCommandLineOption partialOption(
+        u"allow-partial"_s, u"publish: publish the done tasks even while others are unfinished."_s);
+    const QCommandLineOption allCheckpointsOption(
+        u"all-checkpoints"_s,
+        u"discard: remove every checkpoint first, keep only current outputs."_s);
+    const QCommandLineOption reserveOption(
+        u"disk-reserve-mb"_s,
+        u"Pause writing when less than MB megabytes are free (default 500)."_s, u"MB"_s);
+    parser.addOptions({jsonOption, providerOption, workspaceOption, reasonOption, partialOption,
+                       allCheckpointsOption, reserveOption});
     parser.process(app);
 
     QTextStream err(stderr);
-    const QStringList args = parser.positionalArguments();
-    if (args.size() != 2) {
+    QStringList args = parser.positionalArguments();
+    const QStringList commands{u"validate"_s,   u"run"_s,     u"status"_s, u"retry-failed"_s,
+                               u"checkpoint"_s, u"publish"_s, u"discard"_s};
+    if (args.isEmpty()) {
         err << "retake-cli: expected a command and a storyboard file.\n\n" << parser.helpText();
         return ExitInvalidInput;
     }
-    const QString command = args.at(0);
-    const QString file = args.at(1);
-    const QStringList commands{u"validate"_s, u"run"_s, u"status"_s, u"retry-failed"_s};
+    const QString command = args.takeFirst();
     if (!commands.contains(command)) {
         err << u"retake-cli: unknown command \"%1\" (use %2).\n"_s.arg(command,
                                                                        commands.join(u", "_s));
+        return ExitInvalidInput;
+    }
+    QString action;
+    if (command == u"checkpoint"_s && !args.isEmpty())
+        action = args.takeFirst();
+    if (args.isEmpty()) {
+        err << u"retake-cli: %1 needs a storyboard file.\n"_s.arg(command);
+        return ExitInvalidInput;
+    }
+    const QString file = args.takeFirst();
+    if (!args.isEmpty() && command != u"checkpoint"_s) {
+        err << u"retake-cli: unexpected argument \"%1\".\n"_s.arg(args.first());
         return ExitInvalidInput;
     }
 
@@ -103,10 +186,58 @@ int main(int argc, char **argv)
         err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(workspace, error);
         return ExitError;
     }
+    if (parser.isSet(reserveOption)) {
+        bool ok = false;
+        const double mb = parser.value(reserveOption).toDouble(&ok);
+        if (!ok || mb < 0) {
+            err << "retake-cli: --disk-reserve-mb needs a number of megabytes.\n";
+            return ExitInvalidInput;
+        }
+        EngineOptions options = engine.options();
+        options.diskReserveBytes = qint64(mb * 1024 * 1024);
+        engine.setOptions(options);
+    }
     const OutputMode mode = parser.isSet(jsonOption) ? OutputMode::Json : OutputMode::Human;
     CliRunner runner(&engine, mode);
     if (command == u"status"_s)
         return runner.printStatus();
+    if (command == u"checkpoint"_s)
+        return checkpointCommand(engine, action, args, parser.value(reasonOption),
+                                 mode == OutputMode::Json);
+    if (command == u"discard"_s) {
+        qint64 freed = 0;
+        QString error;
+        const int removed =
+            engine.discardUnreferencedOutputs(parser.isSet(allCheckpointsOption), &freed, &error);
+        if (removed < 0) {
+            err << u"retake-cli: discard: %1\n"_s.arg(error);
+            return ExitError;
+        }
+        QTextStream(stdout) << u"Discarded %1 output file(s), %2 MB freed.\n"_s.arg(removed).arg(
+            freed / 1048576.0, 0, 'f', 1);
+        return ExitAllDone;
+    }
+    if (command == u"publish"_s) {
+        const BatchSummary summary = engine.summary();
+        const int unfinished =
+            summary.total - summary.count(TaskState::Done) - summary.count(TaskState::Failed) -
+            summary.count(TaskState::Blocked) - summary.count(TaskState::Skipped);
+        if (unfinished > 0 && !parser.isSet(partialOption)) {
+            err << u"retake-cli: %1 task(s) are not finished (running, queued or interrupted);"
+                   " nothing was published. Finish the run first, or publish the done tasks"
+                   " with --allow-partial.\n"_s.arg(unfinished);
+            return ExitInvalidInput;
+        }
+        const PublishResult result =
+            Publisher::publish(Workspace(engine.workspaceDir()),
+                               Publisher::itemsFor(engine.tasks(), engine.allAttempts()));
+        if (!result.ok) {
+            err << u"retake-cli: publish failed: %1\n"_s.arg(result.message);
+            return ExitError;
+        }
+        QTextStream(stdout) << u"Published: %1.\n"_s.arg(result.message);
+        return ExitAllDone;
+    }
 
     if (command == u"retry-failed"_s) {
         if (parser.isSet(providerOption)) {

@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
@@ -66,7 +67,8 @@ struct TaskRecord {
     Quality previousQuality = Quality::None;
     QString previousOutput;
     ErrorClass manualRetryError = ErrorClass::None;
-    QSet<QString> refusedBy; // providers that answered auth / quota errors in this run
+    QSet<QString> refusedBy;  // providers that answered auth / quota errors in this run
+    QString providerOverride; // chosen by "Switch provider"; first in the ladder
 };
 
 struct ProviderState {
@@ -156,12 +158,18 @@ public:
     void releaseSlot(TaskRecord &t);
     void blockDependents(int i);
     void releaseDependents(int i);
-    void resetForRerun(int i, const Ladder &ladder);
+    void resetForRerun(int i);
     void checkFinished();
 
     // Loading.
     void buildTasks();
-    void restoreFromStore();
+    void loadState(const QList<StoredTask> &stored, bool continuingRun);
+    Ladder ladderFor(const TaskRecord &t) const;
+    QString countsJson() const;
+    CheckpointInfo checkpoint(const QString &reason, QString *error);
+    void noteStageProgress(Stage stage);
+    QSet<Stage> stageCheckpointed;
+    QMap<Stage, int> openPerStage; // tasks of a stage not in a final state
     ProviderState *providerState(const QString &id)
     {
         const auto it = providers.find(id);
@@ -180,6 +188,12 @@ void EnginePrivate::setState(int i, TaskState state)
         return;
     counts[t.snap.state] -= 1;
     counts[state] += 1;
+    const bool wasFinal = isFinal(t.snap.state);
+    if (wasFinal != isFinal(state)) {
+        openPerStage[t.snap.stage] += wasFinal ? 1 : -1;
+        if (wasFinal)
+            stageCheckpointed.remove(t.snap.stage);
+    }
     if (t.snap.state == TaskState::Queued)
         dequeue(i);
     t.snap.state = state;
@@ -190,6 +204,8 @@ void EnginePrivate::setState(int i, TaskState state)
     if (state == TaskState::Queued)
         enqueue(i);
     markDirty(i);
+    if (isFinal(state) && openPerStage.value(t.snap.stage) == 0)
+        noteStageProgress(t.snap.stage);
 }
 
 void EnginePrivate::setQuality(int i, Quality quality)
@@ -235,6 +251,10 @@ void EnginePrivate::persistTask(int i)
                        ? t.paramsHash
                        : StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
     s.manualRetries = t.snap.manualRetries;
+    s.rungIndex = t.rungIndex;
+    s.retriesUsed = t.retriesUsed;
+    s.rungFailures = t.rungFailures;
+    s.providerOverride = t.providerOverride;
     store.saveTask(s);
 }
 
@@ -630,6 +650,12 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
         log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(qualityOf(a.rung)),
                                                         nameOf(a.rung), a.providerId));
     }
+    // A verified output is recorded at once, not on the next tick: after a crash it is
+    // never asked for again.
+    persistTask(i);
+    QString saveError;
+    if (store.isOpen() && !store.flush(&saveError))
+        log(u"Could not save the batch state (will try again): %1"_s.arg(saveError));
     Q_EMIT q->attemptFinished(t.snap.id, a);
     releaseDependents(i);
     requestSchedule();
@@ -848,7 +874,7 @@ void EnginePrivate::releaseDependents(int i)
     }
 }
 
-void EnginePrivate::resetForRerun(int i, const Ladder &ladder)
+void EnginePrivate::resetForRerun(int i)
 {
     TaskRecord &t = tasks[i];
     if (t.snap.state == TaskState::Running)
@@ -858,7 +884,7 @@ void EnginePrivate::resetForRerun(int i, const Ladder &ladder)
             it = it->second == i ? retryTimers.erase(it) : std::next(it);
         }
     }
-    t.ladder = ladder;
+    t.ladder = ladderFor(t);
     t.rungIndex = 0;
     t.retriesUsed = 0;
     t.rungFailures = 0;
@@ -929,6 +955,7 @@ void EnginePrivate::buildTasks()
     index.clear();
     counts.clear();
     qualities.clear();
+    openPerStage.clear();
     const Ladder imageLadder =
         buildLadder(Stage::Image, project.providerPreference.value(Stage::Image));
     const Ladder videoLadder =
@@ -955,14 +982,28 @@ void EnginePrivate::buildTasks()
                 }
                 index.insert(t.snap.id, int(tasks.size()));
                 counts[t.snap.state] += 1;
+                openPerStage[stage] += 1;
                 tasks << t;
             }
         }
     }
 }
 
-void EnginePrivate::restoreFromStore()
+Ladder EnginePrivate::ladderFor(const TaskRecord &t) const
 {
+    QStringList preference = project.providerPreference.value(t.snap.stage);
+    if (!t.providerOverride.isEmpty()) {
+        preference.removeAll(t.providerOverride);
+        preference.prepend(t.providerOverride);
+    }
+    return buildLadder(t.snap.stage, preference);
+}
+
+void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRun)
+{
+    buildTasks();
+    for (auto &entry : providers)
+        entry.second.queue.clear();
     const QHash<QString, QList<Attempt>> attempts = store.loadAttempts();
     for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
         const int i = index.value(it.key(), -1);
@@ -971,7 +1012,7 @@ void EnginePrivate::restoreFromStore()
             tasks[i].snap.attemptCount = int(it.value().size());
         }
     }
-    for (const StoredTask &s : store.loadTasks()) {
+    for (const StoredTask &s : stored) {
         const int i = index.value(s.id, -1);
         if (i < 0)
             continue; // the shot was removed from the storyboard
@@ -983,22 +1024,31 @@ void EnginePrivate::restoreFromStore()
         t.snap.lastMessage = s.lastMessage;
         t.snap.lastHttpStatus = s.lastHttpStatus;
         t.snap.manualRetries = s.manualRetries;
-        if (s.state == TaskState::Done && s.paramsHash == current && outputExists) {
+        t.providerOverride = s.providerOverride;
+        t.ladder = ladderFor(t);
+        if (s.paramsHash != current) {
+            // The storyboard was edited since: this task starts over.
+            t.snap.lastError = ErrorClass::None;
+            t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
+            continue;
+        }
+        const bool keepPosition = continuingRun || s.state == TaskState::Done;
+        if (keepPosition) {
+            t.rungIndex = std::clamp(s.rungIndex, 0, int(t.ladder.size()) - 1);
+            t.retriesUsed = s.retriesUsed;
+            t.rungFailures = s.rungFailures;
+        }
+        if (s.state == TaskState::Done && outputExists) {
             t.paramsHash = s.paramsHash;
             t.snap.outputPath = workspace.path(s.outputPath);
-            for (int r = 0; r < t.ladder.size(); ++r) {
-                if (t.ladder.at(r).kind == s.rung) {
-                    t.rungIndex = r;
-                    break;
-                }
-            }
             setQuality(i, s.quality);
             setState(i, TaskState::Done);
-        } else if ((s.state == TaskState::Failed || s.state == TaskState::Skipped) &&
-                   s.paramsHash == current) {
+        } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
             setState(i, s.state);
         } else if (s.state == TaskState::Running) {
             setState(i, TaskState::Interrupted);
+        } else if (s.state == TaskState::Cancelled) {
+            setState(i, TaskState::Cancelled);
         }
     }
     // Settle dependencies: a video can run only on its image's current output.
@@ -1009,7 +1059,7 @@ void EnginePrivate::restoreFromStore()
         const TaskState up = tasks.at(t.dependency).snap.state;
         const TaskState s = t.snap.state;
         if (s == TaskState::Done || s == TaskState::Failed || s == TaskState::Skipped ||
-            s == TaskState::Interrupted)
+            s == TaskState::Interrupted || s == TaskState::Cancelled)
             continue;
         if (up == TaskState::Done)
             setState(i, TaskState::Queued);
@@ -1019,6 +1069,48 @@ void EnginePrivate::restoreFromStore()
             setState(i, TaskState::Waiting);
     }
     dirty.clear();
+}
+
+QString EnginePrivate::countsJson() const
+{
+    QJsonObject counts;
+    for (auto it = this->counts.cbegin(); it != this->counts.cend(); ++it) {
+        if (it.value() > 0)
+            counts.insert(nameOf(it.key()), it.value());
+    }
+    return QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
+}
+
+CheckpointInfo EnginePrivate::checkpoint(const QString &reason, QString *error)
+{
+    for (int i = 0; i < tasks.size(); ++i)
+        persistTask(i);
+    const CheckpointInfo info =
+        store.createCheckpoint(workspace.path(u"checkpoints"_s), reason, countsJson(), error);
+    if (!info.id.isEmpty()) {
+        store.addEvent(
+            {QDateTime::currentDateTimeUtc(), {}, u"checkpoint"_s, info.id + u": "_s + reason});
+        log(u"Checkpoint %1 (%2)."_s.arg(info.id, reason));
+        Q_EMIT q->checkpointCreated(info);
+    } else if (error) {
+        log(u"Could not create a checkpoint (%1): %2"_s.arg(reason, *error));
+    }
+    return info;
+}
+
+void EnginePrivate::noteStageProgress(Stage stage)
+{
+    // An automatic checkpoint when a stage has finished for every item.
+    if (!started || cancelling || stageCheckpointed.contains(stage))
+        return;
+    stageCheckpointed.insert(stage);
+    QMetaObject::invokeMethod(
+        q,
+        [this, stage] {
+            QString error;
+            checkpoint(u"all %1s finished"_s.arg(nameOf(stage)), &error);
+        },
+        Qt::QueuedConnection);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1078,10 +1170,12 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
         d->addProvider(std::move(provider));
     }
 
-    d->buildTasks();
     if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
         return false;
-    d->restoreFromStore();
+    d->runId = d->store.unfinishedRunId();
+    if (!d->runId.isEmpty())
+        d->log(tr("Resuming run %1, which stopped before it finished.").arg(d->runId));
+    d->loadState(d->store.loadTasks(), !d->runId.isEmpty());
     d->opened = true;
     d->started = false;
     d->finishedEmitted = false;
@@ -1136,6 +1230,7 @@ void Engine::start()
     d->finishedEmitted = false;
     if (d->store.isOpen() && d->runId.isEmpty())
         d->runId = d->store.beginRun(QDateTime::currentDateTimeUtc());
+    d->stageCheckpointed.clear();
     for (int i = 0; i < d->tasks.size(); ++i) {
         const TaskState s = d->tasks.at(i).snap.state;
         if (s == TaskState::Interrupted || s == TaskState::Cancelled) {
@@ -1215,6 +1310,11 @@ void Engine::retryTask(const QString &taskId)
     const TaskState s = t.snap.state;
     if (s != TaskState::Failed && s != TaskState::Blocked && s != TaskState::Cancelled)
         return;
+    if (s == TaskState::Blocked && t.dependency >= 0) {
+        retryTask(d->tasks.at(t.dependency).snap.id);
+        return;
+    }
+    // Loop guard: count the user's retries that meet the same error class again.
     if (t.snap.lastError != ErrorClass::None && t.snap.lastError == t.manualRetryError)
         t.snap.manualRetries += 1;
     else
@@ -1222,26 +1322,19 @@ void Engine::retryTask(const QString &taskId)
     t.manualRetryError = t.snap.lastError;
     if (d->store.isOpen())
         d->store.addEvent({QDateTime::currentDateTimeUtc(), taskId, u"user-retry"_s, {}});
-    if (s == TaskState::Blocked && t.dependency >= 0) {
-        retryTask(d->tasks.at(t.dependency).snap.id);
-        return;
-    }
-    const Ladder ladder =
-        buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage));
-    d->resetForRerun(i, ladder);
+    d->resetForRerun(i);
     d->requestSchedule();
 }
 
 void Engine::retryAllFailed()
 {
+    QString error;
+    d->checkpoint(u"before retry all failed"_s, &error);
     if (d->store.isOpen())
         d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"retry-all-failed"_s, {}});
     for (int i = 0; i < d->tasks.size(); ++i) {
-        const TaskRecord &t = d->tasks.at(i);
-        if (t.snap.state != TaskState::Failed)
-            continue;
-        d->resetForRerun(
-            i, buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage)));
+        if (d->tasks.at(i).snap.state == TaskState::Failed)
+            d->resetForRerun(i);
     }
     // Blocked tasks whose upstream is now on its way wait for it again.
     for (int i = 0; i < d->tasks.size(); ++i) {
@@ -1253,6 +1346,8 @@ void Engine::retryAllFailed()
 
 void Engine::switchProvider(const QStringList &taskIds, const QString &providerId)
 {
+    QString error;
+    d->checkpoint(u"before switch to provider %1"_s.arg(providerId), &error);
     if (d->store.isOpen()) {
         d->store.addEvent({QDateTime::currentDateTimeUtc(),
                            {},
@@ -1263,7 +1358,7 @@ void Engine::switchProvider(const QStringList &taskIds, const QString &providerI
         const int i = d->index.value(id, -1);
         if (i < 0)
             continue;
-        const TaskRecord &t = d->tasks.at(i);
+        TaskRecord &t = d->tasks[i];
         const TaskState s = t.snap.state;
         const bool rerunnable = s == TaskState::Failed || s == TaskState::Blocked ||
                                 s == TaskState::Cancelled || s == TaskState::Queued ||
@@ -1271,10 +1366,8 @@ void Engine::switchProvider(const QStringList &taskIds, const QString &providerI
                                 (s == TaskState::Done && isDegraded(t.snap.quality));
         if (!rerunnable)
             continue;
-        QStringList preference = d->project.providerPreference.value(t.snap.stage);
-        preference.removeAll(providerId);
-        preference.prepend(providerId);
-        d->resetForRerun(i, buildLadder(t.snap.stage, preference));
+        t.providerOverride = providerId;
+        d->resetForRerun(i);
         d->log(tr("%1: switched to provider %2.").arg(id, providerId));
     }
     d->requestSchedule();
@@ -1305,10 +1398,142 @@ void Engine::retryAtFullQuality(const QStringList &taskIds)
             continue;
         if (d->store.isOpen())
             d->store.addEvent({QDateTime::currentDateTimeUtc(), id, u"retry-full-quality"_s, {}});
-        d->resetForRerun(
-            i, buildLadder(t.snap.stage, d->project.providerPreference.value(t.snap.stage)));
+        d->resetForRerun(i);
     }
     d->requestSchedule();
+}
+
+CheckpointInfo Engine::createCheckpoint(const QString &reason, QString *error)
+{
+    return d->checkpoint(reason.isEmpty() ? u"manual"_s : reason, error);
+}
+
+QList<CheckpointInfo> Engine::checkpoints() const
+{
+    return d->store.checkpoints();
+}
+
+bool Engine::restoreCheckpoint(const QString &checkpointId, QString *error)
+{
+    if (counts(TaskState::Running) > 0) {
+        if (error)
+            *error = tr("%1 task(s) are running; pause and wait for them (or cancel) before "
+                        "restoring a checkpoint")
+                         .arg(counts(TaskState::Running));
+        return false;
+    }
+    QString file;
+    for (const CheckpointInfo &info : d->store.checkpoints()) {
+        if (info.id == checkpointId)
+            file = d->workspace.path(info.file);
+    }
+    if (file.isEmpty()) {
+        if (error)
+            *error = tr("there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)")
+                         .arg(checkpointId);
+        return false;
+    }
+    QString why;
+    const QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
+    if (stored.isEmpty()) {
+        if (error)
+            *error = tr("checkpoint %1 cannot be read: %2").arg(checkpointId, why);
+        return false;
+    }
+    // A restore can be undone: the state before it is a checkpoint too.
+    const CheckpointInfo undo = d->checkpoint(tr("before restore of %1").arg(checkpointId), &why);
+    if (undo.id.isEmpty()) {
+        if (error)
+            *error = tr("could not save the current state before restoring: %1").arg(why);
+        return false;
+    }
+    for (auto it = d->retryTimers.begin(); it != d->retryTimers.end();)
+        it = d->retryTimers.erase(it);
+    d->loadState(stored, true);
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        d->persistTask(i);
+        d->dirty.insert(i);
+        if (d->tasks.at(i).snap.state == TaskState::Queued)
+            d->enqueue(i);
+    }
+    d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"restore"_s, checkpointId});
+    d->finishedEmitted = false;
+    d->flushUpdates();
+    d->log(tr("Restored checkpoint %1; the state before it is checkpoint %2.")
+               .arg(checkpointId, undo.id));
+    Q_EMIT restored(checkpointId, undo.id);
+    d->requestSchedule();
+    return true;
+}
+
+int Engine::discardUnreferencedOutputs(bool dropCheckpoints, qint64 *bytesFreed, QString *error)
+{
+    if (counts(TaskState::Running) > 0) {
+        if (error)
+            *error = tr("tasks are running; wait for the batch to finish first");
+        return -1;
+    }
+    if (dropCheckpoints) {
+        for (const CheckpointInfo &info : d->store.checkpoints())
+            d->store.removeCheckpoint(info.id, error);
+    }
+    QSet<QString> keep;
+    for (const TaskRecord &t : d->tasks) {
+        if (!t.snap.outputPath.isEmpty())
+            keep.insert(QFileInfo(t.snap.outputPath).absoluteFilePath());
+        if (!t.previousOutput.isEmpty())
+            keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
+    }
+    for (const CheckpointInfo &info : d->store.checkpoints()) {
+        QString why;
+        const QList<StoredTask> stored =
+            StateStore::loadTasksFrom(d->workspace.path(info.file), &why);
+        if (stored.isEmpty()) {
+            if (error)
+                *error =
+                    tr("checkpoint %1 cannot be read (%2); nothing was deleted").arg(info.id, why);
+            return -1;
+        }
+        for (const StoredTask &s : stored) {
+            if (!s.outputPath.isEmpty())
+                keep.insert(d->workspace.path(s.outputPath));
+        }
+    }
+    int removed = 0;
+    qint64 freed = 0;
+    QDirIterator it(d->workspace.draftDir(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (file.contains(u"/.staging/"_s) || keep.contains(file))
+            continue;
+        const qint64 size = QFileInfo(file).size();
+        if (QFile::remove(file)) {
+            ++removed;
+            freed += size;
+        }
+    }
+    if (bytesFreed)
+        *bytesFreed = freed;
+    d->store.addEvent({QDateTime::currentDateTimeUtc(),
+                       {},
+                       u"discard"_s,
+                       QString::number(removed) + u" files"_s});
+    QString flushError;
+    d->store.flush(&flushError);
+    return removed;
+}
+
+QHash<QString, QList<Attempt>> Engine::allAttempts() const
+{
+    QHash<QString, QList<Attempt>> all;
+    for (const TaskRecord &t : d->tasks)
+        all.insert(t.snap.id, t.attempts);
+    return all;
+}
+
+int Engine::counts(TaskState state) const
+{
+    return d->counts.value(state, 0);
 }
 
 QList<TaskSnapshot> Engine::tasks() const

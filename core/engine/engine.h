@@ -7,7 +7,9 @@
 #include "engine/task.h"
 #include "engine/types.h"
 #include "project/project.h"
+#include "store/statestore.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -82,11 +84,26 @@ public:
     void switchProviderForFailed(const QString &providerId);
     void retryAtFullQuality(const QStringList &taskIds);
 
+    // Checkpoints (DESIGN §4): a consistent copy of the state, made automatically when a
+    // stage finishes for every item and before every bulk action, or on demand. Restore
+    // rolls every task back (dependents included) without copying or deleting a file,
+    // and first checkpoints the current state so that it can be undone. Refused while
+    // tasks are running.
+    CheckpointInfo createCheckpoint(const QString &reason, QString *error);
+    QList<CheckpointInfo> checkpoints() const;
+    bool restoreCheckpoint(const QString &checkpointId, QString *error);
+    // Deletes draft outputs that neither the current state nor any kept checkpoint points
+    // to (outputs "after" a restore). With `dropCheckpoints`, checkpoints are removed
+    // first, so only the current outputs stay. Returns the number of files removed.
+    int discardUnreferencedOutputs(bool dropCheckpoints, qint64 *bytesFreed, QString *error);
+
     // Read access.
     QList<TaskSnapshot> tasks() const;
     TaskSnapshot task(const QString &taskId) const;
     QList<Attempt> attempts(const QString &taskId) const;
+    QHash<QString, QList<Attempt>> allAttempts() const;
     BatchSummary summary() const;
+    int counts(TaskState state) const;
     bool isFinished() const;
     // Per-provider live state: current concurrency limit, in flight, breaker.
     int providerLimit(const QString &providerId) const;
@@ -101,6 +118,8 @@ Q_SIGNALS:
     void pausedChanged(bool paused, const QString &reason);
     // Emitted once when no task can make progress any more (all final) or after cancel.
     void batchFinished(const retake::BatchSummary &summary);
+    void checkpointCreated(const retake::CheckpointInfo &checkpoint);
+    void restored(const QString &checkpointId, const QString &undoCheckpointId);
     // A line for the activity log / CLI (no prompts, no keys).
     void logMessage(const QString &line);
 

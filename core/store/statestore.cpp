@@ -1,6 +1,7 @@
 #include "statestore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,22 @@ constexpr const char16_t *kCreateSchema1[] = {
     u" outcome TEXT)",
 };
 
+// Schema 2: the recovery position of a task survives a restart (its rung, the retries it
+// has spent in the current run, a provider chosen by the user), and checkpoints.
+constexpr const char16_t *kMigrate1To2[] = {
+    u"ALTER TABLE tasks ADD COLUMN rung_index INTEGER NOT NULL DEFAULT 0",
+    u"ALTER TABLE tasks ADD COLUMN retries_used INTEGER NOT NULL DEFAULT 0",
+    u"ALTER TABLE tasks ADD COLUMN rung_failures INTEGER NOT NULL DEFAULT 0",
+    u"ALTER TABLE tasks ADD COLUMN provider_override TEXT",
+    u"CREATE TABLE checkpoints ("
+    u" id TEXT PRIMARY KEY NOT NULL,"
+    u" created_at TEXT NOT NULL,"
+    u" reason TEXT NOT NULL,"
+    u" file TEXT NOT NULL,"
+    u" counts_json TEXT,"
+    u" size_bytes INTEGER NOT NULL DEFAULT 0)",
+};
+
 // One forward step of the schema: the statements that turn version `from` into `from + 1`.
 struct Migration {
     int from;
@@ -85,18 +102,22 @@ struct Migration {
 // the file at its old version. Append new steps here and raise StateStore::kSchemaVersion.
 constexpr Migration kMigrations[] = {
     {0, std::begin(kCreateSchema1), std::end(kCreateSchema1)},
+    {1, std::begin(kMigrate1To2), std::end(kMigrate1To2)},
 };
 
 constexpr char16_t kUpsertTask[] =
     u"INSERT INTO tasks (id, state, quality, rung, provider_id, attempt_count, last_error,"
-    u" last_message, last_http_status, output_path, params_hash, manual_retries, updated_at)"
-    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    u" last_message, last_http_status, output_path, params_hash, manual_retries, updated_at,"
+    u" rung_index, retries_used, rung_failures, provider_override)"
+    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     u" ON CONFLICT (id) DO UPDATE SET state = excluded.state, quality = excluded.quality,"
     u" rung = excluded.rung, provider_id = excluded.provider_id,"
     u" attempt_count = excluded.attempt_count, last_error = excluded.last_error,"
     u" last_message = excluded.last_message, last_http_status = excluded.last_http_status,"
     u" output_path = excluded.output_path, params_hash = excluded.params_hash,"
-    u" manual_retries = excluded.manual_retries, updated_at = excluded.updated_at";
+    u" manual_retries = excluded.manual_retries, updated_at = excluded.updated_at,"
+    u" rung_index = excluded.rung_index, retries_used = excluded.retries_used,"
+    u" rung_failures = excluded.rung_failures, provider_override = excluded.provider_override";
 
 constexpr char16_t kUpsertAttempt[] =
     u"INSERT INTO attempts (task_id, number, rung, provider_id, model, params_hash,"
@@ -457,6 +478,11 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
         task.bindValue(10, t.paramsHash);
         task.bindValue(11, t.manualRetries);
         task.bindValue(12, now);
+        task.bindValue(13, t.rungIndex);
+        task.bindValue(14, t.retriesUsed);
+        task.bindValue(15, t.rungFailures);
+        task.bindValue(16,
+                       t.providerOverride.isEmpty() ? QVariant() : QVariant(t.providerOverride));
         if (!run(task))
             return false;
     }
@@ -562,7 +588,8 @@ QList<StoredTask> StateStore::loadTasks() const
     query.setForwardOnly(true);
     // rowid keeps insertion order: updates go through UPSERT, which keeps the row.
     if (!query.exec(u"SELECT id, state, quality, rung, provider_id, attempt_count, last_error,"
-                    u" last_message, last_http_status, output_path, params_hash, manual_retries"
+                    u" last_message, last_http_status, output_path, params_hash, manual_retries,"
+                    u" rung_index, retries_used, rung_failures, provider_override"
                     u" FROM tasks ORDER BY rowid"_s)) {
         qCWarning(lcStore, "Could not load tasks: %s", qUtf8Printable(query.lastError().text()));
         return tasks;
@@ -582,6 +609,10 @@ QList<StoredTask> StateStore::loadTasks() const
         t.outputPath = query.value(9).toString();
         t.paramsHash = query.value(10).toByteArray();
         t.manualRetries = query.value(11).toInt();
+        t.rungIndex = query.value(12).toInt();
+        t.retriesUsed = query.value(13).toInt();
+        t.rungFailures = query.value(14).toInt();
+        t.providerOverride = query.value(15).toString();
         tasks.append(std::move(t));
     }
     return tasks;
@@ -705,6 +736,151 @@ bool StateStore::flush(QString *error)
     d->m_pendingAttempts.clear();
     d->m_pendingEvents.clear();
     return true;
+}
+
+QString StateStore::unfinishedRunId() const
+{
+    if (!d->m_open)
+        return {};
+    QSqlQuery query(d->m_db);
+    if (query.exec(u"SELECT id FROM runs WHERE ended_at IS NULL ORDER BY started_at DESC,"
+                   u" rowid DESC LIMIT 1"_s) &&
+        query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+CheckpointInfo StateStore::createCheckpoint(const QString &directory, const QString &reason,
+                                            const QString &countsJson, QString *error)
+{
+    CheckpointInfo info;
+    QString localError;
+    QString &message = error ? *error : localError;
+    if (!flush(&message))
+        return info;
+    if (!QDir().mkpath(directory)) {
+        message = u"%1: cannot create the checkpoint folder"_s.arg(directory);
+        return info;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 counter = 1;
+    {
+        QSqlQuery count(d->m_db);
+        if (count.exec(u"SELECT COUNT(*) FROM checkpoints"_s) && count.next())
+            counter = count.value(0).toLongLong() + 1;
+    }
+    QString id;
+    QString file;
+    for (;; ++counter) {
+        id = u"cp-%1-%2"_s.arg(now.toString(u"yyyyMMdd-HHmmss"_s)).arg(counter);
+        file = QDir(directory).filePath(id + u".sqlite"_s);
+        if (!QFile::exists(file))
+            break;
+    }
+    // Record the checkpoint first, so the copy lists itself too; undone if the copy fails.
+    QSqlQuery insert(d->m_db);
+    insert.prepare(u"INSERT INTO checkpoints (id, created_at, reason, file, counts_json,"
+                   u" size_bytes) VALUES (?, ?, ?, ?, ?, 0)"_s);
+    insert.bindValue(0, id);
+    insert.bindValue(1, timeToSql(now));
+    insert.bindValue(2, reason);
+    const QString relative = QDir(QFileInfo(d->m_path).absolutePath()).relativeFilePath(file);
+    insert.bindValue(3, relative);
+    insert.bindValue(4, countsJson);
+    if (!insert.exec()) {
+        message = u"Could not record checkpoint: %1"_s.arg(insert.lastError().text());
+        return info;
+    }
+    const QString temp = file + u".part"_s;
+    QFile::remove(temp);
+    QSqlQuery vacuum(d->m_db);
+    QString quoted = temp;
+    quoted.replace(u'\'', u"''"_s);
+    if (!vacuum.exec(u"VACUUM INTO '%1'"_s.arg(quoted)) || !QFile::rename(temp, file)) {
+        message = u"Could not write checkpoint %1: %2"_s.arg(file, vacuum.lastError().text());
+        QFile::remove(temp);
+        QSqlQuery undo(d->m_db);
+        undo.prepare(u"DELETE FROM checkpoints WHERE id = ?"_s);
+        undo.bindValue(0, id);
+        undo.exec();
+        return info;
+    }
+    const qint64 size = QFileInfo(file).size();
+    QSqlQuery update(d->m_db);
+    update.prepare(u"UPDATE checkpoints SET size_bytes = ? WHERE id = ?"_s);
+    update.bindValue(0, size);
+    update.bindValue(1, id);
+    update.exec();
+    info.id = id;
+    info.createdAt = now;
+    info.reason = reason;
+    info.file = relative;
+    info.countsJson = countsJson;
+    info.sizeBytes = size;
+    return info;
+}
+
+QList<CheckpointInfo> StateStore::checkpoints() const
+{
+    QList<CheckpointInfo> list;
+    if (!d->m_open)
+        return list;
+    QSqlQuery query(d->m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT id, created_at, reason, file, counts_json, size_bytes"
+                    u" FROM checkpoints ORDER BY created_at, rowid"_s))
+        return list;
+    while (query.next()) {
+        CheckpointInfo info;
+        info.id = query.value(0).toString();
+        info.createdAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        info.reason = query.value(2).toString();
+        info.file = query.value(3).toString();
+        info.countsJson = query.value(4).toString();
+        info.sizeBytes = query.value(5).toLongLong();
+        list << info;
+    }
+    return list;
+}
+
+QList<StoredTask> StateStore::loadTasksFrom(const QString &path, QString *error)
+{
+    QList<StoredTask> tasks;
+    if (!QFileInfo::exists(path)) {
+        if (error)
+            *error = u"%1: the checkpoint file is missing"_s.arg(path);
+        return tasks;
+    }
+    StateStore copy;
+    QString why;
+    if (!copy.open(path, &why)) {
+        if (error)
+            *error = why;
+        return tasks;
+    }
+    tasks = copy.loadTasks();
+    return tasks;
+}
+
+bool StateStore::removeCheckpoint(const QString &id, QString *error)
+{
+    for (const CheckpointInfo &info : checkpoints()) {
+        if (info.id != id)
+            continue;
+        QFile::remove(QFileInfo(d->m_path).absoluteDir().filePath(info.file));
+        QSqlQuery remove(d->m_db);
+        remove.prepare(u"DELETE FROM checkpoints WHERE id = ?"_s);
+        remove.bindValue(0, id);
+        if (!remove.exec()) {
+            if (error)
+                *error = remove.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    if (error)
+        *error = u"no checkpoint \"%1\""_s.arg(id);
+    return false;
 }
 
 QString StateStore::beginRun(const QDateTime &startedAt)

@@ -30,6 +30,11 @@ struct StoredTask {
     QString outputPath;    // relative to the workspace root
     QByteArray paramsHash; // parameters the current output was made from
     int manualRetries = 0;
+    // Where recovery stands, so a crash-resumed run continues instead of starting over.
+    int rungIndex = 0;
+    int retriesUsed = 0;
+    int rungFailures = 0;
+    QString providerOverride; // provider chosen by "Switch provider", empty when none
 };
 
 struct StoredEvent {
@@ -39,13 +44,24 @@ struct StoredEvent {
     QString detail;
 };
 
+// A consistent copy of the state database (SQLite VACUUM INTO): restoring one moves the
+// task pointers back; no output file is copied or removed.
+struct CheckpointInfo {
+    QString id; // e.g. "cp-20261125-143000-3"
+    QDateTime createdAt;
+    QString reason;     // "manual", "images finished", "before retry all failed", ...
+    QString file;       // relative to the workspace root
+    QString countsJson; // {"done": 12, "failed": 1, ...} at creation
+    qint64 sizeBytes = 0;
+};
+
 class StateStorePrivate;
 
 class StateStore final
 {
     Q_DISABLE_COPY_MOVE(StateStore)
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     StateStore();
     ~StateStore();
@@ -74,6 +90,17 @@ public:
     // Starts a run record; returns its id (e.g. "20261125-143000-1"). Ends it with an outcome.
     QString beginRun(const QDateTime &startedAt);
     void endRun(const QString &runId, const QDateTime &endedAt, const QString &outcome);
+    // The newest run that never ended (the process was killed), or empty.
+    QString unfinishedRunId() const;
+
+    // Commits pending writes, then copies the database to `directory`/<id>.sqlite and
+    // records it. Returns the checkpoint, or an empty id with `error` set.
+    CheckpointInfo createCheckpoint(const QString &directory, const QString &reason,
+                                    const QString &countsJson, QString *error);
+    QList<CheckpointInfo> checkpoints() const; // oldest first
+    // The tasks as they were in checkpoint file `path` (read-only).
+    static QList<StoredTask> loadTasksFrom(const QString &path, QString *error);
+    bool removeCheckpoint(const QString &id, QString *error);
 
 private:
     std::unique_ptr<StateStorePrivate> d;
