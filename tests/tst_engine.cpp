@@ -2,7 +2,7 @@
 // retry budget, the ladder, the breaker and AIMD seen from the scheduler, the task DAG,
 // recovery actions, cancel, the failure archive and resuming from the state store.
 #include "engine/engine.h"
-#include "fakeprovider.h"
+#include "enginefixture.h"
 #include "store/workspace.h"
 #include "testprinters.h"
 
@@ -19,38 +19,14 @@ using namespace retake::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Project makeProject(int shots, const QStringList &imageProviders = {u"a"_s, u"b"_s},
-                    const QStringList &videoProviders = {u"a"_s})
-{
-    Project project;
-    project.title = u"engine test"_s;
-    project.providerPreference.insert(Stage::Image, imageProviders);
-    project.providerPreference.insert(Stage::Video, videoProviders);
-    Scene scene;
-    scene.id = u"s01"_s;
-    for (int n = 1; n <= shots; ++n) {
-        Shot shot;
-        shot.id = u"sh%1"_s.arg(n, 2, 10, QLatin1Char('0'));
-        shot.prompt = u"A lighthouse in a storm, waves, dramatic light. Shot %1."_s.arg(n);
-        shot.seed = n;
-        shot.image.width = 64;
-        shot.image.height = 36;
-        scene.shots << shot;
-    }
-    project.scenes << scene;
-    return project;
-}
-
 QString img(int n)
 {
-    return u"sh%1/image"_s.arg(n, 2, 10, QLatin1Char('0'));
+    return imageTask(n);
 }
 QString vid(int n)
 {
-    return u"sh%1/video"_s.arg(n, 2, 10, QLatin1Char('0'));
+    return videoTask(n);
 }
-
 } // namespace
 
 class TestEngine : public QObject
@@ -86,8 +62,8 @@ private:
     void openEngine(const Project &project);
     bool runToEnd(int timeoutMs = 15000);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Engine> m_engine;
+    EngineFixture m_f;
+    Engine *m_engine = nullptr;
     FakeProvider *m_a = nullptr;
     FakeProvider *m_b = nullptr;
     FakeProvider *m_local = nullptr;
@@ -95,59 +71,29 @@ private:
 
 void TestEngine::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_f.close();
+    m_f.dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_f.dir->isValid());
 }
 
 void TestEngine::cleanup()
 {
-    m_engine.reset();
-    m_dir.reset();
+    m_f.close();
 }
 
 void TestEngine::openEngine(const Project &project)
 {
-    m_engine = std::make_unique<Engine>();
     QString error;
-    QVERIFY2(m_engine->open(project, m_dir->filePath(u"ws"_s), &error), qPrintable(error));
-    EngineOptions options = m_engine->options();
-    options.retry.baseDelayMs = 1;
-    options.retry.jitter = 0;
-    options.retry.maxDelayMs = 2000;
-    options.breaker.cooldownMs = 100;
-    options.verifyOutputs = false;
-    options.updateIntervalMs = 5;
-    options.jitterSeed = 1;
-    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
-    m_engine->setOptions(options);
-    auto a = std::make_unique<FakeProvider>(u"a"_s, 4);
-    auto b = std::make_unique<FakeProvider>(u"b"_s, 4);
-    auto local = std::make_unique<FakeProvider>(u"local"_s, 4);
-    m_a = a.get();
-    m_b = b.get();
-    m_local = local.get();
-    m_engine->setProvider(std::move(a));
-    m_engine->setProvider(std::move(b));
-    m_engine->setProvider(std::move(local));
-    if (qEnvironmentVariableIsSet("RETAKE_TEST_VERBOSE")) {
-        connect(m_engine.get(), &Engine::logMessage, this,
-                [](const QString &line) { qInfo().noquote() << line; });
-        connect(m_engine.get(), &Engine::attemptFinished, this,
-                [](const QString &id, const Attempt &a) {
-                    qInfo().noquote()
-                        << id << a.number << nameOf(a.rung) << a.providerId << nameOf(a.errorClass);
-                });
-    }
+    QVERIFY2(m_f.open(project, &error), qPrintable(error));
+    m_engine = m_f.engine.get();
+    m_a = m_f.a;
+    m_b = m_f.b;
+    m_local = m_f.local;
 }
 
 bool TestEngine::runToEnd(int timeoutMs)
 {
-    QSignalSpy finished(m_engine.get(), &Engine::batchFinished);
-    if (!finished.isValid())
-        return false;
-    if (m_engine->isFinished() || !m_engine->summary().running)
-        m_engine->start();
-    return finished.wait(timeoutMs);
+    return m_f.runToEnd(timeoutMs);
 }
 
 void TestEngine::allTasksSucceed()
@@ -162,9 +108,9 @@ void TestEngine::allTasksSucceed()
     QCOMPARE(m_a->callCount(), 6);
     QCOMPARE(m_b->callCount(), 0);
     const TaskSnapshot t = m_engine->task(img(1));
-    QCOMPARE(t.outputPath, m_dir->filePath(u"ws/draft/s01/sh01/image.a1.png"_s));
+    QCOMPARE(t.outputPath, m_f.path(u"ws/draft/s01/sh01/image.a1.png"_s));
     QVERIFY(QFile::exists(t.outputPath));
-    QVERIFY(QFile::exists(m_dir->filePath(u"ws/draft/s01/sh01/video.a1.mp4"_s)));
+    QVERIFY(QFile::exists(m_f.path(u"ws/draft/s01/sh01/video.a1.mp4"_s)));
 }
 
 void TestEngine::transientRetriesSameRung()
@@ -342,7 +288,7 @@ void TestEngine::aimdHalvesOn429AndRecovers()
                             : FakeOutcome{};
     });
     QList<int> limitsAfter429;
-    connect(m_engine.get(), &Engine::attemptFinished, this,
+    connect(m_engine, &Engine::attemptFinished, this,
             [this, &limitsAfter429](const QString &, const Attempt &a) {
                 if (a.errorClass == ErrorClass::RateLimited)
                     limitsAfter429 << m_engine->providerLimit(u"a"_s);
@@ -438,7 +384,7 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
 {
     openEngine(makeProject(8));
     m_a->setLatencyMs(200);
-    QSignalSpy finished(m_engine.get(), &Engine::batchFinished);
+    QSignalSpy finished(m_engine, &Engine::batchFinished);
     m_engine->start();
     QTRY_VERIFY(m_a->inFlight() > 0);
     m_engine->cancel();
@@ -452,7 +398,7 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
     const int callsAtCancel = m_a->callCount();
     QTest::qWait(300); // nothing else may be dispatched after cancel
     QCOMPARE(m_a->callCount(), callsAtCancel);
-    QDirIterator it(m_dir->filePath(u"ws/draft"_s), QDir::Files | QDir::Hidden,
+    QDirIterator it(m_f.path(u"ws/draft"_s), QDir::Files | QDir::Hidden,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
@@ -465,7 +411,7 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     openEngine(makeProject(1));
     m_a->script(img(1), {{ErrorClass::RateLimited, {}, 429}});
     QVERIFY(runToEnd());
-    const QString dir = m_dir->filePath(u"ws/_failed/sh01-image/attempt-1"_s);
+    const QString dir = m_f.path(u"ws/_failed/sh01-image/attempt-1"_s);
     QFile errorJson(dir + u"/error.json"_s);
     QVERIFY(errorJson.open(QIODevice::ReadOnly));
     const QJsonObject json = QJsonDocument::fromJson(errorJson.readAll()).object();
@@ -473,7 +419,7 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QCOMPARE(json.value(u"httpStatus"_s).toInt(), 429);
     QCOMPARE(json.value(u"provider"_s).toString(), u"a"_s);
     QCOMPARE(json.value(u"rung"_s).toString(), u"primary"_s);
-    QFile log(m_dir->filePath(u"ws/logs/error.log"_s));
+    QFile log(m_f.path(u"ws/logs/error.log"_s));
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(log.readAll());
     QVERIFY(text.contains(u"ERROR REPORT"_s));
@@ -492,7 +438,7 @@ void TestEngine::resumeKeepsDoneTasks()
     m_a->script(img(2), {{ErrorClass::InvalidRequest, {}, 400}});
     QVERIFY(runToEnd());
     QCOMPARE(m_engine->summary().count(TaskState::Done), 4);
-    m_engine.reset();
+    m_f.close();
 
     // Reopen: done tasks stay done, the failed one stays failed until the user acts.
     openEngine(project);
@@ -506,7 +452,7 @@ void TestEngine::resumeKeepsDoneTasks()
     // Editing shot 3's prompt invalidates its image and video, and only those.
     Project edited = project;
     edited.scenes[0].shots[2].prompt = u"A different prompt"_s;
-    m_engine.reset();
+    m_f.close();
     openEngine(edited);
     QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
     QCOMPARE(m_engine->task(img(3)).state, TaskState::Queued);
@@ -521,7 +467,7 @@ void TestEngine::updatesAreCoalesced()
     EngineOptions options = m_engine->options();
     options.updateIntervalMs = 50;
     m_engine->setOptions(options);
-    QSignalSpy updates(m_engine.get(), &Engine::tasksUpdated);
+    QSignalSpy updates(m_engine, &Engine::tasksUpdated);
     QVERIFY(runToEnd());
     QTRY_VERIFY(updates.count() > 0);
     int snapshots = 0;

@@ -2,6 +2,9 @@
 
 #include "providers/localjob.h"
 
+#include <QDateTime>
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -69,6 +72,18 @@ ProviderJob *LocalProvider::createJob(const GenerationRequest &request, QObject 
     settings.fault = m_faults.decide(request);
     settings.latencyMs = m_faults.latencyMs();
     settings.processTimeoutMs = m_processTimeoutMs;
+    // Option "submissionLog": the provider's own record of every job it was given, one
+    // line "<epoch ms> <task> <attempt>", as a server would count submissions. Crash
+    // tests read it to prove that nothing finished is asked for again.
+    const QString submissionLog = m_profile.options.value(u"submissionLog"_s).toString();
+    if (!submissionLog.isEmpty()) {
+        QFile log(submissionLog);
+        if (log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+            log.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + ' ' +
+                      request.taskId.toUtf8() + ' ' +
+                      QByteArray::number(request.attemptNumber) + '\n');
+        }
+    }
     return new LocalJob(request, settings, parent);
 }
 

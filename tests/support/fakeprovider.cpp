@@ -49,6 +49,24 @@ private:
             return;
         }
         GenerationResult r;
+        if (!m_outcome.outputName.isEmpty() || !m_outcome.symlinkTo.isEmpty()) {
+            QString file = m_outcome.outputName;
+            if (QDir::isRelativePath(file)) {
+                file = QDir::cleanPath(
+                    QDir(m_request.outputDir).filePath(file.isEmpty() ? u"out.png"_s : file));
+                const bool inside = file.startsWith(QDir::cleanPath(m_request.outputDir) + u'/');
+                if (!m_outcome.symlinkTo.isEmpty()) {
+                    QFile::link(m_outcome.symlinkTo, file);
+                } else if (inside) { // a name that escapes is only reported, as a server would
+                    QFile out(file);
+                    if (out.open(QIODevice::WriteOnly))
+                        out.write("hostile");
+                }
+            }
+            r.outputFiles << file;
+            finish(r);
+            return;
+        }
         const QString file =
             QDir(m_request.outputDir)
                 .filePath(m_request.stage == Stage::Image ? u"out.png"_s : u"out.mp4"_s);

@@ -25,6 +25,19 @@ struct FakeOutcome {
     ErrorClass errorClass = ErrorClass::None;
     std::optional<int> retryAfterMs;
     int httpStatus = 0;
+    // A hostile success: the output the provider names. Names inside the attempt folder
+    // are written there; names that escape it (../x, /etc/x) are only reported.
+    QString outputName;
+    // A hostile success: the output is a symlink to this path.
+    QString symlinkTo;
+
+    static FakeOutcome hostile(const QString &name, const QString &symlink = {})
+    {
+        FakeOutcome o;
+        o.outputName = name;
+        o.symlinkTo = symlink;
+        return o;
+    }
 };
 
 struct FakeCall {

@@ -1,0 +1,328 @@
+// Durable state seen through the engine: checkpoints (round trip, dependents, undo, and
+// the automatic ones), path confinement of hostile outputs, disk-full pauses that spend
+// no retry budget, and a published/ tree that no run touches.
+#include "enginefixture.h"
+#include "store/publisher.h"
+#include "testprinters.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+
+using namespace retake;
+using namespace retake::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QMap<QString, QByteArray> treeHashes(const QString &root)
+{
+    QMap<QString, QByteArray> hashes;
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            hashes.insert(file, QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
+    }
+    return hashes;
+}
+
+} // namespace
+
+class TestDurability : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { m_f = std::make_unique<EngineFixture>(); }
+    void cleanup() { m_f.reset(); }
+
+    void checkpointRoundTripRollsBackDependents();
+    void restoreIsUndoable();
+    void restoreIsRefusedWhileRunning();
+    void automaticCheckpoints();
+    void checkpointSurvivesReopen();
+    void confinement_data();
+    void confinement();
+    void diskFullProbePausesWithoutSpendingBudget();
+    void diskFullWriteErrorPausesAndResumes();
+    void publishedTreeIsNeverTouchedByARun();
+    void discardKeepsReferencedOutputs();
+
+private:
+    std::unique_ptr<EngineFixture> m_f;
+};
+
+void TestDurability::checkpointRoundTripRollsBackDependents()
+{
+    QVERIFY(m_f->open(makeProject(2)));
+    m_f->a->script(imageTask(1), {{ErrorClass::ContentPolicy}});
+    QVERIFY(m_f->runToEnd());
+    Engine &e = *m_f->engine;
+    const TaskSnapshot imageBefore = e.task(imageTask(1));
+    const TaskSnapshot videoBefore = e.task(videoTask(1));
+    QCOMPARE(imageBefore.quality, Quality::Reduced);
+
+    // Given a checkpoint of the degraded state
+    QString error;
+    const CheckpointInfo cp = e.createCheckpoint(u"manual"_s, &error);
+    QVERIFY2(!cp.id.isEmpty(), qPrintable(error));
+    QVERIFY(QFile::exists(m_f->path(u"ws/"_s + cp.file)));
+    QCOMPARE(e.checkpoints().last().id, cp.id);
+    QVERIFY(cp.countsJson.contains(u"\"done\":4"_s));
+
+    // When the image is re-made at full quality (and its video with it)
+    e.retryAtFullQuality({imageTask(1)});
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(e.task(imageTask(1)).quality, Quality::Full);
+    const QString laterImage = e.task(imageTask(1)).outputPath;
+    const QString laterVideo = e.task(videoTask(1)).outputPath;
+    QVERIFY(laterVideo != videoBefore.outputPath);
+
+    // Then restoring the checkpoint rolls the image and its dependent video back
+    QVERIFY2(e.restoreCheckpoint(cp.id, &error), qPrintable(error));
+    QCOMPARE(e.task(imageTask(1)).quality, Quality::Reduced);
+    QCOMPARE(e.task(imageTask(1)).outputPath, imageBefore.outputPath);
+    QCOMPARE(e.task(videoTask(1)).outputPath, videoBefore.outputPath);
+    QCOMPARE(e.task(imageTask(2)).state, TaskState::Done);
+    // ... without deleting the later outputs
+    QVERIFY(QFile::exists(laterImage));
+    QVERIFY(QFile::exists(laterVideo));
+    // ... and nothing runs again after a restore to a finished state
+    const int calls = m_f->a->callCount();
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(m_f->a->callCount(), calls);
+}
+
+void TestDurability::restoreIsUndoable()
+{
+    QVERIFY(m_f->open(makeProject(1)));
+    m_f->a->script(imageTask(1), {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(m_f->runToEnd());
+    Engine &e = *m_f->engine;
+    QString error;
+    const CheckpointInfo failedState = e.createCheckpoint(u"manual"_s, &error);
+    e.retryAllFailed(); // makes its own checkpoint first
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(e.task(videoTask(1)).state, TaskState::Done);
+
+    QSignalSpy restored(&e, &Engine::restored);
+    QVERIFY2(e.restoreCheckpoint(failedState.id, &error), qPrintable(error));
+    QCOMPARE(e.task(imageTask(1)).state, TaskState::Failed);
+    QCOMPARE(e.task(videoTask(1)).state, TaskState::Blocked);
+    QCOMPARE(restored.count(), 1);
+    const QString undoId = restored.first().at(1).toString();
+    QVERIFY(e.checkpoints().last().reason.contains(u"before restore"_s));
+
+    // Undo the restore: back to everything done.
+    QVERIFY2(e.restoreCheckpoint(undoId, &error), qPrintable(error));
+    QCOMPARE(e.task(imageTask(1)).state, TaskState::Done);
+    QCOMPARE(e.task(videoTask(1)).state, TaskState::Done);
+
+    QVERIFY(!e.restoreCheckpoint(u"cp-nope"_s, &error));
+    QVERIFY(error.contains(u"no checkpoint \"cp-nope\""_s));
+}
+
+void TestDurability::restoreIsRefusedWhileRunning()
+{
+    QVERIFY(m_f->open(makeProject(2)));
+    Engine &e = *m_f->engine;
+    QString error;
+    const CheckpointInfo cp = e.createCheckpoint(u"manual"_s, &error);
+    m_f->a->setLatencyMs(300);
+    e.start();
+    QTRY_VERIFY(e.counts(TaskState::Running) > 0);
+    QVERIFY(!e.restoreCheckpoint(cp.id, &error));
+    QVERIFY2(error.contains(u"running"_s), qPrintable(error));
+    e.cancel();
+}
+
+void TestDurability::automaticCheckpoints()
+{
+    QVERIFY(m_f->open(makeProject(3)));
+    m_f->a->script(imageTask(2), {{ErrorClass::InvalidRequest, {}, 400}});
+    Engine &e = *m_f->engine;
+    QVERIFY(m_f->runToEnd());
+    QTRY_VERIFY(e.checkpoints().size() >= 2);
+    QStringList reasons;
+    for (const CheckpointInfo &info : e.checkpoints())
+        reasons << info.reason;
+    QVERIFY2(reasons.contains(u"all images finished"_s), qPrintable(reasons.join(u", "_s)));
+    QVERIFY2(reasons.contains(u"all videos finished"_s), qPrintable(reasons.join(u", "_s)));
+    // Every bulk action checkpoints first.
+    const int before = int(e.checkpoints().size());
+    e.retryAllFailed();
+    QCOMPARE(e.checkpoints().size(), before + 1);
+    QCOMPARE(e.checkpoints().last().reason, u"before retry all failed"_s);
+    QVERIFY(m_f->runToEnd());
+    e.switchProvider({imageTask(1)}, u"b"_s);
+    QVERIFY(e.checkpoints().last().reason.startsWith(u"before switch to provider b"_s));
+}
+
+void TestDurability::checkpointSurvivesReopen()
+{
+    const Project project = makeProject(1);
+    QVERIFY(m_f->open(project));
+    QVERIFY(m_f->runToEnd());
+    QString error;
+    const CheckpointInfo cp = m_f->engine->createCheckpoint(u"manual"_s, &error);
+    QVERIFY(m_f->open(project));
+    bool found = false;
+    for (const CheckpointInfo &info : m_f->engine->checkpoints())
+        found |= info.id == cp.id;
+    QVERIFY(found);
+    QVERIFY2(m_f->engine->restoreCheckpoint(cp.id, &error), qPrintable(error));
+}
+
+void TestDurability::confinement_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("symlink");
+    QTest::newRow("../x.png") << u"../x.png"_s << false;
+    QTest::newRow("../../../../x.png") << u"../../../../x.png"_s << false;
+    QTest::newRow("/etc/x") << u"/etc/x"_s << false;
+    QTest::newRow("symlink escape") << u"out.png"_s << true;
+}
+
+void TestDurability::confinement()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, symlink);
+    QVERIFY(m_f->open(makeProject(1)));
+    const QString outside = m_f->path(u"outside.png"_s);
+    {
+        QFile file(outside);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not yours");
+    }
+    m_f->a->script(imageTask(1), {FakeOutcome::hostile(name, symlink ? outside : QString())});
+    QVERIFY(m_f->runToEnd());
+    const QList<Attempt> attempts = m_f->engine->attempts(imageTask(1));
+    QVERIFY(attempts.size() >= 2);
+    QCOMPARE(attempts.first().errorClass, ErrorClass::UnsafeOutput);
+    QVERIFY(attempts.first().outputPath.isEmpty());
+    // The next rung made the image; the hostile file is not the task's output.
+    QCOMPARE(m_f->engine->task(imageTask(1)).state, TaskState::Done);
+    QVERIFY(!m_f->engine->task(imageTask(1)).outputPath.contains(name.section(u'/', -1)) ||
+            !symlink);
+    // Nothing outside the workspace was written or removed.
+    QFile file(outside);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("not yours"));
+    QVERIFY(!QFile::exists(u"/etc/x"_s) || name != u"/etc/x"_s);
+    QVERIFY(!QFile::exists(m_f->path(u"x.png"_s)));
+    QDirIterator it(m_f->path(u"ws"_s), {u"x.png"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY2(!it.hasNext(), "Retake never writes a file under a provider-supplied name");
+    if (symlink) {
+        // The symlink itself was moved to _untrusted/<task>/.
+        QVERIFY(QFileInfo(m_f->path(u"ws/_untrusted/sh01-image/out.png"_s)).isSymLink());
+    }
+}
+
+void TestDurability::diskFullProbePausesWithoutSpendingBudget()
+{
+    QVERIFY(m_f->open(makeProject(2)));
+    Engine &e = *m_f->engine;
+    auto freeBytes = std::make_shared<std::atomic<qint64>>(10 * 1024 * 1024); // 10 MB
+    EngineOptions options = e.options();
+    options.diskReserveBytes = 100 * 1024 * 1024;
+    options.freeSpaceProbe = [freeBytes](const QString &) { return freeBytes->load(); };
+    e.setOptions(options);
+    m_f->a = m_f->replaceProvider(u"a"_s, 4);
+    QSignalSpy paused(&e, &Engine::pausedChanged);
+    e.start();
+    QTRY_VERIFY(paused.count() >= 1);
+    QCOMPARE(paused.first().at(0).toBool(), true);
+    QCOMPARE(paused.first().at(1).toString(), u"disk full"_s);
+    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QTest::qWait(100);
+    QCOMPARE(m_f->a->callCount(), 0); // nothing dispatched while the disk is full
+
+    // When space returns, the batch resumes by itself.
+    freeBytes->store(qint64(1) << 40);
+    QSignalSpy finished(&e, &Engine::batchFinished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(e.summary().count(TaskState::Done), 4);
+    for (const TaskSnapshot &t : e.tasks())
+        QCOMPARE(t.retriesUsed, 0);
+}
+
+void TestDurability::diskFullWriteErrorPausesAndResumes()
+{
+    QVERIFY(m_f->open(makeProject(1)));
+    Engine &e = *m_f->engine;
+    auto freeBytes = std::make_shared<std::atomic<qint64>>(qint64(1) << 40);
+    EngineOptions options = e.options();
+    options.freeSpaceProbe = [freeBytes](const QString &) { return freeBytes->load(); };
+    e.setOptions(options);
+    m_f->a = m_f->replaceProvider(u"a"_s, 4);
+    m_f->a->script(imageTask(1), {{ErrorClass::DiskFull}});
+    freeBytes->store(0); // the write failed because the disk really is full
+    QSignalSpy paused(&e, &Engine::pausedChanged);
+    e.start();
+    QTRY_VERIFY(paused.count() >= 1);
+    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QCOMPARE(e.task(imageTask(1)).state, TaskState::Queued); // not a task failure
+    freeBytes->store(qint64(1) << 40);
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(e.task(imageTask(1)).state, TaskState::Done);
+    QCOMPARE(e.task(imageTask(1)).retriesUsed, 0);
+    QCOMPARE(e.attempts(imageTask(1)).first().countedAgainstBudget, false);
+}
+
+void TestDurability::publishedTreeIsNeverTouchedByARun()
+{
+    QVERIFY(m_f->open(makeProject(3)));
+    Engine &e = *m_f->engine;
+    QVERIFY(m_f->runToEnd());
+    const PublishResult published = Publisher::publish(
+        Workspace(e.workspaceDir()), Publisher::itemsFor(e.tasks(), e.allAttempts()));
+    QVERIFY2(published.ok, qPrintable(published.message));
+    QCOMPARE(published.files, 6);
+    const QMap<QString, QByteArray> before = treeHashes(m_f->path(u"ws/published"_s));
+    QCOMPARE(before.size(), 7); // 6 outputs and the manifest
+
+    // A failing run, a restore and a full-quality retry later ...
+    for (FakeProvider *p : {m_f->a, m_f->b, m_f->local})
+        p->setDefaultOutcome({ErrorClass::ProviderError});
+    e.switchProvider({imageTask(1), imageTask(2)}, u"b"_s);
+    e.retryTask(imageTask(3));
+    QVERIFY(m_f->runToEnd());
+    QString error;
+    QVERIFY(e.restoreCheckpoint(e.checkpoints().first().id, &error));
+
+    // ... published/ is byte for byte what was published.
+    QCOMPARE(treeHashes(m_f->path(u"ws/published"_s)), before);
+}
+
+void TestDurability::discardKeepsReferencedOutputs()
+{
+    QVERIFY(m_f->open(makeProject(1)));
+    m_f->a->script(imageTask(1), {{ErrorClass::ContentPolicy}});
+    Engine &e = *m_f->engine;
+    QVERIFY(m_f->runToEnd());
+    QString error;
+    const CheckpointInfo degraded = e.createCheckpoint(u"manual"_s, &error);
+    const QString degradedImage = e.task(imageTask(1)).outputPath;
+    e.retryAtFullQuality({imageTask(1)});
+    QVERIFY(m_f->runToEnd());
+    const QString fullImage = e.task(imageTask(1)).outputPath;
+    QVERIFY(e.restoreCheckpoint(degraded.id, &error));
+
+    // The full-quality output is referenced by the "before restore" checkpoint: kept.
+    qint64 freed = 0;
+    QCOMPARE(e.discardUnreferencedOutputs(false, &freed, &error), 0);
+    QVERIFY(QFile::exists(fullImage));
+    // Dropping the checkpoints lets discard remove what the current state does not use.
+    QVERIFY(e.discardUnreferencedOutputs(true, &freed, &error) >= 1);
+    QVERIFY(!QFile::exists(fullImage));
+    QVERIFY(QFile::exists(degradedImage));
+    QVERIFY(e.checkpoints().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"
