@@ -1,0 +1,316 @@
+// Crash safety as a user meets it: retake-cli killed with SIGKILL at random moments and
+// restarted, publish killed half-way, and a disk that really fills up.
+#include "engine/outputverifier.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStorageInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace retake;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// 40 shots = 80 tasks on a local provider with repeatable faults that do not depend on
+// timing (no breaker-tripping bursts), slow enough that kills land mid-run.
+QByteArray crashStoryboard(const QString &submissionLog)
+{
+    QJsonArray scenes;
+    for (int s = 1; s <= 4; ++s) {
+        QJsonArray shots;
+        for (int n = 1; n <= 10; ++n) {
+            const QString id = u"s%1-sh%2"_s.arg(s).arg(n, 2, 10, QLatin1Char('0'));
+            shots.append(QJsonObject{
+                {u"id"_s, id},
+                {u"prompt"_s,
+                 u"Shot %1: a lighthouse keeper climbs the stairs, lamp in hand."_s.arg(id)}});
+        }
+        scenes.append(QJsonObject{{u"id"_s, u"s%1"_s.arg(s)}, {u"shots"_s, shots}});
+    }
+    const QJsonObject studio{
+        {u"id"_s, u"studio"_s},
+        {u"kind"_s, u"local"_s},
+        {u"maxConcurrency"_s, 2},
+        {u"faults"_s, QJsonObject{{u"seed"_s, 5},
+                                  {u"rates"_s, QJsonObject{{u"provider_error"_s, 0.08},
+                                                           {u"content_policy"_s, 0.05},
+                                                           {u"invalid_request"_s, 0.03},
+                                                           {u"timeout"_s, 0.04}}}}},
+        {u"options"_s, QJsonObject{{u"latencyMs"_s, 60}, {u"submissionLog"_s, submissionLog}}}};
+    const QJsonObject project{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Crash test"_s},
+        {u"defaults"_s,
+         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
+                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
+        {u"providerProfiles"_s, QJsonArray{studio}},
+        {u"providers"_s,
+         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
+        {u"retry"_s, QJsonObject{{u"baseDelayMs"_s, 10}, {u"maxDelayMs"_s, 50}}},
+        {u"scenes"_s, scenes}};
+    return QJsonDocument(project).toJson();
+}
+
+QString writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+    return path;
+}
+
+int runCli(const QStringList &args, const QString &dir, QByteArray *out = nullptr,
+           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(RETAKE_CLI_PATH), args);
+    if (!process.waitForFinished(180000))
+        return -1;
+    if (out)
+        *out = process.readAllStandardOutput();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+// task id -> "state/quality" from `retake-cli status --json`.
+QMap<QString, QString> finalStates(const QString &storyboard, const QString &dir)
+{
+    QByteArray out;
+    runCli({u"status"_s, storyboard, u"--json"_s}, dir, &out);
+    QMap<QString, QString> states;
+    for (const QByteArray &line : out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"event"_s).toString() == u"task"_s) {
+            states.insert(o.value(u"id"_s).toString(),
+                          o.value(u"state"_s).toString() + u'/' + o.value(u"quality"_s).toString());
+        }
+    }
+    return states;
+}
+
+QMap<QString, QByteArray> treeHashes(const QString &root)
+{
+    QMap<QString, QByteArray> hashes;
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            hashes.insert(QDir(root).relativeFilePath(file), f.readAll());
+    }
+    return hashes;
+}
+
+} // namespace
+
+class TestCrash : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void killedRunsResumeToTheSameResult();
+    void killedPublishLeavesPreviousPublishedIntact();
+    void diskFullOnARealSmallFilesystem();
+};
+
+void TestCrash::killedRunsResumeToTheSameResult()
+{
+    QTemporaryDir reference;
+    QTemporaryDir crashed;
+    const QString refBoard = writeFile(reference.filePath(u"crash.retake.json"_s),
+                                       crashStoryboard(reference.filePath(u"submissions.log"_s)));
+    const QString log = crashed.filePath(u"submissions.log"_s);
+    const QString board = writeFile(crashed.filePath(u"crash.retake.json"_s), crashStoryboard(log));
+
+    // The uninterrupted run.
+    const int refExit = runCli({u"run"_s, refBoard}, reference.path());
+    QVERIFY2(refExit == 0 || refExit == 3, qPrintable(QString::number(refExit)));
+    const QMap<QString, QString> expected = finalStates(refBoard, reference.path());
+    QCOMPARE(expected.size(), 80);
+
+    // The same batch, killed with SIGKILL at random moments and restarted each time.
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("kill timing seed %u", seed);
+    QRandomGenerator random(seed);
+    int kills = 0;
+    for (int round = 0; round < 60 && kills < 20; ++round) {
+        QProcess process;
+        process.setWorkingDirectory(crashed.path());
+        process.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board, u"--json"_s});
+        QVERIFY(process.waitForStarted());
+        if (process.waitForFinished(random.bounded(80, 320)))
+            break; // the batch finished before this kill
+        ::kill(pid_t(process.processId()), SIGKILL);
+        QVERIFY(process.waitForFinished(10000));
+        ++kills;
+    }
+    QVERIFY2(kills >= 20,
+             qPrintable(u"only %1 kills landed before the batch finished"_s.arg(kills)));
+    const int exit = runCli({u"run"_s, board}, crashed.path());
+    QVERIFY2(exit == 0 || exit == 3, qPrintable(QString::number(exit)));
+
+    // The final states equal those of the uninterrupted run.
+    QCOMPARE(finalStates(board, crashed.path()), expected);
+
+    // Every output file decodes.
+    const QString ws = crashed.filePath(u"crash.retake"_s);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"crash-check"_s);
+    db.setDatabaseName(ws + u"/state.sqlite"_s);
+    QVERIFY(db.open());
+    {
+        QSqlQuery check(db);
+        QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
+        QCOMPARE(check.value(0).toString(), u"ok"_s);
+
+        QSqlQuery outputs(db);
+        QVERIFY(outputs.exec(u"SELECT id, output_path FROM tasks WHERE state = 'done'"_s));
+        int verified = 0;
+        while (outputs.next()) {
+            const QString id = outputs.value(0).toString();
+            const VerificationResult v = verifyOutputFile(
+                ws + u'/' + outputs.value(1).toString(),
+                {id.endsWith(u"/video"_s) ? Stage::Video : Stage::Image, 0, 0, 0.0});
+            QVERIFY2(v.ok, qPrintable(id + u": "_s + v.message));
+            ++verified;
+        }
+        QVERIFY(verified > 40);
+
+        // No attempt that had succeeded was submitted again: the provider saw no job for a
+        // task after its success was recorded.
+        QHash<QString, qint64> succeededAt;
+        QSqlQuery attempts(db);
+        QVERIFY(attempts.exec(u"SELECT task_id, ended_at FROM attempts"
+                              u" WHERE output_path IS NOT NULL AND output_path != ''"_s));
+        while (attempts.next()) {
+            const qint64 at = QDateTime::fromString(attempts.value(1).toString(), Qt::ISODateWithMs)
+                                  .toMSecsSinceEpoch();
+            const QString task = attempts.value(0).toString();
+            succeededAt.insert(task, std::min(at, succeededAt.value(task, at)));
+        }
+        QFile submissions(log);
+        QVERIFY(submissions.open(QIODevice::ReadOnly));
+        int lines = 0;
+        for (const QByteArray &line : submissions.readAll().split('\n')) {
+            const QList<QByteArray> parts = line.split(' ');
+            if (parts.size() != 3)
+                continue;
+            ++lines;
+            const QString task = QString::fromUtf8(parts.at(1));
+            if (succeededAt.contains(task)) {
+                QVERIFY2(parts.at(0).toLongLong() <= succeededAt.value(task),
+                         qPrintable(u"%1 was submitted again after it succeeded"_s.arg(task)));
+            }
+        }
+        QVERIFY(lines >= 80);
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"crash-check"_s);
+}
+
+void TestCrash::killedPublishLeavesPreviousPublishedIntact()
+{
+    QTemporaryDir dir;
+    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
+    project.remove(u"providerProfiles"_s);
+    project.remove(u"providers"_s); // the built-in provider, no faults
+    const QString board =
+        writeFile(dir.filePath(u"pub.retake.json"_s), QJsonDocument(project).toJson());
+    QCOMPARE(runCli({u"run"_s, board}, dir.path()), 0);
+    QCOMPARE(runCli({u"publish"_s, board}, dir.path()), 0);
+    const QString published = dir.filePath(u"pub.retake/published"_s);
+    const QMap<QString, QByteArray> before = treeHashes(published);
+    QCOMPARE(before.size(), 81); // 80 outputs and the manifest
+
+    // A second publish, slowed down by the test hook, killed half-way.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETAKE_TEST_PUBLISH_DELAY_MS"_s, u"20"_s);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"publish"_s, board});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(dir.filePath(u"pub.retake"_s))
+                                  .entryList({u"published.staging-*"_s}, QDir::Dirs)
+                                  .isEmpty(),
+                             10000);
+    QTest::qWait(300);
+    ::kill(pid_t(process.processId()), SIGKILL);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    // The previous published/ is intact, byte for byte.
+    QCOMPARE(treeHashes(published), before);
+    // The next publish cleans up the leftover staging folder.
+    QCOMPARE(runCli({u"publish"_s, board}, dir.path()), 0);
+    QVERIFY(QDir(dir.filePath(u"pub.retake"_s))
+                .entryList({u"published.staging-*"_s}, QDir::Dirs)
+                .isEmpty());
+    QCOMPARE(treeHashes(published).size(), 81);
+}
+
+void TestCrash::diskFullOnARealSmallFilesystem()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to mount a small tmpfs; the injected free-space probe is covered by "
+              "tst_durability");
+    QTemporaryDir dir;
+    const QString mountPoint = dir.filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (QProcess::execute(
+            u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=16m"_s, u"tmpfs"_s, mountPoint}) != 0)
+        QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
+    auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+
+    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
+    project.remove(u"providerProfiles"_s);
+    project.remove(u"providers"_s);
+    const QString board =
+        writeFile(mountPoint + u"/full.retake.json"_s, QJsonDocument(project).toJson());
+
+    // Given a disk with less free space than the reserve (4 MB)
+    const qint64 free = QStorageInfo(mountPoint).bytesAvailable();
+    const qint64 fillerSize = free - 3 * 1024 * 1024;
+    QVERIFY(fillerSize > 0);
+    {
+        QFile filler(mountPoint + u"/filler.bin"_s);
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        QByteArray chunk(1024 * 1024, 'x');
+        for (qint64 written = 0; written < fillerSize; written += chunk.size())
+            filler.write(chunk.constData(), std::min<qint64>(chunk.size(), fillerSize - written));
+    }
+
+    // When the batch runs, it pauses instead of failing tasks
+    QProcess process;
+    process.setWorkingDirectory(mountPoint);
+    process.start(QStringLiteral(RETAKE_CLI_PATH),
+                  {u"run"_s, board, u"--json"_s, u"--disk-reserve-mb"_s, u"4"_s});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (output += process.readAllStandardOutput(), output.contains("Disk full")), 20000);
+    QVERIFY2(!output.contains("\"event\":\"attempt\""), "nothing was dispatched while full");
+
+    // Then freeing space lets it resume by itself, with every task done and no budget spent
+    QVERIFY(QFile::remove(mountPoint + u"/filler.bin"_s));
+    QVERIFY(process.waitForFinished(120000));
+    output += process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(output.contains("Disk space is back"));
+    QVERIFY(!output.contains("\"outcome\":\"disk_full\""));
+}
+
+QTEST_GUILESS_MAIN(TestCrash)
+#include "tst_crash.moc"
