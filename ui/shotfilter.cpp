@@ -1,0 +1,28 @@
+#include "shotfilter.h"
+
+namespace retake::ui {
+
+bool ShotFilter::match(const ShotTile &tile) const
+{
+    if (!m_text.isEmpty() && !tile.shotId.contains(m_text, Qt::CaseInsensitive) &&
+        !tile.title.contains(m_text, Qt::CaseInsensitive) &&
+        !tile.sceneId.contains(m_text, Qt::CaseInsensitive))
+        return false;
+    if (m_categories.isEmpty())
+        return true;
+    for (const StateCategory category : m_categories) {
+        if (isInCategory(tile.image, category) || isInCategory(tile.video, category))
+            return true;
+    }
+    return false;
+}
+
+void ShotFilter::setCategory(StateCategory category, bool on)
+{
+    if (on)
+        m_categories.insert(category);
+    else
+        m_categories.remove(category);
+}
+
+} // namespace retake::ui

@@ -1,0 +1,39 @@
+// The status grid: a virtualized QListView that wraps the shots of each scene into lines
+// of tiles under the scene's header. Keyboard navigation and extended selection come from
+// QListView; while a batch runs it repaints the visible tiles once a second so retry
+// countdowns tick.
+#pragma once
+
+#include <QListView>
+#include <QStringList>
+#include <QTimer>
+
+namespace retake::ui {
+
+class ShotTileDelegate;
+
+class ShotGridView final : public QListView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShotGridView)
+public:
+    explicit ShotGridView(QWidget *parent = nullptr);
+
+    // Repaints the visible tiles every second (retry countdowns) while on.
+    void setLiveRepaint(bool on);
+    bool isLiveRepaint() const { return m_tick.isActive(); }
+    // Shot ids of the selected tiles, in grid order.
+    QStringList selectedShotIds() const;
+    // The shot id of the current tile, empty when none.
+    QString currentShotId() const;
+    void selectShot(const QString &shotId);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    ShotTileDelegate *m_delegate;
+    QTimer m_tick;
+};
+
+} // namespace retake::ui

@@ -1,0 +1,346 @@
+#include "shotlistmodel.h"
+
+#include "statecategory.h"
+#include "statestyle.h"
+#include "thumbnailcache.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::ui {
+
+namespace {
+// The thumbnail box of a tile, in device pixels at a device pixel ratio of up to 2.
+constexpr QSize kThumbnailBox(392, 220);
+} // namespace
+
+ShotListModel::ShotListModel(QObject *parent)
+    : QAbstractListModel(parent), m_thumbnails(new ThumbnailCache(kThumbnailBox, 96ll << 20, this))
+{
+    connect(m_thumbnails, &ThumbnailCache::ready, this, &ShotListModel::onThumbnailReady);
+}
+
+ShotListModel::~ShotListModel() = default;
+
+void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &tasks)
+{
+    beginResetModel();
+    m_project = project;
+    m_loaded = true;
+    m_rows.clear();
+    m_tiles.clear();
+    m_tileRow.clear();
+    m_sceneRow.clear();
+    m_sceneTiles.clear();
+    m_taskIndex.clear();
+    m_shotIndex.clear();
+    m_thumbnailTiles.clear();
+    const int shots = project.shotCount();
+    m_rows.reserve(shots + project.scenes.size());
+    m_tiles.reserve(shots);
+    for (int s = 0; s < project.scenes.size(); ++s) {
+        const Scene &scene = project.scenes.at(s);
+        m_sceneRow << int(m_rows.size());
+        m_rows << RowRef{RowKind::Scene, s};
+        m_sceneTiles << qMakePair(int(m_tiles.size()), int(scene.shots.size()));
+        for (int h = 0; h < scene.shots.size(); ++h) {
+            const Shot &shot = scene.shots.at(h);
+            ShotTile tile;
+            tile.sceneIndex = s;
+            tile.shotIndex = h;
+            tile.sceneId = scene.id;
+            tile.shotId = shot.id;
+            tile.title = shot.title;
+            for (const Stage stage : {Stage::Image, Stage::Video}) {
+                TaskSnapshot &task = tile.task(stage);
+                task.id = shot.id + u'/' + nameOf(stage);
+                task.sceneId = scene.id;
+                task.shotId = shot.id;
+                task.stage = stage;
+                m_taskIndex.insert(task.id, TaskRef{int(m_tiles.size()), stage});
+            }
+            m_shotIndex.insert(shot.id, int(m_tiles.size()));
+            m_tileRow << int(m_rows.size());
+            m_rows << RowRef{RowKind::Shot, int(m_tiles.size())};
+            m_tiles << tile;
+        }
+    }
+    for (const TaskSnapshot &task : tasks) {
+        const auto it = m_taskIndex.constFind(task.id);
+        if (it == m_taskIndex.constEnd())
+            continue;
+        m_tiles[it->tile].task(it->stage) = task;
+        if (it->stage == Stage::Image && !task.outputPath.isEmpty())
+            m_thumbnailTiles.insert(task.outputPath, it->tile);
+    }
+    endResetModel();
+}
+
+void ShotListModel::clear()
+{
+    beginResetModel();
+    m_project = Project();
+    m_loaded = false;
+    m_rows.clear();
+    m_tiles.clear();
+    m_tileRow.clear();
+    m_sceneRow.clear();
+    m_sceneTiles.clear();
+    m_taskIndex.clear();
+    m_shotIndex.clear();
+    m_thumbnailTiles.clear();
+    endResetModel();
+}
+
+void ShotListModel::applyUpdates(const QList<TaskSnapshot> &tasks)
+{
+    QList<int> rows;
+    rows.reserve(tasks.size() * 2);
+    bool thumbnailsChanged = false;
+    for (const TaskSnapshot &task : tasks) {
+        const auto it = m_taskIndex.constFind(task.id);
+        if (it == m_taskIndex.constEnd())
+            continue;
+        ShotTile &tile = m_tiles[it->tile];
+        TaskSnapshot &current = tile.task(it->stage);
+        if (it->stage == Stage::Image && current.outputPath != task.outputPath) {
+            m_thumbnailTiles.remove(current.outputPath, it->tile);
+            if (!task.outputPath.isEmpty())
+                m_thumbnailTiles.insert(task.outputPath, it->tile);
+            thumbnailsChanged = true;
+        }
+        current = task;
+        rows << m_tileRow.at(it->tile) << m_sceneRow.at(tile.sceneIndex);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+
+    QList<int> roles{TileRole,         ImageStateRole,    VideoStateRole,
+                     AttemptCountRole, DegradedRole,      SceneSummaryRole,
+                     Qt::ToolTipRole,  Qt::StatusTipRole, Qt::AccessibleTextRole};
+    if (thumbnailsChanged)
+        roles << Qt::DecorationRole;
+    // Ranged: neighbouring rows (a few apart) go into one dataChanged.
+    constexpr int kMaxGap = 8;
+    int first = rows.first();
+    int last = first;
+    for (int i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows.at(i) - last <= kMaxGap) {
+            last = rows.at(i);
+            continue;
+        }
+        Q_EMIT dataChanged(index(first), index(last), roles);
+        if (i < rows.size())
+            first = last = rows.at(i);
+    }
+}
+
+const ShotTile *ShotListModel::tileAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).kind != RowKind::Shot)
+        return nullptr;
+    return &m_tiles.at(m_rows.at(row).index);
+}
+
+const ShotTile *ShotListModel::tileForShot(const QString &shotId) const
+{
+    const int i = m_shotIndex.value(shotId, -1);
+    return i < 0 ? nullptr : &m_tiles.at(i);
+}
+
+QModelIndex ShotListModel::indexOfShot(const QString &shotId) const
+{
+    const int i = m_shotIndex.value(shotId, -1);
+    return i < 0 ? QModelIndex() : index(m_tileRow.at(i));
+}
+
+QModelIndex ShotListModel::indexOfTask(const QString &taskId) const
+{
+    const auto it = m_taskIndex.constFind(taskId);
+    return it == m_taskIndex.constEnd() ? QModelIndex() : index(m_tileRow.at(it->tile));
+}
+
+TaskSnapshot ShotListModel::task(const QString &taskId) const
+{
+    const auto it = m_taskIndex.constFind(taskId);
+    return it == m_taskIndex.constEnd() ? TaskSnapshot() : m_tiles.at(it->tile).task(it->stage);
+}
+
+QList<TaskSnapshot> ShotListModel::tasks() const
+{
+    QList<TaskSnapshot> list;
+    list.reserve(m_tiles.size() * 2);
+    for (const ShotTile &tile : m_tiles)
+        list << tile.image << tile.video;
+    return list;
+}
+
+QList<int> ShotListModel::shotRowsOfScene(int sceneRow) const
+{
+    QList<int> rows;
+    if (sceneRow < 0 || sceneRow >= m_rows.size() || m_rows.at(sceneRow).kind != RowKind::Scene)
+        return rows;
+    const auto [first, count] = m_sceneTiles.at(m_rows.at(sceneRow).index);
+    rows.reserve(count);
+    for (int t = first; t < first + count; ++t)
+        rows << m_tileRow.at(t);
+    return rows;
+}
+
+const Scene *ShotListModel::sceneAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    const RowRef &ref = m_rows.at(row);
+    const int scene = ref.kind == RowKind::Scene ? ref.index : m_tiles.at(ref.index).sceneIndex;
+    return &m_project.scenes.at(scene);
+}
+
+const Shot *ShotListModel::shotAt(int row) const
+{
+    const ShotTile *tile = tileAt(row);
+    return tile ? &m_project.scenes.at(tile->sceneIndex).shots.at(tile->shotIndex) : nullptr;
+}
+
+int ShotListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+Qt::ItemFlags ShotListModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    // Scene headers are neither selectable nor reachable with the keyboard.
+    if (m_rows.at(index.row()).kind == RowKind::Scene)
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> ShotListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(KindRole, "kind");
+    names.insert(TileRole, "tile");
+    names.insert(ShotIdRole, "shotId");
+    names.insert(SceneIdRole, "sceneId");
+    names.insert(TitleRole, "title");
+    names.insert(ImageStateRole, "imageState");
+    names.insert(VideoStateRole, "videoState");
+    names.insert(TaskIdsRole, "taskIds");
+    names.insert(SceneSummaryRole, "sceneSummary");
+    names.insert(AttemptCountRole, "attemptCount");
+    names.insert(DegradedRole, "degraded");
+    return names;
+}
+
+QVariant ShotListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RowRef &ref = m_rows.at(index.row());
+    if (role == KindRole)
+        return QVariant::fromValue(ref.kind);
+    if (ref.kind == RowKind::Scene) {
+        const Scene &scene = m_project.scenes.at(ref.index);
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return scene.title.isEmpty()
+                       ? scene.id
+                       : tr("%1 — %2", "scene id — scene title").arg(scene.id, scene.title);
+        case SceneIdRole:
+            return scene.id;
+        case TitleRole:
+            return scene.title;
+        case SceneSummaryRole:
+        case Qt::ToolTipRole:
+        case Qt::StatusTipRole:
+            return sceneSummary(ref.index);
+        default:
+            return {};
+        }
+    }
+    const ShotTile &tile = m_tiles.at(ref.index);
+    switch (role) {
+    case Qt::DisplayRole:
+    case ShotIdRole:
+        return tile.shotId;
+    case Qt::DecorationRole:
+        return m_thumbnails->thumbnail(tile.image.outputPath);
+    case Qt::ToolTipRole:
+    case Qt::StatusTipRole:
+    case Qt::AccessibleTextRole:
+        return tileToolTip(tile);
+    case TileRole:
+        return QVariant::fromValue(tile);
+    case SceneIdRole:
+        return tile.sceneId;
+    case TitleRole:
+        return tile.title;
+    case ImageStateRole:
+        return int(tile.image.state);
+    case VideoStateRole:
+        return int(tile.video.state);
+    case TaskIdsRole:
+        return tile.taskIds();
+    case AttemptCountRole:
+        return tile.attemptCount();
+    case DegradedRole:
+        return tile.isDegraded();
+    default:
+        return {};
+    }
+}
+
+QString ShotListModel::sceneSummary(int sceneIndex) const
+{
+    const auto [first, count] = m_sceneTiles.at(sceneIndex);
+    int done = 0;
+    int failed = 0;
+    int active = 0;
+    for (int t = first; t < first + count; ++t) {
+        const ShotTile &tile = m_tiles.at(t);
+        if (tile.image.state == TaskState::Done && tile.video.state == TaskState::Done)
+            ++done;
+        if (isInCategory(tile.image, StateCategory::Failed) ||
+            isInCategory(tile.video, StateCategory::Failed) ||
+            isInCategory(tile.image, StateCategory::Blocked) ||
+            isInCategory(tile.video, StateCategory::Blocked))
+            ++failed;
+        if (tile.image.state == TaskState::Running || tile.video.state == TaskState::Running ||
+            tile.image.state == TaskState::Retrying || tile.video.state == TaskState::Retrying)
+            ++active;
+    }
+    QString text =
+        tr("%n shot(s)", nullptr, count) + u" · "_s + tr("%1 done", "shots of a scene").arg(done);
+    if (active > 0)
+        text += u" · "_s + tr("%1 in progress", "shots of a scene").arg(active);
+    if (failed > 0)
+        text += u" · "_s + tr("%1 need attention", "shots of a scene").arg(failed);
+    return text;
+}
+
+QString ShotListModel::tileToolTip(const ShotTile &tile) const
+{
+    QString text = tile.title.isEmpty()
+                       ? tile.shotId
+                       : tr("%1 — %2", "shot id — shot title").arg(tile.shotId, tile.title);
+    text += u'\n' + StateStyle::describe(tile.image);
+    text += u'\n' + StateStyle::describe(tile.video);
+    return text;
+}
+
+void ShotListModel::onThumbnailReady(const QString &path)
+{
+    const QList<int> tiles = m_thumbnailTiles.values(path);
+    for (const int t : tiles) {
+        const QModelIndex i = index(m_tileRow.at(t));
+        Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+    }
+}
+
+} // namespace retake::ui

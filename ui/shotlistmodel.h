@@ -1,0 +1,100 @@
+// The status grid's model: one flat list with a header row per scene followed by one row
+// per shot (the view wraps the shots of a scene into lines of tiles). Loaded (reset) only
+// on open; during a run applyUpdates() turns the engine's coalesced task snapshots into
+// ranged dataChanged() with the roles that changed.
+#pragma once
+
+#include "engine/task.h"
+#include "project/project.h"
+#include "shottile.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QMultiHash>
+#include <QString>
+
+namespace retake::ui {
+
+class ThumbnailCache;
+
+class ShotListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShotListModel)
+public:
+    enum class RowKind { Scene, Shot };
+    Q_ENUM(RowKind)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1, // RowKind
+        TileRole,                    // ShotTile (shots only); the filter reads this role
+        ShotIdRole,
+        SceneIdRole,
+        TitleRole,
+        ImageStateRole,   // int(TaskState)
+        VideoStateRole,   // int(TaskState)
+        TaskIdsRole,      // QStringList
+        SceneSummaryRole, // "3 shots · 1 failed" (scene rows)
+        AttemptCountRole, // int
+        DegradedRole,     // bool
+    };
+
+    explicit ShotListModel(QObject *parent = nullptr);
+    ~ShotListModel() override;
+
+    // Replaces everything (model reset): on open only.
+    void load(const Project &project, const QList<TaskSnapshot> &tasks);
+    void clear();
+    // Applies changed task snapshots: ranged dataChanged, never a reset.
+    void applyUpdates(const QList<TaskSnapshot> &tasks);
+
+    const Project &project() const { return m_project; }
+    bool isLoaded() const { return m_loaded; }
+    int shotCount() const { return int(m_tiles.size()); }
+    // The tile of a shot row, nullptr for scene rows and invalid rows.
+    const ShotTile *tileAt(int row) const;
+    const ShotTile *tileForShot(const QString &shotId) const;
+    QModelIndex indexOfShot(const QString &shotId) const;
+    QModelIndex indexOfTask(const QString &taskId) const;
+    TaskSnapshot task(const QString &taskId) const;
+    QList<TaskSnapshot> tasks() const;
+    // Rows of the shots of the scene whose header is at `sceneRow`.
+    QList<int> shotRowsOfScene(int sceneRow) const;
+    const Scene *sceneAt(int row) const;
+    const Shot *shotAt(int row) const;
+    ThumbnailCache *thumbnails() const { return m_thumbnails; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct RowRef {
+        RowKind kind = RowKind::Shot;
+        int index = 0; // scene index or tile index
+    };
+    struct TaskRef {
+        int tile = -1;
+        Stage stage = Stage::Image;
+    };
+
+    QString sceneSummary(int sceneIndex) const;
+    QString tileToolTip(const ShotTile &tile) const;
+    void onThumbnailReady(const QString &path);
+
+    Project m_project;
+    bool m_loaded = false;
+    QList<RowRef> m_rows;
+    QList<ShotTile> m_tiles;
+    QList<int> m_tileRow;
+    QList<int> m_sceneRow;
+    QList<QPair<int, int>> m_sceneTiles; // first tile, count
+    QHash<QString, TaskRef> m_taskIndex;
+    QHash<QString, int> m_shotIndex;
+    QMultiHash<QString, int> m_thumbnailTiles; // image output path -> tile
+    ThumbnailCache *m_thumbnails;
+};
+
+} // namespace retake::ui

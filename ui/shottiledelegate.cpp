@@ -1,0 +1,282 @@
+#include "shottiledelegate.h"
+
+#include "shotlistmodel.h"
+#include "statecategory.h"
+#include "statestyle.h"
+
+#include <QApplication>
+#include <QListView>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::ui {
+
+namespace {
+constexpr int kPadding = 6;
+constexpr int kThumbHeight = 112;
+constexpr int kChipHeight = 22;
+} // namespace
+
+ShotTileDelegate::ShotTileDelegate(QListView *view, QObject *parent)
+    : QStyledItemDelegate(parent), m_view(view)
+{
+}
+
+QSize ShotTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(option);
+    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
+        ShotListModel::RowKind::Scene) {
+        // Wide enough to be alone on its line (the view wraps before and after it), with
+        // room left for a vertical scroll bar.
+        const int scrollBar =
+            m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+        const int width = m_view->viewport()->width() - 2 * m_view->spacing() - scrollBar - 2;
+        return {std::max(width, kTileWidth), kHeaderHeight};
+    }
+    return {kTileWidth, kTileHeight};
+}
+
+void ShotTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
+        ShotListModel::RowKind::Scene) {
+        paintHeader(painter, option, index);
+        return;
+    }
+    const ShotTile tile = index.data(ShotListModel::TileRole).value<ShotTile>();
+    paintTile(painter, option, index, tile);
+}
+
+void ShotTileDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index) const
+{
+    // Headers are not selectable (no ItemIsEnabled): use the active colours anyway.
+    QPalette palette = option.palette;
+    palette.setCurrentColorGroup(QPalette::Active);
+    painter->save();
+    QRect r = option.rect.adjusted(2, 0, -2, 0);
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(palette.color(QPalette::WindowText));
+    const QString title = index.data(Qt::DisplayRole).toString();
+    const QFontMetrics boldMetrics(bold);
+    const int titleWidth = std::min(boldMetrics.horizontalAdvance(title) + 8, r.width() * 2 / 3);
+    const QRect titleRect(r.left(), r.top(), titleWidth, r.height() - 4);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom,
+                      boldMetrics.elidedText(title, Qt::ElideRight, titleWidth));
+    painter->setFont(option.font);
+    painter->setPen(
+        StateStyle::mix(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.4));
+    const QRect summaryRect(titleRect.right() + 12, r.top(), r.right() - titleRect.right() - 12,
+                            r.height() - 4);
+    painter->drawText(
+        summaryRect, Qt::AlignLeft | Qt::AlignBottom,
+        option.fontMetrics.elidedText(index.data(ShotListModel::SceneSummaryRole).toString(),
+                                      Qt::ElideRight, summaryRect.width()));
+    painter->setPen(QPen(
+        StateStyle::mix(palette.color(QPalette::Window), palette.color(QPalette::WindowText), 0.2),
+        1));
+    painter->drawLine(r.left(), r.bottom(), r.right(), r.bottom());
+    painter->restore();
+}
+
+void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index, const ShotTile &tile) const
+{
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool hovered = option.state & QStyle::State_MouseOver;
+    const bool focused = option.state & QStyle::State_HasFocus;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor highlight = palette.color(QPalette::Highlight);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Card.
+    const QRectF card = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5);
+    QColor fill = selected ? StateStyle::mix(base, highlight, 0.22) : base;
+    QColor border = selected  ? highlight
+                    : hovered ? StateStyle::mix(base, text, 0.45)
+                              : StateStyle::mix(base, text, 0.18);
+    painter->setPen(QPen(border, selected ? 2.0 : 1.0));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(card, 6, 6);
+    if (focused && !selected) {
+        painter->setPen(QPen(highlight, 1.0, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(2, 2, -2, -2), 5, 5);
+    }
+
+    // Thumbnail or placeholder.
+    const QRect inner = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const QRect thumb(inner.left(), inner.top(), inner.width(), kThumbHeight);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(StateStyle::mix(base, text, 0.07));
+    painter->drawRoundedRect(thumb, 4, 4);
+    const QPixmap pixmap = index.data(Qt::DecorationRole).value<QPixmap>();
+    if (!pixmap.isNull()) {
+        const QSizeF size = QSizeF(pixmap.size() / pixmap.devicePixelRatio())
+                                .scaled(QSizeF(thumb.size()), Qt::KeepAspectRatio);
+        const QRectF target(thumb.left() + (thumb.width() - size.width()) / 2,
+                            thumb.top() + (thumb.height() - size.height()) / 2, size.width(),
+                            size.height());
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        QPainterPath clip;
+        clip.addRoundedRect(QRectF(thumb), 4, 4);
+        painter->setClipPath(clip);
+        painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
+        painter->setClipping(false);
+    } else {
+        const int category = visualCategory(tile.image);
+        const QColor accent = StateStyle::accent(category, palette);
+        const int iconSize = 28;
+        const QPixmap icon =
+            StateStyle::tintedPixmap(StateStyle::iconName(tile.image), accent, iconSize, dpr);
+        painter->drawPixmap(thumb.center().x() - iconSize / 2, thumb.center().y() - iconSize, icon);
+        QString caption;
+        switch (tile.image.state) {
+        case TaskState::Failed:
+            caption = StateStyle::errorLabel(tile.image.lastError);
+            break;
+        case TaskState::Running:
+            caption = tr("generating the image…");
+            break;
+        case TaskState::Retrying:
+            caption = tr("image retry: %1").arg(StateStyle::errorLabel(tile.image.lastError));
+            break;
+        default:
+            caption = tr("no image yet");
+            break;
+        }
+        painter->setPen(StateStyle::mix(text, base, 0.35));
+        const QRect captionRect(thumb.left() + 4, thumb.center().y() + 4, thumb.width() - 8,
+                                option.fontMetrics.height());
+        painter->drawText(
+            captionRect, Qt::AlignCenter,
+            option.fontMetrics.elidedText(caption, Qt::ElideRight, captionRect.width()));
+    }
+
+    // Progress while running (the stage that runs).
+    const TaskSnapshot *running = tile.image.state == TaskState::Running   ? &tile.image
+                                  : tile.video.state == TaskState::Running ? &tile.video
+                                                                           : nullptr;
+    if (running && running->progress >= 0.0) {
+        const QRectF bar(thumb.left() + 4, thumb.bottom() - 8, thumb.width() - 8, 5);
+        painter->setBrush(StateStyle::mix(base, text, 0.25));
+        painter->drawRoundedRect(bar, 2, 2);
+        painter->setBrush(highlight);
+        painter->drawRoundedRect(QRectF(bar.left(), bar.top(),
+                                        bar.width() * std::clamp(running->progress, 0.0, 1.0),
+                                        bar.height()),
+                                 2, 2);
+    }
+
+    // Degraded badge.
+    if (tile.isDegraded()) {
+        QFont small = option.font;
+        small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.8));
+        small.setBold(true);
+        const QFontMetrics fm(small);
+        const QString label = tr("degraded", "badge on a tile");
+        const int category = int(StateCategory::Degraded);
+        const QRect badge(thumb.right() - fm.horizontalAdvance(label) - 26, thumb.top() + 4,
+                          fm.horizontalAdvance(label) + 22, fm.height() + 4);
+        painter->setPen(QPen(StateStyle::chipBorder(category, palette), 1));
+        painter->setBrush(StateStyle::chipFill(category, palette));
+        painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+        painter->drawPixmap(badge.left() + 5, badge.center().y() - 6,
+                            StateStyle::tintedPixmap(u"state-degraded"_s,
+                                                     StateStyle::accent(category, palette), 12,
+                                                     dpr));
+        painter->setFont(small);
+        painter->setPen(text);
+        painter->drawText(badge.adjusted(19, 0, -3, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
+        painter->setFont(option.font);
+    }
+
+    // Id and attempt count.
+    QFont bold = option.font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const int lineTop = thumb.bottom() + 4;
+    QFont small = option.font;
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    const QFontMetrics smallMetrics(small);
+    const int attempts = tile.attemptCount();
+    const QString attemptsText = attempts > 0 ? tr("%n attempt(s)", nullptr, attempts) : QString();
+    const int attemptsWidth =
+        attemptsText.isEmpty() ? 0 : smallMetrics.horizontalAdvance(attemptsText);
+    const QRect idRect(inner.left(), lineTop, inner.width() - attemptsWidth - 6,
+                       boldMetrics.height());
+    painter->setFont(bold);
+    painter->setPen(selected ? palette.color(QPalette::Text) : text);
+    painter->drawText(idRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      boldMetrics.elidedText(tile.shotId, Qt::ElideMiddle, idRect.width()));
+    if (!attemptsText.isEmpty()) {
+        painter->setFont(small);
+        painter->setPen(StateStyle::mix(text, base, 0.35));
+        painter->drawText(
+            QRect(inner.right() - attemptsWidth, lineTop, attemptsWidth, boldMetrics.height()),
+            Qt::AlignRight | Qt::AlignVCenter, attemptsText);
+    }
+
+    // Title.
+    painter->setFont(option.font);
+    painter->setPen(StateStyle::mix(text, base, 0.3));
+    const QRect titleRect(inner.left(), idRect.bottom() + 1, inner.width(),
+                          option.fontMetrics.height());
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      option.fontMetrics.elidedText(tile.title, Qt::ElideRight, titleRect.width()));
+
+    // Stage chips.
+    const int chipWidth = (inner.width() - 4) / 2;
+    const int chipTop = inner.bottom() - kChipHeight + 1;
+    paintChip(painter, QRect(inner.left(), chipTop, chipWidth, kChipHeight), option, tile.image);
+    paintChip(painter, QRect(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight),
+              option, tile.video);
+    painter->restore();
+}
+
+void ShotTileDelegate::paintChip(QPainter *painter, const QRect &rect,
+                                 const QStyleOptionViewItem &option, const TaskSnapshot &task) const
+{
+    const QPalette &palette = option.palette;
+    const int category = visualCategory(task);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->setPen(QPen(StateStyle::chipBorder(category, palette), 1));
+    painter->setBrush(StateStyle::chipFill(category, palette));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    const int iconSize = 14;
+    painter->drawPixmap(rect.left() + 4, rect.center().y() - iconSize / 2 + 1,
+                        StateStyle::tintedPixmap(StateStyle::iconName(task),
+                                                 StateStyle::accent(category, palette), iconSize,
+                                                 dpr));
+    QFont font = option.font;
+    font.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.85));
+    const QFontMetrics fm(font);
+    painter->setFont(font);
+    const QRect textRect = rect.adjusted(iconSize + 7, 0, -3, 0);
+    const QString stage = StateStyle::stageShortLabel(task.stage);
+    QFont boldFont = font;
+    boldFont.setBold(true);
+    const QFontMetrics boldMetrics(boldFont);
+    painter->setFont(boldFont);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, stage);
+    const int stageWidth = boldMetrics.horizontalAdvance(stage) + 4;
+    painter->setFont(font);
+    const QRect stateRect = textRect.adjusted(stageWidth, 0, 0, 0);
+    painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(StateStyle::chipText(task), Qt::ElideRight, stateRect.width()));
+}
+
+} // namespace retake::ui

@@ -1,0 +1,44 @@
+// Paints the status grid: a full-width header line per scene and a tile per shot with its
+// thumbnail, id and title, a chip per stage (colour AND icon AND words), the attempt count,
+// a degraded badge, a progress bar while running and the countdown while retrying.
+// Only the tiles the view asks for (the visible ones) are painted.
+#pragma once
+
+#include "shottile.h"
+
+#include <QStyledItemDelegate>
+
+QT_BEGIN_NAMESPACE
+class QListView;
+QT_END_NAMESPACE
+
+namespace retake::ui {
+
+class ShotTileDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShotTileDelegate)
+public:
+    static constexpr int kTileWidth = 212;
+    static constexpr int kTileHeight = 188;
+    static constexpr int kHeaderHeight = 32;
+
+    // `view` is asked for its width: a scene header spans a whole line.
+    explicit ShotTileDelegate(QListView *view, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) const;
+    void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const ShotTile &tile) const;
+    void paintChip(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
+                   const TaskSnapshot &task) const;
+
+    QListView *m_view;
+};
+
+} // namespace retake::ui
