@@ -264,6 +264,15 @@ void TestEngine::breakerOpensCoolsDownAndCloses()
     });
     m_engine->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->isBreakerOpen(u"a"_s), 5000);
+    ProviderStatus status;
+    for (const ProviderStatus &p : m_engine->providerStatuses()) {
+        if (p.id == u"a"_s)
+            status = p;
+    }
+    QVERIFY(status.breaker != ProviderStatus::Breaker::Closed);
+    QCOMPARE(status.lastError, ErrorClass::ProviderUnavailable);
+    QVERIFY(status.recentErrorRate > 0.99);
+    QCOMPARE(status.maxLimit, 1);
     QVERIFY(runToEnd());
     QVERIFY(!m_engine->isBreakerOpen(u"a"_s));
     QCOMPARE(m_engine->summary().count(TaskState::Done), 10);

@@ -77,6 +77,17 @@ struct ProviderState {
     AimdLimiter limiter;
     int inFlight = 0;
     std::set<int> queue; // queued task indices, in storyboard order
+    QList<bool> recentOutcomes; // last 20 attempts, true = failed
+    ErrorClass lastError = ErrorClass::None;
+    QString lastErrorMessage;
+    QDateTime lastErrorAt;
+
+    void noteOutcome(bool failed)
+    {
+        recentOutcomes << failed;
+        if (recentOutcomes.size() > 20)
+            recentOutcomes.removeFirst();
+    }
 };
 
 QByteArray hashParams(const QVariantMap &params)
@@ -281,6 +292,7 @@ void EnginePrivate::flushUpdates()
     if (!snapshots.isEmpty())
         Q_EMIT q->tasksUpdated(snapshots);
     Q_EMIT q->summaryChanged(q->summary());
+    Q_EMIT q->providersUpdated(q->providerStatuses());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -636,6 +648,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     if (ProviderState *ps = providerState(a.providerId)) {
         ps->breaker.recordSuccess();
         ps->limiter.onSuccess();
+        ps->noteOutcome(false);
     }
     t.paramsHash = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
     t.snap.outputPath = target;
@@ -756,6 +769,10 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         }
         if (cls == ErrorClass::RateLimited)
             ps->limiter.onRateLimited(t.limiterEpoch);
+        ps->noteOutcome(true);
+        ps->lastError = cls;
+        ps->lastErrorMessage = a.message;
+        ps->lastErrorAt = a.endedAt;
     }
 
     // Decide the route.
@@ -1122,6 +1139,9 @@ Engine::Engine(QObject *parent) : QObject(parent), d(std::make_unique<EnginePriv
     qRegisterMetaType<QList<TaskSnapshot>>();
     qRegisterMetaType<Attempt>();
     qRegisterMetaType<BatchSummary>();
+    qRegisterMetaType<ProviderStatus>();
+    qRegisterMetaType<QList<ProviderStatus>>();
+    qRegisterMetaType<CheckpointInfo>();
     qRegisterMetaType<GenerationResult>();
     d->clock.start();
     d->updateTimer.setSingleShot(true);
@@ -1601,6 +1621,46 @@ int Engine::providerInFlight(const QString &providerId) const
 {
     const auto it = d->providers.find(providerId);
     return it == d->providers.end() ? 0 : it->second.inFlight;
+}
+
+QList<ProviderStatus> Engine::providerStatuses() const
+{
+    QList<ProviderStatus> list;
+    const qint64 now = d->now();
+    for (const auto &[id, ps] : d->providers) {
+        if (!ps.provider)
+            continue;
+        ProviderStatus status;
+        status.id = id;
+        status.kind = ps.provider->kind();
+        status.model = ps.provider->model();
+        switch (ps.breaker.state(now)) {
+        case CircuitBreaker::State::Closed:
+            status.breaker = ProviderStatus::Breaker::Closed;
+            break;
+        case CircuitBreaker::State::Open:
+            status.breaker = ProviderStatus::Breaker::Open;
+            status.breakerOpenUntil =
+                QDateTime::currentDateTimeUtc().addMSecs(ps.breaker.openUntilMs() - now);
+            break;
+        case CircuitBreaker::State::HalfOpen:
+            status.breaker = ProviderStatus::Breaker::HalfOpen;
+            break;
+        }
+        status.inFlight = ps.inFlight;
+        status.limit = ps.limiter.limit();
+        status.maxLimit = ps.limiter.maxLimit();
+        status.queued = int(ps.queue.size());
+        if (!ps.recentOutcomes.isEmpty()) {
+            status.recentErrorRate =
+                double(ps.recentOutcomes.count(true)) / double(ps.recentOutcomes.size());
+        }
+        status.lastError = ps.lastError;
+        status.lastErrorMessage = ps.lastErrorMessage;
+        status.lastErrorAt = ps.lastErrorAt;
+        list << status;
+    }
+    return list;
 }
 
 bool Engine::isBreakerOpen(const QString &providerId) const

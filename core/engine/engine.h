@@ -49,6 +49,23 @@ struct EngineOptions {
     int diskPollIntervalMs = 5000;
 };
 
+// What the UI shows of a provider while a batch runs.
+struct ProviderStatus {
+    QString id;
+    QString kind;
+    QString model;
+    enum class Breaker { Closed, Open, HalfOpen } breaker = Breaker::Closed;
+    QDateTime breakerOpenUntil; // when an open breaker lets a probe through
+    int inFlight = 0;
+    int limit = 0;    // current adaptive concurrency limit
+    int maxLimit = 0; // configured limit
+    int queued = 0;
+    double recentErrorRate = 0.0; // failed share of the last 20 attempts
+    ErrorClass lastError = ErrorClass::None;
+    QString lastErrorMessage;
+    QDateTime lastErrorAt;
+};
+
 class Engine final : public QObject
 {
     Q_OBJECT
@@ -109,12 +126,15 @@ public:
     int providerLimit(const QString &providerId) const;
     int providerInFlight(const QString &providerId) const;
     bool isBreakerOpen(const QString &providerId) const;
+    QList<ProviderStatus> providerStatuses() const;
 
 Q_SIGNALS:
     // Coalesced: at most one emission per updateIntervalMs, with every changed task.
     void tasksUpdated(const QList<retake::TaskSnapshot> &tasks);
     void attemptFinished(const QString &taskId, const retake::Attempt &attempt);
     void summaryChanged(const retake::BatchSummary &summary);
+    // With every coalesced update while a batch runs.
+    void providersUpdated(const QList<retake::ProviderStatus> &providers);
     void pausedChanged(bool paused, const QString &reason);
     // Emitted once when no task can make progress any more (all final) or after cancel.
     void batchFinished(const retake::BatchSummary &summary);
@@ -129,3 +149,5 @@ private:
 };
 
 } // namespace retake
+
+Q_DECLARE_METATYPE(retake::ProviderStatus)

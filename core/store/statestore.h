@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <memory>
@@ -107,3 +108,5 @@ private:
 };
 
 } // namespace retake
+
+Q_DECLARE_METATYPE(retake::CheckpointInfo)
