@@ -52,6 +52,7 @@ private Q_SLOTS:
     void diskFullWriteErrorPausesAndResumes();
     void publishedTreeIsNeverTouchedByARun();
     void discardKeepsReferencedOutputs();
+    void budgetCapStopsDispatchingBeforeTheCap();
 
 private:
     std::unique_ptr<EngineFixture> m_f;
@@ -322,6 +323,36 @@ void TestDurability::discardKeepsReferencedOutputs()
     QVERIFY(!QFile::exists(fullImage));
     QVERIFY(QFile::exists(degradedImage));
     QVERIFY(e.checkpoints().isEmpty());
+}
+
+void TestDurability::budgetCapStopsDispatchingBeforeTheCap()
+{
+    Project project = makeProject(10);
+    for (Shot &shot : project.scenes[0].shots)
+        shot.video.durationSec = 1.0; // every task costs one unit
+    QVERIFY(m_f->open(project));
+    Engine &e = *m_f->engine;
+    // Provider "a" bills 1 unit per image and per second of video.
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 4);
+    provider->setCostPerUnit(1.0);
+    m_f->a = provider.get();
+    e.setProvider(std::move(provider));
+    EngineOptions options = e.options();
+    options.budgetCap = 7.0;
+    e.setOptions(options);
+    QSignalSpy paused(&e, &Engine::pausedChanged);
+    QVERIFY(m_f->runToEnd());
+    QVERIFY(e.spentThisRun() <= 7.0);
+    QCOMPARE(m_f->a->callCount(), 7);
+    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    QVERIFY(!paused.isEmpty());
+    QCOMPARE(e.summary().count(TaskState::Failed), 0); // capped tasks wait, they do not fail
+
+    // Raising the cap lets the batch continue.
+    options.budgetCap = 100.0;
+    e.setOptions(options);
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(e.summary().count(TaskState::Done), 20);
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -67,8 +67,9 @@ struct TaskRecord {
     Quality previousQuality = Quality::None;
     QString previousOutput;
     ErrorClass manualRetryError = ErrorClass::None;
-    QSet<QString> refusedBy;  // providers that answered auth / quota errors in this run
-    QString providerOverride; // chosen by "Switch provider"; first in the ladder
+    QSet<QString> refusedBy;   // providers that answered auth / quota errors in this run
+    QString providerOverride;  // chosen by "Switch provider"; first in the ladder
+    double costEstimate = 0.0; // of the attempt in flight
 };
 
 struct ProviderState {
@@ -76,7 +77,7 @@ struct ProviderState {
     CircuitBreaker breaker;
     AimdLimiter limiter;
     int inFlight = 0;
-    std::set<int> queue; // queued task indices, in storyboard order
+    std::set<int> queue;        // queued task indices, in storyboard order
     QList<bool> recentOutcomes; // last 20 attempts, true = failed
     ErrorClass lastError = ErrorClass::None;
     QString lastErrorMessage;
@@ -154,7 +155,15 @@ public:
     void dequeue(int i);
     void divertFromOpenBreaker(const QString &providerId);
     void armWakeTimer();
-    bool dispatchAllowed() const { return started && !userPaused && !diskPaused && !cancelling; }
+    bool dispatchAllowed() const
+    {
+        return started && !userPaused && !diskPaused && !budgetPaused && !cancelling;
+    }
+    bool budgetAllows(int i);
+    double estimateCost(const TaskRecord &t) const;
+    double spent = 0.0; // cost units of this run's finished attempts
+    double inFlightEstimate = 0.0;
+    bool budgetPaused = false;
     bool checkDiskSpace();
     void dispatch(int i);
     GenerationRequest buildRequest(const TaskRecord &t) const;
@@ -375,6 +384,8 @@ void EnginePrivate::schedule()
                 if (ps.provider && ps.inFlight >= ps.limiter.limit())
                     break;
                 const int i = *ps.queue.begin();
+                if (!budgetAllows(i))
+                    break;
                 dispatch(i); // leaves the queue through setState(Running) or a failure
                 if (ps.queue.count(i))
                     ps.queue.erase(i);
@@ -383,6 +394,38 @@ void EnginePrivate::schedule()
     }
     armWakeTimer();
     checkFinished();
+}
+
+double EnginePrivate::estimateCost(const TaskRecord &t) const
+{
+    const auto it = providers.find(t.ladder.value(t.rungIndex).providerId);
+    if (it == providers.end() || !it->second.provider)
+        return 0.0;
+    const double perUnit = it->second.provider->costPerUnit();
+    // Images cost one unit; videos one unit per second (as the providers bill them).
+    return t.snap.stage == Stage::Video ? perUnit * shotOf(t).video.durationSec : perUnit;
+}
+
+bool EnginePrivate::budgetAllows(int i)
+{
+    if (options.budgetCap <= 0.0)
+        return true;
+    const double next = estimateCost(tasks.at(i));
+    if (spent + inFlightEstimate + next <= options.budgetCap + 1e-9)
+        return true;
+    if (!budgetPaused) {
+        budgetPaused = true;
+        log(u"Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task "
+            "would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to "
+            "continue."_s.arg(spent, 0, 'f', 2)
+                .arg(options.budgetCap, 0, 'f', 2)
+                .arg(inFlightEstimate, 0, 'f', 2)
+                .arg(next, 0, 'f', 2));
+        Q_EMIT q->pausedChanged(true, u"budget cap"_s);
+        Q_EMIT q->summaryChanged(q->summary());
+        checkFinished();
+    }
+    return false;
 }
 
 void EnginePrivate::divertFromOpenBreaker(const QString &providerId)
@@ -512,6 +555,8 @@ void EnginePrivate::dispatch(int i)
         return;
     }
 
+    t.costEstimate = estimateCost(t);
+    inFlightEstimate += t.costEstimate;
     ProviderJob *job = ps->provider->createJob(t.request, q);
     t.job = job;
     t.limiterEpoch = ps->limiter.epoch();
@@ -541,6 +586,8 @@ void EnginePrivate::dispatch(int i)
 
 void EnginePrivate::releaseSlot(TaskRecord &t)
 {
+    inFlightEstimate = std::max(0.0, inFlightEstimate - t.costEstimate);
+    t.costEstimate = 0.0;
     if (ProviderState *ps = providerState(t.current.providerId))
         ps->inFlight = std::max(0, ps->inFlight - 1);
     t.job = nullptr;
@@ -641,6 +688,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     Attempt &a = t.current;
     a.endedAt = QDateTime::currentDateTimeUtc();
     a.outputPath = workspace.relativePath(target);
+    spent += a.costUnits;
     t.attempts << a;
     if (store.isOpen())
         store.saveAttempt(t.snap.id, a);
@@ -683,6 +731,7 @@ void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
     a.httpStatus = result.httpStatus;
     a.message = result.message;
     a.costUnits = result.costUnits;
+    spent += a.costUnits;
     t.snap.lastError = result.errorClass;
     t.snap.lastMessage = result.message;
     t.snap.lastHttpStatus = result.httpStatus;
@@ -935,9 +984,12 @@ void EnginePrivate::checkFinished()
 {
     if (!started || finishedEmitted)
         return;
+    // A batch stopped by its budget cap ends once nothing is in flight; the rest stays
+    // queued for a higher cap.
+    const bool stoppedByBudget = budgetPaused && counts.value(TaskState::Running, 0) == 0;
     for (const TaskState s : {TaskState::Waiting, TaskState::Queued, TaskState::Running,
                               TaskState::Retrying, TaskState::Interrupted}) {
-        if (counts.value(s, 0) > 0)
+        if (counts.value(s, 0) > 0 && !stoppedByBudget)
             return;
     }
     finishedEmitted = true;
@@ -945,9 +997,10 @@ void EnginePrivate::checkFinished()
     flushUpdates();
     const BatchSummary s = q->summary();
     if (store.isOpen() && !runId.isEmpty()) {
-        const QString outcome = s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
-                                : s.count(TaskState::Failed) > 0  ? u"partial"_s
-                                                                  : u"complete"_s;
+        const QString outcome = budgetPaused                        ? u"budget cap"_s
+                                : s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
+                                : s.count(TaskState::Failed) > 0    ? u"partial"_s
+                                                                    : u"complete"_s;
         store.endRun(runId, QDateTime::currentDateTimeUtc(), outcome);
         runId.clear();
     }
@@ -1196,6 +1249,17 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
     if (!d->runId.isEmpty())
         d->log(tr("Resuming run %1, which stopped before it finished.").arg(d->runId));
     d->loadState(d->store.loadTasks(), !d->runId.isEmpty());
+    d->spent = 0.0;
+    if (!d->runId.isEmpty()) {
+        // A resumed run keeps what it already spent.
+        const QDateTime runStart = d->store.runStartedAt(d->runId);
+        for (const TaskRecord &t : d->tasks) {
+            for (const Attempt &a : t.attempts) {
+                if (a.startedAt >= runStart)
+                    d->spent += a.costUnits;
+            }
+        }
+    }
     d->opened = true;
     d->started = false;
     d->finishedEmitted = false;
@@ -1218,6 +1282,12 @@ EngineOptions Engine::options() const
 void Engine::setOptions(const EngineOptions &options)
 {
     d->options = options;
+    if (d->budgetPaused) {
+        d->budgetPaused = false; // re-evaluated against the new cap on the next dispatch
+        d->finishedEmitted = false;
+        Q_EMIT pausedChanged(false, QString());
+        d->requestSchedule();
+    }
     d->policy = RetryPolicy(options.retry, options.jitterSeed);
     for (auto &entry : d->providers) {
         ProviderState &ps = entry.second;
@@ -1248,8 +1318,10 @@ void Engine::start()
     d->started = true;
     d->cancelling = false;
     d->finishedEmitted = false;
-    if (d->store.isOpen() && d->runId.isEmpty())
+    if (d->store.isOpen() && d->runId.isEmpty()) {
         d->runId = d->store.beginRun(QDateTime::currentDateTimeUtc());
+        d->spent = 0.0;
+    }
     d->stageCheckpointed.clear();
     for (int i = 0; i < d->tasks.size(); ++i) {
         const TaskState s = d->tasks.at(i).snap.state;
@@ -1601,14 +1673,28 @@ BatchSummary Engine::summary() const
             s.qualities.insert(it.key(), it.value());
     }
     s.running = d->started && !d->finishedEmitted;
-    s.paused = d->userPaused || d->diskPaused;
-    s.pauseReason = d->diskPaused ? u"disk full"_s : d->userPaused ? u"paused"_s : QString();
+    s.paused = d->userPaused || d->diskPaused || d->budgetPaused;
+    s.pauseReason = d->diskPaused     ? u"disk full"_s
+                    : d->budgetPaused ? u"budget cap"_s
+                    : d->userPaused   ? u"paused"_s
+                                      : QString();
     return s;
 }
 
 bool Engine::isFinished() const
 {
     return d->finishedEmitted;
+}
+
+double Engine::spentThisRun() const
+{
+    return d->spent;
+}
+
+double Engine::estimatedCost(const QString &taskId) const
+{
+    const int i = d->index.value(taskId, -1);
+    return i < 0 ? 0.0 : d->estimateCost(d->tasks.at(i));
 }
 
 int Engine::providerLimit(const QString &providerId) const

@@ -47,6 +47,9 @@ struct EngineOptions {
     std::function<qint64(const QString &path)> freeSpaceProbe;
     qint64 diskReserveBytes = 500ll * 1024 * 1024;
     int diskPollIntervalMs = 5000;
+    // Cost cap per run in the providers' cost units (0 = none): dispatching stops before
+    // an attempt would take the run's cost past it; nothing in flight is thrown away.
+    double budgetCap = 0.0;
 };
 
 // What the UI shows of a provider while a batch runs.
@@ -122,6 +125,10 @@ public:
     BatchSummary summary() const;
     int counts(TaskState state) const;
     bool isFinished() const;
+    // Cost units spent by attempts of the current run, and the expected cost of one
+    // attempt of `taskId` on its current provider (from the profile's cost per unit).
+    double spentThisRun() const;
+    double estimatedCost(const QString &taskId) const;
     // Per-provider live state: current concurrency limit, in flight, breaker.
     int providerLimit(const QString &providerId) const;
     int providerInFlight(const QString &providerId) const;

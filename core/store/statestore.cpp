@@ -750,6 +750,18 @@ QString StateStore::unfinishedRunId() const
     return {};
 }
 
+QDateTime StateStore::runStartedAt(const QString &runId) const
+{
+    if (!d->m_open)
+        return {};
+    QSqlQuery query(d->m_db);
+    query.prepare(u"SELECT started_at FROM runs WHERE id = ?"_s);
+    query.addBindValue(runId);
+    if (query.exec() && query.next())
+        return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+    return {};
+}
+
 CheckpointInfo StateStore::createCheckpoint(const QString &directory, const QString &reason,
                                             const QString &countsJson, QString *error)
 {

@@ -93,6 +93,7 @@ public:
     void endRun(const QString &runId, const QDateTime &endedAt, const QString &outcome);
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
+    QDateTime runStartedAt(const QString &runId) const;
 
     // Commits pending writes, then copies the database to `directory`/<id>.sqlite and
     // records it. Returns the checkpoint, or an empty id with `error` set.

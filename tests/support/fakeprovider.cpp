@@ -76,7 +76,8 @@ private:
                 out.write("fake output of " + m_request.taskId.toUtf8());
         }
         r.outputFiles << file;
-        r.costUnits = 1.0;
+        r.costUnits = m_provider->m_costPerUnit *
+                      (m_request.stage == Stage::Video ? m_request.durationSec : 1.0);
         finish(r);
     }
 

@@ -61,6 +61,8 @@ public:
     QString model() const override { return m_id + QStringLiteral("-model"); }
     bool supports(Stage) const override { return true; }
     int maxConcurrency() const override { return m_maxConcurrency; }
+    double costPerUnit() const override { return m_costPerUnit; }
+    void setCostPerUnit(double cost) { m_costPerUnit = cost; }
     ProviderJob *createJob(const GenerationRequest &request, QObject *parent) override;
 
     // Outcomes for successive attempts of `taskId` on this provider; after the script
@@ -90,6 +92,7 @@ private:
     QString m_id;
     int m_maxConcurrency;
     int m_latencyMs = 0;
+    double m_costPerUnit = 0.0;
     bool m_writeOutputs = true;
     FakeOutcome m_default;
     std::function<FakeOutcome(const GenerationRequest &)> m_decider;
