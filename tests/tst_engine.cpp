@@ -54,6 +54,7 @@ private Q_SLOTS:
     void retryAtFullQualityRerunsDegraded();
     void cancelStopsEverythingAndLeavesNoPartialFiles();
     void failedAttemptsAreArchivedAndLogged();
+    void debugLoggingAddsPromptsToTheLog();
     void resumeKeepsDoneTasks();
     void updatesAreCoalesced();
 
@@ -438,6 +439,21 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QVERIFY(text.contains(u"Error Type: rate_limited (HTTP 429)"_s));
     QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
     QVERIFY(!text.contains(u"lighthouse"_s)); // no prompt in logs by default
+}
+
+void TestEngine::debugLoggingAddsPromptsToTheLog()
+{
+    openEngine(makeProject(1));
+    EngineOptions options = m_engine->options();
+    options.debugLogging = true;
+    m_engine->setOptions(options);
+    m_a = m_f.replaceProvider(u"a"_s, 4);
+    m_a->script(img(1), {{ErrorClass::ProviderError, {}, 500}});
+    QVERIFY(runToEnd());
+    QFile log(m_f.path(u"ws/logs/error.log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains(u"Debug: Prompt: A lighthouse in a storm"_s), qPrintable(text));
 }
 
 void TestEngine::resumeKeepsDoneTasks()

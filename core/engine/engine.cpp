@@ -164,6 +164,7 @@ public:
     double spent = 0.0; // cost units of this run's finished attempts
     double inFlightEstimate = 0.0;
     bool budgetPaused = false;
+    bool resumedAfterCrash = false;
     bool checkDiskSpace();
     void dispatch(int i);
     GenerationRequest buildRequest(const TaskRecord &t) const;
@@ -874,6 +875,10 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
     entry.httpStatus = a.httpStatus;
     entry.message = a.message;
     entry.archivedTo = a.archivedTo;
+    if (options.debugLogging) {
+        entry.debugDetail = u"Prompt: %1\nNegative: %2\nProvider detail: %3"_s.arg(
+            t.request.prompt, t.request.negativePrompt, result.detail);
+    }
     QString logError;
     if (!workspace.appendErrorLog(entry, &logError))
         log(logError);
@@ -997,7 +1002,10 @@ void EnginePrivate::checkFinished()
     flushUpdates();
     const BatchSummary s = q->summary();
     if (store.isOpen() && !runId.isEmpty()) {
-        const QString outcome = budgetPaused                        ? u"budget cap"_s
+        const QString outcome = resumedAfterCrash && s.count(TaskState::Failed) == 0 &&
+                                        s.count(TaskState::Cancelled) == 0
+                                    ? u"crashed-and-resumed"_s
+                                : budgetPaused                      ? u"budget cap"_s
                                 : s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
                                 : s.count(TaskState::Failed) > 0    ? u"partial"_s
                                                                     : u"complete"_s;
@@ -1246,8 +1254,11 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
     if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
         return false;
     d->runId = d->store.unfinishedRunId();
-    if (!d->runId.isEmpty())
+    d->resumedAfterCrash = !d->runId.isEmpty();
+    if (d->resumedAfterCrash) {
         d->log(tr("Resuming run %1, which stopped before it finished.").arg(d->runId));
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-resumed"_s, d->runId});
+    }
     d->loadState(d->store.loadTasks(), !d->runId.isEmpty());
     d->spent = 0.0;
     if (!d->runId.isEmpty()) {
@@ -1684,6 +1695,16 @@ BatchSummary Engine::summary() const
 bool Engine::isFinished() const
 {
     return d->finishedEmitted;
+}
+
+QString Engine::currentRunId() const
+{
+    return d->runId;
+}
+
+bool Engine::resumedAfterCrash() const
+{
+    return d->resumedAfterCrash;
 }
 
 double Engine::spentThisRun() const

@@ -50,6 +50,8 @@ struct EngineOptions {
     // Cost cap per run in the providers' cost units (0 = none): dispatching stops before
     // an attempt would take the run's cost past it; nothing in flight is thrown away.
     double budgetCap = 0.0;
+    // Off by default: logs and reports then never contain prompts or raw provider bodies.
+    bool debugLogging = false;
 };
 
 // What the UI shows of a provider while a batch runs.
@@ -128,6 +130,10 @@ public:
     // Cost units spent by attempts of the current run, and the expected cost of one
     // attempt of `taskId` on its current provider (from the profile's cost per unit).
     double spentThisRun() const;
+    // The run being executed or resumed (empty before start), and whether it was resumed
+    // after the process that started it died.
+    QString currentRunId() const;
+    bool resumedAfterCrash() const;
     double estimatedCost(const QString &taskId) const;
     // Per-provider live state: current concurrency limit, in flight, breaker.
     int providerLimit(const QString &providerId) const;

@@ -165,6 +165,8 @@ QString Workspace::formatErrorLogEntry(const ErrorLogEntry &e)
     if (!e.archivedTo.isEmpty())
         block += u"Failed Artifacts Moved To: %1\n"_s.arg(e.archivedTo);
     block += u"Recommended Action: %1\n"_s.arg(recommendedAction(e.errorClass));
+    if (!e.debugDetail.isEmpty())
+        block += u"Debug: %1\n"_s.arg(e.debugDetail);
     block += rule + u'\n';
     return block;
 }
