@@ -1,0 +1,56 @@
+// The attempts table of the detail panel: every attempt of a shot's tasks, never
+// overwritten, newest last. Columns: stage, #, rung, provider / model, started, duration,
+// outcome, error class, message, HTTP status.
+#pragma once
+
+#include "engine/task.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace retake::ui {
+
+class AttemptModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AttemptModel)
+public:
+    enum Column {
+        StageColumn,
+        NumberColumn,
+        RungColumn,
+        ProviderColumn,
+        StartedColumn,
+        DurationColumn,
+        OutcomeColumn,
+        ErrorClassColumn,
+        MessageColumn,
+        HttpStatusColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role { ErrorClassRole = Qt::UserRole + 1, ArchivedToRole, OutputPathRole };
+
+    explicit AttemptModel(QObject *parent = nullptr);
+
+    // Replaces the attempts of one stage (the others stay).
+    void setAttempts(Stage stage, const QList<Attempt> &attempts);
+    void clear();
+    const Attempt *attemptAt(int row) const;
+    Stage stageAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        Stage stage;
+        Attempt attempt;
+    };
+    QList<Row> m_rows;
+};
+
+} // namespace retake::ui

@@ -1,0 +1,357 @@
+#include "shotdetailpanel.h"
+
+#include "attemptmodel.h"
+#include "statestyle.h"
+#include "videoframegrabber.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::ui {
+
+namespace {
+constexpr QSize kPreviewBox(440, 248);
+
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setContentsMargins(0, 8, 0, 0);
+    return label;
+}
+} // namespace
+
+ShotDetailPanel::ShotDetailPanel(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_scene(new QLabel(this)),
+      m_imageState(new QLabel(this)), m_videoState(new QLabel(this)),
+      m_prompt(new QPlainTextEdit(this)), m_negative(new QLabel(this)),
+      m_parameters(new QLabel(this)), m_attempts(new AttemptModel(this)),
+      m_attemptsView(new QTableView(this)), m_stageButtons(new QButtonGroup(this)),
+      m_preview(new QLabel(this)), m_openOutput(new QPushButton(this)),
+      m_actionsBox(new QWidget(this)), m_content(new QWidget), m_scroll(new QScrollArea(this)),
+      m_empty(new QLabel(this)), m_frames(new VideoFrameGrabber(this))
+{
+    setObjectName(u"detailPanel"_s);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_empty->setText(tr("Select a shot to see its prompt, attempts and output."));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    outer->addWidget(m_empty);
+
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_content);
+    outer->addWidget(m_scroll, 1);
+    m_scroll->setVisible(false);
+
+    auto *layout = new QVBoxLayout(m_content);
+    layout->setContentsMargins(8, 8, 8, 8);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setObjectName(u"detailTitle"_s);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    m_scene->setWordWrap(true);
+    layout->addWidget(m_scene);
+
+    for (QLabel *state : {m_imageState, m_videoState}) {
+        state->setWordWrap(true);
+        state->setTextFormat(Qt::RichText);
+        state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(state);
+    }
+    m_imageState->setObjectName(u"imageState"_s);
+    m_videoState->setObjectName(u"videoState"_s);
+
+    m_actionsBox->setObjectName(u"detailActions"_s);
+    auto *actionsLayout = new QHBoxLayout(m_actionsBox);
+    actionsLayout->setContentsMargins(0, 4, 0, 4);
+    layout->addWidget(m_actionsBox);
+
+    layout->addWidget(sectionLabel(tr("Output"), m_content));
+    auto *stageRow = new QHBoxLayout;
+    for (const Stage stage : {Stage::Image, Stage::Video}) {
+        auto *button = new QToolButton(m_content);
+        button->setText(StateStyle::stageLabel(stage));
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setObjectName(stage == Stage::Image ? u"previewImage"_s : u"previewVideo"_s);
+        m_stageButtons->addButton(button, int(stage));
+        stageRow->addWidget(button);
+    }
+    m_stageButtons->button(int(Stage::Image))->setChecked(true);
+    connect(m_stageButtons, &QButtonGroup::idClicked, this,
+            [this](int id) { setPreviewStage(Stage(id)); });
+    stageRow->addStretch(1);
+    m_openOutput->setObjectName(u"openOutput"_s);
+    m_openOutput->setIcon(StateStyle::actionIcon(u"action-run"_s, palette()));
+    connect(m_openOutput, &QPushButton::clicked, this, [this] {
+        const TaskSnapshot &task = m_tile.task(m_previewStage);
+        if (!task.outputPath.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(task.outputPath));
+    });
+    stageRow->addWidget(m_openOutput);
+    layout->addLayout(stageRow);
+    m_preview->setObjectName(u"preview"_s);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumHeight(120);
+    m_preview->setMaximumHeight(kPreviewBox.height());
+    m_preview->setWordWrap(true);
+    layout->addWidget(m_preview);
+    connect(m_frames, &VideoFrameGrabber::frameReady, this,
+            [this](const QString &path, const QImage &frame) {
+                if (path == m_previewPath)
+                    showPreviewImage(frame);
+            });
+    connect(m_frames, &VideoFrameGrabber::failed, this,
+            [this](const QString &path, const QString &reason) {
+                if (path == m_previewPath)
+                    m_preview->setText(tr("No preview: %1").arg(reason));
+            });
+
+    layout->addWidget(sectionLabel(tr("Prompt"), m_content));
+    m_prompt->setObjectName(u"prompt"_s);
+    m_prompt->setReadOnly(true);
+    m_prompt->setMaximumHeight(90);
+    layout->addWidget(m_prompt);
+    m_negative->setWordWrap(true);
+    m_negative->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_negative);
+    m_parameters->setObjectName(u"parameters"_s);
+    m_parameters->setWordWrap(true);
+    m_parameters->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_parameters);
+
+    layout->addWidget(sectionLabel(tr("Attempts"), m_content));
+    m_attemptsView->setObjectName(u"attemptsTable"_s);
+    m_attemptsView->setModel(m_attempts);
+    m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_attemptsView->setAlternatingRowColors(true);
+    m_attemptsView->verticalHeader()->setVisible(false);
+    m_attemptsView->horizontalHeader()->setStretchLastSection(false);
+    m_attemptsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_attemptsView->horizontalHeader()->setSectionResizeMode(AttemptModel::MessageColumn,
+                                                             QHeaderView::Stretch);
+    m_attemptsView->setWordWrap(false);
+    m_attemptsView->setMinimumHeight(140);
+    layout->addWidget(m_attemptsView, 1);
+
+    setMinimumWidth(360);
+}
+
+void ShotDetailPanel::setActions(const QList<QAction *> &actions)
+{
+    auto *layout = static_cast<QHBoxLayout *>(m_actionsBox->layout());
+    auto *grid = new QWidget(m_actionsBox);
+    auto *flow = new QVBoxLayout(grid);
+    flow->setContentsMargins(0, 0, 0, 0);
+    flow->setSpacing(2);
+    QHBoxLayout *row = nullptr;
+    int n = 0;
+    for (QAction *action : actions) {
+        if (n % 2 == 0) {
+            row = new QHBoxLayout;
+            flow->addLayout(row);
+        }
+        auto *button = new QToolButton(grid);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setObjectName(u"detail-"_s + action->objectName());
+        row->addWidget(button);
+        ++n;
+    }
+    if (row)
+        row->addStretch(1);
+    layout->addWidget(grid);
+}
+
+void ShotDetailPanel::setShot(const ShotTile *tile, const Shot *shot)
+{
+    const bool same = tile && m_hasTile && tile->shotId == m_tile.shotId;
+    m_hasTile = tile != nullptr;
+    m_empty->setVisible(!m_hasTile);
+    m_scroll->setVisible(m_hasTile);
+    if (!tile) {
+        m_tile = ShotTile();
+        m_attempts->clear();
+        m_previewPath.clear();
+        return;
+    }
+    m_tile = *tile;
+    if (!same)
+        m_attempts->clear();
+    m_title->setText(tile->title.isEmpty()
+                         ? tile->shotId
+                         : tr("%1 — %2", "shot id — title").arg(tile->shotId, tile->title));
+    m_scene->setText(tr("Scene %1").arg(tile->sceneId));
+    if (shot) {
+        m_prompt->setPlainText(shot->prompt);
+        m_negative->setText(shot->negativePrompt.isEmpty()
+                                ? QString()
+                                : tr("Negative: %1").arg(shot->negativePrompt));
+        m_negative->setVisible(!shot->negativePrompt.isEmpty());
+        m_parameters->setText(tr("Seed %1 · image %2×%3, %4 steps · video %5 s at %6 fps, %7")
+                                  .arg(shot->seed)
+                                  .arg(shot->image.width)
+                                  .arg(shot->image.height)
+                                  .arg(shot->image.steps)
+                                  .arg(QLocale().toString(shot->video.durationSec, 'g', 3))
+                                  .arg(shot->video.fps)
+                                  .arg(shot->video.motion));
+    }
+    if (!same) {
+        // Show the most useful output: the video when there is one.
+        setPreviewStage(tile->video.outputPath.isEmpty() ? Stage::Image : Stage::Video);
+    }
+    updateStates();
+    updatePreview();
+}
+
+void ShotDetailPanel::updateTile(const ShotTile &tile)
+{
+    if (!m_hasTile || tile.shotId != m_tile.shotId)
+        return;
+    m_tile = tile;
+    updateStates();
+    updatePreview();
+}
+
+void ShotDetailPanel::setAttempts(Stage stage, const QList<Attempt> &attempts)
+{
+    if (m_hasTile)
+        m_attempts->setAttempts(stage, attempts);
+}
+
+void ShotDetailPanel::setPreviewStage(Stage stage)
+{
+    m_previewStage = stage;
+    m_stageButtons->button(int(stage))->setChecked(true);
+    updatePreview();
+}
+
+bool ShotDetailPanel::hasPreview() const
+{
+    return m_preview->pixmap().isNull() == false;
+}
+
+void ShotDetailPanel::updateStates()
+{
+    for (const Stage stage : {Stage::Image, Stage::Video}) {
+        const TaskSnapshot &task = m_tile.task(stage);
+        QLabel *label = stage == Stage::Image ? m_imageState : m_videoState;
+        const int category = visualCategory(task);
+        const QColor accent = StateStyle::accent(category, palette());
+        QString html = u"<span style=\"color:%1\">■</span> <b>%2</b>"_s.arg(
+            accent.name(), StateStyle::describe(task).toHtmlEscaped());
+        if (task.state != TaskState::Done && !task.lastMessage.isEmpty()) {
+            html += u"<br>"_s + tr("Last error: %1").arg(task.lastMessage.toHtmlEscaped());
+            if (task.lastHttpStatus > 0)
+                html += u" "_s + tr("(HTTP %1)").arg(task.lastHttpStatus);
+        }
+        if ((task.state == TaskState::Failed || task.state == TaskState::Retrying) &&
+            task.lastError != ErrorClass::None)
+            html += u"<br><i>"_s + StateStyle::recommendedAction(task.lastError).toHtmlEscaped() +
+                    u"</i>"_s;
+        if (task.state == TaskState::Failed && task.manualRetries >= 3)
+            html += u"<br><b>"_s +
+                    tr("Retried %n time(s) by hand with the same error: switch provider or "
+                       "edit the prompt instead.",
+                       nullptr, task.manualRetries)
+                        .toHtmlEscaped() +
+                    u"</b>"_s;
+        if (!task.providerId.isEmpty() && task.state != TaskState::Done)
+            html += u"<br>"_s + tr("Next: %1 on %2")
+                                    .arg(StateStyle::rungLabel(task.rung), task.providerId)
+                                    .toHtmlEscaped();
+        label->setText(html);
+        label->setAccessibleName(StateStyle::describe(task));
+    }
+}
+
+void ShotDetailPanel::updatePreview()
+{
+    const TaskSnapshot &task = m_tile.task(m_previewStage);
+    m_openOutput->setEnabled(!task.outputPath.isEmpty());
+    m_openOutput->setText(m_previewStage == Stage::Video ? tr("Play") : tr("Open"));
+    m_openOutput->setToolTip(
+        task.outputPath.isEmpty()
+            ? tr("No output yet")
+            : tr("Open %1 in the system's viewer").arg(QFileInfo(task.outputPath).fileName()));
+    if (task.outputPath == m_previewPath && !m_previewPath.isEmpty())
+        return;
+    m_previewPath = task.outputPath;
+    m_preview->setPixmap(QPixmap());
+    if (task.outputPath.isEmpty()) {
+        m_preview->setText(
+            tr("No %1 output yet.").arg(StateStyle::stageLabel(task.stage).toLower()));
+        return;
+    }
+    m_preview->setText(tr("Loading the preview…"));
+    if (m_previewStage == Stage::Video) {
+        const QImage frame = m_frames->frame(task.outputPath);
+        if (!frame.isNull())
+            showPreviewImage(frame);
+        return;
+    }
+    if (m_imageLoader)
+        m_imageLoader->disconnect(this);
+    m_imageLoader = new QFutureWatcher<QImage>(this);
+    QFutureWatcher<QImage> *loader = m_imageLoader;
+    const QString path = task.outputPath;
+    connect(loader, &QFutureWatcher<QImage>::finished, this, [this, loader, path] {
+        loader->deleteLater();
+        if (m_imageLoader == loader)
+            m_imageLoader = nullptr;
+        if (path != m_previewPath)
+            return;
+        const QImage image = loader->result();
+        if (image.isNull())
+            m_preview->setText(tr("The output could not be read."));
+        else
+            showPreviewImage(image);
+    });
+    loader->setFuture(QtConcurrent::run([path] {
+        QImageReader reader(path);
+        const QSize size = reader.size();
+        if (size.isValid())
+            reader.setScaledSize(size.scaled(kPreviewBox * 2, Qt::KeepAspectRatio).boundedTo(size));
+        return reader.read();
+    }));
+}
+
+void ShotDetailPanel::showPreviewImage(const QImage &image)
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize box = QSize(std::min(kPreviewBox.width(), std::max(120, m_preview->width())),
+                            kPreviewBox.height());
+    QPixmap pixmap =
+        QPixmap::fromImage(image.scaled(box * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    pixmap.setDevicePixelRatio(dpr);
+    m_preview->setPixmap(pixmap);
+}
+
+} // namespace retake::ui
