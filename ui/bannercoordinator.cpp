@@ -1,0 +1,366 @@
+#include "bannercoordinator.h"
+
+#include "bannerarea.h"
+#include "enginecontroller.h"
+#include "shotlistmodel.h"
+#include "statestyle.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QLocale>
+#include <QStorageInfo>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::ui {
+
+namespace {
+
+QString shotOf(const QString &taskId)
+{
+    return taskId.section(u'/', 0, 0);
+}
+
+// "a, b, c and 4 more"
+QString shortList(const QStringList &items)
+{
+    constexpr int kShown = 3;
+    if (items.size() <= kShown)
+        return QLocale().createSeparatedList(items);
+    return BannerCoordinator::tr("%1 and %n more", nullptr, int(items.size() - kShown))
+        .arg(items.mid(0, kShown).join(u", "_s));
+}
+
+QStringList uniqueShots(const QStringList &taskIds)
+{
+    QStringList shots;
+    for (const QString &id : taskIds) {
+        const QString shot = shotOf(id);
+        if (!shots.contains(shot))
+            shots << shot;
+    }
+    return shots;
+}
+
+} // namespace
+
+QString BannerCoordinator::failedKey()
+{
+    return u"1-failed"_s;
+}
+QString BannerCoordinator::loopGuardKey()
+{
+    return u"2-loop-guard"_s;
+}
+QString BannerCoordinator::diskFullKey()
+{
+    return u"0-disk-full"_s;
+}
+QString BannerCoordinator::breakerKey(const QString &providerId)
+{
+    return u"3-breaker-"_s + providerId;
+}
+QString BannerCoordinator::rateLimitedKey()
+{
+    return u"4-rate-limited"_s;
+}
+QString BannerCoordinator::contentPolicyKey()
+{
+    return u"5-content-policy"_s;
+}
+
+BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
+                                     EngineController *controller, QAction *retryAllFailed,
+                                     QAction *pause, QObject *parent)
+    : QObject(parent), m_area(area), m_model(model), m_controller(controller),
+      m_retryAllFailed(retryAllFailed), m_pause(pause)
+{
+    m_switchForFailed = makeAction(u"switchProviderForFailed"_s, tr("Switch provider…"),
+                                   tr("Run every failed task on another provider"));
+    connect(m_switchForFailed, &QAction::triggered, this,
+            [this] { Q_EMIT switchProviderRequested({}); });
+
+    m_switchRateLimited = makeAction(u"switchProviderRateLimited"_s, tr("Switch provider…"),
+                                     tr("Run the rate-limited tasks on another provider"));
+    connect(m_switchRateLimited, &QAction::triggered, this,
+            [this] { Q_EMIT switchProviderRequested(m_rateLimitedTasks); });
+
+    m_openFolder = makeAction(u"openWorkspaceFolder"_s, tr("Open folder"),
+                              tr("Open the workspace folder to free some space"));
+    connect(m_openFolder, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspaceDir)); });
+    m_diskRetryNow =
+        makeAction(u"diskRetryNow"_s, tr("Retry now"), tr("Check the free space again now"));
+    connect(m_diskRetryNow, &QAction::triggered, this, &BannerCoordinator::retryDiskNow);
+
+    m_editContentPolicy = makeAction(u"editPromptContentPolicy"_s, tr("Edit prompt…"),
+                                     tr("Rewrite the rejected prompt"));
+    connect(m_editContentPolicy, &QAction::triggered, this, [this] {
+        if (!m_contentPolicyTasks.isEmpty())
+            Q_EMIT editPromptRequested(shotOf(m_contentPolicyTasks.constFirst()));
+    });
+    m_switchContentPolicy = makeAction(u"switchProviderContentPolicy"_s, tr("Switch provider…"),
+                                       tr("Run the rejected tasks on another provider"));
+    connect(m_switchContentPolicy, &QAction::triggered, this,
+            [this] { Q_EMIT switchProviderRequested(m_contentPolicyTasks); });
+
+    m_switchLoopGuard = makeAction(u"switchProviderLoopGuard"_s, tr("Switch provider…"),
+                                   tr("Run these tasks on another provider"));
+    connect(m_switchLoopGuard, &QAction::triggered, this,
+            [this] { Q_EMIT switchProviderRequested(m_loopGuardTasks); });
+    m_editLoopGuard = makeAction(u"editPromptLoopGuard"_s, tr("Edit prompt…"),
+                                 tr("Change the prompt of the shot that keeps failing"));
+    connect(m_editLoopGuard, &QAction::triggered, this, [this] {
+        if (!m_loopGuardTasks.isEmpty())
+            Q_EMIT editPromptRequested(shotOf(m_loopGuardTasks.constFirst()));
+    });
+}
+
+QAction *BannerCoordinator::makeAction(const QString &name, const QString &text, const QString &tip)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+    return action;
+}
+
+void BannerCoordinator::reset(const QString &workspaceDir)
+{
+    m_workspaceDir = workspaceDir;
+    m_summary = BatchSummary();
+    m_providers.clear();
+    m_diskNote.clear();
+    m_area->clear();
+}
+
+void BannerCoordinator::setSummary(const BatchSummary &summary)
+{
+    const bool wasDiskFull = m_summary.paused && m_summary.pauseReason == u"disk full"_s;
+    m_summary = summary;
+    const bool diskFull = summary.paused && summary.pauseReason == u"disk full"_s;
+    if (wasDiskFull != diskFull)
+        m_diskNote.clear();
+    updateDiskBanner();
+}
+
+void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
+{
+    m_providers = providers;
+    QStringList open;
+    for (const ProviderStatus &p : providers) {
+        if (p.breaker == ProviderStatus::Breaker::Closed)
+            continue;
+        const QString key = breakerKey(p.id);
+        open << key;
+        auto actions = m_breakerActions.value(p.id);
+        if (!actions.first) {
+            const QString id = p.id;
+            actions.first =
+                makeAction(u"switchProviderFrom-"_s + id, tr("Switch provider…"),
+                           tr("Run the tasks waiting for %1 on another provider").arg(id));
+            connect(actions.first, &QAction::triggered, this, [this, id] {
+                QStringList ids;
+                for (const TaskSnapshot &t : m_model->tasks()) {
+                    if (t.providerId == id &&
+                        (t.state == TaskState::Queued || t.state == TaskState::Retrying ||
+                         t.state == TaskState::Failed))
+                        ids << t.id;
+                }
+                Q_EMIT switchProviderRequested(ids);
+            });
+            actions.second = makeAction(u"retryProviderNow-"_s + id, tr("Retry now"),
+                                        tr("Stop waiting for the cool-down and send %1 "
+                                           "requests again now")
+                                            .arg(id));
+            connect(actions.second, &QAction::triggered, this, [this, id] {
+                Q_EMIT logLine(tr("Retrying provider %1 now, without waiting for its "
+                                  "cool-down.")
+                                   .arg(id));
+                // Engine has no per-provider reset: setOptions() closes every breaker
+                // (and restarts the adaptive limits); the empty full-quality retry only
+                // wakes the scheduler.
+                m_controller->post([](Engine &engine) {
+                    engine.setOptions(engine.options());
+                    engine.retryAtFullQuality({});
+                });
+                m_area->hideMessage(breakerKey(id));
+            });
+            m_breakerActions.insert(p.id, actions);
+        }
+        const QString until =
+            p.breakerOpenUntil.isValid()
+                ? QLocale().toString(p.breakerOpenUntil.toLocalTime().time(), QLocale::ShortFormat)
+                : QString();
+        QString text = tr("Provider %1 keeps failing (%2) and is paused for a cool-down")
+                           .arg(p.id, StateStyle::errorLabel(p.lastError));
+        text += until.isEmpty() ? tr(".") : tr(" until %1.").arg(until);
+        text += u' ' + tr("Its tasks move to other providers or wait.");
+        m_area->showMessage(key, text, BannerType::Warning, {actions.first, actions.second});
+    }
+    for (const QString &key : m_area->keys()) {
+        if (key.startsWith(u"3-breaker-"_s) && !open.contains(key))
+            m_area->hideMessage(key);
+    }
+}
+
+void BannerCoordinator::refresh()
+{
+    int failed = 0;
+    int blocked = 0;
+    QStringList failedRetryable;
+    m_rateLimitedTasks.clear();
+    m_contentPolicyTasks.clear();
+    m_loopGuardTasks.clear();
+    QStringList rateLimitedProviders;
+    const QList<TaskSnapshot> tasks = m_model->tasks();
+    for (const TaskSnapshot &t : tasks) {
+        if (t.state == TaskState::Failed) {
+            ++failed;
+            if (isLoopGuarded(t))
+                m_loopGuardTasks << t.id;
+            else
+                failedRetryable << t.id;
+        }
+        if (t.state == TaskState::Blocked)
+            ++blocked;
+        if (t.state == TaskState::Retrying && t.lastError == ErrorClass::RateLimited) {
+            m_rateLimitedTasks << t.id;
+            if (!rateLimitedProviders.contains(t.providerId))
+                rateLimitedProviders << t.providerId;
+        }
+        if ((t.state == TaskState::Failed || t.state == TaskState::Retrying) &&
+            t.lastError == ErrorClass::ContentPolicy && !isLoopGuarded(t))
+            m_contentPolicyTasks << t.id;
+    }
+
+    if (failed > 0) {
+        QString text = tr("%n task(s) failed and need you.", nullptr, failed);
+        if (blocked > 0)
+            text += u' ' + tr("%n more wait for them.", nullptr, blocked);
+        text += u' ' + tr("Retry them, or run them on another provider.");
+        QList<QAction *> actions;
+        if (!failedRetryable.isEmpty())
+            actions << m_retryAllFailed;
+        actions << m_switchForFailed;
+        m_area->showMessage(failedKey(), text, BannerType::Error, actions);
+    } else {
+        m_area->hideMessage(failedKey());
+    }
+
+    if (!m_loopGuardTasks.isEmpty()) {
+        const TaskSnapshot first = m_model->task(m_loopGuardTasks.constFirst());
+        const QString text =
+            m_loopGuardTasks.size() == 1
+                ? tr("%1 failed again with the same error (%2) after %3 retries by hand. "
+                     "Retrying will not help: run it on another provider or edit the prompt.")
+                      .arg(first.id, StateStyle::errorLabel(first.lastError))
+                      .arg(first.manualRetries)
+                : tr("%n task(s) failed again with the same error after 3 retries by hand "
+                     "(%1). Retrying will not help: run them on another provider or edit "
+                     "the prompts.",
+                     nullptr, int(m_loopGuardTasks.size()))
+                      .arg(shortList(m_loopGuardTasks));
+        m_area->showMessage(loopGuardKey(), text, BannerType::Error,
+                            {m_switchLoopGuard, m_editLoopGuard});
+    } else {
+        m_area->hideMessage(loopGuardKey());
+    }
+
+    if (!m_rateLimitedTasks.isEmpty()) {
+        int limit = 0;
+        int maxLimit = 0;
+        for (const ProviderStatus &p : m_providers) {
+            if (rateLimitedProviders.contains(p.id)) {
+                limit += p.limit;
+                maxLimit += p.maxLimit;
+            }
+        }
+        QString text = tr("%1 is rate-limiting requests (HTTP 429): %n task(s) wait for their "
+                          "retry.",
+                          nullptr, int(m_rateLimitedTasks.size()))
+                           .arg(QLocale().createSeparatedList(rateLimitedProviders));
+        if (maxLimit > 0 && limit < maxLimit)
+            text += u' ' + tr("Retake lowered the parallel requests to %1 of %2 and raises them "
+                              "again as requests succeed.")
+                               .arg(limit)
+                               .arg(maxLimit);
+        m_area->showMessage(rateLimitedKey(), text, BannerType::Warning,
+                            {m_pause, m_switchRateLimited});
+    } else {
+        m_area->hideMessage(rateLimitedKey());
+    }
+
+    if (!m_contentPolicyTasks.isEmpty()) {
+        const QStringList shots = uniqueShots(m_contentPolicyTasks);
+        const QString text =
+            shots.size() == 1
+                ? tr("The prompt of %1 was rejected by the provider's content policy. Edit "
+                     "the prompt, or run the shot on another provider.")
+                      .arg(shots.constFirst())
+                : tr("The prompts of %n shot(s) were rejected by the provider's content "
+                     "policy (%1). Edit the prompts, or run the shots on another provider.",
+                     nullptr, int(shots.size()))
+                      .arg(shortList(shots));
+        m_editContentPolicy->setText(shots.size() == 1
+                                         ? tr("Edit prompt…")
+                                         : tr("Edit prompt of %1…").arg(shots.constFirst()));
+        m_area->showMessage(contentPolicyKey(), text, BannerType::Warning,
+                            {m_editContentPolicy, m_switchContentPolicy});
+    } else {
+        m_area->hideMessage(contentPolicyKey());
+    }
+    updateDiskBanner();
+}
+
+void BannerCoordinator::updateDiskBanner()
+{
+    const bool diskFull = m_summary.paused && m_summary.pauseReason == u"disk full"_s;
+    if (!diskFull) {
+        m_area->hideMessage(diskFullKey());
+        return;
+    }
+    QString text = m_diskNote.isEmpty()
+                       ? tr("Disk full: Retake stopped writing to %1 and resumes by itself when "
+                            "space returns. Free some space, then press Retry now.")
+                             .arg(m_workspaceDir)
+                       : m_diskNote;
+    m_area->showMessage(diskFullKey(), text, BannerType::Error, {m_openFolder, m_diskRetryNow});
+}
+
+void BannerCoordinator::retryDiskNow()
+{
+    // Measures the free space now, the way the engine does, and says where things stand.
+    // The engine itself lifts the pause on its next disk poll (it has no "check now").
+    m_controller->query<QList<qint64>>(
+        [](const Engine &engine) {
+            const EngineOptions options = engine.options();
+            const qint64 free = options.freeSpaceProbe
+                                    ? options.freeSpaceProbe(engine.workspaceDir())
+                                    : QStorageInfo(engine.workspaceDir()).bytesAvailable();
+            return QList<qint64>{free, options.diskReserveBytes, options.diskPollIntervalMs};
+        },
+        this,
+        [this](const QList<qint64> &space) {
+            const qint64 mb = 1024 * 1024;
+            const qint64 free = space.at(0);
+            const qint64 reserve = space.at(1);
+            if (free >= 0 && free < reserve) {
+                m_diskNote = tr("Still only %1 MB free in %2; Retake needs %3 MB. Free some "
+                                "space, then press Retry now.")
+                                 .arg(free / mb)
+                                 .arg(m_workspaceDir)
+                                 .arg(reserve / mb);
+            } else {
+                const qint64 seconds = std::max<qint64>(1, (space.at(2) + 999) / 1000);
+                m_diskNote = tr("%1 MB free again: the batch resumes within %n second(s).", nullptr,
+                                int(seconds))
+                                 .arg(free / mb);
+            }
+            Q_EMIT logLine(m_diskNote);
+            updateDiskBanner();
+        });
+}
+
+} // namespace retake::ui

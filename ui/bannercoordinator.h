@@ -1,0 +1,91 @@
+// Decides which error banners are up, from the batch summary, the tasks (the grid's
+// model) and the providers' live state, and wires each banner button to the real recovery
+// action through the engine. A banner goes away by itself when its cause is gone:
+//   failed tasks        -> [Retry all failed] [Switch provider…]
+//   breaker open        -> [Switch provider…] [Retry now]
+//   rate limited        -> [Pause] [Switch provider…]
+//   disk full           -> [Open folder] [Retry now]
+//   content policy      -> [Edit prompt…] [Switch provider…]
+//   same error after 3 retries by hand -> [Switch provider…] [Edit prompt…] (no Retry)
+#pragma once
+
+#include "engine/engine.h"
+#include "engine/task.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+QT_END_NAMESPACE
+
+namespace retake::ui {
+
+class BannerArea;
+class EngineController;
+class ShotListModel;
+
+class BannerCoordinator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BannerCoordinator)
+public:
+    // Banner keys.
+    static QString failedKey();
+    static QString loopGuardKey();
+    static QString breakerKey(const QString &providerId);
+    static QString rateLimitedKey();
+    static QString diskFullKey();
+    static QString contentPolicyKey();
+
+    // `retryAllFailed` and `pause` are the main window's actions (shared state and
+    // shortcuts); the others are made here.
+    BannerCoordinator(BannerArea *area, ShotListModel *model, EngineController *controller,
+                      QAction *retryAllFailed, QAction *pause, QObject *parent = nullptr);
+
+    void reset(const QString &workspaceDir);
+    void setSummary(const BatchSummary &summary);
+    void setProviders(const QList<ProviderStatus> &providers);
+    // Re-reads the tasks of the model (after an update).
+    void refresh();
+
+    // Tasks whose loop guard is on: retried by hand 3 times with the same error.
+    static bool isLoopGuarded(const TaskSnapshot &task) { return task.manualRetries >= 3; }
+
+Q_SIGNALS:
+    // Empty list: all failed tasks.
+    void switchProviderRequested(const QStringList &taskIds);
+    void editPromptRequested(const QString &shotId);
+    void logLine(const QString &line);
+
+private:
+    QAction *makeAction(const QString &name, const QString &text, const QString &tip);
+    void updateDiskBanner();
+    void retryDiskNow();
+
+    BannerArea *m_area;
+    ShotListModel *m_model;
+    EngineController *m_controller;
+    QAction *m_retryAllFailed;
+    QAction *m_pause;
+    QAction *m_switchForFailed;
+    QAction *m_switchRateLimited;
+    QAction *m_openFolder;
+    QAction *m_diskRetryNow;
+    QAction *m_editContentPolicy;
+    QAction *m_switchContentPolicy;
+    QAction *m_switchLoopGuard;
+    QAction *m_editLoopGuard;
+    QHash<QString, QPair<QAction *, QAction *>> m_breakerActions; // switch, retry now
+
+    QString m_workspaceDir;
+    BatchSummary m_summary;
+    QList<ProviderStatus> m_providers;
+    QStringList m_rateLimitedTasks;
+    QStringList m_contentPolicyTasks;
+    QStringList m_loopGuardTasks;
+    QString m_diskNote;
+};
+
+} // namespace retake::ui
