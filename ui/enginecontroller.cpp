@@ -13,6 +13,9 @@ EngineController::EngineController(QObject *parent) : QObject(parent)
     qRegisterMetaType<QList<TaskSnapshot>>();
     qRegisterMetaType<Attempt>();
     qRegisterMetaType<BatchSummary>();
+    qRegisterMetaType<ProviderStatus>();
+    qRegisterMetaType<QList<ProviderStatus>>();
+    qRegisterMetaType<CheckpointInfo>();
 }
 
 EngineController::~EngineController()
@@ -66,6 +69,21 @@ void EngineController::open(const Project &project, const QString &workspaceDir,
         if (current())
             Q_EMIT summaryChanged(s);
     });
+    connect(engine, &Engine::providersUpdated, this,
+            [this, current](const QList<ProviderStatus> &providers) {
+                if (current())
+                    Q_EMIT providersUpdated(providers);
+            });
+    connect(engine, &Engine::checkpointCreated, this,
+            [this, current](const CheckpointInfo &checkpoint) {
+                if (current())
+                    Q_EMIT checkpointCreated(checkpoint);
+            });
+    connect(engine, &Engine::restored, this,
+            [this, current](const QString &checkpointId, const QString &undoId) {
+                if (current())
+                    Q_EMIT restored(checkpointId, undoId);
+            });
     connect(engine, &Engine::pausedChanged, this,
             [this, current](bool paused, const QString &reason) {
                 if (current())
@@ -105,6 +123,7 @@ void EngineController::open(const Project &project, const QString &workspaceDir,
             snapshot.tasks = engine->tasks();
             snapshot.providerIds = engine->providerIds();
             snapshot.summary = engine->summary();
+            snapshot.providers = engine->providerStatuses();
             snapshot.options = engine->options();
             snapshot.workspaceDir = engine->workspaceDir();
             QMetaObject::invokeMethod(

@@ -28,6 +28,7 @@ struct EngineSnapshot {
     QList<TaskSnapshot> tasks;
     QStringList providerIds;
     BatchSummary summary;
+    QList<ProviderStatus> providers;
     EngineOptions options;
     QString workspaceDir;
 };
@@ -107,6 +108,9 @@ Q_SIGNALS:
     void tasksUpdated(const QList<retake::TaskSnapshot> &tasks);
     void attemptFinished(const QString &taskId, const retake::Attempt &attempt);
     void summaryChanged(const retake::BatchSummary &summary);
+    void providersUpdated(const QList<retake::ProviderStatus> &providers);
+    void checkpointCreated(const retake::CheckpointInfo &checkpoint);
+    void restored(const QString &checkpointId, const QString &undoCheckpointId);
     void pausedChanged(bool paused, const QString &reason);
     void batchFinished(const retake::BatchSummary &summary);
     void logMessage(const QString &line);

@@ -1,28 +1,45 @@
 #include "mainwindow.h"
 
+#include "activitylog.h"
+#include "bannerarea.h"
+#include "bannercoordinator.h"
+#include "editpromptdialog.h"
 #include "enginecontroller.h"
+#include "errorlogdialog.h"
+#include "preferencesdialog.h"
 #include "recentfiles.h"
+#include "shotdetailpanel.h"
 #include "shotfilterproxy.h"
 #include "shotgridview.h"
 #include "shotlistmodel.h"
 #include "statestyle.h"
 #include "store/workspace.h"
 #include "summarybar.h"
+#include "switchproviderdialog.h"
 #include "validationdialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,12 +56,41 @@ bool isStoryboardFile(const QString &path)
            name.endsWith(u".csv"_s);
 }
 
+bool isRetryable(const TaskSnapshot &t)
+{
+    return (t.state == TaskState::Failed || t.state == TaskState::Blocked ||
+            t.state == TaskState::Cancelled) &&
+           !BannerCoordinator::isLoopGuarded(t);
+}
+
+bool isSwitchable(const TaskSnapshot &t)
+{
+    switch (t.state) {
+    case TaskState::Failed:
+    case TaskState::Blocked:
+    case TaskState::Cancelled:
+    case TaskState::Retrying:
+    case TaskState::Queued:
+        return true;
+    case TaskState::Done:
+        return isDegraded(t.quality);
+    case TaskState::Waiting:
+    case TaskState::Running:
+    case TaskState::Interrupted:
+    case TaskState::Skipped:
+        return false;
+    }
+    Q_UNREACHABLE();
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_controller(new EngineController(this)),
       m_model(new ShotListModel(this)), m_proxy(new ShotFilterProxy(this)),
-      m_grid(new ShotGridView(this)), m_summaryBar(new SummaryBar(this))
+      m_grid(new ShotGridView(this)), m_summaryBar(new SummaryBar(this)),
+      m_banners(new BannerArea(this)), m_detail(new ShotDetailPanel(this)),
+      m_log(new ActivityLog(this)), m_preferences(Preferences::load())
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(StateStyle::appIcon());
@@ -56,13 +102,30 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_banners);
     layout->addWidget(m_summaryBar);
-    layout->addWidget(m_grid, 1);
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_grid);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     createActions();
     createMenus();
     createToolBar();
+    createDocks();
+    m_coordinator =
+        new BannerCoordinator(m_banners, m_model, m_controller, action(Action::RetryAllFailed),
+                              action(Action::Pause), this);
+    connect(m_coordinator, &BannerCoordinator::switchProviderRequested, this,
+            &MainWindow::switchProvider);
+    connect(m_coordinator, &BannerCoordinator::editPromptRequested, this,
+            [this](const QString &shotId) { editPrompt(shotId); });
+    connect(m_coordinator, &BannerCoordinator::logLine, this, &MainWindow::log);
     connectController();
 
     connect(m_summaryBar, &SummaryBar::filterChanged, this,
@@ -73,12 +136,25 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(StateStyle::appIcon(), this);
+        m_tray->setToolTip(tr("Retake"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
 
     statusBar()->showMessage(tr("Open a storyboard (Ctrl+O) or drop a .retake.json or .csv "
                                 "file here."));
     updateActions();
     updateTitle();
-    resize(1280, 820);
+    resize(1400, 880);
 }
 
 MainWindow::~MainWindow() = default;
@@ -114,27 +190,69 @@ void MainWindow::createActions()
     connect(make(Action::Pause, tr("&Pause"), u"action-pause"_s, QKeySequence(Qt::Key_F6),
                  tr("Pause the batch: running attempts finish, nothing new starts"),
                  u"actionPause"_s),
-            &QAction::triggered, this, [this] { m_controller->pause(); });
+            &QAction::triggered, this, [this] {
+                log(tr("You paused the batch."));
+                m_controller->pause();
+            });
     connect(make(Action::Cancel, tr("&Cancel"), u"action-cancel"_s,
                  QKeySequence(Qt::SHIFT | Qt::Key_F5),
                  tr("Cancel the batch: stop running attempts; finished work is kept"),
                  u"actionCancel"_s),
-            &QAction::triggered, this, [this] { m_controller->cancel(); });
+            &QAction::triggered, this, [this] {
+                log(tr("You cancelled the batch."));
+                m_controller->cancel();
+            });
     connect(make(Action::RetryAllFailed, tr("Retry all &failed"), u"action-retry-all"_s,
                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                  tr("Re-queue every failed task and the tasks blocked by them"),
                  u"actionRetryAllFailed"_s),
-            &QAction::triggered, this, [this] { m_controller->retryAllFailed(); });
-    make(Action::Retry, tr("&Retry"), u"state-retrying"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
-         tr("Retry the selected failed, blocked or cancelled tasks"), u"actionRetry"_s);
-    make(Action::RetryFullQuality, tr("Retry at full &quality"), {},
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
-         tr("Re-run the selected degraded tasks at full quality; the degraded output is kept "
-            "if it fails"),
-         u"actionRetryFullQuality"_s);
-    make(Action::SwitchProvider, tr("&Switch provider…"), u"action-switch-provider"_s,
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-         tr("Re-run the selected tasks on another provider"), u"actionSwitchProvider"_s);
+            &QAction::triggered, this, [this] {
+                log(tr("You retried all failed tasks (%n failed, %1 blocked).", nullptr,
+                       m_summary.count(TaskState::Failed))
+                        .arg(m_summary.count(TaskState::Blocked)));
+                m_controller->retryAllFailed();
+            });
+    connect(make(Action::Retry, tr("&Retry"), u"state-retrying"_s,
+                 QKeySequence(Qt::CTRL | Qt::Key_R),
+                 tr("Retry the selected failed, blocked or cancelled tasks"), u"actionRetry"_s),
+            &QAction::triggered, this, &MainWindow::retrySelection);
+    connect(make(Action::RetryFullQuality, tr("Retry at full &quality"), u"state-degraded"_s,
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+                 tr("Re-run the selected degraded tasks at full quality; the degraded output "
+                    "is kept if it fails"),
+                 u"actionRetryFullQuality"_s),
+            &QAction::triggered, this, &MainWindow::retrySelectionAtFullQuality);
+    connect(make(Action::SwitchProvider, tr("&Switch provider…"), u"action-switch-provider"_s,
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                 tr("Re-run the selected tasks on another provider"), u"actionSwitchProvider"_s),
+            &QAction::triggered, this,
+            [this] { switchProvider(taskIdsFor(Action::SwitchProvider)); });
+    connect(make(Action::OpenOutputFolder, tr("Open output &folder"), u"action-folder"_s,
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                 tr("Open the folder with the selected shot's outputs"),
+                 u"actionOpenOutputFolder"_s),
+            &QAction::triggered, this, &MainWindow::openOutputFolder);
+    connect(make(Action::ShowInErrorLog, tr("Show in &error log"), u"action-log"_s,
+                 QKeySequence(Qt::CTRL | Qt::Key_E),
+                 tr("Show the selected shot's failures in the workspace's error log"),
+                 u"actionShowInErrorLog"_s),
+            &QAction::triggered, this, &MainWindow::showInErrorLog);
+    connect(make(Action::EditPrompt, tr("Edit &prompt…"), u"action-edit"_s,
+                 QKeySequence(Qt::Key_F2),
+                 tr("Change the selected shot's prompt in the storyboard and run it again"),
+                 u"actionEditPrompt"_s),
+            &QAction::triggered, this, [this] { editPrompt(m_grid->currentShotId()); });
+    connect(make(Action::Preferences, tr("Pre&ferences…"), u"action-preferences"_s,
+                 QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                 tr("Retries, backoff, disk reserve, debug logging and language"),
+                 u"actionPreferences"_s),
+            &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(make(Action::FindShot, tr("&Find shots"), {}, QKeySequence::Find,
+                 tr("Show only the shots whose id or title contains a text"), u"actionFindShot"_s),
+            &QAction::triggered, this, [this] {
+                m_search->setFocus(Qt::ShortcutFocusReason);
+                m_search->selectAll();
+            });
 }
 
 void MainWindow::createMenus()
@@ -146,6 +264,8 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
+    file->addAction(action(Action::Preferences));
+    file->addSeparator();
     file->addAction(action(Action::Quit));
 
     QMenu *batch = menuBar()->addMenu(tr("&Batch"));
@@ -155,11 +275,26 @@ void MainWindow::createMenus()
     batch->addSeparator();
     batch->addAction(action(Action::RetryAllFailed));
 
+    const QList<Action> perItem{
+        Action::Retry,      Action::RetryFullQuality, Action::SwitchProvider,
+        Action::EditPrompt, Action::OpenOutputFolder, Action::ShowInErrorLog};
     QMenu *shot = menuBar()->addMenu(tr("&Shot"));
-    for (const Action which : {Action::Retry, Action::RetryFullQuality, Action::SwitchProvider})
+    shot->addAction(action(Action::FindShot));
+    shot->addSeparator();
+    for (const Action which : perItem) {
         shot->addAction(action(which));
-    for (const Action which : {Action::Retry, Action::RetryFullQuality, Action::SwitchProvider})
         m_grid->addAction(action(which));
+        if (which == Action::SwitchProvider || which == Action::EditPrompt) {
+            auto *separator = new QAction(m_grid);
+            separator->setSeparator(true);
+            m_grid->addAction(separator);
+            if (which == Action::EditPrompt)
+                shot->addSeparator();
+        }
+    }
+    m_detail->setActions({action(Action::Retry), action(Action::RetryFullQuality),
+                          action(Action::SwitchProvider), action(Action::EditPrompt),
+                          action(Action::OpenOutputFolder), action(Action::ShowInErrorLog)});
 }
 
 void MainWindow::createToolBar()
@@ -175,6 +310,36 @@ void MainWindow::createToolBar()
     bar->addAction(action(Action::Cancel));
     bar->addSeparator();
     bar->addAction(action(Action::RetryAllFailed));
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(u"shotSearch"_s);
+    m_search->setPlaceholderText(tr("Find shots (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(240);
+    m_search->setAccessibleName(tr("Find shots by id or title"));
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        ShotFilter filter = m_proxy->filter();
+        filter.setText(text);
+        m_proxy->setFilter(filter);
+    });
+    bar->addWidget(m_search);
+}
+
+void MainWindow::createDocks()
+{
+    m_logDock = new QDockWidget(tr("Activity log"), this);
+    m_logDock->setObjectName(u"activityLogDock"_s);
+    m_logDock->setWidget(m_log);
+    m_logDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    QAction *toggle = m_logDock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    toggle->setToolTip(tr("Show or hide the activity log (Ctrl+L)"));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(toggle);
+    resizeDocks({m_logDock}, {150}, Qt::Vertical);
 }
 
 void MainWindow::connectController()
@@ -185,6 +350,7 @@ void MainWindow::connectController()
         const QString text = tr("Could not open the workspace of %1: %2")
                                  .arg(QFileInfo(m_pendingPath).fileName(), error);
         statusBar()->showMessage(text);
+        log(text);
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Storyboard not opened"), text,
                                     QMessageBox::Close, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -192,9 +358,18 @@ void MainWindow::connectController()
         updateActions();
         Q_EMIT openFailed(text);
     });
-    connect(m_controller, &EngineController::tasksUpdated, m_model, &ShotListModel::applyUpdates);
-    connect(m_controller, &EngineController::tasksUpdated, this, &MainWindow::updateActions);
+    connect(m_controller, &EngineController::tasksUpdated, this, &MainWindow::onTasksUpdated);
     connect(m_controller, &EngineController::summaryChanged, this, &MainWindow::onSummary);
+    connect(m_controller, &EngineController::providersUpdated, m_coordinator,
+            &BannerCoordinator::setProviders);
+    connect(m_controller, &EngineController::attemptFinished, this, &MainWindow::onAttemptFinished);
+    connect(m_controller, &EngineController::batchFinished, this, &MainWindow::onBatchFinished);
+    connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
+    connect(m_controller, &EngineController::pausedChanged, this,
+            [this](bool paused, const QString &reason) {
+                if (paused && reason == u"disk full"_s)
+                    statusBar()->showMessage(tr("Disk full: the batch is paused."));
+            });
 }
 
 void MainWindow::openFile(const QString &path)
@@ -225,9 +400,11 @@ void MainWindow::onLoaded(const QString &path, const LoadResult &result)
             tr("%1 has %n problem(s); it was not opened.", nullptr, int(result.issues.size()))
                 .arg(QFileInfo(path).fileName());
         statusBar()->showMessage(reason);
+        log(reason);
         auto *dialog = new ValidationDialog(path, result.issues, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
+        m_runAfterOpen = false;
         Q_EMIT openFailed(reason);
         return;
     }
@@ -238,8 +415,17 @@ void MainWindow::onLoaded(const QString &path, const LoadResult &result)
     m_summary = BatchSummary();
     m_summaryBar->clear();
     m_model->clear();
+    m_detail->setShot(nullptr, nullptr);
+    m_coordinator->reset(Workspace::forStoryboard(m_project.filePath));
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_controller->open(m_project, Workspace::forStoryboard(m_project.filePath));
+    log(tr("Opening %1.").arg(path));
+    const Preferences preferences = m_preferences;
+    m_controller->open(m_project, Workspace::forStoryboard(m_project.filePath),
+                       [preferences](Engine &engine) {
+                           EngineOptions options = engine.options();
+                           preferences.applyTo(options);
+                           engine.setOptions(options);
+                       });
     updateActions();
     updateTitle();
 }
@@ -250,29 +436,297 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_workspaceDir = snapshot.workspaceDir;
     m_providerIds = snapshot.providerIds;
     m_model->load(m_project, snapshot.tasks);
+    m_coordinator->reset(m_workspaceDir);
+    m_coordinator->setProviders(snapshot.providers);
+    m_coordinator->refresh();
     onSummary(snapshot.summary);
-    statusBar()->showMessage(tr("%1: %n shot(s) in %2 scene(s). Press Run (F5) to start.", nullptr,
-                                m_project.shotCount())
-                                 .arg(QFileInfo(m_path).fileName())
-                                 .arg(m_project.scenes.size()));
+    const QString text = tr("%1: %n shot(s) in %2 scene(s).", nullptr, m_project.shotCount())
+                             .arg(QFileInfo(m_path).fileName())
+                             .arg(m_project.scenes.size());
+    statusBar()->showMessage(text + u' ' + tr("Press Run (F5) to start."));
+    log(text + u' ' + tr("Workspace: %1").arg(m_workspaceDir));
+    if (m_proxy->rowCount() > 1)
+        m_grid->setCurrentIndex(m_proxy->index(1, 0));
     Q_EMIT projectOpened();
+    if (m_runAfterOpen) {
+        m_runAfterOpen = false;
+        runBatch();
+    }
 }
 
 void MainWindow::onSummary(const BatchSummary &summary)
 {
     m_summary = summary;
     m_summaryBar->setSummary(summary);
+    m_coordinator->setSummary(summary);
     m_grid->setLiveRepaint(summary.running);
     updateActions();
     updateTitle();
 }
 
+void MainWindow::onTasksUpdated(const QList<TaskSnapshot> &tasks)
+{
+    m_model->applyUpdates(tasks);
+    m_coordinator->refresh();
+    const QString shown = m_detail->shotId();
+    if (!shown.isEmpty()) {
+        for (const TaskSnapshot &t : tasks) {
+            if (t.shotId == shown) {
+                if (const ShotTile *tile = m_model->tileForShot(shown))
+                    m_detail->updateTile(*tile);
+                break;
+            }
+        }
+    }
+    updateActions();
+}
+
+void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt)
+{
+    if (m_preferences.debugLogging) {
+        QStringList params;
+        for (auto it = attempt.params.cbegin(); it != attempt.params.cend(); ++it)
+            params << it.key() + u'=' + it.value().toString();
+        log(tr("[debug] %1 attempt %2 on %3: %4; parameters: %5")
+                .arg(taskId)
+                .arg(attempt.number)
+                .arg(attempt.providerId,
+                     attempt.ok() ? tr("ok") : StateStyle::errorLabel(attempt.errorClass),
+                     params.join(u", "_s)));
+    }
+    if (taskId.section(u'/', 0, 0) == m_detail->shotId())
+        fetchAttempts(m_detail->shotId());
+}
+
+void MainWindow::onBatchFinished(const BatchSummary &summary)
+{
+    const int failed = summary.count(TaskState::Failed) + summary.count(TaskState::Blocked);
+    QString text;
+    QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information;
+    if (summary.allDone()) {
+        text = tr("All %n task(s) are done.", nullptr, summary.total);
+        if (summary.degraded() > 0)
+            text += u' ' + tr("%n at reduced quality.", nullptr, summary.degraded());
+    } else if (summary.count(TaskState::Cancelled) > 0) {
+        text = tr("The batch was cancelled: %1 of %2 tasks done.")
+                   .arg(summary.count(TaskState::Done))
+                   .arg(summary.total);
+    } else {
+        text = tr("The batch stopped with %n task(s) that need you.", nullptr, failed);
+        icon = QSystemTrayIcon::Warning;
+    }
+    const QString title =
+        tr("%1: batch finished")
+            .arg(m_project.title.isEmpty() ? QFileInfo(m_path).fileName() : m_project.title);
+    log(text);
+    statusBar()->showMessage(text);
+    if (m_tray)
+        m_tray->showMessage(title, text, icon, 10000);
+    updateActions();
+    Q_EMIT batchFinished(summary);
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_grid->currentIndex());
+    const ShotTile *tile = m_model->tileAt(current.row());
+    m_detail->setShot(tile, m_model->shotAt(current.row()));
+    if (tile)
+        fetchAttempts(tile->shotId);
+    updateActions();
+}
+
+void MainWindow::fetchAttempts(const QString &shotId)
+{
+    const QString image = shotId + u"/image"_s;
+    const QString video = shotId + u"/video"_s;
+    m_controller->query<QPair<QList<Attempt>, QList<Attempt>>>(
+        [image, video](const Engine &engine) {
+            return qMakePair(engine.attempts(image), engine.attempts(video));
+        },
+        this,
+        [this, shotId](const QPair<QList<Attempt>, QList<Attempt>> &attempts) {
+            if (m_detail->shotId() != shotId)
+                return;
+            m_detail->setAttempts(Stage::Image, attempts.first);
+            m_detail->setAttempts(Stage::Video, attempts.second);
+            Q_EMIT attemptsShown(shotId);
+        });
+}
+
+QStringList MainWindow::taskIdsFor(Action which) const
+{
+    QStringList ids;
+    QStringList degraded;
+    for (const QString &shotId : m_grid->selectedShotIds()) {
+        const ShotTile *tile = m_model->tileForShot(shotId);
+        if (!tile)
+            continue;
+        for (const TaskSnapshot *t : {&tile->image, &tile->video}) {
+            switch (which) {
+            case Action::Retry:
+                if (isRetryable(*t))
+                    ids << t->id;
+                break;
+            case Action::RetryFullQuality:
+                if (t->state == TaskState::Done && isDegraded(t->quality))
+                    ids << t->id;
+                break;
+            case Action::SwitchProvider:
+                if (t->state == TaskState::Done) {
+                    if (isSwitchable(*t))
+                        degraded << t->id;
+                } else if (isSwitchable(*t)) {
+                    ids << t->id;
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    // Switching the provider of a failed shot must not throw away its degraded image;
+    // degraded tasks are switched only when nothing else is selected.
+    if (which == Action::SwitchProvider && ids.isEmpty())
+        return degraded;
+    return ids;
+}
+
+void MainWindow::retrySelection()
+{
+    const QStringList ids = taskIdsFor(Action::Retry);
+    if (ids.isEmpty())
+        return;
+    log(tr("You retried %1.").arg(ids.join(u", "_s)));
+    m_controller->retryTasks(ids);
+}
+
+void MainWindow::retrySelectionAtFullQuality()
+{
+    const QStringList ids = taskIdsFor(Action::RetryFullQuality);
+    if (ids.isEmpty())
+        return;
+    log(tr("You retried %1 at full quality.").arg(ids.join(u", "_s)));
+    m_controller->retryAtFullQuality(ids);
+}
+
+void MainWindow::switchProvider(const QStringList &taskIds)
+{
+    if (!m_loaded)
+        return;
+    auto *dialog = new SwitchProviderDialog(
+        m_providerIds, m_project, taskIds, m_summary.count(TaskState::Failed),
+        taskIds.isEmpty() ? SwitchProviderDialog::Scope::AllFailed
+                          : SwitchProviderDialog::Scope::Selection,
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString provider = dialog->providerId();
+        if (dialog->scope() == SwitchProviderDialog::Scope::AllFailed) {
+            log(tr("You switched every failed task to provider %1.").arg(provider));
+            m_controller->switchProviderForFailed(provider);
+        } else {
+            log(tr("You switched %1 to provider %2.")
+                    .arg(dialog->selectedTaskIds().join(u", "_s), provider));
+            m_controller->switchProvider(dialog->selectedTaskIds(), provider);
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::editPrompt(const QString &shotId, const QString &reason)
+{
+    const ShotTile *tile = m_model->tileForShot(shotId);
+    if (!tile)
+        return;
+    const Shot &shot = m_project.scenes.at(tile->sceneIndex).shots.at(tile->shotIndex);
+    QString why = reason;
+    if (why.isEmpty()) {
+        for (const TaskSnapshot *t : {&tile->image, &tile->video}) {
+            if (t->lastError == ErrorClass::ContentPolicy && t->state != TaskState::Done)
+                why = tr("The provider rejected this prompt (%1).").arg(t->lastMessage);
+        }
+    }
+    auto *dialog = new EditPromptDialog(m_path, shot, why, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EditPromptDialog::saved, this, [this](const QString &id) {
+        log(tr("You changed the prompt of %1; reloading the storyboard.").arg(id));
+        m_runAfterOpen = m_summary.running && !m_summary.paused;
+        openFile(m_path);
+    });
+    dialog->open();
+}
+
+void MainWindow::openOutputFolder()
+{
+    const ShotTile *tile = m_model->tileForShot(m_grid->currentShotId());
+    if (!tile || m_workspaceDir.isEmpty())
+        return;
+    QString dir = QDir(m_workspaceDir).filePath(u"draft/"_s + tile->sceneId + u'/' + tile->shotId);
+    if (!QFileInfo::exists(dir))
+        dir = QDir(m_workspaceDir).filePath(u"draft"_s);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+}
+
+void MainWindow::showInErrorLog()
+{
+    const ShotTile *tile = m_model->tileForShot(m_grid->currentShotId());
+    if (!tile || m_workspaceDir.isEmpty())
+        return;
+    auto *dialog =
+        new ErrorLogDialog(Workspace(m_workspaceDir).errorLogPath(), tile->taskIds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_preferences, m_project.retry, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences before = m_preferences;
+        m_preferences = dialog->preferences();
+        m_preferences.save();
+        applyPreferences();
+        if (before.language != m_preferences.language)
+            statusBar()->showMessage(tr("The new language takes effect when Retake starts "
+                                        "again."));
+    });
+    dialog->open();
+}
+
+void MainWindow::applyPreferences()
+{
+    const Preferences preferences = m_preferences;
+    const RetrySettings projectRetry = m_project.retry;
+    m_controller->changeOptions([preferences, projectRetry](EngineOptions &options) {
+        if (!preferences.overrideRetry) {
+            options.retry.maxRetries = projectRetry.maxRetries;
+            options.retry.baseDelayMs = projectRetry.baseDelayMs;
+        }
+        preferences.applyTo(options);
+    });
+    log(tr("Preferences applied: %n automatic retries, backoff from %1 s, keep %2 MB free.",
+           nullptr, preferences.overrideRetry ? preferences.maxRetries : projectRetry.maxRetries)
+            .arg((preferences.overrideRetry ? preferences.baseDelayMs : projectRetry.baseDelayMs) /
+                 1000.0)
+            .arg(preferences.diskReserveMb));
+}
+
 void MainWindow::runBatch()
 {
-    if (m_summary.paused && m_summary.pauseReason != u"disk full"_s)
+    if (!m_loaded) {
+        m_runAfterOpen = true;
+        return;
+    }
+    if (m_summary.paused && m_summary.pauseReason != u"disk full"_s) {
+        log(tr("You resumed the batch."));
         m_controller->resume();
-    else
+    } else {
+        log(tr("You started the batch."));
+        statusBar()->showMessage(tr("Running %1…").arg(QFileInfo(m_path).fileName()));
         m_controller->start();
+    }
 }
 
 void MainWindow::updateActions()
@@ -291,28 +745,32 @@ void MainWindow::updateActions()
     action(Action::RetryAllFailed)
         ->setEnabled(m_loaded && s.count(TaskState::Failed) + s.count(TaskState::Blocked) > 0);
 
-    bool retryable = false;
-    bool degraded = false;
-    bool switchable = false;
-    for (const QString &shotId : m_grid->selectedShotIds()) {
-        const ShotTile *tile = m_model->tileForShot(shotId);
-        if (!tile)
-            continue;
-        for (const TaskSnapshot *t : {&tile->image, &tile->video}) {
-            const TaskState st = t->state;
-            if (st == TaskState::Failed || st == TaskState::Blocked || st == TaskState::Cancelled)
-                retryable = true;
-            if (st == TaskState::Done && isDegraded(t->quality))
-                degraded = true;
-            if (st == TaskState::Failed || st == TaskState::Blocked || st == TaskState::Cancelled ||
-                st == TaskState::Retrying || st == TaskState::Queued ||
-                (st == TaskState::Done && isDegraded(t->quality)))
-                switchable = true;
+    const bool anyLoopGuarded = [this] {
+        for (const QString &shotId : m_grid->selectedShotIds()) {
+            const ShotTile *tile = m_model->tileForShot(shotId);
+            if (tile &&
+                (BannerCoordinator::isLoopGuarded(tile->image) ||
+                 BannerCoordinator::isLoopGuarded(tile->video)) &&
+                (tile->image.state == TaskState::Failed || tile->video.state == TaskState::Failed))
+                return true;
         }
-    }
-    action(Action::Retry)->setEnabled(m_loaded && retryable);
-    action(Action::RetryFullQuality)->setEnabled(m_loaded && degraded);
-    action(Action::SwitchProvider)->setEnabled(m_loaded && switchable);
+        return false;
+    }();
+    QAction *retry = action(Action::Retry);
+    retry->setEnabled(m_loaded && !taskIdsFor(Action::Retry).isEmpty());
+    retry->setToolTip(anyLoopGuarded && !retry->isEnabled()
+                          ? tr("Retried 3 times by hand with the same error: switch provider "
+                               "or edit the prompt instead")
+                          : tr("Retry the selected failed, blocked or cancelled tasks (%1)")
+                                .arg(retry->shortcut().toString(QKeySequence::NativeText)));
+    action(Action::RetryFullQuality)
+        ->setEnabled(m_loaded && !taskIdsFor(Action::RetryFullQuality).isEmpty());
+    action(Action::SwitchProvider)
+        ->setEnabled(m_loaded && !taskIdsFor(Action::SwitchProvider).isEmpty());
+    const bool current = m_loaded && !m_grid->currentShotId().isEmpty();
+    action(Action::OpenOutputFolder)->setEnabled(current);
+    action(Action::ShowInErrorLog)->setEnabled(current);
+    action(Action::EditPrompt)->setEnabled(current);
 }
 
 void MainWindow::updateTitle()
@@ -342,9 +800,8 @@ void MainWindow::rebuildRecentMenu()
         connect(entry, &QAction::triggered, this, [this, file] {
             if (!QFileInfo::exists(file)) {
                 RecentFiles::remove(file);
-                statusBar()->showMessage(tr("%1 no longer exists; removed from the recent "
-                                            "files.")
-                                             .arg(file));
+                statusBar()->showMessage(
+                    tr("%1 no longer exists; removed from the recent files.").arg(file));
                 return;
             }
             openFile(file);
@@ -371,6 +828,11 @@ void MainWindow::browseForFile()
     dialog->open();
 }
 
+void MainWindow::log(const QString &line)
+{
+    m_log->append(line);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
@@ -386,6 +848,54 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const bool busy = m_loaded && m_summary.running && !m_summary.paused;
+    if (!busy || m_closeConfirmed) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("A batch is running"),
+        tr("%n task(s) are still running or waiting. What should happen "
+           "to them?",
+           nullptr,
+           m_summary.count(TaskState::Running) + m_summary.count(TaskState::Queued) +
+               m_summary.count(TaskState::Waiting) + m_summary.count(TaskState::Retrying)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"closeWhileRunning"_s);
+    box->setInformativeText(tr("Finished work is kept in every case."));
+    QPushButton *pause = box->addButton(tr("Pause and quit"), QMessageBox::AcceptRole);
+    pause->setObjectName(u"pauseAndQuit"_s);
+    pause->setToolTip(tr("Running attempts are stopped and resume the next time you open "
+                         "this storyboard"));
+    QPushButton *cancel =
+        box->addButton(tr("Cancel the batch and quit"), QMessageBox::DestructiveRole);
+    cancel->setObjectName(u"cancelAndQuit"_s);
+    QPushButton *keep = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepRunning"_s);
+    box->setDefaultButton(pause);
+    box->setEscapeButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, pause, cancel](QAbstractButton *b) {
+        if (b == pause) {
+            log(tr("Pausing and quitting; the batch resumes next time."));
+            m_controller->pause();
+        } else if (b == cancel) {
+            log(tr("Cancelling the batch and quitting."));
+            m_controller->cancel();
+        } else {
+            return;
+        }
+        m_closeConfirmed = true;
+        // After the engine has taken the request (posted before the shutdown).
+        QMetaObject::invokeMethod(
+            this, [this] { close(); }, Qt::QueuedConnection);
+    });
+    box->open();
 }
 
 } // namespace retake::ui

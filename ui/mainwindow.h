@@ -1,8 +1,10 @@
-// The main window: toolbar, summary bar, status grid, and the wiring between the GUI
-// and the engine (through EngineController: the engine runs on its own thread).
+// The main window: toolbar, error banners, summary bar, status grid, detail panel and
+// activity log, and the wiring between them and the engine (through EngineController:
+// the engine runs on its own thread, the GUI never calls it directly).
 #pragma once
 
 #include "engine/task.h"
+#include "preferences.h"
 #include "project/project.h"
 #include "project/storyboardloader.h"
 
@@ -12,14 +14,22 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QDockWidget;
+class QLineEdit;
 class QMenu;
+class QSplitter;
+class QSystemTrayIcon;
 template <typename T> class QFutureWatcher;
 QT_END_NAMESPACE
 
 namespace retake::ui {
 
+class ActivityLog;
+class BannerArea;
+class BannerCoordinator;
 class EngineController;
 struct EngineSnapshot;
+class ShotDetailPanel;
 class ShotFilterProxy;
 class ShotGridView;
 class ShotListModel;
@@ -40,6 +50,11 @@ public:
         Retry,
         RetryFullQuality,
         SwitchProvider,
+        OpenOutputFolder,
+        ShowInErrorLog,
+        EditPrompt,
+        Preferences,
+        FindShot,
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -56,42 +71,81 @@ public:
     ShotFilterProxy *filterProxy() const { return m_proxy; }
     ShotGridView *gridView() const { return m_grid; }
     SummaryBar *summaryBar() const { return m_summaryBar; }
+    BannerArea *bannerArea() const { return m_banners; }
+    BannerCoordinator *bannerCoordinator() const { return m_coordinator; }
+    ShotDetailPanel *detailPanel() const { return m_detail; }
+    ActivityLog *activityLog() const { return m_log; }
     QAction *action(Action which) const { return m_actions.value(which); }
     const BatchSummary &summary() const { return m_summary; }
     QStringList providerIds() const { return m_providerIds; }
     QString storyboardPath() const { return m_path; }
     QString workspaceDir() const { return m_workspaceDir; }
+    const Project &project() const { return m_project; }
+    bool isProjectOpen() const { return m_loaded; }
+
+    // Task ids of the selected shots that `which` would act on.
+    QStringList taskIdsFor(Action which) const;
+
+    // Opens the switch-provider dialog for `taskIds` (empty: all failed tasks).
+    void switchProvider(const QStringList &taskIds);
+    void editPrompt(const QString &shotId, const QString &reason = {});
 
 Q_SIGNALS:
     void projectOpened();
     void openFailed(const QString &reason);
+    void batchFinished(const retake::BatchSummary &summary);
+    // The attempts of the shot in the detail panel arrived.
+    void attemptsShown(const QString &shotId);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
     void createMenus();
     void createToolBar();
+    void createDocks();
     void connectController();
     void onLoaded(const QString &path, const LoadResult &result);
     void onOpened(const EngineSnapshot &snapshot);
     void onSummary(const BatchSummary &summary);
+    void onTasksUpdated(const QList<TaskSnapshot> &tasks);
+    void onAttemptFinished(const QString &taskId, const Attempt &attempt);
+    void onBatchFinished(const BatchSummary &summary);
+    void onCurrentChanged();
+    void fetchAttempts(const QString &shotId);
+    void retrySelection();
+    void retrySelectionAtFullQuality();
+    void openOutputFolder();
+    void showInErrorLog();
+    void showPreferences();
+    void applyPreferences();
     void updateActions();
     void updateTitle();
     void rebuildRecentMenu();
     void browseForFile();
+    void log(const QString &line);
 
     EngineController *m_controller;
     ShotListModel *m_model;
     ShotFilterProxy *m_proxy;
     ShotGridView *m_grid;
     SummaryBar *m_summaryBar;
+    BannerArea *m_banners;
+    BannerCoordinator *m_coordinator = nullptr;
+    ShotDetailPanel *m_detail;
+    ActivityLog *m_log;
+    QDockWidget *m_logDock = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
     QFutureWatcher<LoadResult> *m_loader = nullptr;
 
+    Preferences m_preferences;
     Project m_project;
     QString m_path;
     QString m_pendingPath;
@@ -99,6 +153,8 @@ private:
     QStringList m_providerIds;
     BatchSummary m_summary;
     bool m_loaded = false;
+    bool m_runAfterOpen = false;
+    bool m_closeConfirmed = false;
 };
 
 } // namespace retake::ui
