@@ -246,7 +246,12 @@ void SimServer::write(QPointer<QTcpSocket> socket, const Answer &answer)
     if (answer.delivery == Delivery::Hang)
         return;
     if (answer.delivery == Delivery::Abort) {
-        socket->abort();
+        // A reset in the middle of the answer: a client cannot mistake it for a stale
+        // keep-alive connection and silently resend the request.
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 512\r\n\r\n{\"prompt_id\": ");
+        socket->flush();
+        QTimer::singleShot(20, socket, [socket] { socket->abort(); });
         return;
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' +

@@ -1,0 +1,492 @@
+#include "providers/comfyuijob.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+#include <QRegularExpression>
+#include <QUuid>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+QString oneLine(QString text, int maxChars = 300)
+{
+    text = text.simplified();
+    if (text.size() > maxChars)
+        text = text.left(maxChars - 1) + u'…';
+    return text;
+}
+
+bool isVideoName(const QString &name)
+{
+    static const QStringList suffixes{u"mp4"_s, u"webm"_s, u"mov"_s, u"mkv"_s, u"gif"_s,
+                                      u"webp"_s};
+    return suffixes.contains(QFileInfo(name).suffix().toLower());
+}
+
+bool isImageName(const QString &name)
+{
+    static const QStringList suffixes{u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s, u"bmp"_s};
+    return suffixes.contains(QFileInfo(name).suffix().toLower());
+}
+
+} // namespace
+
+ComfyUiJob::ComfyUiJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
+                       const ComfyUiWorkflow &workflow, const QString &model,
+                       const QString &setupProblem, QObject *parent)
+    : NetworkJob(std::move(context), request, parent), m_workflow(workflow), m_model(model),
+      m_setupProblem(setupProblem),
+      m_clientId(u"retake-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+ComfyUiJob::~ComfyUiJob()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void ComfyUiJob::authorize(HttpRequestSpec &spec) const
+{
+    if (!apiKey().isEmpty())
+        spec.addHeader("Authorization", "Bearer " + apiKey().toUtf8());
+}
+
+QString ComfyUiJob::unsafeOutputReason(const QString &fileName, const QString &subfolder,
+                                       const QString &type)
+{
+    if (fileName.isEmpty())
+        return u"an output without a file name"_s;
+    if (fileName.contains(u'/') || fileName.contains(u'\\') || fileName.contains(u"..") ||
+        fileName.contains(QChar(0)) || fileName.startsWith(u'.'))
+        return u"output file name \"%1\" is a path"_s.arg(fileName);
+    const QString folder = subfolder;
+    if (folder.startsWith(u'/') || folder.startsWith(u'\\') || folder.contains(u':') ||
+        folder.contains(QChar(0)))
+        return u"output subfolder \"%1\" is an absolute path"_s.arg(folder);
+    for (const QString &part : folder.split(QRegularExpression(u"[/\\\\]"_s))) {
+        if (part == u"..")
+            return u"output subfolder \"%1\" leaves the output folder"_s.arg(folder);
+    }
+    if (!type.isEmpty() && type != u"output" && type != u"temp" && type != u"input")
+        return u"output type \"%1\" is not output, temp or input"_s.arg(type);
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------
+// Submission
+
+void ComfyUiJob::begin()
+{
+    if (!m_setupProblem.isEmpty()) {
+        fail(ErrorClass::InvalidRequest, m_setupProblem);
+        return;
+    }
+    if (profile().options.value(u"webSocket"_s, true).toBool())
+        openWebSocket();
+    if (request().stage == Stage::Video) {
+        uploadInputImage();
+        return;
+    }
+    submit({});
+}
+
+void ComfyUiJob::uploadInputImage()
+{
+    const QString path = request().inputImagePath;
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        fail(ErrorClass::InvalidRequest,
+             path.isEmpty() ? u"no input image for image-to-video"_s
+                            : u"cannot read the input image %1"_s.arg(QFileInfo(path).fileName()));
+        return;
+    }
+    const QByteArray image = file.readAll();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QByteArray fileName = (u"retake-"_s % request().shotId % u"-a"_s %
+                                 QString::number(request().attemptNumber) % u'.' %
+                                 (suffix.isEmpty() ? u"png"_s : suffix))
+                                    .toUtf8();
+    const QByteArray boundary = "retake-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    QByteArray body;
+    auto field = [&](const QByteArray &fieldName, const QByteArray &value) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fieldName +
+                "\"\r\n\r\n" + value + "\r\n";
+    };
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" +
+            fileName + "\"\r\nContent-Type: image/" + (suffix == u"jpg" ? "jpeg" : "png") +
+            "\r\n\r\n" + image + "\r\n";
+    field("type", "input");
+    field("subfolder", "retake");
+    field("overwrite", "true");
+    body += "--" + boundary + "--\r\n";
+
+    HttpRequestSpec spec = apiRequest("POST", context().endpoint(u"/upload/image"_s));
+    spec.body = body;
+    spec.contentType = "multipart/form-data; boundary=" + boundary;
+    send(spec, [this](const HttpResponse &response) {
+        const QString doing = u"uploading the input image"_s;
+        if (!response.answered()) {
+            failTransport(response, doing);
+            return;
+        }
+        if (!response.ok()) {
+            failStatus(response, doing);
+            return;
+        }
+        const auto object = parseObject(response, doing);
+        if (!object)
+            return;
+        const QString name = object->value(u"name"_s).toString();
+        const QString subfolder = object->value(u"subfolder"_s).toString();
+        const QString unsafe = unsafeOutputReason(name, subfolder, {});
+        if (!unsafe.isEmpty()) {
+            fail(ErrorClass::ProviderError, doing % u": the server answered with "_s % unsafe);
+            return;
+        }
+        submit(subfolder.isEmpty() ? name : subfolder % u'/' % name);
+    });
+}
+
+void ComfyUiJob::submit(const QString &inputImage)
+{
+    const GenerationRequest &r = request();
+    const int fps = r.fps > 0 ? r.fps : 8;
+    const int frames = qMax(1, qRound(r.durationSec * fps));
+    const QVariantMap values{
+        {u"prompt"_s, r.prompt},
+        {u"negative"_s, r.negativePrompt},
+        {u"seed"_s, r.seed},
+        {u"width"_s, r.width},
+        {u"height"_s, r.height},
+        {u"steps"_s, r.steps > 0 ? r.steps : 20},
+        {u"model"_s, m_model},
+        {u"input_image"_s, inputImage},
+        {u"frames"_s, frames},
+        {u"fps"_s, fps},
+        {u"duration"_s, r.durationSec},
+        {u"filename_prefix"_s, QString(r.shotId % u"-a"_s % QString::number(r.attemptNumber))},
+    };
+    QString error;
+    const std::optional<QJsonObject> workflow = m_workflow.instantiate(values, &error);
+    if (!workflow) {
+        fail(ErrorClass::InvalidRequest, error);
+        return;
+    }
+    const QJsonObject body{{u"prompt"_s, *workflow}, {u"client_id"_s, m_clientId}};
+    send(jsonRequest("POST", context().endpoint(u"/prompt"_s),
+                     QJsonDocument(body).toJson(QJsonDocument::Compact)),
+         [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
+}
+
+QString ComfyUiJob::describeNodeErrors(const QJsonObject &nodeErrors) const
+{
+    QStringList parts;
+    for (auto it = nodeErrors.begin(); it != nodeErrors.end(); ++it) {
+        const QJsonObject node = it.value().toObject();
+        QString where = u"node %1"_s.arg(it.key());
+        const QString type = node.value(u"class_type"_s).toString();
+        if (!type.isEmpty())
+            where += u" ("_s % type % u')';
+        const QJsonArray errors = node.value(u"errors"_s).toArray();
+        if (errors.isEmpty()) {
+            parts << where;
+            continue;
+        }
+        for (const QJsonValue &value : errors) {
+            const QJsonObject error = value.toObject();
+            QString text = where;
+            const QString input =
+                error.value(u"extra_info"_s).toObject().value(u"input_name"_s).toString();
+            if (!input.isEmpty())
+                text += u" input \""_s % input % u'"';
+            text += u": "_s % error.value(u"message"_s).toString();
+            const QString details = error.value(u"details"_s).toString();
+            if (!details.isEmpty())
+                text += u" — "_s % details;
+            parts << oneLine(text, 240);
+        }
+    }
+    return parts.join(u"; "_s);
+}
+
+void ComfyUiJob::onSubmitted(const HttpResponse &response)
+{
+    const QString doing = u"queueing the workflow"_s;
+    if (isCancelling()) {
+        // Only the id matters now: cancelOnServer() runs right after.
+        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+        m_promptId = object.value(u"prompt_id"_s).toString();
+        return;
+    }
+    if (!response.answered()) {
+        failTransport(response, doing);
+        return;
+    }
+    if (response.status == 400) {
+        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+        const QJsonValue errorValue = object.value(u"error"_s);
+        QString error = errorValue.isObject()
+                            ? errorValue.toObject().value(u"message"_s).toString()
+                            : errorValue.toString();
+        const QString nodes = describeNodeErrors(object.value(u"node_errors"_s).toObject());
+        if (error.isEmpty())
+            error = u"the workflow was rejected"_s;
+        fail(ErrorClass::InvalidRequest,
+             doing % u": "_s % error % (nodes.isEmpty() ? QString() : u": "_s % nodes),
+             response.status, std::nullopt, netfailure::excerpt(response.body, 2000));
+        return;
+    }
+    if (!response.ok()) {
+        failStatus(response, doing);
+        return;
+    }
+    const auto object = parseObject(response, doing);
+    if (!object)
+        return;
+    m_promptId = object->value(u"prompt_id"_s).toString();
+    if (m_promptId.isEmpty()) {
+        fail(ErrorClass::ProviderError, doing % u": the answer has no prompt_id"_s,
+             response.status, std::nullopt, netfailure::excerpt(response.body));
+        return;
+    }
+    const QJsonObject nodeErrors = object->value(u"node_errors"_s).toObject();
+    if (!nodeErrors.isEmpty()) {
+        // Accepted, but the failing outputs would be skipped: not what the shot needs.
+        cancelOnServer();
+        fail(ErrorClass::InvalidRequest,
+             doing % u": ComfyUI accepted the workflow but will skip outputs with errors: "_s %
+                 describeNodeErrors(nodeErrors),
+             response.status, std::nullopt, netfailure::excerpt(response.body, 2000));
+        return;
+    }
+    reportProgress(0.02);
+    schedulePoll([this] { pollHistory(); });
+}
+
+// ---------------------------------------------------------------------------------------
+// Completion: WebSocket events, /history as the fallback
+
+void ComfyUiJob::openWebSocket()
+{
+    QUrl url = context().endpoint(u"/ws"_s);
+    url.setScheme(url.scheme() == u"https" ? u"wss"_s : u"ws"_s);
+    url.setQuery(u"clientId="_s + m_clientId);
+    QNetworkRequest socketRequest(url);
+    if (!apiKey().isEmpty())
+        socketRequest.setRawHeader("Authorization", "Bearer " + apiKey().toUtf8());
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(m_socket, &QWebSocket::connected, this, [this] { m_socketAlive = true; });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ComfyUiJob::onSocketMessage);
+    connect(m_socket, &QWebSocket::disconnected, this, &ComfyUiJob::onSocketGone);
+    m_socket->open(socketRequest);
+}
+
+void ComfyUiJob::onSocketGone()
+{
+    if (!m_socketAlive)
+        return;
+    m_socketAlive = false;
+    // Lost the event stream: poll /history from the shortest delay again.
+    resetPollDelay();
+    if (isRunning() && !m_promptId.isEmpty() && !m_historyInFlight && !m_fetching)
+        schedulePoll([this] { pollHistory(); });
+}
+
+void ComfyUiJob::onSocketMessage(const QString &message)
+{
+    if (!isRunning())
+        return;
+    const QJsonObject event = QJsonDocument::fromJson(message.toUtf8()).object();
+    const QString type = event.value(u"type"_s).toString();
+    const QJsonObject data = event.value(u"data"_s).toObject();
+    const QString promptId = data.value(u"prompt_id"_s).toString();
+    if (!promptId.isEmpty() && !m_promptId.isEmpty() && promptId != m_promptId)
+        return; // another prompt of this client id (cannot happen with one id per job)
+    if (type == u"progress") {
+        const double max = data.value(u"max"_s).toDouble();
+        const double value = data.value(u"value"_s).toDouble();
+        if (max > 0)
+            reportProgress(0.05 + 0.85 * qBound(0.0, value / max, 1.0));
+    } else if (type == u"executing") {
+        if (data.value(u"node"_s).isNull() && !promptId.isEmpty())
+            pollHistory(); // the prompt finished
+    } else if (type == u"execution_success") {
+        pollHistory();
+    } else if (type == u"execution_error") {
+        failExecution(data);
+    } else if (type == u"execution_interrupted") {
+        fail(ErrorClass::Cancelled, u"the job was interrupted on the server "_s %
+                                        m_workflow.describeNode(data.value(u"node_id"_s)
+                                                                    .toVariant()
+                                                                    .toString()));
+    }
+}
+
+void ComfyUiJob::pollHistory()
+{
+    if (!isRunning() || m_promptId.isEmpty() || m_historyInFlight || m_fetching)
+        return;
+    m_historyInFlight = true;
+    send(apiRequest("GET", context().endpoint(u"/history/"_s + m_promptId)),
+         [this](const HttpResponse &response) {
+             m_historyInFlight = false;
+             onHistory(response);
+         });
+}
+
+void ComfyUiJob::onHistory(const HttpResponse &response)
+{
+    const QString doing = u"polling /history"_s;
+    if (m_fetching)
+        return;
+    if (!response.ok()) {
+        if (mayRetryPoll(response)) {
+            schedulePoll([this] { pollHistory(); });
+            return;
+        }
+        if (!response.answered())
+            failTransport(response, u"the server stopped answering while the job ran ("_s %
+                                        doing % u')');
+        else
+            failStatus(response, doing);
+        return;
+    }
+    const auto object = parseObject(response, doing);
+    if (!object)
+        return;
+    pollSucceeded();
+    const QJsonObject entry = object->value(m_promptId).toObject();
+    if (entry.isEmpty()) {
+        schedulePoll([this] { pollHistory(); }); // still queued or running
+        return;
+    }
+    const QJsonObject status = entry.value(u"status"_s).toObject();
+    const QJsonArray messages = status.value(u"messages"_s).toArray();
+    for (const QJsonValue &value : messages) {
+        const QJsonArray message = value.toArray();
+        const QString event = message.at(0).toString();
+        if (event == u"execution_error") {
+            failExecution(message.at(1).toObject());
+            return;
+        }
+        if (event == u"execution_interrupted") {
+            fail(ErrorClass::Cancelled, u"the job was interrupted on the server"_s);
+            return;
+        }
+    }
+    if (status.value(u"status_str"_s).toString() == u"error") {
+        fail(ErrorClass::ProviderError, u"the job failed without an error message"_s, 0,
+             std::nullopt, netfailure::excerpt(response.body));
+        return;
+    }
+    fetchOutput(entry.value(u"outputs"_s).toObject());
+}
+
+void ComfyUiJob::failExecution(const QJsonObject &data)
+{
+    const QString node = data.value(u"node_id"_s).toVariant().toString();
+    QString where = m_workflow.describeNode(node);
+    const QString nodeType = data.value(u"node_type"_s).toString();
+    if (!nodeType.isEmpty() && !where.contains(nodeType))
+        where = u"node %1 (%2)"_s.arg(node, nodeType);
+    const QString type = data.value(u"exception_type"_s).toString();
+    const QString message = data.value(u"exception_message"_s).toString();
+    QStringList traceback;
+    for (const QJsonValue &line : data.value(u"traceback"_s).toArray())
+        traceback << line.toString();
+    fail(ErrorClass::ProviderError,
+         where % u" failed: "_s % (type.isEmpty() ? u"error"_s : type) % u": "_s %
+             oneLine(message),
+         0, std::nullopt, traceback.join(QString()));
+}
+
+void ComfyUiJob::fetchOutput(const QJsonObject &outputs)
+{
+    const bool video = request().stage == Stage::Video;
+    QStringList nodeIds = outputs.keys();
+    std::sort(nodeIds.begin(), nodeIds.end(), [](const QString &a, const QString &b) {
+        return a.toLongLong() != b.toLongLong() ? a.toLongLong() < b.toLongLong() : a < b;
+    });
+    const QString wanted = profile().options.value(u"outputNode"_s).toString();
+    if (!wanted.isEmpty())
+        nodeIds = QStringList{wanted};
+    QJsonObject chosen;
+    QJsonObject fallback;
+    for (const QString &nodeId : std::as_const(nodeIds)) {
+        const QJsonObject output = outputs.value(nodeId).toObject();
+        for (const QString &key : {u"videos"_s, u"video"_s, u"gifs"_s, u"images"_s}) {
+            for (const QJsonValue &value : output.value(key).toArray()) {
+                const QJsonObject file = value.toObject();
+                const QString fileName = file.value(u"filename"_s).toString();
+                if (fallback.isEmpty())
+                    fallback = file;
+                if (chosen.isEmpty() && (video ? isVideoName(fileName) : isImageName(fileName)))
+                    chosen = file;
+            }
+        }
+    }
+    if (chosen.isEmpty())
+        chosen = fallback;
+    if (chosen.isEmpty()) {
+        fail(ErrorClass::ProviderError,
+             wanted.isEmpty() ? u"the workflow finished without an output file (does it end "
+                                u"in a save node?)"_s
+                              : u"output node %1 produced no file"_s.arg(wanted));
+        return;
+    }
+    const QString fileName = chosen.value(u"filename"_s).toString();
+    const QString subfolder = chosen.value(u"subfolder"_s).toString();
+    const QString type = chosen.value(u"type"_s).toString();
+    const QString unsafe = unsafeOutputReason(fileName, subfolder, type);
+    if (!unsafe.isEmpty()) {
+        fail(ErrorClass::UnsafeOutput,
+             u"ComfyUI named an unsafe output (%1); it was not fetched"_s.arg(unsafe));
+        return;
+    }
+    m_fetching = true;
+    reportProgress(0.92);
+    QUrl url = context().endpoint(u"/view"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"filename"_s, fileName);
+    query.addQueryItem(u"subfolder"_s, subfolder);
+    query.addQueryItem(u"type"_s, type.isEmpty() ? u"output"_s : type);
+    url.setQuery(query);
+    downloadOutput(url, [this, video](const QString &path) {
+        const double units = video ? qMax(0.0, request().durationSec) : 1.0;
+        succeed({path}, profile().costPerUnit * units);
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// Cancellation
+
+void ComfyUiJob::cancelOnServer()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    if (m_promptId.isEmpty() || m_serverCancelSent)
+        return;
+    m_serverCancelSent = true;
+    const QJsonObject interrupt{{u"prompt_id"_s, m_promptId}};
+    sendDetached(jsonRequest("POST", context().endpoint(u"/interrupt"_s),
+                             QJsonDocument(interrupt).toJson(QJsonDocument::Compact)));
+    const QJsonObject remove{{u"delete"_s, QJsonArray{m_promptId}}};
+    sendDetached(jsonRequest("POST", context().endpoint(u"/queue"_s),
+                             QJsonDocument(remove).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace retake

@@ -1,0 +1,54 @@
+#include "providers/networkprovider.h"
+
+namespace retake {
+
+namespace {
+
+ProviderProfile normalized(ProviderProfile profile)
+{
+    profile.maxConcurrency = qMax(1, profile.maxConcurrency);
+    profile.costPerUnit = qMax(0.0, profile.costPerUnit);
+    return profile;
+}
+
+} // namespace
+
+NetworkProvider::NetworkProvider(const ProviderProfile &profile, const QString &kindName,
+                                 const QString &kindLabel, const QString &defaultBaseUrl,
+                                 const QList<Stage> &kindStages, const QString &defaultModel)
+    : m_context(std::make_shared<NetworkContext>(normalized(profile), kindLabel, defaultBaseUrl)),
+      m_kindName(kindName), m_model(profile.model.isEmpty() ? defaultModel : profile.model),
+      m_kindStages(kindStages)
+{
+}
+
+QString NetworkProvider::id() const
+{
+    return profile().id;
+}
+QString NetworkProvider::kind() const
+{
+    return m_kindName;
+}
+QString NetworkProvider::model() const
+{
+    return m_model;
+}
+
+bool NetworkProvider::supports(Stage stage) const
+{
+    if (!m_kindStages.contains(stage))
+        return false;
+    return profile().stages.isEmpty() || profile().stages.contains(stage);
+}
+
+int NetworkProvider::maxConcurrency() const
+{
+    return profile().maxConcurrency;
+}
+double NetworkProvider::costPerUnit() const
+{
+    return profile().costPerUnit;
+}
+
+} // namespace retake
