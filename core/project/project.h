@@ -37,16 +37,38 @@ struct FaultProfile {
     bool isEmpty() const { return rates.isEmpty(); }
 };
 
-// A provider declared in the project file (the user's own profiles come with the
-// providers issue). `options` keeps kind-specific settings.
+// Time limits of a network provider, in milliseconds; 0 = no limit.
+struct ProviderTimeouts {
+    int connectMs = 15 * 1000;       // until a request is on the wire
+    int firstByteMs = 2 * 60 * 1000; // from sending a request until the answer starts
+    int totalMs = 10 * 60 * 1000;    // one HTTP exchange, downloads included
+    int pollIntervalMs = 1000;       // first status poll; grows x1.5 up to maxPollIntervalMs
+    int maxPollIntervalMs = 10 * 1000;
+    int jobMs = 60 * 60 * 1000; // a whole job on the provider, queueing included
+};
+
+// A provider declared in the project file, in providers.json beside it, or in the user's
+// settings. `options` keeps kind-specific settings (e.g. a ComfyUI workflow template).
 struct ProviderProfile {
     QString id;
-    QString kind; // "local" for now
+    QString kind; // local, comfyui, a1111, openai-images, replicate, fal
     QString model;
     int maxConcurrency = 4;
     double costPerUnit = 0.0;
     FaultProfile faults;
     QVariantMap options;
+    // Network providers only.
+    QString baseUrl; // empty = the kind's public endpoint (cloud kinds) or a local default
+    // Name of the API key: keychain entry (service "retake") and the environment variable
+    // RETAKE_KEY_<keyRef upper-cased>. Empty = the profile id. The key itself is never
+    // stored in a profile.
+    QString keyRef;
+    QList<Stage> stages; // stages this profile may run; empty = every stage the kind supports
+    ProviderTimeouts timeouts;
+    qint64 maxDownloadBytes = 1024ll * 1024 * 1024;
+    int maxRedirects = 3;
+    QStringList allowHttpHosts; // plain http allowed to these hosts besides loopback
+    QString origin;             // where it was defined, for messages: "project", a file, ...
 };
 
 struct RetrySettings {
