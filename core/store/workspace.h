@@ -27,6 +27,7 @@ struct ErrorLogEntry {
     int httpStatus = 0;
     QString message;
     QString archivedTo; // relative path, empty when nothing was archived
+    QString debugDetail; // prompts and raw provider detail: only with debug logging on
 };
 
 class Workspace final
