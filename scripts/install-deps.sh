@@ -16,6 +16,8 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev libgl1-mesa-dev
     # runtime tools: motion video, speech, headless display, image checks
     ffmpeg espeak-ng xvfb xauth imagemagick
+    # packaging test: build the .deb (dpkg-shlibdeps, file) and validate what it installs
+    dpkg-dev file desktop-file-utils appstream shared-mime-info man-db
 )
 
 dry_run=false
