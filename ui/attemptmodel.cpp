@@ -104,7 +104,7 @@ QVariant AttemptModel::headerData(int section, Qt::Orientation orientation, int 
 
 QVariant AttemptModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount())
         return {};
     const Row &row = m_rows.at(index.row());
     const Attempt &a = row.attempt;

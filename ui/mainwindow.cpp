@@ -565,7 +565,11 @@ QStringList MainWindow::taskIdsFor(Action which) const
         for (const TaskSnapshot *t : {&tile->image, &tile->video}) {
             switch (which) {
             case Action::Retry:
-                if (isRetryable(*t))
+                // A blocked video is retried through its image: not when the image's
+                // loop guard is on.
+                if (isRetryable(*t) &&
+                    !(t->stage == Stage::Video && t->state == TaskState::Blocked &&
+                      BannerCoordinator::isLoopGuarded(tile->image)))
                     ids << t->id;
                 break;
             case Action::RetryFullQuality:

@@ -79,7 +79,8 @@ void ShotGridView::selectShot(const QString &shotId)
         if (hit.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
             ShotListModel::RowKind::Shot)
             continue;
-        setCurrentIndex(hit);
+        // Independent of the keyboard modifiers held right now.
+        selectionModel()->setCurrentIndex(hit, QItemSelectionModel::ClearAndSelect);
         scrollTo(hit);
         return;
     }

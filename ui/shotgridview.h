@@ -26,6 +26,7 @@ public:
     QStringList selectedShotIds() const;
     // The shot id of the current tile, empty when none.
     QString currentShotId() const;
+    // Makes `shotId` the current and only selected tile.
     void selectShot(const QString &shotId);
 
 protected:

@@ -212,7 +212,7 @@ int ShotListModel::rowCount(const QModelIndex &parent) const
 
 Qt::ItemFlags ShotListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount())
         return Qt::NoItemFlags;
     // Scene headers are neither selectable nor reachable with the keyboard.
     if (m_rows.at(index.row()).kind == RowKind::Scene)
@@ -239,7 +239,7 @@ QHash<int, QByteArray> ShotListModel::roleNames() const
 
 QVariant ShotListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount())
         return {};
     const RowRef &ref = m_rows.at(index.row());
     if (role == KindRole)

@@ -13,6 +13,17 @@ VideoFrameGrabber::VideoFrameGrabber(QObject *parent) : QObject(parent), m_progr
 {
 }
 
+VideoFrameGrabber::~VideoFrameGrabber()
+{
+    // Stop extractions still running (their results are not wanted any more).
+    const QList<QProcess *> processes = findChildren<QProcess *>();
+    for (QProcess *process : processes) {
+        process->disconnect(this);
+        process->kill();
+        process->waitForFinished(2000);
+    }
+}
+
 bool VideoFrameGrabber::isAvailable()
 {
     return !QStandardPaths::findExecutable(u"ffmpeg"_s).isEmpty();

@@ -17,6 +17,7 @@ class VideoFrameGrabber final : public QObject
     Q_DISABLE_COPY_MOVE(VideoFrameGrabber)
 public:
     explicit VideoFrameGrabber(QObject *parent = nullptr);
+    ~VideoFrameGrabber() override;
 
     // The cached frame, or a null image after starting the extraction (frameReady or
     // failed follows). `ffmpeg` overrides the program (tests).
