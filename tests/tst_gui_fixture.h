@@ -1,0 +1,209 @@
+// Shared by the GUI suites: a MainWindow on a copy of the demo storyboard with
+// millisecond retry delays, an injected free-space probe and QAbstractItemModelTester on
+// the grid's model, its filter proxy and the attempts model.
+#pragma once
+
+#include "attemptmodel.h"
+#include "bannerarea.h"
+#include "enginecontroller.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "shotdetailpanel.h"
+#include "shotfilterproxy.h"
+#include "shotgridview.h"
+#include "shotlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+
+namespace retake::ui::test {
+
+using namespace Qt::StringLiterals;
+using namespace retake;
+
+inline constexpr int kRunTimeoutMs = 150 * 1000;
+
+template <typename T> T *visibleChild(QWidget *parent)
+{
+    const QList<T *> children = parent->findChildren<T *>();
+    for (T *child : children) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
+
+inline QMap<QString, TaskSnapshot> tasksById(const ShotListModel *model)
+{
+    QMap<QString, TaskSnapshot> map;
+    for (const TaskSnapshot &t : model->tasks())
+        map.insert(t.id, t);
+    return map;
+}
+
+inline QStringList shotsShown(const QAbstractItemModel *model)
+{
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
+            ShotListModel::RowKind::Shot)
+            ids << index.data(ShotListModel::ShotIdRole).toString();
+    }
+    return ids;
+}
+
+class GuiFixture
+{
+public:
+    GuiFixture()
+    {
+        QSettings().clear();
+        dir = std::make_unique<QTemporaryDir>();
+        freeSpace = std::make_shared<std::atomic<qint64>>(qint64(1) << 40);
+        makeWindow();
+    }
+    ~GuiFixture()
+    {
+        attemptTester.reset();
+        proxyTester.reset();
+        modelTester.reset();
+        window.reset();
+    }
+    Q_DISABLE_COPY_MOVE(GuiFixture)
+
+    // Copies the demo into the temporary dir with short clips; `invalidRate` adds
+    // injected invalid_request failures on the primary provider (images fail, so their
+    // videos are blocked).
+    QString copyDemo(double invalidRate, int latencyMs = 5)
+    {
+        QFile source(QStringLiteral(RETAKE_SOURCE_DIR "/resources/examples/demo.retake.json"));
+        if (!source.open(QIODevice::ReadOnly))
+            return {};
+        QJsonObject root = QJsonDocument::fromJson(source.readAll()).object();
+        QJsonArray profiles = root.value(u"providerProfiles"_s).toArray();
+        for (int i = 0; i < profiles.size(); ++i) {
+            QJsonObject profile = profiles.at(i).toObject();
+            QJsonObject options = profile.value(u"options"_s).toObject();
+            options.insert(u"latencyMs"_s, latencyMs);
+            profile.insert(u"options"_s, options);
+            if (i == 0 && invalidRate > 0) {
+                QJsonObject faults = profile.value(u"faults"_s).toObject();
+                QJsonObject rates = faults.value(u"rates"_s).toObject();
+                rates.insert(u"invalid_request"_s, invalidRate);
+                faults.insert(u"rates"_s, rates);
+                profile.insert(u"faults"_s, faults);
+            }
+            profiles[i] = profile;
+        }
+        root.insert(u"providerProfiles"_s, profiles);
+        // Short clips: the tests are about the GUI, not about ffmpeg.
+        QJsonObject defaults = root.value(u"defaults"_s).toObject();
+        QJsonObject video = defaults.value(u"video"_s).toObject();
+        video.insert(u"duration"_s, 0.5);
+        video.insert(u"fps"_s, 6);
+        defaults.insert(u"video"_s, video);
+        root.insert(u"defaults"_s, defaults);
+        QJsonArray scenes = root.value(u"scenes"_s).toArray();
+        for (int s = 0; s < scenes.size(); ++s) {
+            QJsonObject scene = scenes.at(s).toObject();
+            QJsonArray shots = scene.value(u"shots"_s).toArray();
+            for (int h = 0; h < shots.size(); ++h) {
+                QJsonObject shot = shots.at(h).toObject();
+                QJsonObject shotVideo = shot.value(u"video"_s).toObject();
+                shotVideo.remove(u"duration"_s);
+                shotVideo.remove(u"fps"_s);
+                if (shotVideo.isEmpty())
+                    shot.remove(u"video"_s);
+                else
+                    shot.insert(u"video"_s, shotVideo);
+                shots[h] = shot;
+            }
+            scene.insert(u"shots"_s, shots);
+            scenes[s] = scene;
+        }
+        root.insert(u"scenes"_s, scenes);
+        const QString path = dir->filePath(u"demo.retake.json"_s);
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return {};
+        out.write(QJsonDocument(root).toJson());
+        return path;
+    }
+
+    void openAndWait(const QString &path)
+    {
+        QSignalSpy opened(window.get(), &MainWindow::projectOpened);
+        QVERIFY(opened.isValid());
+        window->openFile(path);
+        QVERIFY(opened.wait(20000));
+    }
+
+    void runToEnd()
+    {
+        QSignalSpy finished(window.get(), &MainWindow::batchFinished);
+        QVERIFY(window->action(MainWindow::Action::Run)->isEnabled());
+        window->action(MainWindow::Action::Run)->trigger();
+        QVERIFY(finished.wait(kRunTimeoutMs));
+        // The last coalesced update has reached the model.
+        QTRY_COMPARE(window->summary().running, false);
+    }
+
+    void selectShot(const QString &shotId)
+    {
+        window->gridView()->selectShot(shotId);
+        QCOMPARE(window->gridView()->currentShotId(), shotId);
+        QCOMPARE(window->gridView()->selectedShotIds(), QStringList{shotId});
+    }
+
+    MessageBanner *banner(const QString &key) const { return window->bannerArea()->banner(key); }
+
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<QAbstractItemModelTester> modelTester;
+    std::unique_ptr<QAbstractItemModelTester> proxyTester;
+    std::unique_ptr<QAbstractItemModelTester> attemptTester;
+    std::shared_ptr<std::atomic<qint64>> freeSpace;
+
+private:
+    void makeWindow()
+    {
+        window = std::make_unique<MainWindow>();
+        const auto free = freeSpace;
+        window->engineController()->addSetup([free](Engine &engine) {
+            EngineOptions options = engine.options();
+            options.retry.baseDelayMs = 5;
+            options.retry.maxDelayMs = 40;
+            options.jitterSeed = 7;
+            options.updateIntervalMs = 20;
+            options.breaker.cooldownMs = 100;
+            options.freeSpaceProbe = [free](const QString &) { return free->load(); };
+            options.diskPollIntervalMs = 100;
+            engine.setOptions(options);
+        });
+        modelTester = std::make_unique<QAbstractItemModelTester>(
+            window->shotModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxyTester = std::make_unique<QAbstractItemModelTester>(
+            window->filterProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        attemptTester = std::make_unique<QAbstractItemModelTester>(
+            window->detailPanel()->attemptModel(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    }
+};
+
+} // namespace retake::ui::test
