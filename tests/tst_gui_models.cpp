@@ -4,6 +4,8 @@
 // themes, and the storyboard prompt patcher.
 #include "attemptmodel.h"
 #include "bannerarea.h"
+#include "bannercoordinator.h"
+#include "languagesupport.h"
 #include "shotfilter.h"
 #include "shotfilterproxy.h"
 #include "shotlistmodel.h"
@@ -144,6 +146,9 @@ private Q_SLOTS:
     void patcherChangesOnlyThePrompt();
     void patcherAddsMissingNegative();
     void patcherRejectsUnknownShot();
+    void translations_data();
+    void translations();
+    void englishPluralForms();
 };
 
 void TestGuiModels::modelHasHeaderRowPerSceneAndRowPerShot()
@@ -504,6 +509,43 @@ void TestGuiModels::patcherRejectsUnknownShot()
         StoryboardPatcher::patchPrompt(R"({"scenes": []})", u"x"_s, u"p"_s, {}, &error).isEmpty());
     QVERIFY(error.contains(u"x"_s));
     QVERIFY(StoryboardPatcher::patchPrompt("{\"scenes\": [", u"x"_s, u"p"_s, {}, &error).isEmpty());
+}
+
+void TestGuiModels::translations_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("failed");
+    QTest::addColumn<QString>("oneTaskFailed");
+    QTest::newRow("de") << u"de"_s << u"fehlgeschlagen"_s
+                        << u"1 Aufgabe ist fehlgeschlagen und braucht Sie."_s;
+    QTest::newRow("fr") << u"fr"_s << u"échoué"_s << u"1 tâche a échoué et a besoin de vous."_s;
+    QTest::newRow("en") << u"en"_s << u"failed"_s << u"1 task failed and needs you."_s;
+}
+
+void TestGuiModels::translations()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, failed);
+    QFETCH(QString, oneTaskFailed);
+    const QLocale locale = LanguageSupport::install(qApp, language);
+    QCOMPARE(locale.name().left(2), language);
+    QCOMPARE(StateStyle::stateLabel(TaskState::Failed), failed);
+    QCOMPARE(BannerCoordinator::tr("%n task(s) failed and need you.", nullptr, 1), oneTaskFailed);
+    // Every translatable text of the context is there (no fall-back to English).
+    if (language != u"en"_s)
+        QVERIFY(StateStyle::errorLabel(ErrorClass::RateLimited) != u"rate limited"_s);
+    LanguageSupport::install(qApp, u"en"_s);
+}
+
+void TestGuiModels::englishPluralForms()
+{
+    LanguageSupport::install(qApp, u"en"_s);
+    QCOMPARE(ShotListModel::tr("%n shot(s)", nullptr, 1), u"1 shot"_s);
+    QCOMPARE(ShotListModel::tr("%n shot(s)", nullptr, 3), u"3 shots"_s);
+    // An untranslated language falls back to English with its plural forms.
+    LanguageSupport::install(qApp, u"sv"_s);
+    QCOMPARE(ShotListModel::tr("%n shot(s)", nullptr, 2), u"2 shots"_s);
+    LanguageSupport::install(qApp, u"en"_s);
 }
 
 QTEST_MAIN(TestGuiModels)

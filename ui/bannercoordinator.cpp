@@ -193,9 +193,12 @@ void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
             p.breakerOpenUntil.isValid()
                 ? QLocale().toString(p.breakerOpenUntil.toLocalTime().time(), QLocale::ShortFormat)
                 : QString();
-        QString text = tr("Provider %1 keeps failing (%2) and is paused for a cool-down")
-                           .arg(p.id, StateStyle::errorLabel(p.lastError));
-        text += until.isEmpty() ? tr(".") : tr(" until %1.").arg(until);
+        QString text =
+            until.isEmpty()
+                ? tr("Provider %1 keeps failing (%2) and is paused for a cool-down.")
+                      .arg(p.id, StateStyle::errorLabel(p.lastError))
+                : tr("Provider %1 keeps failing (%2) and is paused for a cool-down until %3.")
+                      .arg(p.id, StateStyle::errorLabel(p.lastError), until);
         text += u' ' + tr("Its tasks move to other providers or wait.");
         m_area->showMessage(key, text, BannerType::Warning, {actions.first, actions.second});
     }

@@ -440,9 +440,9 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_coordinator->setProviders(snapshot.providers);
     m_coordinator->refresh();
     onSummary(snapshot.summary);
-    const QString text = tr("%1: %n shot(s) in %2 scene(s).", nullptr, m_project.shotCount())
-                             .arg(QFileInfo(m_path).fileName())
-                             .arg(m_project.scenes.size());
+    const QString text =
+        tr("%1: %n shot(s)", nullptr, m_project.shotCount()).arg(QFileInfo(m_path).fileName()) +
+        u", "_s + tr("%n scene(s).", nullptr, int(m_project.scenes.size()));
     statusBar()->showMessage(text + u' ' + tr("Press Run (F5) to start."));
     log(text + u' ' + tr("Workspace: %1").arg(m_workspaceDir));
     if (m_proxy->rowCount() > 1)

@@ -306,8 +306,8 @@ void ShotDetailPanel::updatePreview()
     m_previewPath = task.outputPath;
     m_preview->setPixmap(QPixmap());
     if (task.outputPath.isEmpty()) {
-        m_preview->setText(
-            tr("No %1 output yet.").arg(StateStyle::stageLabel(task.stage).toLower()));
+        m_preview->setText(task.stage == Stage::Image ? tr("No image output yet.")
+                                                      : tr("No video output yet."));
         return;
     }
     m_preview->setText(tr("Loading the preview…"));

@@ -1,5 +1,7 @@
 // retake [FILE]: the desktop batch monitor. main() and wiring only.
+#include "languagesupport.h"
 #include "mainwindow.h"
+#include "preferences.h"
 #include "statestyle.h"
 
 #include <QApplication>
@@ -16,6 +18,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(RETAKE_VERSION));
     QApplication::setDesktopFileName(u"io.github.retake.Retake"_s);
     QApplication::setWindowIcon(retake::ui::StateStyle::appIcon());
+    // The system's language unless the preferences choose one.
+    retake::ui::LanguageSupport::install(&app, retake::ui::Preferences::load().language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

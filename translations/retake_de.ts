@@ -1,0 +1,1521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+    <context>
+        <name>StateStyle</name>
+        <message>
+            <source>waiting</source>
+            <comment>task state</comment>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>task state</comment>
+            <translation>eingereiht</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>task state</comment>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>task state</comment>
+            <translation>wiederholt</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>task state</comment>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>task state</comment>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>task state</comment>
+            <translation>blockiert</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>task state</comment>
+            <translation>unterbrochen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>task state</comment>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>task state</comment>
+            <translation>übersprungen</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>summary bar filter</comment>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>summary bar filter</comment>
+            <translation>reduziert</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>summary bar filter</comment>
+            <translation>laufen</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>summary bar filter</comment>
+            <translation>warten auf Wiederholung</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>summary bar filter</comment>
+            <translation>eingereiht</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>summary bar filter</comment>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>summary bar filter</comment>
+            <translation>blockiert</translation>
+        </message>
+        <message>
+            <source>Tasks with a verified output, at any quality. Click to show only their shots.</source>
+            <translation>Aufgaben mit geprüfter Ausgabe, in jeder Qualität. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Done tasks below full quality (simplified prompt, lower resolution or built-in fallback). Click to show only their shots.</source>
+            <translation>Fertige Aufgaben unter voller Qualität (vereinfachter Prompt, geringere Auflösung oder eingebauter Ersatz). Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Tasks with an attempt in flight. Click to show only their shots.</source>
+            <translation>Aufgaben mit einem laufenden Versuch. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for their backoff before the next automatic retry. Click to show only their shots.</source>
+            <translation>Aufgaben, die vor der nächsten automatischen Wiederholung abwarten. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for a provider slot or for their image. Click to show only their shots.</source>
+            <translation>Aufgaben, die auf einen freien Platz beim Anbieter oder auf ihr Bild warten. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Tasks whose automatic recovery is exhausted: they need you. Click to show only their shots.</source>
+            <translation>Aufgaben, deren automatische Wiederherstellung ausgeschöpft ist: Sie werden gebraucht. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for a failed task they depend on. Click to show only their shots.</source>
+            <translation>Aufgaben, die auf eine fehlgeschlagene Aufgabe warten, von der sie abhängen. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <comment>generation stage</comment>
+            <translation>Bild</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <comment>generation stage</comment>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>IMG</source>
+            <comment>short label of the image stage on a tile</comment>
+            <translation>BILD</translation>
+        </message>
+        <message>
+            <source>VID</source>
+            <comment>short label of the video stage on a tile</comment>
+            <translation>VID</translation>
+        </message>
+        <message>
+            <source>no error</source>
+            <comment>error class</comment>
+            <translation>kein Fehler</translation>
+        </message>
+        <message>
+            <source>network error</source>
+            <comment>error class</comment>
+            <translation>Netzwerkfehler</translation>
+        </message>
+        <message>
+            <source>timeout</source>
+            <comment>error class</comment>
+            <translation>Zeitüberschreitung</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <comment>error class</comment>
+            <translation>Ratenbegrenzung</translation>
+        </message>
+        <message>
+            <source>provider unavailable</source>
+            <comment>error class</comment>
+            <translation>Anbieter nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>provider error</source>
+            <comment>error class</comment>
+            <translation>Anbieterfehler</translation>
+        </message>
+        <message>
+            <source>content policy</source>
+            <comment>error class</comment>
+            <translation>Inhaltsrichtlinie</translation>
+        </message>
+        <message>
+            <source>invalid request</source>
+            <comment>error class</comment>
+            <translation>ungültige Anfrage</translation>
+        </message>
+        <message>
+            <source>authentication</source>
+            <comment>error class</comment>
+            <translation>Authentifizierung</translation>
+        </message>
+        <message>
+            <source>quota exhausted</source>
+            <comment>error class</comment>
+            <translation>Kontingent erschöpft</translation>
+        </message>
+        <message>
+            <source>invalid output</source>
+            <comment>error class</comment>
+            <translation>ungültige Ausgabe</translation>
+        </message>
+        <message>
+            <source>unsafe output</source>
+            <comment>error class</comment>
+            <translation>unsichere Ausgabe</translation>
+        </message>
+        <message>
+            <source>file error</source>
+            <comment>error class</comment>
+            <translation>Dateifehler</translation>
+        </message>
+        <message>
+            <source>disk full</source>
+            <comment>error class</comment>
+            <translation>Datenträger voll</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>error class</comment>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation>Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The provider is slow; retry, or switch to another provider.</source>
+            <translation>Der Anbieter ist langsam; erneut versuchen oder zu einem anderen Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider limits the request rate; wait, lower the concurrency or switch provider.</source>
+            <translation>Der Anbieter begrenzt die Anfragerate; warten, die Parallelität senken oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider is down; retry later or switch provider.</source>
+            <translation>Der Anbieter ist ausgefallen; später erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The model failed on this job; retry, or switch provider.</source>
+            <translation>Das Modell ist an diesem Auftrag gescheitert; erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The prompt was rejected; edit the prompt or switch provider.</source>
+            <translation>Der Prompt wurde abgelehnt; den Prompt bearbeiten oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The request was refused as invalid; fix the shot's parameters or switch provider.</source>
+            <translation>Die Anfrage wurde als ungültig abgelehnt; die Parameter der Einstellung korrigieren oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider refused the API key; check the key, or switch provider.</source>
+            <translation>Der Anbieter hat den API-Schlüssel abgelehnt; den Schlüssel prüfen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider's quota is used up; switch provider or raise the quota.</source>
+            <translation>Das Kontingent des Anbieters ist aufgebraucht; den Anbieter wechseln oder das Kontingent erhöhen.</translation>
+        </message>
+        <message>
+            <source>The output did not pass verification; retry.</source>
+            <translation>Die Ausgabe hat die Prüfung nicht bestanden; erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace; switch provider.</source>
+            <translation>Der Anbieter wollte außerhalb des Arbeitsordners schreiben; den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation>Prüfen Sie, ob der Arbeitsordner beschreibbar ist, und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Free some disk space; Retake resumes by itself.</source>
+            <translation>Geben Sie Speicherplatz frei; Retake setzt von selbst fort.</translation>
+        </message>
+        <message>
+            <source>Cancelled by you; retry to run it again.</source>
+            <translation>Von Ihnen abgebrochen; erneut versuchen, um sie wieder auszuführen.</translation>
+        </message>
+        <message>
+            <source>primary</source>
+            <comment>degradation rung</comment>
+            <translation>primär</translation>
+        </message>
+        <message>
+            <source>alternative provider</source>
+            <comment>degradation rung</comment>
+            <translation>alternativer Anbieter</translation>
+        </message>
+        <message>
+            <source>simplified prompt</source>
+            <comment>degradation rung</comment>
+            <translation>vereinfachter Prompt</translation>
+        </message>
+        <message>
+            <source>lower resolution</source>
+            <comment>degradation rung</comment>
+            <translation>geringere Auflösung</translation>
+        </message>
+        <message>
+            <source>built-in fallback</source>
+            <comment>degradation rung</comment>
+            <translation>eingebauter Ersatz</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>output quality</comment>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>full quality</source>
+            <comment>output quality</comment>
+            <translation>volle Qualität</translation>
+        </message>
+        <message>
+            <source>reduced quality</source>
+            <comment>output quality</comment>
+            <translation>reduzierte Qualität</translation>
+        </message>
+        <message>
+            <source>fallback quality</source>
+            <comment>output quality</comment>
+            <translation>Ersatzqualität</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>progress of a running task</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>retry %1 s</source>
+            <comment>countdown to the next automatic retry</comment>
+            <translation>neu in %1 s</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>a done task below full quality</comment>
+            <translation>reduziert</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>stage: state</comment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source> (%1)</source>
+            <comment>quality in a task description</comment>
+            <translation> (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n attempt(s)</source>
+            <translation>
+                <numerusform>, %n Versuch</numerusform>
+                <numerusform>, %n Versuche</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, %1 % done</source>
+            <translation>, %1 % erledigt</translation>
+        </message>
+        <message numerus="yes">
+            <source>, next try in %n second(s)</source>
+            <translation>
+                <numerusform>, nächster Versuch in %n Sekunde</numerusform>
+                <numerusform>, nächster Versuch in %n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, last error: %1</source>
+            <translation>, letzter Fehler: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryboardPatcher</name>
+        <message>
+            <source>the storyboard is not valid JSON</source>
+            <translation>das Storyboard ist kein gültiges JSON</translation>
+        </message>
+        <message>
+            <source>shot %1 is not in the storyboard</source>
+            <translation>Einstellung %1 ist nicht im Storyboard</translation>
+        </message>
+        <message>
+            <source>shot %1 has no "prompt" to change</source>
+            <translation>Einstellung %1 hat keinen „prompt“, der sich ändern ließe</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>the new prompt makes the storyboard invalid: %1</source>
+            <translation>der neue Prompt macht das Storyboard ungültig: %1</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Batch monitor for AI media generation.</source>
+            <translation>Batch-Monitor für KI-Mediengenerierung.</translation>
+        </message>
+        <message>
+            <source>A storyboard (.retake.json) or CSV shot list.</source>
+            <translation>Ein Storyboard (.retake.json) oder eine CSV-Einstellungsliste.</translation>
+        </message>
+        <message>
+            <source>Start the batch as soon as FILE is open.</source>
+            <translation>Den Batch starten, sobald FILE geöffnet ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ActivityLog</name>
+        <message>
+            <source>Activity log</source>
+            <translation>Aktivitätsprotokoll</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::AttemptModel</name>
+        <message>
+            <source>Stage</source>
+            <translation>Stufe</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <comment>attempt number</comment>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Rung</source>
+            <translation>Stufe der Leiter</translation>
+        </message>
+        <message>
+            <source>Provider / model</source>
+            <translation>Anbieter / Modell</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <source>Files of the attempt: %1</source>
+            <translation>Dateien des Versuchs: %1</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>provider / model</comment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>no output</source>
+            <translation>keine Ausgabe</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>attempt outcome</comment>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>not counted</source>
+            <comment>attempt outcome (disk full, cancelled)</comment>
+            <translation>nicht gezählt</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::BannerCoordinator</name>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 und %n weitere</numerusform>
+                <numerusform>%1 und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Switch provider…</source>
+            <translation>Anbieter wechseln…</translation>
+        </message>
+        <message>
+            <source>Run every failed task on another provider</source>
+            <translation>Alle fehlgeschlagenen Aufgaben bei einem anderen Anbieter ausführen</translation>
+        </message>
+        <message>
+            <source>Run the rate-limited tasks on another provider</source>
+            <translation>Die ratenbegrenzten Aufgaben bei einem anderen Anbieter ausführen</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Open the workspace folder to free some space</source>
+            <translation>Den Arbeitsordner öffnen, um Platz freizugeben</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Jetzt erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Check the free space again now</source>
+            <translation>Den freien Speicherplatz jetzt erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Edit prompt…</source>
+            <translation>Prompt bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Rewrite the rejected prompt</source>
+            <translation>Den abgelehnten Prompt umschreiben</translation>
+        </message>
+        <message>
+            <source>Run the rejected tasks on another provider</source>
+            <translation>Die abgelehnten Aufgaben bei einem anderen Anbieter ausführen</translation>
+        </message>
+        <message>
+            <source>Run these tasks on another provider</source>
+            <translation>Diese Aufgaben bei einem anderen Anbieter ausführen</translation>
+        </message>
+        <message>
+            <source>Change the prompt of the shot that keeps failing</source>
+            <translation>Den Prompt der Einstellung ändern, die immer wieder fehlschlägt</translation>
+        </message>
+        <message>
+            <source>Run the tasks waiting for %1 on another provider</source>
+            <translation>Die Aufgaben, die auf %1 warten, bei einem anderen Anbieter ausführen</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the cool-down and send %1 requests again now</source>
+            <translation>Nicht auf die Abkühlpause warten und jetzt wieder Anfragen an %1 senden</translation>
+        </message>
+        <message>
+            <source>Retrying provider %1 now, without waiting for its cool-down.</source>
+            <translation>Anbieter %1 wird jetzt erneut versucht, ohne die Abkühlpause abzuwarten.</translation>
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down.</source>
+            <translation>Anbieter %1 scheitert wiederholt (%2) und pausiert für eine Abkühlphase.</translation>
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down until %3.</source>
+            <translation>Anbieter %1 scheitert wiederholt (%2) und pausiert bis %3.</translation>
+        </message>
+        <message>
+            <source>Its tasks move to other providers or wait.</source>
+            <translation>Seine Aufgaben wechseln zu anderen Anbietern oder warten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed and need you.</source>
+            <translation>
+                <numerusform>%n Aufgabe ist fehlgeschlagen und braucht Sie.</numerusform>
+                <numerusform>%n Aufgaben sind fehlgeschlagen und brauchen Sie.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more wait for them.</source>
+            <translation>
+                <numerusform>%n weitere wartet darauf.</numerusform>
+                <numerusform>%n weitere warten darauf.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry them, or run them on another provider.</source>
+            <translation>Versuchen Sie sie erneut oder führen Sie sie bei einem anderen Anbieter aus.</translation>
+        </message>
+        <message>
+            <source>%1 failed again with the same error (%2) after %3 retries by hand. Retrying will not help: run it on another provider or edit the prompt.</source>
+            <translation>%1 ist nach %3 manuellen Wiederholungen erneut mit demselben Fehler (%2) gescheitert. Weitere Versuche helfen nicht: bei einem anderen Anbieter ausführen oder den Prompt bearbeiten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed again with the same error after 3 retries by hand (%1). Retrying will not help: run them on another provider or edit the prompts.</source>
+            <translation>
+                <numerusform>%n Aufgabe ist nach 3 manuellen Wiederholungen erneut mit demselben Fehler gescheitert (%1). Weitere Versuche helfen nicht: bei einem anderen Anbieter ausführen oder die Prompts bearbeiten.</numerusform>
+                <numerusform>%n Aufgaben sind nach 3 manuellen Wiederholungen erneut mit demselben Fehler gescheitert (%1). Weitere Versuche helfen nicht: bei einem anderen Anbieter ausführen oder die Prompts bearbeiten.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 is rate-limiting requests (HTTP 429): %n task(s) wait for their retry.</source>
+            <translation>
+                <numerusform>%1 begrenzt die Anfragerate (HTTP 429): %n Aufgabe wartet auf ihre Wiederholung.</numerusform>
+                <numerusform>%1 begrenzt die Anfragerate (HTTP 429): %n Aufgaben warten auf ihre Wiederholung.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retake lowered the parallel requests to %1 of %2 and raises them again as requests succeed.</source>
+            <translation>Retake hat die parallelen Anfragen auf %1 von %2 gesenkt und erhöht sie wieder, sobald Anfragen gelingen.</translation>
+        </message>
+        <message>
+            <source>The prompt of %1 was rejected by the provider's content policy. Edit the prompt, or run the shot on another provider.</source>
+            <translation>Der Prompt von %1 wurde von der Inhaltsrichtlinie des Anbieters abgelehnt. Bearbeiten Sie den Prompt oder führen Sie die Einstellung bei einem anderen Anbieter aus.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The prompts of %n shot(s) were rejected by the provider's content policy (%1). Edit the prompts, or run the shots on another provider.</source>
+            <translation>
+                <numerusform>Der Prompt von %n Einstellung wurde von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie die Prompts oder führen Sie die Einstellungen bei einem anderen Anbieter aus.</numerusform>
+                <numerusform>Die Prompts von %n Einstellungen wurden von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie die Prompts oder führen Sie die Einstellungen bei einem anderen Anbieter aus.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit prompt of %1…</source>
+            <translation>Prompt von %1 bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Disk full: Retake stopped writing to %1 and resumes by itself when space returns. Free some space, then press Retry now.</source>
+            <translation>Datenträger voll: Retake schreibt nicht mehr nach %1 und setzt von selbst fort, sobald wieder Platz frei ist. Geben Sie Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
+        </message>
+        <message>
+            <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
+            <translation>Immer noch nur %1 MB frei in %2; Retake braucht %3 MB. Geben Sie Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <translation>
+                <numerusform>Wieder %1 MB frei: Der Batch setzt innerhalb von %n Sekunde fort.</numerusform>
+                <numerusform>Wieder %1 MB frei: Der Batch setzt innerhalb von %n Sekunden fort.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EditPromptDialog</name>
+        <message>
+            <source>Edit the prompt of %1</source>
+            <translation>Prompt von %1 bearbeiten</translation>
+        </message>
+        <message>
+            <source>Prompt:</source>
+            <translation>Prompt:</translation>
+        </message>
+        <message>
+            <source>Negative prompt:</source>
+            <translation>Negativer Prompt:</translation>
+        </message>
+        <message>
+            <source>Saving writes the new prompt into %1 and reloads it: the shot's tasks run again with it; other finished work is kept.</source>
+            <translation>Beim Speichern wird der neue Prompt in %1 geschrieben und die Datei neu geladen: Die Aufgaben der Einstellung laufen damit erneut; andere fertige Arbeit bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>%1 is a CSV shot list: change the prompt in your spreadsheet, save it, and open it again.</source>
+            <translation>%1 ist eine CSV-Einstellungsliste: Ändern Sie den Prompt in Ihrer Tabellenkalkulation, speichern Sie sie und öffnen Sie sie erneut.</translation>
+        </message>
+        <message>
+            <source>Save and reload</source>
+            <translation>Speichern und neu laden</translation>
+        </message>
+        <message>
+            <source>Open the shot list</source>
+            <translation>Einstellungsliste öffnen</translation>
+        </message>
+        <message>
+            <source>The prompt cannot be empty.</source>
+            <translation>Der Prompt darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Nicht gespeichert: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ErrorLogDialog</name>
+        <message>
+            <source>Error log — %1</source>
+            <translation>Fehlerprotokoll — %1</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>%1 wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Vorheriger</translation>
+        </message>
+        <message>
+            <source>The previous failure of this shot</source>
+            <translation>Der vorherige Fehlschlag dieser Einstellung</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Nächster</translation>
+        </message>
+        <message>
+            <source>The next failure of this shot</source>
+            <translation>Der nächste Fehlschlag dieser Einstellung</translation>
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation>Im Editor öffnen</translation>
+        </message>
+        <message>
+            <source>The error log %1 is empty or missing: nothing has failed in this workspace yet.</source>
+            <translation>Das Fehlerprotokoll %1 ist leer oder fehlt: In diesem Arbeitsordner ist noch nichts fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>No failure of %1 is in the error log.</source>
+            <translation>Im Fehlerprotokoll steht kein Fehlschlag von %1.</translation>
+        </message>
+        <message>
+            <source>Failure %1 of %2 for this shot (highlighted).</source>
+            <translation>Fehlschlag %1 von %2 dieser Einstellung (hervorgehoben).</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MainWindow</name>
+        <message>
+            <source>Retake</source>
+            <translation>Retake</translation>
+        </message>
+        <message>
+            <source>Open a storyboard (Ctrl+O) or drop a .retake.json or .csv file here.</source>
+            <translation>Öffnen Sie ein Storyboard (Strg+O) oder ziehen Sie eine .retake.json- oder .csv-Datei hierher.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>tooltip (shortcut)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>Ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <source>Open a storyboard (.retake.json) or a CSV shot list</source>
+            <translation>Ein Storyboard (.retake.json) oder eine CSV-Einstellungsliste öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>Quit Retake</source>
+            <translation>Retake beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Starten</translation>
+        </message>
+        <message>
+            <source>Run the batch, or resume it when paused</source>
+            <translation>Den Batch starten oder nach einer Pause fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Pause</translation>
+        </message>
+        <message>
+            <source>Pause the batch: running attempts finish, nothing new starts</source>
+            <translation>Den Batch pausieren: Laufende Versuche werden beendet, nichts Neues beginnt</translation>
+        </message>
+        <message>
+            <source>You paused the batch.</source>
+            <translation>Sie haben den Batch pausiert.</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>Ab&amp;brechen</translation>
+        </message>
+        <message>
+            <source>Cancel the batch: stop running attempts; finished work is kept</source>
+            <translation>Den Batch abbrechen: Laufende Versuche werden gestoppt; fertige Arbeit bleibt erhalten</translation>
+        </message>
+        <message>
+            <source>You cancelled the batch.</source>
+            <translation>Sie haben den Batch abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Retry all &amp;failed</source>
+            <translation>Alle &amp;fehlgeschlagenen wiederholen</translation>
+        </message>
+        <message>
+            <source>Re-queue every failed task and the tasks blocked by them</source>
+            <translation>Alle fehlgeschlagenen Aufgaben und die von ihnen blockierten erneut einreihen</translation>
+        </message>
+        <message numerus="yes">
+            <source>You retried all failed tasks (%n failed, %1 blocked).</source>
+            <translation>
+                <numerusform>Sie haben alle fehlgeschlagenen Aufgaben wiederholt (%n fehlgeschlagen, %1 blockiert).</numerusform>
+                <numerusform>Sie haben alle fehlgeschlagenen Aufgaben wiederholt (%n fehlgeschlagen, %1 blockiert).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks</source>
+            <translation>Die ausgewählten fehlgeschlagenen, blockierten oder abgebrochenen Aufgaben wiederholen</translation>
+        </message>
+        <message>
+            <source>Retry at full &amp;quality</source>
+            <translation>In voller &amp;Qualität wiederholen</translation>
+        </message>
+        <message>
+            <source>Re-run the selected degraded tasks at full quality; the degraded output is kept if it fails</source>
+            <translation>Die ausgewählten reduzierten Aufgaben in voller Qualität neu ausführen; schlägt das fehl, bleibt die reduzierte Ausgabe erhalten</translation>
+        </message>
+        <message>
+            <source>&amp;Switch provider…</source>
+            <translation>Anbieter &amp;wechseln…</translation>
+        </message>
+        <message>
+            <source>Re-run the selected tasks on another provider</source>
+            <translation>Die ausgewählten Aufgaben bei einem anderen Anbieter neu ausführen</translation>
+        </message>
+        <message>
+            <source>Open output &amp;folder</source>
+            <translation>Ausgabe&amp;ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Open the folder with the selected shot's outputs</source>
+            <translation>Den Ordner mit den Ausgaben der ausgewählten Einstellung öffnen</translation>
+        </message>
+        <message>
+            <source>Show in &amp;error log</source>
+            <translation>Im F&amp;ehlerprotokoll zeigen</translation>
+        </message>
+        <message>
+            <source>Show the selected shot's failures in the workspace's error log</source>
+            <translation>Die Fehlschläge der ausgewählten Einstellung im Fehlerprotokoll des Arbeitsordners zeigen</translation>
+        </message>
+        <message>
+            <source>Edit &amp;prompt…</source>
+            <translation>&amp;Prompt bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Change the selected shot's prompt in the storyboard and run it again</source>
+            <translation>Den Prompt der ausgewählten Einstellung im Storyboard ändern und sie erneut ausführen</translation>
+        </message>
+        <message>
+            <source>Pre&amp;ferences…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Retries, backoff, disk reserve, debug logging and language</source>
+            <translation>Wiederholungen, Wartezeiten, Speicherreserve, Debug-Protokoll und Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Find shots</source>
+            <translation>Einstellungen &amp;suchen</translation>
+        </message>
+        <message>
+            <source>Show only the shots whose id or title contains a text</source>
+            <translation>Nur Einstellungen zeigen, deren Kennung oder Titel einen Text enthält</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>&amp;Zuletzt geöffnet</translation>
+        </message>
+        <message>
+            <source>&amp;Batch</source>
+            <translation>&amp;Batch</translation>
+        </message>
+        <message>
+            <source>&amp;Shot</source>
+            <translation>&amp;Einstellung</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>Find shots (Ctrl+F)</source>
+            <translation>Einstellungen suchen (Strg+F)</translation>
+        </message>
+        <message>
+            <source>Find shots by id or title</source>
+            <translation>Einstellungen nach Kennung oder Titel suchen</translation>
+        </message>
+        <message>
+            <source>Activity log</source>
+            <translation>Aktivitätsprotokoll</translation>
+        </message>
+        <message>
+            <source>Show or hide the activity log (Ctrl+L)</source>
+            <translation>Aktivitätsprotokoll ein- oder ausblenden (Strg+L)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>Could not open the workspace of %1: %2</source>
+            <translation>Der Arbeitsordner von %1 konnte nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation>Storyboard nicht geöffnet</translation>
+        </message>
+        <message>
+            <source>Disk full: the batch is paused.</source>
+            <translation>Datenträger voll: Der Batch ist pausiert.</translation>
+        </message>
+        <message>
+            <source>Still reading %1…</source>
+            <translation>%1 wird noch gelesen…</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>%1 wird gelesen…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n problem(s); it was not opened.</source>
+            <translation>
+                <numerusform>%1 hat %n Problem; es wurde nicht geöffnet.</numerusform>
+                <numerusform>%1 hat %n Probleme; es wurde nicht geöffnet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>%1 wird geöffnet…</translation>
+        </message>
+        <message>
+            <source>Opening %1.</source>
+            <translation>%1 wird geöffnet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n shot(s)</source>
+            <translation>
+                <numerusform>%1: %n Einstellung</numerusform>
+                <numerusform>%1: %n Einstellungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scene(s).</source>
+            <translation>
+                <numerusform>%n Szene.</numerusform>
+                <numerusform>%n Szenen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Press Run (F5) to start.</source>
+            <translation>Drücken Sie Starten (F5), um zu beginnen.</translation>
+        </message>
+        <message>
+            <source>Workspace: %1</source>
+            <translation>Arbeitsordner: %1</translation>
+        </message>
+        <message>
+            <source>[debug] %1 attempt %2 on %3: %4; parameters: %5</source>
+            <translation>[Debug] %1 Versuch %2 bei %3: %4; Parameter: %5</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>Die %n Aufgabe ist fertig.</numerusform>
+                <numerusform>Alle %n Aufgaben sind fertig.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n davon in reduzierter Qualität.</numerusform>
+                <numerusform>%n davon in reduzierter Qualität.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The batch was cancelled: %1 of %2 tasks done.</source>
+            <translation>Der Batch wurde abgebrochen: %1 von %2 Aufgaben fertig.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped with %n task(s) that need you.</source>
+            <translation>
+                <numerusform>Der Batch endete mit %n Aufgabe, die Sie braucht.</numerusform>
+                <numerusform>Der Batch endete mit %n Aufgaben, die Sie brauchen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation>%1: Batch beendet</translation>
+        </message>
+        <message>
+            <source>You retried %1.</source>
+            <translation>Sie haben %1 wiederholt.</translation>
+        </message>
+        <message>
+            <source>You retried %1 at full quality.</source>
+            <translation>Sie haben %1 in voller Qualität wiederholt.</translation>
+        </message>
+        <message>
+            <source>You switched every failed task to provider %1.</source>
+            <translation>Sie haben alle fehlgeschlagenen Aufgaben zu Anbieter %1 verschoben.</translation>
+        </message>
+        <message>
+            <source>You switched %1 to provider %2.</source>
+            <translation>Sie haben %1 zu Anbieter %2 verschoben.</translation>
+        </message>
+        <message>
+            <source>The provider rejected this prompt (%1).</source>
+            <translation>Der Anbieter hat diesen Prompt abgelehnt (%1).</translation>
+        </message>
+        <message>
+            <source>You changed the prompt of %1; reloading the storyboard.</source>
+            <translation>Sie haben den Prompt von %1 geändert; das Storyboard wird neu geladen.</translation>
+        </message>
+        <message>
+            <source>The new language takes effect when Retake starts again.</source>
+            <translation>Die neue Sprache gilt ab dem nächsten Start von Retake.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Preferences applied: %n automatic retries, backoff from %1 s, keep %2 MB free.</source>
+            <translation>
+                <numerusform>Einstellungen übernommen: %n automatische Wiederholung, Wartezeit ab %1 s, %2 MB freihalten.</numerusform>
+                <numerusform>Einstellungen übernommen: %n automatische Wiederholungen, Wartezeit ab %1 s, %2 MB freihalten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You resumed the batch.</source>
+            <translation>Sie haben den Batch fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>You started the batch.</source>
+            <translation>Sie haben den Batch gestartet.</translation>
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation>%1 läuft…</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Fortsetzen</translation>
+        </message>
+        <message>
+            <source>Retried 3 times by hand with the same error: switch provider or edit the prompt instead</source>
+            <translation>3-mal manuell mit demselben Fehler wiederholt: stattdessen den Anbieter wechseln oder den Prompt bearbeiten</translation>
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks (%1)</source>
+            <translation>Die ausgewählten fehlgeschlagenen, blockierten oder abgebrochenen Aufgaben wiederholen (%1)</translation>
+        </message>
+        <message>
+            <source>%1 — %2% — Retake</source>
+            <comment>window title: project — percent — app</comment>
+            <translation>%1 — %2 % — Retake</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists; removed from the recent files.</source>
+            <translation>%1 existiert nicht mehr; aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
+        </message>
+        <message>
+            <source>No recent storyboards</source>
+            <translation>Keine zuletzt geöffneten Storyboards</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>Liste leeren</translation>
+        </message>
+        <message>
+            <source>Open a storyboard</source>
+            <translation>Storyboard öffnen</translation>
+        </message>
+        <message>
+            <source>Storyboards (*.retake.json *.json *.csv);;All files (*)</source>
+            <translation>Storyboards (*.retake.json *.json *.csv);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>A batch is running</source>
+            <translation>Ein Batch läuft</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are still running or waiting. What should happen to them?</source>
+            <translation>
+                <numerusform>%n Aufgabe läuft oder wartet noch. Was soll mit ihr geschehen?</numerusform>
+                <numerusform>%n Aufgaben laufen oder warten noch. Was soll mit ihnen geschehen?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Finished work is kept in every case.</source>
+            <translation>Fertige Arbeit bleibt in jedem Fall erhalten.</translation>
+        </message>
+        <message>
+            <source>Pause and quit</source>
+            <translation>Pausieren und beenden</translation>
+        </message>
+        <message>
+            <source>Running attempts are stopped and resume the next time you open this storyboard</source>
+            <translation>Laufende Versuche werden gestoppt und beim nächsten Öffnen dieses Storyboards fortgesetzt</translation>
+        </message>
+        <message>
+            <source>Cancel the batch and quit</source>
+            <translation>Batch abbrechen und beenden</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>Weiterlaufen lassen</translation>
+        </message>
+        <message>
+            <source>Pausing and quitting; the batch resumes next time.</source>
+            <translation>Pausieren und beenden; der Batch wird beim nächsten Mal fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>Cancelling the batch and quitting.</source>
+            <translation>Der Batch wird abgebrochen und Retake beendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MessageBanner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <source>Dismiss this message; it comes back if the problem changes</source>
+            <translation>Diese Meldung ausblenden; sie erscheint wieder, wenn sich das Problem ändert</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Automatic retries</source>
+            <translation>Automatische Wiederholungen</translation>
+        </message>
+        <message>
+            <source>Use these settings instead of the storyboard's</source>
+            <translation>Diese Werte statt der des Storyboards verwenden</translation>
+        </message>
+        <message>
+            <source>Automatic retries per task and run, after the first attempt</source>
+            <translation>Automatische Wiederholungen pro Aufgabe und Lauf, nach dem ersten Versuch</translation>
+        </message>
+        <message>
+            <source>Retries per task:</source>
+            <translation>Wiederholungen pro Aufgabe:</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Wait before the first retry; it doubles for each further retry (with ±20 % jitter)</source>
+            <translation>Wartezeit vor der ersten Wiederholung; sie verdoppelt sich mit jeder weiteren (mit ±20 % Streuung)</translation>
+        </message>
+        <message>
+            <source>Backoff base:</source>
+            <translation>Grundwartezeit:</translation>
+        </message>
+        <message>
+            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
+            <translation>Die Parallelität wird pro Anbieter in den Anbieterprofilen des Storyboards festgelegt; Retake senkt sie selbst, wenn ein Anbieter die Rate begrenzt.</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>Datenträger</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <comment>megabytes suffix</comment>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>Retake pauses before the free space falls below this</source>
+            <translation>Retake pausiert, bevor der freie Speicherplatz unter diesen Wert fällt</translation>
+        </message>
+        <message>
+            <source>Keep free:</source>
+            <translation>Freihalten:</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Sonstiges</translation>
+        </message>
+        <message>
+            <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
+            <translation>Debug-Protokoll: die Parameter jedes Versuchs, einschließlich der Prompts, im Aktivitätsprotokoll aufzeichnen</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemvorgabe</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>A new language takes effect the next time Retake starts.</source>
+            <translation>Eine neue Sprache gilt ab dem nächsten Start von Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotDetailPanel</name>
+        <message>
+            <source>Select a shot to see its prompt, attempts and output.</source>
+            <translation>Wählen Sie eine Einstellung, um ihren Prompt, ihre Versuche und ihre Ausgabe zu sehen.</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>No preview: %1</source>
+            <translation>Keine Vorschau: %1</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Versuche</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Scene %1</source>
+            <translation>Szene %1</translation>
+        </message>
+        <message>
+            <source>Negative: %1</source>
+            <translation>Negativ: %1</translation>
+        </message>
+        <message>
+            <source>Seed %1 · image %2×%3, %4 steps · video %5 s at %6 fps, %7</source>
+            <translation>Seed %1 · Bild %2×%3, %4 Schritte · Video %5 s bei %6 fps, %7</translation>
+        </message>
+        <message>
+            <source>Last error: %1</source>
+            <translation>Letzter Fehler: %1</translation>
+        </message>
+        <message>
+            <source>(HTTP %1)</source>
+            <translation>(HTTP %1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Retried %n time(s) by hand with the same error: switch provider or edit the prompt instead.</source>
+            <translation>
+                <numerusform>%n-mal manuell mit demselben Fehler wiederholt: stattdessen den Anbieter wechseln oder den Prompt bearbeiten.</numerusform>
+                <numerusform>%n-mal manuell mit demselben Fehler wiederholt: stattdessen den Anbieter wechseln oder den Prompt bearbeiten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next: %1 on %2</source>
+            <translation>Als Nächstes: %1 bei %2</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Abspielen</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>No output yet</source>
+            <translation>Noch keine Ausgabe</translation>
+        </message>
+        <message>
+            <source>Open %1 in the system's viewer</source>
+            <translation>%1 im Betrachter des Systems öffnen</translation>
+        </message>
+        <message>
+            <source>No image output yet.</source>
+            <translation>Noch kein Bild.</translation>
+        </message>
+        <message>
+            <source>No video output yet.</source>
+            <translation>Noch kein Video.</translation>
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation>Vorschau wird geladen…</translation>
+        </message>
+        <message>
+            <source>The output could not be read.</source>
+            <translation>Die Ausgabe konnte nicht gelesen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotGridView</name>
+        <message>
+            <source>Status grid</source>
+            <translation>Statusraster</translation>
+        </message>
+        <message>
+            <source>One line of tiles per scene, one tile per shot. Select tiles with the mouse or the arrow keys (Shift and Ctrl extend the selection); the context menu holds the recovery actions.</source>
+            <translation>Eine Zeile Kacheln pro Szene, eine Kachel pro Einstellung. Kacheln mit der Maus oder den Pfeiltasten auswählen (Umschalt und Strg erweitern die Auswahl); das Kontextmenü enthält die Wiederherstellungsaktionen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotListModel</name>
+        <message>
+            <source>%1 — %2</source>
+            <comment>scene id — scene title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shot(s)</source>
+            <translation>
+                <numerusform>%n Einstellung</numerusform>
+                <numerusform>%n Einstellungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 fertig</translation>
+        </message>
+        <message>
+            <source>%1 in progress</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 in Arbeit</translation>
+        </message>
+        <message>
+            <source>%1 need attention</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 brauchen Sie</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — shot title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotTileDelegate</name>
+        <message>
+            <source>generating the image…</source>
+            <translation>Bild wird erzeugt…</translation>
+        </message>
+        <message>
+            <source>image retry: %1</source>
+            <translation>Bild wird wiederholt: %1</translation>
+        </message>
+        <message>
+            <source>no image yet</source>
+            <translation>noch kein Bild</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>badge on a tile</comment>
+            <translation>reduziert</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s)</source>
+            <translation>
+                <numerusform>%n Versuch</numerusform>
+                <numerusform>%n Versuche</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SummaryBar</name>
+        <message>
+            <source>Overall progress</source>
+            <translation>Gesamtfortschritt</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Alle zeigen</translation>
+        </message>
+        <message>
+            <source>Clear the state filter and show every shot</source>
+            <translation>Den Statusfilter aufheben und alle Einstellungen zeigen</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>overall progress</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n task(s) finished</source>
+            <translation>
+                <numerusform>%1 von %n Aufgabe abgeschlossen</numerusform>
+                <numerusform>%1 von %n Aufgaben abgeschlossen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>count and state in the summary bar</comment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>Paused: disk full</source>
+            <translation>Pausiert: Datenträger voll</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Pausiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SwitchProviderDialog</name>
+        <message>
+            <source>Switch provider</source>
+            <translation>Anbieter wechseln</translation>
+        </message>
+        <message>
+            <source>Re-run tasks on another provider. Their retry budget starts again; finished work of other tasks is not touched.</source>
+            <translation>Aufgaben bei einem anderen Anbieter neu ausführen. Ihr Wiederholungsbudget beginnt von vorn; fertige Arbeit anderer Aufgaben bleibt unberührt.</translation>
+        </message>
+        <message>
+            <source>The selected task: %1</source>
+            <translation>Die ausgewählte Aufgabe: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n selected task(s)</source>
+            <translation>
+                <numerusform>Die %n ausgewählte Aufgabe</numerusform>
+                <numerusform>Die %n ausgewählten Aufgaben</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n failed task(s), and the tasks waiting for them</source>
+            <translation>
+                <numerusform>Die %n fehlgeschlagene Aufgabe und die Aufgaben, die darauf warten</numerusform>
+                <numerusform>Alle %n fehlgeschlagenen Aufgaben und die Aufgaben, die darauf warten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Provider:</source>
+            <translation>Anbieter:</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>provider id (kind)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 (%2, model %3)</source>
+            <comment>provider id (kind, model)</comment>
+            <translation>%1 (%2, Modell %3)</translation>
+        </message>
+        <message>
+            <source>%1 (built-in offline renderer, always available)</source>
+            <translation>%1 (eingebauter Offline-Renderer, immer verfügbar)</translation>
+        </message>
+        <message>
+            <source>Re-run</source>
+            <translation>Neu ausführen</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ValidationDialog</name>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation>Storyboard nicht geöffnet</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt; was not opened: %n problem(s) must be fixed first. Nothing was run.</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; wurde nicht geöffnet: Zuerst muss %n Problem behoben werden. Es wurde nichts ausgeführt.</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; wurde nicht geöffnet: Zuerst müssen %n Probleme behoben werden. Es wurde nichts ausgeführt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Copy problems</source>
+            <translation>Probleme kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the list of problems to the clipboard</source>
+            <translation>Die Liste der Probleme in die Zwischenablage kopieren</translation>
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation>Im Editor öffnen</translation>
+        </message>
+        <message>
+            <source>Open the storyboard file in the system's editor</source>
+            <translation>Die Storyboard-Datei im Editor des Systems öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::VideoFrameGrabber</name>
+        <message>
+            <source>no temporary folder for the video frame</source>
+            <translation>kein temporärer Ordner für das Videobild</translation>
+        </message>
+        <message>
+            <source>ffmpeg could not be started; install ffmpeg to see video frames</source>
+            <translation>ffmpeg konnte nicht gestartet werden; installieren Sie ffmpeg, um Videobilder zu sehen</translation>
+        </message>
+        <message>
+            <source>ffmpeg could not read the video (exit code %1)</source>
+            <translation>ffmpeg konnte das Video nicht lesen (Exit-Code %1)</translation>
+        </message>
+        <message>
+            <source>the extracted frame is unreadable</source>
+            <translation>das extrahierte Bild ist unlesbar</translation>
+        </message>
+    </context>
+</TS>

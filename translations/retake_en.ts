@@ -1,0 +1,1521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>StateStyle</name>
+        <message>
+            <source>waiting</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>task state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>summary bar filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks with a verified output, at any quality. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done tasks below full quality (simplified prompt, lower resolution or built-in fallback). Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks with an attempt in flight. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks waiting for their backoff before the next automatic retry. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks waiting for a provider slot or for their image. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks whose automatic recovery is exhausted: they need you. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks waiting for a failed task they depend on. Click to show only their shots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image</source>
+            <comment>generation stage</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video</source>
+            <comment>generation stage</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IMG</source>
+            <comment>short label of the image stage on a tile</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VID</source>
+            <comment>short label of the video stage on a tile</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no error</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>network error</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>timeout</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rate limited</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>provider unavailable</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>provider error</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>content policy</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid request</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>authentication</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quota exhausted</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid output</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unsafe output</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file error</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>disk full</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider is slow; retry, or switch to another provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider limits the request rate; wait, lower the concurrency or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider is down; retry later or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The model failed on this job; retry, or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The prompt was rejected; edit the prompt or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The request was refused as invalid; fix the shot's parameters or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider refused the API key; check the key, or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider's quota is used up; switch provider or raise the quota.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output did not pass verification; retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace; switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some disk space; Retake resumes by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled by you; retry to run it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>primary</source>
+            <comment>degradation rung</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alternative provider</source>
+            <comment>degradation rung</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>simplified prompt</source>
+            <comment>degradation rung</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lower resolution</source>
+            <comment>degradation rung</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>built-in fallback</source>
+            <comment>degradation rung</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <comment>output quality</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>full quality</source>
+            <comment>output quality</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reduced quality</source>
+            <comment>output quality</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fallback quality</source>
+            <comment>output quality</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>progress of a running task</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry %1 s</source>
+            <comment>countdown to the next automatic retry</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>a done task below full quality</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>stage: state</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (%1)</source>
+            <comment>quality in a task description</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>, %n attempt(s)</source>
+            <translation>
+                <numerusform>, %n attempt</numerusform>
+                <numerusform>, %n attempts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, %1 % done</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>, next try in %n second(s)</source>
+            <translation>
+                <numerusform>, next try in %n second</numerusform>
+                <numerusform>, next try in %n seconds</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, last error: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StoryboardPatcher</name>
+        <message>
+            <source>the storyboard is not valid JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shot %1 is not in the storyboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shot %1 has no "prompt" to change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the new prompt makes the storyboard invalid: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Batch monitor for AI media generation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A storyboard (.retake.json) or CSV shot list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the batch as soon as FILE is open.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ActivityLog</name>
+        <message>
+            <source>Activity log</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::AttemptModel</name>
+        <message>
+            <source>Stage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#</source>
+            <comment>attempt number</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rung</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider / model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files of the attempt: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>provider / model</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>attempt outcome</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not counted</source>
+            <comment>attempt outcome (disk full, cancelled)</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::BannerCoordinator</name>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Switch provider…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run every failed task on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the rate-limited tasks on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the workspace folder to free some space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the free space again now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit prompt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rewrite the rejected prompt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the rejected tasks on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run these tasks on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the prompt of the shot that keeps failing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the tasks waiting for %1 on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop waiting for the cool-down and send %1 requests again now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retrying provider %1 now, without waiting for its cool-down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down until %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its tasks move to other providers or wait.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed and need you.</source>
+            <translation>
+                <numerusform>%n task failed and needs you.</numerusform>
+                <numerusform>%n tasks failed and need you.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more wait for them.</source>
+            <translation>
+                <numerusform>%n more waits for them.</numerusform>
+                <numerusform>%n more wait for them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry them, or run them on another provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 failed again with the same error (%2) after %3 retries by hand. Retrying will not help: run it on another provider or edit the prompt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed again with the same error after 3 retries by hand (%1). Retrying will not help: run them on another provider or edit the prompts.</source>
+            <translation>
+                <numerusform>%n task failed again with the same error after 3 retries by hand (%1). Retrying will not help: run it on another provider or edit the prompt.</numerusform>
+                <numerusform>%n tasks failed again with the same error after 3 retries by hand (%1). Retrying will not help: run them on another provider or edit the prompts.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 is rate-limiting requests (HTTP 429): %n task(s) wait for their retry.</source>
+            <translation>
+                <numerusform>%1 is rate-limiting requests (HTTP 429): %n task waits for its retry.</numerusform>
+                <numerusform>%1 is rate-limiting requests (HTTP 429): %n tasks wait for their retry.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retake lowered the parallel requests to %1 of %2 and raises them again as requests succeed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The prompt of %1 was rejected by the provider's content policy. Edit the prompt, or run the shot on another provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The prompts of %n shot(s) were rejected by the provider's content policy (%1). Edit the prompts, or run the shots on another provider.</source>
+            <translation>
+                <numerusform>The prompt of %n shot was rejected by the provider's content policy (%1). Edit the prompt, or run the shot on another provider.</numerusform>
+                <numerusform>The prompts of %n shots were rejected by the provider's content policy (%1). Edit the prompts, or run the shots on another provider.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit prompt of %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disk full: Retake stopped writing to %1 and resumes by itself when space returns. Free some space, then press Retry now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <translation>
+                <numerusform>%1 MB free again: the batch resumes within %n second.</numerusform>
+                <numerusform>%1 MB free again: the batch resumes within %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EditPromptDialog</name>
+        <message>
+            <source>Edit the prompt of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prompt:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative prompt:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving writes the new prompt into %1 and reloads it: the shot's tasks run again with it; other finished work is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a CSV shot list: change the prompt in your spreadsheet, save it, and open it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save and reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the shot list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The prompt cannot be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ErrorLogDialog</name>
+        <message>
+            <source>Error log — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The previous failure of this shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The next failure of this shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The error log %1 is empty or missing: nothing has failed in this workspace yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No failure of %1 is in the error log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failure %1 of %2 for this shot (highlighted).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MainWindow</name>
+        <message>
+            <source>Retake</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a storyboard (Ctrl+O) or drop a .retake.json or .csv file here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>tooltip (shortcut)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a storyboard (.retake.json) or a CSV shot list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit Retake</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the batch, or resume it when paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause the batch: running attempts finish, nothing new starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You paused the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the batch: stop running attempts; finished work is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cancelled the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry all &amp;failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-queue every failed task and the tasks blocked by them</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>You retried all failed tasks (%n failed, %1 blocked).</source>
+            <translation>
+                <numerusform>You retried all failed tasks (%n failed, %1 blocked).</numerusform>
+                <numerusform>You retried all failed tasks (%n failed, %1 blocked).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry at full &amp;quality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-run the selected degraded tasks at full quality; the degraded output is kept if it fails</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Switch provider…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-run the selected tasks on another provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open output &amp;folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder with the selected shot's outputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show in &amp;error log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the selected shot's failures in the workspace's error log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit &amp;prompt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the selected shot's prompt in the storyboard and run it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pre&amp;ferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries, backoff, disk reserve, debug logging and language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find shots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only the shots whose id or title contains a text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find shots (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find shots by id or title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activity log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show or hide the activity log (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not open the workspace of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disk full: the batch is paused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n problem(s); it was not opened.</source>
+            <translation>
+                <numerusform>%1 has %n problem; it was not opened.</numerusform>
+                <numerusform>%1 has %n problems; it was not opened.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %n shot(s)</source>
+            <translation>
+                <numerusform>%1: %n shot</numerusform>
+                <numerusform>%1: %n shots</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scene(s).</source>
+            <translation>
+                <numerusform>%n scene.</numerusform>
+                <numerusform>%n scenes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Press Run (F5) to start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>[debug] %1 attempt %2 on %3: %4; parameters: %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ok</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>%n task is done.</numerusform>
+                <numerusform>All %n tasks are done.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n at reduced quality.</numerusform>
+                <numerusform>%n at reduced quality.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The batch was cancelled: %1 of %2 tasks done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped with %n task(s) that need you.</source>
+            <translation>
+                <numerusform>The batch stopped with %n task that needs you.</numerusform>
+                <numerusform>The batch stopped with %n tasks that need you.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You retried %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You retried %1 at full quality.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You switched every failed task to provider %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You switched %1 to provider %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider rejected this prompt (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You changed the prompt of %1; reloading the storyboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new language takes effect when Retake starts again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Preferences applied: %n automatic retries, backoff from %1 s, keep %2 MB free.</source>
+            <translation>
+                <numerusform>Preferences applied: %n automatic retry, backoff from %1 s, keep %2 MB free.</numerusform>
+                <numerusform>Preferences applied: %n automatic retries, backoff from %1 s, keep %2 MB free.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You resumed the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You started the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retried 3 times by hand with the same error: switch provider or edit the prompt instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2% — Retake</source>
+            <comment>window title: project — percent — app</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 no longer exists; removed from the recent files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No recent storyboards</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a storyboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storyboards (*.retake.json *.json *.csv);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A batch is running</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are still running or waiting. What should happen to them?</source>
+            <translation>
+                <numerusform>%n task is still running or waiting. What should happen to it?</numerusform>
+                <numerusform>%n tasks are still running or waiting. What should happen to them?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Finished work is kept in every case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause and quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running attempts are stopped and resume the next time you open this storyboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the batch and quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pausing and quitting; the batch resumes next time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling the batch and quitting.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MessageBanner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss this message; it comes back if the problem changes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use these settings instead of the storyboard's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic retries per task and run, after the first attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries per task:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wait before the first retry; it doubles for each further retry (with ±20 % jitter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backoff base:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MB</source>
+            <comment>megabytes suffix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake pauses before the free space falls below this</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep free:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new language takes effect the next time Retake starts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotDetailPanel</name>
+        <message>
+            <source>Select a shot to see its prompt, attempts and output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No preview: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — title</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scene %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed %1 · image %2×%3, %4 steps · video %5 s at %6 fps, %7</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last error: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(HTTP %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Retried %n time(s) by hand with the same error: switch provider or edit the prompt instead.</source>
+            <translation>
+                <numerusform>Retried %n time by hand with the same error: switch provider or edit the prompt instead.</numerusform>
+                <numerusform>Retried %n times by hand with the same error: switch provider or edit the prompt instead.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next: %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No output yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open %1 in the system's viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No image output yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No video output yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotGridView</name>
+        <message>
+            <source>Status grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One line of tiles per scene, one tile per shot. Select tiles with the mouse or the arrow keys (Shift and Ctrl extend the selection); the context menu holds the recovery actions.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotListModel</name>
+        <message>
+            <source>%1 — %2</source>
+            <comment>scene id — scene title</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n shot(s)</source>
+            <translation>
+                <numerusform>%n shot</numerusform>
+                <numerusform>%n shots</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <comment>shots of a scene</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 in progress</source>
+            <comment>shots of a scene</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 need attention</source>
+            <comment>shots of a scene</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — shot title</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotTileDelegate</name>
+        <message>
+            <source>generating the image…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>image retry: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no image yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>badge on a tile</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s)</source>
+            <translation>
+                <numerusform>%n attempt</numerusform>
+                <numerusform>%n attempts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SummaryBar</name>
+        <message>
+            <source>Overall progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear the state filter and show every shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>overall progress</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n task(s) finished</source>
+            <translation>
+                <numerusform>%1 of %n task finished</numerusform>
+                <numerusform>%1 of %n tasks finished</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>count and state in the summary bar</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused: disk full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SwitchProviderDialog</name>
+        <message>
+            <source>Switch provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-run tasks on another provider. Their retry budget starts again; finished work of other tasks is not touched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected task: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The %n selected task(s)</source>
+            <translation>
+                <numerusform>The %n selected task</numerusform>
+                <numerusform>The %n selected tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n failed task(s), and the tasks waiting for them</source>
+            <translation>
+                <numerusform>The %n failed task, and the tasks waiting for it</numerusform>
+                <numerusform>All %n failed tasks, and the tasks waiting for them</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Provider:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>provider id (kind)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2, model %3)</source>
+            <comment>provider id (kind, model)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (built-in offline renderer, always available)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-run</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ValidationDialog</name>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt; was not opened: %n problem(s) must be fixed first. Nothing was run.</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; was not opened: %n problem must be fixed first. Nothing was run.</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; was not opened: %n problems must be fixed first. Nothing was run.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the list of problems to the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the storyboard file in the system's editor</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::VideoFrameGrabber</name>
+        <message>
+            <source>no temporary folder for the video frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg could not be started; install ffmpeg to see video frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg could not read the video (exit code %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the extracted frame is unreadable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en_US">
+    <context>
+        <name>StateStyle</name>
+        <message>
+            <source>waiting</source>
+            <comment>task state</comment>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>task state</comment>
+            <translation>en file</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>task state</comment>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>task state</comment>
+            <translation>nouvel essai</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>task state</comment>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>task state</comment>
+            <translation>échoué</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>task state</comment>
+            <translation>bloqué</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>task state</comment>
+            <translation>interrompu</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>task state</comment>
+            <translation>annulé</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>task state</comment>
+            <translation>ignoré</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>summary bar filter</comment>
+            <translation>terminés</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>summary bar filter</comment>
+            <translation>dégradés</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>summary bar filter</comment>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>summary bar filter</comment>
+            <translation>nouvel essai</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>summary bar filter</comment>
+            <translation>en file</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>summary bar filter</comment>
+            <translation>échoués</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>summary bar filter</comment>
+            <translation>bloqués</translation>
+        </message>
+        <message>
+            <source>Tasks with a verified output, at any quality. Click to show only their shots.</source>
+            <translation>Tâches dont la sortie est vérifiée, quelle qu’en soit la qualité. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Done tasks below full quality (simplified prompt, lower resolution or built-in fallback). Click to show only their shots.</source>
+            <translation>Tâches terminées en dessous de la qualité maximale (prompt simplifié, résolution réduite ou rendu de secours intégré). Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Tasks with an attempt in flight. Click to show only their shots.</source>
+            <translation>Tâches avec une tentative en cours. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for their backoff before the next automatic retry. Click to show only their shots.</source>
+            <translation>Tâches qui patientent avant le prochain nouvel essai automatique. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for a provider slot or for their image. Click to show only their shots.</source>
+            <translation>Tâches qui attendent une place chez le fournisseur ou leur image. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Tasks whose automatic recovery is exhausted: they need you. Click to show only their shots.</source>
+            <translation>Tâches dont la reprise automatique est épuisée : elles ont besoin de vous. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Tasks waiting for a failed task they depend on. Click to show only their shots.</source>
+            <translation>Tâches qui attendent une tâche échouée dont elles dépendent. Cliquez pour n’afficher que leurs plans.</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <comment>generation stage</comment>
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <comment>generation stage</comment>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>IMG</source>
+            <comment>short label of the image stage on a tile</comment>
+            <translation>IMG</translation>
+        </message>
+        <message>
+            <source>VID</source>
+            <comment>short label of the video stage on a tile</comment>
+            <translation>VID</translation>
+        </message>
+        <message>
+            <source>no error</source>
+            <comment>error class</comment>
+            <translation>aucune erreur</translation>
+        </message>
+        <message>
+            <source>network error</source>
+            <comment>error class</comment>
+            <translation>erreur réseau</translation>
+        </message>
+        <message>
+            <source>timeout</source>
+            <comment>error class</comment>
+            <translation>délai dépassé</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <comment>error class</comment>
+            <translation>débit limité</translation>
+        </message>
+        <message>
+            <source>provider unavailable</source>
+            <comment>error class</comment>
+            <translation>fournisseur indisponible</translation>
+        </message>
+        <message>
+            <source>provider error</source>
+            <comment>error class</comment>
+            <translation>erreur du fournisseur</translation>
+        </message>
+        <message>
+            <source>content policy</source>
+            <comment>error class</comment>
+            <translation>politique de contenu</translation>
+        </message>
+        <message>
+            <source>invalid request</source>
+            <comment>error class</comment>
+            <translation>requête invalide</translation>
+        </message>
+        <message>
+            <source>authentication</source>
+            <comment>error class</comment>
+            <translation>authentification</translation>
+        </message>
+        <message>
+            <source>quota exhausted</source>
+            <comment>error class</comment>
+            <translation>quota épuisé</translation>
+        </message>
+        <message>
+            <source>invalid output</source>
+            <comment>error class</comment>
+            <translation>sortie invalide</translation>
+        </message>
+        <message>
+            <source>unsafe output</source>
+            <comment>error class</comment>
+            <translation>sortie dangereuse</translation>
+        </message>
+        <message>
+            <source>file error</source>
+            <comment>error class</comment>
+            <translation>erreur de fichier</translation>
+        </message>
+        <message>
+            <source>disk full</source>
+            <comment>error class</comment>
+            <translation>disque plein</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>error class</comment>
+            <translation>annulé</translation>
+        </message>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation>Vérifiez la connexion réseau, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The provider is slow; retry, or switch to another provider.</source>
+            <translation>Le fournisseur est lent ; réessayez ou passez à un autre fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider limits the request rate; wait, lower the concurrency or switch provider.</source>
+            <translation>Le fournisseur limite le débit des requêtes ; patientez, réduisez le parallélisme ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider is down; retry later or switch provider.</source>
+            <translation>Le fournisseur est hors service ; réessayez plus tard ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The model failed on this job; retry, or switch provider.</source>
+            <translation>Le modèle a échoué sur cette tâche ; réessayez ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The prompt was rejected; edit the prompt or switch provider.</source>
+            <translation>Le prompt a été refusé ; modifiez-le ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The request was refused as invalid; fix the shot's parameters or switch provider.</source>
+            <translation>La requête a été refusée comme invalide ; corrigez les paramètres du plan ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider refused the API key; check the key, or switch provider.</source>
+            <translation>Le fournisseur a refusé la clé d’API ; vérifiez la clé ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider's quota is used up; switch provider or raise the quota.</source>
+            <translation>Le quota du fournisseur est épuisé ; changez de fournisseur ou augmentez le quota.</translation>
+        </message>
+        <message>
+            <source>The output did not pass verification; retry.</source>
+            <translation>La sortie n’a pas passé la vérification ; réessayez.</translation>
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace; switch provider.</source>
+            <translation>Le fournisseur a tenté d’écrire hors de l’espace de travail ; changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation>Vérifiez que le dossier de travail est accessible en écriture, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>Free some disk space; Retake resumes by itself.</source>
+            <translation>Libérez de l’espace disque ; Retake reprend de lui-même.</translation>
+        </message>
+        <message>
+            <source>Cancelled by you; retry to run it again.</source>
+            <translation>Annulée par vous ; réessayez pour la relancer.</translation>
+        </message>
+        <message>
+            <source>primary</source>
+            <comment>degradation rung</comment>
+            <translation>principal</translation>
+        </message>
+        <message>
+            <source>alternative provider</source>
+            <comment>degradation rung</comment>
+            <translation>fournisseur alternatif</translation>
+        </message>
+        <message>
+            <source>simplified prompt</source>
+            <comment>degradation rung</comment>
+            <translation>prompt simplifié</translation>
+        </message>
+        <message>
+            <source>lower resolution</source>
+            <comment>degradation rung</comment>
+            <translation>résolution réduite</translation>
+        </message>
+        <message>
+            <source>built-in fallback</source>
+            <comment>degradation rung</comment>
+            <translation>rendu de secours intégré</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>output quality</comment>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>full quality</source>
+            <comment>output quality</comment>
+            <translation>qualité maximale</translation>
+        </message>
+        <message>
+            <source>reduced quality</source>
+            <comment>output quality</comment>
+            <translation>qualité réduite</translation>
+        </message>
+        <message>
+            <source>fallback quality</source>
+            <comment>output quality</comment>
+            <translation>qualité de secours</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>progress of a running task</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>retry %1 s</source>
+            <comment>countdown to the next automatic retry</comment>
+            <translation>essai dans %1 s</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>a done task below full quality</comment>
+            <translation>dégradé</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>stage: state</comment>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source> (%1)</source>
+            <comment>quality in a task description</comment>
+            <translation> (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n attempt(s)</source>
+            <translation>
+                <numerusform>, %n tentative</numerusform>
+                <numerusform>, %n tentatives</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, %1 % done</source>
+            <translation>, %1 % effectués</translation>
+        </message>
+        <message numerus="yes">
+            <source>, next try in %n second(s)</source>
+            <translation>
+                <numerusform>, prochain essai dans %n seconde</numerusform>
+                <numerusform>, prochain essai dans %n secondes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, last error: %1</source>
+            <translation>, dernière erreur : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryboardPatcher</name>
+        <message>
+            <source>the storyboard is not valid JSON</source>
+            <translation>le storyboard n’est pas un JSON valide</translation>
+        </message>
+        <message>
+            <source>shot %1 is not in the storyboard</source>
+            <translation>le plan %1 n’est pas dans le storyboard</translation>
+        </message>
+        <message>
+            <source>shot %1 has no "prompt" to change</source>
+            <translation>le plan %1 n’a pas de « prompt » à modifier</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>impossible de lire %1 : %2</translation>
+        </message>
+        <message>
+            <source>the new prompt makes the storyboard invalid: %1</source>
+            <translation>le nouveau prompt rend le storyboard invalide : %1</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d’écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Batch monitor for AI media generation.</source>
+            <translation>Moniteur de lots pour la génération de médias par IA.</translation>
+        </message>
+        <message>
+            <source>A storyboard (.retake.json) or CSV shot list.</source>
+            <translation>Un storyboard (.retake.json) ou une liste de plans CSV.</translation>
+        </message>
+        <message>
+            <source>Start the batch as soon as FILE is open.</source>
+            <translation>Lancer le lot dès que FILE est ouvert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ActivityLog</name>
+        <message>
+            <source>Activity log</source>
+            <translation>Journal d’activité</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::AttemptModel</name>
+        <message>
+            <source>Stage</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <comment>attempt number</comment>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Rung</source>
+            <translation>Palier</translation>
+        </message>
+        <message>
+            <source>Provider / model</source>
+            <translation>Fournisseur / modèle</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <source>Files of the attempt: %1</source>
+            <translation>Fichiers de la tentative : %1</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>provider / model</comment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>no output</source>
+            <translation>aucune sortie</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>attempt outcome</comment>
+            <translation>échouée</translation>
+        </message>
+        <message>
+            <source>not counted</source>
+            <comment>attempt outcome (disk full, cancelled)</comment>
+            <translation>non comptée</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::BannerCoordinator</name>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 et %n autre</numerusform>
+                <numerusform>%1 et %n autres</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Switch provider…</source>
+            <translation>Changer de fournisseur…</translation>
+        </message>
+        <message>
+            <source>Run every failed task on another provider</source>
+            <translation>Exécuter toutes les tâches échouées chez un autre fournisseur</translation>
+        </message>
+        <message>
+            <source>Run the rate-limited tasks on another provider</source>
+            <translation>Exécuter les tâches limitées en débit chez un autre fournisseur</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Open the workspace folder to free some space</source>
+            <translation>Ouvrir le dossier de travail pour libérer de l’espace</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Réessayer maintenant</translation>
+        </message>
+        <message>
+            <source>Check the free space again now</source>
+            <translation>Vérifier à nouveau l’espace libre maintenant</translation>
+        </message>
+        <message>
+            <source>Edit prompt…</source>
+            <translation>Modifier le prompt…</translation>
+        </message>
+        <message>
+            <source>Rewrite the rejected prompt</source>
+            <translation>Réécrire le prompt refusé</translation>
+        </message>
+        <message>
+            <source>Run the rejected tasks on another provider</source>
+            <translation>Exécuter les tâches refusées chez un autre fournisseur</translation>
+        </message>
+        <message>
+            <source>Run these tasks on another provider</source>
+            <translation>Exécuter ces tâches chez un autre fournisseur</translation>
+        </message>
+        <message>
+            <source>Change the prompt of the shot that keeps failing</source>
+            <translation>Modifier le prompt du plan qui échoue sans cesse</translation>
+        </message>
+        <message>
+            <source>Run the tasks waiting for %1 on another provider</source>
+            <translation>Exécuter chez un autre fournisseur les tâches qui attendent %1</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the cool-down and send %1 requests again now</source>
+            <translation>Ne plus attendre la fin de la pause et renvoyer dès maintenant des requêtes à %1</translation>
+        </message>
+        <message>
+            <source>Retrying provider %1 now, without waiting for its cool-down.</source>
+            <translation>Nouvel essai du fournisseur %1 maintenant, sans attendre la fin de sa pause.</translation>
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down.</source>
+            <translation>Le fournisseur %1 échoue sans cesse (%2) et est mis en pause.</translation>
+        </message>
+        <message>
+            <source>Provider %1 keeps failing (%2) and is paused for a cool-down until %3.</source>
+            <translation>Le fournisseur %1 échoue sans cesse (%2) et est mis en pause jusqu’à %3.</translation>
+        </message>
+        <message>
+            <source>Its tasks move to other providers or wait.</source>
+            <translation>Ses tâches passent à d’autres fournisseurs ou attendent.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed and need you.</source>
+            <translation>
+                <numerusform>%n tâche a échoué et a besoin de vous.</numerusform>
+                <numerusform>%n tâches ont échoué et ont besoin de vous.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more wait for them.</source>
+            <translation>
+                <numerusform>%n autre les attend.</numerusform>
+                <numerusform>%n autres les attendent.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retry them, or run them on another provider.</source>
+            <translation>Réessayez-les ou exécutez-les chez un autre fournisseur.</translation>
+        </message>
+        <message>
+            <source>%1 failed again with the same error (%2) after %3 retries by hand. Retrying will not help: run it on another provider or edit the prompt.</source>
+            <translation>%1 a de nouveau échoué avec la même erreur (%2) après %3 nouveaux essais manuels. Réessayer n’aidera pas : exécutez-la chez un autre fournisseur ou modifiez le prompt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) failed again with the same error after 3 retries by hand (%1). Retrying will not help: run them on another provider or edit the prompts.</source>
+            <translation>
+                <numerusform>%n tâche a de nouveau échoué avec la même erreur après 3 nouveaux essais manuels (%1). Réessayer n’aidera pas : exécutez-la chez un autre fournisseur ou modifiez les prompts.</numerusform>
+                <numerusform>%n tâches ont de nouveau échoué avec la même erreur après 3 nouveaux essais manuels (%1). Réessayer n’aidera pas : exécutez-les chez un autre fournisseur ou modifiez les prompts.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 is rate-limiting requests (HTTP 429): %n task(s) wait for their retry.</source>
+            <translation>
+                <numerusform>%1 limite le débit des requêtes (HTTP 429) : %n tâche attend son nouvel essai.</numerusform>
+                <numerusform>%1 limite le débit des requêtes (HTTP 429) : %n tâches attendent leur nouvel essai.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Retake lowered the parallel requests to %1 of %2 and raises them again as requests succeed.</source>
+            <translation>Retake a réduit les requêtes parallèles à %1 sur %2 et les augmente à nouveau dès que les requêtes aboutissent.</translation>
+        </message>
+        <message>
+            <source>The prompt of %1 was rejected by the provider's content policy. Edit the prompt, or run the shot on another provider.</source>
+            <translation>Le prompt de %1 a été refusé par la politique de contenu du fournisseur. Modifiez le prompt ou exécutez le plan chez un autre fournisseur.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The prompts of %n shot(s) were rejected by the provider's content policy (%1). Edit the prompts, or run the shots on another provider.</source>
+            <translation>
+                <numerusform>Le prompt de %n plan a été refusé par la politique de contenu du fournisseur (%1). Modifiez les prompts ou exécutez les plans chez un autre fournisseur.</numerusform>
+                <numerusform>Les prompts de %n plans ont été refusés par la politique de contenu du fournisseur (%1). Modifiez les prompts ou exécutez les plans chez un autre fournisseur.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit prompt of %1…</source>
+            <translation>Modifier le prompt de %1…</translation>
+        </message>
+        <message>
+            <source>Disk full: Retake stopped writing to %1 and resumes by itself when space returns. Free some space, then press Retry now.</source>
+            <translation>Disque plein : Retake n’écrit plus dans %1 et reprend de lui-même quand l’espace revient. Libérez de l’espace, puis cliquez sur « Réessayer maintenant ».</translation>
+        </message>
+        <message>
+            <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
+            <translation>Toujours seulement %1 Mo libres dans %2 ; Retake a besoin de %3 Mo. Libérez de l’espace, puis cliquez sur « Réessayer maintenant ».</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <translation>
+                <numerusform>De nouveau %1 Mo libres : le lot reprend d’ici %n seconde.</numerusform>
+                <numerusform>De nouveau %1 Mo libres : le lot reprend d’ici %n secondes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EditPromptDialog</name>
+        <message>
+            <source>Edit the prompt of %1</source>
+            <translation>Modifier le prompt de %1</translation>
+        </message>
+        <message>
+            <source>Prompt:</source>
+            <translation>Prompt :</translation>
+        </message>
+        <message>
+            <source>Negative prompt:</source>
+            <translation>Prompt négatif :</translation>
+        </message>
+        <message>
+            <source>Saving writes the new prompt into %1 and reloads it: the shot's tasks run again with it; other finished work is kept.</source>
+            <translation>L’enregistrement écrit le nouveau prompt dans %1 et le recharge : les tâches du plan sont relancées avec lui ; le reste du travail terminé est conservé.</translation>
+        </message>
+        <message>
+            <source>%1 is a CSV shot list: change the prompt in your spreadsheet, save it, and open it again.</source>
+            <translation>%1 est une liste de plans CSV : modifiez le prompt dans votre tableur, enregistrez-la et rouvrez-la.</translation>
+        </message>
+        <message>
+            <source>Save and reload</source>
+            <translation>Enregistrer et recharger</translation>
+        </message>
+        <message>
+            <source>Open the shot list</source>
+            <translation>Ouvrir la liste de plans</translation>
+        </message>
+        <message>
+            <source>The prompt cannot be empty.</source>
+            <translation>Le prompt ne peut pas être vide.</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Non enregistré : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ErrorLogDialog</name>
+        <message>
+            <source>Error log — %1</source>
+            <translation>Journal des erreurs — %1</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>Lecture de %1…</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Précédente</translation>
+        </message>
+        <message>
+            <source>The previous failure of this shot</source>
+            <translation>L’échec précédent de ce plan</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivante</translation>
+        </message>
+        <message>
+            <source>The next failure of this shot</source>
+            <translation>L’échec suivant de ce plan</translation>
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation>Ouvrir dans l’éditeur</translation>
+        </message>
+        <message>
+            <source>The error log %1 is empty or missing: nothing has failed in this workspace yet.</source>
+            <translation>Le journal des erreurs %1 est vide ou absent : rien n’a encore échoué dans cet espace de travail.</translation>
+        </message>
+        <message>
+            <source>No failure of %1 is in the error log.</source>
+            <translation>Aucun échec de %1 dans le journal des erreurs.</translation>
+        </message>
+        <message>
+            <source>Failure %1 of %2 for this shot (highlighted).</source>
+            <translation>Échec %1 sur %2 pour ce plan (en surbrillance).</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MainWindow</name>
+        <message>
+            <source>Retake</source>
+            <translation>Retake</translation>
+        </message>
+        <message>
+            <source>Open a storyboard (Ctrl+O) or drop a .retake.json or .csv file here.</source>
+            <translation>Ouvrez un storyboard (Ctrl+O) ou déposez ici un fichier .retake.json ou .csv.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>tooltip (shortcut)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Ouvrir…</translation>
+        </message>
+        <message>
+            <source>Open a storyboard (.retake.json) or a CSV shot list</source>
+            <translation>Ouvrir un storyboard (.retake.json) ou une liste de plans CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Quit Retake</source>
+            <translation>Quitter Retake</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Lancer</translation>
+        </message>
+        <message>
+            <source>Run the batch, or resume it when paused</source>
+            <translation>Lancer le lot, ou le reprendre s’il est en pause</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Pause</translation>
+        </message>
+        <message>
+            <source>Pause the batch: running attempts finish, nothing new starts</source>
+            <translation>Mettre le lot en pause : les tentatives en cours se terminent, rien de nouveau ne démarre</translation>
+        </message>
+        <message>
+            <source>You paused the batch.</source>
+            <translation>Vous avez mis le lot en pause.</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>A&amp;nnuler</translation>
+        </message>
+        <message>
+            <source>Cancel the batch: stop running attempts; finished work is kept</source>
+            <translation>Annuler le lot : les tentatives en cours sont arrêtées ; le travail terminé est conservé</translation>
+        </message>
+        <message>
+            <source>You cancelled the batch.</source>
+            <translation>Vous avez annulé le lot.</translation>
+        </message>
+        <message>
+            <source>Retry all &amp;failed</source>
+            <translation>Réessayer tous les é&amp;checs</translation>
+        </message>
+        <message>
+            <source>Re-queue every failed task and the tasks blocked by them</source>
+            <translation>Remettre en file toutes les tâches échouées et celles qu’elles bloquent</translation>
+        </message>
+        <message numerus="yes">
+            <source>You retried all failed tasks (%n failed, %1 blocked).</source>
+            <translation>
+                <numerusform>Vous avez relancé toutes les tâches échouées (%n échouée, %1 bloquées).</numerusform>
+                <numerusform>Vous avez relancé toutes les tâches échouées (%n échouées, %1 bloquées).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Réessayer</translation>
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks</source>
+            <translation>Réessayer les tâches sélectionnées échouées, bloquées ou annulées</translation>
+        </message>
+        <message>
+            <source>Retry at full &amp;quality</source>
+            <translation>Réessayer en &amp;qualité maximale</translation>
+        </message>
+        <message>
+            <source>Re-run the selected degraded tasks at full quality; the degraded output is kept if it fails</source>
+            <translation>Relancer en qualité maximale les tâches dégradées sélectionnées ; la sortie dégradée est conservée en cas d’échec</translation>
+        </message>
+        <message>
+            <source>&amp;Switch provider…</source>
+            <translation>&amp;Changer de fournisseur…</translation>
+        </message>
+        <message>
+            <source>Re-run the selected tasks on another provider</source>
+            <translation>Relancer les tâches sélectionnées chez un autre fournisseur</translation>
+        </message>
+        <message>
+            <source>Open output &amp;folder</source>
+            <translation>Ouvrir le &amp;dossier de sortie</translation>
+        </message>
+        <message>
+            <source>Open the folder with the selected shot's outputs</source>
+            <translation>Ouvrir le dossier contenant les sorties du plan sélectionné</translation>
+        </message>
+        <message>
+            <source>Show in &amp;error log</source>
+            <translation>Afficher dans le journal des &amp;erreurs</translation>
+        </message>
+        <message>
+            <source>Show the selected shot's failures in the workspace's error log</source>
+            <translation>Afficher les échecs du plan sélectionné dans le journal des erreurs de l’espace de travail</translation>
+        </message>
+        <message>
+            <source>Edit &amp;prompt…</source>
+            <translation>Modifier le &amp;prompt…</translation>
+        </message>
+        <message>
+            <source>Change the selected shot's prompt in the storyboard and run it again</source>
+            <translation>Modifier le prompt du plan sélectionné dans le storyboard et le relancer</translation>
+        </message>
+        <message>
+            <source>Pre&amp;ferences…</source>
+            <translation>&amp;Préférences…</translation>
+        </message>
+        <message>
+            <source>Retries, backoff, disk reserve, debug logging and language</source>
+            <translation>Nouveaux essais, temporisation, réserve disque, journal de débogage et langue</translation>
+        </message>
+        <message>
+            <source>&amp;Find shots</source>
+            <translation>&amp;Rechercher des plans</translation>
+        </message>
+        <message>
+            <source>Show only the shots whose id or title contains a text</source>
+            <translation>N’afficher que les plans dont l’identifiant ou le titre contient un texte</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Ouvrir un fichier &amp;récent</translation>
+        </message>
+        <message>
+            <source>&amp;Batch</source>
+            <translation>&amp;Lot</translation>
+        </message>
+        <message>
+            <source>&amp;Shot</source>
+            <translation>&amp;Plan</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>Find shots (Ctrl+F)</source>
+            <translation>Rechercher des plans (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Find shots by id or title</source>
+            <translation>Rechercher des plans par identifiant ou titre</translation>
+        </message>
+        <message>
+            <source>Activity log</source>
+            <translation>Journal d’activité</translation>
+        </message>
+        <message>
+            <source>Show or hide the activity log (Ctrl+L)</source>
+            <translation>Afficher ou masquer le journal d’activité (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>Could not open the workspace of %1: %2</source>
+            <translation>Impossible d’ouvrir l’espace de travail de %1 : %2</translation>
+        </message>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation>Storyboard non ouvert</translation>
+        </message>
+        <message>
+            <source>Disk full: the batch is paused.</source>
+            <translation>Disque plein : le lot est en pause.</translation>
+        </message>
+        <message>
+            <source>Still reading %1…</source>
+            <translation>Lecture de %1 en cours…</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>Lecture de %1…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n problem(s); it was not opened.</source>
+            <translation>
+                <numerusform>%1 présente %n problème ; il n’a pas été ouvert.</numerusform>
+                <numerusform>%1 présente %n problèmes ; il n’a pas été ouvert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>Ouverture de %1…</translation>
+        </message>
+        <message>
+            <source>Opening %1.</source>
+            <translation>Ouverture de %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n shot(s)</source>
+            <translation>
+                <numerusform>%1 : %n plan</numerusform>
+                <numerusform>%1 : %n plans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scene(s).</source>
+            <translation>
+                <numerusform>%n scène.</numerusform>
+                <numerusform>%n scènes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Press Run (F5) to start.</source>
+            <translation>Appuyez sur Lancer (F5) pour commencer.</translation>
+        </message>
+        <message>
+            <source>Workspace: %1</source>
+            <translation>Espace de travail : %1</translation>
+        </message>
+        <message>
+            <source>[debug] %1 attempt %2 on %3: %4; parameters: %5</source>
+            <translation>[débogage] %1 tentative %2 chez %3 : %4 ; paramètres : %5</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>%n tâche terminée.</numerusform>
+                <numerusform>Les %n tâches sont terminées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n en qualité réduite.</numerusform>
+                <numerusform>%n en qualité réduite.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The batch was cancelled: %1 of %2 tasks done.</source>
+            <translation>Le lot a été annulé : %1 tâches terminées sur %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped with %n task(s) that need you.</source>
+            <translation>
+                <numerusform>Le lot s’est arrêté avec %n tâche qui a besoin de vous.</numerusform>
+                <numerusform>Le lot s’est arrêté avec %n tâches qui ont besoin de vous.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation>%1 : lot terminé</translation>
+        </message>
+        <message>
+            <source>You retried %1.</source>
+            <translation>Vous avez relancé %1.</translation>
+        </message>
+        <message>
+            <source>You retried %1 at full quality.</source>
+            <translation>Vous avez relancé %1 en qualité maximale.</translation>
+        </message>
+        <message>
+            <source>You switched every failed task to provider %1.</source>
+            <translation>Vous avez basculé toutes les tâches échouées vers le fournisseur %1.</translation>
+        </message>
+        <message>
+            <source>You switched %1 to provider %2.</source>
+            <translation>Vous avez basculé %1 vers le fournisseur %2.</translation>
+        </message>
+        <message>
+            <source>The provider rejected this prompt (%1).</source>
+            <translation>Le fournisseur a refusé ce prompt (%1).</translation>
+        </message>
+        <message>
+            <source>You changed the prompt of %1; reloading the storyboard.</source>
+            <translation>Vous avez modifié le prompt de %1 ; rechargement du storyboard.</translation>
+        </message>
+        <message>
+            <source>The new language takes effect when Retake starts again.</source>
+            <translation>La nouvelle langue s’appliquera au prochain démarrage de Retake.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Preferences applied: %n automatic retries, backoff from %1 s, keep %2 MB free.</source>
+            <translation>
+                <numerusform>Préférences appliquées : %n nouvel essai automatique, temporisation à partir de %1 s, garder %2 Mo libres.</numerusform>
+                <numerusform>Préférences appliquées : %n nouveaux essais automatiques, temporisation à partir de %1 s, garder %2 Mo libres.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You resumed the batch.</source>
+            <translation>Vous avez repris le lot.</translation>
+        </message>
+        <message>
+            <source>You started the batch.</source>
+            <translation>Vous avez lancé le lot.</translation>
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation>Exécution de %1…</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Reprendre</translation>
+        </message>
+        <message>
+            <source>Retried 3 times by hand with the same error: switch provider or edit the prompt instead</source>
+            <translation>Relancée 3 fois à la main avec la même erreur : changez plutôt de fournisseur ou modifiez le prompt</translation>
+        </message>
+        <message>
+            <source>Retry the selected failed, blocked or cancelled tasks (%1)</source>
+            <translation>Réessayer les tâches sélectionnées échouées, bloquées ou annulées (%1)</translation>
+        </message>
+        <message>
+            <source>%1 — %2% — Retake</source>
+            <comment>window title: project — percent — app</comment>
+            <translation>%1 — %2 % — Retake</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists; removed from the recent files.</source>
+            <translation>%1 n’existe plus ; retiré des fichiers récents.</translation>
+        </message>
+        <message>
+            <source>No recent storyboards</source>
+            <translation>Aucun storyboard récent</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>Vider la liste</translation>
+        </message>
+        <message>
+            <source>Open a storyboard</source>
+            <translation>Ouvrir un storyboard</translation>
+        </message>
+        <message>
+            <source>Storyboards (*.retake.json *.json *.csv);;All files (*)</source>
+            <translation>Storyboards (*.retake.json *.json *.csv);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>A batch is running</source>
+            <translation>Un lot est en cours</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are still running or waiting. What should happen to them?</source>
+            <translation>
+                <numerusform>%n tâche est encore en cours ou en attente. Que faut-il en faire ?</numerusform>
+                <numerusform>%n tâches sont encore en cours ou en attente. Que faut-il en faire ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Finished work is kept in every case.</source>
+            <translation>Le travail terminé est conservé dans tous les cas.</translation>
+        </message>
+        <message>
+            <source>Pause and quit</source>
+            <translation>Mettre en pause et quitter</translation>
+        </message>
+        <message>
+            <source>Running attempts are stopped and resume the next time you open this storyboard</source>
+            <translation>Les tentatives en cours sont arrêtées et reprennent à la prochaine ouverture de ce storyboard</translation>
+        </message>
+        <message>
+            <source>Cancel the batch and quit</source>
+            <translation>Annuler le lot et quitter</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>Continuer</translation>
+        </message>
+        <message>
+            <source>Pausing and quitting; the batch resumes next time.</source>
+            <translation>Mise en pause et fermeture ; le lot reprendra la prochaine fois.</translation>
+        </message>
+        <message>
+            <source>Cancelling the batch and quitting.</source>
+            <translation>Annulation du lot et fermeture.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::MessageBanner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Masquer</translation>
+        </message>
+        <message>
+            <source>Dismiss this message; it comes back if the problem changes</source>
+            <translation>Masquer ce message ; il réapparaît si le problème change</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <source>Automatic retries</source>
+            <translation>Nouveaux essais automatiques</translation>
+        </message>
+        <message>
+            <source>Use these settings instead of the storyboard's</source>
+            <translation>Utiliser ces réglages au lieu de ceux du storyboard</translation>
+        </message>
+        <message>
+            <source>Automatic retries per task and run, after the first attempt</source>
+            <translation>Nouveaux essais automatiques par tâche et par exécution, après la première tentative</translation>
+        </message>
+        <message>
+            <source>Retries per task:</source>
+            <translation>Nouveaux essais par tâche :</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Wait before the first retry; it doubles for each further retry (with ±20 % jitter)</source>
+            <translation>Attente avant le premier nouvel essai ; elle double à chaque essai suivant (avec ±20 % d’aléa)</translation>
+        </message>
+        <message>
+            <source>Backoff base:</source>
+            <translation>Temporisation de base :</translation>
+        </message>
+        <message>
+            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
+            <translation>Le parallélisme se règle par fournisseur dans les profils de fournisseurs du storyboard ; Retake le réduit de lui-même quand un fournisseur limite le débit.</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>Disque</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <comment>megabytes suffix</comment>
+            <translation> Mo</translation>
+        </message>
+        <message>
+            <source>Retake pauses before the free space falls below this</source>
+            <translation>Retake se met en pause avant que l’espace libre ne passe sous cette valeur</translation>
+        </message>
+        <message>
+            <source>Keep free:</source>
+            <translation>Garder libre :</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autres</translation>
+        </message>
+        <message>
+            <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
+            <translation>Journal de débogage : enregistrer les paramètres de chaque tentative, prompts compris, dans le journal d’activité</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Langue du système</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Langue :</translation>
+        </message>
+        <message>
+            <source>A new language takes effect the next time Retake starts.</source>
+            <translation>Une nouvelle langue s’applique au prochain démarrage de Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotDetailPanel</name>
+        <message>
+            <source>Select a shot to see its prompt, attempts and output.</source>
+            <translation>Sélectionnez un plan pour voir son prompt, ses tentatives et sa sortie.</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <source>No preview: %1</source>
+            <translation>Pas d’aperçu : %1</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Tentatives</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Scene %1</source>
+            <translation>Scène %1</translation>
+        </message>
+        <message>
+            <source>Negative: %1</source>
+            <translation>Négatif : %1</translation>
+        </message>
+        <message>
+            <source>Seed %1 · image %2×%3, %4 steps · video %5 s at %6 fps, %7</source>
+            <translation>Graine %1 · image %2×%3, %4 étapes · vidéo %5 s à %6 i/s, %7</translation>
+        </message>
+        <message>
+            <source>Last error: %1</source>
+            <translation>Dernière erreur : %1</translation>
+        </message>
+        <message>
+            <source>(HTTP %1)</source>
+            <translation>(HTTP %1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Retried %n time(s) by hand with the same error: switch provider or edit the prompt instead.</source>
+            <translation>
+                <numerusform>Relancée %n fois à la main avec la même erreur : changez plutôt de fournisseur ou modifiez le prompt.</numerusform>
+                <numerusform>Relancée %n fois à la main avec la même erreur : changez plutôt de fournisseur ou modifiez le prompt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next: %1 on %2</source>
+            <translation>Ensuite : %1 chez %2</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Lire</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>No output yet</source>
+            <translation>Pas encore de sortie</translation>
+        </message>
+        <message>
+            <source>Open %1 in the system's viewer</source>
+            <translation>Ouvrir %1 dans la visionneuse du système</translation>
+        </message>
+        <message>
+            <source>No image output yet.</source>
+            <translation>Pas encore d’image.</translation>
+        </message>
+        <message>
+            <source>No video output yet.</source>
+            <translation>Pas encore de vidéo.</translation>
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation>Chargement de l’aperçu…</translation>
+        </message>
+        <message>
+            <source>The output could not be read.</source>
+            <translation>La sortie n’a pas pu être lue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotGridView</name>
+        <message>
+            <source>Status grid</source>
+            <translation>Grille d’état</translation>
+        </message>
+        <message>
+            <source>One line of tiles per scene, one tile per shot. Select tiles with the mouse or the arrow keys (Shift and Ctrl extend the selection); the context menu holds the recovery actions.</source>
+            <translation>Une ligne de vignettes par scène, une vignette par plan. Sélectionnez les vignettes à la souris ou avec les flèches (Maj et Ctrl étendent la sélection) ; le menu contextuel propose les actions de reprise.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotListModel</name>
+        <message>
+            <source>%1 — %2</source>
+            <comment>scene id — scene title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shot(s)</source>
+            <translation>
+                <numerusform>%n plan</numerusform>
+                <numerusform>%n plans</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 terminés</translation>
+        </message>
+        <message>
+            <source>%1 in progress</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 en cours</translation>
+        </message>
+        <message>
+            <source>%1 need attention</source>
+            <comment>shots of a scene</comment>
+            <translation>%1 à traiter</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>shot id — shot title</comment>
+            <translation>%1 — %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ShotTileDelegate</name>
+        <message>
+            <source>generating the image…</source>
+            <translation>génération de l’image…</translation>
+        </message>
+        <message>
+            <source>image retry: %1</source>
+            <translation>nouvel essai de l’image : %1</translation>
+        </message>
+        <message>
+            <source>no image yet</source>
+            <translation>pas encore d’image</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <comment>badge on a tile</comment>
+            <translation>dégradé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s)</source>
+            <translation>
+                <numerusform>%n tentative</numerusform>
+                <numerusform>%n tentatives</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SummaryBar</name>
+        <message>
+            <source>Overall progress</source>
+            <translation>Progression globale</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Tout afficher</translation>
+        </message>
+        <message>
+            <source>Clear the state filter and show every shot</source>
+            <translation>Supprimer le filtre d’état et afficher tous les plans</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>overall progress</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n task(s) finished</source>
+            <translation>
+                <numerusform>%1 tâche sur %n terminée</numerusform>
+                <numerusform>%1 tâches sur %n terminées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>count and state in the summary bar</comment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>Paused: disk full</source>
+            <translation>En pause : disque plein</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>En pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::SwitchProviderDialog</name>
+        <message>
+            <source>Switch provider</source>
+            <translation>Changer de fournisseur</translation>
+        </message>
+        <message>
+            <source>Re-run tasks on another provider. Their retry budget starts again; finished work of other tasks is not touched.</source>
+            <translation>Relancer des tâches chez un autre fournisseur. Leur budget de nouveaux essais repart de zéro ; le travail terminé des autres tâches n’est pas touché.</translation>
+        </message>
+        <message>
+            <source>The selected task: %1</source>
+            <translation>La tâche sélectionnée : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n selected task(s)</source>
+            <translation>
+                <numerusform>La tâche sélectionnée (%n)</numerusform>
+                <numerusform>Les %n tâches sélectionnées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n failed task(s), and the tasks waiting for them</source>
+            <translation>
+                <numerusform>La tâche échouée (%n) et les tâches qui l’attendent</numerusform>
+                <numerusform>Les %n tâches échouées et les tâches qui les attendent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Provider:</source>
+            <translation>Fournisseur :</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>provider id (kind)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 (%2, model %3)</source>
+            <comment>provider id (kind, model)</comment>
+            <translation>%1 (%2, modèle %3)</translation>
+        </message>
+        <message>
+            <source>%1 (built-in offline renderer, always available)</source>
+            <translation>%1 (moteur de rendu hors ligne intégré, toujours disponible)</translation>
+        </message>
+        <message>
+            <source>Re-run</source>
+            <translation>Relancer</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ValidationDialog</name>
+        <message>
+            <source>Storyboard not opened</source>
+            <translation>Storyboard non ouvert</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt; was not opened: %n problem(s) must be fixed first. Nothing was run.</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; n’a pas été ouvert : %n problème doit d’abord être corrigé. Rien n’a été exécuté.</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; n’a pas été ouvert : %n problèmes doivent d’abord être corrigés. Rien n’a été exécuté.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Où</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>Copy problems</source>
+            <translation>Copier les problèmes</translation>
+        </message>
+        <message>
+            <source>Copy the list of problems to the clipboard</source>
+            <translation>Copier la liste des problèmes dans le presse-papiers</translation>
+        </message>
+        <message>
+            <source>Open in editor</source>
+            <translation>Ouvrir dans l’éditeur</translation>
+        </message>
+        <message>
+            <source>Open the storyboard file in the system's editor</source>
+            <translation>Ouvrir le fichier storyboard dans l’éditeur du système</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::VideoFrameGrabber</name>
+        <message>
+            <source>no temporary folder for the video frame</source>
+            <translation>aucun dossier temporaire pour l’image de la vidéo</translation>
+        </message>
+        <message>
+            <source>ffmpeg could not be started; install ffmpeg to see video frames</source>
+            <translation>ffmpeg n’a pas pu être lancé ; installez ffmpeg pour voir les images des vidéos</translation>
+        </message>
+        <message>
+            <source>ffmpeg could not read the video (exit code %1)</source>
+            <translation>ffmpeg n’a pas pu lire la vidéo (code de sortie %1)</translation>
+        </message>
+        <message>
+            <source>the extracted frame is unreadable</source>
+            <translation>l’image extraite est illisible</translation>
+        </message>
+    </context>
+</TS>
