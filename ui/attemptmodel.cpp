@@ -147,7 +147,7 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
         return {};
     switch (Column(index.column())) {
     case StageColumn:
-        return StateStyle::stageLabel(row.stage);
+        return StateStyle::stageShortLabel(row.stage);
     case NumberColumn:
         return a.number;
     case RungColumn:

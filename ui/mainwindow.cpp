@@ -108,9 +108,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_grid);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({900, 520});
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 

@@ -9,6 +9,7 @@
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
@@ -92,6 +93,24 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     actionsLayout->setContentsMargins(0, 4, 0, 4);
     layout->addWidget(m_actionsBox);
 
+    layout->addWidget(sectionLabel(tr("Attempts"), m_content));
+    m_attemptsView->setObjectName(u"attemptsTable"_s);
+    m_attemptsView->setModel(m_attempts);
+    m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_attemptsView->setAlternatingRowColors(true);
+    m_attemptsView->verticalHeader()->setVisible(false);
+    m_attemptsView->horizontalHeader()->setStretchLastSection(true);
+    m_attemptsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Columns fit their contents when attempts arrive; the message takes the rest.
+    connect(m_attempts, &QAbstractItemModel::rowsInserted, this,
+            [this] { m_attemptsView->resizeColumnsToContents(); });
+    connect(m_attempts, &QAbstractItemModel::modelReset, this,
+            [this] { m_attemptsView->resizeColumnsToContents(); });
+    m_attemptsView->setWordWrap(false);
+    m_attemptsView->setMinimumHeight(150);
+    m_attemptsView->setMaximumHeight(240);
+    layout->addWidget(m_attemptsView);
+
     layout->addWidget(sectionLabel(tr("Output"), m_content));
     auto *stageRow = new QHBoxLayout;
     for (const Stage stage : {Stage::Image, Stage::Video}) {
@@ -146,47 +165,27 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     m_parameters->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_parameters);
 
-    layout->addWidget(sectionLabel(tr("Attempts"), m_content));
-    m_attemptsView->setObjectName(u"attemptsTable"_s);
-    m_attemptsView->setModel(m_attempts);
-    m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_attemptsView->setAlternatingRowColors(true);
-    m_attemptsView->verticalHeader()->setVisible(false);
-    m_attemptsView->horizontalHeader()->setStretchLastSection(false);
-    m_attemptsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_attemptsView->horizontalHeader()->setSectionResizeMode(AttemptModel::MessageColumn,
-                                                             QHeaderView::Stretch);
-    m_attemptsView->setWordWrap(false);
-    m_attemptsView->setMinimumHeight(140);
-    layout->addWidget(m_attemptsView, 1);
-
+    layout->addStretch(1);
     setMinimumWidth(360);
 }
 
 void ShotDetailPanel::setActions(const QList<QAction *> &actions)
 {
     auto *layout = static_cast<QHBoxLayout *>(m_actionsBox->layout());
-    auto *grid = new QWidget(m_actionsBox);
-    auto *flow = new QVBoxLayout(grid);
-    flow->setContentsMargins(0, 0, 0, 0);
-    flow->setSpacing(2);
-    QHBoxLayout *row = nullptr;
+    auto *grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
     int n = 0;
     for (QAction *action : actions) {
-        if (n % 2 == 0) {
-            row = new QHBoxLayout;
-            flow->addLayout(row);
-        }
-        auto *button = new QToolButton(grid);
+        auto *button = new QToolButton(m_actionsBox);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setObjectName(u"detail-"_s + action->objectName());
-        row->addWidget(button);
+        grid->addWidget(button, n / 2, n % 2);
         ++n;
     }
-    if (row)
-        row->addStretch(1);
-    layout->addWidget(grid);
+    layout->addLayout(grid, 1);
 }
 
 void ShotDetailPanel::setShot(const ShotTile *tile, const Shot *shot)
