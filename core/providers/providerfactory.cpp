@@ -1,6 +1,11 @@
 #include "providers/providerfactory.h"
 
+#include "providers/a1111provider.h"
+#include "providers/comfyuiprovider.h"
+#include "providers/falprovider.h"
 #include "providers/localprovider.h"
+#include "providers/openaiimagesprovider.h"
+#include "providers/replicateprovider.h"
 
 #include <QThread>
 
@@ -10,7 +15,9 @@ namespace retake {
 
 QStringList supportedProviderKinds()
 {
-    return {LocalProvider::kindName()};
+    return {LocalProvider::kindName(),        ComfyUiProvider::kindName(),
+            A1111Provider::kindName(),        OpenAiImagesProvider::kindName(),
+            ReplicateProvider::kindName(),    FalProvider::kindName()};
 }
 
 std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString *error)
@@ -24,6 +31,16 @@ std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString
         return fail(u"a provider profile of kind \"%1\" has no id"_s.arg(profile.kind));
     if (profile.kind == LocalProvider::kindName())
         return std::make_unique<LocalProvider>(profile);
+    if (profile.kind == ComfyUiProvider::kindName())
+        return std::make_unique<ComfyUiProvider>(profile);
+    if (profile.kind == A1111Provider::kindName())
+        return std::make_unique<A1111Provider>(profile);
+    if (profile.kind == OpenAiImagesProvider::kindName())
+        return std::make_unique<OpenAiImagesProvider>(profile);
+    if (profile.kind == ReplicateProvider::kindName())
+        return std::make_unique<ReplicateProvider>(profile);
+    if (profile.kind == FalProvider::kindName())
+        return std::make_unique<FalProvider>(profile);
     return fail(u"provider \"%1\": unknown kind \"%2\" (supported: %3)"_s.arg(
         profile.id, profile.kind, supportedProviderKinds().join(u", "_s)));
 }

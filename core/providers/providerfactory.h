@@ -1,4 +1,5 @@
-// Creating providers from their profiles. Kinds known so far: "local".
+// Creating providers from their profiles: "local" (built in, offline) and the network
+// kinds "comfyui", "a1111", "openai-images", "replicate" and "fal".
 #pragma once
 
 #include "project/project.h"

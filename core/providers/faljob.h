@@ -1,0 +1,53 @@
+// One attempt on fal's queue:
+//  POST {base}/{endpoint} <input> -> {"request_id", "response_url", "status_url",
+//    "cancel_url"}
+//  GET status_url?logs=1 -> {"status": "IN_QUEUE", "queue_position"} | "IN_PROGRESS"
+//    with "logs" | "COMPLETED" (optionally with "error" and "error_type")
+//  GET response_url -> {"images": [{"url", "content_type", "width", "height"}]} or
+//    {"video": {"url"}}; model errors 422 {"detail": [{loc, msg, type}]} (type
+//    content_policy_violation -> content_policy); request errors {"detail", "error_type"}
+//  cancel: PUT cancel_url
+#pragma once
+
+#include "providers/networkjob.h"
+
+#include <QJsonObject>
+#include <QUrl>
+
+namespace retake {
+
+class FalJob final : public NetworkJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FalJob)
+public:
+    FalJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
+           const QString &model, QObject *parent = nullptr);
+
+    // fal's error_type values (request errors) and model error types.
+    static ErrorClass classifyErrorType(const QString &errorType, ErrorClass fallback);
+
+protected:
+    KeyNeed keyNeed() const override { return KeyNeed::Required; }
+    void begin() override;
+    void cancelOnServer() override;
+    void authorize(HttpRequestSpec &spec) const override;
+
+private:
+    void onSubmitted(const HttpResponse &response);
+    void pollStatus();
+    void fetchResult();
+    void onResult(const HttpResponse &response);
+    void failAnswer(const HttpResponse &response, const QString &doing);
+    QUrl ownUrl(const QString &candidate, const QString &suffix) const;
+
+    QString m_model;
+    QString m_requestId;
+    QUrl m_statusUrl;
+    QUrl m_responseUrl;
+    QUrl m_cancelUrl;
+    QString m_lastStatus;
+    bool m_cancelSent = false;
+};
+
+} // namespace retake

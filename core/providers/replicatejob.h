@@ -1,0 +1,52 @@
+// One attempt on Replicate:
+//  POST /models/{owner}/{name}/predictions {"input"} or POST /predictions {"version",
+//    "input"} -> 201 prediction {"id", "status", "urls": {"get", "cancel"}, "logs", ...}
+//  poll urls.get with backoff; status starting | processing (progress from the tqdm
+//    figures in "logs") | succeeded ("output": URL or list of URLs) | failed ("error") |
+//    canceled | aborted
+//  errors: application/problem+json {"title", "detail", "status"}: 401 auth, 402 quota
+//    (insufficient credit), 404 unknown model/version, 422 invalid input, 429 throttled
+//    with Retry-After
+//  cancel: POST urls.cancel
+#pragma once
+
+#include "providers/networkjob.h"
+
+#include <QJsonObject>
+#include <QUrl>
+
+namespace retake {
+
+class ReplicateJob final : public NetworkJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReplicateJob)
+public:
+    ReplicateJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
+                 const QString &model, QObject *parent = nullptr);
+
+    // Failed predictions: content filters -> content_policy, else provider_error.
+    static ErrorClass classifyFailure(const QString &error);
+
+protected:
+    KeyNeed keyNeed() const override { return KeyNeed::Required; }
+    void begin() override;
+    void cancelOnServer() override;
+    void authorize(HttpRequestSpec &spec) const override;
+
+private:
+    void onCreated(const HttpResponse &response);
+    void poll();
+    void onPrediction(const QJsonObject &prediction);
+    void failProblem(const HttpResponse &response, const QString &doing);
+    void takeUrls(const QJsonObject &prediction);
+
+    QString m_model;
+    QString m_id;
+    QUrl m_getUrl;
+    QUrl m_cancelUrl;
+    QString m_lastStatus;
+    bool m_cancelSent = false;
+};
+
+} // namespace retake
