@@ -1,6 +1,7 @@
 // retake-cli: the headless front end. Wiring only: parse arguments, load the storyboard,
 // open the engine on its workspace, hand over to CliRunner.
 #include "clirunner.h"
+#include "providerscommand.h"
 #include "engine/engine.h"
 #include "project/storyboardloader.h"
 #include "store/publisher.h"
@@ -42,6 +43,9 @@ const char *kUsage = R"(Commands:
                                 copy the current outputs of done tasks into published/
   discard FILE [--all-checkpoints]
                                 delete draft outputs no longer pointed to (e.g. after a restore)
+  providers list [FILE] | providers test ID [FILE] | providers set-key ID
+                                show provider profiles, test one against its server, store
+                                an API key in the system keychain
 Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 130 interrupted.)";
 
 int checkpointCommand(Engine &engine, const QString &action, const QStringList &rest,
@@ -143,6 +147,10 @@ int main(int argc, char **argv)
         return ExitInvalidInput;
     }
     const QString command = args.takeFirst();
+    if (command == u"providers"_s) {
+        QTextStream out(stdout);
+        return ProvidersCommand::run(args, out, err);
+    }
     if (!commands.contains(command)) {
         err << u"retake-cli: unknown command \"%1\" (use %2).\n"_s.arg(command,
                                                                        commands.join(u", "_s));
@@ -161,14 +169,20 @@ int main(int argc, char **argv)
         return ExitInvalidInput;
     }
 
-    const LoadResult loaded = StoryboardLoader::loadFile(file);
+    // The user's provider profiles (settings) and providers.json beside the storyboard.
+    const ProfileLoad external = ProvidersCommand::externalProfiles(file);
+    for (const QString &problem : external.problems)
+        err << u"retake-cli: "_s << problem << '\n';
+    const LoadResult loaded =
+        StoryboardLoader::loadFile(file, ProvidersCommand::ids(external.profiles));
     if (!loaded.ok()) {
         err << u"%1: %2 problem(s); nothing was run:\n"_s.arg(file).arg(loaded.issues.size());
         for (const ValidationIssue &issue : loaded.issues)
             err << u"  "_s << issue.toString() << '\n';
         return ExitInvalidInput;
     }
-    const Project &project = *loaded.project;
+    Project project = *loaded.project;
+    ProvidersCommand::mergeInto(&project, external.profiles);
     if (command == u"validate"_s) {
         QTextStream(stdout) << u"%1: valid — %2 scenes, %3 shots, %4 tasks.\n"_s.arg(file)
                                    .arg(project.scenes.size())

@@ -1,9 +1,12 @@
 #include "project/storyboardloader.h"
 
+#include "providers/providerprofilestore.h"
+
 #include "project/csvimport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -488,7 +491,8 @@ private:
                 continue;
             checkFields(*object, at,
                         {u"id", u"kind", u"model", u"maxConcurrency", u"costPerUnit", u"faults",
-                         u"options"});
+                         u"options", u"baseUrl", u"keyRef", u"stages", u"timeouts",
+                         u"maxDownloadBytes", u"maxRedirects", u"allowHttpHosts"});
             ProviderProfile profile;
             bool usable = true;
             if (const auto id = readId(*object, at)) {
@@ -531,6 +535,13 @@ private:
             if (const auto options =
                     readObject(object->value(u"options"_s), child(at, u"options"_s))) {
                 profile.options = options->toVariantMap();
+            }
+            // Network fields (providers issue); API keys in a storyboard are refused.
+            QStringList networkProblems;
+            ProviderProfileStore::readNetworkFields(*object, at, &profile, &networkProblems);
+            for (const QString &problem : std::as_const(networkProblems)) {
+                const qsizetype colon = problem.indexOf(u": "_s);
+                add(problem.left(colon), problem.mid(colon + 2));
             }
             if (usable)
                 project->providers.append(profile);
@@ -759,8 +770,18 @@ LoadResult StoryboardLoader::loadFile(const QString &path, const QStringList &kn
         result = loadCsv(*data, sourceName, knownProviderIds);
     else
         result = loadJson(*data, sourceName, knownProviderIds);
-    if (result.project)
+    if (result.project) {
         result.project->filePath = info.absoluteFilePath();
+        // Workflow templates of network profiles are found beside the storyboard.
+        for (ProviderProfile &profile : result.project->providers) {
+            for (const QString &option : {u"workflow"_s, u"videoWorkflow"_s}) {
+                const QString file = profile.options.value(option).toString();
+                if (!file.isEmpty() && QDir::isRelativePath(file))
+                    profile.options.insert(option, info.absoluteDir().absoluteFilePath(file));
+            }
+            profile.origin = sourceName;
+        }
+    }
     return result;
 }
 
@@ -773,8 +794,18 @@ LoadResult StoryboardLoader::importCsv(const QString &path, const QStringList &k
     if (!data)
         return result;
     result = loadCsv(*data, sourceName, knownProviderIds);
-    if (result.project)
+    if (result.project) {
         result.project->filePath = info.absoluteFilePath();
+        // Workflow templates of network profiles are found beside the storyboard.
+        for (ProviderProfile &profile : result.project->providers) {
+            for (const QString &option : {u"workflow"_s, u"videoWorkflow"_s}) {
+                const QString file = profile.options.value(option).toString();
+                if (!file.isEmpty() && QDir::isRelativePath(file))
+                    profile.options.insert(option, info.absoluteDir().absoluteFilePath(file));
+            }
+            profile.origin = sourceName;
+        }
+    }
     return result;
 }
 

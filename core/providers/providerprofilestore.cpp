@@ -1,0 +1,369 @@
+#include "providers/providerprofilestore.h"
+
+#include "providers/providerfactory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
+constexpr int kMaxConcurrency = 256;
+
+const QStringList &secretFieldNames()
+{
+    static const QStringList names{u"apiKey"_s, u"api_key"_s, u"key"_s, u"token"_s,
+                                   u"apiToken"_s, u"secret"_s, u"password"_s};
+    return names;
+}
+
+QString at(const QString &location, const QString &field)
+{
+    return location + u'.' + field;
+}
+
+} // namespace
+
+QString ProviderProfileStore::fileFormat()
+{
+    return u"retake-providers/1"_s;
+}
+
+QString ProviderProfileStore::providersFileFor(const QString &storyboardPath)
+{
+    return QFileInfo(storyboardPath).absoluteDir().filePath(u"providers.json"_s);
+}
+
+QStringList ProviderProfileStore::networkFieldNames()
+{
+    return {u"baseUrl"_s,      u"keyRef"_s,       u"stages"_s,        u"timeouts"_s,
+            u"maxDownloadBytes"_s, u"maxRedirects"_s, u"allowHttpHosts"_s};
+}
+
+void ProviderProfileStore::readNetworkFields(const QJsonObject &object, const QString &location,
+                                             ProviderProfile *profile, QStringList *problems)
+{
+    for (const QString &secret : secretFieldNames()) {
+        if (object.contains(secret)) {
+            problems->append(at(location, secret) %
+                             u": API keys never go into profiles; store the key in the system "
+                             u"keychain (service \"retake\") or in the environment variable "
+                             u"RETAKE_KEY_<ID>"_s);
+        }
+    }
+    if (object.contains(u"baseUrl"_s)) {
+        const QString text = object.value(u"baseUrl"_s).toString();
+        const QUrl url(text, QUrl::StrictMode);
+        if (!object.value(u"baseUrl"_s).isString() || !url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != u"http" && url.scheme() != u"https")) {
+            problems->append(at(location, u"baseUrl"_s) %
+                             u": expected an http or https URL, e.g. \"http://127.0.0.1:8188\""_s);
+        } else if (!url.userInfo().isEmpty()) {
+            problems->append(at(location, u"baseUrl"_s) %
+                             u": a URL with a user name or password; keys go into the keychain"_s);
+        } else {
+            profile->baseUrl = text;
+        }
+    }
+    if (object.contains(u"keyRef"_s)) {
+        static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
+        const QString ref = object.value(u"keyRef"_s).toString();
+        if (!pattern.match(ref).hasMatch())
+            problems->append(at(location, u"keyRef"_s) %
+                             u": letters, digits, '.', '-' and '_' (at most 64), the name of "
+                             u"the key, not the key"_s);
+        else
+            profile->keyRef = ref;
+    }
+    if (object.contains(u"stages"_s)) {
+        profile->stages.clear();
+        const QJsonValue value = object.value(u"stages"_s);
+        const QJsonArray stages = value.toArray();
+        if (!value.isArray() || stages.isEmpty())
+            problems->append(at(location, u"stages"_s) % u": a non-empty list such as [\"image\"]"_s);
+        for (const QJsonValue &stage : stages) {
+            const auto parsed = stageFromString(stage.toString());
+            if (!parsed || (*parsed != Stage::Image && *parsed != Stage::Video))
+                problems->append(at(location, u"stages"_s) %
+                                 u": unknown stage \"%1\" (image or video)"_s.arg(stage.toString()));
+            else if (!profile->stages.contains(*parsed))
+                profile->stages.append(*parsed);
+        }
+    }
+    if (object.contains(u"timeouts"_s)) {
+        const QJsonObject timeouts = object.value(u"timeouts"_s).toObject();
+        struct Field {
+            const char16_t *name;
+            int *target;
+        };
+        ProviderTimeouts &t = profile->timeouts;
+        const Field fields[] = {{u"connectMs", &t.connectMs},
+                                {u"firstByteMs", &t.firstByteMs},
+                                {u"totalMs", &t.totalMs},
+                                {u"pollIntervalMs", &t.pollIntervalMs},
+                                {u"maxPollIntervalMs", &t.maxPollIntervalMs},
+                                {u"jobMs", &t.jobMs}};
+        for (auto it = timeouts.begin(); it != timeouts.end(); ++it) {
+            bool known = false;
+            for (const Field &field : fields) {
+                if (it.key() != QStringView(field.name))
+                    continue;
+                known = true;
+                const double value = it.value().toDouble(-1);
+                if (!it.value().isDouble() || value < 0 || value > 24.0 * 3600 * 1000 ||
+                    value != std::floor(value))
+                    problems->append(at(location, u"timeouts."_s + it.key()) %
+                                     u": milliseconds from 0 (no limit) to 86400000"_s);
+                else
+                    *field.target = int(value);
+            }
+            if (!known)
+                problems->append(at(location, u"timeouts."_s + it.key()) %
+                                 u": unknown timeout (connectMs, firstByteMs, totalMs, "
+                                 u"pollIntervalMs, maxPollIntervalMs, jobMs)"_s);
+        }
+        if (t.pollIntervalMs == 0)
+            problems->append(at(location, u"timeouts.pollIntervalMs"_s) % u": must be above 0"_s);
+    }
+    if (object.contains(u"maxDownloadBytes"_s)) {
+        const double value = object.value(u"maxDownloadBytes"_s).toDouble(-1);
+        if (value < 1024 || value > 64.0 * 1024 * 1024 * 1024)
+            problems->append(at(location, u"maxDownloadBytes"_s) % u": from 1024 to 64 GiB"_s);
+        else
+            profile->maxDownloadBytes = qint64(value);
+    }
+    if (object.contains(u"maxRedirects"_s)) {
+        const int value = object.value(u"maxRedirects"_s).toInt(-1);
+        if (value < 0 || value > 20)
+            problems->append(at(location, u"maxRedirects"_s) % u": from 0 to 20"_s);
+        else
+            profile->maxRedirects = value;
+    }
+    if (object.contains(u"allowHttpHosts"_s)) {
+        profile->allowHttpHosts.clear();
+        for (const QJsonValue &host : object.value(u"allowHttpHosts"_s).toArray()) {
+            if (!host.isString() || host.toString().trimmed().isEmpty() ||
+                host.toString().contains(u'/'))
+                problems->append(at(location, u"allowHttpHosts"_s) %
+                                 u": host names without scheme or path, e.g. \"gpu-box.lan\""_s);
+            else
+                profile->allowHttpHosts.append(host.toString().trimmed().toLower());
+        }
+    }
+}
+
+std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject &object,
+                                                              const QString &location,
+                                                              const QString &baseDir,
+                                                              QStringList *problems)
+{
+    const qsizetype before = problems->size();
+    QStringList known{u"id"_s, u"kind"_s, u"model"_s, u"maxConcurrency"_s, u"costPerUnit"_s,
+                      u"options"_s};
+    known += networkFieldNames();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!known.contains(it.key()) && !secretFieldNames().contains(it.key()))
+            problems->append(at(location, it.key()) % u": unknown field"_s);
+    }
+    ProviderProfile profile;
+    profile.origin = location;
+    static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"_s);
+    profile.id = object.value(u"id"_s).toString();
+    if (!idPattern.match(profile.id).hasMatch())
+        problems->append(at(location, u"id"_s) %
+                         u": letters, digits, '-' and '_', at most 64 characters"_s);
+    else if (profile.id.compare(QString::fromUtf16(kBuiltinProviderId), Qt::CaseInsensitive) == 0)
+        problems->append(at(location, u"id"_s) % u": \"local\" is the built-in provider"_s);
+    profile.kind = object.value(u"kind"_s).toString();
+    if (!supportedProviderKinds().contains(profile.kind))
+        problems->append(at(location, u"kind"_s) % u": unknown kind \"%1\" (one of %2)"_s.arg(
+                             profile.kind, supportedProviderKinds().join(u", "_s)));
+    profile.model = object.value(u"model"_s).toString();
+    if (object.contains(u"maxConcurrency"_s)) {
+        const int limit = object.value(u"maxConcurrency"_s).toInt(0);
+        if (limit < 1 || limit > kMaxConcurrency)
+            problems->append(at(location, u"maxConcurrency"_s) % u": from 1 to 256"_s);
+        profile.maxConcurrency = limit;
+    }
+    if (object.contains(u"costPerUnit"_s)) {
+        profile.costPerUnit = object.value(u"costPerUnit"_s).toDouble(-1);
+        if (profile.costPerUnit < 0)
+            problems->append(at(location, u"costPerUnit"_s) % u": a number from 0"_s);
+    }
+    profile.options = object.value(u"options"_s).toObject().toVariantMap();
+    for (const QString &option : {u"workflow"_s, u"videoWorkflow"_s}) {
+        const QString path = profile.options.value(option).toString();
+        if (!path.isEmpty() && QDir::isRelativePath(path) && !baseDir.isEmpty())
+            profile.options.insert(option, QDir(baseDir).absoluteFilePath(path));
+    }
+    readNetworkFields(object, location, &profile, problems);
+    if (problems->size() != before)
+        return std::nullopt;
+    return profile;
+}
+
+QJsonObject ProviderProfileStore::toJson(const ProviderProfile &profile)
+{
+    QJsonObject object{{u"id"_s, profile.id},
+                       {u"kind"_s, profile.kind},
+                       {u"maxConcurrency"_s, profile.maxConcurrency}};
+    if (!profile.model.isEmpty())
+        object.insert(u"model"_s, profile.model);
+    if (profile.costPerUnit > 0)
+        object.insert(u"costPerUnit"_s, profile.costPerUnit);
+    if (!profile.baseUrl.isEmpty())
+        object.insert(u"baseUrl"_s, profile.baseUrl);
+    if (!profile.keyRef.isEmpty())
+        object.insert(u"keyRef"_s, profile.keyRef);
+    if (!profile.stages.isEmpty()) {
+        QJsonArray stages;
+        for (const Stage stage : profile.stages)
+            stages.append(nameOf(stage));
+        object.insert(u"stages"_s, stages);
+    }
+    const ProviderTimeouts defaults;
+    const ProviderTimeouts &t = profile.timeouts;
+    QJsonObject timeouts;
+    auto put = [&](const QString &name, int value, int fallback) {
+        if (value != fallback)
+            timeouts.insert(name, value);
+    };
+    put(u"connectMs"_s, t.connectMs, defaults.connectMs);
+    put(u"firstByteMs"_s, t.firstByteMs, defaults.firstByteMs);
+    put(u"totalMs"_s, t.totalMs, defaults.totalMs);
+    put(u"pollIntervalMs"_s, t.pollIntervalMs, defaults.pollIntervalMs);
+    put(u"maxPollIntervalMs"_s, t.maxPollIntervalMs, defaults.maxPollIntervalMs);
+    put(u"jobMs"_s, t.jobMs, defaults.jobMs);
+    if (!timeouts.isEmpty())
+        object.insert(u"timeouts"_s, timeouts);
+    if (profile.maxDownloadBytes != ProviderProfile().maxDownloadBytes)
+        object.insert(u"maxDownloadBytes"_s, double(profile.maxDownloadBytes));
+    if (profile.maxRedirects != ProviderProfile().maxRedirects)
+        object.insert(u"maxRedirects"_s, profile.maxRedirects);
+    if (!profile.allowHttpHosts.isEmpty())
+        object.insert(u"allowHttpHosts"_s, QJsonArray::fromStringList(profile.allowHttpHosts));
+    if (!profile.options.isEmpty())
+        object.insert(u"options"_s, QJsonObject::fromVariantMap(profile.options));
+    return object;
+}
+
+ProfileLoad ProviderProfileStore::loadFile(const QString &path)
+{
+    ProfileLoad load;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return load;
+    const QString name = info.fileName();
+    if (info.size() > kMaxFileBytes) {
+        load.problems << name + u": larger than 4 MiB"_s;
+        return load;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        load.problems << name + u": "_s + file.errorString();
+        return load;
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        load.problems << u"%1: not a JSON object (%2 at byte %3)"_s.arg(name, error.errorString())
+                             .arg(error.offset);
+        return load;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(u"format"_s).toString() != fileFormat()) {
+        load.problems << u"%1: \"format\" must be \"%2\""_s.arg(name, fileFormat());
+        return load;
+    }
+    const QJsonArray providers = root.value(u"providers"_s).toArray();
+    QStringList ids;
+    for (qsizetype i = 0; i < providers.size(); ++i) {
+        const QString location = u"%1: providers[%2]"_s.arg(name).arg(i);
+        const auto profile = fromJson(providers.at(i).toObject(), location,
+                                      info.absolutePath(), &load.problems);
+        if (!profile)
+            continue;
+        if (ids.contains(profile->id)) {
+            load.problems << location + u".id: \"%1\" is defined twice"_s.arg(profile->id);
+            continue;
+        }
+        ids << profile->id;
+        load.profiles << *profile;
+    }
+    return load;
+}
+
+ProfileLoad ProviderProfileStore::loadSettings(QSettings &settings)
+{
+    ProfileLoad load;
+    settings.beginGroup(u"providers"_s);
+    const QStringList ids = settings.childGroups();
+    for (const QString &id : ids) {
+        const QByteArray json = settings.value(id + u"/profile"_s).toByteArray();
+        const QJsonObject object = QJsonDocument::fromJson(json).object();
+        QJsonObject withId = object;
+        withId.insert(u"id"_s, id);
+        const auto profile = fromJson(withId, u"settings: providers/"_s + id, QString(),
+                                      &load.problems);
+        if (profile) {
+            ProviderProfile p = *profile;
+            p.origin = u"user settings"_s;
+            load.profiles << p;
+        }
+    }
+    settings.endGroup();
+    return load;
+}
+
+void ProviderProfileStore::saveToSettings(QSettings &settings, const ProviderProfile &profile)
+{
+    QJsonObject object = toJson(profile);
+    object.remove(u"id"_s);
+    settings.setValue(u"providers/"_s + profile.id + u"/profile"_s,
+                      QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    settings.sync();
+}
+
+bool ProviderProfileStore::removeFromSettings(QSettings &settings, const QString &id)
+{
+    settings.beginGroup(u"providers"_s);
+    const bool existed = settings.childGroups().contains(id);
+    settings.remove(id);
+    settings.endGroup();
+    settings.sync();
+    return existed;
+}
+
+std::unique_ptr<QSettings> ProviderProfileStore::userSettings()
+{
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+                                       u"Retake"_s, u"Retake"_s);
+}
+
+QList<ProviderProfile> ProviderProfileStore::merge(const QList<QList<ProviderProfile>> &sources)
+{
+    QList<ProviderProfile> merged;
+    QStringList ids{QString::fromUtf16(kBuiltinProviderId)};
+    for (const QList<ProviderProfile> &source : sources) {
+        for (const ProviderProfile &profile : source) {
+            if (ids.contains(profile.id, Qt::CaseInsensitive))
+                continue;
+            ids << profile.id;
+            merged << profile;
+        }
+    }
+    return merged;
+}
+
+} // namespace retake

@@ -1,0 +1,312 @@
+// Provider profiles outside the storyboard and the network fields inside it: JSON
+// reading and validation (keys refused), providers.json beside the storyboard, the
+// user's settings, the merge order, and `retake-cli providers list|test`.
+#include "project/storyboardloader.h"
+#include "providers/apikeystore.h"
+#include "providers/providerprofilestore.h"
+#include "providertestkit.h"
+#include "simserver.h"
+#include "testprinters.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace retake;
+
+namespace {
+
+void writeJson(const QString &path, const QJsonObject &object)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(object).toJson());
+}
+
+QJsonObject storyboard(const QStringList &imageProviders, const QJsonArray &profiles = {})
+{
+    return {{u"format"_s, u"retake-project/1"_s},
+            {u"providers"_s, QJsonObject{{u"image"_s, QJsonArray::fromStringList(imageProviders)}}},
+            {u"providerProfiles"_s, profiles},
+            {u"scenes"_s,
+             QJsonArray{QJsonObject{{u"id"_s, u"s01"_s},
+                                    {u"shots"_s, QJsonArray{QJsonObject{
+                                                     {u"id"_s, u"s01-sh01"_s},
+                                                     {u"prompt"_s, u"a red door"_s}}}}}}}};
+}
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestProviderProfiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void fullProfileFromJson()
+    {
+        QStringList problems;
+        const QJsonObject json = QJsonDocument::fromJson(
+            "{"
+            "\"id\": \"studio\", \"kind\": \"comfyui\", \"model\": \"sdxl.safetensors\","
+            "\"baseUrl\": \"http://gpu-box.lan:8188\", \"keyRef\": \"studio-proxy\","
+            "\"maxConcurrency\": 2, \"costPerUnit\": 0.5, \"stages\": [\"image\"],"
+            "\"timeouts\": {\"connectMs\": 5000, \"firstByteMs\": 60000, \"totalMs\": 90000,"
+            "\"pollIntervalMs\": 500, \"maxPollIntervalMs\": 4000, \"jobMs\": 600000},"
+            "\"maxDownloadBytes\": 104857600, \"maxRedirects\": 1,"
+            "\"allowHttpHosts\": [\"GPU-BOX.lan\"], \"options\": {\"workflow\": \"flows/txt2img.json\"}"
+            "}").object();
+        const auto profile = ProviderProfileStore::fromJson(json, u"p"_s, u"/projects/a"_s, &problems);
+        QVERIFY2(profile, qPrintable(problems.join(u'\n')));
+        QCOMPARE(profile->baseUrl, u"http://gpu-box.lan:8188"_s);
+        QCOMPARE(profile->keyRef, u"studio-proxy"_s);
+        QCOMPARE(profile->stages, QList<Stage>{Stage::Image});
+        QCOMPARE(profile->timeouts.connectMs, 5000);
+        QCOMPARE(profile->timeouts.pollIntervalMs, 500);
+        QCOMPARE(profile->timeouts.jobMs, 600000);
+        QCOMPARE(profile->maxDownloadBytes, 104857600);
+        QCOMPARE(profile->maxRedirects, 1);
+        QCOMPARE(profile->allowHttpHosts, QStringList{u"gpu-box.lan"_s});
+        QCOMPARE(profile->options.value(u"workflow"_s).toString(),
+                 u"/projects/a/flows/txt2img.json"_s);
+        // And back.
+        const QJsonObject back = ProviderProfileStore::toJson(*profile);
+        QStringList again;
+        const auto reread = ProviderProfileStore::fromJson(back, u"p"_s, {}, &again);
+        QVERIFY2(reread, qPrintable(again.join(u'\n')));
+        QCOMPARE(reread->timeouts.firstByteMs, 60000);
+        QCOMPARE(reread->stages, profile->stages);
+    }
+
+    void badProfilesAreNamed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("key in the file")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"openai-images\", \"apiKey\": \"sk-123\"}")
+            << u"p.apiKey: API keys never go into profiles"_s;
+        QTest::newRow("ftp URL") << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"baseUrl\": \"ftp://x\"}")
+                                 << u"p.baseUrl: expected an http or https URL"_s;
+        QTest::newRow("password in URL")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"a1111\", \"baseUrl\": \"http://u:p@h:1\"}")
+            << u"p.baseUrl: a URL with a user name or password"_s;
+        QTest::newRow("unknown stage")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"stages\": [\"audio\"]}")
+            << u"p.stages: unknown stage \"audio\""_s;
+        QTest::newRow("unknown timeout")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"timeouts\": {\"readMs\": 5}}")
+            << u"p.timeouts.readMs: unknown timeout"_s;
+        QTest::newRow("unknown kind") << QByteArray("{\"id\": \"a\", \"kind\": \"midjourney\"}")
+                                      << u"p.kind: unknown kind \"midjourney\""_s;
+        QTest::newRow("reserved id") << QByteArray("{\"id\": \"local\", \"kind\": \"fal\"}")
+                                     << u"p.id: \"local\" is the built-in provider"_s;
+    }
+    void badProfilesAreNamed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problem);
+        QStringList problems;
+        const auto profile = ProviderProfileStore::fromJson(QJsonDocument::fromJson(json).object(),
+                                                            u"p"_s, {}, &problems);
+        QVERIFY(!profile);
+        QVERIFY2(problems.join(u'\n').contains(problem), qPrintable(problems.join(u'\n')));
+    }
+
+    void providersFileAndSettingsMerge()
+    {
+        QTemporaryDir dir;
+        const QString storyboardPath = dir.filePath(u"film.retake.json"_s);
+        QCOMPARE(ProviderProfileStore::providersFileFor(storyboardPath),
+                 dir.filePath(u"providers.json"_s));
+        writeJson(dir.filePath(u"providers.json"_s),
+                  {{u"format"_s, u"retake-providers/1"_s},
+                   {u"providers"_s,
+                    QJsonArray{QJsonObject{{u"id"_s, u"studio"_s}, {u"kind"_s, u"comfyui"_s},
+                                           {u"baseUrl"_s, u"http://127.0.0.1:8188"_s}},
+                               QJsonObject{{u"id"_s, u"cloud"_s}, {u"kind"_s, u"fal"_s},
+                                           {u"model"_s, u"fal-ai/flux/dev"_s}}}}});
+        const ProfileLoad file = ProviderProfileStore::loadFile(dir.filePath(u"providers.json"_s));
+        QVERIFY2(file.ok(), qPrintable(file.problems.join(u'\n')));
+        QCOMPARE(file.profiles.size(), 2);
+
+        QSettings settings(dir.filePath(u"user.ini"_s), QSettings::IniFormat);
+        ProviderProfile user;
+        user.id = u"cloud"_s; // also in providers.json: the project's file wins
+        user.kind = u"replicate"_s;
+        ProviderProfileStore::saveToSettings(settings, user);
+        user.id = u"openai"_s;
+        user.kind = u"openai-images"_s;
+        user.keyRef = u"work-openai"_s;
+        user.timeouts.totalMs = 123000;
+        ProviderProfileStore::saveToSettings(settings, user);
+        const ProfileLoad fromSettings = ProviderProfileStore::loadSettings(settings);
+        QVERIFY2(fromSettings.ok(), qPrintable(fromSettings.problems.join(u'\n')));
+        QCOMPARE(fromSettings.profiles.size(), 2);
+
+        ProviderProfile own;
+        own.id = u"studio"_s;
+        own.kind = u"a1111"_s;
+        const QList<ProviderProfile> merged =
+            ProviderProfileStore::merge({{own}, file.profiles, fromSettings.profiles});
+        QCOMPARE(merged.size(), 3);
+        QCOMPARE(merged.at(0).kind, u"a1111"_s);  // the storyboard's own
+        QCOMPARE(merged.at(1).kind, u"fal"_s);    // providers.json over the settings
+        QCOMPARE(merged.at(2).id, u"openai"_s);
+        QCOMPARE(merged.at(2).keyRef, u"work-openai"_s);
+        QCOMPARE(merged.at(2).timeouts.totalMs, 123000);
+        QVERIFY(ProviderProfileStore::removeFromSettings(settings, u"openai"_s));
+        QCOMPARE(ProviderProfileStore::loadSettings(settings).profiles.size(), 1);
+        // Keys are never in the settings file.
+        QFile ini(dir.filePath(u"user.ini"_s));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains("apiKey"));
+    }
+
+    void storyboardReadsNetworkFields()
+    {
+        const QJsonObject json = storyboard(
+            {u"studio"_s, u"backup"_s},
+            QJsonArray{QJsonObject{{u"id"_s, u"studio"_s},
+                                   {u"kind"_s, u"comfyui"_s},
+                                   {u"baseUrl"_s, u"http://127.0.0.1:8188"_s},
+                                   {u"stages"_s, QJsonArray{u"image"_s, u"video"_s}},
+                                   {u"timeouts"_s, QJsonObject{{u"firstByteMs"_s, 30000}}},
+                                   {u"options"_s, QJsonObject{{u"workflow"_s, u"wf.json"_s}}}}});
+        // "backup" comes from the user's profiles.
+        const LoadResult loaded = StoryboardLoader::loadJson(
+            QJsonDocument(json).toJson(), u"film.retake.json"_s, {u"backup"_s});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
+        const ProviderProfile *studio = loaded.project->provider(u"studio"_s);
+        QVERIFY(studio);
+        QCOMPARE(studio->baseUrl, u"http://127.0.0.1:8188"_s);
+        QCOMPARE(studio->timeouts.firstByteMs, 30000);
+        QCOMPARE(studio->stages.size(), 2);
+
+        QJsonObject withKey = storyboard(
+            {u"cloud"_s}, QJsonArray{QJsonObject{{u"id"_s, u"cloud"_s},
+                                                 {u"kind"_s, u"openai-images"_s},
+                                                 {u"apiKey"_s, u"sk-live-123"_s}}});
+        const LoadResult refused =
+            StoryboardLoader::loadJson(QJsonDocument(withKey).toJson(), u"f"_s);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.issueStrings().join(u'\n').contains(
+                     u"providerProfiles[0].apiKey: API keys never go into profiles"_s),
+                 qPrintable(refused.issueStrings().join(u'\n')));
+    }
+
+    void storyboardFileResolvesWorkflowPaths()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"film.retake.json"_s);
+        writeJson(path, storyboard({u"studio"_s},
+                                   QJsonArray{QJsonObject{
+                                       {u"id"_s, u"studio"_s},
+                                       {u"kind"_s, u"comfyui"_s},
+                                       {u"options"_s, QJsonObject{{u"workflow"_s, u"wf.json"_s}}}}}));
+        const LoadResult loaded = StoryboardLoader::loadFile(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
+        QCOMPARE(loaded.project->providers.first().options.value(u"workflow"_s).toString(),
+                 dir.filePath(u"wf.json"_s));
+    }
+
+    void cliListsAndTestsProfiles()
+    {
+        // Given a simulator, a providers.json beside the storyboard and a user profile
+        sim::SimServer server;
+        QVERIFY(server.start() > 0);
+        sim::SimProfile simProfile;
+        simProfile.requiredKey = u"sk-cli-test-42"_s;
+        server.setProfile(simProfile);
+        QTemporaryDir dir;
+        const QString film = dir.filePath(u"film.retake.json"_s);
+        writeJson(film, storyboard({u"studio"_s}));
+        writeJson(dir.filePath(u"providers.json"_s),
+                  {{u"format"_s, u"retake-providers/1"_s},
+                   {u"providers"_s,
+                    QJsonArray{QJsonObject{{u"id"_s, u"studio"_s},
+                                           {u"kind"_s, u"comfyui"_s},
+                                           {u"baseUrl"_s, server.baseUrl().toString()}}}}});
+        const QString config = dir.filePath(u"config"_s);
+        {
+            QSettings settings(config + u"/Retake/Retake.conf"_s, QSettings::IniFormat);
+            ProviderProfile openai;
+            openai.id = u"oa"_s;
+            openai.kind = u"openai-images"_s;
+            openai.baseUrl = server.baseUrl(u"openai-images"_s).toString();
+            ProviderProfileStore::saveToSettings(settings, openai);
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, config);
+        env.insert(u"RETAKE_KEYCHAIN"_s, u"off"_s);
+        env.insert(u"RETAKE_KEY_OA"_s, u"sk-cli-test-42"_s);
+
+        // When the profiles are listed
+        const CliRun listed = runCli({u"providers"_s, u"list"_s, film}, env);
+        // Then both show, with where the key comes from and never the key
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(u"studio"_s) && listed.out.contains(u"[providers.json"_s),
+                 qPrintable(listed.out + listed.err));
+        QVERIFY2(listed.out.contains(u"key: environment variable RETAKE_KEY_OA"_s),
+                 qPrintable(listed.out));
+        QVERIFY(listed.out.contains(u"[user settings]"_s));
+        QVERIFY(!listed.out.contains(u"sk-cli-test-42"_s));
+
+        // And tests make a real call
+        const CliRun comfy = runCli({u"providers"_s, u"test"_s, u"studio"_s, film}, env);
+        QCOMPARE(comfy.exitCode, 0);
+        QVERIFY2(comfy.out.contains(u"OK"_s) && comfy.out.contains(u"0.3.40-sim"_s),
+                 qPrintable(comfy.out + comfy.err));
+        const CliRun openai = runCli({u"providers"_s, u"test"_s, u"oa"_s}, env);
+        QVERIFY2(openai.exitCode == 0, qPrintable(openai.out + openai.err));
+        env.insert(u"RETAKE_KEY_OA"_s, u"sk-wrong"_s);
+        const CliRun refused = runCli({u"providers"_s, u"test"_s, u"oa"_s}, env);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"FAILED (auth, HTTP 401)"_s), qPrintable(refused.err));
+        QVERIFY(!refused.err.contains(u"sk-wrong"_s));
+
+        // And validate accepts the storyboard that uses the providers.json profile
+        const CliRun validated = runCli({u"validate"_s, film}, env);
+        QVERIFY2(validated.exitCode == 0, qPrintable(validated.out + validated.err));
+
+        server.disappear(0);
+        const CliRun gone = runCli({u"providers"_s, u"test"_s, u"studio"_s, film}, env);
+        QCOMPARE(gone.exitCode, 1);
+        QVERIFY2(gone.err.contains(u"provider_unavailable"_s), qPrintable(gone.err));
+        QVERIFY(gone.err.contains(u"What to do:"_s));
+    }
+
+private:
+    // Runs retake-cli without blocking this thread (the simulator answers from here).
+    CliRun runCli(const QStringList &arguments, const QProcessEnvironment &env)
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(RETAKE_CLI_PATH), arguments);
+        CliRun run;
+        if (!finished.wait(60000))
+            return run;
+        run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+};
+
+QTEST_MAIN(TestProviderProfiles)
+#include "tst_provider_profiles.moc"
