@@ -13,6 +13,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -88,42 +89,97 @@ VerificationResult verifyImage(VerificationResult result,
     return result;
 }
 
-VerificationResult verifyVideo(VerificationResult result,
-                               const VerificationExpectation &expectation)
+// Runs ffprobe with `arguments` followed by the file; the JSON answer, or the rejection.
+std::optional<QJsonObject> probe(VerificationResult *result, const QStringList &arguments,
+                                 const QString &kind)
 {
     const QString ffprobe = mediaToolPath(MediaTool::Ffprobe);
     if (ffprobe.isEmpty()) {
-        return rejected(result, ErrorClass::ProviderUnavailable,
-                        u"cannot be verified: "_s % mediaToolMissingMessage(MediaTool::Ffprobe));
+        *result = rejected(*result, ErrorClass::ProviderUnavailable,
+                           u"cannot be verified: "_s % mediaToolMissingMessage(MediaTool::Ffprobe));
+        return std::nullopt;
     }
-    QProcess probe;
-    probe.start(ffprobe,
-                {u"-v"_s, u"error"_s, u"-count_packets"_s, u"-show_entries"_s,
-                 u"stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,"
-                 u"nb_frames,nb_read_packets,duration:format=duration"_s,
-                 u"-of"_s, u"json"_s, result.file},
-                QIODevice::ReadOnly);
-    if (!probe.waitForStarted(kProbeTimeoutMs)) {
-        return rejected(result, ErrorClass::ProviderUnavailable,
-                        u"cannot be verified: ffprobe did not start ("_s % probe.errorString() %
-                            u')');
+    QProcess process;
+    process.start(ffprobe, arguments + QStringList{result->file}, QIODevice::ReadOnly);
+    if (!process.waitForStarted(kProbeTimeoutMs)) {
+        *result = rejected(*result, ErrorClass::ProviderUnavailable,
+                           u"cannot be verified: ffprobe did not start ("_s %
+                               process.errorString() % u')');
+        return std::nullopt;
     }
-    if (!probe.waitForFinished(kProbeTimeoutMs)) {
-        probe.kill();
-        probe.waitForFinished();
-        return rejected(result, ErrorClass::OutputInvalid,
-                        u"ffprobe did not finish within %1 s"_s.arg(kProbeTimeoutMs / 1000));
+    if (!process.waitForFinished(kProbeTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        *result = rejected(*result, ErrorClass::OutputInvalid,
+                           u"ffprobe did not finish within %1 s"_s.arg(kProbeTimeoutMs / 1000));
+        return std::nullopt;
     }
-    const QByteArray output = probe.readAllStandardOutput();
-    const QString errors = QString::fromUtf8(probe.readAllStandardError()).trimmed();
-    if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0) {
+    const QByteArray output = process.readAllStandardOutput();
+    const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString reason = errors.section(u'\n', -1).trimmed();
-        return rejected(result, ErrorClass::OutputInvalid,
-                        u"not a readable video (ffprobe: "_s %
-                            (reason.isEmpty() ? u"exit code %1"_s.arg(probe.exitCode()) : reason) %
-                            u')');
+        *result = rejected(
+            *result, ErrorClass::OutputInvalid,
+            u"not a readable "_s % kind % u" (ffprobe: "_s %
+                (reason.isEmpty() ? u"exit code %1"_s.arg(process.exitCode()) : reason) % u')');
+        return std::nullopt;
     }
-    const QJsonObject root = QJsonDocument::fromJson(output).object();
+    return QJsonDocument::fromJson(output).object();
+}
+
+VerificationResult verifyAudio(VerificationResult result)
+{
+    // -count_frames decodes every frame: a file whose header is intact but whose samples
+    // are not fails here.
+    const std::optional<QJsonObject> answer = probe(
+        &result,
+        {u"-v"_s, u"error"_s, u"-count_frames"_s, u"-select_streams"_s, u"a"_s, u"-show_entries"_s,
+         u"stream=codec_type,codec_name,sample_rate,channels,nb_read_frames,duration:"_s
+         u"format=duration"_s,
+         u"-of"_s, u"json"_s},
+        u"audio file"_s);
+    if (!answer)
+        return result;
+    const QJsonObject root = *answer;
+    QJsonObject stream;
+    for (const QJsonValue value : root.value(u"streams").toArray()) {
+        if (value.toObject().value(u"codec_type").toString() == u"audio") {
+            stream = value.toObject();
+            break;
+        }
+    }
+    if (stream.isEmpty())
+        return rejected(result, ErrorClass::OutputInvalid, u"has no audio stream"_s);
+    result.codec = stream.value(u"codec_name").toString();
+    if (stream.value(u"nb_read_frames").toString().toInt() <= 0)
+        return rejected(result, ErrorClass::OutputInvalid, u"has no decodable audio"_s);
+    bool ok = false;
+    result.durationSec =
+        root.value(u"format").toObject().value(u"duration").toString().toDouble(&ok);
+    if (!ok)
+        result.durationSec = stream.value(u"duration").toString().toDouble(&ok);
+    if (!ok || !(result.durationSec > 0))
+        return rejected(result, ErrorClass::OutputInvalid, u"has no duration"_s);
+    result.ok = true;
+    result.message = QFileInfo(result.file).fileName() % u": "_s % result.codec % u' ' %
+                     stream.value(u"sample_rate").toString() % u" Hz, "_s %
+                     QString::number(result.durationSec, 'f', 2) % u" s"_s;
+    return result;
+}
+
+VerificationResult verifyVideo(VerificationResult result,
+                               const VerificationExpectation &expectation)
+{
+    const std::optional<QJsonObject> answer =
+        probe(&result,
+              {u"-v"_s, u"error"_s, u"-count_packets"_s, u"-show_entries"_s,
+               u"stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,"
+               u"nb_frames,nb_read_packets,duration:format=duration"_s,
+               u"-of"_s, u"json"_s},
+              u"video"_s);
+    if (!answer)
+        return result;
+    const QJsonObject root = *answer;
     QJsonObject stream;
     for (const QJsonValue value : root.value(u"streams").toArray()) {
         if (value.toObject().value(u"codec_type").toString() == u"video") {
@@ -201,7 +257,10 @@ VerificationResult verifyOutputFile(const QString &file, const VerificationExpec
     case Stage::Image:
         return verifyImage(result, expectation);
     case Stage::Video:
+    case Stage::Assembly:
         return verifyVideo(result, expectation);
+    case Stage::Audio:
+        return verifyAudio(result);
     }
     Q_UNREACHABLE();
 }
