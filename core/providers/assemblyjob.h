@@ -1,0 +1,123 @@
+// One scene or final assembly on the built-in provider: ffmpeg cuts request.clips together
+// in order into <outputDir>/<scene>.mp4 (the first segment of request.taskId: "s01.mp4",
+// "final.mp4"), in one pass of the concat filter:
+//  - every clip is normalised to width x height (scaled to fit, aspect kept, padded
+//    black), fps, yuv420p, square pixels; its own audio is kept (48 kHz stereo) and
+//    silence stands in where a clip has none, so that assemblies concatenate cleanly;
+//  - a clip with durationSec > 0 lasts exactly that long (trimmed, or its last frame
+//    held); with 0 it lasts as long as the file. Segment boundaries are rounded to whole
+//    frames on the cumulative timeline, so the total equals the sum of the clip
+//    durations within half a frame;
+//  - a slate (no path) is a dark card of its durationSec showing the shot id and the
+//    reason (drawtext with a system font). When ffmpeg lacks drawtext or no font is
+//    found, the card is plain and the labels go into the file's metadata title;
+//  - request.audioPath, when set, is laid under the picture: mixed with the clips' own
+//    sound, padded with silence or trimmed to the picture's length.
+// Output: H.264 (libx264 -preset ultrafast), AAC, MP4 with faststart, written as .part
+// and renamed when complete. Progress comes from ffmpeg's -progress out_time against the
+// total duration. The stderr tail (last 2 KB) is kept in GenerationResult::detail.
+//
+// Before encoding, each clip is probed with ffprobe (duration, video and audio streams),
+// and `ffmpeg -filters` is asked once per process whether drawtext exists. A missing
+// ffmpeg or ffprobe fails the attempt as provider_unavailable naming the package.
+// RETAKE_SLATE_FONT names the slate's font file, overriding the built-in search list.
+//
+// Lifecycle as LocalJob: start() and cancel() never block and never emit; finished() is
+// emitted exactly once, from the event loop. cancel() kills ffmpeg (or ffprobe), removes
+// every partial file and reports Cancelled; after finished() it does nothing.
+#pragma once
+
+#include "providers/localjob.h"
+#include "providers/provider.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+class QTimer;
+
+namespace retake {
+
+class AssemblyJob final : public ProviderJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AssemblyJob)
+public:
+    AssemblyJob(const GenerationRequest &request, const LocalJobSettings &settings,
+                QObject *parent = nullptr);
+    ~AssemblyJob() override;
+
+    void start() override;
+    void cancel() override;
+
+    // "<first segment of the task id>.mp4", reduced to safe file name characters.
+    static QString outputFileName(const GenerationRequest &request);
+    // The font file a slate's text is drawn with, or empty when none is found.
+    static QString slateFontPath();
+
+private:
+    enum class Phase { Created, Waiting, Probing, Encoding, Cancelling, Finished };
+    enum class ProcessRole { Filters, Probe, Encode };
+    struct Segment {
+        QString path; // empty: a slate
+        QString label;
+        QString reason;
+        double durationSec = 0.0; // as requested, or probed when the request says 0
+        bool hasAudio = false;
+        int width = 0;
+        int height = 0;
+        int frames = 0;      // on the output timeline
+        qint64 samples = 0;  // 48 kHz
+        int inputIndex = -1; // ffmpeg -i index of a clip
+    };
+
+    void beginWork();
+    void nextStep();
+    void checkFilters();
+    void probeNext();
+    void encode();
+    QString buildGraph(QStringList *inputs, QString *title);
+    void onProcessOutput();
+    void onProcessErrorOutput();
+    void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onFiltersFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onProbeFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onEncodeFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onProcessError(QProcess::ProcessError error);
+    void onProcessTimeout();
+    void startProcess(ProcessRole role, const QString &program, const QStringList &arguments,
+                      int timeoutMs);
+    void reportProgress(double fraction);
+    void finish(const GenerationResult &result);
+    void finishCancelled();
+    void fail(ErrorClass errorClass, const QString &message);
+    void removeTemporaryFiles() const;
+    void removePartialOutputs() const;
+    QString outputPath(const QString &fileName) const;
+
+    GenerationRequest m_request;
+    LocalJobSettings m_settings;
+    Phase m_phase = Phase::Created;
+    QString m_ffmpeg;
+    QString m_ffprobe;
+    QString m_outputName;
+    QList<Segment> m_segments;
+    int m_probeIndex = 0;
+    int m_width = 0;
+    int m_height = 0;
+    double m_totalSec = 0.0;
+    QStringList m_temporaryFiles; // slate texts, filter script: names inside outputDir
+    QTimer *m_latencyTimer = nullptr;
+    QTimer *m_processTimer = nullptr;
+    QProcess *m_process = nullptr;
+    ProcessRole m_role = ProcessRole::Probe;
+    QByteArray m_stdout;
+    QByteArray m_stdoutLine;
+    QByteArray m_stderrTail;
+    bool m_processTimedOut = false;
+    double m_lastProgress = -1.0;
+};
+
+} // namespace retake
