@@ -1,5 +1,7 @@
 #include "providers/localprovider.h"
 
+#include "providers/assemblyjob.h"
+#include "providers/espeakjob.h"
 #include "providers/localjob.h"
 
 #include <QDateTime>
@@ -49,6 +51,8 @@ bool LocalProvider::supports(Stage stage) const
     switch (stage) {
     case Stage::Image:
     case Stage::Video:
+    case Stage::Audio:
+    case Stage::Assembly:
         return true;
     }
     Q_UNREACHABLE();
@@ -84,7 +88,17 @@ ProviderJob *LocalProvider::createJob(const GenerationRequest &request, QObject 
                       QByteArray::number(request.attemptNumber) + '\n');
         }
     }
-    return new LocalJob(request, settings, parent);
+    switch (request.stage) {
+    case Stage::Image:
+    case Stage::Video:
+        return new LocalJob(request, settings, parent);
+    case Stage::Audio:
+        return new EspeakJob(request, settings, parent);
+    case Stage::Assembly:
+        return new AssemblyJob(request, settings, parent);
+    }
+    Q_UNREACHABLE();
+    return nullptr;
 }
 
 } // namespace retake

@@ -1,12 +1,15 @@
 // The built-in offline provider, kind "local": procedural storyboard images (QPainter, on
-// the thread pool) and motion clips from the shot's image (ffmpeg). Always available; the
-// last rung of every degradation ladder. Optional deterministic fault injection for
-// demos and tests (see FaultInjector for the options it reads from the profile).
+// the thread pool) and motion clips from the shot's image (ffmpeg) in LocalJob, voice-overs
+// with espeak-ng (EspeakJob), scene and final assemblies with ffmpeg (AssemblyJob). Always
+// available; the last rung of every degradation ladder. Optional deterministic fault
+// injection for every stage, for demos and tests (see FaultInjector for the options it
+// reads from the profile).
 //
 // Profile options besides the fault options:
-//   "processTimeoutMs"  watchdog for one ffmpeg run; timeout when exceeded (300000, 0 = none)
+//   "processTimeoutMs"  watchdog for one ffmpeg / espeak-ng run; timeout when exceeded
+//                       (300000, 0 = none; an assembly gets at least 10 s per second of film)
 //
-// Cost: costPerUnit per image, costPerUnit per second of video.
+// Cost: costPerUnit per image, per second of video and per voice-over; assembly is free.
 #pragma once
 
 #include "project/project.h"
