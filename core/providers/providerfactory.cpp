@@ -6,6 +6,7 @@
 #include "providers/localprovider.h"
 #include "providers/openaiimagesprovider.h"
 #include "providers/replicateprovider.h"
+#include "providers/ttsprovider.h"
 
 #include <QThread>
 
@@ -17,7 +18,8 @@ QStringList supportedProviderKinds()
 {
     return {LocalProvider::kindName(),        ComfyUiProvider::kindName(),
             A1111Provider::kindName(),        OpenAiImagesProvider::kindName(),
-            ReplicateProvider::kindName(),    FalProvider::kindName()};
+            ReplicateProvider::kindName(),    FalProvider::kindName(),
+            TtsProvider::kindName()};
 }
 
 std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString *error)
@@ -41,6 +43,8 @@ std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString
         return std::make_unique<ReplicateProvider>(profile);
     if (profile.kind == FalProvider::kindName())
         return std::make_unique<FalProvider>(profile);
+    if (profile.kind == TtsProvider::kindName())
+        return std::make_unique<TtsProvider>(profile);
     return fail(u"provider \"%1\": unknown kind \"%2\" (supported: %3)"_s.arg(
         profile.id, profile.kind, supportedProviderKinds().join(u", "_s)));
 }
