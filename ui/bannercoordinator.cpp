@@ -217,8 +217,7 @@ void BannerCoordinator::refresh()
     m_contentPolicyTasks.clear();
     m_loopGuardTasks.clear();
     QStringList rateLimitedProviders;
-    const QList<TaskSnapshot> tasks = m_model->tasks();
-    for (const TaskSnapshot &t : tasks) {
+    m_model->forEachTask([&](const TaskSnapshot &t) {
         if (t.state == TaskState::Failed) {
             ++failed;
             if (isLoopGuarded(t))
@@ -236,7 +235,7 @@ void BannerCoordinator::refresh()
         if ((t.state == TaskState::Failed || t.state == TaskState::Retrying) &&
             t.lastError == ErrorClass::ContentPolicy && !isLoopGuarded(t))
             m_contentPolicyTasks << t.id;
-    }
+    });
 
     if (failed > 0) {
         QString text = tr("%n task(s) failed and need you.", nullptr, failed);

@@ -4,19 +4,18 @@
 #include "statestyle.h"
 #include "thumbnailcache.h"
 
+#include <QGuiApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace retake::ui {
 
-namespace {
-// The thumbnail box of a tile, in device pixels at a device pixel ratio of up to 2.
-constexpr QSize kThumbnailBox(392, 220);
-} // namespace
-
 ShotListModel::ShotListModel(QObject *parent)
-    : QAbstractListModel(parent), m_thumbnails(new ThumbnailCache(kThumbnailBox, 96ll << 20, this))
+    : QAbstractListModel(parent),
+      m_thumbnails(new ThumbnailCache(
+          kTileThumbnailSize * (qGuiApp ? qGuiApp->devicePixelRatio() : 1.0), 96ll << 20, this))
 {
     connect(m_thumbnails, &ThumbnailCache::ready, this, &ShotListModel::onThumbnailReady);
 }

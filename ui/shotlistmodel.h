@@ -59,6 +59,14 @@ public:
     QModelIndex indexOfTask(const QString &taskId) const;
     TaskSnapshot task(const QString &taskId) const;
     QList<TaskSnapshot> tasks() const;
+    // Calls `visit(const TaskSnapshot &)` for every task, in storyboard order, no copies.
+    template <typename Visitor> void forEachTask(Visitor visit) const
+    {
+        for (const ShotTile &tile : m_tiles) {
+            visit(tile.image);
+            visit(tile.video);
+        }
+    }
     // Rows of the shots of the scene whose header is at `sceneRow`.
     QList<int> shotRowsOfScene(int sceneRow) const;
     const Scene *sceneAt(int row) const;

@@ -4,10 +4,14 @@
 #include "engine/task.h"
 
 #include <QMetaType>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 namespace retake::ui {
+
+// The thumbnail area of a tile in logical pixels; thumbnails are scaled to it once.
+inline constexpr QSize kTileThumbnailSize(200, 112);
 
 struct ShotTile {
     int sceneIndex = -1;

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QListView>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -16,7 +15,7 @@ namespace retake::ui {
 
 namespace {
 constexpr int kPadding = 6;
-constexpr int kThumbHeight = 112;
+constexpr int kThumbHeight = kTileThumbnailSize.height();
 constexpr int kChipHeight = 22;
 } // namespace
 
@@ -129,12 +128,10 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
         const QRectF target(thumb.left() + (thumb.width() - size.width()) / 2,
                             thumb.top() + (thumb.height() - size.height()) / 2, size.width(),
                             size.height());
-        painter->setRenderHint(QPainter::SmoothPixmapTransform);
-        QPainterPath clip;
-        clip.addRoundedRect(QRectF(thumb), 4, 4);
-        painter->setClipPath(clip);
+        // Thumbnails come pre-scaled to this size: usually drawn 1:1, without filtering.
+        painter->setRenderHint(QPainter::SmoothPixmapTransform,
+                               std::abs(size.width() * dpr - pixmap.width()) > 1.0);
         painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
-        painter->setClipping(false);
     } else {
         const int category = visualCategory(tile.image);
         const QColor accent = StateStyle::accent(category, palette);

@@ -1,6 +1,7 @@
 #include "thumbnailcache.h"
 
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QImage>
 #include <QImageReader>
 #include <QtConcurrent/QtConcurrentRun>
@@ -36,7 +37,9 @@ void ThumbnailCache::load(const QString &path)
             m_unreadable.insert(path);
             return;
         }
+        // Device pixels at the screen's ratio: drawn 1:1 into a tile.
         auto *pixmap = new QPixmap(QPixmap::fromImage(image));
+        pixmap->setDevicePixelRatio(qGuiApp ? qGuiApp->devicePixelRatio() : 1.0);
         const int cost = std::max(1, int(qint64(image.sizeInBytes()) / 1024));
         m_cache.insert(path, pixmap, cost);
         Q_EMIT ready(path);
@@ -46,10 +49,12 @@ void ThumbnailCache::load(const QString &path)
         QImageReader reader(path);
         reader.setAutoTransform(true);
         const QSize full = reader.size();
-        if (full.isValid())
-            reader.setScaledSize(full.scaled(box, Qt::KeepAspectRatio));
+        // Decode at most at twice the box, then scale smoothly.
+        if (full.isValid() && (full.width() > 2 * box.width() || full.height() > 2 * box.height()))
+            reader.setScaledSize(full.scaled(box * 2, Qt::KeepAspectRatio));
         QImage image = reader.read();
-        if (!image.isNull() && !full.isValid())
+        // QImageReader's scaling is fast but rough for PNG: finish smoothly here, once.
+        if (!image.isNull() && (image.width() > box.width() || image.height() > box.height()))
             image = image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         return image;
     }));
