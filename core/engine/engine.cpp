@@ -47,9 +47,10 @@ namespace {
 
 struct TaskRecord {
     TaskSnapshot snap;
-    int sceneIndex = 0;
-    int shotIndex = 0;
-    int dependency = -1; // index of the task this one needs (video -> image)
+    int sceneIndex = -1;     // -1: the final assembly
+    int shotIndex = -1;      // -1: a scene-level task (voice-over, assembly)
+    int dependency = -1;     // a shot video's image
+    QList<int> dependencies; // every task this one waits for (assembly: videos, audio)
     QList<int> dependents;
     Ladder ladder;
     int rungIndex = 0;
@@ -137,6 +138,13 @@ public:
     {
         return project.scenes.at(t.sceneIndex).shots.at(t.shotIndex);
     }
+    bool isShotTask(const TaskRecord &t) const { return t.shotIndex >= 0; }
+    QByteArray paramsHashOf(const TaskRecord &t) const;
+    TaskState readyState(int i) const;
+    void settleDependents(int i);
+    void resetDependents(int i);
+    void cancelDependents(int i);
+    double durationOf(const TaskRecord &t) const;
     int maxAttempts() const { return options.retry.maxRetries + 1; }
 
     void log(const QString &line) { Q_EMIT q->logMessage(line); }
@@ -177,8 +185,6 @@ public:
     void finishAttempt(TaskRecord &t, const GenerationResult &result);
     QString archiveFailure(TaskRecord &t, const QString &fromDir);
     void releaseSlot(TaskRecord &t);
-    void blockDependents(int i);
-    void releaseDependents(int i);
     void resetForRerun(int i);
     void checkFinished();
 
@@ -197,6 +203,7 @@ public:
         return it == providers.end() ? nullptr : &it->second;
     }
     void addProvider(std::unique_ptr<Provider> provider);
+    void addTask(TaskRecord &&t);
 };
 
 // ---------------------------------------------------------------------------------------
@@ -268,9 +275,7 @@ void EnginePrivate::persistTask(int i)
         t.snap.outputPath.isEmpty() ? QString() : workspace.relativePath(t.snap.outputPath);
     // Done: the parameters its output was made from; otherwise the shot's current ones,
     // so that an edit of the storyboard is noticed on the next open.
-    s.paramsHash = t.snap.state == TaskState::Done
-                       ? t.paramsHash
-                       : StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+    s.paramsHash = t.snap.state == TaskState::Done ? t.paramsHash : paramsHashOf(t);
     s.manualRetries = t.snap.manualRetries;
     s.rungIndex = t.rungIndex;
     s.retriesUsed = t.retriesUsed;
@@ -403,8 +408,19 @@ double EnginePrivate::estimateCost(const TaskRecord &t) const
     if (it == providers.end() || !it->second.provider)
         return 0.0;
     const double perUnit = it->second.provider->costPerUnit();
-    // Images cost one unit; videos one unit per second (as the providers bill them).
-    return t.snap.stage == Stage::Video ? perUnit * shotOf(t).video.durationSec : perUnit;
+    // Images and voice-overs cost one unit; videos one unit per second (as providers bill
+    // them); assembly is local.
+    switch (t.snap.stage) {
+    case Stage::Image:
+    case Stage::Audio:
+        return perUnit;
+    case Stage::Video:
+        return perUnit * shotOf(t).video.durationSec;
+    case Stage::Assembly:
+        return 0.0;
+    }
+    Q_UNREACHABLE();
+    return 0.0;
 }
 
 bool EnginePrivate::budgetAllows(int i)
@@ -477,30 +493,182 @@ void EnginePrivate::armWakeTimer()
     wakeTimer.start(int(std::clamp<qint64>(due - t, 0, 24 * 3600 * 1000)));
 }
 
+double EnginePrivate::durationOf(const TaskRecord &t) const
+{
+    // The picture length a task contributes to an assembly.
+    if (isShotTask(t))
+        return shotOf(t).video.durationSec;
+    double total = 0.0;
+    for (int d : t.dependencies) {
+        if (tasks.at(d).snap.stage != Stage::Audio)
+            total += durationOf(tasks.at(d));
+    }
+    return total;
+}
+
 GenerationRequest EnginePrivate::buildRequest(const TaskRecord &t) const
 {
-    const Shot &shot = shotOf(t);
     GenerationRequest r;
     r.taskId = t.snap.id;
     r.stage = t.snap.stage;
     r.sceneId = t.snap.sceneId;
     r.shotId = t.snap.shotId;
     r.attemptNumber = int(t.attempts.size()) + 1;
-    r.prompt = shot.prompt;
-    r.negativePrompt = shot.negativePrompt;
-    r.seed = shot.seed;
-    r.width = shot.image.width;
-    r.height = shot.image.height;
-    r.steps = shot.image.steps;
-    if (t.snap.stage == Stage::Video) {
-        r.durationSec = shot.video.durationSec;
-        r.fps = shot.video.fps;
-        r.motion = shot.video.motion;
-        if (t.dependency >= 0)
-            r.inputImagePath = tasks.at(t.dependency).snap.outputPath;
+    switch (t.snap.stage) {
+    case Stage::Image:
+    case Stage::Video: {
+        const Shot &shot = shotOf(t);
+        r.prompt = shot.prompt;
+        r.negativePrompt = shot.negativePrompt;
+        r.seed = shot.seed;
+        r.width = shot.image.width;
+        r.height = shot.image.height;
+        r.steps = shot.image.steps;
+        if (t.snap.stage == Stage::Video) {
+            r.durationSec = shot.video.durationSec;
+            r.fps = shot.video.fps;
+            r.motion = shot.video.motion;
+            if (t.dependency >= 0)
+                r.inputImagePath = tasks.at(t.dependency).snap.outputPath;
+        }
+        break;
+    }
+    case Stage::Audio: {
+        const VoiceOver &vo = project.scenes.at(t.sceneIndex).voiceOver;
+        r.prompt = vo.text;
+        r.voice = vo.voice;
+        r.language = vo.language;
+        break;
+    }
+    case Stage::Assembly:
+        r.width = project.imageDefaults.width;
+        r.height = project.imageDefaults.height;
+        r.fps = project.videoDefaults.fps;
+        for (int d : t.dependencies) {
+            const TaskRecord &dep = tasks.at(d);
+            if (dep.snap.stage == Stage::Audio) {
+                if (dep.snap.state == TaskState::Done)
+                    r.audioPath = dep.snap.outputPath;
+                continue;
+            }
+            AssemblyClip clip;
+            clip.durationSec = durationOf(dep);
+            if (dep.snap.state == TaskState::Done) {
+                clip.path = dep.snap.outputPath;
+            } else {
+                // Never dropped silently: a slate of the same length says what is missing.
+                clip.slateLabel = isShotTask(dep) ? dep.snap.shotId : dep.snap.sceneId;
+                clip.slateReason =
+                    dep.snap.lastError != ErrorClass::None
+                        ? u"%1: %2"_s.arg(nameOf(dep.snap.state), nameOf(dep.snap.lastError))
+                        : nameOf(dep.snap.state);
+            }
+            r.clips << clip;
+            r.durationSec += clip.durationSec;
+        }
+        break;
     }
     applyRung(r, t.ladder.at(t.rungIndex));
     return r;
+}
+
+QByteArray EnginePrivate::paramsHashOf(const TaskRecord &t) const
+{
+    if (isShotTask(t))
+        return StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    if (t.snap.stage == Stage::Audio) {
+        const VoiceOver &vo = project.scenes.at(t.sceneIndex).voiceOver;
+        hash.addData((vo.text + u'\n' + vo.voice + u'\n' + vo.language).toUtf8());
+    } else {
+        // An assembly is current while its inputs are the ones it was made from.
+        for (int d : t.dependencies) {
+            const TaskRecord &dep = tasks.at(d);
+            hash.addData((dep.snap.id + u'|' + nameOf(dep.snap.state) + u'|' +
+                          workspace.relativePath(dep.snap.outputPath) + u'\n')
+                             .toUtf8());
+        }
+    }
+    return hash.result().toHex();
+}
+
+TaskState EnginePrivate::readyState(int i) const
+{
+    const TaskRecord &t = tasks.at(i);
+    if (t.dependencies.isEmpty())
+        return TaskState::Queued;
+    if (t.snap.stage == Stage::Assembly) {
+        // Waits for every input, including all of its retries and degradation; a failed
+        // input becomes a slate, a cancelled batch does not assemble.
+        for (int d : t.dependencies) {
+            const TaskState s = tasks.at(d).snap.state;
+            if (!isFinal(s) || s == TaskState::Cancelled)
+                return TaskState::Waiting;
+        }
+        return TaskState::Queued;
+    }
+    switch (tasks.at(t.dependency).snap.state) {
+    case TaskState::Done:
+        return TaskState::Queued;
+    case TaskState::Failed:
+    case TaskState::Blocked:
+    case TaskState::Skipped:
+        return TaskState::Blocked;
+    case TaskState::Waiting:
+    case TaskState::Queued:
+    case TaskState::Running:
+    case TaskState::Retrying:
+    case TaskState::Interrupted:
+    case TaskState::Cancelled:
+        return TaskState::Waiting;
+    }
+    Q_UNREACHABLE();
+    return TaskState::Waiting;
+}
+
+void EnginePrivate::settleDependents(int i)
+{
+    for (int d : tasks.at(i).dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (s != TaskState::Waiting && s != TaskState::Queued && s != TaskState::Blocked)
+            continue;
+        const TaskState next = readyState(d);
+        if (next == s)
+            continue;
+        setState(d, next);
+        if (next == TaskState::Blocked)
+            tasks[d].snap.lastMessage = u"blocked: %1 failed"_s.arg(tasks.at(i).snap.id);
+        settleDependents(d);
+    }
+}
+
+void EnginePrivate::resetDependents(int i)
+{
+    // Dependents were made from the old output (or never ran): they wait for the new one.
+    for (int d : tasks.at(i).dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (s == TaskState::Running || s == TaskState::Skipped)
+            continue;
+        TaskRecord &dep = tasks[d];
+        dep.rungIndex = 0;
+        dep.retriesUsed = 0;
+        dep.rungFailures = 0;
+        dep.previousOutput.clear();
+        setQuality(d, Quality::None);
+        setState(d, TaskState::Waiting);
+        resetDependents(d);
+    }
+}
+
+void EnginePrivate::cancelDependents(int i)
+{
+    for (int d : tasks.at(i).dependents) {
+        const TaskState s = tasks.at(d).snap.state;
+        if (isFinal(s) || s == TaskState::Running)
+            continue;
+        setState(d, TaskState::Cancelled);
+        cancelDependents(d);
+    }
 }
 
 void EnginePrivate::dispatch(int i)
@@ -639,7 +807,8 @@ void EnginePrivate::onJobFinished(int i, const GenerationResult &result)
     expect.stage = t.snap.stage;
     expect.width = t.request.width;
     expect.height = t.request.height;
-    expect.durationSec = t.snap.stage == Stage::Video ? t.request.durationSec : 0.0;
+    const bool timed = t.snap.stage == Stage::Video || t.snap.stage == Stage::Assembly;
+    expect.durationSec = timed ? t.request.durationSec : 0.0;
     // Keep the slot-free task in Running until verification reports.
     auto *verifier = new OutputVerifier(q);
     QObject::connect(verifier, &OutputVerifier::finished, q,
@@ -699,18 +868,27 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
         ps->limiter.onSuccess();
         ps->noteOutcome(false);
     }
-    t.paramsHash = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+    t.paramsHash = paramsHashOf(t);
     t.snap.outputPath = target;
     t.snap.lastError = ErrorClass::None;
     t.snap.lastMessage.clear();
     t.snap.lastHttpStatus = 0;
     t.previousOutput.clear();
     t.previousQuality = Quality::None;
-    setQuality(i, qualityOf(a.rung));
+    Quality quality = qualityOf(a.rung);
+    if (t.snap.stage == Stage::Assembly) {
+        // A scene with a slate or a degraded shot in it is degraded too.
+        for (int d : t.dependencies) {
+            const TaskRecord &dep = tasks.at(d);
+            if (dep.snap.state != TaskState::Done || isDegraded(dep.snap.quality))
+                quality = Quality::Reduced;
+        }
+    }
+    setQuality(i, quality);
     setState(i, TaskState::Done);
-    if (qualityOf(a.rung) != Quality::Full) {
-        log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(qualityOf(a.rung)),
-                                                        nameOf(a.rung), a.providerId));
+    if (quality != Quality::Full) {
+        log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(quality), nameOf(a.rung),
+                                                        a.providerId));
     }
     // A verified output is recorded at once, not on the next tick: after a crash it is
     // never asked for again.
@@ -719,7 +897,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     if (store.isOpen() && !store.flush(&saveError))
         log(u"Could not save the batch state (will try again): %1"_s.arg(saveError));
     Q_EMIT q->attemptFinished(t.snap.id, a);
-    releaseDependents(i);
+    settleDependents(i);
     requestSchedule();
     checkFinished();
 }
@@ -781,10 +959,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         if (store.isOpen())
             store.saveAttempt(t.snap.id, a);
         setState(i, TaskState::Cancelled);
-        for (int d : t.dependents) {
-            if (!isFinal(tasks.at(d).snap.state) && tasks.at(d).snap.state != TaskState::Running)
-                setState(d, TaskState::Cancelled);
-        }
+        cancelDependents(i);
         Q_EMIT q->attemptFinished(t.snap.id, a);
         checkFinished();
         return;
@@ -899,7 +1074,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         setState(i, TaskState::Failed);
         log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id).arg(a.number).arg(
             nameOf(cls), a.message));
-        blockDependents(i);
+        settleDependents(i);
         checkFinished();
         requestSchedule();
         return;
@@ -924,27 +1099,6 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
     requestSchedule();
 }
 
-void EnginePrivate::blockDependents(int i)
-{
-    for (int d : tasks.at(i).dependents) {
-        const TaskState s = tasks.at(d).snap.state;
-        if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Retrying) {
-            setState(d, TaskState::Blocked);
-            tasks[d].snap.lastMessage = u"blocked: %1 failed"_s.arg(tasks.at(i).snap.id);
-            blockDependents(d);
-        }
-    }
-}
-
-void EnginePrivate::releaseDependents(int i)
-{
-    for (int d : tasks.at(i).dependents) {
-        const TaskState s = tasks.at(d).snap.state;
-        if (s == TaskState::Waiting || s == TaskState::Blocked)
-            setState(d, TaskState::Queued);
-    }
-}
-
 void EnginePrivate::resetForRerun(int i)
 {
     TaskRecord &t = tasks[i];
@@ -965,23 +1119,9 @@ void EnginePrivate::resetForRerun(int i)
         t.previousQuality = t.snap.quality;
     }
     setQuality(i, Quality::None);
-    const bool ready = t.dependency < 0 || tasks.at(t.dependency).snap.state == TaskState::Done;
-    setState(i, ready ? TaskState::Queued : TaskState::Waiting);
-    // Dependents were made from the old output (or never ran): they wait for the new one.
-    for (int d : t.dependents) {
-        const TaskState s = tasks.at(d).snap.state;
-        if (s != TaskState::Running && s != TaskState::Skipped) {
-            TaskRecord &dep = tasks[d];
-            dep.rungIndex = 0;
-            dep.retriesUsed = 0;
-            dep.rungFailures = 0;
-            if (s == TaskState::Done) {
-                dep.previousOutput.clear();
-            }
-            setQuality(d, Quality::None);
-            setState(d, TaskState::Waiting);
-        }
-    }
+    setState(i, TaskState::Waiting);
+    resetDependents(i);
+    setState(i, readyState(i));
     finishedEmitted = false;
 }
 
@@ -1034,6 +1174,7 @@ void EnginePrivate::buildTasks()
     counts.clear();
     qualities.clear();
     openPerStage.clear();
+    QList<int> sceneAssemblies;
     const Ladder imageLadder =
         buildLadder(Stage::Image, project.providerPreference.value(Stage::Image));
     const Ladder videoLadder =
@@ -1052,24 +1193,72 @@ void EnginePrivate::buildTasks()
                 t.snap.stage = stage;
                 t.snap.state = stage == Stage::Image ? TaskState::Queued : TaskState::Waiting;
                 t.ladder = stage == Stage::Image ? imageLadder : videoLadder;
-                t.snap.rung = t.ladder.first().kind;
-                t.snap.providerId = t.ladder.first().providerId;
-                if (stage == Stage::Video) {
+                if (stage == Stage::Video)
                     t.dependency = int(tasks.size()) - 1;
-                    tasks.last().dependents << int(tasks.size());
-                }
-                index.insert(t.snap.id, int(tasks.size()));
-                counts[t.snap.state] += 1;
-                openPerStage[stage] += 1;
-                tasks << t;
+                if (stage == Stage::Video)
+                    t.dependencies << t.dependency;
+                addTask(std::move(t));
             }
         }
+        if (!scene.voiceOver.isEmpty()) {
+            TaskRecord t;
+            t.sceneIndex = s;
+            t.snap.id = scene.id + u"/audio"_s;
+            t.snap.sceneId = scene.id;
+            t.snap.stage = Stage::Audio;
+            t.snap.state = TaskState::Queued;
+            t.ladder = ladderFor(t);
+            addTask(std::move(t));
+        }
+        if (project.assemble) {
+            // The scene's cut waits for its shot videos and its voice-over.
+            TaskRecord t;
+            t.sceneIndex = s;
+            t.snap.id = scene.id + u"/assemble"_s;
+            t.snap.sceneId = scene.id;
+            t.snap.stage = Stage::Assembly;
+            t.snap.state = TaskState::Waiting;
+            t.ladder = ladderFor(t);
+            for (int i = 0; i < tasks.size(); ++i) {
+                const TaskRecord &dep = tasks.at(i);
+                if (dep.sceneIndex == s &&
+                    (dep.snap.stage == Stage::Video || dep.snap.stage == Stage::Audio))
+                    t.dependencies << i;
+            }
+            sceneAssemblies << int(tasks.size());
+            addTask(std::move(t));
+        }
     }
+    if (project.assemble && !sceneAssemblies.isEmpty()) {
+        TaskRecord t;
+        t.snap.id = QString::fromUtf16(kFinalSceneId) + u"/assemble"_s;
+        t.snap.sceneId = QString::fromUtf16(kFinalSceneId);
+        t.snap.stage = Stage::Assembly;
+        t.snap.state = TaskState::Waiting;
+        t.ladder = ladderFor(t);
+        t.dependencies = sceneAssemblies;
+        addTask(std::move(t));
+    }
+}
+
+void EnginePrivate::addTask(TaskRecord &&t)
+{
+    const int i = int(tasks.size());
+    for (int d : t.dependencies)
+        tasks[d].dependents << i;
+    t.snap.rung = t.ladder.first().kind;
+    t.snap.providerId = t.ladder.first().providerId;
+    index.insert(t.snap.id, i);
+    counts[t.snap.state] += 1;
+    openPerStage[t.snap.stage] += 1;
+    tasks << std::move(t);
 }
 
 Ladder EnginePrivate::ladderFor(const TaskRecord &t) const
 {
     QStringList preference = project.providerPreference.value(t.snap.stage);
+    if (preference.isEmpty())
+        preference << QString::fromUtf16(kBuiltinProviderId);
     if (!t.providerOverride.isEmpty()) {
         preference.removeAll(t.providerOverride);
         preference.prepend(t.providerOverride);
@@ -1090,12 +1279,17 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
             tasks[i].snap.attemptCount = int(it.value().size());
         }
     }
-    for (const StoredTask &s : stored) {
-        const int i = index.value(s.id, -1);
-        if (i < 0)
-            continue; // the shot was removed from the storyboard
+    // In task order, so that an assembly is compared with its inputs as restored.
+    QHash<QString, const StoredTask *> byId;
+    for (const StoredTask &stored1 : stored)
+        byId.insert(stored1.id, &stored1);
+    for (int i = 0; i < tasks.size(); ++i) {
+        const StoredTask *found = byId.value(tasks.at(i).snap.id);
+        if (!found)
+            continue; // a new task (e.g. a shot added to the storyboard)
+        const StoredTask &s = *found;
         TaskRecord &t = tasks[i];
-        const QByteArray current = StoryboardLoader::shotParamsHash(shotOf(t), t.snap.stage);
+        const QByteArray current = paramsHashOf(t);
         const bool outputExists =
             !s.outputPath.isEmpty() && QFileInfo::exists(workspace.path(s.outputPath));
         t.snap.lastError = s.lastError;
@@ -1131,20 +1325,9 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
     }
     // Settle dependencies: a video can run only on its image's current output.
     for (int i = 0; i < tasks.size(); ++i) {
-        TaskRecord &t = tasks[i];
-        if (t.dependency < 0)
-            continue;
-        const TaskState up = tasks.at(t.dependency).snap.state;
-        const TaskState s = t.snap.state;
-        if (s == TaskState::Done || s == TaskState::Failed || s == TaskState::Skipped ||
-            s == TaskState::Interrupted || s == TaskState::Cancelled)
-            continue;
-        if (up == TaskState::Done)
-            setState(i, TaskState::Queued);
-        else if (up == TaskState::Failed || up == TaskState::Blocked)
-            setState(i, TaskState::Blocked);
-        else
-            setState(i, TaskState::Waiting);
+        const TaskState s = tasks.at(i).snap.state;
+        if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Blocked)
+            setState(i, readyState(i));
     }
     dirty.clear();
 }
@@ -1336,11 +1519,8 @@ void Engine::start()
     d->stageCheckpointed.clear();
     for (int i = 0; i < d->tasks.size(); ++i) {
         const TaskState s = d->tasks.at(i).snap.state;
-        if (s == TaskState::Interrupted || s == TaskState::Cancelled) {
-            const int dep = d->tasks.at(i).dependency;
-            const bool ready = dep < 0 || d->tasks.at(dep).snap.state == TaskState::Done;
-            d->setState(i, ready ? TaskState::Queued : TaskState::Waiting);
-        }
+        if (s == TaskState::Interrupted || s == TaskState::Cancelled)
+            d->setState(i, d->readyState(i));
     }
     // Re-link the provider queues (tasks may have been queued before providers changed).
     for (auto &entry : d->providers)
@@ -1442,7 +1622,7 @@ void Engine::retryAllFailed()
     // Blocked tasks whose upstream is now on its way wait for it again.
     for (int i = 0; i < d->tasks.size(); ++i) {
         if (d->tasks.at(i).snap.state == TaskState::Blocked)
-            d->setState(i, TaskState::Waiting);
+            d->setState(i, d->readyState(i));
     }
     d->requestSchedule();
 }
@@ -1486,7 +1666,7 @@ void Engine::switchProviderForFailed(const QString &providerId)
     switchProvider(ids, providerId);
     for (int i = 0; i < d->tasks.size(); ++i) {
         if (d->tasks.at(i).snap.state == TaskState::Blocked)
-            d->setState(i, TaskState::Waiting);
+            d->setState(i, d->readyState(i));
     }
 }
 

@@ -16,12 +16,28 @@ Ladder buildLadder(Stage stage, const QStringList &providerPreference)
         preference << QString::fromUtf16(kBuiltinProviderId);
 
     Ladder ladder;
+    if (stage == Stage::Assembly) {
+        // Assembly is the built-in ffmpeg job; transient failures retry it.
+        ladder << Rung{RungKind::Primary, QString::fromUtf16(kBuiltinProviderId)};
+        return ladder;
+    }
     ladder << Rung{RungKind::Primary, preference.first()};
     for (qsizetype i = 1; i < preference.size(); ++i)
         ladder << Rung{RungKind::AlternativeProvider, preference.at(i)};
-    if (stage == Stage::Image)
+    switch (stage) {
+    case Stage::Image:
         ladder << Rung{RungKind::SimplifiedPrompt, preference.first()};
-    ladder << Rung{RungKind::LowerResolution, preference.first()};
+        ladder << Rung{RungKind::LowerResolution, preference.first()};
+        break;
+    case Stage::Video:
+        ladder << Rung{RungKind::LowerResolution, preference.first()};
+        break;
+    case Stage::Audio:
+        ladder << Rung{RungKind::AlternativeSettings, preference.first()};
+        break;
+    case Stage::Assembly:
+        break;
+    }
     ladder << Rung{RungKind::Fallback, QString::fromUtf16(kBuiltinProviderId)};
     return ladder;
 }
@@ -46,7 +62,8 @@ int nextRungAfter(const Ladder &ladder, int current, ErrorClass errorClass)
         // The first rung that no longer sends the full prompt.
         for (int i = next; i < ladder.size(); ++i) {
             const RungKind kind = ladder.at(i).kind;
-            if (kind == RungKind::SimplifiedPrompt || kind == RungKind::Fallback)
+            if (kind == RungKind::SimplifiedPrompt || kind == RungKind::AlternativeSettings ||
+                kind == RungKind::Fallback)
                 return i;
         }
         return -1;
@@ -107,7 +124,17 @@ void applyRung(GenerationRequest &request, const Rung &rung)
         request.height = halfEven(request.height);
         request.steps = std::max(1, request.steps / 2);
         return;
+    case RungKind::AlternativeSettings:
+        // Audio: the default voice at a steady rate instead of the requested voice.
+        request.voice.clear();
+        request.extra.insert(u"rate"_s, 150);
+        return;
     case RungKind::Fallback:
+        if (request.stage == Stage::Audio) {
+            request.voice.clear();
+            request.extra.insert(u"fallback"_s, true);
+            return;
+        }
         request.prompt = simplifyPrompt(request.prompt);
         request.negativePrompt.clear();
         request.extra.insert(u"fallback"_s, true);

@@ -33,9 +33,11 @@ std::optional<Enum> lookupValue(const std::array<std::pair<Enum, const char16_t 
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<Stage, const char16_t *>, 2> kStages{{
+constexpr std::array<std::pair<Stage, const char16_t *>, 4> kStages{{
     {Stage::Image, u"image"},
     {Stage::Video, u"video"},
+    {Stage::Audio, u"audio"},
+    {Stage::Assembly, u"assemble"},
 }};
 
 constexpr std::array<std::pair<TaskState, const char16_t *>, 10> kStates{{
@@ -69,11 +71,12 @@ constexpr std::array<std::pair<ErrorClass, const char16_t *>, 15> kErrors{{
     {ErrorClass::Cancelled, u"cancelled"},
 }};
 
-constexpr std::array<std::pair<RungKind, const char16_t *>, 5> kRungs{{
+constexpr std::array<std::pair<RungKind, const char16_t *>, 6> kRungs{{
     {RungKind::Primary, u"primary"},
     {RungKind::AlternativeProvider, u"alternative-provider"},
     {RungKind::SimplifiedPrompt, u"simplified-prompt"},
     {RungKind::LowerResolution, u"lower-resolution"},
+    {RungKind::AlternativeSettings, u"alternative-settings"},
     {RungKind::Fallback, u"fallback"},
 }};
 
@@ -257,6 +260,7 @@ Quality qualityOf(RungKind rung)
         return Quality::Full;
     case RungKind::SimplifiedPrompt:
     case RungKind::LowerResolution:
+    case RungKind::AlternativeSettings:
         return Quality::Reduced;
     case RungKind::Fallback:
         return Quality::Fallback;

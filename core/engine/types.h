@@ -10,7 +10,9 @@
 
 namespace retake {
 
-enum class Stage { Image, Video };
+// Image and Video belong to a shot; Audio (the voice-over) and Assembly to a scene; the
+// final assembly of all scenes is the Assembly task of the reserved scene id "final".
+enum class Stage { Image, Video, Audio, Assembly };
 
 enum class TaskState {
     Waiting,     // a dependency is not done yet
@@ -59,8 +61,9 @@ enum class RungKind {
     Primary,
     AlternativeProvider,
     SimplifiedPrompt,
-    LowerResolution, // image: half size; video: reduced resolution and duration
-    Fallback,        // built-in local render / static image with motion effect
+    LowerResolution,     // image: half size; video: reduced resolution
+    AlternativeSettings, // audio: a different voice and settings
+    Fallback,            // built-in local render / static image with motion effect
 };
 
 enum class Quality { None, Full, Reduced, Fallback };

@@ -89,11 +89,23 @@ struct Shot {
     VideoParams video;
 };
 
+// A scene's voice-over; no audio task when the text is empty.
+struct VoiceOver {
+    QString text;
+    QString voice;    // provider-specific voice name, empty = default
+    QString language; // e.g. "en", "de"
+    bool isEmpty() const { return text.trimmed().isEmpty(); }
+};
+
 struct Scene {
     QString id;
     QString title;
     QList<Shot> shots;
+    VoiceOver voiceOver;
 };
+
+// Reserved scene id of the final assembly task ("final/assemble").
+inline constexpr auto kFinalSceneId = u"final";
 
 struct Project {
     QString format = QString::fromUtf16(kProjectFormat);
@@ -105,6 +117,8 @@ struct Project {
     QList<ProviderProfile> providers;            // declared by the project
     RetrySettings retry;
     QList<Scene> scenes;
+    // Cut each scene's shots together (with its voice-over) and the scenes into one film.
+    bool assemble = false; // the storyboard loader turns it on by default
 
     int shotCount() const
     {

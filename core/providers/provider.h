@@ -8,11 +8,21 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QList>
 #include <QVariantMap>
 
 #include <optional>
 
 namespace retake {
+
+// One piece of a scene or final assembly: a clip, or a slate standing in for a shot that
+// finally failed (shot id, reason, same duration) so that nothing is dropped silently.
+struct AssemblyClip {
+    QString path;        // the clip; empty for a slate
+    QString slateLabel;  // e.g. "s02-sh03" when this is a slate
+    QString slateReason; // e.g. "failed: content_policy"
+    double durationSec = 0.0;
+};
 
 struct GenerationRequest {
     QString taskId; // "<shot>/image"
@@ -31,6 +41,13 @@ struct GenerationRequest {
     int fps = 0;              // video
     QString motion;           // video
     QString inputImagePath;   // video: the shot's verified image
+    // Audio (voice-over): the text is `prompt`.
+    QString voice;
+    QString language;
+    // Assembly: the clips in order (width/height/fps above are the output format), and the
+    // voice-over to lay under them (padded or trimmed to the picture), empty for none.
+    QList<AssemblyClip> clips;
+    QString audioPath;
     QString model;
     // Empty folder created by the engine for this attempt; the job writes its output
     // files here and nowhere else. The engine verifies and moves them.

@@ -10,6 +10,7 @@ Project makeProject(int shots, const QStringList &imageProviders, const QStringL
 {
     Project project;
     project.title = u"engine test"_s;
+    project.assemble = false; // image and video only, unless a test asks for assembly
     project.providerPreference.insert(Stage::Image, imageProviders);
     project.providerPreference.insert(Stage::Video, videoProviders);
     Scene scene;

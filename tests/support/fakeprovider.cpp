@@ -102,13 +102,17 @@ FakeProvider::FakeProvider(const QString &id, int maxConcurrency, QObject *paren
 
 ProviderJob *FakeProvider::createJob(const GenerationRequest &request, QObject *parent)
 {
-    m_calls << FakeCall{request.taskId,
-                        request.attemptNumber,
-                        request.rung,
-                        request.prompt,
-                        request.width,
-                        request.height,
-                        QDateTime::currentMSecsSinceEpoch() - m_clockStart};
+    FakeCall call;
+    call.taskId = request.taskId;
+    call.clips = request.clips;
+    call.audioPath = request.audioPath;
+    call.attemptNumber = request.attemptNumber;
+    call.rung = request.rung;
+    call.prompt = request.prompt;
+    call.width = request.width;
+    call.height = request.height;
+    call.startedMs = QDateTime::currentMSecsSinceEpoch() - m_clockStart;
+    m_calls << call;
     return new FakeJob(this, request, parent);
 }
 

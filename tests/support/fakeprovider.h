@@ -42,6 +42,8 @@ struct FakeOutcome {
 
 struct FakeCall {
     QString taskId;
+    QList<AssemblyClip> clips;
+    QString audioPath;
     int attemptNumber = 0;
     RungKind rung = RungKind::Primary;
     QString prompt;
