@@ -92,11 +92,15 @@ void HttpExchange::start()
 
     m_reply = m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply->setParent(nullptr); // owned by this exchange, not by the manager
+    // Qt 6.4 emits requestSent() only for requests with a body: for the others the
+    // connect and first-byte limits run as one from the moment a connection starts.
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] {
-        if (m_spec.timeouts.connectMs > 0 && !m_headersSeen) {
-            m_timerPhase = TimerPhase::Connect;
-            m_phaseTimer->start(m_spec.timeouts.connectMs);
-        }
+        if (m_headersSeen)
+            return;
+        if (m_spec.body.isEmpty())
+            armPhase(TimerPhase::ConnectAndFirstByte);
+        else
+            armPhase(TimerPhase::Connect);
     });
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::onRequestSent);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
@@ -106,6 +110,32 @@ void HttpExchange::start()
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpExchange::onSslErrors);
     if (m_spec.timeouts.totalMs > 0)
         m_totalTimer->start(m_spec.timeouts.totalMs);
+    // Until a connection starts (or on a reused one): waiting in the queue, connecting
+    // and the first byte together.
+    armPhase(TimerPhase::ConnectAndFirstByte);
+}
+
+void HttpExchange::armPhase(TimerPhase phase)
+{
+    const HttpTimeouts &t = m_spec.timeouts;
+    int ms = 0;
+    switch (phase) {
+    case TimerPhase::None:
+        break;
+    case TimerPhase::Connect:
+        ms = t.connectMs;
+        break;
+    case TimerPhase::FirstByte:
+        ms = t.firstByteMs;
+        break;
+    case TimerPhase::ConnectAndFirstByte:
+        ms = t.connectMs > 0 && t.firstByteMs > 0 ? t.connectMs + t.firstByteMs : 0;
+        break;
+    }
+    m_phaseTimer->stop();
+    m_timerPhase = ms > 0 ? phase : TimerPhase::None;
+    if (ms > 0)
+        m_phaseTimer->start(ms);
 }
 
 void HttpExchange::abort()
@@ -138,12 +168,7 @@ void HttpExchange::onRequestSent()
 {
     if (m_headersSeen || m_done)
         return;
-    m_phaseTimer->stop();
-    m_timerPhase = TimerPhase::None;
-    if (m_spec.timeouts.firstByteMs > 0) {
-        m_timerPhase = TimerPhase::FirstByte;
-        m_phaseTimer->start(m_spec.timeouts.firstByteMs);
-    }
+    armPhase(TimerPhase::FirstByte);
 }
 
 void HttpExchange::onTimer()
@@ -157,6 +182,10 @@ void HttpExchange::onTimer()
         fail(HttpResponse::Failure::FirstByteTimeout,
              u"no answer within %1 of sending the request"_s.arg(
                  seconds(m_spec.timeouts.firstByteMs)));
+    } else if (m_timerPhase == TimerPhase::ConnectAndFirstByte) {
+        fail(HttpResponse::Failure::FirstByteTimeout,
+             u"no answer within %1 (connecting and waiting for the server)"_s.arg(
+                 seconds(m_phaseTimer->interval())));
     } else {
         fail(HttpResponse::Failure::ConnectTimeout,
              u"could not connect within %1"_s.arg(seconds(m_phaseTimer->interval())));
@@ -175,6 +204,7 @@ void HttpExchange::onMetaData()
         return; // a redirect being followed
     m_headersSeen = true;
     m_phaseTimer->stop();
+    m_timerPhase = TimerPhase::None;
     m_response.status = code;
     m_response.headers = m_reply->rawHeaderPairs();
     bool ok = false;
@@ -246,6 +276,13 @@ void HttpExchange::onRedirected(const QUrl &url)
     if (m_done)
         return;
     const QUrl target = m_spec.url.resolved(url);
+    if (++m_redirects > m_spec.maxRedirects) {
+        // Counted here: Qt 6.4 does not apply the limit to user-verified redirects.
+        m_response.networkError = QNetworkReply::TooManyRedirectsError;
+        fail(HttpResponse::Failure::Transport,
+             u"too many redirects (more than %1)"_s.arg(m_spec.maxRedirects));
+        return;
+    }
     QString refused = m_spec.policy.problem(target);
     if (refused.isEmpty() && m_spec.url.scheme() == u"https" && target.scheme() != u"https")
         refused = u"redirect from https to plain http refused"_s;

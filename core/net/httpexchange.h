@@ -109,6 +109,8 @@ Q_SIGNALS:
     void finished(const retake::HttpResponse &response);
 
 private:
+    enum class TimerPhase { None, Connect, FirstByte, ConnectAndFirstByte };
+
     void onRequestSent();
     void onMetaData();
     void onReadyRead();
@@ -119,13 +121,13 @@ private:
     void fail(HttpResponse::Failure failure, const QString &text);
     void complete();
     void stopTimers();
+    void armPhase(TimerPhase phase);
     bool bodyGoesToFile() const;
 
     QPointer<QNetworkAccessManager> m_network;
     HttpRequestSpec m_spec;
     QNetworkReply *m_reply = nullptr;
     std::unique_ptr<QSaveFile> m_file;
-    enum class TimerPhase { None, Connect, FirstByte };
     QTimer *m_phaseTimer = nullptr; // connect, then first byte
     TimerPhase m_timerPhase = TimerPhase::None;
     QTimer *m_totalTimer = nullptr;
@@ -133,6 +135,7 @@ private:
     HttpResponse m_response;
     qint64 m_expectedBytes = -1;
     bool m_headersSeen = false;
+    int m_redirects = 0;
     bool m_running = false;
     bool m_done = false;
     QString m_sslProblem;
