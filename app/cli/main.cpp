@@ -187,7 +187,7 @@ int main(int argc, char **argv)
         QTextStream(stdout) << u"%1: valid — %2 scenes, %3 shots, %4 tasks.\n"_s.arg(file)
                                    .arg(project.scenes.size())
                                    .arg(project.shotCount())
-                                   .arg(project.shotCount() * 2);
+                                   .arg(project.taskCount());
         return ExitAllDone;
     }
 

@@ -118,8 +118,19 @@ struct Project {
     RetrySettings retry;
     QList<Scene> scenes;
     // Cut each scene's shots together (with its voice-over) and the scenes into one film.
-    bool assemble = false; // the storyboard loader turns it on by default
+    // Opt-in for now ("assemble": true in the storyboard): the GUI grid does not show the
+    // cut tasks yet.
+    bool assemble = false;
 
+    // Every task: each shot's image and video, each voice-over, each scene's cut and the
+    // final film.
+    int taskCount() const
+    {
+        int n = shotCount() * 2;
+        for (const Scene &scene : scenes)
+            n += scene.voiceOver.isEmpty() ? 0 : 1;
+        return assemble ? n + int(scenes.size()) + 1 : n;
+    }
     int shotCount() const
     {
         int n = 0;

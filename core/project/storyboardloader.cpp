@@ -5,8 +5,8 @@
 #include "project/csvimport.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -212,7 +212,7 @@ public:
 
         checkFields(root, QString(),
                     {u"$schema", u"format", u"title", u"defaults", u"providers",
-                     u"providerProfiles", u"retry", u"scenes"});
+                     u"providerProfiles", u"retry", u"assemble", u"scenes"});
         readString(root, QString(), u"$schema"_s);
         if (const auto title = readString(root, QString(), u"title"_s))
             project.title = *title;
@@ -225,6 +225,12 @@ public:
         readProfiles(root.value(u"providerProfiles"_s), &project);
         readPreferences(root.value(u"providers"_s), &project);
         readRetry(root.value(u"retry"_s), &project.retry);
+        if (root.contains(u"assemble"_s)) {
+            if (root.value(u"assemble"_s).isBool())
+                project.assemble = root.value(u"assemble"_s).toBool();
+            else
+                add(u"assemble"_s, u"expected true or false"_s);
+        }
         readScenes(root.value(u"scenes"_s), &project);
         return project;
     }
@@ -646,11 +652,28 @@ private:
             const auto object = readObject(array->at(i), at);
             if (!object)
                 continue;
-            checkFields(*object, at, {u"id", u"title", u"shots"});
+            checkFields(*object, at, {u"id", u"title", u"shots", u"voiceover"});
             Scene scene;
             if (const auto id = readId(*object, at)) {
                 scene.id = *id;
+                if (scene.id == QString::fromUtf16(kFinalSceneId))
+                    add(child(at, u"id"_s), u"\"final\" is reserved for the final assembly; "
+                                            u"choose another scene id"_s);
                 checkUnique(&sceneIds, *id, at);
+            }
+            if (object->contains(u"voiceover"_s)) {
+                const QString voLocation = child(at, u"voiceover"_s);
+                if (const auto vo = readObject(object->value(u"voiceover"_s), voLocation)) {
+                    checkFields(*vo, voLocation, {u"text", u"voice", u"language"});
+                    if (require(*vo, voLocation, u"text"_s)) {
+                        if (const auto text = readString(*vo, voLocation, u"text"_s))
+                            scene.voiceOver.text = *text;
+                    }
+                    if (const auto voice = readString(*vo, voLocation, u"voice"_s))
+                        scene.voiceOver.voice = *voice;
+                    if (const auto language = readString(*vo, voLocation, u"language"_s))
+                        scene.voiceOver.language = *language;
+                }
             }
             if (const auto title = readString(*object, at, u"title"_s))
                 scene.title = *title;
