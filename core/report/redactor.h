@@ -1,0 +1,32 @@
+// Keeps what must not leave the machine out of reports (DESIGN §4 privacy): text that was
+// registered as private (prompts, negative prompts when debug logging is off) and anything
+// shaped like a credential (Authorization headers, bearer tokens, key=... query
+// parameters, sk-/r8_-style API keys), whatever a provider put into a message.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace retake {
+
+class Redactor final
+{
+public:
+    Redactor() = default;
+
+    // Every occurrence of `text` is replaced by `replacement` (texts shorter than four
+    // characters are ignored: they would blank out ordinary words).
+    void addPrivateText(const QString &text, const QString &replacement);
+    QString apply(const QString &text) const;
+    // Only the credential patterns.
+    static QString withoutCredentials(const QString &text);
+
+private:
+    struct Entry {
+        QString text;
+        QString replacement;
+    };
+    QList<Entry> m_private; // longest first, so a prompt wins over its own substrings
+};
+
+} // namespace retake

@@ -1,0 +1,90 @@
+// The job report of one run (DESIGN §4, reports/<run-id>/): report.json (described by
+// resources/schema/report-1.schema.json), a self-contained report.html and, on request,
+// report.md. Everything comes from the workspace's state.sqlite, read through its own
+// read-only connection, plus the project for titles and the provider profiles for costs.
+//
+// Attempts, events and checkpoints have no run id in the state database: a run owns what
+// happened from the end of the run before it (what happened between two runs, such as a
+// user's retry, led to the later one), or from its own start, until its end; the newest
+// run until now. Task states and counts are those in
+// the database when the report is built ("statesAsOf"), which is the end of the run for a
+// report written when a run ends.
+//
+// Privacy: prompts and negative prompts appear only with debug logging on; messages are
+// scrubbed of prompts (when off) and of anything shaped like a credential (always).
+#pragma once
+
+#include "project/project.h"
+#include "report/usageestimator.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace retake {
+
+enum class ReportFormat { Json, Html, Markdown };
+
+struct ReportOptions {
+    bool debugLogging = false; // include prompts; shown in the report header
+    double budgetCap = 0.0;    // the run's cap in cost units; 0 = none or not known
+    // The process that ran the batch died and this report is written at the next open:
+    // a run that never ended is reported as crashed (else as unfinished), and its
+    // running tasks as interrupted.
+    bool processDied = false;
+};
+
+struct ReportFiles {
+    QString directory;
+    QString json;
+    QString html;
+    QString markdown; // empty unless asked for
+};
+
+class ReportBuilder final
+{
+public:
+    static constexpr auto kFormat = u"retake-report/1";
+
+    ReportBuilder(const Project &project, const QString &workspaceDir);
+
+    void setOptions(const ReportOptions &options) { m_options = options; }
+    ReportOptions options() const { return m_options; }
+    // Kind, model, cost per unit and concurrency of each provider (for the estimate);
+    // defaults to providersOf(project).
+    void setProviders(const QList<ProviderInfo> &providers) { m_providers = providers; }
+    // The project's profiles and the built-in local provider.
+    static QList<ProviderInfo> providersOf(const Project &project);
+    // The tasks of a live engine (Engine::tasks()): their order is used, and so are their
+    // states for tasks the state database has not saved yet (the engine saves a task when
+    // it first changes). Without them, such tasks are derived from the storyboard: a shot's
+    // image and video only.
+    void setLiveTasks(const QList<TaskSnapshot> &tasks) { m_liveTasks = tasks; }
+
+    // Builds the report of run `runId` (empty = the newest run). False with `error` set
+    // when there is no state database or no such run.
+    bool build(const QString &runId, QString *error);
+    QString runId() const { return m_runId; }
+    QJsonObject json() const { return m_report; }
+    QString html() const;
+    QString markdown() const;
+
+    // Writes reports/<run-id>/report.json and report.html (always), and report.md when
+    // `formats` has Markdown, each atomically.
+    bool write(const QList<ReportFormat> &formats, ReportFiles *files, QString *error) const;
+
+    static QString reportDirectory(const QString &workspaceDir, const QString &runId);
+    // The newest run recorded in the workspace, or empty with `error` set.
+    static QString newestRunId(const QString &workspaceDir, QString *error);
+
+private:
+    Project m_project;
+    QString m_workspaceDir;
+    ReportOptions m_options;
+    QList<ProviderInfo> m_providers;
+    QList<TaskSnapshot> m_liveTasks;
+    QString m_runId;
+    QJsonObject m_report;
+};
+
+} // namespace retake

@@ -1,0 +1,26 @@
+// Human wording shared by the HTML and Markdown reports and the CLI: durations, times,
+// cost units, outcome labels.
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace retake {
+
+class ReportText final
+{
+public:
+    ReportText() = delete;
+
+    // "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min"; "—" for null.
+    static QString duration(const QJsonValue &milliseconds);
+    static QString duration(qint64 milliseconds);
+    // An ISO-8601 time from report.json as "2026-11-25 14:30:00 UTC"; "—" for null/empty.
+    static QString time(const QJsonValue &iso);
+    // Cost units with two decimals.
+    static QString cost(double units);
+    // "Complete", "Partial", "Cancelled", "Budget cap reached", ...
+    static QString outcomeLabel(const QString &outcome);
+};
+
+} // namespace retake
