@@ -259,7 +259,32 @@ void CliRunner::printSummary(const BatchSummary &s)
     if (m_interrupted)
         m_out << "Cancelled by Ctrl-C. Run the same command again to continue where it "
                  "stopped.\n";
+    printBudgetStop(s);
     m_out.flush();
+}
+
+// Issue 6: a run stopped by --budget says so, and how to continue.
+void CliRunner::printBudgetStop(const BatchSummary &s)
+{
+    if (!s.paused || s.pauseReason != u"budget cap"_s)
+        return;
+    const double cap = m_engine->options().budgetCap;
+    const int waiting =
+        s.count(TaskState::Queued) + s.count(TaskState::Waiting) + s.count(TaskState::Retrying);
+    if (m_mode == OutputMode::Json) {
+        printJson(m_out, QJsonObject{{u"event"_s, u"budget-cap"_s},
+                                     {u"cap"_s, cap},
+                                     {u"spent"_s, m_engine->spentThisRun()},
+                                     {u"notDispatched"_s, waiting}});
+        return;
+    }
+    m_out << u"Stopped by the budget cap: %1 of %2 cost units spent in this run. No task was "
+             "dispatched that would have taken the run past the cap, and nothing in flight "
+             "was lost; %3 task(s) were not dispatched and stay queued. Run again with a "
+             "higher --budget (or without it) to continue.\n"_s
+                 .arg(m_engine->spentThisRun(), 0, 'f', 2)
+                 .arg(cap, 0, 'f', 2)
+                 .arg(waiting);
 }
 
 } // namespace retake::cli

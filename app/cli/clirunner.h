@@ -42,6 +42,7 @@ private:
     void drawBar(const BatchSummary &summary);
     void clearBar();
     void printSummary(const BatchSummary &summary);
+    void printBudgetStop(const BatchSummary &summary);
     int exitCodeFor(const BatchSummary &summary) const;
 
     Engine *m_engine;

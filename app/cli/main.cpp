@@ -1,9 +1,10 @@
 // retake-cli: the headless front end. Wiring only: parse arguments, load the storyboard,
 // open the engine on its workspace, hand over to CliRunner.
 #include "clirunner.h"
-#include "providerscommand.h"
 #include "engine/engine.h"
 #include "project/storyboardloader.h"
+#include "providerscommand.h"
+#include "reportcommand.h"
 #include "store/publisher.h"
 #include "store/workspace.h"
 
@@ -43,9 +44,16 @@ const char *kUsage = R"(Commands:
                                 copy the current outputs of done tasks into published/
   discard FILE [--all-checkpoints]
                                 delete draft outputs no longer pointed to (e.g. after a restore)
+  report FILE [--run ID] [--format html|json|md] [--open]
+                                write the job report of a run (default: the newest) into
+                                <workspace>/reports/<run-id>/ and print its path
+  estimate FILE                 expected tasks, time and cost per provider of what is not done
   providers list [FILE] | providers test ID [FILE] | providers set-key ID
                                 show provider profiles, test one against its server, store
                                 an API key in the system keychain
+run and retry-failed take --budget UNITS (stop dispatching before the run's cost would pass
+UNITS) and --debug-logging (prompts and provider detail in logs and reports; off by default);
+both print the job report's path at the end.
 Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 130 interrupted.)";
 
 int checkpointCommand(Engine &engine, const QString &action, const QStringList &rest,
@@ -136,12 +144,26 @@ int main(int argc, char **argv)
         u"Pause writing when less than MB megabytes are free (default 500)."_s, u"MB"_s);
     parser.addOptions({jsonOption, providerOption, workspaceOption, reasonOption, partialOption,
                        allCheckpointsOption, reserveOption});
+    // Job reports and estimates (issue 6).
+    const QCommandLineOption runOption(u"run"_s, u"report: the run ID (default: the newest)."_s,
+                                       u"ID"_s);
+    const QCommandLineOption formatOption(u"format"_s, u"report: html (default), json or md."_s,
+                                          u"FORMAT"_s, u"html"_s);
+    const QCommandLineOption openOption(u"open"_s, u"report: open the report (xdg-open)."_s);
+    const QCommandLineOption budgetOption(
+        u"budget"_s, u"run: stop dispatching before the run's cost would pass UNITS."_s,
+        u"UNITS"_s);
+    const QCommandLineOption debugLoggingOption(
+        u"debug-logging"_s,
+        u"Include prompts and raw provider detail in logs and reports (off by default)."_s);
+    parser.addOptions({runOption, formatOption, openOption, budgetOption, debugLoggingOption});
     parser.process(app);
 
     QTextStream err(stderr);
     QStringList args = parser.positionalArguments();
-    const QStringList commands{u"validate"_s,   u"run"_s,     u"status"_s, u"retry-failed"_s,
-                               u"checkpoint"_s, u"publish"_s, u"discard"_s};
+    const QStringList commands{u"validate"_s,     u"run"_s,        u"status"_s,
+                               u"retry-failed"_s, u"checkpoint"_s, u"publish"_s,
+                               u"discard"_s,      u"report"_s,     u"estimate"_s};
     if (args.isEmpty()) {
         err << "retake-cli: expected a command and a storyboard file.\n\n" << parser.helpText();
         return ExitInvalidInput;
@@ -194,6 +216,12 @@ int main(int argc, char **argv)
     const QString workspace = parser.isSet(workspaceOption)
                                   ? parser.value(workspaceOption)
                                   : Workspace::forStoryboard(project.filePath);
+    ReportCommand reports(parser.isSet(jsonOption) ? OutputMode::Json : OutputMode::Human);
+    if (command == u"report"_s)
+        return reports.report(project, workspace, parser.value(runOption),
+                              parser.value(formatOption), parser.isSet(openOption),
+                              parser.isSet(debugLoggingOption));
+
     Engine engine;
     QString error;
     if (!engine.open(project, workspace, &error)) {
@@ -211,6 +239,11 @@ int main(int argc, char **argv)
         options.diskReserveBytes = qint64(mb * 1024 * 1024);
         engine.setOptions(options);
     }
+    if (!reports.applyOptions(engine, parser.value(budgetOption), parser.isSet(debugLoggingOption)))
+        return ExitInvalidInput;
+    reports.reportCrashedRun(engine);
+    if (command == u"estimate"_s)
+        return reports.estimate(engine);
     const OutputMode mode = parser.isSet(jsonOption) ? OutputMode::Json : OutputMode::Human;
     CliRunner runner(&engine, mode);
     if (command == u"status"_s)
@@ -282,5 +315,8 @@ int main(int argc, char **argv)
         sigaction(SIGINT, &action, nullptr);
         sigaction(SIGTERM, &action, nullptr);
     }
-    return runner.run();
+    reports.watch(engine);
+    const int exitCode = runner.run();
+    reports.reportFinishedRun(engine);
+    return exitCode;
 }

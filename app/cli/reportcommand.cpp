@@ -1,0 +1,356 @@
+#include "reportcommand.h"
+
+#include "report/reporttext.h"
+#include "report/statereader.h"
+#include "report/usageestimator.h"
+#include "store/workspace.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace retake::cli {
+
+namespace {
+
+void printJson(QTextStream &out, const QJsonObject &object)
+{
+    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    out.flush();
+}
+
+std::optional<ReportFormat> formatFromString(const QString &text)
+{
+    if (text.isEmpty() || text == u"html"_s)
+        return ReportFormat::Html;
+    if (text == u"json"_s)
+        return ReportFormat::Json;
+    if (text == u"md"_s || text == u"markdown"_s)
+        return ReportFormat::Markdown;
+    return std::nullopt;
+}
+
+QString pathOf(const ReportFiles &files, ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Json:
+        return files.json;
+    case ReportFormat::Html:
+        return files.html;
+    case ReportFormat::Markdown:
+        return files.markdown;
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+} // namespace
+
+ReportCommand::ReportCommand(OutputMode mode, QObject *parent)
+    : QObject(parent), m_mode(mode), m_out(stdout), m_err(stderr)
+{
+}
+
+QList<ProviderInfo> ReportCommand::providersOf(const Engine &engine)
+{
+    QList<ProviderInfo> list;
+    for (const ProviderStatus &status : engine.providerStatuses()) {
+        const ProviderProfile *profile = engine.project().provider(status.id);
+        list << ProviderInfo{status.id, status.kind, status.model,
+                             profile ? profile->costPerUnit : 0.0, std::max(1, status.maxLimit)};
+    }
+    return list;
+}
+
+bool ReportCommand::write(const Project &project, const QString &workspaceDir, const QString &runId,
+                          const ReportOptions &options, const QList<ProviderInfo> &providers,
+                          const QList<TaskSnapshot> &liveTasks, const QList<ReportFormat> &formats,
+                          ReportBuilder *builder, ReportFiles *files)
+{
+    *builder = ReportBuilder(project, workspaceDir);
+    builder->setOptions(options);
+    builder->setLiveTasks(liveTasks);
+    if (!providers.isEmpty())
+        builder->setProviders(providers);
+    QString error;
+    if (!builder->build(runId, &error) || !builder->write(formats, files, &error)) {
+        m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(error);
+        m_err.flush();
+        return false;
+    }
+    return true;
+}
+
+void ReportCommand::printReportPath(const ReportBuilder &builder, const ReportFiles &files,
+                                    const QString &label)
+{
+    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    if (m_mode == OutputMode::Json) {
+        printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
+                                     {u"run"_s, builder.runId()},
+                                     {u"outcome"_s, run.value(u"outcome"_s)},
+                                     {u"partial"_s, run.value(u"partial"_s)},
+                                     {u"html"_s, files.html},
+                                     {u"json"_s, files.json}});
+        return;
+    }
+    m_out << u"%1 (%2): %3\n"_s.arg(label,
+                                    ReportText::outcomeLabel(run.value(u"outcome"_s).toString()),
+                                    QDir::toNativeSeparators(files.html));
+    m_out.flush();
+}
+
+int ReportCommand::report(const Project &project, const QString &workspaceDir, const QString &runId,
+                          const QString &format, bool open, bool debugLogging)
+{
+    const std::optional<ReportFormat> chosen = formatFromString(format);
+    if (!chosen) {
+        m_err << u"retake-cli: unknown report format \"%1\" (use html, json or md).\n"_s.arg(
+            format);
+        return ExitInvalidInput;
+    }
+    ReportOptions options;
+    options.debugLogging = debugLogging;
+    ReportBuilder builder(project, workspaceDir);
+    builder.setOptions(options);
+    QString error;
+    if (!builder.build(runId, &error)) {
+        m_err << u"retake-cli: no report: %1\n"_s.arg(error);
+        return runId.isEmpty() ? ExitError : ExitInvalidInput;
+    }
+    ReportFiles files;
+    if (!builder.write({*chosen}, &files, &error)) {
+        m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(error);
+        return ExitError;
+    }
+    const QString path = pathOf(files, *chosen);
+    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    if (m_mode == OutputMode::Json) {
+        printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
+                                     {u"run"_s, builder.runId()},
+                                     {u"outcome"_s, run.value(u"outcome"_s)},
+                                     {u"partial"_s, run.value(u"partial"_s)},
+                                     {u"path"_s, path}});
+    } else {
+        m_out << QDir::toNativeSeparators(path) << '\n';
+    }
+    m_out.flush();
+    if (open) {
+        const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
+        if (opener.isEmpty() || !QProcess::startDetached(opener, {path})) {
+            m_err << "retake-cli: cannot open the report here (no xdg-open); open the path "
+                     "above in a browser or editor.\n";
+        }
+    }
+    return ExitAllDone;
+}
+
+bool ReportCommand::applyOptions(Engine &engine, const QString &budget, bool debugLogging)
+{
+    EngineOptions options = engine.options();
+    if (!budget.isEmpty()) {
+        bool ok = false;
+        const double cap = budget.toDouble(&ok);
+        if (!ok || cap <= 0.0) {
+            m_err << u"retake-cli: --budget needs a positive number of cost units (got "
+                     "\"%1\").\n"_s.arg(budget);
+            return false;
+        }
+        options.budgetCap = cap;
+    }
+    options.debugLogging = debugLogging;
+    engine.setOptions(options);
+    return true;
+}
+
+void ReportCommand::reportCrashedRun(const Engine &engine)
+{
+    if (!engine.resumedAfterCrash() || engine.currentRunId().isEmpty())
+        return;
+    ReportOptions options;
+    options.debugLogging = engine.options().debugLogging;
+    options.processDied = true;
+    ReportBuilder builder(engine.project(), engine.workspaceDir());
+    ReportFiles files;
+    if (!write(engine.project(), engine.workspaceDir(), engine.currentRunId(), options,
+               providersOf(engine), engine.tasks(), {ReportFormat::Json, ReportFormat::Html},
+               &builder, &files))
+        return;
+    // Not on stdout: `status --json` and friends keep printing JSON lines only.
+    m_err << u"Run %1 stopped before it finished (crash or kill); partial report: %2\n"_s.arg(
+        builder.runId(), QDir::toNativeSeparators(files.html));
+    m_err.flush();
+}
+
+void ReportCommand::watch(const Engine &engine)
+{
+    // The engine forgets the run id when the run ends; remember it while it runs.
+    m_runId = engine.currentRunId();
+    connect(&engine, &Engine::summaryChanged, this, [this, &engine] {
+        if (!engine.currentRunId().isEmpty())
+            m_runId = engine.currentRunId();
+    });
+    // Connected before CliRunner's own handler: the report is written (and, with --json,
+    // announced) before the runner prints its final summary line.
+    connect(&engine, &Engine::batchFinished, this, [this, &engine] {
+        if (!m_reported)
+            writeFinishedRunReport(engine);
+    });
+}
+
+void ReportCommand::writeFinishedRunReport(const Engine &engine)
+{
+    m_reported = true;
+    QString runId = m_runId;
+    if (runId.isEmpty()) {
+        QString error;
+        runId = ReportBuilder::newestRunId(engine.workspaceDir(), &error);
+        if (runId.isEmpty())
+            return;
+    }
+    ReportOptions options;
+    options.debugLogging = engine.options().debugLogging;
+    options.budgetCap = engine.options().budgetCap;
+    m_finished = ReportBuilder(engine.project(), engine.workspaceDir());
+    if (!write(engine.project(), engine.workspaceDir(), runId, options, providersOf(engine),
+               engine.tasks(), {ReportFormat::Json, ReportFormat::Html}, &*m_finished,
+               &m_finishedFiles)) {
+        m_finished.reset();
+        return;
+    }
+    if (m_mode == OutputMode::Json)
+        printReportPath(*m_finished, m_finishedFiles, u"Job report"_s);
+}
+
+void ReportCommand::reportFinishedRun(const Engine &engine)
+{
+    if (!m_reported)
+        writeFinishedRunReport(engine);
+    if (m_finished && m_mode == OutputMode::Human)
+        printReportPath(*m_finished, m_finishedFiles, u"Job report"_s);
+}
+
+int ReportCommand::estimate(const Engine &engine)
+{
+    const QList<ProviderInfo> providers = providersOf(engine);
+    UsageEstimator runnable;
+    UsageEstimator needsUser;
+    runnable.setProviders(providers);
+    needsUser.setProviders(providers);
+    StateReader reader;
+    QString error;
+    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error)) {
+        const QHash<QString, QList<Attempt>> history = reader.attempts();
+        runnable.addHistory(history);
+        needsUser.addHistory(history);
+    }
+    QHash<QString, double> videoSeconds;
+    for (const Scene &scene : engine.project().scenes) {
+        for (const Shot &shot : scene.shots)
+            videoSeconds.insert(shot.id, shot.video.durationSec);
+    }
+    int done = 0;
+    int total = 0;
+    for (const TaskSnapshot &t : engine.tasks()) {
+        ++total;
+        if (t.state == TaskState::Done || t.state == TaskState::Skipped) {
+            done += t.state == TaskState::Done ? 1 : 0;
+            continue;
+        }
+        const double units = UsageEstimator::unitsFor(t.stage, videoSeconds.value(t.shotId, 1.0));
+        UsageEstimator &target =
+            t.state == TaskState::Failed || t.state == TaskState::Blocked ? needsUser : runnable;
+        target.addTask(t.providerId, t.stage, units);
+    }
+    const QList<ProviderEstimate> rows = runnable.estimate();
+    const ProviderEstimate sum = runnable.total();
+    const ProviderEstimate later = needsUser.total();
+
+    if (m_mode == OutputMode::Json) {
+        for (const ProviderEstimate &e : rows) {
+            printJson(m_out,
+                      QJsonObject{{u"event"_s, u"estimate"_s},
+                                  {u"provider"_s, e.providerId},
+                                  {u"tasks"_s, e.tasks},
+                                  {u"images"_s, e.images},
+                                  {u"videos"_s, e.videos},
+                                  {u"timeMs"_s, e.timeMs},
+                                  {u"wallTimeMs"_s, e.wallTimeMs},
+                                  {u"costUnits"_s, e.costUnits},
+                                  {u"costPerUnit"_s, runnable.costPerUnit(e.providerId)},
+                                  {u"timeSource"_s, e.measured ? u"measured"_s : u"default"_s},
+                                  {u"samples"_s, e.samples}});
+        }
+        printJson(m_out, QJsonObject{{u"event"_s, u"estimate-total"_s},
+                                     {u"tasks"_s, sum.tasks},
+                                     {u"done"_s, done},
+                                     {u"total"_s, total},
+                                     {u"timeMs"_s, sum.timeMs},
+                                     {u"wallTimeMs"_s, sum.wallTimeMs},
+                                     {u"costUnits"_s, sum.costUnits},
+                                     {u"failedOrBlocked"_s, later.tasks},
+                                     {u"failedOrBlockedCostUnits"_s, later.costUnits}});
+        return ExitAllDone;
+    }
+
+    m_out << u"Estimate for \"%1\": %2 of %3 tasks still to run (%4 done).\n\n"_s
+                 .arg(engine.project().title)
+                 .arg(sum.tasks)
+                 .arg(total)
+                 .arg(done);
+    if (rows.isEmpty()) {
+        m_out << "Nothing to run.\n";
+    } else {
+        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8\n")
+                     .arg(u"PROVIDER"_s, -16)
+                     .arg(u"TASKS"_s, 6)
+                     .arg(u"IMAGES"_s, 6)
+                     .arg(u"VIDEOS"_s, 6)
+                     .arg(u"TIME"_s, 14)
+                     .arg(u"WALL TIME"_s, 14)
+                     .arg(u"COST"_s, 9)
+                     .arg(u"DURATIONS FROM"_s);
+        for (const ProviderEstimate &e : rows) {
+            m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8\n")
+                         .arg(e.providerId, -16)
+                         .arg(e.tasks, 6)
+                         .arg(e.images, 6)
+                         .arg(e.videos, 6)
+                         .arg(ReportText::duration(e.timeMs), 14)
+                         .arg(ReportText::duration(e.wallTimeMs), 14)
+                         .arg(ReportText::cost(e.costUnits), 9)
+                         .arg(e.measured ? u"%1 measured attempts"_s.arg(e.samples)
+                              : e.samples > 0
+                                  ? u"%1 measured attempts and defaults"_s.arg(e.samples)
+                                  : u"defaults"_s);
+        }
+        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                     .arg(u"TOTAL"_s, -16)
+                     .arg(sum.tasks, 6)
+                     .arg(sum.images, 6)
+                     .arg(sum.videos, 6)
+                     .arg(ReportText::duration(sum.timeMs), 14)
+                     .arg(ReportText::duration(sum.wallTimeMs), 14)
+                     .arg(ReportText::cost(sum.costUnits), 9);
+    }
+    if (later.tasks > 0) {
+        m_out << u"\n%1 failed or blocked task(s) are not included: they run after "
+                 "retake-cli retry-failed (about %2 cost units more).\n"_s.arg(later.tasks)
+                     .arg(ReportText::cost(later.costUnits));
+    }
+    m_out << "\nCost: the provider profile's cost per unit x units (image 1, video 1 per "
+             "second). Time: the mean measured duration of past attempts per provider and "
+             "stage; without any, the defaults (local: image 2 s, video 5 s; other kinds: image "
+             "20 s, video 90 s). Wall time spreads provider time over its concurrent slots. "
+             "One attempt per task: retries and degradation cost more. Cap a run's cost with "
+             "retake-cli run FILE --budget UNITS.\n";
+    m_out.flush();
+    return ExitAllDone;
+}
+
+} // namespace retake::cli

@@ -1,0 +1,64 @@
+// retake-cli's job reports and estimates (issue 6): `report`, `estimate`, the --budget and
+// --debug-logging options, the report written at the end of `run` / `retry-failed`, and
+// the partial report of a run whose process died, written when the workspace is opened.
+#pragma once
+
+#include "clirunner.h"
+#include "engine/engine.h"
+#include "report/reportbuilder.h"
+
+#include <QObject>
+#include <QString>
+#include <QTextStream>
+
+#include <optional>
+
+namespace retake::cli {
+
+class ReportCommand final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportCommand)
+public:
+    explicit ReportCommand(OutputMode mode, QObject *parent = nullptr);
+
+    // `report FILE [--run ID] [--format html|json|md] [--open]`: (re)writes the report of
+    // a run (default: the newest) from the state database, without opening the engine,
+    // and prints the path of the chosen format (opens it with xdg-open with `open`).
+    int report(const Project &project, const QString &workspaceDir, const QString &runId,
+               const QString &format, bool open, bool debugLogging);
+
+    // --budget UNITS (empty = not given) and --debug-logging into the engine's options.
+    // False after printing why when the budget is not a positive number.
+    bool applyOptions(Engine &engine, const QString &budget, bool debugLogging);
+    // Right after Engine::open(): a run that never ended (its process died) gets a
+    // partial report now, before anything continues it.
+    void reportCrashedRun(const Engine &engine);
+    // `estimate FILE`: expected tasks, time and cost per provider of what is not done.
+    int estimate(const Engine &engine);
+
+    // `run` / `retry-failed`: remembers the run the engine executes, then writes its
+    // report when it has finished (cancelled and budget-capped runs included).
+    void watch(const Engine &engine);
+    void reportFinishedRun(const Engine &engine);
+
+private:
+    bool write(const Project &project, const QString &workspaceDir, const QString &runId,
+               const ReportOptions &options, const QList<ProviderInfo> &providers,
+               const QList<TaskSnapshot> &liveTasks, const QList<ReportFormat> &formats,
+               ReportBuilder *builder, ReportFiles *files);
+    void writeFinishedRunReport(const Engine &engine);
+    static QList<ProviderInfo> providersOf(const Engine &engine);
+    void printReportPath(const ReportBuilder &builder, const ReportFiles &files,
+                         const QString &label);
+
+    OutputMode m_mode;
+    QTextStream m_out;
+    QTextStream m_err;
+    QString m_runId;
+    bool m_reported = false;
+    std::optional<ReportBuilder> m_finished;
+    ReportFiles m_finishedFiles;
+};
+
+} // namespace retake::cli
