@@ -5,6 +5,7 @@
 // partial report of a run killed with SIGKILL.
 #include "enginefixture.h"
 #include "report/htmlreport.h"
+#include "report/redactor.h"
 #include "report/reportbuilder.h"
 #include "report/usageestimator.h"
 #include "testprinters.h"
@@ -391,6 +392,8 @@ private Q_SLOTS:
     void reportMatchesTheStateDatabase();
     void debugLoggingIncludesPromptsButNeverKeys();
     void schemaValidatorRejectsWhatTheSchemaForbids();
+    void redactorWithholdsPromptsAndCredentials_data();
+    void redactorWithholdsPromptsAndCredentials();
     void estimateUsesMeasuredDurations();
     void cliBudgetStopsBeforeTheCap();
     void cliReportAndEstimateCommands();
@@ -961,6 +964,40 @@ void TestReport::schemaValidatorRejectsWhatTheSchemaForbids()
     run.insert(u"prompt"_s, u"secret"_s);
     leaked.insert(u"run"_s, run);
     QVERIFY(!validator.validate(leaked).isEmpty());
+}
+
+void TestReport::redactorWithholdsPromptsAndCredentials_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("secret");
+    QTest::newRow("prompt echoed")
+        << u"rejected: \"A harbour in fog. PLANTED\" is unsafe"_s << u"A harbour in fog. PLANTED"_s;
+    QTest::newRow("authorization header")
+        << u"401 for request with Authorization: Bearer abcDEF123456789xyz"_s
+        << u"abcDEF123456789xyz"_s;
+    QTest::newRow("bearer token") << u"token bearer Zm9vYmFyYmF6cXV4MTIz rejected"_s
+                                  << u"Zm9vYmFyYmF6cXV4MTIz"_s;
+    QTest::newRow("query key") << u"GET https://api.example/v1/x?model=m&key=s3cr3tValue42"_s
+                               << u"s3cr3tValue42"_s;
+    QTest::newRow("named key") << u"bad request {\"api_key\": \"hunter2hunter2\"}"_s
+                               << u"hunter2hunter2"_s;
+    QTest::newRow("key shaped") << u"invalid key r8_AbCdEfGhIjKlMnOpQrSt provided"_s
+                                << u"r8_AbCdEfGhIjKlMnOpQrSt"_s;
+}
+
+void TestReport::redactorWithholdsPromptsAndCredentials()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, secret);
+    Redactor redactor;
+    redactor.addPrivateText(u"A harbour in fog. PLANTED"_s, u"[prompt withheld]"_s);
+    redactor.addPrivateText(u"fog"_s, u"[too short to withhold]"_s); // ignored: under 4 chars
+    const QString clean = redactor.apply(message);
+    QVERIFY2(!clean.contains(secret), qPrintable(clean));
+    QVERIFY2(!clean.contains(u"too short"_s), qPrintable(clean));
+    // Ordinary words stay readable.
+    QCOMPARE(Redactor().apply(u"HTTP 429 Too Many Requests; retry after 2 s"_s),
+             u"HTTP 429 Too Many Requests; retry after 2 s"_s);
 }
 
 void TestReport::estimateUsesMeasuredDurations()
