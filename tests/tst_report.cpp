@@ -420,6 +420,27 @@ void TestReport::initTestCase()
     QFile embedded(u":/schema/report-1.schema.json"_s);
     QVERIFY2(embedded.open(QIODevice::ReadOnly), "the schema is not embedded in retake_core");
     QCOMPARE(QJsonDocument::fromJson(embedded.readAll()).object(), m_schema);
+
+    // The schema's vocabularies are the core's names.
+    const QJsonObject defs = m_schema.value(u"$defs"_s).toObject();
+    const auto names = [&](const QString &def) {
+        QStringList list;
+        for (const QJsonValue &v : defs.value(def).toObject().value(u"enum"_s).toArray())
+            list << v.toString();
+        return list;
+    };
+    for (const QString &name : names(u"stage"_s))
+        QVERIFY2(stageFromString(name), qPrintable(name));
+    for (const QString &name : names(u"state"_s))
+        QVERIFY2(taskStateFromString(name), qPrintable(name));
+    for (const QString &name : names(u"quality"_s))
+        QVERIFY2(qualityFromString(name), qPrintable(name));
+    for (const QString &name : names(u"rung"_s))
+        QVERIFY2(rungKindFromString(name), qPrintable(name));
+    for (const QString &name : names(u"errorClass"_s))
+        QVERIFY2(errorClassFromString(name), qPrintable(name));
+    QCOMPARE(names(u"state"_s).size(), 10);
+    QCOMPARE(names(u"errorClass"_s).size(), 15);
 }
 
 void TestReport::init()
