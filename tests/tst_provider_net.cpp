@@ -31,11 +31,35 @@ public:
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    const QByteArray request = socket->readAll();
-                    const QByteArray path = request.split(' ').value(1);
-                    answer(socket, path);
+                    // One answer per complete request (header block plus its body).
+                    QByteArray &buffer = m_buffers[socket];
+                    buffer += socket->readAll();
+                    if (!buffer.isEmpty() && !QChar::isLetter(uchar(buffer.at(0)))) {
+                        // Not HTTP (a TLS ClientHello): answer nonsense and hang up.
+                        socket->write("this is not a TLS server\r\n\r\n");
+                        socket->disconnectFromHost();
+                        buffer.clear();
+                        return;
+                    }
+                    while (true) {
+                        const qsizetype end = buffer.indexOf("\r\n\r\n");
+                        if (end < 0)
+                            return;
+                        const QByteArray head = buffer.left(end);
+                        qsizetype length = 0;
+                        for (const QByteArray &line : head.split('\n')) {
+                            if (line.toLower().startsWith("content-length:"))
+                                length = line.mid(15).trimmed().toLongLong();
+                        }
+                        if (buffer.size() < end + 4 + length)
+                            return;
+                        buffer.remove(0, end + 4 + length);
+                        answer(socket, head.split(' ').value(1));
+                    }
                 });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QObject::destroyed, this,
+                        [this, socket] { m_buffers.remove(socket); });
             }
         });
     }
@@ -46,6 +70,7 @@ public:
     QList<QByteArray> paths;
 
 private:
+    QHash<QTcpSocket *, QByteArray> m_buffers;
     void answer(QTcpSocket *socket, const QByteArray &path)
     {
         paths << path;
@@ -184,6 +209,7 @@ private Q_SLOTS:
         QCOMPARE(response.networkError, QNetworkReply::TooManyRedirectsError);
         QVERIFY2(response.failureText.contains(u"too many redirects (more than 3)"_s),
                  qPrintable(response.failureText));
+        QCOMPARE(server.paths.count("/loop"), 4);
     }
 
     void timeouts()
@@ -201,13 +227,13 @@ private Q_SLOTS:
         QCOMPARE(silent.failure, HttpResponse::Failure::FirstByteTimeout);
         QVERIFY(silent.elapsedMs < 2000);
         QVERIFY(silent.failureText.contains(u"of sending the request"_s));
-        // Without a body (Qt reports no "sent"): connect and first byte as one limit.
+        // Without a body Qt 6.4 may not report "sent": at most connect and first byte.
         spec = HttpRequestSpec();
         spec.url = QUrl(QString::fromLatin1(server.url("/hang")));
         spec.timeouts = {100, 150, 5000};
         const HttpResponse get = exchange(network, spec);
         QCOMPARE(get.failure, HttpResponse::Failure::FirstByteTimeout);
-        QVERIFY(get.elapsedMs >= 240 && get.elapsedMs < 2000);
+        QVERIFY2(get.elapsedMs >= 140 && get.elapsedMs < 2000, qPrintable(QString::number(get.elapsedMs)));
         spec = HttpRequestSpec();
         spec.url = QUrl(QString::fromLatin1(server.url("/headers-then-silence")));
         spec.timeouts = {2000, 2000, 300};

@@ -1,10 +1,11 @@
 #include "net/httpexchange.h"
 
+#include "net/partfile.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
-#include <QSaveFile>
 #include <QSslError>
 #include <QTimer>
 
@@ -76,10 +77,24 @@ void HttpExchange::start()
         return;
     }
 
-    QNetworkRequest request(m_spec.url);
+    m_url = m_spec.url;
+    m_method = m_spec.method;
+    m_body = m_spec.body;
+    sendRequest();
+    if (m_spec.timeouts.totalMs > 0)
+        m_totalTimer->start(m_spec.timeouts.totalMs);
+    // Until a connection starts (or on a reused one): waiting in the queue, connecting
+    // and the first byte together.
+    armPhase(TimerPhase::ConnectAndFirstByte);
+}
+
+void HttpExchange::sendRequest()
+{
+    QNetworkRequest request(m_url);
+    // Redirects are followed here, not by Qt: each hop is checked against the URL policy
+    // and the credentials before it is requested, and counted.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(qMax(0, m_spec.maxRedirects));
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -87,17 +102,17 @@ void HttpExchange::start()
                       QByteArray("Retake/" RETAKE_VERSION " (Qt network)"));
     for (const auto &[name, value] : std::as_const(m_spec.headers))
         request.setRawHeader(name, value);
-    if (!m_spec.contentType.isEmpty())
+    if (!m_spec.contentType.isEmpty() && !m_body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
 
-    m_reply = m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
+    m_reply = m_network->sendCustomRequest(request, m_method, m_body);
     m_reply->setParent(nullptr); // owned by this exchange, not by the manager
     // Qt 6.4 emits requestSent() only for requests with a body: for the others the
     // connect and first-byte limits run as one from the moment a connection starts.
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] {
         if (m_headersSeen)
             return;
-        if (m_spec.body.isEmpty())
+        if (m_body.isEmpty())
             armPhase(TimerPhase::ConnectAndFirstByte);
         else
             armPhase(TimerPhase::Connect);
@@ -106,13 +121,47 @@ void HttpExchange::start()
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
-    connect(m_reply, &QNetworkReply::redirected, this, &HttpExchange::onRedirected);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpExchange::onSslErrors);
-    if (m_spec.timeouts.totalMs > 0)
-        m_totalTimer->start(m_spec.timeouts.totalMs);
-    // Until a connection starts (or on a reused one): waiting in the queue, connecting
-    // and the first byte together.
+}
+
+bool HttpExchange::followRedirect()
+{
+    const QVariant target = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute);
+    if (!target.isValid())
+        return false;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QUrl next = m_url.resolved(target.toUrl());
+    if (++m_redirects > m_spec.maxRedirects) {
+        m_response.networkError = QNetworkReply::TooManyRedirectsError;
+        fail(HttpResponse::Failure::Transport,
+             u"too many redirects (more than %1)"_s.arg(m_spec.maxRedirects));
+        return true;
+    }
+    QString refused = m_spec.policy.problem(next);
+    if (refused.isEmpty() && m_url.scheme() == u"https" && next.scheme() != u"https")
+        refused = u"redirect from https to plain http refused"_s;
+    if (refused.isEmpty() && m_spec.carriesCredentials && !UrlPolicy::sameOrigin(m_spec.url, next))
+        refused = u"redirect to another host (%1) refused: the request carries the API key"_s.arg(
+            next.host());
+    if (!refused.isEmpty()) {
+        fail(HttpResponse::Failure::PolicyRefused, refused);
+        return true;
+    }
+    // 307/308 repeat the request; the others become a GET without a body.
+    if (status != 307 && status != 308) {
+        m_method = "GET";
+        m_body.clear();
+    }
+    m_reply->disconnect(this);
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    m_url = next;
+    m_headersSeen = false;
+    m_expectedBytes = -1;
+    m_response = HttpResponse();
+    sendRequest();
     armPhase(TimerPhase::ConnectAndFirstByte);
+    return true;
 }
 
 void HttpExchange::armPhase(TimerPhase phase)
@@ -145,9 +194,7 @@ void HttpExchange::abort()
     m_done = true;
     m_running = false;
     stopTimers();
-    if (m_file)
-        m_file->cancelWriting();
-    m_file.reset();
+    m_file.reset(); // removes the partial file
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -232,8 +279,8 @@ void HttpExchange::onMetaData()
         }
     }
     QDir().mkpath(QFileInfo(m_spec.sinkPath).absolutePath());
-    m_file = std::make_unique<QSaveFile>(m_spec.sinkPath);
-    if (!m_file->open(QIODevice::WriteOnly)) {
+    m_file = std::make_unique<PartFile>(m_spec.sinkPath);
+    if (!m_file->open()) {
         const QString why = m_file->errorString();
         m_file.reset();
         fail(HttpResponse::Failure::WriteFailed,
@@ -257,7 +304,7 @@ void HttpExchange::onReadyRead()
         return;
     }
     if (m_file) {
-        if (m_file->write(chunk) != chunk.size()) {
+        if (!m_file->write(chunk)) {
             fail(HttpResponse::Failure::WriteFailed,
                  u"cannot write %1: %2"_s.arg(QFileInfo(m_spec.sinkPath).fileName(),
                                               m_file->errorString()));
@@ -269,33 +316,6 @@ void HttpExchange::onReadyRead()
     if (!m_spec.sinkPath.isEmpty() && m_response.body.size() > kMaxErrorBody) {
         fail(HttpResponse::Failure::TooLarge, u"the error answer is larger than 1 MiB"_s);
     }
-}
-
-void HttpExchange::onRedirected(const QUrl &url)
-{
-    if (m_done)
-        return;
-    const QUrl target = m_spec.url.resolved(url);
-    if (++m_redirects > m_spec.maxRedirects) {
-        // Counted here: Qt 6.4 does not apply the limit to user-verified redirects.
-        m_response.networkError = QNetworkReply::TooManyRedirectsError;
-        fail(HttpResponse::Failure::Transport,
-             u"too many redirects (more than %1)"_s.arg(m_spec.maxRedirects));
-        return;
-    }
-    QString refused = m_spec.policy.problem(target);
-    if (refused.isEmpty() && m_spec.url.scheme() == u"https" && target.scheme() != u"https")
-        refused = u"redirect from https to plain http refused"_s;
-    if (refused.isEmpty() && m_spec.carriesCredentials &&
-        !UrlPolicy::sameOrigin(m_spec.url, target)) {
-        refused = u"redirect to another host (%1) refused: the request carries the API key"_s.arg(
-            target.host());
-    }
-    if (!refused.isEmpty()) {
-        fail(HttpResponse::Failure::PolicyRefused, refused);
-        return;
-    }
-    Q_EMIT m_reply->redirectAllowed();
 }
 
 void HttpExchange::onSslErrors(const QList<QSslError> &errors)
@@ -310,6 +330,9 @@ void HttpExchange::onSslErrors(const QList<QSslError> &errors)
 void HttpExchange::onFinished()
 {
     if (m_done || !m_reply)
+        return;
+    const int code = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (code >= 300 && code < 400 && followRedirect())
         return;
     onReadyRead();
     if (m_done)
@@ -340,6 +363,12 @@ void HttpExchange::onFinished()
         }
         return;
     }
+    if (m_response.status >= 300 && m_response.status < 400) {
+        // A redirect without a target is never an answer.
+        fail(HttpResponse::Failure::Transport,
+             u"HTTP %1 without a Location to follow"_s.arg(m_response.status));
+        return;
+    }
     if (m_expectedBytes >= 0 && m_response.bytesReceived < m_expectedBytes) {
         fail(HttpResponse::Failure::Truncated,
              u"the answer was cut short after %1 of %2 bytes"_s.arg(m_response.bytesReceived)
@@ -368,9 +397,7 @@ void HttpExchange::fail(HttpResponse::Failure failure, const QString &text)
     m_response.failureText = text;
     if (m_reply && m_response.networkError == QNetworkReply::NoError)
         m_response.networkError = m_reply->error();
-    if (m_file)
-        m_file->cancelWriting();
-    m_file.reset();
+    m_file.reset(); // removes the partial file
     complete();
 }
 

@@ -3,7 +3,7 @@
 // limited and checked against the URL policy (credentials never follow a redirect to
 // another origin); TLS errors never ignored. The body either stays in memory (JSON
 // answers) or is streamed into a file (downloads) with a content-type check; the file
-// appears under its final name only when it is complete (QSaveFile).
+// appears under its final name only when it is complete (PartFile).
 //
 // finished() is emitted exactly once, from the event loop, unless abort() was called
 // first (then never). The exchange owns its reply; delete it after finished().
@@ -24,10 +24,11 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QSaveFile;
 class QTimer;
 
 namespace retake {
+
+class PartFile;
 
 struct HttpTimeouts {
     int connectMs = 15 * 1000;       // until the request is on the wire
@@ -115,7 +116,8 @@ private:
     void onMetaData();
     void onReadyRead();
     void onFinished();
-    void onRedirected(const QUrl &url);
+    void sendRequest();
+    bool followRedirect();
     void onSslErrors(const QList<QSslError> &errors);
     void onTimer();
     void fail(HttpResponse::Failure failure, const QString &text);
@@ -126,8 +128,11 @@ private:
 
     QPointer<QNetworkAccessManager> m_network;
     HttpRequestSpec m_spec;
+    QUrl m_url; // of the current hop
+    QByteArray m_method;
+    QByteArray m_body;
     QNetworkReply *m_reply = nullptr;
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<PartFile> m_file;
     QTimer *m_phaseTimer = nullptr; // connect, then first byte
     TimerPhase m_timerPhase = TimerPhase::None;
     QTimer *m_totalTimer = nullptr;

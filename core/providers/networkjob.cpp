@@ -1,7 +1,9 @@
 #include "providers/networkjob.h"
 
 #include "net/netfailure.h"
+#include "net/partfile.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -11,7 +13,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStorageInfo>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -322,9 +323,8 @@ std::optional<QString> NetworkJob::writeOutput(const QByteArray &bytes)
     }
     const QString path =
         QDir(m_request.outputDir).filePath(mediaFileName(m_request.stage, bytes.left(64)));
-    QDir().mkpath(m_request.outputDir);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    PartFile file(path);
+    if (!file.open() || !file.write(bytes) || !file.commit()) {
         const bool full = isOutOfSpace(m_request.outputDir, bytes.size());
         fail(full ? ErrorClass::DiskFull : ErrorClass::FileIo,
              u"cannot write %1: %2"_s.arg(QFileInfo(path).fileName(), file.errorString()));
@@ -450,8 +450,11 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
                                            Qt::SmoothTransformation);
         const QImage cropped = scaled.copy((scaled.width() - width) / 2,
                                            (scaled.height() - height) / 2, width, height);
-        QSaveFile file(target);
-        if (!file.open(QIODevice::WriteOnly) || !cropped.save(&file, "PNG") || !file.commit())
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        PartFile file(target);
+        if (!cropped.save(&buffer, "PNG") || !file.open() || !file.write(png) || !file.commit())
             return u"!cannot write the resized image: "_s + file.errorString();
         if (path != target)
             QFile::remove(path);

@@ -1,0 +1,267 @@
+// Provider benchmark (issue 4); prints figures, asserts nothing.
+//
+//  1. Throughput: N image jobs (default 10,000) on the a1111 adapter against retake-sim
+//     with 20 ms latency per answer, 64 jobs in flight: makespan / ideal (tasks x latency
+//     / concurrency), CPU per task and peak RSS of this process. The simulator runs as
+//     its own process, so the figures are the client's: provider, HTTP, base64 decoding,
+//     writing the output.
+//  2. Rate limit: M image tasks (default 1,000) through the real Engine against a 10
+//     requests/s token bucket (burst 10) on the openai-images adapter (429 with
+//     retry-after-ms): goodput as a fraction of 10 req/s and the share of submissions
+//     answered 429, with the engine's AIMD limiter on and off. Videos go to an instant
+//     fake; outputs are not verified (the fake's videos are not real).
+//
+//   bench_providers [tasks=10000] [rateTasks=1000] [--skip-throughput] [--skip-rate]
+#include "engine/engine.h"
+#include "fakeprovider.h"
+#include "providers/providerfactory.h"
+#include "providertestkit.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace retake;
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// retake-sim in its own process.
+class SimProcess
+{
+public:
+    explicit SimProcess(const QStringList &arguments)
+    {
+        m_process.setProgram(QStringLiteral(RETAKE_SIM_PATH));
+        m_process.setArguments(QStringList{u"--port"_s, u"0"_s} + arguments);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        m_process.waitForStarted();
+        static const QRegularExpression listening(u"listening on (http://\\S+)"_s);
+        QByteArray out;
+        while (m_base.isEmpty() && m_process.waitForReadyRead(10000)) {
+            out += m_process.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(out));
+            if (match.hasMatch())
+                m_base = match.captured(1);
+        }
+    }
+    ~SimProcess()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5000);
+    }
+    QString base() const { return m_base; }
+    QJsonObject stats(const QString &protocol) const
+    {
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(QUrl(m_base + u"/_sim/stats"_s)));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject all = QJsonDocument::fromJson(reply->readAll()).object();
+        delete reply;
+        return all.value(u"protocols"_s).toObject().value(protocol).toObject();
+    }
+
+private:
+    QProcess m_process;
+    QString m_base;
+};
+
+ProviderProfile profileFor(const QString &kind, const QString &base, int concurrency)
+{
+    ProviderProfile profile;
+    profile.id = u"bench"_s;
+    profile.kind = kind;
+    profile.maxConcurrency = concurrency;
+    profile.baseUrl = kind == u"openai-images" ? base + u"/openai/v1"_s : base;
+    profile.timeouts.connectMs = 10000;
+    profile.timeouts.firstByteMs = 30000;
+    profile.timeouts.totalMs = 60000;
+    return profile;
+}
+
+void throughput(int tasks)
+{
+    const int kConcurrency = qEnvironmentVariableIntValue("BENCH_CONCURRENCY") > 0 ? qEnvironmentVariableIntValue("BENCH_CONCURRENCY") : 64;
+    constexpr int kLatencyMs = 20;
+    SimProcess sim({u"--latency"_s, QString::number(kLatencyMs), u"--job-ms"_s, u"0"_s});
+    if (sim.base().isEmpty()) {
+        std::printf("throughput: retake-sim did not start\n");
+        return;
+    }
+    QString error;
+    const std::unique_ptr<Provider> provider =
+        createProvider(profileFor(u"a1111"_s, sim.base(), kConcurrency), &error);
+    QTemporaryDir dir;
+    QObject parent;
+    int started = 0;
+    int finished = 0;
+    int failed = 0;
+    QEventLoop loop;
+    // One output folder per slot, made once: the figures are about the provider, not
+    // about creating and removing folders (the engine's staging, benchmarked apart).
+    std::function<void(int)> launch = [&](int slot) {
+        const int n = started++;
+        GenerationRequest request =
+            test::imageRequest(dir.filePath(u"slot%1"_s.arg(slot)), 64, 48);
+        request.taskId = u"t%1/image"_s.arg(n);
+        ProviderJob *job = provider->createJob(request, &parent);
+        QObject::connect(job, &ProviderJob::finished, &parent,
+                         [&, job, slot](const GenerationResult &result) {
+                             job->deleteLater();
+                             failed += result.ok() ? 0 : 1;
+                             if (++finished == tasks)
+                                 loop.quit();
+                             else if (started < tasks)
+                                 launch(slot);
+                         });
+        job->start();
+    };
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < qMin(kConcurrency, tasks); ++i)
+        launch(i);
+    loop.exec();
+    const double makespan = clock.elapsed() / 1000.0;
+    const double cpu = cpuSeconds() - cpu0;
+    const double ideal = tasks * kLatencyMs / 1000.0 / kConcurrency;
+    const QJsonObject stats = sim.stats(u"a1111"_s);
+    std::printf("throughput: %d image jobs (a1111, 64x48 PNG), %d in flight, %d ms latency\n",
+                tasks, kConcurrency, kLatencyMs);
+    std::printf("  makespan %.2f s, ideal %.2f s, makespan/ideal %.2f\n", makespan, ideal,
+                makespan / ideal);
+    std::printf("  CPU %.2f s = %.3f ms per task; peak RSS %.1f MB; failures %d; sim completed "
+                "%d\n",
+                cpu, cpu * 1000.0 / tasks, peakRssKb() / 1024.0, failed,
+                stats.value(u"completed"_s).toInt());
+}
+
+void rateLimited(int tasks, bool aimd)
+{
+    SimProcess sim({u"--rate"_s, u"10"_s, u"--burst"_s, u"10"_s, u"--job-ms"_s, u"0"_s});
+    if (sim.base().isEmpty()) {
+        std::printf("rate limit: retake-sim did not start\n");
+        return;
+    }
+    ProviderProfile profile = profileFor(u"openai-images"_s, sim.base(), 16);
+    profile.model = u"dall-e-2"_s;
+    profile.options.insert(u"size"_s, u"256x256"_s);
+    Project project;
+    project.title = u"bench"_s;
+    project.providers << profile;
+    project.providerPreference.insert(Stage::Image, {u"bench"_s});
+    project.providerPreference.insert(Stage::Video, {u"fast"_s});
+    project.retry.maxRetries = 100000;
+    project.retry.retriesPerRung = 100000;
+    project.retry.baseDelayMs = 1;
+    project.retry.maxDelayMs = 2000;
+    for (int s = 0; s * 10 < tasks; ++s) {
+        Scene scene;
+        scene.id = u"s%1"_s.arg(s, 3, 10, QLatin1Char('0'));
+        for (int n = 0; n < 10 && s * 10 + n < tasks; ++n) {
+            Shot shot;
+            shot.id = scene.id + u"-%1"_s.arg(n);
+            shot.prompt = u"shot"_s;
+            shot.image.width = 64;
+            shot.image.height = 48;
+            scene.shots << shot;
+        }
+        project.scenes << scene;
+    }
+    QTemporaryDir dir;
+    Engine engine;
+    QString error;
+    if (!engine.open(project, dir.filePath(u"ws"_s), &error)) {
+        std::printf("rate limit: %s\n", qPrintable(error));
+        return;
+    }
+    EngineOptions options = engine.options();
+    options.aimd.enabled = aimd;
+    options.breaker.failureThreshold = 100000000;
+    options.verifyOutputs = false;
+    options.updateIntervalMs = 100;
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    engine.setOptions(options);
+    engine.setProvider(std::make_unique<test::FakeProvider>(u"fast"_s, 64));
+    engine.setProvider(std::make_unique<test::FakeProvider>(u"local"_s, 4));
+    QSignalSpy finished(&engine, &Engine::batchFinished);
+    QElapsedTimer clock;
+    clock.start();
+    engine.start();
+    finished.wait(tasks * 1000);
+    const double makespan = clock.elapsed() / 1000.0;
+    const QJsonObject stats = sim.stats(u"openai-images"_s);
+    const int completed = stats.value(u"completed"_s).toInt();
+    const int limited = stats.value(u"rateLimited"_s).toInt();
+    const int submissions = limited + stats.value(u"submitted"_s).toInt();
+    const double goodput = completed / makespan;
+    std::printf("rate limit, AIMD %s: %d image tasks against 10 req/s (burst 10), "
+                "max concurrency 16\n",
+                aimd ? "on " : "off", tasks);
+    std::printf("  done %d/%d in %.1f s; goodput %.2f req/s = %.1f %% of 10 req/s; "
+                "429 answers %d of %d submissions = %.1f %%\n",
+                engine.summary().count(TaskState::Done), engine.summary().total, makespan,
+                goodput, goodput * 10.0, limited, submissions,
+                submissions > 0 ? 100.0 * limited / submissions : 0.0);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    qputenv("RETAKE_KEYCHAIN", "off");
+    qputenv("RETAKE_KEY_BENCH", "sk-bench");
+    QStringList args = app.arguments().mid(1);
+    const bool skipThroughput = args.removeAll(u"--skip-throughput"_s) > 0;
+    const bool skipRate = args.removeAll(u"--skip-rate"_s) > 0;
+    const int tasks = args.value(0, u"10000"_s).toInt();
+    const int rateTasks = args.value(1, u"1000"_s).toInt();
+    std::printf("bench_providers on %s, %d cores, Qt %s\n",
+                qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(),
+                qVersion());
+    if (!skipThroughput)
+        throughput(tasks);
+    std::fflush(stdout);
+    if (!skipRate) {
+        rateLimited(rateTasks, true);
+        rateLimited(rateTasks, false);
+    }
+    return 0;
+}
