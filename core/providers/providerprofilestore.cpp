@@ -299,7 +299,9 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
             continue;
         }
         ids << profile->id;
-        load.profiles << *profile;
+        ProviderProfile found = *profile;
+        found.origin = name;
+        load.profiles << found;
     }
     return load;
 }
