@@ -133,6 +133,7 @@ private Q_SLOTS:
     void modelHasHeaderRowPerSceneAndRowPerShot();
     void updatesAreRangedAndNeverReset();
     void unknownTasksAreIgnored();
+    void sceneTasksBelongToTheirHeader();
     void filterMatch_data();
     void filterMatch();
     void proxyFiltersByStateAndFollowsUpdates();
@@ -215,6 +216,62 @@ void TestGuiModels::unknownTasksAreIgnored()
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
     model.applyUpdates({snapshot(u"nope"_s, Stage::Image, TaskState::Failed)});
     QCOMPARE(changes.count(), 0);
+}
+
+void TestGuiModels::sceneTasksBelongToTheirHeader()
+{
+    ShotListModel model;
+    ShotFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Project project = makeProject(2, 2);
+    QList<TaskSnapshot> tasks = allQueued(project);
+    const auto sceneTask = [](const QString &scene, Stage stage, const QString &suffix) {
+        TaskSnapshot t;
+        t.id = scene + u'/' + suffix;
+        t.sceneId = scene;
+        t.stage = stage;
+        t.state = TaskState::Waiting;
+        return t;
+    };
+    tasks << sceneTask(u"s1"_s, Stage::Audio, u"audio"_s)
+          << sceneTask(u"s1"_s, Stage::Assembly, u"assemble"_s)
+          << sceneTask(u"s2"_s, Stage::Assembly, u"assemble"_s)
+          << sceneTask(u"final"_s, Stage::Assembly, u"assemble"_s);
+    model.load(project, tasks);
+    // Two headers, four shots and the final film's row.
+    QCOMPARE(model.rowCount(), 2 + 4 + 1);
+    QCOMPARE(model.index(6).data(ShotListModel::KindRole).value<ShotListModel::RowKind>(),
+             ShotListModel::RowKind::Final);
+    QCOMPARE(model.flags(model.index(6)), Qt::NoItemFlags);
+    QCOMPARE(model.sceneTasks(0).size(), 2);
+    QCOMPARE(model.sceneTasks(3).size(), 1);
+    QCOMPARE(model.tasks().size(), 8 + 4);
+    QCOMPARE(model.indexOfTask(u"s2/assemble"_s).row(), 3);
+
+    // A failed cut updates its header only, and the failed filter shows that header alone.
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    TaskSnapshot cut = model.task(u"s2/assemble"_s);
+    cut.state = TaskState::Failed;
+    model.applyUpdates({cut});
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(changes.first().at(0).toModelIndex().row(), 3);
+    QCOMPARE(model.task(u"s2/assemble"_s).state, TaskState::Failed);
+    ShotFilter failed;
+    failed.setCategory(StateCategory::Failed, true);
+    proxy.setFilter(failed);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(ShotListModel::SceneIdRole).toString(), u"s2"_s);
+    // The film's cut failing shows its row too.
+    TaskSnapshot film = model.task(u"final/assemble"_s);
+    film.state = TaskState::Failed;
+    model.applyUpdates({film});
+    QCOMPARE(proxy.rowCount(), 2);
+    QVERIFY(!StateStyle::stageLabel(Stage::Assembly).isEmpty());
+    QVERIFY(!StateStyle::stageShortLabel(Stage::Audio).isEmpty());
 }
 
 void TestGuiModels::filterMatch_data()

@@ -359,6 +359,81 @@
             <source>, last error: %1</source>
             <translation>, letzter Fehler: %1</translation>
         </message>
+        <message>
+            <source>Voice-over</source>
+            <comment>generation stage</comment>
+            <translation>Sprecherstimme</translation>
+        </message>
+        <message>
+            <source>Cut</source>
+            <comment>generation stage: assembling shots into a scene or film</comment>
+            <translation>Schnitt</translation>
+        </message>
+        <message>
+            <source>VOICE</source>
+            <comment>short label of a scene's voice-over on its header</comment>
+            <translation>TON</translation>
+        </message>
+        <message>
+            <source>CUT</source>
+            <comment>short label of a scene's (or the film's) assembly on its header</comment>
+            <translation>SCHNITT</translation>
+        </message>
+        <message>
+            <source>alternative settings</source>
+            <comment>degradation rung (audio: another voice)</comment>
+            <translation>alternative Einstellungen</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>bereit</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>wiederh.</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>blockiert</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>unterbr.</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>abgebr.</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>übersp.</translation>
+        </message>
     </context>
     <context>
         <name>StoryboardPatcher</name>
@@ -1341,6 +1416,14 @@
             <source>%1 — %2</source>
             <comment>shot id — shot title</comment>
             <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Final film</source>
+            <translation>Fertiger Film</translation>
+        </message>
+        <message>
+            <source>All scenes cut together</source>
+            <translation>Alle Szenen zusammengeschnitten</translation>
         </message>
     </context>
     <context>

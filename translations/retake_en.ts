@@ -359,6 +359,81 @@
             <source>, last error: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Voice-over</source>
+            <comment>generation stage</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut</source>
+            <comment>generation stage: assembling shots into a scene or film</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VOICE</source>
+            <comment>short label of a scene's voice-over on its header</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CUT</source>
+            <comment>short label of a scene's (or the film's) assembly on its header</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alternative settings</source>
+            <comment>degradation rung (audio: another voice)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>short task state on a tile chip</comment>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>StoryboardPatcher</name>
@@ -1340,6 +1415,14 @@
         <message>
             <source>%1 — %2</source>
             <comment>shot id — shot title</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Final film</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All scenes cut together</source>
             <translation type="unfinished" />
         </message>
     </context>

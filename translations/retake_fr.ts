@@ -359,6 +359,81 @@
             <source>, last error: %1</source>
             <translation>, dernière erreur : %1</translation>
         </message>
+        <message>
+            <source>Voice-over</source>
+            <comment>generation stage</comment>
+            <translation>Voix off</translation>
+        </message>
+        <message>
+            <source>Cut</source>
+            <comment>generation stage: assembling shots into a scene or film</comment>
+            <translation>Montage</translation>
+        </message>
+        <message>
+            <source>VOICE</source>
+            <comment>short label of a scene's voice-over on its header</comment>
+            <translation>VOIX</translation>
+        </message>
+        <message>
+            <source>CUT</source>
+            <comment>short label of a scene's (or the film's) assembly on its header</comment>
+            <translation>MONT</translation>
+        </message>
+        <message>
+            <source>alternative settings</source>
+            <comment>degradation rung (audio: another voice)</comment>
+            <translation>réglages alternatifs</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>attente</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>en file</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>retrying</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>relance</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>échec</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>bloqué</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>interr.</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>annulé</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <comment>short task state on a tile chip</comment>
+            <translation>ignoré</translation>
+        </message>
     </context>
     <context>
         <name>StoryboardPatcher</name>
@@ -1341,6 +1416,14 @@
             <source>%1 — %2</source>
             <comment>shot id — shot title</comment>
             <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Final film</source>
+            <translation>Film final</translation>
+        </message>
+        <message>
+            <source>All scenes cut together</source>
+            <translation>Toutes les scènes montées ensemble</translation>
         </message>
     </context>
     <context>

@@ -17,6 +17,21 @@ bool ShotFilter::match(const ShotTile &tile) const
     return false;
 }
 
+bool ShotFilter::matchTasks(const QList<TaskSnapshot> &tasks, const QString &name) const
+{
+    if (!m_text.isEmpty() && !name.contains(m_text, Qt::CaseInsensitive))
+        return false;
+    if (m_categories.isEmpty())
+        return true;
+    for (const TaskSnapshot &task : tasks) {
+        for (const StateCategory category : m_categories) {
+            if (isInCategory(task, category))
+                return true;
+        }
+    }
+    return false;
+}
+
 void ShotFilter::setCategory(StateCategory category, bool on)
 {
     if (on)

@@ -17,6 +17,8 @@ public:
     ShotFilter() = default;
 
     bool match(const ShotTile &tile) const;
+    // For a scene's own tasks (voice-over, cut) or the final film, named `name`.
+    bool matchTasks(const QList<TaskSnapshot> &tasks, const QString &name) const;
     bool isEmpty() const { return m_categories.isEmpty() && m_text.isEmpty(); }
 
     QSet<StateCategory> categories() const { return m_categories; }

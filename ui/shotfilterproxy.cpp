@@ -2,6 +2,8 @@
 
 #include "shotlistmodel.h"
 
+using namespace Qt::StringLiterals;
+
 namespace retake::ui {
 
 ShotFilterProxy::ShotFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
@@ -27,12 +29,19 @@ bool ShotFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return true;
     if (const ShotTile *tile = model->tileAt(sourceRow))
         return m_filter.match(*tile);
-    // A scene header: shown when any of its shots is.
+    // A scene header (or the final film): shown when any of its shots is, or when its
+    // own tasks (voice-over, cut) match.
     if (m_filter.isEmpty())
         return true;
     const QList<int> rows = model->shotRowsOfScene(sourceRow);
-    return std::any_of(rows.cbegin(), rows.cend(),
-                       [this, model](int row) { return m_filter.match(*model->tileAt(row)); });
+    if (std::any_of(rows.cbegin(), rows.cend(),
+                    [this, model](int row) { return m_filter.match(*model->tileAt(row)); }))
+        return true;
+    const QList<TaskSnapshot> own = model->sceneTasks(sourceRow);
+    const QModelIndex index = model->index(sourceRow);
+    return !own.isEmpty() &&
+           m_filter.matchTasks(own, index.data(ShotListModel::SceneIdRole).toString() + u' ' +
+                                        index.data(ShotListModel::TitleRole).toString());
 }
 
 } // namespace retake::ui

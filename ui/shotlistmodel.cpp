@@ -4,6 +4,8 @@
 #include "statestyle.h"
 #include "thumbnailcache.h"
 
+#include "project/project.h"
+
 #include <QGuiApplication>
 
 #include <algorithm>
@@ -32,6 +34,9 @@ void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &task
     m_tileRow.clear();
     m_sceneRow.clear();
     m_sceneTiles.clear();
+    m_sceneTasks.clear();
+    m_finalTasks.clear();
+    m_finalRow = -1;
     m_taskIndex.clear();
     m_shotIndex.clear();
     m_thumbnailTiles.clear();
@@ -57,7 +62,7 @@ void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &task
                 task.sceneId = scene.id;
                 task.shotId = shot.id;
                 task.stage = stage;
-                m_taskIndex.insert(task.id, TaskRef{int(m_tiles.size()), stage});
+                m_taskIndex.insert(task.id, TaskRef{int(m_tiles.size()), -1, 0, stage});
             }
             m_shotIndex.insert(shot.id, int(m_tiles.size()));
             m_tileRow << int(m_rows.size());
@@ -65,13 +70,30 @@ void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &task
             m_tiles << tile;
         }
     }
+    m_sceneTasks.resize(project.scenes.size());
+    QHash<QString, int> sceneIndex;
+    for (int s = 0; s < project.scenes.size(); ++s)
+        sceneIndex.insert(project.scenes.at(s).id, s);
     for (const TaskSnapshot &task : tasks) {
         const auto it = m_taskIndex.constFind(task.id);
-        if (it == m_taskIndex.constEnd())
+        if (it != m_taskIndex.constEnd()) {
+            m_tiles[it->tile].task(it->stage) = task;
+            if (it->stage == Stage::Image && !task.outputPath.isEmpty())
+                m_thumbnailTiles.insert(task.outputPath, it->tile);
             continue;
-        m_tiles[it->tile].task(it->stage) = task;
-        if (it->stage == Stage::Image && !task.outputPath.isEmpty())
-            m_thumbnailTiles.insert(task.outputPath, it->tile);
+        }
+        // Not a shot's: a scene's voice-over or cut, or the final film.
+        if (task.sceneId == QString::fromUtf16(kFinalSceneId)) {
+            m_taskIndex.insert(task.id, TaskRef{-1, -2, 0, task.stage});
+            m_finalTasks << task;
+        } else if (const int s = sceneIndex.value(task.sceneId, -1); s >= 0) {
+            m_taskIndex.insert(task.id, TaskRef{-1, s, int(m_sceneTasks.at(s).size()), task.stage});
+            m_sceneTasks[s] << task;
+        }
+    }
+    if (!m_finalTasks.isEmpty()) {
+        m_finalRow = int(m_rows.size());
+        m_rows << RowRef{RowKind::Final, -1};
     }
     endResetModel();
 }
@@ -86,6 +108,9 @@ void ShotListModel::clear()
     m_tileRow.clear();
     m_sceneRow.clear();
     m_sceneTiles.clear();
+    m_sceneTasks.clear();
+    m_finalTasks.clear();
+    m_finalRow = -1;
     m_taskIndex.clear();
     m_shotIndex.clear();
     m_thumbnailTiles.clear();
@@ -101,6 +126,13 @@ void ShotListModel::applyUpdates(const QList<TaskSnapshot> &tasks)
         const auto it = m_taskIndex.constFind(task.id);
         if (it == m_taskIndex.constEnd())
             continue;
+        if (it->tile < 0) {
+            if (TaskSnapshot *own = sceneTask(*it)) {
+                *own = task;
+                rows << (it->scene == -2 ? m_finalRow : m_sceneRow.at(it->scene));
+            }
+            continue;
+        }
         ShotTile &tile = m_tiles[it->tile];
         TaskSnapshot &current = tile.task(it->stage);
         if (it->stage == Stage::Image && current.outputPath != task.outputPath) {
@@ -137,6 +169,28 @@ void ShotListModel::applyUpdates(const QList<TaskSnapshot> &tasks)
     }
 }
 
+TaskSnapshot *ShotListModel::sceneTask(const TaskRef &ref)
+{
+    if (ref.scene == -2)
+        return m_finalTasks.isEmpty() ? nullptr : &m_finalTasks.first();
+    if (ref.scene < 0 || ref.scene >= m_sceneTasks.size() ||
+        ref.slot >= m_sceneTasks.at(ref.scene).size())
+        return nullptr;
+    return &m_sceneTasks[ref.scene][ref.slot];
+}
+
+QList<TaskSnapshot> ShotListModel::sceneTasks(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const RowRef &ref = m_rows.at(row);
+    if (ref.kind == RowKind::Final)
+        return m_finalTasks;
+    if (ref.kind == RowKind::Scene)
+        return m_sceneTasks.value(ref.index);
+    return {};
+}
+
 const ShotTile *ShotListModel::tileAt(int row) const
 {
     if (row < 0 || row >= m_rows.size() || m_rows.at(row).kind != RowKind::Shot)
@@ -159,13 +213,23 @@ QModelIndex ShotListModel::indexOfShot(const QString &shotId) const
 QModelIndex ShotListModel::indexOfTask(const QString &taskId) const
 {
     const auto it = m_taskIndex.constFind(taskId);
-    return it == m_taskIndex.constEnd() ? QModelIndex() : index(m_tileRow.at(it->tile));
+    if (it == m_taskIndex.constEnd())
+        return {};
+    if (it->tile >= 0)
+        return index(m_tileRow.at(it->tile));
+    return index(it->scene == -2 ? m_finalRow : m_sceneRow.at(it->scene));
 }
 
 TaskSnapshot ShotListModel::task(const QString &taskId) const
 {
     const auto it = m_taskIndex.constFind(taskId);
-    return it == m_taskIndex.constEnd() ? TaskSnapshot() : m_tiles.at(it->tile).task(it->stage);
+    if (it == m_taskIndex.constEnd())
+        return {};
+    if (it->tile >= 0)
+        return m_tiles.at(it->tile).task(it->stage);
+    if (const TaskSnapshot *own = const_cast<ShotListModel *>(this)->sceneTask(*it))
+        return *own;
+    return {};
 }
 
 QList<TaskSnapshot> ShotListModel::tasks() const
@@ -174,6 +238,9 @@ QList<TaskSnapshot> ShotListModel::tasks() const
     list.reserve(m_tiles.size() * 2);
     for (const ShotTile &tile : m_tiles)
         list << tile.image << tile.video;
+    for (const QList<TaskSnapshot> &own : m_sceneTasks)
+        list << own;
+    list << m_finalTasks;
     return list;
 }
 
@@ -194,6 +261,8 @@ const Scene *ShotListModel::sceneAt(int row) const
     if (row < 0 || row >= m_rows.size())
         return nullptr;
     const RowRef &ref = m_rows.at(row);
+    if (ref.kind == RowKind::Final)
+        return nullptr;
     const int scene = ref.kind == RowKind::Scene ? ref.index : m_tiles.at(ref.index).sceneIndex;
     return &m_project.scenes.at(scene);
 }
@@ -214,7 +283,7 @@ Qt::ItemFlags ShotListModel::flags(const QModelIndex &index) const
     if (!index.isValid() || index.model() != this || index.row() >= rowCount())
         return Qt::NoItemFlags;
     // Scene headers are neither selectable nor reachable with the keyboard.
-    if (m_rows.at(index.row()).kind == RowKind::Scene)
+    if (m_rows.at(index.row()).kind != RowKind::Shot)
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
@@ -233,6 +302,7 @@ QHash<int, QByteArray> ShotListModel::roleNames() const
     names.insert(SceneSummaryRole, "sceneSummary");
     names.insert(AttemptCountRole, "attemptCount");
     names.insert(DegradedRole, "degraded");
+    names.insert(SceneTasksRole, "sceneTasks");
     return names;
 }
 
@@ -243,6 +313,29 @@ QVariant ShotListModel::data(const QModelIndex &index, int role) const
     const RowRef &ref = m_rows.at(index.row());
     if (role == KindRole)
         return QVariant::fromValue(ref.kind);
+    if (ref.kind == RowKind::Final) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case TitleRole:
+            return tr("Final film");
+        case SceneIdRole:
+            return QString::fromUtf16(kFinalSceneId);
+        case SceneTasksRole:
+            return QVariant::fromValue(m_finalTasks);
+        case SceneSummaryRole:
+            return tr("All scenes cut together");
+        case Qt::ToolTipRole:
+        case Qt::StatusTipRole:
+        case Qt::AccessibleTextRole: {
+            QStringList lines{tr("Final film")};
+            for (const TaskSnapshot &t : m_finalTasks)
+                lines << StateStyle::describe(t);
+            return lines.join(u'\n');
+        }
+        default:
+            return {};
+        }
+    }
     if (ref.kind == RowKind::Scene) {
         const Scene &scene = m_project.scenes.at(ref.index);
         switch (role) {
@@ -255,10 +348,17 @@ QVariant ShotListModel::data(const QModelIndex &index, int role) const
             return scene.id;
         case TitleRole:
             return scene.title;
+        case SceneTasksRole:
+            return QVariant::fromValue(m_sceneTasks.value(ref.index));
         case SceneSummaryRole:
-        case Qt::ToolTipRole:
-        case Qt::StatusTipRole:
             return sceneSummary(ref.index);
+        case Qt::ToolTipRole:
+        case Qt::StatusTipRole: {
+            QStringList lines{sceneSummary(ref.index)};
+            for (const TaskSnapshot &t : m_sceneTasks.value(ref.index))
+                lines << StateStyle::describe(t);
+            return lines.join(u'\n');
+        }
         default:
             return {};
         }

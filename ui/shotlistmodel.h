@@ -1,5 +1,7 @@
 // The status grid's model: one flat list with a header row per scene followed by one row
-// per shot (the view wraps the shots of a scene into lines of tiles). Loaded (reset) only
+// per shot (the view wraps the shots of a scene into lines of tiles), and a last row for
+// the final film when the storyboard is assembled. A scene's own tasks (voice-over, cut)
+// belong to its header row. Loaded (reset) only
 // on open; during a run applyUpdates() turns the engine's coalesced task snapshots into
 // ranged dataChanged() with the roles that changed.
 #pragma once
@@ -23,7 +25,7 @@ class ShotListModel final : public QAbstractListModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ShotListModel)
 public:
-    enum class RowKind { Scene, Shot };
+    enum class RowKind { Scene, Shot, Final };
     Q_ENUM(RowKind)
 
     enum Role {
@@ -38,6 +40,7 @@ public:
         SceneSummaryRole, // "3 shots · 1 failed" (scene rows)
         AttemptCountRole, // int
         DegradedRole,     // bool
+        SceneTasksRole,   // QList<TaskSnapshot>: a header's own tasks (voice-over, cut, film)
     };
 
     explicit ShotListModel(QObject *parent = nullptr);
@@ -69,6 +72,8 @@ public:
     }
     // Rows of the shots of the scene whose header is at `sceneRow`.
     QList<int> shotRowsOfScene(int sceneRow) const;
+    // The tasks of a header row itself: a scene's voice-over and cut, or the final film.
+    QList<TaskSnapshot> sceneTasks(int row) const;
     const Scene *sceneAt(int row) const;
     const Shot *shotAt(int row) const;
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
@@ -84,11 +89,14 @@ private:
         int index = 0; // scene index or tile index
     };
     struct TaskRef {
-        int tile = -1;
+        int tile = -1;  // a shot's task, or
+        int scene = -1; // a scene's own task (m_sceneTasks[scene][slot]), or -2: the film
+        int slot = 0;
         Stage stage = Stage::Image;
     };
 
     QString sceneSummary(int sceneIndex) const;
+    TaskSnapshot *sceneTask(const TaskRef &ref);
     QString tileToolTip(const ShotTile &tile) const;
     void onThumbnailReady(const QString &path);
 
@@ -98,6 +106,9 @@ private:
     QList<ShotTile> m_tiles;
     QList<int> m_tileRow;
     QList<int> m_sceneRow;
+    QList<QList<TaskSnapshot>> m_sceneTasks; // per scene: voice-over, cut (when present)
+    QList<TaskSnapshot> m_finalTasks;        // the final film, when assembled
+    int m_finalRow = -1;
     QList<QPair<int, int>> m_sceneTiles; // first tile, count
     QHash<QString, TaskRef> m_taskIndex;
     QHash<QString, int> m_shotIndex;

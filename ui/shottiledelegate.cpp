@@ -27,8 +27,8 @@ ShotTileDelegate::ShotTileDelegate(QListView *view, QObject *parent)
 QSize ShotTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Q_UNUSED(option);
-    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
-        ShotListModel::RowKind::Scene) {
+    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
+        ShotListModel::RowKind::Shot) {
         // Wide enough to be alone on its line (the view wraps before and after it), with
         // room left for a vertical scroll bar.
         const int scrollBar =
@@ -42,8 +42,8 @@ QSize ShotTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 void ShotTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const
 {
-    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
-        ShotListModel::RowKind::Scene) {
+    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
+        ShotListModel::RowKind::Shot) {
         paintHeader(painter, option, index);
         return;
     }
@@ -69,11 +69,23 @@ void ShotTileDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem
     const QRect titleRect(r.left(), r.top(), titleWidth, r.height() - 4);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom,
                       boldMetrics.elidedText(title, Qt::ElideRight, titleWidth));
+    // The scene's own tasks (voice-over, cut; or the film's cut) as chips on the right.
+    const QList<TaskSnapshot> own =
+        index.data(ShotListModel::SceneTasksRole).value<QList<TaskSnapshot>>();
+    constexpr int kHeaderChipWidth = 132;
+    int chipsLeft = r.right() + 1;
+    QStyleOptionViewItem chipOption = option;
+    chipOption.palette = palette;
+    for (qsizetype i = own.size() - 1; i >= 0; --i) {
+        chipsLeft -= kHeaderChipWidth;
+        paintChip(painter, QRect(chipsLeft + 4, r.top() + 4, kHeaderChipWidth - 4, r.height() - 8),
+                  chipOption, own.at(i));
+    }
     painter->setFont(option.font);
     painter->setPen(
         StateStyle::mix(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.4));
-    const QRect summaryRect(titleRect.right() + 12, r.top(), r.right() - titleRect.right() - 12,
-                            r.height() - 4);
+    const QRect summaryRect(titleRect.right() + 12, r.top(),
+                            std::max(0, chipsLeft - titleRect.right() - 16), r.height() - 4);
     painter->drawText(
         summaryRect, Qt::AlignLeft | Qt::AlignBottom,
         option.fontMetrics.elidedText(index.data(ShotListModel::SceneSummaryRole).toString(),

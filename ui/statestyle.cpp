@@ -37,6 +37,33 @@ QString StateStyle::stateLabel(TaskState state)
     Q_UNREACHABLE();
 }
 
+QString StateStyle::chipStateLabel(TaskState state)
+{
+    switch (state) {
+    case TaskState::Waiting:
+        return tr("waiting", "short task state on a tile chip");
+    case TaskState::Queued:
+        return tr("queued", "short task state on a tile chip");
+    case TaskState::Running:
+        return tr("running", "short task state on a tile chip");
+    case TaskState::Retrying:
+        return tr("retrying", "short task state on a tile chip");
+    case TaskState::Done:
+        return tr("done", "short task state on a tile chip");
+    case TaskState::Failed:
+        return tr("failed", "short task state on a tile chip");
+    case TaskState::Blocked:
+        return tr("blocked", "short task state on a tile chip");
+    case TaskState::Interrupted:
+        return tr("interrupted", "short task state on a tile chip");
+    case TaskState::Cancelled:
+        return tr("cancelled", "short task state on a tile chip");
+    case TaskState::Skipped:
+        return tr("skipped", "short task state on a tile chip");
+    }
+    Q_UNREACHABLE();
+}
+
 QString StateStyle::categoryLabel(StateCategory category)
 {
     switch (category) {
@@ -92,6 +119,10 @@ QString StateStyle::stageLabel(Stage stage)
         return tr("Image", "generation stage");
     case Stage::Video:
         return tr("Video", "generation stage");
+    case Stage::Audio:
+        return tr("Voice-over", "generation stage");
+    case Stage::Assembly:
+        return tr("Cut", "generation stage: assembling shots into a scene or film");
     }
     Q_UNREACHABLE();
 }
@@ -103,6 +134,10 @@ QString StateStyle::stageShortLabel(Stage stage)
         return tr("IMG", "short label of the image stage on a tile");
     case Stage::Video:
         return tr("VID", "short label of the video stage on a tile");
+    case Stage::Audio:
+        return tr("VOICE", "short label of a scene's voice-over on its header");
+    case Stage::Assembly:
+        return tr("CUT", "short label of a scene's (or the film's) assembly on its header");
     }
     Q_UNREACHABLE();
 }
@@ -190,6 +225,8 @@ QString StateStyle::rungLabel(RungKind rung)
         return tr("primary", "degradation rung");
     case RungKind::AlternativeProvider:
         return tr("alternative provider", "degradation rung");
+    case RungKind::AlternativeSettings:
+        return tr("alternative settings", "degradation rung (audio: another voice)");
     case RungKind::SimplifiedPrompt:
         return tr("simplified prompt", "degradation rung");
     case RungKind::LowerResolution:
@@ -221,17 +258,17 @@ QString StateStyle::chipText(const TaskSnapshot &task)
     case TaskState::Running:
         if (task.progress >= 0.0)
             return tr("%1 %", "progress of a running task").arg(qRound(task.progress * 100));
-        return stateLabel(task.state);
+        return chipStateLabel(task.state);
     case TaskState::Retrying:
         if (task.retryAt.isValid()) {
             const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(task.retryAt);
             const int seconds = int(std::max<qint64>(0, (ms + 999) / 1000));
             return tr("retry %1 s", "countdown to the next automatic retry").arg(seconds);
         }
-        return stateLabel(task.state);
+        return chipStateLabel(task.state);
     case TaskState::Done:
         return isDegraded(task.quality) ? tr("degraded", "a done task below full quality")
-                                        : stateLabel(task.state);
+                                        : chipStateLabel(task.state);
     case TaskState::Waiting:
     case TaskState::Queued:
     case TaskState::Failed:
@@ -239,7 +276,7 @@ QString StateStyle::chipText(const TaskSnapshot &task)
     case TaskState::Interrupted:
     case TaskState::Cancelled:
     case TaskState::Skipped:
-        return stateLabel(task.state);
+        return chipStateLabel(task.state);
     }
     Q_UNREACHABLE();
 }

@@ -25,6 +25,8 @@ public:
     StateStyle() = delete;
 
     static QString stateLabel(TaskState state);
+    // The same, as short as possible: it shares a tile chip with the stage.
+    static QString chipStateLabel(TaskState state);
     static QString categoryLabel(StateCategory category);
     static QString categoryToolTip(StateCategory category);
     static QString stageLabel(Stage stage);
