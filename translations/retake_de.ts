@@ -712,6 +712,53 @@
         </message>
     </context>
     <context>
+        <name>retake::ui::CheckpointsDialog</name>
+        <message>
+            <source>Checkpoints</source>
+            <translation>Sicherungspunkte</translation>
+        </message>
+        <message>
+            <source>Retake makes a checkpoint when a stage finishes for every shot and before every bulk action. Restoring one rolls every task back to that moment; no file is deleted, and the restore can be undone.</source>
+            <translation>Retake legt einen Sicherungspunkt an, wenn eine Stufe für alle Einstellungen fertig ist, und vor jeder Sammelaktion. Beim Wiederherstellen werden alle Aufgaben auf diesen Zeitpunkt zurückgesetzt; keine Datei wird gelöscht, und die Wiederherstellung lässt sich rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Anlass</translation>
+        </message>
+        <message>
+            <source>Tasks then</source>
+            <translation>Aufgaben damals</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Wiederherstellen…</translation>
+        </message>
+        <message>
+            <source>Roll every task back to the selected checkpoint</source>
+            <translation>Alle Aufgaben auf den ausgewählten Sicherungspunkt zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Restore checkpoint</source>
+            <translation>Sicherungspunkt wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Roll every task back to the checkpoint of %1 (%2)?</source>
+            <translation>Alle Aufgaben auf den Sicherungspunkt von %1 (%2) zurücksetzen?</translation>
+        </message>
+        <message>
+            <source>Outputs made since then stay on disk, and the current state is saved first so that you can undo the restore.</source>
+            <translation>Seitdem erzeugte Ausgaben bleiben auf dem Datenträger, und der aktuelle Stand wird vorher gesichert, sodass Sie die Wiederherstellung rückgängig machen können.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::ui::EditPromptDialog</name>
         <message>
             <source>Edit the prompt of %1</source>
@@ -1192,6 +1239,135 @@
             <source>Cancelling the batch and quitting.</source>
             <translation>Der Batch wird abgebrochen und Retake beendet.</translation>
         </message>
+        <message>
+            <source>Restore checkpoint…</source>
+            <translation>Sicherungspunkt wiederherstellen…</translation>
+        </message>
+        <message>
+            <source>Go back to the state before this action</source>
+            <translation>Zum Stand vor dieser Aktion zurückkehren</translation>
+        </message>
+        <message>
+            <source>Undo restore</source>
+            <translation>Wiederherstellung rückgängig</translation>
+        </message>
+        <message>
+            <source>Go back to the state before the restore</source>
+            <translation>Zum Stand vor der Wiederherstellung zurückkehren</translation>
+        </message>
+        <message>
+            <source>Chec&amp;kpoint</source>
+            <translation>Sicherungs&amp;punkt</translation>
+        </message>
+        <message>
+            <source>Save the batch's state now, to come back to it later</source>
+            <translation>Den Stand des Batches jetzt sichern, um später dorthin zurückzukehren</translation>
+        </message>
+        <message>
+            <source>C&amp;heckpoints…</source>
+            <translation>Sicherungspunkte…</translation>
+        </message>
+        <message>
+            <source>List the checkpoints and restore one</source>
+            <translation>Die Sicherungspunkte anzeigen und einen wiederherstellen</translation>
+        </message>
+        <message>
+            <source>P&amp;ublish</source>
+            <translation>&amp;Veröffentlichen</translation>
+        </message>
+        <message>
+            <source>Copy the current outputs of done tasks into published/, in one atomic step</source>
+            <translation>Die aktuellen Ausgaben fertiger Aufgaben in einem atomaren Schritt nach published/ kopieren</translation>
+        </message>
+        <message>
+            <source>Re&amp;port</source>
+            <translation>&amp;Bericht</translation>
+        </message>
+        <message>
+            <source>Write the job report of the latest run and show it</source>
+            <translation>Den Auftragsbericht des letzten Laufs schreiben und anzeigen</translation>
+        </message>
+        <message>
+            <source>No checkpoint was made: %1</source>
+            <translation>Es wurde kein Sicherungspunkt angelegt: %1</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 saved.</source>
+            <translation>Sicherungspunkt %1 angelegt.</translation>
+        </message>
+        <message>
+            <source>You restored checkpoint %1.</source>
+            <translation>Sie haben den Sicherungspunkt %1 wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>Restored %1.</source>
+            <translation>%1 wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>Not restored: %1</source>
+            <translation>Nicht wiederhergestellt: %1</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 saved (%2).</source>
+            <translation>Sicherungspunkt %1 angelegt (%2).</translation>
+        </message>
+        <message>
+            <source>Retake saved a checkpoint (%1). If the result is not what you wanted, restore it.</source>
+            <translation>Retake hat einen Sicherungspunkt angelegt (%1). Wenn das Ergebnis nicht Ihren Wünschen entspricht, stellen Sie ihn wieder her.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 restored. The state before it was saved as %2.</source>
+            <translation>Sicherungspunkt %1 wiederhergestellt. Der Stand davor wurde als %2 gesichert.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 restored.</source>
+            <translation>Sicherungspunkt %1 wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation>Wird veröffentlicht…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Published %n file(s) (%1 MB) to published/.</source>
+            <translation>
+                <numerusform>%n Datei (%1 MB) nach published/ veröffentlicht.</numerusform>
+                <numerusform>%n Dateien (%1 MB) nach published/ veröffentlicht.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not published: %1</source>
+            <translation>Nicht veröffentlicht: %1</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>Veröffentlichen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are not done and will be missing from published/.</source>
+            <translation>
+                <numerusform>%n Aufgabe ist nicht fertig und wird in published/ fehlen.</numerusform>
+                <numerusform>%n Aufgaben sind nicht fertig und werden in published/ fehlen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Publish the %n done output(s) now? The previous published/ is replaced in one step.</source>
+            <translation>
+                <numerusform>Die %n fertige Ausgabe jetzt veröffentlichen? Das bisherige published/ wird in einem Schritt ersetzt.</numerusform>
+                <numerusform>Die %n fertigen Ausgaben jetzt veröffentlichen? Das bisherige published/ wird in einem Schritt ersetzt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation>Bericht wird geschrieben…</translation>
+        </message>
+        <message>
+            <source>No report: %1</source>
+            <translation>Kein Bericht: %1</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>Bericht nach %1 geschrieben.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1279,6 +1455,17 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Eine neue Sprache gilt ab dem nächsten Start von Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ReportDialog</name>
+        <message>
+            <source>Job report — %1</source>
+            <translation>Auftragsbericht — %1</translation>
+        </message>
+        <message>
+            <source>Open in browser</source>
+            <translation>Im Browser öffnen</translation>
         </message>
     </context>
     <context>

@@ -712,6 +712,53 @@
         </message>
     </context>
     <context>
+        <name>retake::ui::CheckpointsDialog</name>
+        <message>
+            <source>Checkpoints</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake makes a checkpoint when a stage finishes for every shot and before every bulk action. Restoring one rolls every task back to that moment; no file is deleted, and the restore can be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roll every task back to the selected checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roll every task back to the checkpoint of %1 (%2)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs made since then stay on disk, and the current state is saved first so that you can undo the restore.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>retake::ui::EditPromptDialog</name>
         <message>
             <source>Edit the prompt of %1</source>
@@ -1192,6 +1239,135 @@
             <source>Cancelling the batch and quitting.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Restore checkpoint…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go back to the state before this action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go back to the state before the restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chec&amp;kpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the batch's state now, to come back to it later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;heckpoints…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List the checkpoints and restore one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;ublish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the current outputs of done tasks into published/, in one atomic step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the job report of the latest run and show it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No checkpoint was made: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You restored checkpoint %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not restored: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 saved (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake saved a checkpoint (%1). If the result is not what you wanted, restore it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 restored. The state before it was saved as %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 restored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Published %n file(s) (%1 MB) to published/.</source>
+            <translation>
+                <numerusform>Published %n file (%1 MB) to published/.</numerusform>
+                <numerusform>Published %n files (%1 MB) to published/.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not published: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are not done and will be missing from published/.</source>
+            <translation>
+                <numerusform>%n task is not done and will be missing from published/.</numerusform>
+                <numerusform>%n tasks are not done and will be missing from published/.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Publish the %n done output(s) now? The previous published/ is replaced in one step.</source>
+            <translation>
+                <numerusform>Publish the %n done output now? The previous published/ is replaced in one step.</numerusform>
+                <numerusform>Publish the %n done outputs now? The previous published/ is replaced in one step.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No report: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1278,6 +1454,17 @@
         </message>
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ReportDialog</name>
+        <message>
+            <source>Job report — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in browser</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -712,6 +712,53 @@
         </message>
     </context>
     <context>
+        <name>retake::ui::CheckpointsDialog</name>
+        <message>
+            <source>Checkpoints</source>
+            <translation>Points de reprise</translation>
+        </message>
+        <message>
+            <source>Retake makes a checkpoint when a stage finishes for every shot and before every bulk action. Restoring one rolls every task back to that moment; no file is deleted, and the restore can be undone.</source>
+            <translation>Retake crée un point de reprise quand une étape est terminée pour tous les plans et avant chaque action groupée. En restaurer un ramène toutes les tâches à ce moment ; aucun fichier n’est supprimé et la restauration peut être annulée.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Tasks then</source>
+            <translation>Tâches à ce moment</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Restaurer…</translation>
+        </message>
+        <message>
+            <source>Roll every task back to the selected checkpoint</source>
+            <translation>Ramener toutes les tâches au point de reprise sélectionné</translation>
+        </message>
+        <message>
+            <source>Restore checkpoint</source>
+            <translation>Restaurer un point de reprise</translation>
+        </message>
+        <message>
+            <source>Roll every task back to the checkpoint of %1 (%2)?</source>
+            <translation>Ramener toutes les tâches au point de reprise de %1 (%2) ?</translation>
+        </message>
+        <message>
+            <source>Outputs made since then stay on disk, and the current state is saved first so that you can undo the restore.</source>
+            <translation>Les sorties produites depuis restent sur le disque, et l’état actuel est d’abord enregistré pour que vous puissiez annuler la restauration.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::ui::EditPromptDialog</name>
         <message>
             <source>Edit the prompt of %1</source>
@@ -1192,6 +1239,135 @@
             <source>Cancelling the batch and quitting.</source>
             <translation>Annulation du lot et fermeture.</translation>
         </message>
+        <message>
+            <source>Restore checkpoint…</source>
+            <translation>Restaurer le point de reprise…</translation>
+        </message>
+        <message>
+            <source>Go back to the state before this action</source>
+            <translation>Revenir à l’état d’avant cette action</translation>
+        </message>
+        <message>
+            <source>Undo restore</source>
+            <translation>Annuler la restauration</translation>
+        </message>
+        <message>
+            <source>Go back to the state before the restore</source>
+            <translation>Revenir à l’état d’avant la restauration</translation>
+        </message>
+        <message>
+            <source>Chec&amp;kpoint</source>
+            <translation>Point de &amp;reprise</translation>
+        </message>
+        <message>
+            <source>Save the batch's state now, to come back to it later</source>
+            <translation>Enregistrer maintenant l’état du lot pour pouvoir y revenir plus tard</translation>
+        </message>
+        <message>
+            <source>C&amp;heckpoints…</source>
+            <translation>Points de reprise…</translation>
+        </message>
+        <message>
+            <source>List the checkpoints and restore one</source>
+            <translation>Lister les points de reprise et en restaurer un</translation>
+        </message>
+        <message>
+            <source>P&amp;ublish</source>
+            <translation>P&amp;ublier</translation>
+        </message>
+        <message>
+            <source>Copy the current outputs of done tasks into published/, in one atomic step</source>
+            <translation>Copier les sorties actuelles des tâches terminées dans published/, en une seule étape atomique</translation>
+        </message>
+        <message>
+            <source>Re&amp;port</source>
+            <translation>Ra&amp;pport</translation>
+        </message>
+        <message>
+            <source>Write the job report of the latest run and show it</source>
+            <translation>Écrire le rapport de la dernière exécution et l’afficher</translation>
+        </message>
+        <message>
+            <source>No checkpoint was made: %1</source>
+            <translation>Aucun point de reprise n’a été créé : %1</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 saved.</source>
+            <translation>Point de reprise %1 enregistré.</translation>
+        </message>
+        <message>
+            <source>You restored checkpoint %1.</source>
+            <translation>Vous avez restauré le point de reprise %1.</translation>
+        </message>
+        <message>
+            <source>Restored %1.</source>
+            <translation>%1 restauré.</translation>
+        </message>
+        <message>
+            <source>Not restored: %1</source>
+            <translation>Non restauré : %1</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 saved (%2).</source>
+            <translation>Point de reprise %1 enregistré (%2).</translation>
+        </message>
+        <message>
+            <source>Retake saved a checkpoint (%1). If the result is not what you wanted, restore it.</source>
+            <translation>Retake a enregistré un point de reprise (%1). Si le résultat ne vous convient pas, restaurez-le.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 restored. The state before it was saved as %2.</source>
+            <translation>Point de reprise %1 restauré. L’état précédent a été enregistré sous %2.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 restored.</source>
+            <translation>Point de reprise %1 restauré.</translation>
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation>Publication…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Published %n file(s) (%1 MB) to published/.</source>
+            <translation>
+                <numerusform>%n fichier (%1 Mo) publié dans published/.</numerusform>
+                <numerusform>%n fichiers (%1 Mo) publiés dans published/.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not published: %1</source>
+            <translation>Non publié : %1</translation>
+        </message>
+        <message>
+            <source>Publish</source>
+            <translation>Publier</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) are not done and will be missing from published/.</source>
+            <translation>
+                <numerusform>%n tâche n’est pas terminée et manquera dans published/.</numerusform>
+                <numerusform>%n tâches ne sont pas terminées et manqueront dans published/.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Publish the %n done output(s) now? The previous published/ is replaced in one step.</source>
+            <translation>
+                <numerusform>Publier maintenant la sortie terminée (%n) ? L’ancien published/ est remplacé en une seule étape.</numerusform>
+                <numerusform>Publier maintenant les %n sorties terminées ? L’ancien published/ est remplacé en une seule étape.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation>Écriture du rapport…</translation>
+        </message>
+        <message>
+            <source>No report: %1</source>
+            <translation>Pas de rapport : %1</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>Rapport écrit dans %1.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1279,6 +1455,17 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Une nouvelle langue s’applique au prochain démarrage de Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ReportDialog</name>
+        <message>
+            <source>Job report — %1</source>
+            <translation>Rapport d’exécution — %1</translation>
+        </message>
+        <message>
+            <source>Open in browser</source>
+            <translation>Ouvrir dans le navigateur</translation>
         </message>
     </context>
     <context>

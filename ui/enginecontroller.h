@@ -61,9 +61,9 @@ public:
     void post(const std::function<void(Engine &engine)> &work);
 
     // Runs `ask` on the engine thread and hands its result to `reply` on the GUI thread,
-    // unless `receiver` was destroyed meanwhile.
+    // unless `receiver` was destroyed meanwhile. `ask` may act (create a checkpoint).
     template <typename Result>
-    void query(std::function<Result(const Engine &engine)> ask, QObject *receiver,
+    void query(std::function<Result(Engine &engine)> ask, QObject *receiver,
                std::function<void(const Result &result)> reply)
     {
         if (!m_engine)

@@ -3,16 +3,20 @@
 #include "activitylog.h"
 #include "bannerarea.h"
 #include "bannercoordinator.h"
+#include "checkpointsdialog.h"
 #include "editpromptdialog.h"
 #include "enginecontroller.h"
 #include "errorlogdialog.h"
 #include "preferencesdialog.h"
 #include "recentfiles.h"
+#include "report/reportbuilder.h"
+#include "reportdialog.h"
 #include "shotdetailpanel.h"
 #include "shotfilterproxy.h"
 #include "shotgridview.h"
 #include "shotlistmodel.h"
 #include "statestyle.h"
+#include "store/publisher.h"
 #include "store/workspace.h"
 #include "summarybar.h"
 #include "switchproviderdialog.h"
@@ -30,6 +34,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -90,8 +95,19 @@ MainWindow::MainWindow(QWidget *parent)
       m_model(new ShotListModel(this)), m_proxy(new ShotFilterProxy(this)),
       m_grid(new ShotGridView(this)), m_summaryBar(new SummaryBar(this)),
       m_banners(new BannerArea(this)), m_detail(new ShotDetailPanel(this)),
-      m_log(new ActivityLog(this)), m_preferences(Preferences::load())
+      m_log(new ActivityLog(this)), m_restoreFromBanner(new QAction(this)),
+      m_undoRestore(new QAction(this)), m_preferences(Preferences::load())
 {
+    m_restoreFromBanner->setObjectName(u"restoreCheckpointFromBanner"_s);
+    m_restoreFromBanner->setText(tr("Restore checkpoint…"));
+    m_restoreFromBanner->setToolTip(tr("Go back to the state before this action"));
+    connect(m_restoreFromBanner, &QAction::triggered, this,
+            [this] { showCheckpoints(m_bannerCheckpoint); });
+    m_undoRestore->setObjectName(u"undoRestore"_s);
+    m_undoRestore->setText(tr("Undo restore"));
+    m_undoRestore->setToolTip(tr("Go back to the state before the restore"));
+    connect(m_undoRestore, &QAction::triggered, this,
+            [this] { showCheckpoints(m_undoCheckpoint); });
     setObjectName(u"mainWindow"_s);
     setWindowIcon(StateStyle::appIcon());
     setAcceptDrops(true);
@@ -248,6 +264,23 @@ void MainWindow::createActions()
                  tr("Retries, backoff, disk reserve, debug logging and language"),
                  u"actionPreferences"_s),
             &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(make(Action::Checkpoint, tr("Chec&kpoint"), u"action-checkpoint"_s,
+                 QKeySequence(Qt::CTRL | Qt::Key_K),
+                 tr("Save the batch's state now, to come back to it later"), u"actionCheckpoint"_s),
+            &QAction::triggered, this, &MainWindow::createCheckpoint);
+    connect(make(Action::Checkpoints, tr("C&heckpoints…"), {},
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                 tr("List the checkpoints and restore one"), u"actionCheckpoints"_s),
+            &QAction::triggered, this, [this] { showCheckpoints(); });
+    connect(make(Action::Publish, tr("P&ublish"), u"action-publish"_s,
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                 tr("Copy the current outputs of done tasks into published/, in one atomic "
+                    "step"),
+                 u"actionPublish"_s),
+            &QAction::triggered, this, &MainWindow::publish);
+    connect(make(Action::Report, tr("Re&port"), u"action-report"_s, QKeySequence(Qt::Key_F9),
+                 tr("Write the job report of the latest run and show it"), u"actionReport"_s),
+            &QAction::triggered, this, &MainWindow::showReport);
     connect(make(Action::FindShot, tr("&Find shots"), {}, QKeySequence::Find,
                  tr("Show only the shots whose id or title contains a text"), u"actionFindShot"_s),
             &QAction::triggered, this, [this] {
@@ -275,6 +308,11 @@ void MainWindow::createMenus()
     batch->addAction(action(Action::Cancel));
     batch->addSeparator();
     batch->addAction(action(Action::RetryAllFailed));
+    batch->addSeparator();
+    batch->addAction(action(Action::Checkpoint));
+    batch->addAction(action(Action::Checkpoints));
+    batch->addAction(action(Action::Publish));
+    batch->addAction(action(Action::Report));
 
     const QList<Action> perItem{
         Action::Retry,      Action::RetryFullQuality, Action::SwitchProvider,
@@ -311,6 +349,10 @@ void MainWindow::createToolBar()
     bar->addAction(action(Action::Cancel));
     bar->addSeparator();
     bar->addAction(action(Action::RetryAllFailed));
+    bar->addSeparator();
+    bar->addAction(action(Action::Checkpoint));
+    bar->addAction(action(Action::Publish));
+    bar->addAction(action(Action::Report));
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -366,6 +408,9 @@ void MainWindow::connectController()
     connect(m_controller, &EngineController::attemptFinished, this, &MainWindow::onAttemptFinished);
     connect(m_controller, &EngineController::batchFinished, this, &MainWindow::onBatchFinished);
     connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
+    connect(m_controller, &EngineController::checkpointCreated, this,
+            &MainWindow::onCheckpointCreated);
+    connect(m_controller, &EngineController::restored, this, &MainWindow::onRestored);
     connect(m_controller, &EngineController::pausedChanged, this,
             [this](bool paused, const QString &reason) {
                 if (paused && reason == u"disk full"_s)
@@ -418,6 +463,8 @@ void MainWindow::onLoaded(const QString &path, const LoadResult &result)
     m_model->clear();
     m_detail->setShot(nullptr, nullptr);
     m_coordinator->reset(Workspace::forStoryboard(m_project.filePath));
+    m_banners->hideMessage(u"6-checkpoint"_s);
+    m_banners->hideMessage(u"7-restored"_s);
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     log(tr("Opening %1.").arg(path));
     const Preferences preferences = m_preferences;
@@ -718,6 +765,211 @@ void MainWindow::applyPreferences()
             .arg(preferences.diskReserveMb));
 }
 
+void MainWindow::createCheckpoint()
+{
+    m_controller->query<QPair<CheckpointInfo, QString>>(
+        [](Engine &engine) {
+            QString error;
+            const CheckpointInfo info = engine.createCheckpoint(u"manual"_s, &error);
+            return qMakePair(info, error);
+        },
+        this,
+        [this](const QPair<CheckpointInfo, QString> &result) {
+            if (result.first.id.isEmpty()) {
+                const QString text = tr("No checkpoint was made: %1").arg(result.second);
+                log(text);
+                statusBar()->showMessage(text);
+                return;
+            }
+            const QString text = tr("Checkpoint %1 saved.").arg(result.first.id);
+            statusBar()->showMessage(text);
+            Q_EMIT checkpointCreated(result.first.id);
+        });
+}
+
+void MainWindow::showCheckpoints(const QString &checkpointId)
+{
+    if (!m_loaded)
+        return;
+    auto *dialog = new CheckpointsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto refresh = [this, dialog, checkpointId](const QString &select) {
+        m_controller->query<QList<CheckpointInfo>>(
+            [](Engine &engine) { return engine.checkpoints(); }, dialog,
+            [dialog, select](const QList<CheckpointInfo> &list) {
+                dialog->setCheckpoints(list);
+                if (!select.isEmpty())
+                    dialog->select(select);
+            });
+        Q_UNUSED(checkpointId);
+    };
+    connect(dialog, &CheckpointsDialog::restoreRequested, this,
+            [this, dialog, refresh](const QString &id) {
+                log(tr("You restored checkpoint %1.").arg(id));
+                m_controller->query<QString>(
+                    [id](Engine &engine) {
+                        QString error;
+                        return engine.restoreCheckpoint(id, &error) ? QString() : error;
+                    },
+                    dialog,
+                    [dialog, refresh, id](const QString &error) {
+                        dialog->setMessage(error.isEmpty() ? tr("Restored %1.").arg(id)
+                                                           : tr("Not restored: %1").arg(error));
+                        refresh(id);
+                    });
+            });
+    refresh(checkpointId);
+    dialog->open();
+}
+
+void MainWindow::onCheckpointCreated(const CheckpointInfo &checkpoint)
+{
+    log(tr("Checkpoint %1 saved (%2).").arg(checkpoint.id, checkpoint.reason));
+    // Offer to go back after bulk actions; a restore has its own banner.
+    if (checkpoint.reason.startsWith(u"before "_s) &&
+        !checkpoint.reason.startsWith(u"before restore"_s)) {
+        m_bannerCheckpoint = checkpoint.id;
+        m_banners->showMessage(u"6-checkpoint"_s,
+                               tr("Retake saved a checkpoint (%1). If the result is not what "
+                                  "you wanted, restore it.")
+                                   .arg(checkpoint.reason),
+                               BannerType::Information, {m_restoreFromBanner});
+    }
+}
+
+void MainWindow::onRestored(const QString &checkpointId, const QString &undoId)
+{
+    m_undoCheckpoint = undoId;
+    m_banners->hideMessage(u"6-checkpoint"_s);
+    m_banners->showMessage(u"7-restored"_s,
+                           tr("Checkpoint %1 restored. The state before it was saved as %2.")
+                               .arg(checkpointId, undoId),
+                           BannerType::Information, {m_undoRestore});
+    statusBar()->showMessage(tr("Checkpoint %1 restored.").arg(checkpointId));
+}
+
+void MainWindow::publish()
+{
+    if (!m_loaded || m_busy)
+        return;
+    const int done = m_summary.count(TaskState::Done);
+    const int missing = m_summary.total - done;
+    const auto go = [this] {
+        m_busy = true;
+        updateActions();
+        statusBar()->showMessage(tr("Publishing…"));
+        const QString dir = m_workspaceDir;
+        m_controller->query<QList<PublishItem>>(
+            [](Engine &engine) {
+                return Publisher::itemsFor(engine.tasks(), engine.allAttempts());
+            },
+            this,
+            [this, dir](const QList<PublishItem> &items) {
+                // Copying is disk work: on the pool, never on the GUI or engine thread.
+                auto *watcher = new QFutureWatcher<PublishResult>(this);
+                connect(watcher, &QFutureWatcher<PublishResult>::finished, this, [this, watcher] {
+                    watcher->deleteLater();
+                    m_busy = false;
+                    const PublishResult result = watcher->result();
+                    const QString text =
+                        result.ok ? tr("Published %n file(s) (%1 MB) to published/.", nullptr,
+                                       result.files)
+                                        .arg(QLocale().toString(result.bytes / 1048576.0, 'f', 1))
+                                  : tr("Not published: %1").arg(result.message);
+                    log(text);
+                    statusBar()->showMessage(text);
+                    if (!result.ok) {
+                        auto *box = new QMessageBox(QMessageBox::Warning, tr("Publish"), text,
+                                                    QMessageBox::Close, this);
+                        box->setAttribute(Qt::WA_DeleteOnClose);
+                        box->open();
+                    }
+                    updateActions();
+                    Q_EMIT published(result.ok, text);
+                });
+                watcher->setFuture(QtConcurrent::run(
+                    [dir, items] { return Publisher::publish(Workspace(dir), items); }));
+            });
+    };
+    if (missing <= 0) {
+        go();
+        return;
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Publish"),
+        tr("%n task(s) are not done and will be missing from published/.", nullptr, missing),
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"confirmPublish"_s);
+    box->setInformativeText(tr("Publish the %n done output(s) now? The previous published/ is "
+                               "replaced in one step.",
+                               nullptr, done));
+    QPushButton *yes = box->addButton(tr("Publish"), QMessageBox::AcceptRole);
+    yes->setObjectName(u"confirmPublishButton"_s);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [yes, go](QAbstractButton *b) {
+        if (b == yes)
+            go();
+    });
+    box->open();
+}
+
+void MainWindow::showReport()
+{
+    if (!m_loaded || m_busy)
+        return;
+    m_busy = true;
+    updateActions();
+    statusBar()->showMessage(tr("Writing the report…"));
+    const Project project = m_project;
+    const QString dir = m_workspaceDir;
+    const bool debug = m_preferences.debugLogging;
+    struct Written {
+        QString html;
+        QString path;
+        QString error;
+    };
+    m_controller->query<QList<TaskSnapshot>>(
+        [](Engine &engine) { return engine.tasks(); }, this,
+        [this, project, dir, debug](const QList<TaskSnapshot> &tasks) {
+            // The report reads the state database: on the pool.
+            auto *watcher = new QFutureWatcher<Written>(this);
+            connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher] {
+                watcher->deleteLater();
+                m_busy = false;
+                updateActions();
+                const Written written = watcher->result();
+                if (!written.error.isEmpty()) {
+                    const QString text = tr("No report: %1").arg(written.error);
+                    log(text);
+                    statusBar()->showMessage(text);
+                    return;
+                }
+                statusBar()->showMessage(tr("Report written to %1.").arg(written.path));
+                auto *dialog = new ReportDialog(written.html, written.path, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->open();
+                Q_EMIT reportShown(written.path);
+            });
+            watcher->setFuture(QtConcurrent::run([project, dir, debug, tasks] {
+                Written written;
+                ReportBuilder builder(project, dir);
+                ReportOptions options;
+                options.debugLogging = debug;
+                builder.setOptions(options);
+                builder.setLiveTasks(tasks);
+                ReportFiles files;
+                if (!builder.build({}, &written.error) ||
+                    !builder.write({ReportFormat::Json, ReportFormat::Html}, &files,
+                                   &written.error))
+                    return written;
+                written.html = builder.html();
+                written.path = files.html;
+                return written;
+            }));
+        });
+}
+
 void MainWindow::runBatch()
 {
     if (!m_loaded) {
@@ -776,6 +1028,10 @@ void MainWindow::updateActions()
     action(Action::OpenOutputFolder)->setEnabled(current);
     action(Action::ShowInErrorLog)->setEnabled(current);
     action(Action::EditPrompt)->setEnabled(current);
+    action(Action::Checkpoint)->setEnabled(m_loaded);
+    action(Action::Checkpoints)->setEnabled(m_loaded);
+    action(Action::Publish)->setEnabled(m_loaded && !m_busy && s.count(TaskState::Done) > 0);
+    action(Action::Report)->setEnabled(m_loaded && !m_busy);
 }
 
 void MainWindow::updateTitle()

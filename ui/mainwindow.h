@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "project/project.h"
 #include "project/storyboardloader.h"
+#include "store/statestore.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -55,6 +56,10 @@ public:
         EditPrompt,
         Preferences,
         FindShot,
+        Checkpoint,
+        Checkpoints,
+        Publish,
+        Report,
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -89,6 +94,8 @@ public:
     // Opens the switch-provider dialog for `taskIds` (empty: all failed tasks).
     void switchProvider(const QStringList &taskIds);
     void editPrompt(const QString &shotId, const QString &reason = {});
+    // Opens the checkpoints dialog, with `checkpointId` selected when given.
+    void showCheckpoints(const QString &checkpointId = {});
 
 Q_SIGNALS:
     void projectOpened();
@@ -96,6 +103,10 @@ Q_SIGNALS:
     void batchFinished(const retake::BatchSummary &summary);
     // The attempts of the shot in the detail panel arrived.
     void attemptsShown(const QString &shotId);
+    void checkpointCreated(const QString &checkpointId);
+    void published(bool ok, const QString &message);
+    // The run's report was written and is shown in a dialog.
+    void reportShown(const QString &htmlPath);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -121,6 +132,11 @@ private:
     void openOutputFolder();
     void showInErrorLog();
     void showPreferences();
+    void createCheckpoint();
+    void publish();
+    void showReport();
+    void onCheckpointCreated(const CheckpointInfo &checkpoint);
+    void onRestored(const QString &checkpointId, const QString &undoId);
     void applyPreferences();
     void updateActions();
     void updateTitle();
@@ -144,6 +160,11 @@ private:
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
     QFutureWatcher<LoadResult> *m_loader = nullptr;
+    QAction *m_restoreFromBanner;
+    QAction *m_undoRestore;
+    QString m_bannerCheckpoint;
+    QString m_undoCheckpoint;
+    bool m_busy = false; // publishing or writing a report
 
     Preferences m_preferences;
     Project m_project;

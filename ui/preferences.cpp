@@ -42,6 +42,7 @@ void Preferences::applyTo(EngineOptions &options) const
         options.retry.baseDelayMs = baseDelayMs;
     }
     options.diskReserveBytes = diskReserveMb * 1024 * 1024;
+    options.debugLogging = debugLogging;
 }
 
 } // namespace retake::ui

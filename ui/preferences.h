@@ -14,8 +14,8 @@ struct Preferences {
     int maxRetries = 3;
     int baseDelayMs = 2000;
     qint64 diskReserveMb = 500;
-    // Record attempt parameters (prompts included) in the activity log. Off by default:
-    // prompts are private.
+    // Prompts and raw provider details in the activity log, the engine's logs and the
+    // reports. Off by default: prompts are private.
     bool debugLogging = false;
     // "" = follow the system locale; else "en", "de", "fr".
     QString language;
