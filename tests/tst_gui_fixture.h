@@ -13,6 +13,8 @@
 #include "shotgridview.h"
 #include "shotlistmodel.h"
 
+#include "fakeprovider.h"
+
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
@@ -64,6 +66,47 @@ inline QStringList shotsShown(const QAbstractItemModel *model)
             ids << index.data(ShotListModel::ShotIdRole).toString();
     }
     return ids;
+}
+
+// A small storyboard for scripted providers, and the scripts.
+// One scene "a" with shots a-1..a-3 on provider "studio" (then replaced by a fake).
+inline QString writeStoryboard(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(u"banners.retake.json"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(R"({
+  "format": "retake-project/1",
+  "title": "Banners",
+  "defaults": {"image": {"width": 64, "height": 36}},
+  "providers": {"image": ["studio"], "video": ["studio"]},
+  "providerProfiles": [{"id": "studio", "kind": "local", "model": "m"}],
+  "scenes": [{"id": "a", "title": "A", "shots": [
+    {"id": "a-1", "title": "one", "prompt": "a red lighthouse"},
+    {"id": "a-2", "title": "two", "prompt": "a stormy sea"},
+    {"id": "a-3", "title": "three", "prompt": "a brass barometer"}]}]
+})");
+    return path;
+}
+
+using Decider = std::function<retake::test::FakeOutcome(const GenerationRequest &)>;
+
+// Replaces `ids` by fakes deciding with `decide` (fake outputs are not real media).
+inline EngineController::Setup fakes(const QStringList &ids, const Decider &decide,
+                                     int latencyMs = 1)
+{
+    return [ids, decide, latencyMs](Engine &engine) {
+        EngineOptions options = engine.options();
+        options.verifyOutputs = false;
+        engine.setOptions(options);
+        for (const QString &id : ids) {
+            auto provider = std::make_unique<retake::test::FakeProvider>(id, 4);
+            provider->setDecider(decide);
+            provider->setLatencyMs(latencyMs);
+            engine.setProvider(std::move(provider));
+        }
+    };
 }
 
 class GuiFixture
