@@ -79,18 +79,18 @@ private Q_SLOTS:
         QTest::addColumn<ErrorClass>("expected");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("422 validation") << u"invalid_request"_s << QString() << QString()
-                                        << ErrorClass::InvalidRequest << 422
-                                        << u"width: ensure this value is less than"_s;
+        QTest::newRow("422 validation")
+            << u"invalid_request"_s << QString() << QString() << ErrorClass::InvalidRequest << 422
+            << u"width: ensure this value is less than"_s;
         QTest::newRow("404 model not found")
-            << QString() << u"nope.safetensors"_s << QString() << ErrorClass::InvalidRequest
-            << 404 << u"Model not found (model \"nope.safetensors\")"_s;
-        QTest::newRow("400 sampler not found") << QString() << QString() << u"Bogus"_s
-                                               << ErrorClass::InvalidRequest << 400
-                                               << u"Sampler not found"_s;
-        QTest::newRow("500 exception") << u"provider_error"_s << QString() << QString()
-                                       << ErrorClass::ProviderError << 500
-                                       << u"OutOfMemoryError: CUDA out of memory"_s;
+            << QString() << u"nope.safetensors"_s << QString() << ErrorClass::InvalidRequest << 404
+            << u"Model not found (model \"nope.safetensors\")"_s;
+        QTest::newRow("400 sampler not found")
+            << QString() << QString() << u"Bogus"_s << ErrorClass::InvalidRequest << 400
+            << u"Sampler not found"_s;
+        QTest::newRow("500 exception")
+            << u"provider_error"_s << QString() << QString() << ErrorClass::ProviderError << 500
+            << u"OutOfMemoryError: CUDA out of memory"_s;
         QTest::newRow("401 api-auth") << u"auth"_s << QString() << QString() << ErrorClass::Auth
                                       << 401 << u"Incorrect username or password"_s;
         QTest::newRow("503") << u"provider_unavailable"_s << QString() << QString()
@@ -98,13 +98,12 @@ private Q_SLOTS:
         QTest::newRow("429") << u"rate_limited"_s << QString() << QString()
                              << ErrorClass::RateLimited << 429 << u"HTTP 429"_s;
         QTest::newRow("malformed JSON") << u"malformed_json"_s << QString() << QString()
-                                        << ErrorClass::ProviderError << 200
-                                        << u"malformed JSON"_s;
+                                        << ErrorClass::ProviderError << 200 << u"malformed JSON"_s;
         QTest::newRow("cut answer") << u"truncated_download"_s << QString() << QString()
                                     << ErrorClass::Network << 200 << u"closed the connection"_s;
-        QTest::newRow("server gone") << u"disappear"_s << QString() << QString()
-                                     << ErrorClass::ProviderUnavailable << 0
-                                     << u"connection refused"_s;
+        QTest::newRow("server gone")
+            << u"disappear"_s << QString() << QString() << ErrorClass::ProviderUnavailable << 0
+            << u"connection refused"_s;
     }
 
     void errorMapping()

@@ -96,32 +96,31 @@ private Q_SLOTS:
 
         QTest::newRow("400 node_errors") << u"invalid_request"_s << ErrorClass::InvalidRequest
                                          << 400 << u"node 3 (KSampler) input \"steps\""_s;
-        QTest::newRow("200 with node_errors") << u"node_errors_200"_s << ErrorClass::InvalidRequest
-                                              << 200 << u"will skip outputs"_s;
+        QTest::newRow("200 with node_errors")
+            << u"node_errors_200"_s << ErrorClass::InvalidRequest << 200 << u"will skip outputs"_s;
         QTest::newRow("execution_error") << u"provider_error"_s << ErrorClass::ProviderError << 0
                                          << u"torch.OutOfMemoryError: CUDA out of memory"_s;
-        QTest::newRow("execution_interrupted") << u"interrupted"_s << ErrorClass::Cancelled << 0
-                                               << u"interrupted on the server"_s;
-        QTest::newRow("hostile file name") << u"hostile_filename"_s << ErrorClass::UnsafeOutput
-                                           << 0 << u"\"../../x.png\""_s;
-        QTest::newRow("malformed history") << u"malformed_json"_s << ErrorClass::ProviderError
-                                           << 200 << u"malformed JSON"_s;
+        QTest::newRow("execution_interrupted")
+            << u"interrupted"_s << ErrorClass::Cancelled << 0 << u"interrupted on the server"_s;
+        QTest::newRow("hostile file name")
+            << u"hostile_filename"_s << ErrorClass::UnsafeOutput << 0 << u"\"../../x.png\""_s;
+        QTest::newRow("malformed history")
+            << u"malformed_json"_s << ErrorClass::ProviderError << 200 << u"malformed JSON"_s;
         QTest::newRow("429") << u"rate_limited"_s << ErrorClass::RateLimited << 429
                              << u"HTTP 429"_s;
-        QTest::newRow("503") << u"provider_unavailable"_s << ErrorClass::ProviderUnavailable
-                             << 503 << u"HTTP 503"_s;
-        QTest::newRow("401 from a proxy") << u"auth"_s << ErrorClass::Auth << 401
-                                          << u"HTTP 401"_s;
-        QTest::newRow("no answer") << u"timeout"_s << ErrorClass::Timeout << 0
-                                   << u"no answer within"_s;
-        QTest::newRow("connection reset") << u"network"_s << ErrorClass::Network << 200
-                                          << u"queueing the workflow"_s;
-        QTest::newRow("truncated /view") << u"truncated_download"_s << ErrorClass::Network << 200
-                                         << u"bytes"_s;
-        QTest::newRow("slow drip") << u"slow_drip"_s << ErrorClass::Timeout << 200
-                                   << u"no complete answer"_s;
-        QTest::newRow("server gone mid-job") << u"disappear"_s << ErrorClass::ProviderUnavailable
-                                             << 0 << u"connection refused"_s;
+        QTest::newRow("503") << u"provider_unavailable"_s << ErrorClass::ProviderUnavailable << 503
+                             << u"HTTP 503"_s;
+        QTest::newRow("401 from a proxy") << u"auth"_s << ErrorClass::Auth << 401 << u"HTTP 401"_s;
+        QTest::newRow("no answer")
+            << u"timeout"_s << ErrorClass::Timeout << 0 << u"no answer within"_s;
+        QTest::newRow("connection reset")
+            << u"network"_s << ErrorClass::Network << 200 << u"queueing the workflow"_s;
+        QTest::newRow("truncated /view")
+            << u"truncated_download"_s << ErrorClass::Network << 200 << u"bytes"_s;
+        QTest::newRow("slow drip")
+            << u"slow_drip"_s << ErrorClass::Timeout << 200 << u"no complete answer"_s;
+        QTest::newRow("server gone mid-job")
+            << u"disappear"_s << ErrorClass::ProviderUnavailable << 0 << u"connection refused"_s;
     }
 
     void errorMapping()
@@ -146,7 +145,8 @@ private Q_SLOTS:
         if (fault == u"node_errors_200") // the accepted prompt is removed from the queue
             QTRY_COMPARE(m_sim->stats().protocols.value(u"comfyui"_s).cancelled, 1);
         // Nothing is ever written outside the attempt folder.
-        const QStringList entries = QDir(m_dir->path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
+        const QStringList entries =
+            QDir(m_dir->path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
         QVERIFY2(entries == QStringList{u"attempt"_s} || entries.isEmpty(),
                  qPrintable(entries.join(u", "_s)));
         QVERIFY(QDir(out).entryList({u"image.*"_s}, QDir::Files).isEmpty());
@@ -204,11 +204,11 @@ private Q_SLOTS:
         slow.jobMs = 5000;
         m_sim->setProfile(slow);
         ComfyUiProvider provider(simProfile(*m_sim, u"comfyui"_s));
-        const JobRun run = runJob(provider, imageRequest(m_dir->filePath(u"a"_s)), 20000,
-                                  [](ProviderJob *job) {
-                                      QTest::qWait(100); // POST /prompt is in flight
-                                      job->cancel();
-                                  });
+        const JobRun run =
+            runJob(provider, imageRequest(m_dir->filePath(u"a"_s)), 20000, [](ProviderJob *job) {
+                QTest::qWait(100); // POST /prompt is in flight
+                job->cancel();
+            });
         QCOMPARE(run.result.errorClass, ErrorClass::Cancelled);
         QTRY_COMPARE(m_sim->stats().protocols.value(u"comfyui"_s).cancelled, 1);
     }

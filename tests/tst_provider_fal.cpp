@@ -85,24 +85,23 @@ private Q_SLOTS:
         QTest::newRow("422 content_policy_violation")
             << u"content_policy"_s << ErrorClass::ContentPolicy << 422
             << u"flagged by a content checker"_s;
-        QTest::newRow("422 validation") << u"invalid_request"_s << ErrorClass::InvalidRequest
-                                        << 422 << u"image_size: Input should be"_s;
-        QTest::newRow("COMPLETED with error") << u"provider_error"_s << ErrorClass::ProviderError
-                                              << 0 << u"(model_error)"_s;
-        QTest::newRow("401 invalid key") << u"auth"_s << ErrorClass::Auth << 401
-                                         << u"Invalid Key"_s;
-        QTest::newRow("403 exhausted balance") << u"quota_exhausted"_s
-                                               << ErrorClass::QuotaExhausted << 403
-                                               << u"Exhausted balance"_s;
+        QTest::newRow("422 validation") << u"invalid_request"_s << ErrorClass::InvalidRequest << 422
+                                        << u"image_size: Input should be"_s;
+        QTest::newRow("COMPLETED with error")
+            << u"provider_error"_s << ErrorClass::ProviderError << 0 << u"(model_error)"_s;
+        QTest::newRow("401 invalid key")
+            << u"auth"_s << ErrorClass::Auth << 401 << u"Invalid Key"_s;
+        QTest::newRow("403 exhausted balance")
+            << u"quota_exhausted"_s << ErrorClass::QuotaExhausted << 403 << u"Exhausted balance"_s;
         QTest::newRow("503 runner_scheduling_failure")
             << u"provider_unavailable"_s << ErrorClass::ProviderUnavailable << 503
             << u"(runner_scheduling_failure)"_s;
         QTest::newRow("429") << u"rate_limited"_s << ErrorClass::RateLimited << 429
                              << u"Rate limit exceeded"_s;
-        QTest::newRow("malformed status") << u"malformed_json"_s << ErrorClass::ProviderError
-                                          << 200 << u"malformed JSON"_s;
-        QTest::newRow("slow download") << u"slow_drip"_s << ErrorClass::Timeout << 200
-                                       << u"no complete answer"_s;
+        QTest::newRow("malformed status")
+            << u"malformed_json"_s << ErrorClass::ProviderError << 200 << u"malformed JSON"_s;
+        QTest::newRow("slow download")
+            << u"slow_drip"_s << ErrorClass::Timeout << 200 << u"no complete answer"_s;
     }
     void errorMapping()
     {

@@ -68,8 +68,8 @@ private Q_SLOTS:
         sim::SimProfile simProfile;
         simProfile.requiredKey = kKey;
         server.setProfile(simProfile);
-        server.forceFaults({u"auth"_s, u"content_policy"_s, u"rate_limited"_s,
-                            u"quota_exhausted"_s, u"malformed_json"_s});
+        server.forceFaults({u"auth"_s, u"content_policy"_s, u"rate_limited"_s, u"quota_exhausted"_s,
+                            u"malformed_json"_s});
 
         ProviderProfile cloud = test::simProfile(server, u"openai-images"_s, u"cloud"_s);
         cloud.model = u"dall-e-2"_s;

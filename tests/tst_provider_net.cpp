@@ -75,8 +75,8 @@ private:
     {
         paths << path;
         auto respond = [socket](const QByteArray &head, const QByteArray &body) {
-            socket->write(head + "Content-Length: " + QByteArray::number(body.size()) +
-                          "\r\n\r\n" + body);
+            socket->write(head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+                          body);
         };
         if (path == "/final") {
             respond("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n", "final");
@@ -143,14 +143,16 @@ private Q_SLOTS:
         QCOMPARE(policy.allows(QUrl(url)), allowed);
         QVERIFY(UrlPolicy::sameOrigin(QUrl(u"https://a.io/x"_s), QUrl(u"https://A.io:443/y"_s)));
         QVERIFY(!UrlPolicy::sameOrigin(QUrl(u"https://a.io"_s), QUrl(u"http://a.io"_s)));
-        QVERIFY(!UrlPolicy::sameOrigin(QUrl(u"http://127.0.0.1:1"_s), QUrl(u"http://localhost:1"_s)));
+        QVERIFY(
+            !UrlPolicy::sameOrigin(QUrl(u"http://127.0.0.1:1"_s), QUrl(u"http://localhost:1"_s)));
     }
 
     void retryAfter()
     {
         using netfailure::retryAfterMs;
         QCOMPARE(retryAfterMs({{"Retry-After", "3"}}).value_or(-1), 3000);
-        QCOMPARE(retryAfterMs({{"retry-after-ms", "1500"}, {"Retry-After", "2"}}).value_or(-1), 1500);
+        QCOMPARE(retryAfterMs({{"retry-after-ms", "1500"}, {"Retry-After", "2"}}).value_or(-1),
+                 1500);
         QCOMPARE(retryAfterMs({{"Retry-After", "0.25"}}).value_or(-1), 250);
         const QDateTime now = QDateTime(QDate(2026, 11, 24), QTime(10, 30, 0), QTimeZone::utc());
         QCOMPARE(retryAfterMs({{"Retry-After", "Tue, 24 Nov 2026 10:30:10 GMT"}}, now).value_or(-1),
@@ -233,7 +235,8 @@ private Q_SLOTS:
         spec.timeouts = {100, 150, 5000};
         const HttpResponse get = exchange(network, spec);
         QCOMPARE(get.failure, HttpResponse::Failure::FirstByteTimeout);
-        QVERIFY2(get.elapsedMs >= 140 && get.elapsedMs < 2000, qPrintable(QString::number(get.elapsedMs)));
+        QVERIFY2(get.elapsedMs >= 140 && get.elapsedMs < 2000,
+                 qPrintable(QString::number(get.elapsedMs)));
         spec = HttpRequestSpec();
         spec.url = QUrl(QString::fromLatin1(server.url("/headers-then-silence")));
         spec.timeouts = {2000, 2000, 300};

@@ -72,9 +72,12 @@ private Q_SLOTS:
 
     void sizeChoice()
     {
-        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {768, 432}), QSize(1536, 1024));
-        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {432, 768}), QSize(1024, 1536));
-        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {512, 512}), QSize(1024, 1024));
+        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {768, 432}),
+                 QSize(1536, 1024));
+        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {432, 768}),
+                 QSize(1024, 1536));
+        QCOMPARE(OpenAiImagesProvider::requestSize(u"gpt-image-1"_s, {512, 512}),
+                 QSize(1024, 1024));
         QCOMPARE(OpenAiImagesProvider::requestSize(u"dall-e-3"_s, {1920, 1080}), QSize(1792, 1024));
         QCOMPARE(OpenAiImagesProvider::requestSize(u"dall-e-2"_s, {300, 200}), QSize(512, 512));
     }
@@ -85,23 +88,21 @@ private Q_SLOTS:
         QTest::addColumn<ErrorClass>("expected");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("moderation_blocked") << u"content_policy"_s << ErrorClass::ContentPolicy
-                                            << 400 << u"(moderation_blocked)"_s;
-        QTest::newRow("insufficient_quota") << u"quota_exhausted"_s
-                                            << ErrorClass::QuotaExhausted << 429
-                                            << u"(insufficient_quota)"_s;
-        QTest::newRow("invalid_api_key") << u"auth"_s << ErrorClass::Auth << 401
-                                         << u"(invalid_api_key)"_s;
-        QTest::newRow("invalid_request_error") << u"invalid_request"_s
-                                               << ErrorClass::InvalidRequest << 400
-                                               << u"[parameter \"quality\"]"_s;
-        QTest::newRow("rate_limit_exceeded") << u"rate_limited"_s << ErrorClass::RateLimited
-                                             << 429 << u"(rate_limit_exceeded)"_s;
-        QTest::newRow("server_error 503") << u"provider_unavailable"_s
-                                          << ErrorClass::ProviderUnavailable << 503
-                                          << u"overloaded"_s;
-        QTest::newRow("no image in data") << u"provider_error"_s << ErrorClass::ProviderError
-                                          << 200 << u"neither b64_json nor url"_s;
+        QTest::newRow("moderation_blocked")
+            << u"content_policy"_s << ErrorClass::ContentPolicy << 400 << u"(moderation_blocked)"_s;
+        QTest::newRow("insufficient_quota") << u"quota_exhausted"_s << ErrorClass::QuotaExhausted
+                                            << 429 << u"(insufficient_quota)"_s;
+        QTest::newRow("invalid_api_key")
+            << u"auth"_s << ErrorClass::Auth << 401 << u"(invalid_api_key)"_s;
+        QTest::newRow("invalid_request_error") << u"invalid_request"_s << ErrorClass::InvalidRequest
+                                               << 400 << u"[parameter \"quality\"]"_s;
+        QTest::newRow("rate_limit_exceeded")
+            << u"rate_limited"_s << ErrorClass::RateLimited << 429 << u"(rate_limit_exceeded)"_s;
+        QTest::newRow("server_error 503")
+            << u"provider_unavailable"_s << ErrorClass::ProviderUnavailable << 503
+            << u"overloaded"_s;
+        QTest::newRow("no image in data") << u"provider_error"_s << ErrorClass::ProviderError << 200
+                                          << u"neither b64_json nor url"_s;
     }
     void errorMapping()
     {
@@ -148,9 +149,9 @@ private Q_SLOTS:
         QCOMPARE(OpenAiImagesJob::classify(400, u"invalid_request_error"_s,
                                            u"billing_hard_limit_reached"_s, {}),
                  ErrorClass::QuotaExhausted);
-        QCOMPARE(OpenAiImagesJob::classify(404, u"invalid_request_error"_s,
-                                           u"model_not_found"_s, {}),
-                 ErrorClass::InvalidRequest);
+        QCOMPARE(
+            OpenAiImagesJob::classify(404, u"invalid_request_error"_s, u"model_not_found"_s, {}),
+            ErrorClass::InvalidRequest);
         QCOMPARE(OpenAiImagesJob::classify(500, u"server_error"_s, {}, {}),
                  ErrorClass::ProviderUnavailable);
     }

@@ -33,14 +33,14 @@ void writeJson(const QString &path, const QJsonObject &object)
 
 QJsonObject storyboard(const QStringList &imageProviders, const QJsonArray &profiles = {})
 {
-    return {{u"format"_s, u"retake-project/1"_s},
-            {u"providers"_s, QJsonObject{{u"image"_s, QJsonArray::fromStringList(imageProviders)}}},
-            {u"providerProfiles"_s, profiles},
-            {u"scenes"_s,
-             QJsonArray{QJsonObject{{u"id"_s, u"s01"_s},
-                                    {u"shots"_s, QJsonArray{QJsonObject{
-                                                     {u"id"_s, u"s01-sh01"_s},
-                                                     {u"prompt"_s, u"a red door"_s}}}}}}}};
+    return {
+        {u"format"_s, u"retake-project/1"_s},
+        {u"providers"_s, QJsonObject{{u"image"_s, QJsonArray::fromStringList(imageProviders)}}},
+        {u"providerProfiles"_s, profiles},
+        {u"scenes"_s, QJsonArray{QJsonObject{
+                          {u"id"_s, u"s01"_s},
+                          {u"shots"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01-sh01"_s},
+                                                              {u"prompt"_s, u"a red door"_s}}}}}}}};
 }
 
 struct CliRun {
@@ -61,17 +61,21 @@ private Q_SLOTS:
     void fullProfileFromJson()
     {
         QStringList problems;
-        const QJsonObject json = QJsonDocument::fromJson(
-            "{"
-            "\"id\": \"studio\", \"kind\": \"comfyui\", \"model\": \"sdxl.safetensors\","
-            "\"baseUrl\": \"http://gpu-box.lan:8188\", \"keyRef\": \"studio-proxy\","
-            "\"maxConcurrency\": 2, \"costPerUnit\": 0.5, \"stages\": [\"image\"],"
-            "\"timeouts\": {\"connectMs\": 5000, \"firstByteMs\": 60000, \"totalMs\": 90000,"
-            "\"pollIntervalMs\": 500, \"maxPollIntervalMs\": 4000, \"jobMs\": 600000},"
-            "\"maxDownloadBytes\": 104857600, \"maxRedirects\": 1,"
-            "\"allowHttpHosts\": [\"GPU-BOX.lan\"], \"options\": {\"workflow\": \"flows/txt2img.json\"}"
-            "}").object();
-        const auto profile = ProviderProfileStore::fromJson(json, u"p"_s, u"/projects/a"_s, &problems);
+        const QJsonObject json =
+            QJsonDocument::fromJson(
+                "{"
+                "\"id\": \"studio\", \"kind\": \"comfyui\", \"model\": \"sdxl.safetensors\","
+                "\"baseUrl\": \"http://gpu-box.lan:8188\", \"keyRef\": \"studio-proxy\","
+                "\"maxConcurrency\": 2, \"costPerUnit\": 0.5, \"stages\": [\"image\"],"
+                "\"timeouts\": {\"connectMs\": 5000, \"firstByteMs\": 60000, \"totalMs\": 90000,"
+                "\"pollIntervalMs\": 500, \"maxPollIntervalMs\": 4000, \"jobMs\": 600000},"
+                "\"maxDownloadBytes\": 104857600, \"maxRedirects\": 1,"
+                "\"allowHttpHosts\": [\"GPU-BOX.lan\"], \"options\": {\"workflow\": "
+                "\"flows/txt2img.json\"}"
+                "}")
+                .object();
+        const auto profile =
+            ProviderProfileStore::fromJson(json, u"p"_s, u"/projects/a"_s, &problems);
         QVERIFY2(profile, qPrintable(problems.join(u'\n')));
         QCOMPARE(profile->baseUrl, u"http://gpu-box.lan:8188"_s);
         QCOMPARE(profile->keyRef, u"studio-proxy"_s);
@@ -100,8 +104,9 @@ private Q_SLOTS:
         QTest::newRow("key in the file")
             << QByteArray("{\"id\": \"a\", \"kind\": \"openai-images\", \"apiKey\": \"sk-123\"}")
             << u"p.apiKey: API keys never go into profiles"_s;
-        QTest::newRow("ftp URL") << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"baseUrl\": \"ftp://x\"}")
-                                 << u"p.baseUrl: expected an http or https URL"_s;
+        QTest::newRow("ftp URL")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"baseUrl\": \"ftp://x\"}")
+            << u"p.baseUrl: expected an http or https URL"_s;
         QTest::newRow("password in URL")
             << QByteArray("{\"id\": \"a\", \"kind\": \"a1111\", \"baseUrl\": \"http://u:p@h:1\"}")
             << u"p.baseUrl: a URL with a user name or password"_s;
@@ -133,13 +138,15 @@ private Q_SLOTS:
         const QString storyboardPath = dir.filePath(u"film.retake.json"_s);
         QCOMPARE(ProviderProfileStore::providersFileFor(storyboardPath),
                  dir.filePath(u"providers.json"_s));
-        writeJson(dir.filePath(u"providers.json"_s),
-                  {{u"format"_s, u"retake-providers/1"_s},
-                   {u"providers"_s,
-                    QJsonArray{QJsonObject{{u"id"_s, u"studio"_s}, {u"kind"_s, u"comfyui"_s},
-                                           {u"baseUrl"_s, u"http://127.0.0.1:8188"_s}},
-                               QJsonObject{{u"id"_s, u"cloud"_s}, {u"kind"_s, u"fal"_s},
-                                           {u"model"_s, u"fal-ai/flux/dev"_s}}}}});
+        writeJson(
+            dir.filePath(u"providers.json"_s),
+            {{u"format"_s, u"retake-providers/1"_s},
+             {u"providers"_s, QJsonArray{QJsonObject{{u"id"_s, u"studio"_s},
+                                                     {u"kind"_s, u"comfyui"_s},
+                                                     {u"baseUrl"_s, u"http://127.0.0.1:8188"_s}},
+                                         QJsonObject{{u"id"_s, u"cloud"_s},
+                                                     {u"kind"_s, u"fal"_s},
+                                                     {u"model"_s, u"fal-ai/flux/dev"_s}}}}});
         const ProfileLoad file = ProviderProfileStore::loadFile(dir.filePath(u"providers.json"_s));
         QVERIFY2(file.ok(), qPrintable(file.problems.join(u'\n')));
         QCOMPARE(file.profiles.size(), 2);
@@ -164,8 +171,8 @@ private Q_SLOTS:
         const QList<ProviderProfile> merged =
             ProviderProfileStore::merge({{own}, file.profiles, fromSettings.profiles});
         QCOMPARE(merged.size(), 3);
-        QCOMPARE(merged.at(0).kind, u"a1111"_s);  // the storyboard's own
-        QCOMPARE(merged.at(1).kind, u"fal"_s);    // providers.json over the settings
+        QCOMPARE(merged.at(0).kind, u"a1111"_s); // the storyboard's own
+        QCOMPARE(merged.at(1).kind, u"fal"_s);   // providers.json over the settings
         QCOMPARE(merged.at(2).id, u"openai"_s);
         QCOMPARE(merged.at(2).keyRef, u"work-openai"_s);
         QCOMPARE(merged.at(2).timeouts.totalMs, 123000);
@@ -188,8 +195,8 @@ private Q_SLOTS:
                                    {u"timeouts"_s, QJsonObject{{u"firstByteMs"_s, 30000}}},
                                    {u"options"_s, QJsonObject{{u"workflow"_s, u"wf.json"_s}}}}});
         // "backup" comes from the user's profiles.
-        const LoadResult loaded = StoryboardLoader::loadJson(
-            QJsonDocument(json).toJson(), u"film.retake.json"_s, {u"backup"_s});
+        const LoadResult loaded = StoryboardLoader::loadJson(QJsonDocument(json).toJson(),
+                                                             u"film.retake.json"_s, {u"backup"_s});
         QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
         const ProviderProfile *studio = loaded.project->provider(u"studio"_s);
         QVERIFY(studio);
@@ -197,10 +204,10 @@ private Q_SLOTS:
         QCOMPARE(studio->timeouts.firstByteMs, 30000);
         QCOMPARE(studio->stages.size(), 2);
 
-        QJsonObject withKey = storyboard(
-            {u"cloud"_s}, QJsonArray{QJsonObject{{u"id"_s, u"cloud"_s},
-                                                 {u"kind"_s, u"openai-images"_s},
-                                                 {u"apiKey"_s, u"sk-live-123"_s}}});
+        QJsonObject withKey =
+            storyboard({u"cloud"_s}, QJsonArray{QJsonObject{{u"id"_s, u"cloud"_s},
+                                                            {u"kind"_s, u"openai-images"_s},
+                                                            {u"apiKey"_s, u"sk-live-123"_s}}});
         const LoadResult refused =
             StoryboardLoader::loadJson(QJsonDocument(withKey).toJson(), u"f"_s);
         QVERIFY(!refused.ok());
@@ -213,11 +220,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"film.retake.json"_s);
-        writeJson(path, storyboard({u"studio"_s},
-                                   QJsonArray{QJsonObject{
-                                       {u"id"_s, u"studio"_s},
-                                       {u"kind"_s, u"comfyui"_s},
-                                       {u"options"_s, QJsonObject{{u"workflow"_s, u"wf.json"_s}}}}}));
+        writeJson(path,
+                  storyboard({u"studio"_s},
+                             QJsonArray{QJsonObject{
+                                 {u"id"_s, u"studio"_s},
+                                 {u"kind"_s, u"comfyui"_s},
+                                 {u"options"_s, QJsonObject{{u"workflow"_s, u"wf.json"_s}}}}}));
         const LoadResult loaded = StoryboardLoader::loadFile(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
         QCOMPARE(loaded.project->providers.first().options.value(u"workflow"_s).toString(),

@@ -109,7 +109,8 @@ private Q_SLOTS:
                 continue;
             QCOMPARE(task.quality, Quality::Full);
             QCOMPARE(task.providerId, u"sim"_s);
-            const VerificationResult check = verifyOutputFile(task.outputPath, {Stage::Image, 64, 48, 0});
+            const VerificationResult check =
+                verifyOutputFile(task.outputPath, {Stage::Image, 64, 48, 0});
             QVERIFY2(check.ok, qPrintable(check.message));
             ++verified;
         }

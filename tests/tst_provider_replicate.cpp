@@ -92,27 +92,27 @@ private Q_SLOTS:
         QTest::addColumn<ErrorClass>("expected");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("401 problem") << u"auth"_s << ErrorClass::Auth << 401
-                                     << u"valid authentication token"_s;
-        QTest::newRow("402 insufficient credit") << u"quota_exhausted"_s
-                                                 << ErrorClass::QuotaExhausted << 402
-                                                 << u"insufficient credit"_s;
+        QTest::newRow("401 problem")
+            << u"auth"_s << ErrorClass::Auth << 401 << u"valid authentication token"_s;
+        QTest::newRow("402 insufficient credit")
+            << u"quota_exhausted"_s << ErrorClass::QuotaExhausted << 402
+            << u"insufficient credit"_s;
         QTest::newRow("422 invalid input") << u"invalid_request"_s << ErrorClass::InvalidRequest
                                            << 422 << u"input.num_outputs: must be at most 4"_s;
-        QTest::newRow("429 throttled") << u"rate_limited"_s << ErrorClass::RateLimited << 429
-                                       << u"throttled"_s;
-        QTest::newRow("failed NSFW") << u"content_policy"_s << ErrorClass::ContentPolicy << 0
-                                     << u"NSFW content detected"_s;
+        QTest::newRow("429 throttled")
+            << u"rate_limited"_s << ErrorClass::RateLimited << 429 << u"throttled"_s;
+        QTest::newRow("failed NSFW")
+            << u"content_policy"_s << ErrorClass::ContentPolicy << 0 << u"NSFW content detected"_s;
         QTest::newRow("failed") << u"provider_error"_s << ErrorClass::ProviderError << 0
                                 << u"CUDA out of memory"_s;
-        QTest::newRow("canceled elsewhere") << u"interrupted"_s << ErrorClass::Cancelled << 0
-                                            << u"canceled on Replicate"_s;
-        QTest::newRow("malformed poll") << u"malformed_json"_s << ErrorClass::ProviderError
-                                        << 200 << u"malformed JSON"_s;
-        QTest::newRow("truncated output") << u"truncated_download"_s << ErrorClass::Network
-                                          << 200 << u"downloading the output"_s;
-        QTest::newRow("server gone") << u"disappear"_s << ErrorClass::ProviderUnavailable << 0
-                                     << u"connection refused"_s;
+        QTest::newRow("canceled elsewhere")
+            << u"interrupted"_s << ErrorClass::Cancelled << 0 << u"canceled on Replicate"_s;
+        QTest::newRow("malformed poll")
+            << u"malformed_json"_s << ErrorClass::ProviderError << 200 << u"malformed JSON"_s;
+        QTest::newRow("truncated output")
+            << u"truncated_download"_s << ErrorClass::Network << 200 << u"downloading the output"_s;
+        QTest::newRow("server gone")
+            << u"disappear"_s << ErrorClass::ProviderUnavailable << 0 << u"connection refused"_s;
     }
     void errorMapping()
     {

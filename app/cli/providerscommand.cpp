@@ -42,8 +42,8 @@ Profiles collect(const QString &storyboard, QTextStream &err)
         } else {
             for (const ValidationIssue &issue : loaded.issues)
                 err << u"  "_s << issue.toString() << '\n';
-            result.problems << u"%1: %2 problem(s) in the storyboard"_s.arg(storyboard).arg(
-                loaded.issues.size());
+            result.problems << u"%1: %2 problem(s) in the storyboard"_s.arg(storyboard)
+                                   .arg(loaded.issues.size());
         }
     }
     result.all = ProviderProfileStore::merge({own, external.profiles});
@@ -151,10 +151,10 @@ int test(const QString &id, const QString &storyboard, QTextStream &out, QTextSt
         return ExitAllDone;
     }
     err << u"FAILED (%1%2): %3\n"_s.arg(nameOf(result.errorClass),
-                                         result.httpStatus > 0
-                                             ? u", HTTP "_s + QString::number(result.httpStatus)
-                                             : QString(),
-                                         result.message)
+                                        result.httpStatus > 0
+                                            ? u", HTTP "_s + QString::number(result.httpStatus)
+                                            : QString(),
+                                        result.message)
         << u"What to do: "_s << recommendedAction(result.errorClass) << '\n';
     return ExitError;
 }
@@ -203,7 +203,8 @@ ProfileLoad ProvidersCommand::externalProfiles(const QString &storyboardPath)
     ProfileLoad result;
     ProfileLoad file;
     if (!storyboardPath.isEmpty() && !storyboardPath.endsWith(u".csv", Qt::CaseInsensitive))
-        file = ProviderProfileStore::loadFile(ProviderProfileStore::providersFileFor(storyboardPath));
+        file =
+            ProviderProfileStore::loadFile(ProviderProfileStore::providersFileFor(storyboardPath));
     const std::unique_ptr<QSettings> settings = ProviderProfileStore::userSettings();
     const ProfileLoad user = ProviderProfileStore::loadSettings(*settings);
     result.profiles = ProviderProfileStore::merge({file.profiles, user.profiles});

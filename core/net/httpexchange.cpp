@@ -352,10 +352,10 @@ void HttpExchange::onFinished()
         if (error == QNetworkReply::SslHandshakeFailedError && !m_sslProblem.isEmpty())
             text += u": "_s % m_sslProblem;
         if (m_headersSeen) {
-            const QString got = m_expectedBytes >= 0
-                                    ? u"%1 of %2 bytes"_s.arg(m_response.bytesReceived)
-                                          .arg(m_expectedBytes)
-                                    : u"%1 bytes"_s.arg(m_response.bytesReceived);
+            const QString got =
+                m_expectedBytes >= 0
+                    ? u"%1 of %2 bytes"_s.arg(m_response.bytesReceived).arg(m_expectedBytes)
+                    : u"%1 bytes"_s.arg(m_response.bytesReceived);
             fail(m_file ? HttpResponse::Failure::Truncated : HttpResponse::Failure::Transport,
                  text % u" after "_s % got);
         } else {

@@ -73,7 +73,7 @@ struct HttpResponse {
         Truncated,        // fewer bytes than Content-Length announced
     };
 
-    int status = 0; // 0 when no HTTP answer arrived
+    int status = 0;  // 0 when no HTTP answer arrived
     QByteArray body; // the body in memory mode, or an error body in download mode
     HttpHeaderList headers;
     Failure failure = Failure::None;

@@ -121,8 +121,8 @@ std::optional<int> retryAfterMs(const HttpHeaderList &headers, const QDateTime &
     if (ok && std::isfinite(seconds) && seconds >= 0)
         return int(std::ceil(std::min(seconds * 1000.0, kMaxMs)));
     // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(after),
-                                             u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    QDateTime date =
+        QLocale::c().toDateTime(QString::fromLatin1(after), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
     if (!date.isValid())
         return std::nullopt;
     date.setTimeZone(QTimeZone::utc());

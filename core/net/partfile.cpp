@@ -7,7 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-PartFile::PartFile(const QString &target) : m_target(target), m_file(target + u".part"_s) {}
+PartFile::PartFile(const QString &target) : m_target(target), m_file(target + u".part"_s)
+{
+}
 
 PartFile::~PartFile()
 {

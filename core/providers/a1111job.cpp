@@ -55,8 +55,8 @@ void A1111Job::begin()
     if (!r.inputImagePath.isEmpty()) {
         QFile file(r.inputImagePath);
         if (!file.open(QIODevice::ReadOnly)) {
-            fail(ErrorClass::InvalidRequest, u"cannot read the input image %1"_s.arg(
-                                                 QFileInfo(r.inputImagePath).fileName()));
+            fail(ErrorClass::InvalidRequest,
+                 u"cannot read the input image %1"_s.arg(QFileInfo(r.inputImagePath).fileName()));
             return;
         }
         path = u"/sdapi/v1/img2img"_s;
@@ -82,20 +82,19 @@ void A1111Job::pollProgress()
     m_progressInFlight = true;
     QUrl url = context().endpoint(u"/sdapi/v1/progress"_s);
     url.setQuery(u"skip_current_image=true"_s);
-    send(apiRequest("GET", url),
-         [this](const HttpResponse &response) {
-             m_progressInFlight = false;
-             if (!m_generating)
-                 return;
-             // Progress is best effort: a failed poll never fails the job.
-             if (response.ok()) {
-                 const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-                 const double progress = object.value(u"progress"_s).toDouble(-1);
-                 if (progress >= 0)
-                     reportProgress(qMin(0.95, progress));
-             }
-             schedulePoll([this] { pollProgress(); });
-         });
+    send(apiRequest("GET", url), [this](const HttpResponse &response) {
+        m_progressInFlight = false;
+        if (!m_generating)
+            return;
+        // Progress is best effort: a failed poll never fails the job.
+        if (response.ok()) {
+            const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+            const double progress = object.value(u"progress"_s).toDouble(-1);
+            if (progress >= 0)
+                reportProgress(qMin(0.95, progress));
+        }
+        schedulePoll([this] { pollProgress(); });
+    });
 }
 
 void A1111Job::failAnswer(const HttpResponse &response, const QString &doing)

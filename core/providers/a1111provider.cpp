@@ -67,12 +67,13 @@ ProviderJob *A1111Provider::createConnectionTest(QObject *parent)
         }
         if (!found) {
             verdict.errorClass = ErrorClass::InvalidRequest;
-            verdict.problem = u"model \"%1\" is not among the server's %2 models"_s.arg(wanted)
-                                  .arg(titles.size());
+            verdict.problem = u"model \"%1\" is not among the server's %2 models"_s.arg(wanted).arg(
+                titles.size());
             return verdict;
         }
-        verdict.summary = u"AUTOMATIC1111 answers with %1 model(s)%2"_s.arg(titles.size()).arg(
-            wanted.isEmpty() ? QString() : u"; \"%1\" is available"_s.arg(wanted));
+        verdict.summary =
+            u"AUTOMATIC1111 answers with %1 model(s)%2"_s.arg(titles.size())
+                .arg(wanted.isEmpty() ? QString() : u"; \"%1\" is available"_s.arg(wanted));
         return verdict;
     };
     return new ConnectionTestJob(context(), spec, parent);

@@ -4,8 +4,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrlQuery>
 #include <QRegularExpression>
+#include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
 
@@ -27,8 +27,7 @@ QString oneLine(QString text, int maxChars = 300)
 
 bool isVideoName(const QString &name)
 {
-    static const QStringList suffixes{u"mp4"_s, u"webm"_s, u"mov"_s, u"mkv"_s, u"gif"_s,
-                                      u"webp"_s};
+    static const QStringList suffixes{u"mp4"_s, u"webm"_s, u"mov"_s, u"mkv"_s, u"gif"_s, u"webp"_s};
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 
@@ -114,10 +113,10 @@ void ComfyUiJob::uploadInputImage()
     }
     const QByteArray image = file.readAll();
     const QString suffix = QFileInfo(path).suffix().toLower();
-    const QByteArray fileName = (u"retake-"_s % request().shotId % u"-a"_s %
-                                 QString::number(request().attemptNumber) % u'.' %
-                                 (suffix.isEmpty() ? u"png"_s : suffix))
-                                    .toUtf8();
+    const QByteArray fileName =
+        (u"retake-"_s % request().shotId % u"-a"_s % QString::number(request().attemptNumber) %
+         u'.' % (suffix.isEmpty() ? u"png"_s : suffix))
+            .toUtf8();
     const QByteArray boundary = "retake-" + QUuid::createUuid().toByteArray(QUuid::Id128);
     QByteArray body;
     auto field = [&](const QByteArray &fieldName, const QByteArray &value) {
@@ -185,9 +184,10 @@ void ComfyUiJob::submit(const QString &inputImage)
         return;
     }
     const QJsonObject body{{u"prompt"_s, *workflow}, {u"client_id"_s, m_clientId}};
-    send(jsonRequest("POST", context().endpoint(u"/prompt"_s),
-                     QJsonDocument(body).toJson(QJsonDocument::Compact)),
-         [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
+    send(
+        jsonRequest("POST", context().endpoint(u"/prompt"_s),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact)),
+        [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
 }
 
 QString ComfyUiJob::describeNodeErrors(const QJsonObject &nodeErrors) const
@@ -237,9 +237,8 @@ void ComfyUiJob::onSubmitted(const HttpResponse &response)
     if (response.status == 400) {
         const QJsonObject object = QJsonDocument::fromJson(response.body).object();
         const QJsonValue errorValue = object.value(u"error"_s);
-        QString error = errorValue.isObject()
-                            ? errorValue.toObject().value(u"message"_s).toString()
-                            : errorValue.toString();
+        QString error = errorValue.isObject() ? errorValue.toObject().value(u"message"_s).toString()
+                                              : errorValue.toString();
         const QString nodes = describeNodeErrors(object.value(u"node_errors"_s).toObject());
         if (error.isEmpty())
             error = u"the workflow was rejected"_s;
@@ -257,8 +256,8 @@ void ComfyUiJob::onSubmitted(const HttpResponse &response)
         return;
     m_promptId = object->value(u"prompt_id"_s).toString();
     if (m_promptId.isEmpty()) {
-        fail(ErrorClass::ProviderError, doing % u": the answer has no prompt_id"_s,
-             response.status, std::nullopt, netfailure::excerpt(response.body));
+        fail(ErrorClass::ProviderError, doing % u": the answer has no prompt_id"_s, response.status,
+             std::nullopt, netfailure::excerpt(response.body));
         return;
     }
     const QJsonObject nodeErrors = object->value(u"node_errors"_s).toObject();
@@ -327,10 +326,9 @@ void ComfyUiJob::onSocketMessage(const QString &message)
     } else if (type == u"execution_error") {
         failExecution(data);
     } else if (type == u"execution_interrupted") {
-        fail(ErrorClass::Cancelled, u"the job was interrupted on the server "_s %
-                                        m_workflow.describeNode(data.value(u"node_id"_s)
-                                                                    .toVariant()
-                                                                    .toString()));
+        fail(ErrorClass::Cancelled,
+             u"the job was interrupted on the server "_s %
+                 m_workflow.describeNode(data.value(u"node_id"_s).toVariant().toString()));
     }
 }
 
@@ -357,8 +355,8 @@ void ComfyUiJob::onHistory(const HttpResponse &response)
             return;
         }
         if (!response.answered())
-            failTransport(response, u"the server stopped answering while the job ran ("_s %
-                                        doing % u')');
+            failTransport(response,
+                          u"the server stopped answering while the job ran ("_s % doing % u')');
         else
             failStatus(response, doing);
         return;
@@ -407,8 +405,7 @@ void ComfyUiJob::failExecution(const QJsonObject &data)
     for (const QJsonValue &line : data.value(u"traceback"_s).toArray())
         traceback << line.toString();
     fail(ErrorClass::ProviderError,
-         where % u" failed: "_s % (type.isEmpty() ? u"error"_s : type) % u": "_s %
-             oneLine(message),
+         where % u" failed: "_s % (type.isEmpty() ? u"error"_s : type) % u": "_s % oneLine(message),
          0, std::nullopt, traceback.join(QString()));
 }
 

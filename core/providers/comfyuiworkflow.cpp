@@ -86,8 +86,8 @@ std::optional<ComfyUiWorkflow> ComfyUiWorkflow::fromJson(const QByteArray &json,
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = u"workflow template %1 is not a JSON object (%2)"_s.arg(
-            source, parseError.errorString());
+        *error = u"workflow template %1 is not a JSON object (%2)"_s.arg(source,
+                                                                         parseError.errorString());
         return std::nullopt;
     }
     const QJsonObject nodes = document.object();

@@ -11,7 +11,7 @@ namespace retake {
 
 struct ConnectionTestSpec {
     QByteArray method = "GET";
-    QString path;      // under the base URL
+    QString path; // under the base URL
     bool keyRequired = false;
     // Which header carries the key; set by the kind.
     std::function<void(HttpRequestSpec &spec, const QString &key)> authorize;

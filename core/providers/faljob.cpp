@@ -56,16 +56,23 @@ void FalJob::begin()
     }
     const int fps = r.fps > 0 ? r.fps : 24;
     const QVariantMap values{
-        {u"prompt"_s, r.prompt},      {u"negative"_s, r.negativePrompt},
-        {u"seed"_s, r.seed},          {u"width"_s, r.width},
-        {u"height"_s, r.height},      {u"steps"_s, r.steps > 0 ? r.steps : 28},
-        {u"input_image"_s, imageUri}, {u"duration"_s, r.durationSec},
-        {u"fps"_s, fps},              {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
+        {u"prompt"_s, r.prompt},
+        {u"negative"_s, r.negativePrompt},
+        {u"seed"_s, r.seed},
+        {u"width"_s, r.width},
+        {u"height"_s, r.height},
+        {u"steps"_s, r.steps > 0 ? r.steps : 28},
+        {u"input_image"_s, imageUri},
+        {u"duration"_s, r.durationSec},
+        {u"fps"_s, fps},
+        {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
     };
     QJsonObject input;
     if (video) {
-        input = {{u"prompt"_s, r.prompt}, {u"image_url"_s, imageUri},
-                 {u"duration"_s, r.durationSec}, {u"seed"_s, double(r.seed)}};
+        input = {{u"prompt"_s, r.prompt},
+                 {u"image_url"_s, imageUri},
+                 {u"duration"_s, r.durationSec},
+                 {u"seed"_s, double(r.seed)}};
     } else {
         input = {{u"prompt"_s, r.prompt},
                  {u"seed"_s, double(r.seed)},
@@ -86,9 +93,10 @@ void FalJob::begin()
     for (auto it = filled.begin(); it != filled.end(); ++it)
         input.insert(it.key(), it.value());
     reportProgress(0.01);
-    send(jsonRequest("POST", context().endpoint(u'/' + m_model),
-                     QJsonDocument(input).toJson(QJsonDocument::Compact)),
-         [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
+    send(
+        jsonRequest("POST", context().endpoint(u'/' + m_model),
+                    QJsonDocument(input).toJson(QJsonDocument::Compact)),
+        [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
 }
 
 QUrl FalJob::ownUrl(const QString &candidate, const QString &suffix) const
@@ -116,18 +124,17 @@ void FalJob::failAnswer(const HttpResponse &response, const QString &doing)
         cls = ErrorClass::ContentPolicy;
     else if (!errorType.isEmpty())
         cls = classifyErrorType(errorType, cls);
-    if (response.status == 403 &&
-        (why.contains(u"balance", Qt::CaseInsensitive) ||
-         why.contains(u"locked", Qt::CaseInsensitive)))
+    if (response.status == 403 && (why.contains(u"balance", Qt::CaseInsensitive) ||
+                                   why.contains(u"locked", Qt::CaseInsensitive)))
         cls = ErrorClass::QuotaExhausted;
     if (cls == ErrorClass::None)
         cls = ErrorClass::ProviderError;
-    fail(cls, doing % u": HTTP "_s % QString::number(response.status) %
-                  (why.isEmpty() ? QString() : u" — "_s % why) %
-                  (errorType.isEmpty() ? QString() : u" ("_s % errorType % u')'),
+    fail(cls,
+         doing % u": HTTP "_s % QString::number(response.status) %
+             (why.isEmpty() ? QString() : u" — "_s % why) %
+             (errorType.isEmpty() ? QString() : u" ("_s % errorType % u')'),
          response.status,
-         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers)
-                                        : std::nullopt,
+         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers) : std::nullopt,
          netfailure::excerpt(response.body, 2000));
 }
 
@@ -254,7 +261,8 @@ void FalJob::onResult(const HttpResponse &response)
     if (video) {
         url = object->value(u"video"_s).toObject().value(u"url"_s).toString();
         if (url.isEmpty())
-            url = object->value(u"videos"_s).toArray().first().toObject().value(u"url"_s).toString();
+            url =
+                object->value(u"videos"_s).toArray().first().toObject().value(u"url"_s).toString();
     } else {
         url = object->value(u"images"_s).toArray().first().toObject().value(u"url"_s).toString();
         if (url.isEmpty())

@@ -50,8 +50,8 @@ ProviderJob *FalProvider::createConnectionTest(QObject *parent)
         verdict.errorClass = netfailure::classifyStatus(response.status);
         if (response.status == 403 && why.contains(u"balance", Qt::CaseInsensitive))
             verdict.errorClass = ErrorClass::QuotaExhausted;
-        verdict.problem = u"HTTP %1: %2"_s.arg(response.status).arg(
-            why.isEmpty() ? u"no detail"_s : why);
+        verdict.problem =
+            u"HTTP %1: %2"_s.arg(response.status).arg(why.isEmpty() ? u"no detail"_s : why);
         return verdict;
     };
     return new ConnectionTestJob(context(), spec, parent);

@@ -70,9 +70,9 @@ HttpRequestSpec NetworkContext::request(const QByteArray &method, const QUrl &ur
 
 QNetworkAccessManager *NetworkContext::network()
 {
-    const int wanted = qBound(
-        1, (m_profile.maxConcurrency + kConnectionsPerManager - 1) / kConnectionsPerManager,
-        kMaxManagers);
+    const int wanted =
+        qBound(1, (m_profile.maxConcurrency + kConnectionsPerManager - 1) / kConnectionsPerManager,
+               kMaxManagers);
     for (qsizetype i = m_managers.size() - 1; i >= 0; --i) {
         if (!m_managers.at(i))
             m_managers.removeAt(i);

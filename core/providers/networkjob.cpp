@@ -65,7 +65,9 @@ NetworkJob::~NetworkJob()
     abortExchanges(true);
 }
 
-void NetworkJob::authorize(HttpRequestSpec &) const {}
+void NetworkJob::authorize(HttpRequestSpec &) const
+{
+}
 
 // ---------------------------------------------------------------------------------------
 // Lifecycle
@@ -270,13 +272,13 @@ void NetworkJob::downloadOutput(const QUrl &url, std::function<void(const QStrin
 {
     const bool video = m_request.stage == Stage::Video;
     HttpRequestSpec spec = apiRequest("GET", url);
-    spec.sinkPath = QDir(m_request.outputDir).filePath(video ? u"video.download"_s
-                                                             : u"image.download"_s);
+    spec.sinkPath =
+        QDir(m_request.outputDir).filePath(video ? u"video.download"_s : u"image.download"_s);
     spec.maxResponseBytes = profile().maxDownloadBytes;
-    spec.acceptedContentTypes = video ? QList<QByteArray>{"video/", "application/octet-stream",
-                                                          "binary/octet-stream", "image/gif"}
-                                      : QList<QByteArray>{"image/", "application/octet-stream",
-                                                          "binary/octet-stream"};
+    spec.acceptedContentTypes =
+        video ? QList<QByteArray>{"video/", "application/octet-stream", "binary/octet-stream",
+                                  "image/gif"}
+              : QList<QByteArray>{"image/", "application/octet-stream", "binary/octet-stream"};
     send(spec, [this, done](const HttpResponse &response) {
         if (!response.answered()) {
             failTransport(response, u"downloading the output"_s);
@@ -297,9 +299,9 @@ void NetworkJob::downloadOutput(const QUrl &url, std::function<void(const QStrin
                  response.status);
             return;
         }
-        const QString target = QDir(m_request.outputDir)
-                                   .filePath(mediaFileName(m_request.stage, head,
-                                                           response.contentType()));
+        const QString target =
+            QDir(m_request.outputDir)
+                .filePath(mediaFileName(m_request.stage, head, response.contentType()));
         QFile::remove(target);
         if (!QFile::rename(response.filePath, target)) {
             fail(ErrorClass::FileIo,
@@ -317,8 +319,8 @@ std::optional<QString> NetworkJob::writeOutput(const QByteArray &bytes)
         return std::nullopt;
     }
     if (bytes.size() > profile().maxDownloadBytes) {
-        fail(ErrorClass::OutputInvalid, u"the output is larger than the %1 bytes allowed"_s.arg(
-                                            profile().maxDownloadBytes));
+        fail(ErrorClass::OutputInvalid,
+             u"the output is larger than the %1 bytes allowed"_s.arg(profile().maxDownloadBytes));
         return std::nullopt;
     }
     const QString path =
@@ -370,8 +372,8 @@ void NetworkJob::schedulePoll(std::function<void()> poll)
         return;
     m_poll = std::move(poll);
     m_pollTimer->start(m_pollDelayMs);
-    const int ceiling = qMax(profile().timeouts.pollIntervalMs,
-                             profile().timeouts.maxPollIntervalMs);
+    const int ceiling =
+        qMax(profile().timeouts.pollIntervalMs, profile().timeouts.maxPollIntervalMs);
     m_pollDelayMs = qMin(ceiling, qMax(m_pollDelayMs + 1, m_pollDelayMs * 3 / 2));
 }
 
@@ -446,8 +448,8 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
         QImage image(path);
         if (image.isNull())
             return path; // let verification name the problem
-        const QImage scaled = image.scaled(width, height, Qt::KeepAspectRatioByExpanding,
-                                           Qt::SmoothTransformation);
+        const QImage scaled =
+            image.scaled(width, height, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
         const QImage cropped = scaled.copy((scaled.width() - width) / 2,
                                            (scaled.height() - height) / 2, width, height);
         QByteArray png;
@@ -465,8 +467,8 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
 void NetworkJob::fail(ErrorClass errorClass, const QString &what, int httpStatus,
                       std::optional<int> retryAfterMs, const QString &detail)
 {
-    GenerationResult result = GenerationResult::failure(errorClass, name() % u": "_s % what,
-                                                        httpStatus);
+    GenerationResult result =
+        GenerationResult::failure(errorClass, name() % u": "_s % what, httpStatus);
     result.retryAfterMs = retryAfterMs;
     result.detail = detail;
     finish(result);
@@ -504,15 +506,14 @@ void NetworkJob::failTransport(const HttpResponse &response, const QString &doin
         return;
     case Failure::WriteFailed:
         fail(isOutOfSpace(m_request.outputDir, response.bytesReceived) ? ErrorClass::DiskFull
-                                                                         : ErrorClass::FileIo,
+                                                                       : ErrorClass::FileIo,
              what, response.status);
         return;
     }
     Q_UNREACHABLE();
 }
 
-void NetworkJob::failStatus(const HttpResponse &response, const QString &doing,
-                            const QString &why)
+void NetworkJob::failStatus(const HttpResponse &response, const QString &doing, const QString &why)
 {
     ErrorClass cls = netfailure::classifyStatus(response.status);
     if (cls == ErrorClass::None)

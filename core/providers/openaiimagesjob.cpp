@@ -57,8 +57,8 @@ void OpenAiImagesJob::begin()
             OpenAiImagesProvider::requestSize(m_model, QSize(qMax(1, r.width), qMax(1, r.height)));
         size = QString::number(chosen.width()) % u'x' % QString::number(chosen.height());
     }
-    QJsonObject body{{u"model"_s, m_model}, {u"prompt"_s, r.prompt}, {u"n"_s, 1},
-                     {u"size"_s, size}};
+    QJsonObject body{
+        {u"model"_s, m_model}, {u"prompt"_s, r.prompt}, {u"n"_s, 1}, {u"size"_s, size}};
     if (m_model.startsWith(u"dall-e"))
         body.insert(u"response_format"_s, u"b64_json"_s);
     for (const QString &key : {u"quality"_s, u"background"_s, u"moderation"_s}) {
@@ -85,15 +85,14 @@ void OpenAiImagesJob::failEnvelope(const HttpResponse &response, const QString &
         return;
     }
     const ErrorClass cls = classify(response.status, type, code, message);
-    QString text = doing % u": "_s % (message.isEmpty() ? u"HTTP %1"_s.arg(response.status)
-                                                        : message);
+    QString text =
+        doing % u": "_s % (message.isEmpty() ? u"HTTP %1"_s.arg(response.status) : message);
     if (!code.isEmpty())
         text += u" ("_s % code % u')';
     if (!param.isEmpty() && cls == ErrorClass::InvalidRequest)
         text += u" [parameter \""_s % param % u"\"]"_s;
     fail(cls, text, response.status,
-         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers)
-                                        : std::nullopt,
+         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers) : std::nullopt,
          netfailure::excerpt(response.body, 2000));
 }
 

@@ -72,11 +72,12 @@ ProviderJob *OpenAiImagesProvider::createConnectionTest(QObject *parent)
         const QJsonObject object = QJsonDocument::fromJson(response.body).object();
         if (!response.ok()) {
             const QJsonObject error = object.value(u"error"_s).toObject();
-            verdict.errorClass = OpenAiImagesJob::classify(
-                response.status, error.value(u"type"_s).toString(),
-                error.value(u"code"_s).toVariant().toString(), error.value(u"message"_s).toString());
-            verdict.problem = u"HTTP %1: %2"_s.arg(response.status).arg(
-                error.value(u"message"_s).toString(u"no message"_s));
+            verdict.errorClass =
+                OpenAiImagesJob::classify(response.status, error.value(u"type"_s).toString(),
+                                          error.value(u"code"_s).toVariant().toString(),
+                                          error.value(u"message"_s).toString());
+            verdict.problem = u"HTTP %1: %2"_s.arg(response.status)
+                                  .arg(error.value(u"message"_s).toString(u"no message"_s));
             return verdict;
         }
         QStringList ids;

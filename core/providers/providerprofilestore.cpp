@@ -23,8 +23,8 @@ constexpr int kMaxConcurrency = 256;
 
 const QStringList &secretFieldNames()
 {
-    static const QStringList names{u"apiKey"_s, u"api_key"_s, u"key"_s, u"token"_s,
-                                   u"apiToken"_s, u"secret"_s, u"password"_s};
+    static const QStringList names{u"apiKey"_s,   u"api_key"_s, u"key"_s,     u"token"_s,
+                                   u"apiToken"_s, u"secret"_s,  u"password"_s};
     return names;
 }
 
@@ -47,7 +47,7 @@ QString ProviderProfileStore::providersFileFor(const QString &storyboardPath)
 
 QStringList ProviderProfileStore::networkFieldNames()
 {
-    return {u"baseUrl"_s,      u"keyRef"_s,       u"stages"_s,        u"timeouts"_s,
+    return {u"baseUrl"_s,          u"keyRef"_s,       u"stages"_s,        u"timeouts"_s,
             u"maxDownloadBytes"_s, u"maxRedirects"_s, u"allowHttpHosts"_s};
 }
 
@@ -91,12 +91,14 @@ void ProviderProfileStore::readNetworkFields(const QJsonObject &object, const QS
         const QJsonValue value = object.value(u"stages"_s);
         const QJsonArray stages = value.toArray();
         if (!value.isArray() || stages.isEmpty())
-            problems->append(at(location, u"stages"_s) % u": a non-empty list such as [\"image\"]"_s);
+            problems->append(at(location, u"stages"_s) %
+                             u": a non-empty list such as [\"image\"]"_s);
         for (const QJsonValue &stage : stages) {
             const auto parsed = stageFromString(stage.toString());
             if (!parsed || (*parsed != Stage::Image && *parsed != Stage::Video))
-                problems->append(at(location, u"stages"_s) %
-                                 u": unknown stage \"%1\" (image or video)"_s.arg(stage.toString()));
+                problems->append(
+                    at(location, u"stages"_s) %
+                    u": unknown stage \"%1\" (image or video)"_s.arg(stage.toString()));
             else if (!profile->stages.contains(*parsed))
                 profile->stages.append(*parsed);
         }
@@ -169,8 +171,8 @@ std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject 
                                                               QStringList *problems)
 {
     const qsizetype before = problems->size();
-    QStringList known{u"id"_s, u"kind"_s, u"model"_s, u"maxConcurrency"_s, u"costPerUnit"_s,
-                      u"options"_s};
+    QStringList known{u"id"_s,          u"kind"_s,   u"model"_s, u"maxConcurrency"_s,
+                      u"costPerUnit"_s, u"options"_s};
     known += networkFieldNames();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()) && !secretFieldNames().contains(it.key()))
@@ -187,7 +189,8 @@ std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject 
         problems->append(at(location, u"id"_s) % u": \"local\" is the built-in provider"_s);
     profile.kind = object.value(u"kind"_s).toString();
     if (!supportedProviderKinds().contains(profile.kind))
-        problems->append(at(location, u"kind"_s) % u": unknown kind \"%1\" (one of %2)"_s.arg(
+        problems->append(at(location, u"kind"_s) %
+                         u": unknown kind \"%1\" (one of %2)"_s.arg(
                              profile.kind, supportedProviderKinds().join(u", "_s)));
     profile.model = object.value(u"model"_s).toString();
     if (object.contains(u"maxConcurrency"_s)) {
@@ -290,8 +293,8 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
     QStringList ids;
     for (qsizetype i = 0; i < providers.size(); ++i) {
         const QString location = u"%1: providers[%2]"_s.arg(name).arg(i);
-        const auto profile = fromJson(providers.at(i).toObject(), location,
-                                      info.absolutePath(), &load.problems);
+        const auto profile =
+            fromJson(providers.at(i).toObject(), location, info.absolutePath(), &load.problems);
         if (!profile)
             continue;
         if (ids.contains(profile->id)) {
@@ -316,8 +319,8 @@ ProfileLoad ProviderProfileStore::loadSettings(QSettings &settings)
         const QJsonObject object = QJsonDocument::fromJson(json).object();
         QJsonObject withId = object;
         withId.insert(u"id"_s, id);
-        const auto profile = fromJson(withId, u"settings: providers/"_s + id, QString(),
-                                      &load.problems);
+        const auto profile =
+            fromJson(withId, u"settings: providers/"_s + id, QString(), &load.problems);
         if (profile) {
             ProviderProfile p = *profile;
             p.origin = u"user settings"_s;
@@ -349,8 +352,8 @@ bool ProviderProfileStore::removeFromSettings(QSettings &settings, const QString
 
 std::unique_ptr<QSettings> ProviderProfileStore::userSettings()
 {
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
-                                       u"Retake"_s, u"Retake"_s);
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"Retake"_s,
+                                       u"Retake"_s);
 }
 
 QList<ProviderProfile> ProviderProfileStore::merge(const QList<QList<ProviderProfile>> &sources)

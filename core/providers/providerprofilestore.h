@@ -15,11 +15,11 @@
 
 #include <QJsonObject>
 
-#include <memory>
-#include <optional>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -43,8 +43,8 @@ public:
     // One profile from JSON; `location` names it in problems, relative paths in options
     // ("workflow", "videoWorkflow") resolve against `baseDir`.
     static std::optional<ProviderProfile> fromJson(const QJsonObject &object,
-                                                   const QString &location,
-                                                   const QString &baseDir, QStringList *problems);
+                                                   const QString &location, const QString &baseDir,
+                                                   QStringList *problems);
     // The network fields of a profile (baseUrl, keyRef, stages, timeouts, limits, hosts,
     // refused key fields); shared with the storyboard loader. Adds to `problems`.
     static void readNetworkFields(const QJsonObject &object, const QString &location,

@@ -43,19 +43,29 @@ void ReplicateJob::begin()
     }
     const int fps = r.fps > 0 ? r.fps : 24;
     const QVariantMap values{
-        {u"prompt"_s, r.prompt},       {u"negative"_s, r.negativePrompt},
-        {u"seed"_s, r.seed},           {u"width"_s, r.width},
-        {u"height"_s, r.height},       {u"steps"_s, r.steps > 0 ? r.steps : 28},
-        {u"input_image"_s, imageUri},  {u"duration"_s, r.durationSec},
-        {u"fps"_s, fps},               {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
+        {u"prompt"_s, r.prompt},
+        {u"negative"_s, r.negativePrompt},
+        {u"seed"_s, r.seed},
+        {u"width"_s, r.width},
+        {u"height"_s, r.height},
+        {u"steps"_s, r.steps > 0 ? r.steps : 28},
+        {u"input_image"_s, imageUri},
+        {u"duration"_s, r.durationSec},
+        {u"fps"_s, fps},
+        {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
     };
     QJsonObject input;
     if (video) {
-        input = {{u"prompt"_s, r.prompt}, {u"image"_s, imageUri},
-                 {u"duration"_s, r.durationSec}, {u"fps"_s, fps}, {u"seed"_s, double(r.seed)}};
+        input = {{u"prompt"_s, r.prompt},
+                 {u"image"_s, imageUri},
+                 {u"duration"_s, r.durationSec},
+                 {u"fps"_s, fps},
+                 {u"seed"_s, double(r.seed)}};
     } else {
-        input = {{u"prompt"_s, r.prompt},   {u"seed"_s, double(r.seed)},
-                 {u"width"_s, r.width},     {u"height"_s, r.height},
+        input = {{u"prompt"_s, r.prompt},
+                 {u"seed"_s, double(r.seed)},
+                 {u"width"_s, r.width},
+                 {u"height"_s, r.height},
                  {u"num_outputs"_s, 1}};
         if (!r.negativePrompt.isEmpty())
             input.insert(u"negative_prompt"_s, r.negativePrompt);
@@ -91,8 +101,9 @@ void ReplicateJob::begin()
         return;
     }
     reportProgress(0.01);
-    send(jsonRequest("POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact)),
-         [this](const HttpResponse &response) { onCreated(response); }, OnCancel::AwaitAnswer);
+    send(
+        jsonRequest("POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact)),
+        [this](const HttpResponse &response) { onCreated(response); }, OnCancel::AwaitAnswer);
 }
 
 void ReplicateJob::failProblem(const HttpResponse &response, const QString &doing)
@@ -116,11 +127,11 @@ void ReplicateJob::failProblem(const HttpResponse &response, const QString &doin
         why = u"model or version \"%1\" not found: "_s.arg(m_model) % why;
     if (cls == ErrorClass::None)
         cls = ErrorClass::ProviderError;
-    fail(cls, doing % u": HTTP "_s % QString::number(response.status) %
-                  (why.isEmpty() ? QString() : u" — "_s % why),
+    fail(cls,
+         doing % u": HTTP "_s % QString::number(response.status) %
+             (why.isEmpty() ? QString() : u" — "_s % why),
          response.status,
-         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers)
-                                        : std::nullopt,
+         cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers) : std::nullopt,
          netfailure::excerpt(response.body, 2000));
 }
 
@@ -201,7 +212,8 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
     }
     if (status == u"starting" || status == u"processing") {
         if (status == u"processing") {
-            const auto progress = wireformat::progressFromLog(prediction.value(u"logs"_s).toString());
+            const auto progress =
+                wireformat::progressFromLog(prediction.value(u"logs"_s).toString());
             reportProgress(0.05 + 0.85 * progress.value_or(0.0));
         }
         schedulePoll([this] { poll(); });
@@ -210,9 +222,8 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
     if (status == u"failed") {
         const QString error = prediction.value(u"error"_s).toVariant().toString();
         fail(classifyFailure(error),
-             u"prediction %1 failed: %2"_s.arg(m_id, wireformat::oneLine(
-                                                         error.isEmpty() ? u"no error message"_s
-                                                                         : error)),
+             u"prediction %1 failed: %2"_s.arg(
+                 m_id, wireformat::oneLine(error.isEmpty() ? u"no error message"_s : error)),
              0, std::nullopt, prediction.value(u"logs"_s).toString().right(2000));
         return;
     }
@@ -239,7 +250,8 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
     else if (output.isObject())
         url = output.toObject().value(u"url"_s).toString();
     if (url.isEmpty()) {
-        fail(ErrorClass::ProviderError, u"prediction %1 succeeded without an output file"_s.arg(m_id));
+        fail(ErrorClass::ProviderError,
+             u"prediction %1 succeeded without an output file"_s.arg(m_id));
         return;
     }
     const bool video = request().stage == Stage::Video;

@@ -39,13 +39,12 @@ ProviderJob *ReplicateProvider::createConnectionTest(QObject *parent)
         const QJsonObject object = QJsonDocument::fromJson(response.body).object();
         if (!response.ok()) {
             verdict.errorClass = netfailure::classifyStatus(response.status);
-            verdict.problem = u"HTTP %1: %2"_s.arg(response.status).arg(
-                object.value(u"detail"_s).toString(u"no detail"_s));
+            verdict.problem = u"HTTP %1: %2"_s.arg(response.status)
+                                  .arg(object.value(u"detail"_s).toString(u"no detail"_s));
             return verdict;
         }
         verdict.summary = u"the key belongs to %1 \"%2\""_s.arg(
-            object.value(u"type"_s).toString(u"account"_s),
-            object.value(u"username"_s).toString());
+            object.value(u"type"_s).toString(u"account"_s), object.value(u"username"_s).toString());
         return verdict;
     };
     return new ConnectionTestJob(context(), spec, parent);

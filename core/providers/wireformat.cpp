@@ -56,8 +56,8 @@ std::optional<QByteArray> decodeBase64(const QString &text)
             return std::nullopt;
         payload = payload.mid(comma + 1);
     }
-    const auto result = QByteArray::fromBase64Encoding(
-        payload.trimmed().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto result = QByteArray::fromBase64Encoding(payload.trimmed().toLatin1(),
+                                                       QByteArray::AbortOnBase64DecodingErrors);
     if (!result || result.decoded.isEmpty())
         return std::nullopt;
     return result.decoded;
@@ -74,8 +74,9 @@ QString dataUriForFile(const QString &path, QString *error)
 {
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        *error = path.isEmpty() ? u"no input image"_s
-                                : u"cannot read the input image %1"_s.arg(QFileInfo(path).fileName());
+        *error = path.isEmpty()
+                     ? u"no input image"_s
+                     : u"cannot read the input image %1"_s.arg(QFileInfo(path).fileName());
         return {};
     }
     const QByteArray bytes = file.readAll();

@@ -116,7 +116,9 @@ ProviderProfile profileFor(const QString &kind, const QString &base, int concurr
 
 void throughput(int tasks)
 {
-    const int kConcurrency = qEnvironmentVariableIntValue("BENCH_CONCURRENCY") > 0 ? qEnvironmentVariableIntValue("BENCH_CONCURRENCY") : 64;
+    const int kConcurrency = qEnvironmentVariableIntValue("BENCH_CONCURRENCY") > 0
+                                 ? qEnvironmentVariableIntValue("BENCH_CONCURRENCY")
+                                 : 64;
     constexpr int kLatencyMs = 20;
     SimProcess sim({u"--latency"_s, QString::number(kLatencyMs), u"--job-ms"_s, u"0"_s});
     if (sim.base().isEmpty()) {
@@ -136,8 +138,7 @@ void throughput(int tasks)
     // about creating and removing folders (the engine's staging, benchmarked apart).
     std::function<void(int)> launch = [&](int slot) {
         const int n = started++;
-        GenerationRequest request =
-            test::imageRequest(dir.filePath(u"slot%1"_s.arg(slot)), 64, 48);
+        GenerationRequest request = test::imageRequest(dir.filePath(u"slot%1"_s.arg(slot)), 64, 48);
         request.taskId = u"t%1/image"_s.arg(n);
         ProviderJob *job = provider->createJob(request, &parent);
         QObject::connect(job, &ProviderJob::finished, &parent,
@@ -235,8 +236,8 @@ void rateLimited(int tasks, bool aimd)
                 aimd ? "on " : "off", tasks);
     std::printf("  done %d/%d in %.1f s; goodput %.2f req/s = %.1f %% of 10 req/s; "
                 "429 answers %d of %d submissions = %.1f %%\n",
-                engine.summary().count(TaskState::Done), engine.summary().total, makespan,
-                goodput, goodput * 10.0, limited, submissions,
+                engine.summary().count(TaskState::Done), engine.summary().total, makespan, goodput,
+                goodput * 10.0, limited, submissions,
                 submissions > 0 ? 100.0 * limited / submissions : 0.0);
     std::fflush(stdout);
 }
@@ -254,8 +255,7 @@ int main(int argc, char **argv)
     const int tasks = args.value(0, u"10000"_s).toInt();
     const int rateTasks = args.value(1, u"1000"_s).toInt();
     std::printf("bench_providers on %s, %d cores, Qt %s\n",
-                qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(),
-                qVersion());
+                qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(), qVersion());
     if (!skipThroughput)
         throughput(tasks);
     std::fflush(stdout);

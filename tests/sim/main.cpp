@@ -26,28 +26,28 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption portOption(u"port"_s, u"Port on 127.0.0.1 (default 8188; 0 = any)."_s,
                                         u"PORT"_s, u"8188"_s);
-    const QCommandLineOption configOption(u"config"_s, u"Read the fault profile from FILE (JSON)."_s,
-                                          u"FILE"_s);
+    const QCommandLineOption configOption(u"config"_s,
+                                          u"Read the fault profile from FILE (JSON)."_s, u"FILE"_s);
     const QCommandLineOption latencyOption(u"latency"_s, u"Latency of every answer in ms."_s,
                                            u"MS"_s);
     const QCommandLineOption spreadOption(u"latency-spread"_s,
                                           u"Uniform spread of the latency in ms."_s, u"MS"_s);
     const QCommandLineOption jobOption(u"job-ms"_s, u"Server-side time of one job in ms."_s,
                                        u"MS"_s);
-    const QCommandLineOption rateOption(u"rate"_s,
-                                        u"Token bucket: submissions per second (0 = off)."_s,
-                                        u"N"_s);
+    const QCommandLineOption rateOption(
+        u"rate"_s, u"Token bucket: submissions per second (0 = off)."_s, u"N"_s);
     const QCommandLineOption burstOption(u"burst"_s, u"Token bucket capacity."_s, u"N"_s);
     const QCommandLineOption faultOption(
-        u"fault"_s, u"NAME=RATE, e.g. rate_limited=0.1 (repeatable). Names: "_s +
-                        SimProfile::faultNames().join(u", "_s),
+        u"fault"_s,
+        u"NAME=RATE, e.g. rate_limited=0.1 (repeatable). Names: "_s +
+            SimProfile::faultNames().join(u", "_s),
         u"NAME=RATE"_s);
     const QCommandLineOption seedOption(u"seed"_s, u"Random seed of the faults."_s, u"N"_s);
     const QCommandLineOption keyOption(
         u"require-key"_s,
         u"Cloud protocols require this key (default: $RETAKE_SIM_KEY, else none)."_s, u"KEY"_s);
-    parser.addOptions({portOption, configOption, latencyOption, spreadOption, jobOption,
-                       rateOption, burstOption, faultOption, seedOption, keyOption});
+    parser.addOptions({portOption, configOption, latencyOption, spreadOption, jobOption, rateOption,
+                       burstOption, faultOption, seedOption, keyOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -68,21 +68,21 @@ int main(int argc, char **argv)
     }
     auto number = [&](const QCommandLineOption &option) { return parser.value(option).toDouble(); };
     if (parser.isSet(latencyOption) || parser.isSet(spreadOption)) {
-        settings.insert(u"latency"_s,
-                        QJsonObject{{u"distribution"_s, parser.isSet(spreadOption) ? u"uniform"_s
-                                                                                   : u"fixed"_s},
-                                    {u"ms"_s, number(latencyOption)},
-                                    {u"spreadMs"_s, number(spreadOption)}});
+        settings.insert(
+            u"latency"_s,
+            QJsonObject{{u"distribution"_s, parser.isSet(spreadOption) ? u"uniform"_s : u"fixed"_s},
+                        {u"ms"_s, number(latencyOption)},
+                        {u"spreadMs"_s, number(spreadOption)}});
     }
     if (parser.isSet(jobOption))
         settings.insert(u"jobMs"_s, number(jobOption));
     if (parser.isSet(seedOption))
         settings.insert(u"seed"_s, number(seedOption));
     if (parser.isSet(rateOption) || parser.isSet(burstOption)) {
-        settings.insert(u"rateLimit"_s,
-                        QJsonObject{{u"perSecond"_s, number(rateOption)},
-                                    {u"burst"_s, parser.isSet(burstOption) ? number(burstOption)
-                                                                           : 1.0}});
+        settings.insert(
+            u"rateLimit"_s,
+            QJsonObject{{u"perSecond"_s, number(rateOption)},
+                        {u"burst"_s, parser.isSet(burstOption) ? number(burstOption) : 1.0}});
     }
     if (parser.isSet(faultOption)) {
         QJsonObject faults = settings.value(u"faults"_s).toObject();
@@ -98,8 +98,8 @@ int main(int argc, char **argv)
         }
         settings.insert(u"faults"_s, faults);
     }
-    const QString key = parser.isSet(keyOption) ? parser.value(keyOption)
-                                                : qEnvironmentVariable("RETAKE_SIM_KEY");
+    const QString key =
+        parser.isSet(keyOption) ? parser.value(keyOption) : qEnvironmentVariable("RETAKE_SIM_KEY");
     if (!key.isEmpty())
         settings.insert(u"requiredKey"_s, key);
 

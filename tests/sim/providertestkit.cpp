@@ -139,7 +139,8 @@ JobRun runConnectionTest(Provider &provider, int timeoutMs)
     auto *network = dynamic_cast<NetworkProvider *>(&provider);
     if (!network) {
         JobRun run;
-        run.result = GenerationResult::failure(ErrorClass::InvalidRequest, u"not a network provider"_s);
+        run.result =
+            GenerationResult::failure(ErrorClass::InvalidRequest, u"not a network provider"_s);
         return run;
     }
     return drive(network->createConnectionTest(&parent), timeoutMs, {});

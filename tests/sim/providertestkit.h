@@ -35,8 +35,8 @@ void plantKey(const QString &profileId, const QString &key);
 
 GenerationRequest imageRequest(const QString &outputDir, int width = 64, int height = 48);
 // A video request from `inputImage` (written by writeInputImage()).
-GenerationRequest videoRequest(const QString &outputDir, const QString &inputImage,
-                               int width = 64, int height = 48);
+GenerationRequest videoRequest(const QString &outputDir, const QString &inputImage, int width = 64,
+                               int height = 48);
 // Writes a PNG of the given size and returns its path.
 QString writeInputImage(const QString &dir, int width = 64, int height = 48);
 

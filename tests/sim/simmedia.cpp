@@ -57,12 +57,13 @@ QByteArray SimMedia::mp4(int width, int height, int fps, double durationSec, QSt
     QTemporaryDir dir;
     const QString out = dir.filePath(u"clip.mp4"_s);
     QProcess process;
-    process.start(ffmpeg, {u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s,
-                           u"-f"_s, u"lavfi"_s, u"-i"_s,
-                           u"testsrc2=size=%1x%2:rate=%3:duration=%4"_s.arg(width).arg(height)
-                               .arg(fps).arg(durationSec),
-                           u"-c:v"_s, u"libx264"_s, u"-preset"_s, u"ultrafast"_s, u"-pix_fmt"_s,
-                           u"yuv420p"_s, u"-movflags"_s, u"+faststart"_s, out});
+    process.start(ffmpeg,
+                  {u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-f"_s,
+                   u"lavfi"_s, u"-i"_s,
+                   u"testsrc2=size=%1x%2:rate=%3:duration=%4"_s.arg(width).arg(height).arg(fps).arg(
+                       durationSec),
+                   u"-c:v"_s, u"libx264"_s, u"-preset"_s, u"ultrafast"_s, u"-pix_fmt"_s,
+                   u"yuv420p"_s, u"-movflags"_s, u"+faststart"_s, out});
     if (!process.waitForFinished(60000) || process.exitCode() != 0) {
         *error = u"ffmpeg failed: "_s + QString::fromUtf8(process.readAllStandardError());
         return {};

@@ -13,20 +13,25 @@ QStringList SimProfile::protocols()
 
 QStringList SimProfile::faultNames()
 {
-    return {u"rate_limited"_s,       u"provider_unavailable"_s, u"provider_error"_s,
-            u"content_policy"_s,     u"invalid_request"_s,      u"auth"_s,
-            u"quota_exhausted"_s,    u"timeout"_s,              u"network"_s,
-            u"output_invalid"_s,     u"malformed_json"_s,       u"truncated_download"_s,
-            u"hostile_filename"_s,   u"slow_drip"_s,            u"disappear"_s,
-            u"node_errors_200"_s,    u"interrupted"_s};
+    return {u"rate_limited"_s,     u"provider_unavailable"_s,
+            u"provider_error"_s,   u"content_policy"_s,
+            u"invalid_request"_s,  u"auth"_s,
+            u"quota_exhausted"_s,  u"timeout"_s,
+            u"network"_s,          u"output_invalid"_s,
+            u"malformed_json"_s,   u"truncated_download"_s,
+            u"hostile_filename"_s, u"slow_drip"_s,
+            u"disappear"_s,        u"node_errors_200"_s,
+            u"interrupted"_s};
 }
 
 QStringList SimProfile::faultsFor(const QString &protocol)
 {
-    QStringList faults{u"rate_limited"_s,       u"provider_unavailable"_s, u"provider_error"_s,
-                       u"invalid_request"_s,    u"auth"_s,                 u"timeout"_s,
-                       u"network"_s,            u"output_invalid"_s,       u"malformed_json"_s,
-                       u"truncated_download"_s, u"slow_drip"_s,            u"disappear"_s};
+    QStringList faults{u"rate_limited"_s,   u"provider_unavailable"_s,
+                       u"provider_error"_s, u"invalid_request"_s,
+                       u"auth"_s,           u"timeout"_s,
+                       u"network"_s,        u"output_invalid"_s,
+                       u"malformed_json"_s, u"truncated_download"_s,
+                       u"slow_drip"_s,      u"disappear"_s};
     if (protocol == u"comfyui")
         faults << u"hostile_filename"_s << u"node_errors_200"_s << u"interrupted"_s;
     if (protocol == u"openai-images" || protocol == u"replicate" || protocol == u"fal")
@@ -40,9 +45,8 @@ std::optional<SimProfile> SimProfile::fromJson(const QJsonObject &json, const Si
                                                QString *error)
 {
     static const QStringList known{
-        u"seed"_s,         u"latency"_s,        u"jobMs"_s,          u"progressSteps"_s,
-        u"faults"_s,       u"rateLimit"_s,      u"drip"_s,           u"disappearMs"_s,
-        u"requiredKey"_s,  u"openaiResponse"_s};
+        u"seed"_s,      u"latency"_s, u"jobMs"_s,       u"progressSteps"_s, u"faults"_s,
+        u"rateLimit"_s, u"drip"_s,    u"disappearMs"_s, u"requiredKey"_s,   u"openaiResponse"_s};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = u"unknown setting \"%1\" (known: %2)"_s.arg(it.key(), known.join(u", "_s));
@@ -102,8 +106,8 @@ std::optional<SimProfile> SimProfile::fromJson(const QJsonObject &json, const Si
         double sum = 0;
         for (auto it = faults.begin(); it != faults.end(); ++it) {
             if (!faultNames().contains(it.key())) {
-                *error = u"unknown fault \"%1\" (known: %2)"_s.arg(it.key(),
-                                                                   faultNames().join(u", "_s));
+                *error =
+                    u"unknown fault \"%1\" (known: %2)"_s.arg(it.key(), faultNames().join(u", "_s));
                 return std::nullopt;
             }
             const auto rate = number(faults, it.key(), 0, 1, 0);

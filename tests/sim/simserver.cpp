@@ -1,10 +1,10 @@
 #include "simserver.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QImageReader>
-#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -31,20 +31,34 @@ const QStringList kOpenAiModels{u"gpt-image-1"_s, u"dall-e-3"_s, u"dall-e-2"_s};
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 402:
+        return "Payment Required";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -88,8 +102,7 @@ SimServer::SimServer(QObject *parent) : QAbstractHttpServer(parent)
                 socket->abort();
                 continue;
             }
-            const QString clientId =
-                QUrlQuery(socket->requestUrl()).queryItemValue(u"clientId"_s);
+            const QString clientId = QUrlQuery(socket->requestUrl()).queryItemValue(u"clientId"_s);
             QWebSocket *raw = socket.release();
             raw->setParent(this);
             connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
@@ -101,11 +114,12 @@ SimServer::SimServer(QObject *parent) : QAbstractHttpServer(parent)
             const QJsonObject status{
                 {u"type"_s, u"status"_s},
                 {u"data"_s,
-                 QJsonObject{{u"status"_s,
-                              QJsonObject{{u"exec_info"_s,
-                                           QJsonObject{{u"queue_remaining"_s, queued}}}}},
-                             {u"sid"_s, clientId}}}};
-            raw->sendTextMessage(QString::fromUtf8(QJsonDocument(status).toJson(QJsonDocument::Compact)));
+                 QJsonObject{
+                     {u"status"_s,
+                      QJsonObject{{u"exec_info"_s, QJsonObject{{u"queue_remaining"_s, queued}}}}},
+                     {u"sid"_s, clientId}}}};
+            raw->sendTextMessage(
+                QString::fromUtf8(QJsonDocument(status).toJson(QJsonDocument::Compact)));
         }
     });
 }
@@ -254,8 +268,8 @@ void SimServer::write(QPointer<QTcpSocket> socket, const Answer &answer)
         QTimer::singleShot(20, socket, [socket] { socket->abort(); });
         return;
     }
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' +
-                      reason(answer.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reason(answer.status) + "\r\n";
     head += "Server: retake-sim\r\n";
     if (!answer.contentType.isEmpty())
         head += "Content-Type: " + answer.contentType + "\r\n";
@@ -288,7 +302,8 @@ void SimServer::drip(QPointer<QTcpSocket> socket, QByteArray rest)
         return;
     socket->write(rest.left(m_profile.dripBytes));
     rest.remove(0, m_profile.dripBytes);
-    QTimer::singleShot(m_profile.dripIntervalMs, this, [this, socket, rest] { drip(socket, rest); });
+    QTimer::singleShot(m_profile.dripIntervalMs, this,
+                       [this, socket, rest] { drip(socket, rest); });
 }
 
 bool SimServer::keyAccepted(const QHttpServerRequest &request, const QByteArray &scheme) const
@@ -306,9 +321,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (!m_connections.contains(socket)) {
         m_connections.insert(socket);
         m_connectionGuards.append(socket);
-        connect(socket, &QObject::destroyed, this, [this, socket] {
-            m_connections.remove(socket);
-        });
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
     }
     if (m_gone) {
         socket->abort();
@@ -382,8 +396,8 @@ void SimServer::handleControl(const QHttpServerRequest &request, QTcpSocket *soc
         QStringList faults;
         for (const QJsonValue &value : body.value(u"next"_s).toArray()) {
             if (!SimProfile::faultNames().contains(value.toString())) {
-                respond(socket, json(QJsonObject{{u"error"_s, u"unknown fault \"%1\""_s.arg(
-                                                                  value.toString())}},
+                respond(socket, json(QJsonObject{{u"error"_s,
+                                                  u"unknown fault \"%1\""_s.arg(value.toString())}},
                                      400));
                 return;
             }
@@ -448,20 +462,23 @@ SimServer::Answer SimServer::rateLimitedAnswer(const QString &protocol, int wait
     answer.headers.append({"Retry-After", seconds});
     if (protocol == u"openai-images") {
         answer.headers.append({"retry-after-ms", QByteArray::number(qMax(1, waitMs))});
-        answer.body = QJsonDocument(QJsonObject{
-            {u"error"_s, QJsonObject{{u"message"_s, u"Rate limit reached for images per min. "
-                                                    u"Please try again in %1ms."_s.arg(waitMs)},
-                                     {u"type"_s, u"requests"_s},
-                                     {u"param"_s, QJsonValue()},
-                                     {u"code"_s, u"rate_limit_exceeded"_s}}}})
-                          .toJson(QJsonDocument::Compact);
+        answer.body =
+            QJsonDocument(
+                QJsonObject{{u"error"_s,
+                             QJsonObject{{u"message"_s, u"Rate limit reached for images per min. "
+                                                        u"Please try again in %1ms."_s.arg(waitMs)},
+                                         {u"type"_s, u"requests"_s},
+                                         {u"param"_s, QJsonValue()},
+                                         {u"code"_s, u"rate_limit_exceeded"_s}}}})
+                .toJson(QJsonDocument::Compact);
     } else if (protocol == u"replicate") {
         answer.contentType = "application/problem+json";
         answer.body =
-            QJsonDocument(QJsonObject{{u"title"_s, u"Request was throttled."_s},
-                                      {u"detail"_s, u"Request was throttled. Expected available "
-                                                    u"in %1 second."_s.arg(QString::fromLatin1(seconds))},
-                                      {u"status"_s, 429}})
+            QJsonDocument(
+                QJsonObject{{u"title"_s, u"Request was throttled."_s},
+                            {u"detail"_s, u"Request was throttled. Expected available "
+                                          u"in %1 second."_s.arg(QString::fromLatin1(seconds))},
+                            {u"status"_s, 429}})
                 .toJson(QJsonDocument::Compact);
     } else if (protocol == u"a1111") {
         answer.body = QJsonDocument(QJsonObject{{u"error"_s, u"HTTPException"_s},
@@ -547,7 +564,8 @@ void SimServer::advance(const QString &id)
         if (job.protocol == u"comfyui") {
             comfySend(job, u"execution_start"_s, QJsonObject{{u"prompt_id"_s, job.id}});
             comfySend(job, u"executing"_s,
-                      QJsonObject{{u"node"_s, u"3"_s}, {u"display_node"_s, u"3"_s},
+                      QJsonObject{{u"node"_s, u"3"_s},
+                                  {u"display_node"_s, u"3"_s},
                                   {u"prompt_id"_s, job.id}});
         }
         scheduleStep(id);
@@ -565,7 +583,9 @@ void SimServer::advance(const QString &id)
     m_stats.protocols[job.protocol].progressEvents += 1;
     if (job.protocol == u"comfyui") {
         comfySend(job, u"progress"_s,
-                  QJsonObject{{u"value"_s, job.step}, {u"max"_s, steps}, {u"prompt_id"_s, job.id},
+                  QJsonObject{{u"value"_s, job.step},
+                              {u"max"_s, steps},
+                              {u"prompt_id"_s, job.id},
                               {u"node"_s, u"3"_s}});
     }
     scheduleStep(id);
@@ -584,35 +604,40 @@ void SimServer::finishJob(Job &job)
         stats.completed += 1;
         const bool hostile = job.fault == u"hostile_filename";
         const QString ext = job.video ? u"mp4"_s : u"png"_s;
-        job.fileName = hostile ? u"../../x.png"_s
-                               : (job.protocol == u"comfyui" ? u"ComfyUI_%1_.%2"_s.arg(job.id.left(8), ext)
-                                                            : u"%1.%2"_s.arg(job.id, ext));
+        job.fileName =
+            hostile ? u"../../x.png"_s
+                    : (job.protocol == u"comfyui" ? u"ComfyUI_%1_.%2"_s.arg(job.id.left(8), ext)
+                                                  : u"%1.%2"_s.arg(job.id, ext));
         m_fileToJob.insert(job.fileName, job.id);
     }
     if (job.protocol != u"comfyui")
         return;
     if (job.fault == u"provider_error") {
         comfySend(job, u"execution_error"_s,
+                  QJsonObject{
+                      {u"prompt_id"_s, job.id},
+                      {u"node_id"_s, u"3"_s},
+                      {u"node_type"_s, u"KSampler"_s},
+                      {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
+                      {u"exception_message"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
+                      {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
+                      {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
+                      {u"current_inputs"_s, QJsonObject{}},
+                      {u"current_outputs"_s, QJsonArray{}}});
+    } else if (job.fault == u"interrupted") {
+        comfySend(job, u"execution_interrupted"_s,
                   QJsonObject{{u"prompt_id"_s, job.id},
                               {u"node_id"_s, u"3"_s},
                               {u"node_type"_s, u"KSampler"_s},
-                              {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
-                              {u"exception_message"_s,
-                               u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
-                              {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
-                              {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
-                              {u"current_inputs"_s, QJsonObject{}},
-                              {u"current_outputs"_s, QJsonArray{}}});
-    } else if (job.fault == u"interrupted") {
-        comfySend(job, u"execution_interrupted"_s,
-                  QJsonObject{{u"prompt_id"_s, job.id}, {u"node_id"_s, u"3"_s},
-                              {u"node_type"_s, u"KSampler"_s}, {u"executed"_s, QJsonArray{}}});
+                              {u"executed"_s, QJsonArray{}}});
     } else {
-        comfySend(job, u"executed"_s,
-                  QJsonObject{{u"node"_s, job.outputNode}, {u"prompt_id"_s, job.id},
-                              {u"output"_s, comfyHistoryEntry(job).value(u"outputs"_s)
-                                                .toObject()
-                                                .value(job.outputNode)}});
+        comfySend(
+            job, u"executed"_s,
+            QJsonObject{
+                {u"node"_s, job.outputNode},
+                {u"prompt_id"_s, job.id},
+                {u"output"_s,
+                 comfyHistoryEntry(job).value(u"outputs"_s).toObject().value(job.outputNode)}});
         comfySend(job, u"executing"_s,
                   QJsonObject{{u"node"_s, QJsonValue()}, {u"prompt_id"_s, job.id}});
         comfySend(job, u"execution_success"_s, QJsonObject{{u"prompt_id"_s, job.id}});
@@ -673,37 +698,38 @@ void SimServer::comfySend(const Job &job, const QString &type, const QJsonObject
     QJsonObject stamped = data;
     if (type.startsWith(u"execution_"))
         stamped.insert(u"timestamp"_s, QDateTime::currentMSecsSinceEpoch());
-    socket->sendTextMessage(QString::fromUtf8(
-        QJsonDocument(QJsonObject{{u"type"_s, type}, {u"data"_s, stamped}})
-            .toJson(QJsonDocument::Compact)));
+    socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, type}, {u"data"_s, stamped}})
+                              .toJson(QJsonDocument::Compact)));
 }
 
 QJsonObject SimServer::comfyHistoryEntry(const Job &job) const
 {
-    QJsonArray messages{QJsonArray{u"execution_start"_s,
-                                   QJsonObject{{u"prompt_id"_s, job.id},
-                                               {u"timestamp"_s, job.createdMs}}}};
+    QJsonArray messages{
+        QJsonArray{u"execution_start"_s,
+                   QJsonObject{{u"prompt_id"_s, job.id}, {u"timestamp"_s, job.createdMs}}}};
     QJsonObject status;
     QJsonObject outputs;
     if (job.fault == u"provider_error") {
         messages.append(QJsonArray{
             u"execution_error"_s,
-            QJsonObject{{u"prompt_id"_s, job.id},
-                        {u"node_id"_s, u"3"_s},
-                        {u"node_type"_s, u"KSampler"_s},
-                        {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
-                        {u"exception_message"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
-                        {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
-                        {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
-                        {u"current_inputs"_s, QJsonObject{}},
-                        {u"current_outputs"_s, QJsonArray{}}}});
+            QJsonObject{
+                {u"prompt_id"_s, job.id},
+                {u"node_id"_s, u"3"_s},
+                {u"node_type"_s, u"KSampler"_s},
+                {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
+                {u"exception_message"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
+                {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
+                {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
+                {u"current_inputs"_s, QJsonObject{}},
+                {u"current_outputs"_s, QJsonArray{}}}});
         status = {{u"status_str"_s, u"error"_s}, {u"completed"_s, false}};
     } else if (job.fault == u"interrupted") {
-        messages.append(QJsonArray{u"execution_interrupted"_s,
-                                   QJsonObject{{u"prompt_id"_s, job.id},
-                                               {u"node_id"_s, u"3"_s},
-                                               {u"node_type"_s, u"KSampler"_s},
-                                               {u"executed"_s, QJsonArray{}}}});
+        messages.append(
+            QJsonArray{u"execution_interrupted"_s, QJsonObject{{u"prompt_id"_s, job.id},
+                                                               {u"node_id"_s, u"3"_s},
+                                                               {u"node_type"_s, u"KSampler"_s},
+                                                               {u"executed"_s, QJsonArray{}}}});
         status = {{u"status_str"_s, u"error"_s}, {u"completed"_s, false}};
     } else {
         messages.append(QJsonArray{u"execution_success"_s, QJsonObject{{u"prompt_id"_s, job.id}}});
@@ -737,8 +763,8 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
                                                       {u"python_version"_s, u"3.11"_s},
                                                       {u"embedded_python"_s, false}}},
                             {u"devices"_s, QJsonArray{QJsonObject{{u"name"_s, u"retake-sim GPU"_s},
-                                                                   {u"type"_s, u"cuda"_s},
-                                                                   {u"index"_s, 0}}}}}));
+                                                                  {u"type"_s, u"cuda"_s},
+                                                                  {u"index"_s, 0}}}}}));
         return;
     }
     if (path == u"/upload/image" && post) {
@@ -749,8 +775,9 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
             respond(socket, Answer{400, "text/plain", "400: Bad Request", {}, Delivery::Normal});
             return;
         }
-        respond(socket, json(QJsonObject{{u"name"_s, name}, {u"subfolder"_s, u"retake"_s},
-                                         {u"type"_s, u"input"_s}}));
+        respond(socket,
+                json(QJsonObject{
+                    {u"name"_s, name}, {u"subfolder"_s, u"retake"_s}, {u"type"_s, u"input"_s}}));
         return;
     }
     if (path == u"/prompt" && post) {
@@ -762,18 +789,21 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
         if (fault == u"auth") {
             stats.faults[fault] += 1;
             stats.failed += 1;
-            respond(socket, json(QJsonObject{{u"error"_s, QString(u"Unauthorized: bad token "_s +
-                                                            QString::fromUtf8(request.value("Authorization")))}},
-                                 401));
+            respond(socket,
+                    json(QJsonObject{{u"error"_s,
+                                      QString(u"Unauthorized: bad token "_s +
+                                              QString::fromUtf8(request.value("Authorization")))}},
+                         401));
             return;
         }
         const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
         const QJsonObject prompt = body.value(u"prompt"_s).toObject();
         if (prompt.isEmpty()) {
-            respond(socket, json(QJsonObject{{u"error"_s, QJsonObject{{u"type"_s, u"no_prompt"_s},
-                                                                      {u"message"_s, u"No prompt provided"_s},
-                                                                      {u"details"_s, u"No prompt provided"_s},
-                                                                      {u"extra_info"_s, QJsonObject{}}}},
+            respond(socket, json(QJsonObject{{u"error"_s,
+                                              QJsonObject{{u"type"_s, u"no_prompt"_s},
+                                                          {u"message"_s, u"No prompt provided"_s},
+                                                          {u"details"_s, u"No prompt provided"_s},
+                                                          {u"extra_info"_s, QJsonObject{}}}},
                                              {u"node_errors"_s, QJsonObject{}}},
                                  400));
             return;
@@ -796,15 +826,16 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
                 const QString value = inputs.value(u"ckpt_name"_s).toString();
                 nodeErrors.insert(
                     it.key(),
-                    QJsonObject{{u"errors"_s,
-                                 QJsonArray{QJsonObject{
-                                     {u"type"_s, u"value_not_in_list"_s},
-                                     {u"message"_s, u"Value not in list"_s},
-                                     {u"details"_s, u"ckpt_name: '%1' not in %2"_s.arg(
-                                                        value, kComfyModels.join(u", "_s))},
-                                     {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"ckpt_name"_s}}}}}},
-                                {u"dependent_outputs"_s, QJsonArray{}},
-                                {u"class_type"_s, type}});
+                    QJsonObject{
+                        {u"errors"_s,
+                         QJsonArray{QJsonObject{
+                             {u"type"_s, u"value_not_in_list"_s},
+                             {u"message"_s, u"Value not in list"_s},
+                             {u"details"_s, u"ckpt_name: '%1' not in %2"_s.arg(
+                                                value, kComfyModels.join(u", "_s))},
+                             {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"ckpt_name"_s}}}}}},
+                        {u"dependent_outputs"_s, QJsonArray{}},
+                        {u"class_type"_s, type}});
             }
             if (inputs.value(u"width"_s).isDouble())
                 probe.width = inputs.value(u"width"_s).toInt();
@@ -821,22 +852,26 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
             stats.faults[fault] += 1;
             stats.failed += 1;
             nodeErrors.insert(
-                u"3"_s, QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{
-                                                      {u"type"_s, u"value_smaller_than_min"_s},
-                                                      {u"message"_s, u"Value 0 smaller than min of 1"_s},
-                                                      {u"details"_s, u"steps"_s},
-                                                      {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"steps"_s}}}}}},
-                                    {u"dependent_outputs"_s, QJsonArray{outputNode}},
-                                    {u"class_type"_s, u"KSampler"_s}});
+                u"3"_s,
+                QJsonObject{{u"errors"_s,
+                             QJsonArray{QJsonObject{
+                                 {u"type"_s, u"value_smaller_than_min"_s},
+                                 {u"message"_s, u"Value 0 smaller than min of 1"_s},
+                                 {u"details"_s, u"steps"_s},
+                                 {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"steps"_s}}}}}},
+                            {u"dependent_outputs"_s, QJsonArray{outputNode}},
+                            {u"class_type"_s, u"KSampler"_s}});
         }
         if (!nodeErrors.isEmpty()) {
-            respond(socket, json(QJsonObject{{u"error"_s, QJsonObject{
-                                                              {u"type"_s, u"prompt_outputs_failed_validation"_s},
-                                                              {u"message"_s, u"Prompt outputs failed validation"_s},
-                                                              {u"details"_s, u""_s},
-                                                              {u"extra_info"_s, QJsonObject{}}}},
-                                             {u"node_errors"_s, nodeErrors}},
-                                 400));
+            respond(
+                socket,
+                json(QJsonObject{{u"error"_s,
+                                  QJsonObject{{u"type"_s, u"prompt_outputs_failed_validation"_s},
+                                              {u"message"_s, u"Prompt outputs failed validation"_s},
+                                              {u"details"_s, u""_s},
+                                              {u"extra_info"_s, QJsonObject{}}}},
+                                 {u"node_errors"_s, nodeErrors}},
+                     400));
             return;
         }
         Job &job = createJob(u"comfyui"_s, fault);
@@ -851,19 +886,24 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
         const int number = m_comfyNumber++;
         QJsonObject answerErrors;
         if (fault == u"node_errors_200") {
-            answerErrors.insert(u"10"_s, QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{
-                                                                     {u"type"_s, u"required_input_missing"_s},
-                                                                     {u"message"_s, u"Required input is missing"_s},
-                                                                     {u"details"_s, u"images"_s},
-                                                                     {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"images"_s}}}}}},
-                                                     {u"dependent_outputs"_s, QJsonArray{u"10"_s}},
-                                                     {u"class_type"_s, u"PreviewImage"_s}});
+            answerErrors.insert(
+                u"10"_s,
+                QJsonObject{{u"errors"_s,
+                             QJsonArray{QJsonObject{
+                                 {u"type"_s, u"required_input_missing"_s},
+                                 {u"message"_s, u"Required input is missing"_s},
+                                 {u"details"_s, u"images"_s},
+                                 {u"extra_info"_s, QJsonObject{{u"input_name"_s, u"images"_s}}}}}},
+                            {u"dependent_outputs"_s, QJsonArray{u"10"_s}},
+                            {u"class_type"_s, u"PreviewImage"_s}});
         }
         const QString id = job.id;
-        respond(socket, json(QJsonObject{{u"prompt_id"_s, id}, {u"number"_s, number},
+        respond(socket, json(QJsonObject{{u"prompt_id"_s, id},
+                                         {u"number"_s, number},
                                          {u"node_errors"_s, answerErrors}}));
         if (fault == u"disappear") {
-            QTimer::singleShot(latencyMs() + 20, this, [this] { disappear(m_profile.disappearMs); });
+            QTimer::singleShot(latencyMs() + 20, this,
+                               [this] { disappear(m_profile.disappearMs); });
             return;
         }
         scheduleStep(id);
@@ -902,8 +942,10 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
                 (id.isEmpty() || job.id == id)) {
                 cancelJob(job);
                 comfySend(job, u"execution_interrupted"_s,
-                          QJsonObject{{u"prompt_id"_s, job.id}, {u"node_id"_s, u"3"_s},
-                                      {u"node_type"_s, u"KSampler"_s}, {u"executed"_s, QJsonArray{}}});
+                          QJsonObject{{u"prompt_id"_s, job.id},
+                                      {u"node_id"_s, u"3"_s},
+                                      {u"node_type"_s, u"KSampler"_s},
+                                      {u"executed"_s, QJsonArray{}}});
             }
         }
         respond(socket, Answer{200, "text/plain", {}, {}, Delivery::Normal});
@@ -930,7 +972,8 @@ void SimServer::handleComfy(const QHttpServerRequest &request, QTcpSocket *socke
             else if (job.state == u"queued")
                 pending.append(QJsonArray{0, job.id});
         }
-        respond(socket, json(QJsonObject{{u"queue_running"_s, running}, {u"queue_pending"_s, pending}}));
+        respond(socket,
+                json(QJsonObject{{u"queue_running"_s, running}, {u"queue_pending"_s, pending}}));
         return;
     }
     respond(socket, Answer{404, "text/plain", "404: Not Found", {}, Delivery::Normal});
@@ -945,18 +988,22 @@ void SimServer::handleA1111(const QHttpServerRequest &request, QTcpSocket *socke
     const bool post = request.method() == QHttpServerRequest::Method::Post;
     ProtocolStats &stats = m_stats.protocols[u"a1111"_s];
     auto httpException = [](int status, const QString &detail) {
-        return json(QJsonObject{{u"error"_s, u"HTTPException"_s}, {u"detail"_s, detail},
-                                {u"body"_s, u""_s}, {u"errors"_s, u""_s}},
+        return json(QJsonObject{{u"error"_s, u"HTTPException"_s},
+                                {u"detail"_s, detail},
+                                {u"body"_s, u""_s},
+                                {u"errors"_s, u""_s}},
                     status);
     };
     if (path == u"/sdapi/v1/sd-models") {
         QJsonArray models;
         for (const QString &name : kComfyModels) {
             const QString base = name.section(u'.', 0, -2);
-            models.append(QJsonObject{{u"title"_s, name}, {u"model_name"_s, base},
-                                      {u"hash"_s, u"6ce0161689"_s},
-                                      {u"filename"_s, QString(u"/models/Stable-diffusion/"_s + name)},
-                                      {u"config"_s, QJsonValue()}});
+            models.append(
+                QJsonObject{{u"title"_s, name},
+                            {u"model_name"_s, base},
+                            {u"hash"_s, u"6ce0161689"_s},
+                            {u"filename"_s, QString(u"/models/Stable-diffusion/"_s + name)},
+                            {u"config"_s, QJsonValue()}});
         }
         respond(socket, json(models));
         return;
@@ -973,19 +1020,19 @@ void SimServer::handleA1111(const QHttpServerRequest &request, QTcpSocket *socke
         for (const Job &job : std::as_const(m_jobs)) {
             if (job.protocol == u"a1111" && job.state == u"running") {
                 jobs += 1;
-                progress = qMax(progress, m_profile.jobMs > 0
-                                              ? qMin(0.99, double(now - job.createdMs) / m_profile.jobMs)
-                                              : 0.5);
+                progress =
+                    qMax(progress, m_profile.jobMs > 0
+                                       ? qMin(0.99, double(now - job.createdMs) / m_profile.jobMs)
+                                       : 0.5);
             }
         }
         stats.progressEvents += jobs > 0;
-        respond(socket,
-                json(QJsonObject{{u"progress"_s, progress},
-                                 {u"eta_relative"_s, 0.0},
-                                 {u"state"_s, QJsonObject{{u"job_count"_s, jobs},
-                                                          {u"interrupted"_s, false}}},
-                                 {u"current_image"_s, QJsonValue()},
-                                 {u"textinfo"_s, QJsonValue()}}));
+        respond(socket, json(QJsonObject{{u"progress"_s, progress},
+                                         {u"eta_relative"_s, 0.0},
+                                         {u"state"_s, QJsonObject{{u"job_count"_s, jobs},
+                                                                  {u"interrupted"_s, false}}},
+                                         {u"current_image"_s, QJsonValue()},
+                                         {u"textinfo"_s, QJsonValue()}}));
         return;
     }
     if (path == u"/sdapi/v1/interrupt" && post) {
@@ -1012,9 +1059,10 @@ void SimServer::handleA1111(const QHttpServerRequest &request, QTcpSocket *socke
             }
         }
         if (fault == u"invalid_request") {
-            detail.append(QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, u"width"_s}},
-                                      {u"msg"_s, u"ensure this value is less than or equal to 2048"_s},
-                                      {u"type"_s, u"value_error.number.not_le"_s}});
+            detail.append(
+                QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, u"width"_s}},
+                            {u"msg"_s, u"ensure this value is less than or equal to 2048"_s},
+                            {u"type"_s, u"value_error.number.not_le"_s}});
         }
         if (!detail.isEmpty()) {
             if (!fault.isEmpty()) {
@@ -1054,11 +1102,12 @@ void SimServer::handleA1111(const QHttpServerRequest &request, QTcpSocket *socke
         if (fault == u"provider_error") {
             job.state = u"failed"_s;
             stats.failed += 1;
-            answer = json(QJsonObject{{u"error"_s, u"OutOfMemoryError"_s},
-                                      {u"detail"_s, u""_s},
-                                      {u"body"_s, u""_s},
-                                      {u"errors"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s}},
-                          500);
+            answer = json(
+                QJsonObject{{u"error"_s, u"OutOfMemoryError"_s},
+                            {u"detail"_s, u""_s},
+                            {u"body"_s, u""_s},
+                            {u"errors"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s}},
+                500);
         } else if (fault == u"malformed_json") {
             answer = malformed();
         } else {
@@ -1113,8 +1162,9 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
     };
     const QString given = QString::fromUtf8(request.value("Authorization")).mid(7);
     auto unauthorized = [&] {
-        return error(401, u"Incorrect API key provided: %1. You can find your API key at "
-                          u"https://platform.openai.com/account/api-keys."_s.arg(given),
+        return error(401,
+                     u"Incorrect API key provided: %1. You can find your API key at "
+                     u"https://platform.openai.com/account/api-keys."_s.arg(given),
                      u"invalid_request_error"_s, QJsonValue(), u"invalid_api_key"_s);
     };
     if (!keyAccepted(request, "Bearer")) {
@@ -1124,14 +1174,17 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
     if (path == u"/models") {
         QJsonArray models;
         for (const QString &model : kOpenAiModels)
-            models.append(QJsonObject{{u"id"_s, model}, {u"object"_s, u"model"_s},
-                                      {u"created"_s, 1700000000}, {u"owned_by"_s, u"system"_s}});
+            models.append(QJsonObject{{u"id"_s, model},
+                                      {u"object"_s, u"model"_s},
+                                      {u"created"_s, 1700000000},
+                                      {u"owned_by"_s, u"system"_s}});
         respond(socket, json(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, models}}));
         return;
     }
     if (path != u"/images/generations" || !post) {
-        respond(socket, error(404, u"Invalid URL (%1 /v1%2)"_s.arg(
-                                       QString::fromLatin1(post ? "POST" : "GET"), path),
+        respond(socket, error(404,
+                              u"Invalid URL (%1 /v1%2)"_s.arg(
+                                  QString::fromLatin1(post ? "POST" : "GET"), path),
                               u"invalid_request_error"_s, QJsonValue(), QJsonValue()));
         return;
     }
@@ -1155,12 +1208,14 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
     if (fault == u"auth") {
         failure = unauthorized();
     } else if (fault == u"content_policy") {
-        failure = error(400, u"Your request was rejected by the safety system. If you believe "
-                             u"this is an error, contact us at help.openai.com."_s,
+        failure = error(400,
+                        u"Your request was rejected by the safety system. If you believe "
+                        u"this is an error, contact us at help.openai.com."_s,
                         u"image_generation_user_error"_s, QJsonValue(), u"moderation_blocked"_s);
     } else if (fault == u"quota_exhausted") {
-        failure = error(429, u"You exceeded your current quota, please check your plan and "
-                             u"billing details."_s,
+        failure = error(429,
+                        u"You exceeded your current quota, please check your plan and "
+                        u"billing details."_s,
                         u"insufficient_quota"_s, QJsonValue(), u"insufficient_quota"_s);
     } else if (fault == u"invalid_request") {
         failure = error(400, u"Invalid value for 'quality': expected one of low, medium, high"_s,
@@ -1176,9 +1231,9 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
         sizes = {u"256x256"_s, u"512x512"_s, u"1024x1024"_s};
     const QString size = body.value(u"size"_s).toString(u"1024x1024"_s);
     if (failure.body.isEmpty() && !sizes.contains(size)) {
-        failure = error(400, u"Invalid value: '%1'. Supported values are: %2."_s.arg(
-                                 size, sizes.join(u", "_s)),
-                        u"invalid_request_error"_s, u"size"_s, u"invalid_value"_s);
+        failure = error(
+            400, u"Invalid value: '%1'. Supported values are: %2."_s.arg(size, sizes.join(u", "_s)),
+            u"invalid_request_error"_s, u"size"_s, u"invalid_value"_s);
     }
     if (!failure.body.isEmpty()) {
         if (!fault.isEmpty())
@@ -1203,14 +1258,15 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
         stats.completed += 1;
         answer = json(QJsonObject{
             {u"created"_s, 1700000000},
-            {u"data"_s, QJsonArray{QJsonObject{
-                            {u"url"_s, QString(baseUrl().toString() + u"/_files/"_s + job.fileName)}}}}});
+            {u"data"_s,
+             QJsonArray{QJsonObject{
+                 {u"url"_s, QString(baseUrl().toString() + u"/_files/"_s + job.fileName)}}}}});
     } else {
         stats.completed += 1;
         answer = json(QJsonObject{
             {u"created"_s, 1700000000},
-            {u"data"_s, QJsonArray{QJsonObject{
-                            {u"b64_json"_s, QString::fromLatin1(media(job).toBase64())}}}},
+            {u"data"_s,
+             QJsonArray{QJsonObject{{u"b64_json"_s, QString::fromLatin1(media(job).toBase64())}}}},
             {u"usage"_s, QJsonObject{{u"total_tokens"_s, 100}}}});
         if (fault == u"truncated_download")
             answer.delivery = Delivery::Truncate;
@@ -1250,11 +1306,11 @@ QJsonObject SimServer::replicatePrediction(const Job &job) const
             {u"output"_s, output},
             {u"data_removed"_s, false},
             {u"error"_s, error},
-            {u"status"_s, job.state == u"queued" ? u"starting"_s
+            {u"status"_s, job.state == u"queued"    ? u"starting"_s
                           : job.state == u"running" ? u"processing"_s
                                                     : job.state},
-            {u"created_at"_s, QDateTime::fromMSecsSinceEpoch(job.createdMs, Qt::UTC)
-                                  .toString(Qt::ISODateWithMs)},
+            {u"created_at"_s,
+             QDateTime::fromMSecsSinceEpoch(job.createdMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {u"urls"_s, QJsonObject{{u"get"_s, base},
                                     {u"cancel"_s, QString(base + u"/cancel"_s)},
                                     {u"stream"_s, QString(base + u"/stream"_s)},
@@ -1267,9 +1323,8 @@ void SimServer::handleReplicate(const QHttpServerRequest &request, QTcpSocket *s
     const bool post = request.method() == QHttpServerRequest::Method::Post;
     ProtocolStats &stats = m_stats.protocols[u"replicate"_s];
     auto problem = [](int status, const QString &title, const QString &detail) {
-        Answer answer = json(QJsonObject{{u"title"_s, title}, {u"detail"_s, detail},
-                                         {u"status"_s, status}},
-                             status);
+        Answer answer = json(
+            QJsonObject{{u"title"_s, title}, {u"detail"_s, detail}, {u"status"_s, status}}, status);
         answer.contentType = "application/problem+json";
         return answer;
     };
@@ -1283,7 +1338,8 @@ void SimServer::handleReplicate(const QHttpServerRequest &request, QTcpSocket *s
         return;
     }
     if (path == u"/account") {
-        respond(socket, json(QJsonObject{{u"type"_s, u"user"_s}, {u"username"_s, u"retake-sim"_s},
+        respond(socket, json(QJsonObject{{u"type"_s, u"user"_s},
+                                         {u"username"_s, u"retake-sim"_s},
                                          {u"name"_s, u"Retake Simulator"_s}}));
         return;
     }
@@ -1301,11 +1357,13 @@ void SimServer::handleReplicate(const QHttpServerRequest &request, QTcpSocket *s
         if (fault == u"auth") {
             failure = unauthenticated();
         } else if (fault == u"quota_exhausted") {
-            failure = problem(402, u"Insufficient credit"_s,
-                              u"You have insufficient credit to run this model. Go to "
-                              u"https://replicate.com/account/billing#billing to purchase credit."_s);
+            failure =
+                problem(402, u"Insufficient credit"_s,
+                        u"You have insufficient credit to run this model. Go to "
+                        u"https://replicate.com/account/billing#billing to purchase credit."_s);
         } else if (fault == u"invalid_request" || !input.value(u"prompt"_s).isString()) {
-            failure = problem(422, u"Input validation failed"_s, u"- input.prompt: Invalid type."_s);
+            failure =
+                problem(422, u"Input validation failed"_s, u"- input.prompt: Invalid type."_s);
             QJsonObject object = QJsonDocument::fromJson(failure.body).object();
             object.insert(u"invalid_fields"_s,
                           QJsonArray{QJsonObject{{u"type"_s, u"invalid_type"_s},
@@ -1320,18 +1378,20 @@ void SimServer::handleReplicate(const QHttpServerRequest &request, QTcpSocket *s
             return;
         }
         Job &job = createJob(u"replicate"_s, fault);
-        job.model = modelMatch.hasMatch() ? modelMatch.captured(1)
-                                          : body.value(u"version"_s).toString();
+        job.model =
+            modelMatch.hasMatch() ? modelMatch.captured(1) : body.value(u"version"_s).toString();
         job.video = input.contains(u"image"_s) || input.contains(u"duration"_s);
         const QSize imageSize = imageSizeOfDataUri(input.value(u"image"_s).toString());
         job.width = input.value(u"width"_s).toInt(imageSize.isValid() ? imageSize.width() : 1024);
-        job.height = input.value(u"height"_s).toInt(imageSize.isValid() ? imageSize.height() : 1024);
+        job.height =
+            input.value(u"height"_s).toInt(imageSize.isValid() ? imageSize.height() : 1024);
         job.fps = input.value(u"fps"_s).toInt(24);
         job.durationSec = input.value(u"duration"_s).toDouble(1.0);
         Answer answer = json(replicatePrediction(job), 201);
         respond(socket, answer);
         if (fault == u"disappear") {
-            QTimer::singleShot(latencyMs() + 20, this, [this] { disappear(m_profile.disappearMs); });
+            QTimer::singleShot(latencyMs() + 20, this,
+                               [this] { disappear(m_profile.disappearMs); });
             return;
         }
         scheduleStep(job.id);
@@ -1342,7 +1402,8 @@ void SimServer::handleReplicate(const QHttpServerRequest &request, QTcpSocket *s
     if (match.hasMatch()) {
         auto it = m_jobs.find(match.captured(1));
         if (it == m_jobs.end()) {
-            respond(socket, problem(404, u"Not found"_s, u"The requested resource could not be found."_s));
+            respond(socket,
+                    problem(404, u"Not found"_s, u"The requested resource could not be found."_s));
             return;
         }
         if (!match.captured(2).isEmpty()) {
@@ -1369,10 +1430,14 @@ QJsonObject SimServer::falStatus(const Job &job) const
     const QString base = baseUrl().toString() + u"/fal/"_s + job.app + u"/requests/"_s + job.id;
     QJsonArray logs;
     for (const QString &line : job.logs.split(u'\n', Qt::SkipEmptyParts))
-        logs.append(QJsonObject{{u"message"_s, line}, {u"level"_s, u"INFO"_s},
-                                {u"source"_s, u"user"_s}, {u"timestamp"_s, isoNow()}});
-    QJsonObject status{{u"response_url"_s, base}, {u"status_url"_s, QString(base + u"/status"_s)},
-                       {u"cancel_url"_s, QString(base + u"/cancel"_s)}, {u"logs"_s, logs}};
+        logs.append(QJsonObject{{u"message"_s, line},
+                                {u"level"_s, u"INFO"_s},
+                                {u"source"_s, u"user"_s},
+                                {u"timestamp"_s, isoNow()}});
+    QJsonObject status{{u"response_url"_s, base},
+                       {u"status_url"_s, QString(base + u"/status"_s)},
+                       {u"cancel_url"_s, QString(base + u"/cancel"_s)},
+                       {u"logs"_s, logs}};
     if (job.state == u"queued") {
         status.insert(u"status"_s, u"IN_QUEUE"_s);
         status.insert(u"queue_position"_s, 0);
@@ -1442,11 +1507,13 @@ void SimServer::handleFal(const QHttpServerRequest &request, QTcpSocket *socket)
             return;
         }
         if (it->fault == u"content_policy") {
-            respond(socket, detail(422, QJsonArray{QJsonObject{
-                                            {u"loc"_s, QJsonArray{u"body"_s, u"prompt"_s}},
-                                            {u"msg"_s, u"The content was flagged by a content checker."_s},
-                                            {u"type"_s, u"content_policy_violation"_s},
-                                            {u"url"_s, u"https://docs.fal.ai/errors#content_policy_violation"_s}}}));
+            respond(socket,
+                    detail(422, QJsonArray{QJsonObject{
+                                    {u"loc"_s, QJsonArray{u"body"_s, u"prompt"_s}},
+                                    {u"msg"_s, u"The content was flagged by a content checker."_s},
+                                    {u"type"_s, u"content_policy_violation"_s},
+                                    {u"url"_s,
+                                     u"https://docs.fal.ai/errors#content_policy_violation"_s}}}));
             return;
         }
         if (it->fault == u"invalid_request") {
@@ -1458,16 +1525,18 @@ void SimServer::handleFal(const QHttpServerRequest &request, QTcpSocket *socket)
         }
         const QString url = baseUrl().toString() + u"/_files/"_s + it->fileName;
         if (it->video) {
-            respond(socket, json(QJsonObject{{u"video"_s, QJsonObject{{u"url"_s, url},
-                                                                      {u"content_type"_s, u"video/mp4"_s}}}}));
-        } else {
             respond(socket, json(QJsonObject{
-                                {u"images"_s, QJsonArray{QJsonObject{{u"url"_s, url},
-                                                                     {u"content_type"_s, u"image/png"_s},
-                                                                     {u"width"_s, it->width},
-                                                                     {u"height"_s, it->height}}}},
-                                {u"seed"_s, 42},
-                                {u"has_nsfw_concepts"_s, QJsonArray{false}}}));
+                                {u"video"_s, QJsonObject{{u"url"_s, url},
+                                                         {u"content_type"_s, u"video/mp4"_s}}}}));
+        } else {
+            respond(socket,
+                    json(QJsonObject{
+                        {u"images"_s, QJsonArray{QJsonObject{{u"url"_s, url},
+                                                             {u"content_type"_s, u"image/png"_s},
+                                                             {u"width"_s, it->width},
+                                                             {u"height"_s, it->height}}}},
+                        {u"seed"_s, 42},
+                        {u"has_nsfw_concepts"_s, QJsonArray{false}}}));
         }
         return;
     }
@@ -1479,7 +1548,8 @@ void SimServer::handleFal(const QHttpServerRequest &request, QTcpSocket *socket)
     if (fault == u"provider_unavailable") {
         stats.failed += 1;
         stats.faults[fault] += 1;
-        respond(socket, detail(503, u"No runner could be allocated"_s, u"runner_scheduling_failure"_s));
+        respond(socket,
+                detail(503, u"No runner could be allocated"_s, u"runner_scheduling_failure"_s));
         return;
     }
     if (answerGenericFault(u"fal"_s, fault, socket))
@@ -1508,7 +1578,8 @@ void SimServer::handleFal(const QHttpServerRequest &request, QTcpSocket *socket)
     if (job.durationSec <= 0)
         job.durationSec = 1.0;
     const QString base = baseUrl().toString() + u"/fal/"_s + job.app + u"/requests/"_s + job.id;
-    respond(socket, json(QJsonObject{{u"request_id"_s, job.id}, {u"response_url"_s, base},
+    respond(socket, json(QJsonObject{{u"request_id"_s, job.id},
+                                     {u"response_url"_s, base},
                                      {u"status_url"_s, QString(base + u"/status"_s)},
                                      {u"cancel_url"_s, QString(base + u"/cancel"_s)},
                                      {u"queue_position"_s, 0}}));

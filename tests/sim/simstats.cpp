@@ -29,10 +29,14 @@ QJsonObject toJson(const ProtocolStats &p)
     QJsonObject faults;
     for (auto it = p.faults.begin(); it != p.faults.end(); ++it)
         faults.insert(it.key(), it.value());
-    return {{u"requests"_s, p.requests},   {u"submitted"_s, p.submitted},
-            {u"rateLimited"_s, p.rateLimited}, {u"cancelled"_s, p.cancelled},
-            {u"completed"_s, p.completed}, {u"failed"_s, p.failed},
-            {u"downloads"_s, p.downloads}, {u"progressEvents"_s, p.progressEvents},
+    return {{u"requests"_s, p.requests},
+            {u"submitted"_s, p.submitted},
+            {u"rateLimited"_s, p.rateLimited},
+            {u"cancelled"_s, p.cancelled},
+            {u"completed"_s, p.completed},
+            {u"failed"_s, p.failed},
+            {u"downloads"_s, p.downloads},
+            {u"progressEvents"_s, p.progressEvents},
             {u"faults"_s, faults}};
 }
 
