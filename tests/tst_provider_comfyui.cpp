@@ -197,6 +197,21 @@ private Q_SLOTS:
         QTRY_COMPARE(m_sim->runningJobs(), 0);
     }
 
+    void destroyingARunningJobCancelsOnServer()
+    {
+        sim::SimProfile slow = m_sim->profile();
+        slow.jobMs = 3000;
+        m_sim->setProfile(slow);
+        ComfyUiProvider provider(simProfile(*m_sim, u"comfyui"_s));
+        auto parent = std::make_unique<QObject>();
+        ProviderJob *job = provider.createJob(imageRequest(m_dir->filePath(u"a"_s)), parent.get());
+        job->start();
+        QTRY_COMPARE(m_sim->runningJobs(), 1);
+        QTest::qWait(100); // the prompt id is known
+        parent.reset();    // e.g. the engine shutting down
+        QTRY_COMPARE(m_sim->stats().protocols.value(u"comfyui"_s).cancelled, 1);
+    }
+
     void cancelWhileSubmittingStillCancelsOnServer()
     {
         sim::SimProfile slow = m_sim->profile();

@@ -18,6 +18,12 @@ A1111Job::A1111Job(std::shared_ptr<NetworkContext> context, const GenerationRequ
 {
 }
 
+A1111Job::~A1111Job()
+{
+    if (isRunning())
+        cancelOnServer();
+}
+
 void A1111Job::authorize(HttpRequestSpec &spec) const
 {
     if (!apiKey().isEmpty())

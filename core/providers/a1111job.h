@@ -18,6 +18,7 @@ class A1111Job final : public NetworkJob
 public:
     A1111Job(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
              const QString &model, QObject *parent = nullptr);
+    ~A1111Job() override;
 
 protected:
     KeyNeed keyNeed() const override { return KeyNeed::Optional; }

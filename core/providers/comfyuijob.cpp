@@ -50,6 +50,8 @@ ComfyUiJob::ComfyUiJob(std::shared_ptr<NetworkContext> context, const Generation
 
 ComfyUiJob::~ComfyUiJob()
 {
+    if (isRunning())
+        cancelOnServer();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

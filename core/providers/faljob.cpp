@@ -17,6 +17,12 @@ FalJob::FalJob(std::shared_ptr<NetworkContext> context, const GenerationRequest 
 {
 }
 
+FalJob::~FalJob()
+{
+    if (isRunning())
+        cancelOnServer();
+}
+
 void FalJob::authorize(HttpRequestSpec &spec) const
 {
     spec.addHeader("Authorization", "Key " + apiKey().toUtf8());

@@ -23,6 +23,7 @@ class FalJob final : public NetworkJob
 public:
     FalJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
            const QString &model, QObject *parent = nullptr);
+    ~FalJob() override;
 
     // fal's error_type values (request errors) and model error types.
     static ErrorClass classifyErrorType(const QString &errorType, ErrorClass fallback);

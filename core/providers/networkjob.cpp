@@ -59,9 +59,8 @@ NetworkJob::NetworkJob(std::shared_ptr<NetworkContext> context, const Generation
 
 NetworkJob::~NetworkJob()
 {
-    // Destroying an unfinished job stops it silently (the engine has given up on it).
-    if (m_phase == Phase::Running)
-        cancelOnServer();
+    // Derived jobs tell the server in their own destructors (cancelOnServer() cannot
+    // reach them from here); this only drops what is still in flight.
     abortExchanges(true);
 }
 

@@ -54,7 +54,9 @@ protected:
     // Starts the work; the API key (if any) is available through apiKey().
     virtual void begin() = 0;
     // Tells the server to stop what this job submitted (through sendDetached()). May be
-    // called more than once; send each cancellation once.
+    // called more than once; send each cancellation once. Jobs that can be cancelled on
+    // the server also call it from their destructor when isRunning(): a job destroyed
+    // unfinished must not leave work behind.
     virtual void cancelOnServer() {}
     // Adds credentials (e.g. an Authorization header) to a request for the provider's
     // own API. The default adds nothing.

@@ -17,6 +17,12 @@ ReplicateJob::ReplicateJob(std::shared_ptr<NetworkContext> context,
 {
 }
 
+ReplicateJob::~ReplicateJob()
+{
+    if (isRunning())
+        cancelOnServer();
+}
+
 void ReplicateJob::authorize(HttpRequestSpec &spec) const
 {
     spec.addHeader("Authorization", "Bearer " + apiKey().toUtf8());

@@ -24,6 +24,7 @@ class ReplicateJob final : public NetworkJob
 public:
     ReplicateJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
                  const QString &model, QObject *parent = nullptr);
+    ~ReplicateJob() override;
 
     // Failed predictions: content filters -> content_policy, else provider_error.
     static ErrorClass classifyFailure(const QString &error);
