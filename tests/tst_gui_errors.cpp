@@ -65,7 +65,7 @@ private Q_SLOTS:
     void diskFullBannerAndRetryNow();
 
 private:
-    std::unique_ptr<test::GuiFixture> f;
+    std::unique_ptr<retake::ui::test::GuiFixture> f;
 };
 
 void TestGuiErrors::initTestCase()
@@ -77,7 +77,7 @@ void TestGuiErrors::initTestCase()
 
 void TestGuiErrors::init()
 {
-    f = std::make_unique<test::GuiFixture>();
+    f = std::make_unique<retake::ui::test::GuiFixture>();
     QVERIFY(f->dir->isValid());
 }
 

@@ -71,7 +71,7 @@ private Q_SLOTS:
     void closingWhileRunningAsks();
 
 private:
-    std::unique_ptr<test::GuiFixture> f;
+    std::unique_ptr<retake::ui::test::GuiFixture> f;
 };
 
 void TestGuiMainWindow::initTestCase()
@@ -83,7 +83,7 @@ void TestGuiMainWindow::initTestCase()
 
 void TestGuiMainWindow::init()
 {
-    f = std::make_unique<test::GuiFixture>();
+    f = std::make_unique<retake::ui::test::GuiFixture>();
     QVERIFY(f->dir->isValid());
 }
 

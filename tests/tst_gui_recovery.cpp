@@ -66,7 +66,7 @@ private Q_SLOTS:
     void summaryBarFiltersByFailed();
 
 private:
-    std::unique_ptr<test::GuiFixture> f;
+    std::unique_ptr<retake::ui::test::GuiFixture> f;
 };
 
 void TestGuiRecovery::initTestCase()
@@ -78,7 +78,7 @@ void TestGuiRecovery::initTestCase()
 
 void TestGuiRecovery::init()
 {
-    f = std::make_unique<test::GuiFixture>();
+    f = std::make_unique<retake::ui::test::GuiFixture>();
     QVERIFY(f->dir->isValid());
 }
 
