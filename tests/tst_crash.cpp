@@ -4,6 +4,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void killedRunsResumeToTheSameResult();
     void killedPublishLeavesPreviousPublishedIntact();
     void diskFullOnARealSmallFilesystem();
+    void outOfSpaceWhileWritingPausesAndLosesNothing();
 };
 
 void TestCrash::killedRunsResumeToTheSameResult()
@@ -186,6 +188,22 @@ void TestCrash::killedRunsResumeToTheSameResult()
             ++verified;
         }
         QVERIFY(verified > 40);
+
+        // No torn file anywhere in draft/, pointed to or not: every output of every
+        // attempt decodes, and no staging leftover of a killed attempt survives.
+        int drafts = 0;
+        QDirIterator files(ws + u"/draft"_s, QDir::Files | QDir::Hidden,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            QVERIFY2(!file.contains(u"/.staging/"_s), qPrintable(u"leftover: "_s + file));
+            const bool video = QFileInfo(file).fileName().startsWith(u"video."_s);
+            const VerificationResult v =
+                verifyOutputFile(file, {video ? Stage::Video : Stage::Image, 0, 0, 0.0});
+            QVERIFY2(v.ok, qPrintable(file + u": "_s + v.message));
+            ++drafts;
+        }
+        QVERIFY(drafts >= verified);
 
         // No attempt that had succeeded was submitted again: the provider saw no job for a
         // task after its success was recorded.
@@ -310,6 +328,63 @@ void TestCrash::diskFullOnARealSmallFilesystem()
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(output.contains("Disk space is back"));
     QVERIFY(!output.contains("\"outcome\":\"disk_full\""));
+}
+
+// The drive fills up in the middle of the batch with no reserve to warn first: real
+// ENOSPC from the outputs and SQLITE_FULL from the state database.
+void TestCrash::outOfSpaceWhileWritingPausesAndLosesNothing()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to mount a small tmpfs; tst_durability covers a scripted disk_full");
+    QTemporaryDir dir;
+    const QString mountPoint = dir.filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (QProcess::execute(
+            u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=16m"_s, u"tmpfs"_s, mountPoint}) != 0)
+        QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
+    auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+
+    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
+    project.remove(u"providerProfiles"_s);
+    project.remove(u"providers"_s);
+    const QString board =
+        writeFile(mountPoint + u"/full.retake.json"_s, QJsonDocument(project).toJson());
+    // The workspace exists (its database too) before the drive fills.
+    runCli({u"status"_s, board}, mountPoint);
+    QVERIFY(QFile::exists(mountPoint + u"/full.retake/state.sqlite"_s));
+
+    // Given a drive with room for a handful of outputs and no reserve,
+    const qint64 fillerSize = QStorageInfo(mountPoint).bytesAvailable() - 160 * 1024;
+    QVERIFY(fillerSize > 0);
+    {
+        QFile filler(mountPoint + u"/filler.bin"_s);
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray chunk(64 * 1024, 'x');
+        for (qint64 written = 0; written < fillerSize; written += chunk.size())
+            filler.write(chunk.constData(), std::min<qint64>(chunk.size(), fillerSize - written));
+    }
+    // when the batch runs into the full drive, it pauses instead of failing,
+    QProcess process;
+    process.setWorkingDirectory(mountPoint);
+    process.start(QStringLiteral(RETAKE_CLI_PATH),
+                  {u"run"_s, board, u"--json"_s, u"--disk-reserve-mb"_s, u"0"_s});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (output += process.readAllStandardOutput(), output.contains("Disk full")), 60000);
+    QVERIFY2(process.state() == QProcess::Running, output.constData());
+
+    // and once space is freed it resumes by itself and finishes every task at full
+    // quality: a full drive spends no retry and fails nothing.
+    QVERIFY(QFile::remove(mountPoint + u"/filler.bin"_s));
+    QVERIFY(process.waitForFinished(120000));
+    output += process.readAllStandardOutput();
+    QVERIFY2(process.exitCode() == 0, output.right(3000).constData());
+    QVERIFY(output.contains("Disk space is back"));
+    const QMap<QString, QString> states = finalStates(board, mountPoint);
+    QCOMPARE(states.size(), 80);
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        QVERIFY2(it.value() == u"done/full"_s, qPrintable(it.key() + u": "_s + it.value()));
 }
 
 QTEST_GUILESS_MAIN(TestCrash)

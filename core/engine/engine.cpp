@@ -78,6 +78,9 @@ struct ProviderState {
     CircuitBreaker breaker;
     AimdLimiter limiter;
     int inFlight = 0;
+    // No dispatch before this (engine clock, ms): the provider's own Retry-After on a 429
+    // holds every task queued for it, not only the one that was refused.
+    qint64 holdUntilMs = 0;
     std::set<int> queue;        // queued task indices, in storyboard order
     QList<bool> recentOutcomes; // last 20 attempts, true = failed
     ErrorClass lastError = ErrorClass::None;
@@ -174,6 +177,10 @@ public:
     bool budgetPaused = false;
     bool resumedAfterCrash = false;
     bool checkDiskSpace();
+    // Stops dispatching until space returns (polled): not a task failure.
+    void pauseForDiskFull(const QString &why);
+    // Commits the queued state; a full drive pauses the batch like any other write.
+    void saveState();
     void dispatch(int i);
     GenerationRequest buildRequest(const TaskRecord &t) const;
 
@@ -301,9 +308,7 @@ void EnginePrivate::flushUpdates()
         snapshots << t.snap;
         persistTask(i);
     }
-    QString error;
-    if (store.isOpen() && !store.flush(&error))
-        log(u"Could not save the batch state (will try again): %1"_s.arg(error));
+    saveState();
     if (!snapshots.isEmpty())
         Q_EMIT q->tasksUpdated(snapshots);
     Q_EMIT q->summaryChanged(q->summary());
@@ -345,15 +350,14 @@ bool EnginePrivate::checkDiskSpace()
                                                : QStorageInfo(workspace.root()).bytesAvailable();
     const bool low = free >= 0 && free < options.diskReserveBytes;
     if (low && !diskPaused) {
-        diskPaused = true;
-        log(u"Disk full: %1 MB free in %2, below the %3 MB reserve. Dispatching is paused "
-            "and resumes by itself when space returns."_s.arg(free / (1024 * 1024))
-                .arg(workspace.root())
-                .arg(options.diskReserveBytes / (1024 * 1024)));
-        diskTimer.start(options.diskPollIntervalMs);
-        Q_EMIT q->pausedChanged(true, u"disk full"_s);
-        Q_EMIT q->summaryChanged(q->summary());
+        pauseForDiskFull(u"%1 MB free in %2, below the %3 MB reserve"_s.arg(free / (1024 * 1024))
+                             .arg(workspace.root())
+                             .arg(options.diskReserveBytes / (1024 * 1024)));
     } else if (!low && diskPaused) {
+        // Space is back only when the state that waited in memory can be written too.
+        QString error;
+        if (store.isOpen() && !store.flush(&error) && store.lastFlushFailedForSpace())
+            return false;
         diskPaused = false;
         diskTimer.stop();
         log(u"Disk space is back: resuming."_s);
@@ -361,6 +365,30 @@ bool EnginePrivate::checkDiskSpace()
         Q_EMIT q->summaryChanged(q->summary());
     }
     return !diskPaused;
+}
+
+void EnginePrivate::pauseForDiskFull(const QString &why)
+{
+    if (diskPaused)
+        return;
+    diskPaused = true;
+    log(u"Disk full: %1. Dispatching is paused and resumes by itself when space returns; "
+        "finished outputs are kept."_s.arg(why));
+    diskTimer.start(options.diskPollIntervalMs);
+    Q_EMIT q->pausedChanged(true, u"disk full"_s);
+    Q_EMIT q->summaryChanged(q->summary());
+}
+
+void EnginePrivate::saveState()
+{
+    QString error;
+    if (!store.isOpen() || store.flush(&error))
+        return;
+    if (store.lastFlushFailedForSpace()) {
+        pauseForDiskFull(error);
+        return;
+    }
+    log(u"Could not save the batch state (will try again): %1"_s.arg(error));
 }
 
 void EnginePrivate::schedule()
@@ -388,6 +416,8 @@ void EnginePrivate::schedule()
                 if (ps.provider && !ps.breaker.allowRequest(t))
                     break;
                 if (ps.provider && ps.inFlight >= ps.limiter.limit())
+                    break;
+                if (t < ps.holdUntilMs)
                     break;
                 const int i = *ps.queue.begin();
                 if (!budgetAllows(i))
@@ -485,6 +515,8 @@ void EnginePrivate::armWakeTimer()
             const qint64 reopen = ps.breaker.openUntilMs();
             due = due < 0 ? reopen : std::min(due, reopen);
         }
+        if (!ps.queue.empty() && ps.holdUntilMs > t)
+            due = due < 0 ? ps.holdUntilMs : std::min(due, ps.holdUntilMs);
     }
     if (due < 0) {
         wakeTimer.stop();
@@ -893,9 +925,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     // A verified output is recorded at once, not on the next tick: after a crash it is
     // never asked for again.
     persistTask(i);
-    QString saveError;
-    if (store.isOpen() && !store.flush(&saveError))
-        log(u"Could not save the batch state (will try again): %1"_s.arg(saveError));
+    saveState();
     Q_EMIT q->attemptFinished(t.snap.id, a);
     settleDependents(i);
     requestSchedule();
@@ -971,13 +1001,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         t.attempts << a;
         if (store.isOpen())
             store.saveAttempt(t.snap.id, a);
-        if (!diskPaused) {
-            diskPaused = true;
-            log(u"%1: disk full while writing (%2). Dispatching is paused and resumes by "
-                "itself when space returns."_s.arg(t.snap.id, a.message));
-            diskTimer.start(options.diskPollIntervalMs);
-            Q_EMIT q->pausedChanged(true, u"disk full"_s);
-        }
+        pauseForDiskFull(u"%1 could not write its output (%2)"_s.arg(t.snap.id, a.message));
         setState(i, TaskState::Queued);
         Q_EMIT q->attemptFinished(t.snap.id, a);
         return;
@@ -992,8 +1016,13 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
                     .arg(ps->breaker.consecutiveFailures())
                     .arg(ps->breaker.currentCooldownMs() / 1000.0));
         }
-        if (cls == ErrorClass::RateLimited)
+        if (cls == ErrorClass::RateLimited) {
             ps->limiter.onRateLimited(t.limiterEpoch);
+            if (result.retryAfterMs && *result.retryAfterMs > 0) {
+                const qint64 wait = std::min<qint64>(*result.retryAfterMs, options.retry.maxDelayMs);
+                ps->holdUntilMs = std::max(ps->holdUntilMs, nowMs + wait);
+            }
+        }
         ps->noteOutcome(true);
         ps->lastError = cls;
         ps->lastErrorMessage = a.message;

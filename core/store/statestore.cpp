@@ -231,6 +231,7 @@ public:
     QString m_path;
     QSqlDatabase m_db;
     bool m_open = false;
+    bool m_lastFlushFull = false;
 
     // Prepared once per connection and reused by every flush.
     std::optional<QSqlQuery> m_upsertTask;
@@ -704,6 +705,11 @@ bool StateStore::hasPendingWrites() const
            !d->m_pendingEvents.isEmpty();
 }
 
+bool StateStore::lastFlushFailedForSpace() const
+{
+    return d->m_lastFlushFull;
+}
+
 bool StateStore::flush(QString *error)
 {
     QString localError;
@@ -715,8 +721,10 @@ bool StateStore::flush(QString *error)
     if (!hasPendingWrites())
         return true;
 
+    d->m_lastFlushFull = false;
     QSqlError sqlError;
     if (!d->prepareWriteStatements(&sqlError) || !d->exec(u"BEGIN IMMEDIATE"_s, &sqlError)) {
+        d->m_lastFlushFull = nativeCode(sqlError) == kSqliteFull;
         message = d->flushFailureMessage(sqlError);
         return false;
     }
@@ -727,6 +735,7 @@ bool StateStore::flush(QString *error)
         d->m_upsertAttempt->finish();
         d->m_insertEvent->finish();
         d->exec(u"ROLLBACK"_s);
+        d->m_lastFlushFull = nativeCode(sqlError) == kSqliteFull;
         message = d->flushFailureMessage(sqlError);
         return false;
     }

@@ -87,6 +87,8 @@ public:
     // Commits every queued write in one transaction. On failure nothing is committed,
     // the writes stay queued and `error` says why (disk full shows as such).
     bool flush(QString *error);
+    // Whether the last flush() failed because the drive is full (SQLITE_FULL).
+    bool lastFlushFailedForSpace() const;
 
     // Starts a run record; returns its id (e.g. "20261125-143000-1"). Ends it with an outcome.
     QString beginRun(const QDateTime &startedAt);
