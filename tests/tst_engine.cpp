@@ -46,6 +46,7 @@ private Q_SLOTS:
     void neverMoreThanThreeAutomaticRetries();
     void ladderOrderAndRecordedQuality();
     void retryAfterWins();
+    void retryAfterHoldsTheWholeProvider();
     void breakerOpensCoolsDownAndCloses();
     void aimdHalvesOn429AndRecovers();
     void videoNeverStartsBeforeItsImage();
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void failedAttemptsAreArchivedAndLogged();
     void debugLoggingAddsPromptsToTheLog();
     void resumeKeepsDoneTasks();
+    void interruptedTaskKeepsItsRetryBudget();
     void updatesAreCoalesced();
 
 private:
@@ -248,6 +250,29 @@ void TestEngine::retryAfterWins()
              qPrintable(QString::number(calls.at(1).startedMs - calls.at(0).startedMs)));
 }
 
+void TestEngine::retryAfterHoldsTheWholeProvider()
+{
+    // Given one provider that takes one request at a time and three shots,
+    openEngine(makeProject(3, {u"a"_s}, {u"a"_s}));
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 1);
+    m_a = provider.get();
+    m_engine->setProvider(std::move(provider));
+    // when its first answer is a 429 asking for 300 ms,
+    m_a->script(img(1), {{ErrorClass::RateLimited, 300, 429}});
+    QVERIFY(runToEnd());
+    // then nothing at all is sent to it for those 300 ms: the other shots wait too
+    // instead of bouncing off the same limit.
+    const QList<FakeCall> calls = m_a->calls();
+    QCOMPARE(calls.size(), 7);
+    QCOMPARE(calls.at(0).taskId, img(1));
+    for (int c = 1; c < calls.size(); ++c) {
+        QVERIFY2(calls.at(c).startedMs - calls.at(0).startedMs >= 295,
+                 qPrintable(u"%1 after %2 ms"_s.arg(calls.at(c).taskId)
+                                .arg(calls.at(c).startedMs - calls.at(0).startedMs)));
+    }
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 6);
+}
+
 void TestEngine::breakerOpensCoolsDownAndCloses()
 {
     openEngine(makeProject(5, {u"a"_s}, {u"a"_s}));
@@ -394,9 +419,23 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
 {
     openEngine(makeProject(8));
     m_a->setLatencyMs(200);
+    m_a->setWritePartialFiles(true);
     QSignalSpy finished(m_engine, &Engine::batchFinished);
     m_engine->start();
     QTRY_VERIFY(m_a->inFlight() > 0);
+    // Work in flight has written partial files somewhere under the workspace.
+    const auto partialFiles = [this] {
+        QStringList found;
+        QDirIterator it(m_f.path(u"ws"_s), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (file.endsWith(u"/out.part"_s))
+                found << file;
+        }
+        return found;
+    };
+    QVERIFY(!partialFiles().isEmpty());
     m_engine->cancel();
     QVERIFY(finished.wait(5000) || finished.count() == 1);
     const BatchSummary s = m_engine->summary();
@@ -414,6 +453,8 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
         const QString file = it.next();
         QFAIL(qPrintable(u"partial file left in draft/: "_s + file));
     }
+    // Nor anywhere else: a cancelled attempt is not a failure to archive.
+    QVERIFY2(partialFiles().isEmpty(), qPrintable(partialFiles().join(u", "_s)));
 }
 
 void TestEngine::failedAttemptsAreArchivedAndLogged()
@@ -484,6 +525,34 @@ void TestEngine::resumeKeepsDoneTasks()
     QCOMPARE(m_engine->task(vid(3)).state, TaskState::Waiting);
     QVERIFY(runToEnd());
     QCOMPARE(m_a->callCount(), 2);
+}
+
+void TestEngine::interruptedTaskKeepsItsRetryBudget()
+{
+    // Given a task on its second attempt after a timeout,
+    const Project project = makeProject(1);
+    openEngine(project);
+    m_a->setLatencyMs(300);
+    m_a->script(img(1), {{ErrorClass::Timeout}});
+    m_engine->start();
+    QTRY_VERIFY(m_engine->attempts(img(1)).size() == 1
+                && m_engine->task(img(1)).state == TaskState::Running);
+    QCOMPARE(m_engine->task(img(1)).retriesUsed, 1);
+    // when the process dies (the engine goes away without finishing its jobs; its last
+    // coalesced state is what a crash leaves in the database)
+    m_f.close();
+    // then the reopened batch shows the task interrupted, with the retry it had spent
+    // and nothing charged for the attempt that was cut off,
+    openEngine(project);
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Interrupted);
+    QCOMPARE(m_engine->task(img(1)).retriesUsed, 1);
+    QCOMPARE(m_engine->attempts(img(1)).size(), 1);
+    // and the resumed run finishes it without spending another retry.
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
+    QCOMPARE(m_engine->task(img(1)).retriesUsed, 1);
+    QCOMPARE(m_engine->attempts(img(1)).size(), 2);
+    QCOMPARE(m_engine->attempts(img(1)).last().rung, RungKind::Primary);
 }
 
 void TestEngine::updatesAreCoalesced()

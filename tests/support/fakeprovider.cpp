@@ -23,6 +23,12 @@ public:
         m_outcome = m_provider->nextOutcome(m_request);
         m_provider->m_inFlight += 1;
         m_provider->m_maxInFlight = std::max(m_provider->m_maxInFlight, m_provider->m_inFlight);
+        if (m_provider->m_writePartialFiles) {
+            QDir().mkpath(m_request.outputDir);
+            QFile part(QDir(m_request.outputDir).filePath(u"out.part"_s));
+            if (part.open(QIODevice::WriteOnly))
+                part.write("partial");
+        }
         QTimer::singleShot(m_provider->m_latencyMs, this, [this] { complete(); });
     }
 

@@ -79,6 +79,9 @@ public:
     void setLatencyMs(int ms) { m_latencyMs = ms; }
     // Successes write no file content when false (benchmarks).
     void setWriteOutputs(bool write) { m_writeOutputs = write; }
+    // Every job writes a partial file into its output folder as soon as it starts, like a
+    // download in progress.
+    void setWritePartialFiles(bool write) { m_writePartialFiles = write; }
 
     QList<FakeCall> calls() const { return m_calls; }
     int callCount() const { return int(m_calls.size()); }
@@ -96,6 +99,7 @@ private:
     int m_latencyMs = 0;
     double m_costPerUnit = 0.0;
     bool m_writeOutputs = true;
+    bool m_writePartialFiles = false;
     FakeOutcome m_default;
     std::function<FakeOutcome(const GenerationRequest &)> m_decider;
     QHash<QString, QList<FakeOutcome>> m_scripts;
