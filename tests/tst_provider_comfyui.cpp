@@ -87,6 +87,36 @@ private Q_SLOTS:
         QVERIFY2(run.result.ok(), qPrintable(run.result.message));
     }
 
+    // Without /ws, the outcome of a job that ran comes from /history alone: its
+    // status.messages carry execution_error / execution_interrupted.
+    void historyOnlyFailures_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<ErrorClass>("expected");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("execution_error") << u"provider_error"_s << ErrorClass::ProviderError
+                                         << u"torch.OutOfMemoryError: CUDA out of memory"_s;
+        QTest::newRow("execution_interrupted")
+            << u"interrupted"_s << ErrorClass::Cancelled << u"interrupted on the server"_s;
+        QTest::newRow("hostile file name")
+            << u"hostile_filename"_s << ErrorClass::UnsafeOutput << u"\"../../x.png\""_s;
+    }
+
+    void historyOnlyFailures()
+    {
+        QFETCH(QString, fault);
+        QFETCH(ErrorClass, expected);
+        QFETCH(QString, messagePart);
+        m_sim->forceFaults({fault});
+        ProviderProfile profile = simProfile(*m_sim, u"comfyui"_s, u"studio"_s);
+        profile.options.insert(u"webSocket"_s, false);
+        ComfyUiProvider provider(profile);
+        const JobRun run = runJob(provider, imageRequest(m_dir->filePath(u"h"_s)));
+        QVERIFY(!run.timedOut);
+        QCOMPARE(run.result.errorClass, expected);
+        QVERIFY2(run.result.message.contains(messagePart), qPrintable(run.result.message));
+    }
+
     void errorMapping_data()
     {
         QTest::addColumn<QString>("fault");

@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "fakeprovider.h"
 #include "providers/apikeystore.h"
+#include "report/reportbuilder.h"
 #include "providertestkit.h"
 #include "simserver.h"
 #include "testprinters.h"
@@ -114,11 +115,23 @@ private Q_SLOTS:
         engine.start();
         QVERIFY(finished.wait(60000));
 
+        // and its job report is written (JSON, HTML and Markdown, as `retake-cli report`
+        // does),
+        ReportBuilder report(project, workspace);
+        report.setLiveTasks(engine.tasks());
+        QVERIFY2(report.build(QString(), &error), qPrintable(error));
+        ReportFiles reportFiles;
+        QVERIFY2(report.write({ReportFormat::Json, ReportFormat::Html, ReportFormat::Markdown},
+                              &reportFiles, &error),
+                 qPrintable(error));
+        QVERIFY(QFile::exists(reportFiles.markdown));
+
         // Then the key was used (the server accepted requests) ...
         const sim::ProtocolStats stats = server.stats().protocols.value(u"openai-images"_s);
         QVERIFY(stats.completed > 0);
         QVERIFY(stats.faults.value(u"auth"_s) == 1); // whose body contained the key
-        // ... but it is in no file under the workspace (database, error log, outputs)
+        // ... but it is in no file under the workspace (database, error log, outputs,
+        // reports)
         const QByteArray utf8 = kKey.toUtf8();
         const QByteArray utf16(reinterpret_cast<const char *>(kKey.utf16()), kKey.size() * 2);
         int files = 0;

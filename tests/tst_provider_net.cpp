@@ -9,7 +9,14 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -278,6 +285,57 @@ private Q_SLOTS:
         QCOMPARE(response.failure, HttpResponse::Failure::Transport);
         QCOMPARE(netfailure::classifyTransport(response.networkError), ErrorClass::Network);
         QVERIFY(!response.answered());
+    }
+
+    // A real TLS server with a self-signed certificate: the handshake fails on the
+    // certificate, the request never reaches the server, and the message says why.
+    void untrustedCertificateIsNeverIgnored()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend on this machine (install libssl3)");
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (openssl.isEmpty())
+            QSKIP("openssl is not installed (scripts/install-deps.sh installs it)");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess make;
+        make.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+                             u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s,
+                             dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+        QVERIFY(make.waitForFinished(60000));
+        QCOMPARE(make.exitCode(), 0);
+        QFile certFile(dir.filePath(u"cert.pem"_s));
+        QFile keyFile(dir.filePath(u"key.pem"_s));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+        QVERIFY(!tls.localCertificate().isNull() && !tls.privateKey().isNull());
+
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QByteArray received;
+        connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                    received += socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                });
+            }
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+        QNetworkAccessManager network;
+        HttpRequestSpec spec;
+        spec.url = QUrl(u"https://127.0.0.1:%1/v1/models"_s.arg(server.serverPort()));
+        const HttpResponse response = exchange(network, spec);
+        QCOMPARE(response.failure, HttpResponse::Failure::Transport);
+        QCOMPARE(response.networkError, QNetworkReply::SslHandshakeFailedError);
+        QVERIFY(!response.answered());
+        QVERIFY2(response.failureText.contains(u"self signed"_s, Qt::CaseInsensitive)
+                     || response.failureText.contains(u"self-signed"_s, Qt::CaseInsensitive),
+                 qPrintable(response.failureText));
+        QVERIFY2(received.isEmpty(), received.constData());
     }
 
     void plainHttpElsewhereIsRefusedBeforeConnecting()
