@@ -122,8 +122,11 @@ private Q_SLOTS:
         if (fault != u"none")
             m_sim->forceFaults({fault});
         ProviderProfile providerProfile = simProfile(*m_sim, kind, u"matrix-"_s + kind);
-        providerProfile.timeouts.firstByteMs = 500;
-        providerProfile.timeouts.totalMs = 900;
+        // Short deadlines only where the fault is a silence; elsewhere a loaded machine
+        // must not turn an answer into a timeout.
+        const bool silence = fault == u"timeout" || fault == u"slow_drip";
+        providerProfile.timeouts.firstByteMs = silence ? 500 : 10000;
+        providerProfile.timeouts.totalMs = silence ? 900 : 20000;
         QString error;
         std::unique_ptr<Provider> provider = createProvider(providerProfile, &error);
         QVERIFY2(provider, qPrintable(error));
