@@ -47,6 +47,7 @@ private Q_SLOTS:
     void ladderOrderAndRecordedQuality();
     void retryAfterWins();
     void retryAfterHoldsTheWholeProvider();
+    void afterAHoldOneRequestGoesFirst();
     void breakerOpensCoolsDownAndCloses();
     void aimdHalvesOn429AndRecovers();
     void videoNeverStartsBeforeItsImage();
@@ -271,6 +272,31 @@ void TestEngine::retryAfterHoldsTheWholeProvider()
                                 .arg(calls.at(c).startedMs - calls.at(0).startedMs)));
     }
     QCOMPARE(m_engine->summary().count(TaskState::Done), 6);
+}
+
+void TestEngine::afterAHoldOneRequestGoesFirst()
+{
+    // Given a provider taking four requests at a time, answering in 50 ms,
+    openEngine(makeProject(6, {u"a"_s}, {u"a"_s}));
+    m_a->setLatencyMs(50);
+    // whose first answer is a 429 asking for 200 ms (the other images are in flight then),
+    m_a->script(img(1), {{ErrorClass::RateLimited, 200, 429}});
+    QVERIFY(runToEnd());
+    // when the hold is over, one request probes the provider alone, and the rest follow
+    // only once it has succeeded.
+    const QList<FakeCall> calls = m_a->calls();
+    int firstAfterHold = -1;
+    for (int c = 1; c < calls.size(); ++c) {
+        if (calls.at(c).startedMs - calls.at(0).startedMs >= 195) {
+            firstAfterHold = c;
+            break;
+        }
+    }
+    QVERIFY(firstAfterHold > 0 && firstAfterHold + 1 < calls.size());
+    const qint64 gap =
+        calls.at(firstAfterHold + 1).startedMs - calls.at(firstAfterHold).startedMs;
+    QVERIFY2(gap >= 45, qPrintable(u"the next request followed after %1 ms"_s.arg(gap)));
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 12);
 }
 
 void TestEngine::breakerOpensCoolsDownAndCloses()

@@ -56,6 +56,7 @@ struct TaskRecord {
     int rungIndex = 0;
     int retriesUsed = 0;
     int rungFailures = 0; // consecutive transient failures on the current rung
+    qint64 dispatchedMs = 0; // engine clock when the current attempt was sent
     QList<Attempt> attempts;
     QByteArray paramsHash; // shot parameters the current output was made from
     // In flight.
@@ -81,6 +82,8 @@ struct ProviderState {
     // No dispatch before this (engine clock, ms): the provider's own Retry-After on a 429
     // holds every task queued for it, not only the one that was refused.
     qint64 holdUntilMs = 0;
+    // After a hold, one request goes first; the others follow once it has succeeded.
+    bool probing = false;
     std::set<int> queue;        // queued task indices, in storyboard order
     QList<bool> recentOutcomes; // last 20 attempts, true = failed
     ErrorClass lastError = ErrorClass::None;
@@ -417,7 +420,7 @@ void EnginePrivate::schedule()
                     break;
                 if (ps.provider && ps.inFlight >= ps.limiter.limit())
                     break;
-                if (t < ps.holdUntilMs)
+                if (t < ps.holdUntilMs || (ps.probing && ps.inFlight > 0))
                     break;
                 const int i = *ps.queue.begin();
                 if (!budgetAllows(i))
@@ -717,6 +720,7 @@ void EnginePrivate::dispatch(int i)
     a.rung = rung.kind;
     a.providerId = rung.providerId;
     a.startedAt = QDateTime::currentDateTimeUtc();
+    t.dispatchedMs = now();
 
     if (!ps || !ps->provider || !ps->provider->supports(t.snap.stage)) {
         setState(i, TaskState::Running);
@@ -898,6 +902,9 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     if (ProviderState *ps = providerState(a.providerId)) {
         ps->breaker.recordSuccess();
         ps->limiter.onSuccess();
+        // Only an answer to a request sent after the hold proves the limit has passed.
+        if (t.dispatchedMs >= ps->holdUntilMs)
+            ps->probing = false;
         ps->noteOutcome(false);
     }
     t.paramsHash = paramsHashOf(t);
@@ -1021,6 +1028,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
             if (result.retryAfterMs && *result.retryAfterMs > 0) {
                 const qint64 wait = std::min<qint64>(*result.retryAfterMs, options.retry.maxDelayMs);
                 ps->holdUntilMs = std::max(ps->holdUntilMs, nowMs + wait);
+                ps->probing = true;
             }
         }
         ps->noteOutcome(true);
