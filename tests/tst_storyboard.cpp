@@ -427,7 +427,7 @@ void TestStoryboard::brokenStoryboards_data()
     QTest::newRow("unknown top-level field")
         << doc("{" FORMAT ",'scene':[]," ONE_SCENE "}")
         << QStringList{u"scene: unknown field (expected one of: format, title, defaults, "
-                       u"providers, providerProfiles, retry, scenes)"_s}
+                       u"providers, providerProfiles, retry, assemble, scenes)"_s}
         << true;
     QTest::newRow("unknown fault class")
         << doc("{" FORMAT ",'providerProfiles':[{'id':'studio','kind':'local',"
