@@ -710,6 +710,17 @@ void EnginePrivate::dispatch(int i)
         params.insert(u"fps"_s, t.request.fps);
         params.insert(u"motion"_s, t.request.motion);
     }
+    if (t.snap.stage == Stage::Audio) {
+        // What a voice-over rung changes: the voice, the rate, the basic synthesis.
+        params = {{u"prompt"_s, t.request.prompt},
+                  {u"voice"_s, t.request.voice},
+                  {u"language"_s, t.request.language},
+                  {u"model"_s, t.request.model}};
+        for (const QString &key : {u"rate"_s, u"fallback"_s}) {
+            if (t.request.extra.contains(key))
+                params.insert(key, t.request.extra.value(key));
+        }
+    }
     a.params = params;
     a.paramsHash = QString::fromLatin1(hashParams(params));
 
