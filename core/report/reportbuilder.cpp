@@ -199,6 +199,9 @@ bool ReportBuilder::build(const QString &runId, QString *error)
     Redactor redactor;
     for (const Scene &scene : m_project.scenes) {
         scenes.insert(scene.id, &scene);
+        // A voice-over's text is the audio stage's prompt.
+        if (!m_options.debugLogging)
+            redactor.addPrivateText(scene.voiceOver.text, QString::fromUtf16(kPromptWithheld));
         for (const Shot &shot : scene.shots) {
             shots.insert(shot.id, ShotRef{&scene, &shot});
             if (!m_options.debugLogging) {
