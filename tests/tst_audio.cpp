@@ -1,6 +1,9 @@
 // Voice-over audio: the built-in espeak-ng job (languages, voices, rate, fallback, cancel,
-// missing tool, fault injection), the audio check of the output verifier, and the
-// "openai-tts" HTTP provider against retake-sim's OpenAI speech endpoint.
+// missing tool, fault injection), the audio check of the output verifier, the
+// "openai-tts" HTTP provider against retake-sim's OpenAI speech endpoint, and the audio
+// ladder of a real engine (speech API -> alternative speech API -> default voice ->
+// espeak-ng) when the speech API fails.
+#include "engine/engine.h"
 #include "engine/mediatools.h"
 #include "engine/outputverifier.h"
 #include "providers/espeakjob.h"
@@ -8,6 +11,7 @@
 #include "providers/providerfactory.h"
 #include "providers/ttsprovider.h"
 #include "providertestkit.h"
+#include "report/reportbuilder.h"
 #include "simserver.h"
 #include "testprinters.h"
 
@@ -41,6 +45,7 @@ using retake::sim::SimServer;
 namespace {
 
 const QString kSpeechKey = u"sk-speech-5f1e2d3c4b5a69788796"_s;
+const QString kVoiceOverText = u"The keeper climbs the stairs."_s;
 
 struct JobRun {
     GenerationResult result;
@@ -105,6 +110,14 @@ QString longText()
     return text;
 }
 
+QStringList namesOf(const QList<Attempt> &attempts, QString (*name)(const Attempt &))
+{
+    QStringList names;
+    for (const Attempt &a : attempts)
+        names << name(a);
+    return names;
+}
+
 } // namespace
 
 class TestAudio : public QObject
@@ -151,6 +164,11 @@ private Q_SLOTS:
     void ttsCancelAbortsReply();
     void ttsFactoryAndCapabilities();
 
+    // The audio ladder in a real engine
+    void audioLadderWalksEveryRungToEspeak();
+    void audioLadderAfterTransientFailures_data();
+    void audioLadderAfterTransientFailures();
+
 private:
     QString newDir(const QString &name) const;
     GenerationRequest audioRequest(const QString &dir, const QString &text = u"Hello there."_s,
@@ -161,6 +179,11 @@ private:
     ProviderProfile ttsProfile(const QString &id = u"tts"_s) const;
     // The speech requests the simulator received, oldest first.
     QList<SimServer::ReceivedRequest> speechRequests() const;
+    // A project whose only task is scene s01's voice-over (voice "nova"), with the
+    // speech profiles "tts" and "tts-backup" on the simulator preferred for audio.
+    Project voiceOverProject() const;
+    // Opens a real engine on `project` with millisecond retry delays and runs it to the end.
+    std::unique_ptr<Engine> runEngine(const Project &project, const QString &workspace) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     bool m_haveEspeak = false;
@@ -908,6 +931,183 @@ void TestAudio::ttsFactoryAndCapabilities()
     const std::unique_ptr<Provider> builtin = createBuiltinProvider();
     QVERIFY(builtin->supports(Stage::Audio));
     QVERIFY(builtin->supports(Stage::Assembly));
+}
+
+// ---------------------------------------------------------------------------------------
+// The audio ladder in a real engine
+
+Project TestAudio::voiceOverProject() const
+{
+    Project project;
+    project.title = u"Voice-over ladder"_s;
+    Scene scene;
+    scene.id = u"s01"_s;
+    scene.voiceOver = {kVoiceOverText, u"nova"_s, u"en"_s};
+    project.scenes << scene;
+    ProviderProfile cloud = ttsProfile(u"tts"_s);
+    ProviderProfile backup = ttsProfile(u"tts-backup"_s);
+    backup.model = u"tts-1-hd"_s;
+    for (ProviderProfile *profile : {&cloud, &backup}) {
+        profile->timeouts.firstByteMs = 500;
+        profile->timeouts.totalMs = 1000;
+    }
+    project.providers << cloud << backup;
+    project.providerPreference.insert(Stage::Audio, {u"tts"_s, u"tts-backup"_s});
+    return project;
+}
+
+std::unique_ptr<Engine> TestAudio::runEngine(const Project &project, const QString &workspace) const
+{
+    auto engine = std::make_unique<Engine>();
+    QString error;
+    if (!engine->open(project, workspace, &error)) {
+        qWarning("open failed: %s", qPrintable(error));
+        return {};
+    }
+    // Millisecond backoff: a Retry-After of the server is capped too, so nothing sleeps.
+    EngineOptions options = engine->options();
+    options.retry.baseDelayMs = 1;
+    options.retry.jitter = 0;
+    options.retry.maxDelayMs = 20;
+    options.updateIntervalMs = 5;
+    options.jitterSeed = 1;
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    options.verifyOutputs = true;
+    engine->setOptions(options);
+    QSignalSpy finished(engine.get(), &Engine::batchFinished);
+    engine->start();
+    if (!finished.wait(60000) && finished.isEmpty()) {
+        qWarning("the batch did not finish");
+        return {};
+    }
+    return engine;
+}
+
+void TestAudio::audioLadderWalksEveryRungToEspeak()
+{
+    if (!m_haveEspeak || !m_haveFfprobe)
+        QSKIP("espeak-ng or ffprobe not installed (Debian packages espeak-ng, ffmpeg)");
+    // Given a scene whose voice-over prefers the simulated speech API "tts", then
+    // "tts-backup", and permanent failures: "tts" answers JSON where the audio should be,
+    // "tts-backup" is out of quota, and "tts" with the default voice sends garbage
+    m_sim->forceFaults({u"malformed_json"_s, u"quota_exhausted"_s, u"output_invalid"_s});
+    const Project project = voiceOverProject();
+
+    // When the batch runs
+    const std::unique_ptr<Engine> engine = runEngine(project, m_dir->filePath(u"ws"_s));
+    QVERIFY(engine);
+
+    // Then every rung was tried once, in ladder order, and espeak-ng spoke at the end
+    const TaskSnapshot task = engine->task(u"s01/audio"_s);
+    QCOMPARE(task.state, TaskState::Done);
+    QCOMPARE(task.quality, Quality::Fallback);
+    QVERIFY(isDegraded(task.quality));
+    QCOMPARE(task.rung, RungKind::Fallback);
+    const QList<Attempt> attempts = engine->attempts(u"s01/audio"_s);
+    QCOMPARE(namesOf(attempts, [](const Attempt &a) { return nameOf(a.rung); }),
+             (QStringList{u"primary"_s, u"alternative-provider"_s, u"alternative-settings"_s,
+                          u"fallback"_s}));
+    QCOMPARE(namesOf(attempts, [](const Attempt &a) { return a.providerId; }),
+             (QStringList{u"tts"_s, u"tts-backup"_s, u"tts"_s, u"local"_s}));
+    QCOMPARE(
+        namesOf(attempts, [](const Attempt &a) { return nameOf(a.errorClass); }),
+        (QStringList{u"provider_error"_s, u"quota_exhausted"_s, u"output_invalid"_s, u"none"_s}));
+
+    // And the rungs changed what reached the speech API: the backup's model, then the
+    // default voice at a steady rate
+    const QList<SimServer::ReceivedRequest> seen = speechRequests();
+    QCOMPARE(seen.size(), 3);
+    QCOMPARE(seen.at(0).body.value(u"voice"_s).toString(), u"nova"_s);
+    QCOMPARE(seen.at(0).body.value(u"model"_s).toString(), u"tts-1"_s);
+    QVERIFY(!seen.at(0).body.contains(u"speed"_s));
+    QCOMPARE(seen.at(1).body.value(u"voice"_s).toString(), u"nova"_s);
+    QCOMPARE(seen.at(1).body.value(u"model"_s).toString(), u"tts-1-hd"_s);
+    QCOMPARE(seen.at(2).body.value(u"voice"_s).toString(), TtsProvider::defaultVoice());
+    QVERIFY(std::abs(seen.at(2).body.value(u"speed"_s).toDouble() - 150.0 / 175.0) < 1e-6);
+    for (const SimServer::ReceivedRequest &r : seen)
+        QCOMPARE(r.body.value(u"input"_s).toString(), kVoiceOverText);
+    // ... as the attempt records say
+    QCOMPARE(attempts.at(0).params.value(u"voice"_s).toString(), u"nova"_s);
+    QCOMPARE(attempts.at(2).params.value(u"voice"_s).toString(), QString());
+    QCOMPARE(attempts.at(2).params.value(u"rate"_s).toInt(), 150);
+    QVERIFY(attempts.at(3).params.value(u"fallback"_s).toBool());
+    QCOMPARE(attempts.at(3).params.value(u"language"_s).toString(), u"en"_s);
+
+    // And the output is espeak-ng's WAV, which decodes and is not empty
+    QVERIFY2(task.outputPath.endsWith(u"draft/s01/audio.a4.wav"_s), qPrintable(task.outputPath));
+    const VerificationResult verdict = verifyOutputFile(task.outputPath, {Stage::Audio, 0, 0, 0});
+    QVERIFY2(verdict.ok, qPrintable(verdict.message));
+    QCOMPARE(verdict.codec, u"pcm_s16le"_s);
+    QVERIFY(verdict.durationSec > 0.3);
+
+    // And the job report shows the degraded voice-over with its recovery path
+    ReportBuilder report(project, m_dir->filePath(u"ws"_s));
+    report.setLiveTasks(engine->tasks());
+    QString error;
+    QVERIFY2(report.build({}, &error), qPrintable(error));
+    QJsonObject failure;
+    for (const QJsonValue &f : report.json().value(u"failures"_s).toArray()) {
+        if (f.toObject().value(u"task"_s).toString() == u"s01/audio"_s)
+            failure = f.toObject();
+    }
+    QCOMPARE(failure.value(u"state"_s).toString(), u"done"_s);
+    QCOMPARE(failure.value(u"quality"_s).toString(), u"fallback"_s);
+    QStringList rungs;
+    for (const QJsonValue &step : failure.value(u"recovery"_s).toArray())
+        rungs << step.toObject().value(u"rung"_s).toString();
+    QCOMPARE(rungs, (QStringList{u"primary"_s, u"alternative-provider"_s, u"alternative-settings"_s,
+                                 u"fallback"_s}));
+    // The voice-over's text is a prompt: the report withholds it.
+    QVERIFY(!QJsonDocument(report.json()).toJson().contains(kVoiceOverText.toUtf8()));
+}
+
+void TestAudio::audioLadderAfterTransientFailures_data()
+{
+    QTest::addColumn<QStringList>("faults"); // empty: the speech server is gone
+    QTest::addColumn<QStringList>("classes");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("429, 503, then a dropped connection")
+        << QStringList{u"rate_limited"_s, u"provider_unavailable"_s, u"network"_s}
+        << QStringList{u"rate_limited"_s, u"provider_unavailable"_s, u"network"_s, u"none"_s} << 3;
+    QTest::newRow("the speech server is gone")
+        << QStringList()
+        << QStringList{u"provider_unavailable"_s, u"provider_unavailable"_s,
+                       u"provider_unavailable"_s, u"none"_s}
+        << 0;
+}
+
+void TestAudio::audioLadderAfterTransientFailures()
+{
+    if (!m_haveEspeak || !m_haveFfprobe)
+        QSKIP("espeak-ng or ffprobe not installed (Debian packages espeak-ng, ffmpeg)");
+    QFETCH(QStringList, faults);
+    QFETCH(QStringList, classes);
+    QFETCH(int, requests);
+    // Given transient failures of the speech APIs (with a Retry-After the engine caps)
+    if (faults.isEmpty())
+        m_sim->disappear(0);
+    else
+        m_sim->forceFaults(faults);
+
+    // When the batch runs
+    const std::unique_ptr<Engine> engine = runEngine(voiceOverProject(), m_dir->filePath(u"ws"_s));
+    QVERIFY(engine);
+
+    // Then the primary is retried once, the alternative is tried, and the last automatic
+    // retry of the budget (3) goes to basic espeak-ng synthesis rather than failing
+    const TaskSnapshot task = engine->task(u"s01/audio"_s);
+    QCOMPARE(task.state, TaskState::Done);
+    QCOMPARE(task.quality, Quality::Fallback);
+    const QList<Attempt> attempts = engine->attempts(u"s01/audio"_s);
+    QCOMPARE(namesOf(attempts, [](const Attempt &a) { return nameOf(a.rung); }),
+             (QStringList{u"primary"_s, u"primary"_s, u"alternative-provider"_s, u"fallback"_s}));
+    QCOMPARE(namesOf(attempts, [](const Attempt &a) { return a.providerId; }),
+             (QStringList{u"tts"_s, u"tts"_s, u"tts-backup"_s, u"local"_s}));
+    QCOMPARE(namesOf(attempts, [](const Attempt &a) { return nameOf(a.errorClass); }), classes);
+    QCOMPARE(int(speechRequests().size()), requests);
+    const VerificationResult verdict = verifyOutputFile(task.outputPath, {Stage::Audio, 0, 0, 0});
+    QVERIFY2(verdict.ok, qPrintable(verdict.message));
+    QVERIFY(verdict.durationSec > 0.3);
 }
 
 QTEST_GUILESS_MAIN(TestAudio)
