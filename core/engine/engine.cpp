@@ -810,6 +810,7 @@ void EnginePrivate::onJobFinished(int i, const GenerationResult &result)
         return;
     }
     t.current.costUnits = result.costUnits;
+    t.current.stderrTail = result.stderrTail;
     if (!options.verifyOutputs) {
         succeed(i, primary);
         return;
@@ -920,6 +921,8 @@ void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
     a.errorClass = result.errorClass;
     a.httpStatus = result.httpStatus;
     a.message = result.message;
+    if (!result.stderrTail.isEmpty())
+        a.stderrTail = result.stderrTail;
     a.costUnits = result.costUnits;
     spent += a.costUnits;
     t.snap.lastError = result.errorClass;
@@ -949,6 +952,8 @@ QString EnginePrivate::archiveFailure(TaskRecord &t, const QString &fromDir)
         {u"endedAt"_s, a.endedAt.toString(Qt::ISODateWithMs)},
         {u"recommendedAction"_s, recommendedAction(a.errorClass)},
     };
+    if (!a.stderrTail.isEmpty())
+        json.insert(u"stderrTail"_s, a.stderrTail);
     if (!Workspace::writeJson(dir + u"/error.json"_s, json, &error))
         log(u"%1: could not write error.json: %2"_s.arg(t.snap.id, error));
     return workspace.relativePath(dir) + u'/';
