@@ -391,6 +391,7 @@ private Q_SLOTS:
 
     void reportMatchesTheStateDatabase();
     void debugLoggingIncludesPromptsButNeverKeys();
+    void failedAssemblyShowsFfmpegsStderrWithoutPrompts();
     void schemaValidatorRejectsWhatTheSchemaForbids();
     void redactorWithholdsPromptsAndCredentials_data();
     void redactorWithholdsPromptsAndCredentials();
@@ -942,6 +943,77 @@ void TestReport::debugLoggingIncludesPromptsButNeverKeys()
         readAll(dir + u"/report.json"_s).contains(QString::fromUtf16(kPlantedNegative).toUtf8()));
     QVERIFY(readAll(m_f->path(u"ws/logs/error.log"_s)).contains(prompt));
     QCOMPARE(filesContaining(m_f->path(u"ws"_s), kPlantedKey), QStringList());
+}
+
+void TestReport::failedAssemblyShowsFfmpegsStderrWithoutPrompts()
+{
+    // Given a storyboard with a voice-over and assembly, and a scene cut whose ffmpeg fails
+    // with a stderr that (as a worst case) quotes a shot's prompt, the voice-over text and
+    // a key
+    m_project = makeProject(2);
+    m_project.assemble = true;
+    m_project.scenes[0].shots[0].prompt =
+        u"A harbour in fog. "_s + QString::fromUtf16(kPlantedPrompt);
+    const QString voiceText = u"The keeper whispers PLANTED-VOICE-2290 to the sea."_s;
+    m_project.scenes[0].voiceOver = {voiceText, {}, u"en"_s};
+    QVERIFY(m_f->open(m_project));
+    const QString tail =
+        u"[mov,mp4 @ 0x55d1] moov atom not found in draft/s01/sh02/video.a1.mp4\n"_s
+        u"[mp4 @ 0x55d2] title: A harbour in fog. "_s +
+        QString::fromUtf16(kPlantedPrompt) + u"\n[tts] "_s + voiceText +
+        u"\nAuthorization: Bearer "_s + QString::fromLatin1(kPlantedKey) +
+        u"\nConversion failed!"_s;
+    m_f->local->setDecider([&](const GenerationRequest &r) {
+        if (r.taskId != u"s01/assemble"_s)
+            return FakeOutcome{};
+        FakeOutcome failure(ErrorClass::ProviderError);
+        failure.stderrTail = tail;
+        return failure;
+    });
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(m_f->engine->task(u"s01/assemble"_s).state, TaskState::Failed);
+
+    // When the report is written
+    const ReportBuilder builder = buildReport(QString(), false);
+    const QString dir = ReportBuilder::reportDirectory(m_f->path(u"ws"_s), builder.runId());
+    const QJsonObject report = readJson(dir + u"/report.json"_s);
+    checkSchema(report);
+    checkHtml(dir + u"/report.html"_s, report);
+
+    // Then the failure's attempt carries ffmpeg's tail, scrubbed like every message
+    QJsonObject failure;
+    for (const QJsonValue &f : report.value(u"failures"_s).toArray()) {
+        if (f.toObject().value(u"task"_s).toString() == u"s01/assemble"_s)
+            failure = f.toObject();
+    }
+    const QJsonArray recovery = failure.value(u"recovery"_s).toArray();
+    QCOMPARE(recovery.size(), 1);
+    const QString shown = recovery.first().toObject().value(u"stderrTail"_s).toString();
+    QVERIFY2(shown.startsWith(u"[mov,mp4 @ 0x55d1] moov atom not found in "
+                              u"draft/s01/sh02/video.a1.mp4\n"_s),
+             qPrintable(shown));
+    QVERIFY2(shown.endsWith(u"\nConversion failed!"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"[prompt withheld]"_s), qPrintable(shown));
+    // Attempts that ran no tool have no such field.
+    for (const QJsonValue &f : report.value(u"failures"_s).toArray()) {
+        for (const QJsonValue &step : f.toObject().value(u"recovery"_s).toArray()) {
+            if (f.toObject().value(u"task"_s).toString() != u"s01/assemble"_s)
+                QVERIFY(!step.toObject().contains(u"stderrTail"_s));
+        }
+    }
+
+    // And the HTML and Markdown failure sections show it, and no report file holds the
+    // prompt, the voice-over text or the key
+    const QByteArray html = readAll(dir + u"/report.html"_s);
+    QVERIFY(html.contains("ffmpeg output (last lines)"));
+    QVERIFY(html.contains("moov atom not found in draft/s01/sh02/video.a1.mp4"));
+    QVERIFY(readAll(dir + u"/report.md"_s).contains("         Conversion failed!"));
+    for (const QString &file : {u"report.json"_s, u"report.html"_s, u"report.md"_s}) {
+        const QByteArray bytes = readAll(dir + u'/' + file);
+        QVERIFY2(!bytes.contains(QString::fromUtf16(kPlantedPrompt).toUtf8()), qPrintable(file));
+        QVERIFY2(!bytes.contains("PLANTED-VOICE-2290"), qPrintable(file));
+        QVERIFY2(!bytes.contains(kPlantedKey), qPrintable(file));
+    }
 }
 
 void TestReport::schemaValidatorRejectsWhatTheSchemaForbids()

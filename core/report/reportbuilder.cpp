@@ -569,6 +569,9 @@ bool ReportBuilder::build(const QString &runId, QString *error)
             };
             if (m_options.debugLogging && a.params.contains(u"prompt"_s))
                 step.insert(u"prompt"_s, a.params.value(u"prompt"_s).toString());
+            // ffmpeg's last words: file paths and its own messages; scrubbed as messages are.
+            if (!a.stderrTail.isEmpty())
+                step.insert(u"stderrTail"_s, clean(a.stderrTail));
             path << TimedEntry{a.startedAt, a.number, step};
             previous = &a;
         }
