@@ -1,7 +1,8 @@
 // Scene and final assembly on the built-in provider (AssemblyJob): durations equal the sum
 // of their parts within one frame, normalisation of size and frame rate, slates for failed
 // shots, the voice-over laid under the picture (trimmed or padded), final assembly of
-// scene files, cancellation, a missing ffmpeg, bad requests and fault injection.
+// scene files, cancellation, a missing ffmpeg, ffmpeg's stderr tail for the report, bad
+// requests and fault injection.
 #include "engine/mediatools.h"
 #include "engine/outputverifier.h"
 #include "providers/assemblyjob.h"
@@ -178,6 +179,8 @@ private Q_SLOTS:
     void cancelDuringAssemblyLeavesNoPartialFile();
     void cancelBeforeStart();
     void missingFfmpegIsProviderUnavailable();
+    void ffmpegFailureKeepsItsStderrTail();
+    void longStderrIsCutToTheLastLines();
     void rejectsBadRequests_data();
     void rejectsBadRequests();
     void faultInjection();
@@ -574,6 +577,78 @@ void TestAssembly::missingFfmpegIsProviderUnavailable()
     QVERIFY(this->run(request, &run));
     QCOMPARE(run.result.errorClass, ErrorClass::ProviderUnavailable);
     QVERIFY2(run.result.message.contains(u"Debian package ffmpeg"), qPrintable(run.result.message));
+    QVERIFY(filesIn(request.outputDir).isEmpty());
+}
+
+void TestAssembly::ffmpegFailureKeepsItsStderrTail()
+{
+    // Given an assembly whose output ffmpeg cannot open (a folder is in the way), with a
+    // slate for a failed shot
+    const GenerationRequest request =
+        sceneRequest(newDir(u"out"_s),
+                     {clip(m_clip1, 0.5), slate(u"s01-sh02"_s, u"failed: content_policy"_s, 0.5)});
+    QVERIFY(QDir(request.outputDir).mkdir(u"s01.mp4.part"_s));
+
+    // When it runs
+    JobRun run;
+    QVERIFY(this->run(request, &run));
+
+    // Then it fails with ffmpeg's last line in the message and its stderr tail kept for the
+    // attempt record: file names and ffmpeg's words, nothing else
+    QCOMPARE(run.result.errorClass, ErrorClass::ProviderError);
+    QVERIFY2(run.result.message.startsWith(u"s01/assemble: ffmpeg failed with exit code"_s),
+             qPrintable(run.result.message));
+    const QString tail = run.result.stderrTail;
+    QVERIFY2(tail.contains(u"s01.mp4.part"_s), qPrintable(tail));
+    QVERIFY2(tail.contains(u"Is a directory"_s, Qt::CaseInsensitive), qPrintable(tail));
+    QVERIFY2(run.result.message.endsWith(tail.section(u'\n', -1).trimmed()),
+             qPrintable(run.result.message + u" / "_s + tail));
+    QVERIFY(tail.toUtf8().size() <= 2048);
+    QVERIFY(tail.count(u'\n') < 20);
+    // The slate's texts went to ffmpeg as files (shot id and reason), never on its stderr.
+    QVERIFY2(!tail.contains(u"content_policy"_s), qPrintable(tail));
+    QCOMPARE(filesIn(request.outputDir), QStringList());
+}
+
+void TestAssembly::longStderrIsCutToTheLastLines()
+{
+    // Given an ffmpeg that complains at length when it encodes (a wrapper around the real
+    // one, which still answers -filters and does everything else)
+    const QString real = mediaToolPath(MediaTool::Ffmpeg);
+    const QString wrapper = m_dir->filePath(u"ffmpeg-complains"_s);
+    QFile script(wrapper);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n"
+                 "for a in \"$@\"; do\n"
+                 "  if [ \"$a\" = -progress ]; then\n"
+                 "    i=1\n"
+                 "    while [ $i -le 60 ]; do\n"
+                 "      echo \"[libx264 @ 0x5581] complaint $i of a long list of complaints\" >&2\n"
+                 "      i=$((i+1))\n"
+                 "    done\n"
+                 "    echo 'Conversion failed!' >&2\n"
+                 "    exit 1\n"
+                 "  fi\n"
+                 "done\n"
+                 "exec '" +
+                 real.toUtf8() + "' \"$@\"\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner));
+    qputenv("RETAKE_FFMPEG", QFile::encodeName(wrapper));
+    const GenerationRequest request = sceneRequest(newDir(u"out"_s), {clip(m_clip1, 0.5)});
+
+    JobRun run;
+    QVERIFY(this->run(request, &run));
+
+    // Then the attempt keeps the last 20 lines, ending with the verdict
+    QCOMPARE(run.result.errorClass, ErrorClass::ProviderError);
+    QVERIFY2(run.result.message.endsWith(u"Conversion failed!"_s), qPrintable(run.result.message));
+    const QStringList lines = run.result.stderrTail.split(u'\n');
+    QCOMPARE(lines.size(), 20);
+    QCOMPARE(lines.first(), u"[libx264 @ 0x5581] complaint 42 of a long list of complaints"_s);
+    QCOMPARE(lines.last(), u"Conversion failed!"_s);
+    QVERIFY(run.result.stderrTail.toUtf8().size() <= 2048);
     QVERIFY(filesIn(request.outputDir).isEmpty());
 }
 

@@ -1,8 +1,12 @@
 // The task DAG beyond shots: a scene's voice-over and assembly, and the final assembly,
 // which wait for every recovery attempt and never drop a shot silently.
 #include "enginefixture.h"
+#include "report/statereader.h"
 #include "testprinters.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -50,6 +54,7 @@ private Q_SLOTS:
     void finalAssemblyWaitsForAllScenes();
     void cancelledBatchDoesNotAssemble();
     void retryOfAShotReassembles();
+    void failedAssemblyKeepsFfmpegsStderrTail();
 
 private:
     std::unique_ptr<EngineFixture> m_f;
@@ -184,6 +189,42 @@ void TestDag::retryOfAShotReassembles()
     QVERIFY(m_f->runToEnd());
     QCOMPARE(e.task(u"s02/assemble"_s).quality, Quality::Full);
     QCOMPARE(e.task(u"final/assemble"_s).quality, Quality::Full);
+}
+
+void TestDag::failedAssemblyKeepsFfmpegsStderrTail()
+{
+    // Given a scene cut whose ffmpeg fails with a few lines on stderr
+    QVERIFY(m_f->open(assembledProject()));
+    Engine &e = *m_f->engine;
+    const QString tail = u"[aac @ 0x55d1] Too many packets buffered for output stream 0:1.\n"
+                         u"[out#0/mp4 @ 0x55d2] Error muxing a packet\nConversion failed!"_s;
+    m_f->local->setDecider([&](const GenerationRequest &r) {
+        if (r.taskId != u"s01/assemble"_s)
+            return FakeOutcome{};
+        FakeOutcome failure(ErrorClass::ProviderError);
+        failure.stderrTail = tail;
+        return failure;
+    });
+
+    // When the batch runs
+    QVERIFY(m_f->runToEnd());
+
+    // Then the failed attempt keeps the tail, in memory, in the state database and beside
+    // the attempt's archived files
+    QCOMPARE(e.task(u"s01/assemble"_s).state, TaskState::Failed);
+    const QList<Attempt> attempts = e.attempts(u"s01/assemble"_s);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().stderrTail, tail);
+    StateReader reader;
+    QString error;
+    QVERIFY2(reader.open(m_f->path(u"ws/state.sqlite"_s), &error), qPrintable(error));
+    QCOMPARE(reader.attempts().value(u"s01/assemble"_s).value(0).stderrTail, tail);
+    QFile json(m_f->path(u"ws/"_s) + attempts.first().archivedTo + u"error.json"_s);
+    QVERIFY2(json.open(QIODevice::ReadOnly), qPrintable(json.fileName()));
+    QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(u"stderrTail"_s).toString(),
+             tail);
+    // And other attempts keep none: providers without a tool say nothing there
+    QVERIFY(e.attempts(u"s01-sh01/image"_s).value(0).stderrTail.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDag)

@@ -131,16 +131,23 @@ private Q_SLOTS:
         std::unique_ptr<Provider> provider = createProvider(providerProfile, &error);
         QVERIFY2(provider, qPrintable(error));
 
-        // When an image is generated and its output verified as the engine would
+        // When an image (a voice-over for a speech API) is generated and its output
+        // verified as the engine would
         QTemporaryDir dir;
-        const JobRun run = runJob(*provider, imageRequest(dir.filePath(u"attempt"_s)), 15000);
+        const bool speech = kind == u"openai-tts";
+        const JobRun run = runJob(*provider,
+                                  speech ? audioRequest(dir.filePath(u"attempt"_s))
+                                         : imageRequest(dir.filePath(u"attempt"_s)),
+                                  15000);
         QVERIFY(!run.timedOut);
         QCOMPARE(run.finishedCount, 1);
         GenerationResult result = run.result;
         if (result.ok()) {
             QCOMPARE(result.outputFiles.size(), 1);
             const VerificationResult verified =
-                verifyOutputFile(result.outputFiles.first(), {Stage::Image, 64, 48, 0});
+                verifyOutputFile(result.outputFiles.first(),
+                                 speech ? VerificationExpectation{Stage::Audio, 0, 0, 0}
+                                        : VerificationExpectation{Stage::Image, 64, 48, 0});
             if (!verified.ok)
                 result = GenerationResult::failure(verified.errorClass, verified.message);
         }

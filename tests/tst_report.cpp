@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -391,6 +392,7 @@ private Q_SLOTS:
 
     void reportMatchesTheStateDatabase();
     void debugLoggingIncludesPromptsButNeverKeys();
+    void failedAssemblyShowsFfmpegsStderrWithoutPrompts();
     void schemaValidatorRejectsWhatTheSchemaForbids();
     void redactorWithholdsPromptsAndCredentials_data();
     void redactorWithholdsPromptsAndCredentials();
@@ -398,6 +400,7 @@ private Q_SLOTS:
     void cliBudgetStopsBeforeTheCap();
     void cliReportAndEstimateCommands();
     void cliKilledRunGetsAPartialReport();
+    void cliListsVoiceOverAndAssemblyTasks();
 
 private:
     // Runs the fixture batch with known faults (two runs: the second is a user retry).
@@ -944,6 +947,77 @@ void TestReport::debugLoggingIncludesPromptsButNeverKeys()
     QCOMPARE(filesContaining(m_f->path(u"ws"_s), kPlantedKey), QStringList());
 }
 
+void TestReport::failedAssemblyShowsFfmpegsStderrWithoutPrompts()
+{
+    // Given a storyboard with a voice-over and assembly, and a scene cut whose ffmpeg fails
+    // with a stderr that (as a worst case) quotes a shot's prompt, the voice-over text and
+    // a key
+    m_project = makeProject(2);
+    m_project.assemble = true;
+    m_project.scenes[0].shots[0].prompt =
+        u"A harbour in fog. "_s + QString::fromUtf16(kPlantedPrompt);
+    const QString voiceText = u"The keeper whispers PLANTED-VOICE-2290 to the sea."_s;
+    m_project.scenes[0].voiceOver = {voiceText, {}, u"en"_s};
+    QVERIFY(m_f->open(m_project));
+    const QString tail =
+        u"[mov,mp4 @ 0x55d1] moov atom not found in draft/s01/sh02/video.a1.mp4\n"_s
+        u"[mp4 @ 0x55d2] title: A harbour in fog. "_s +
+        QString::fromUtf16(kPlantedPrompt) + u"\n[tts] "_s + voiceText +
+        u"\nAuthorization: Bearer "_s + QString::fromLatin1(kPlantedKey) +
+        u"\nConversion failed!"_s;
+    m_f->local->setDecider([&](const GenerationRequest &r) {
+        if (r.taskId != u"s01/assemble"_s)
+            return FakeOutcome{};
+        FakeOutcome failure(ErrorClass::ProviderError);
+        failure.stderrTail = tail;
+        return failure;
+    });
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(m_f->engine->task(u"s01/assemble"_s).state, TaskState::Failed);
+
+    // When the report is written
+    const ReportBuilder builder = buildReport(QString(), false);
+    const QString dir = ReportBuilder::reportDirectory(m_f->path(u"ws"_s), builder.runId());
+    const QJsonObject report = readJson(dir + u"/report.json"_s);
+    checkSchema(report);
+    checkHtml(dir + u"/report.html"_s, report);
+
+    // Then the failure's attempt carries ffmpeg's tail, scrubbed like every message
+    QJsonObject failure;
+    for (const QJsonValue &f : report.value(u"failures"_s).toArray()) {
+        if (f.toObject().value(u"task"_s).toString() == u"s01/assemble"_s)
+            failure = f.toObject();
+    }
+    const QJsonArray recovery = failure.value(u"recovery"_s).toArray();
+    QCOMPARE(recovery.size(), 1);
+    const QString shown = recovery.first().toObject().value(u"stderrTail"_s).toString();
+    QVERIFY2(shown.startsWith(u"[mov,mp4 @ 0x55d1] moov atom not found in "
+                              u"draft/s01/sh02/video.a1.mp4\n"_s),
+             qPrintable(shown));
+    QVERIFY2(shown.endsWith(u"\nConversion failed!"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"[prompt withheld]"_s), qPrintable(shown));
+    // Attempts that ran no tool have no such field.
+    for (const QJsonValue &f : report.value(u"failures"_s).toArray()) {
+        for (const QJsonValue &step : f.toObject().value(u"recovery"_s).toArray()) {
+            if (f.toObject().value(u"task"_s).toString() != u"s01/assemble"_s)
+                QVERIFY(!step.toObject().contains(u"stderrTail"_s));
+        }
+    }
+
+    // And the HTML and Markdown failure sections show it, and no report file holds the
+    // prompt, the voice-over text or the key
+    const QByteArray html = readAll(dir + u"/report.html"_s);
+    QVERIFY(html.contains("ffmpeg output (last lines)"));
+    QVERIFY(html.contains("moov atom not found in draft/s01/sh02/video.a1.mp4"));
+    QVERIFY(readAll(dir + u"/report.md"_s).contains("         Conversion failed!"));
+    for (const QString &file : {u"report.json"_s, u"report.html"_s, u"report.md"_s}) {
+        const QByteArray bytes = readAll(dir + u'/' + file);
+        QVERIFY2(!bytes.contains(QString::fromUtf16(kPlantedPrompt).toUtf8()), qPrintable(file));
+        QVERIFY2(!bytes.contains("PLANTED-VOICE-2290"), qPrintable(file));
+        QVERIFY2(!bytes.contains(kPlantedKey), qPrintable(file));
+    }
+}
+
 void TestReport::schemaValidatorRejectsWhatTheSchemaForbids()
 {
     runFaultyBatch(false);
@@ -1266,6 +1340,89 @@ void TestReport::cliKilledRunGetsAPartialReport()
     QVERIFY(!final.value(u"run"_s).toObject().value(u"endedAt"_s).isNull());
     QCOMPARE(filesContaining(ws + u"/reports"_s, QString::fromUtf16(kPlantedPrompt).toUtf8()),
              QStringList());
+}
+
+void TestReport::cliListsVoiceOverAndAssemblyTasks()
+{
+    // Given a tiny storyboard on the built-in provider: two shots, a voice-over (espeak-ng)
+    // and the scene and final cuts (ffmpeg)
+    QTemporaryDir dir;
+    const QString voiceText = u"The harbour wakes. PLANTED-VOICE-8812."_s;
+    const QJsonObject project{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Tiny film"_s},
+        {u"assemble"_s, true},
+        {u"defaults"_s,
+         QJsonObject{
+             {u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}, {u"steps"_s, 2}}},
+             {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
+        {u"retry"_s, QJsonObject{{u"baseDelayMs"_s, 10}, {u"maxDelayMs"_s, 50}}},
+        {u"scenes"_s,
+         QJsonArray{QJsonObject{
+             {u"id"_s, u"s01"_s},
+             {u"voiceover"_s, QJsonObject{{u"text"_s, voiceText}, {u"language"_s, u"en"_s}}},
+             {u"shots"_s,
+              QJsonArray{QJsonObject{{u"id"_s, u"s01-sh01"_s}, {u"prompt"_s, u"Gulls at dawn."_s}},
+                         QJsonObject{{u"id"_s, u"s01-sh02"_s},
+                                     {u"prompt"_s, u"Boats leave the quay."_s}}}}}}}};
+    const QString board = dir.filePath(u"tiny.retake.json"_s);
+    QFile file(board);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(project).toJson());
+    file.close();
+
+    // When it runs through retake-cli
+    const CliResult run = cli({u"run"_s, board, u"--json"_s}, dir.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QString reportPath;
+    for (const QString &line : run.out.split(u'\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.value(u"event"_s) == u"report"_s)
+            reportPath = o.value(u"json"_s).toString();
+    }
+
+    // Then `status` lists the voice-over and both cuts, done
+    const QStringList expected{u"s01/audio"_s, u"s01/assemble"_s, u"final/assemble"_s};
+    const CliResult status = cli({u"status"_s, board}, dir.path());
+    QCOMPARE(status.exitCode, 0);
+    for (const QString &id : expected) {
+        const QRegularExpression row(u"^%1\\s+done\\s"_s.arg(QRegularExpression::escape(id)),
+                                     QRegularExpression::MultilineOption);
+        QVERIFY2(row.match(status.out).hasMatch(), qPrintable(id + u"\n"_s + status.out));
+    }
+    QVERIFY2(status.out.contains(u"7 tasks: 7 done"_s), qPrintable(status.out));
+    const CliResult json = cli({u"status"_s, board, u"--json"_s}, dir.path());
+    QSet<QString> listed;
+    for (const QString &line : json.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.value(u"event"_s) == u"task"_s && o.value(u"state"_s) == u"done"_s)
+            listed.insert(o.value(u"id"_s).toString());
+    }
+    for (const QString &id : expected)
+        QVERIFY2(listed.contains(id), qPrintable(id));
+
+    // And the run's report.json has a row for each, with its stage and output
+    const QJsonObject report = readJson(reportPath);
+    checkSchema(report);
+    QHash<QString, QJsonObject> rows;
+    for (const QJsonValue &t : report.value(u"tasks"_s).toArray())
+        rows.insert(t.toObject().value(u"id"_s).toString(), t.toObject());
+    QCOMPARE(rows.size(), 7);
+    QCOMPARE(rows.value(u"s01/audio"_s).value(u"stage"_s).toString(), u"audio"_s);
+    QCOMPARE(rows.value(u"s01/assemble"_s).value(u"stage"_s).toString(), u"assemble"_s);
+    QCOMPARE(rows.value(u"final/assemble"_s).value(u"stage"_s).toString(), u"assemble"_s);
+    const QString ws = dir.filePath(u"tiny.retake/"_s);
+    for (const QString &id : expected) {
+        const QJsonObject row = rows.value(id);
+        QCOMPARE(row.value(u"state"_s).toString(), u"done"_s);
+        QCOMPARE(row.value(u"quality"_s).toString(), u"full"_s);
+        QCOMPARE(row.value(u"provider"_s).toString(), u"local"_s);
+        QVERIFY2(QFileInfo(ws + row.value(u"output"_s).toString()).size() > 0, qPrintable(id));
+    }
+    QVERIFY(rows.value(u"s01/audio"_s).value(u"output"_s).toString().endsWith(u".wav"_s));
+    QVERIFY(rows.value(u"final/assemble"_s).value(u"output"_s).toString().endsWith(u".mp4"_s));
+    // The voice-over text is a prompt: not in the report.
+    QVERIFY(!readAll(reportPath).contains("PLANTED-VOICE-8812"));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

@@ -1,4 +1,5 @@
 // StateStore: the durable state in <name>.retake/state.sqlite.
+#include "report/statereader.h"
 #include "store/statestore.h"
 
 #include <QCryptographicHash>
@@ -108,6 +109,7 @@ Attempt fullAttempt(int number)
     attempt.archivedTo = u"_failed/s01-sh03-video/attempt-2/"_s;
     attempt.costUnits = 0.25;
     attempt.countedAgainstBudget = false;
+    attempt.stderrTail = u"[mp4 @ 0x55] Starting second pass\nConversion failed! — ü"_s;
     return attempt;
 }
 
@@ -144,6 +146,7 @@ void compareAttempts(const Attempt &actual, const Attempt &expected)
     QCOMPARE(actual.archivedTo, expected.archivedTo);
     QCOMPARE(actual.costUnits, expected.costUnits);
     QCOMPARE(actual.countedAgainstBudget, expected.countedAgainstBudget);
+    QCOMPARE(actual.stderrTail, expected.stderrTail);
 }
 
 } // namespace
@@ -165,6 +168,7 @@ private slots:
     void closeFlushesPendingWrites();
     void newerSchemaIsRefusedAndLeftUntouched();
     void schemaOneIsMigrated();
+    void schemaTwoIsMigrated();
     void garbageFileIsRefused();
     void flushFailureKeepsQueue();
     void diskFullIsNamed();
@@ -460,15 +464,95 @@ void TestStateStore::schemaOneIsMigrated()
     });
 }
 
+void TestStateStore::schemaTwoIsMigrated()
+{
+    // Given a state file of schema 2 (Retake before attempts kept ffmpeg's stderr) with a
+    // failed assembly attempt in it
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    {
+        StateStore current;
+        QString error;
+        QVERIFY2(current.open(m_path, &error), qPrintable(error));
+        current.close();
+    }
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        // Back to schema 2: the table as it was (SQLite keeps the file format of the
+        // columns it has; DROP COLUMN needs SQLite 3.35).
+        for (const QString &sql :
+             {u"ALTER TABLE attempts RENAME TO attempts_v3"_s,
+              u"CREATE TABLE attempts (task_id TEXT NOT NULL, number INTEGER NOT NULL,"
+              " rung TEXT NOT NULL, provider_id TEXT, model TEXT, params_hash TEXT,"
+              " params_json TEXT, started_at TEXT, ended_at TEXT, error_class TEXT NOT NULL,"
+              " http_status INTEGER NOT NULL DEFAULT 0, message TEXT, output_path TEXT,"
+              " archived_to TEXT, cost_units REAL NOT NULL DEFAULT 0,"
+              " counted INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (task_id, number))"_s,
+              u"DROP TABLE attempts_v3"_s,
+              u"INSERT INTO attempts (task_id, number, rung, provider_id, error_class,"
+              " http_status, message, archived_to) VALUES ('s01/assemble', 1, 'primary',"
+              " 'local', 'provider_error', 0, 's01/assemble: ffmpeg failed with exit code 1',"
+              " '_failed/s01-assemble/attempt-1/')"_s,
+              u"INSERT INTO runs (id, started_at) VALUES ('r1', '2026-11-01T00:00:00.000Z')"_s,
+              u"PRAGMA user_version = 2"_s}) {
+            QVERIFY2(query.exec(sql), qPrintable(sql + u": "_s + query.lastError().text()));
+        }
+    });
+
+    // When a report reads it before any engine of this version opened it
+    {
+        StateReader reader;
+        QString error;
+        QVERIFY2(reader.open(m_path, &error), qPrintable(error));
+        // Then the attempt is read without a tail, and the file is not migrated
+        const QList<Attempt> read = reader.attempts().value(u"s01/assemble"_s);
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first().message, u"s01/assemble: ffmpeg failed with exit code 1"_s);
+        QVERIFY(read.first().stderrTail.isEmpty());
+    }
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QCOMPARE(queryValue(db, u"PRAGMA user_version"_s).toInt(), 2);
+    });
+
+    // When this version opens it
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+    // Then it is at the current schema, the old attempt is intact with no tail, and new
+    // attempts keep theirs
+    QList<Attempt> attempts = store.loadAttempts().value(u"s01/assemble"_s);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.first().archivedTo, u"_failed/s01-assemble/attempt-1/"_s);
+    QVERIFY(attempts.first().stderrTail.isEmpty());
+    Attempt second = attempts.first();
+    second.number = 2;
+    second.stderrTail = u"[out#0/mp4 @ 0x1] Error opening output s01.mp4.part"_s;
+    store.saveAttempt(u"s01/assemble"_s, second);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    attempts = store.loadAttempts().value(u"s01/assemble"_s);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(1).stderrTail, second.stderrTail);
+    store.close();
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QCOMPARE(queryValue(db, u"PRAGMA user_version"_s).toInt(), StateStore::kSchemaVersion);
+        QCOMPARE(queryValue(db, u"SELECT stderr_tail FROM attempts WHERE number = 2"_s).toString(),
+                 u"[out#0/mp4 @ 0x1] Error opening output s01.mp4.part"_s);
+    });
+    StateReader reader;
+    QVERIFY2(reader.open(m_path, &error), qPrintable(error));
+    QCOMPARE(reader.attempts().value(u"s01/assemble"_s).at(1).stderrTail, second.stderrTail);
+}
+
 void TestStateStore::newerSchemaIsRefusedAndLeftUntouched()
 {
-    // Given a state file written by a future Retake with schema 3
+    // Given a state file written by a future Retake with the next schema
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
-    withConnection(m_path, [](QSqlDatabase &db) {
+    const int future = StateStore::kSchemaVersion + 1;
+    withConnection(m_path, [future](QSqlDatabase &db) {
         QSqlQuery query(db);
         QVERIFY(query.exec(u"CREATE TABLE tasks (id TEXT PRIMARY KEY, future TEXT)"_s));
         QVERIFY(query.exec(u"INSERT INTO tasks VALUES ('s01-sh01/image', 'x')"_s));
-        QVERIFY(query.exec(u"PRAGMA user_version = 3"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_s.arg(future)));
     });
     const QByteArray before = sha256Of(m_path);
     QVERIFY(!before.isEmpty());
@@ -480,9 +564,10 @@ void TestStateStore::newerSchemaIsRefusedAndLeftUntouched()
 
     // Then it is refused with what to do, and the file is byte-identical
     QVERIFY(!store.isOpen());
-    QCOMPARE(error, u"state.sqlite was written by a newer Retake (schema 3, this version reads"
-                    u" up to 2); open it with that version or remove the .retake folder's state"
-                    u" to start over"_s);
+    QCOMPARE(error, u"state.sqlite was written by a newer Retake (schema %1, this version reads"
+                    u" up to %2); open it with that version or remove the .retake folder's state"
+                    u" to start over"_s.arg(future)
+                        .arg(StateStore::kSchemaVersion));
     store.close();
     QCOMPARE(sha256Of(m_path), before);
     QVERIFY(!QFile::exists(m_path + u"-wal"_s));

@@ -319,8 +319,9 @@ void TestStoryboard::brokenStoryboards_data()
         << doc("{" FORMAT ",'providers':{'image':[7]}," ONE_SCENE "}")
         << QStringList{u"providers.image[0]: expected a string"_s} << true;
     QTest::newRow("unknown stage in providers")
-        << doc("{" FORMAT ",'providers':{'audio':['local']}," ONE_SCENE "}")
-        << QStringList{u"providers.audio: unknown field (expected one of: image, video)"_s} << true;
+        << doc("{" FORMAT ",'providers':{'music':['local']}," ONE_SCENE "}")
+        << QStringList{u"providers.music: unknown field (expected one of: image, video, audio)"_s}
+        << true;
     QTest::newRow("negative width")
         << withShot("{'id':'a','prompt':'p','image':{'width':-5}}")
         << QStringList{u"scenes[0].shots[0].image.width: must be a positive integer, got -5"_s}
@@ -454,7 +455,8 @@ void TestStoryboard::brokenStoryboards_data()
         << doc("{" FORMAT ",'providerProfiles':[{'id':'mj','kind':'midjourney'}],"
                "'providers':{'image':['mj']}," ONE_SCENE "}")
         << QStringList{u"providerProfiles[0].kind: unknown provider kind \"midjourney\" (expected "
-                       u"one of: local, comfyui, a1111, openai-images, replicate, fal)"_s}
+                       u"one of: local, comfyui, a1111, openai-images, openai-tts, replicate, "
+                       u"fal)"_s}
         << true;
     QTest::newRow("duplicate provider profile")
         << doc("{" FORMAT ",'providerProfiles':[{'id':'studio','kind':'local'},"
@@ -511,7 +513,8 @@ void TestStoryboard::brokenStoryboards_data()
         << doc("{" FORMAT ",'providerProfiles':[{'id':'studio','kind':'nope'}],"
                "'providers':{'image':['studio']}," ONE_SCENE "}")
         << QStringList{u"providerProfiles[0].kind: unknown provider kind \"nope\" (expected one "
-                       u"of: local, comfyui, a1111, openai-images, replicate, fal)"_s}
+                       u"of: local, comfyui, a1111, openai-images, openai-tts, replicate, "
+                       u"fal)"_s}
         << true;
 }
 
@@ -752,8 +755,10 @@ void TestStoryboard::providerProfilesAreMapped()
         doc("{" FORMAT ",'providerProfiles':[{'id':'studio','kind':'local','model':'studio-xl',"
             "'maxConcurrency':3,'costPerUnit':0.02,"
             "'faults':{'seed':7,'rates':{'timeout':0.1,'rate_limited':0.05}},"
-            "'options':{'latencyMs':50}},{'id':'cloud','kind':'replicate'}],"
-            "'providers':{'image':['studio','cloud','local'],'video':['cloud']},"
+            "'options':{'latencyMs':50}},{'id':'cloud','kind':'replicate'},"
+            "{'id':'voices','kind':'openai-tts','model':'tts-1-hd'}],"
+            "'providers':{'image':['studio','cloud','local'],'video':['cloud'],"
+            "'audio':['voices','local']},"
             "'retry':{'maxRetries':5,'baseDelayMs':100,'jitter':0,'maxDelayMs':1000,"
             "'retriesPerRung':2}," ONE_SCENE "}");
 
@@ -761,7 +766,7 @@ void TestStoryboard::providerProfilesAreMapped()
 
     QVERIFY2(result.ok(), qPrintable(result.issueStrings().join(u'\n')));
     const Project &project = *result.project;
-    QCOMPARE(project.providers.size(), 2);
+    QCOMPARE(project.providers.size(), 3);
     const ProviderProfile *studio = project.provider(u"studio"_s);
     QVERIFY(studio);
     QCOMPARE(studio->kind, u"local"_s);
@@ -781,6 +786,9 @@ void TestStoryboard::providerProfilesAreMapped()
     QCOMPARE(project.providerPreference.value(Stage::Image),
              (QStringList{u"studio"_s, u"cloud"_s, u"local"_s}));
     QCOMPARE(project.providerPreference.value(Stage::Video), QStringList{u"cloud"_s});
+    QCOMPARE(project.provider(u"voices"_s)->kind, u"openai-tts"_s);
+    QCOMPARE(project.providerPreference.value(Stage::Audio),
+             (QStringList{u"voices"_s, u"local"_s}));
     QCOMPARE(project.retry.maxRetries, 5);
     QCOMPARE(project.retry.baseDelayMs, 100);
     QCOMPARE(project.retry.jitter, 0.0);

@@ -746,6 +746,17 @@ void EnginePrivate::dispatch(int i)
         params.insert(u"fps"_s, t.request.fps);
         params.insert(u"motion"_s, t.request.motion);
     }
+    if (t.snap.stage == Stage::Audio) {
+        // What a voice-over rung changes: the voice, the rate, the basic synthesis.
+        params = {{u"prompt"_s, t.request.prompt},
+                  {u"voice"_s, t.request.voice},
+                  {u"language"_s, t.request.language},
+                  {u"model"_s, t.request.model}};
+        for (const QString &key : {u"rate"_s, u"fallback"_s}) {
+            if (t.request.extra.contains(key))
+                params.insert(key, t.request.extra.value(key));
+        }
+    }
     a.params = params;
     a.paramsHash = QString::fromLatin1(hashParams(params));
 
@@ -835,6 +846,7 @@ void EnginePrivate::onJobFinished(int i, const GenerationResult &result)
         return;
     }
     t.current.costUnits = result.costUnits;
+    t.current.stderrTail = result.stderrTail;
     if (!options.verifyOutputs) {
         succeed(i, primary);
         return;
@@ -946,6 +958,8 @@ void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
     a.errorClass = result.errorClass;
     a.httpStatus = result.httpStatus;
     a.message = result.message;
+    if (!result.stderrTail.isEmpty())
+        a.stderrTail = result.stderrTail;
     a.costUnits = result.costUnits;
     spent += a.costUnits;
     t.snap.lastError = result.errorClass;
@@ -975,6 +989,8 @@ QString EnginePrivate::archiveFailure(TaskRecord &t, const QString &fromDir)
         {u"endedAt"_s, a.endedAt.toString(Qt::ISODateWithMs)},
         {u"recommendedAction"_s, recommendedAction(a.errorClass)},
     };
+    if (!a.stderrTail.isEmpty())
+        json.insert(u"stderrTail"_s, a.stderrTail);
     if (!Workspace::writeJson(dir + u"/error.json"_s, json, &error))
         log(u"%1: could not write error.json: %2"_s.arg(t.snap.id, error));
     return workspace.relativePath(dir) + u'/';

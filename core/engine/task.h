@@ -26,6 +26,9 @@ struct Attempt {
     ErrorClass errorClass = ErrorClass::None;
     int httpStatus = 0;
     QString message;
+    // The last lines of a local tool's stderr (ffmpeg for assemblies), empty for providers
+    // that run no tool; shown in the report's failure section.
+    QString stderrTail;
     QString outputPath; // verified output inside draft/, success only
     QString archivedTo; // _failed/<task>/attempt-N/ relative to the workspace
     double costUnits = 0.0;

@@ -562,9 +562,12 @@ private:
         const auto object = readObject(value, u"providers"_s);
         if (!object)
             return;
-        checkFields(*object, u"providers"_s, {u"image", u"video"});
-        for (const Stage stage : {Stage::Image, Stage::Video}) {
+        checkFields(*object, u"providers"_s, {u"image", u"video", u"audio"});
+        for (const Stage stage : {Stage::Image, Stage::Video, Stage::Audio}) {
             const QString location = child(u"providers"_s, nameOf(stage));
+            // Voice-overs without a preference use the built-in espeak-ng voice.
+            if (stage == Stage::Audio && !object->contains(nameOf(stage)))
+                continue;
             const auto array = readArray(object->value(nameOf(stage)), location);
             if (!array)
                 continue;
@@ -956,7 +959,8 @@ QStringList StoryboardLoader::motions()
 
 QStringList StoryboardLoader::providerKinds()
 {
-    return {u"local"_s, u"comfyui"_s, u"a1111"_s, u"openai-images"_s, u"replicate"_s, u"fal"_s};
+    return {u"local"_s,      u"comfyui"_s,   u"a1111"_s, u"openai-images"_s,
+            u"openai-tts"_s, u"replicate"_s, u"fal"_s};
 }
 
 } // namespace retake

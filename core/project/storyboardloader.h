@@ -75,8 +75,9 @@ public:
     static QString idProblem(const QString &id);
     // The seed of a shot without one: derived from its id, stable across runs and machines.
     static qint64 defaultSeed(const QString &shotId);
-    static QStringList motions();       // zoom-in, zoom-out, pan-left, pan-right, static
-    static QStringList providerKinds(); // local, comfyui, a1111, openai-images, replicate, fal
+    static QStringList motions(); // zoom-in, zoom-out, pan-left, pan-right, static
+    // local, comfyui, a1111, openai-images, openai-tts, replicate, fal
+    static QStringList providerKinds();
 };
 
 } // namespace retake

@@ -25,6 +25,7 @@ namespace retake {
 namespace {
 
 constexpr qsizetype kStderrTailBytes = 2048;
+constexpr qsizetype kStderrTailLines = 20;
 constexpr int kMaxSide = 4096;
 constexpr int kMaxFps = 120;
 constexpr double kMaxTotalSec = 6 * 60 * 60.0;
@@ -96,6 +97,23 @@ bool isOutOfSpace(const QString &directory)
     const QStorageInfo storage(directory);
     return storage.isValid() && storage.bytesAvailable() >= 0 &&
            storage.bytesAvailable() < 64 * 1024;
+}
+
+// What the attempt record keeps of ffmpeg's stderr: the last kStderrTailLines lines, at most
+// kStderrTailBytes, cut at a line start.
+QString tailOf(const QByteArray &text)
+{
+    QList<QByteArray> lines = text.trimmed().split('\n');
+    if (lines.size() > kStderrTailLines)
+        lines = lines.mid(lines.size() - kStderrTailLines);
+    QByteArray tail = lines.join('\n');
+    if (tail.size() > kStderrTailBytes) {
+        tail = tail.right(kStderrTailBytes);
+        const qsizetype newline = tail.indexOf('\n');
+        if (newline >= 0 && newline + 1 < tail.size())
+            tail = tail.mid(newline + 1);
+    }
+    return QString::fromUtf8(tail);
 }
 
 QString lastLine(const QByteArray &text)
@@ -226,6 +244,7 @@ void AssemblyJob::fail(ErrorClass errorClass, const QString &message)
     GenerationResult result =
         GenerationResult::failure(errorClass, m_request.taskId % u": "_s % message);
     result.detail = QString::fromUtf8(m_stderrTail);
+    result.stderrTail = tailOf(m_stderrTail);
     finish(result);
 }
 
@@ -720,11 +739,13 @@ void AssemblyJob::encode()
     } else {
         arguments << u"-filter_complex"_s << graph;
     }
+    // -map_metadata -1: nothing of the clips' own metadata (a ComfyUI video carries its
+    // workflow, prompt included) is copied into the cut; only our title and slate list.
     arguments << u"-map"_s << u"[v]"_s << u"-map"_s << u"[a]"_s << u"-c:v"_s << u"libx264"_s
               << u"-preset"_s << u"ultrafast"_s << u"-pix_fmt"_s << u"yuv420p"_s << u"-r"_s
               << QString::number(m_request.fps) << u"-c:a"_s << u"aac"_s << u"-b:a"_s << u"128k"_s
-              << u"-ar"_s << QString::number(kSampleRate) << u"-ac"_s << u"2"_s << u"-metadata"_s
-              << u"title="_s + title;
+              << u"-ar"_s << QString::number(kSampleRate) << u"-ac"_s << u"2"_s
+              << u"-map_metadata"_s << u"-1"_s << u"-metadata"_s << u"title="_s + title;
     if (!slates.isEmpty())
         arguments << u"-metadata"_s << u"comment=slates: "_s + slates.join(u"; "_s);
     arguments << u"-movflags"_s << u"+faststart"_s << u"-progress"_s << u"pipe:1"_s << u"-f"_s
@@ -772,6 +793,7 @@ void AssemblyJob::onEncodeFinished(int exitCode, QProcess::ExitStatus exitStatus
     GenerationResult result;
     result.outputFiles = {target};
     result.detail = QString::fromUtf8(m_stderrTail);
+    result.stderrTail = tailOf(m_stderrTail);
     finish(result);
 }
 

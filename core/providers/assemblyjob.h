@@ -15,7 +15,10 @@
 //    sound, padded with silence or trimmed to the picture's length.
 // Output: H.264 (libx264 -preset ultrafast), AAC, MP4 with faststart, written as .part
 // and renamed when complete. Progress comes from ffmpeg's -progress out_time against the
-// total duration. The stderr tail (last 2 KB) is kept in GenerationResult::detail.
+// total duration. ffmpeg's stderr (-loglevel warning: no metadata or stream dumps) is kept
+// in GenerationResult::detail (last 2 KB) and, as its last 20 lines within 2 KB, in
+// GenerationResult::stderrTail for the attempt record and the report. It names files and
+// ffmpeg's own complaints; a slate's text is its shot id and reason, never a prompt.
 //
 // Before encoding, each clip is probed with ffprobe (duration, video and audio streams),
 // and `ffmpeg -filters` is asked once per process whether drawtext exists. A missing

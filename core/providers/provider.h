@@ -5,10 +5,10 @@
 
 #include "engine/types.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QList>
 #include <QVariantMap>
 
 #include <optional>
@@ -60,6 +60,9 @@ struct GenerationResult {
     int httpStatus = 0;
     QString message; // short, for the user; never contains prompts or keys
     QString detail;  // raw detail for debug logging only
+    // The tail of a local tool's stderr (ffmpeg: its last lines, at most 2 KB): file paths
+    // and the tool's own messages, never the prompts. Kept in the attempt for the report.
+    QString stderrTail;
     std::optional<int> retryAfterMs;
     QStringList outputFiles; // absolute paths inside the request's outputDir
     double costUnits = 0.0;

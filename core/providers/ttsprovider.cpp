@@ -2,6 +2,7 @@
 
 #include "providers/connectiontestjob.h"
 #include "providers/networkjob.h"
+#include "providers/openaiimagesjob.h"
 #include "providers/wireformat.h"
 
 #include <QDir>
@@ -137,13 +138,7 @@ private:
             return;
         }
         if (!response.ok()) {
-            const QJsonValue error =
-                QJsonDocument::fromJson(response.body).object().value(u"error");
-            const QString message = error.isObject()
-                                        ? error.toObject().value(u"message"_s).toString()
-                                        : error.toString();
-            failStatus(response, doing,
-                       message.isEmpty() ? QString() : wireformat::oneLine(message, 200));
+            failAnswer(response, doing);
             return;
         }
         QFile file(response.filePath);
@@ -173,6 +168,37 @@ private:
             return;
         }
         succeed({target}, profile().costPerUnit);
+    }
+
+    // An error answer: the OpenAI envelope {"error": {message, type, code, param}} is
+    // classified as the Images API's (a 429 that is "insufficient_quota" is quota, not a
+    // rate limit); other servers' bodies ({"error": "..."}) only lend their message.
+    void failAnswer(const HttpResponse &response, const QString &doing)
+    {
+        const QJsonValue error = QJsonDocument::fromJson(response.body).object().value(u"error");
+        if (!error.isObject()) {
+            const QString message = error.toString();
+            failStatus(response, doing,
+                       message.isEmpty() ? QString() : wireformat::oneLine(message, 200));
+            return;
+        }
+        const QJsonObject envelope = error.toObject();
+        const QString message = wireformat::oneLine(envelope.value(u"message"_s).toString(), 200);
+        const QString code = envelope.value(u"code"_s).toVariant().toString();
+        const QString param = envelope.value(u"param"_s).toString();
+        const ErrorClass cls = OpenAiImagesJob::classify(
+            response.status, envelope.value(u"type"_s).toString(), code, message);
+        QString text = doing % u": HTTP "_s % QString::number(response.status);
+        if (!message.isEmpty())
+            text += u" — "_s % message;
+        if (!code.isEmpty())
+            text += u" ("_s % code % u')';
+        if (!param.isEmpty() && cls == ErrorClass::InvalidRequest)
+            text += u" [parameter \""_s % param % u"\"]"_s;
+        fail(cls, text, response.status,
+             cls == ErrorClass::RateLimited ? netfailure::retryAfterMs(response.headers)
+                                            : std::nullopt,
+             netfailure::excerpt(response.body));
     }
 
     QString m_model;

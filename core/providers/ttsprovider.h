@@ -13,9 +13,11 @@
 //   "baseUrl"    used when the profile has no baseUrl of its own
 //   "voice"      the voice when the request names none ("alloy")
 //   "timeoutMs"  limit for the whole request, answer included (the profile's timeouts)
-// Errors: 429 -> rate_limited with Retry-After, 5xx -> provider_unavailable, 401/403 ->
-// auth, other 4xx -> invalid_request, connection failures -> network / provider_unavailable,
-// timeouts -> timeout. Cost: costPerUnit per voice-over.
+// Errors: 429 -> rate_limited with Retry-After (quota_exhausted when the OpenAI envelope
+// says insufficient_quota), 5xx -> provider_unavailable, 401/403 -> auth, other 4xx ->
+// invalid_request, connection failures -> network / provider_unavailable, timeouts ->
+// timeout; a JSON body where audio should be -> provider_error. Cost: costPerUnit per
+// voice-over.
 #pragma once
 
 #include "providers/networkprovider.h"

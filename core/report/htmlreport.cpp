@@ -47,6 +47,8 @@ ol.recovery li { margin: 2px 0; }
 img.thumb { display: block; max-width: 120px; max-height: 68px; border: 1px solid #d5dae0; }
 code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 12px; }
 .prompt { white-space: pre-wrap; color: #4a5560; font-size: 12px; }
+pre.stderr { background: #f3f4f6; border: 1px solid #d5dae0; padding: 6px 8px; margin: 4px 0;
+             font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 32px; color: #6b7682; font-size: 12px; }
 )";
 
@@ -384,6 +386,12 @@ void failures(Html &h, const QJsonObject &report)
                 h.text(line);
                 if (o.contains(u"prompt"_s))
                     h.element(u"div"_s, str(o, u"prompt"_s), {{u"class"_s, u"prompt"_s}});
+                if (o.contains(u"stderrTail"_s)) {
+                    h.open(u"details"_s, {{u"class"_s, u"stderr"_s}});
+                    h.element(u"summary"_s, u"ffmpeg output (last lines)"_s);
+                    h.element(u"pre"_s, str(o, u"stderrTail"_s), {{u"class"_s, u"stderr"_s}});
+                    h.close();
+                }
             } else {
                 h.text(u"%1 — user action: %2"_s.arg(when, str(o, u"action"_s)) +
                        (str(o, u"detail"_s).isEmpty() ? QString()

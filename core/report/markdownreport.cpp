@@ -180,6 +180,13 @@ QString MarkdownReport::render(const QJsonObject &report)
                 md += line + u"\n"_s;
                 if (o.contains(u"prompt"_s))
                     md += u"   - prompt: %1\n"_s.arg(cell(str(o, u"prompt"_s)));
+                if (o.contains(u"stderrTail"_s)) {
+                    // An indented code block inside the list item: nothing in it is markup.
+                    md += u"   - ffmpeg output (last lines):\n\n"_s;
+                    for (const QString &tailLine : str(o, u"stderrTail"_s).split(u'\n'))
+                        md += u"         "_s + tailLine + u"\n"_s;
+                    md += u"\n"_s;
+                }
             } else {
                 md += u"%1. %2 — user action: %3%4\n"_s.arg(++n).arg(
                     when, str(o, u"action"_s),

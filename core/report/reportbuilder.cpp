@@ -199,6 +199,9 @@ bool ReportBuilder::build(const QString &runId, QString *error)
     Redactor redactor;
     for (const Scene &scene : m_project.scenes) {
         scenes.insert(scene.id, &scene);
+        // A voice-over's text is the audio stage's prompt.
+        if (!m_options.debugLogging)
+            redactor.addPrivateText(scene.voiceOver.text, QString::fromUtf16(kPromptWithheld));
         for (const Shot &shot : scene.shots) {
             shots.insert(shot.id, ShotRef{&scene, &shot});
             if (!m_options.debugLogging) {
@@ -566,6 +569,9 @@ bool ReportBuilder::build(const QString &runId, QString *error)
             };
             if (m_options.debugLogging && a.params.contains(u"prompt"_s))
                 step.insert(u"prompt"_s, a.params.value(u"prompt"_s).toString());
+            // ffmpeg's last words: file paths and its own messages; scrubbed as messages are.
+            if (!a.stderrTail.isEmpty())
+                step.insert(u"stderrTail"_s, clean(a.stderrTail));
             path << TimedEntry{a.startedAt, a.number, step};
             previous = &a;
         }

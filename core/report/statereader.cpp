@@ -154,10 +154,14 @@ QHash<QString, QList<Attempt>> StateReader::attempts() const
         return attempts;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (!query.exec(u"SELECT task_id, number, rung, provider_id, model, params_hash,"
-                    u" params_json, started_at, ended_at, error_class, http_status, message,"
-                    u" output_path, archived_to, cost_units, counted"
-                    u" FROM attempts ORDER BY task_id, number"_s))
+    const QString columns = u"SELECT task_id, number, rung, provider_id, model, params_hash,"
+                            u" params_json, started_at, ended_at, error_class, http_status,"
+                            u" message, output_path, archived_to, cost_units, counted"_s;
+    // stderr_tail exists from schema 3 on; a file no engine of that version has opened yet
+    // (this reader never migrates) has none.
+    const bool withTail =
+        query.exec(columns + u", stderr_tail FROM attempts ORDER BY task_id, number"_s);
+    if (!withTail && !query.exec(columns + u" FROM attempts ORDER BY task_id, number"_s))
         return attempts;
     while (query.next()) {
         Attempt a;
@@ -180,6 +184,8 @@ QHash<QString, QList<Attempt>> StateReader::attempts() const
         a.archivedTo = query.value(13).toString();
         a.costUnits = query.value(14).toDouble();
         a.countedAgainstBudget = query.value(15).toInt() != 0;
+        if (withTail)
+            a.stderrTail = query.value(16).toString();
         attempts[query.value(0).toString()].append(a);
     }
     return attempts;

@@ -91,6 +91,11 @@ constexpr const char16_t *kMigrate1To2[] = {
     u" size_bytes INTEGER NOT NULL DEFAULT 0)",
 };
 
+// Schema 3: an attempt keeps the tail of its tool's stderr (ffmpeg) for the report.
+constexpr const char16_t *kMigrate2To3[] = {
+    u"ALTER TABLE attempts ADD COLUMN stderr_tail TEXT",
+};
+
 // One forward step of the schema: the statements that turn version `from` into `from + 1`.
 struct Migration {
     int from;
@@ -103,6 +108,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {0, std::begin(kCreateSchema1), std::end(kCreateSchema1)},
     {1, std::begin(kMigrate1To2), std::end(kMigrate1To2)},
+    {2, std::begin(kMigrate2To3), std::end(kMigrate2To3)},
 };
 
 constexpr char16_t kUpsertTask[] =
@@ -122,8 +128,8 @@ constexpr char16_t kUpsertTask[] =
 constexpr char16_t kUpsertAttempt[] =
     u"INSERT INTO attempts (task_id, number, rung, provider_id, model, params_hash,"
     u" params_json, started_at, ended_at, error_class, http_status, message, output_path,"
-    u" archived_to, cost_units, counted)"
-    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    u" archived_to, cost_units, counted, stderr_tail)"
+    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     u" ON CONFLICT (task_id, number) DO UPDATE SET rung = excluded.rung,"
     u" provider_id = excluded.provider_id, model = excluded.model,"
     u" params_hash = excluded.params_hash, params_json = excluded.params_json,"
@@ -131,7 +137,7 @@ constexpr char16_t kUpsertAttempt[] =
     u" error_class = excluded.error_class, http_status = excluded.http_status,"
     u" message = excluded.message, output_path = excluded.output_path,"
     u" archived_to = excluded.archived_to, cost_units = excluded.cost_units,"
-    u" counted = excluded.counted";
+    u" counted = excluded.counted, stderr_tail = excluded.stderr_tail";
 
 constexpr char16_t kInsertEvent[] =
     u"INSERT INTO events (time, task_id, kind, detail) VALUES (?, ?, ?, ?)";
@@ -507,6 +513,8 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
         attempt.bindValue(13, a.archivedTo);
         attempt.bindValue(14, a.costUnits);
         attempt.bindValue(15, a.countedAgainstBudget ? 1 : 0);
+        attempt.bindValue(16, a.stderrTail.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                     : QVariant(a.stderrTail));
         if (!run(attempt))
             return false;
     }
@@ -628,7 +636,7 @@ QHash<QString, QList<Attempt>> StateStore::loadAttempts() const
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT task_id, number, rung, provider_id, model, params_hash,"
                     u" params_json, started_at, ended_at, error_class, http_status, message,"
-                    u" output_path, archived_to, cost_units, counted"
+                    u" output_path, archived_to, cost_units, counted, stderr_tail"
                     u" FROM attempts ORDER BY task_id, number"_s)) {
         qCWarning(lcStore, "Could not load attempts: %s", qUtf8Printable(query.lastError().text()));
         return attempts;
@@ -651,6 +659,7 @@ QHash<QString, QList<Attempt>> StateStore::loadAttempts() const
         a.archivedTo = query.value(13).toString();
         a.costUnits = query.value(14).toDouble();
         a.countedAgainstBudget = query.value(15).toInt() != 0;
+        a.stderrTail = query.value(16).toString();
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;

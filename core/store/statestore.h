@@ -62,7 +62,7 @@ class StateStore final
 {
     Q_DISABLE_COPY_MOVE(StateStore)
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     StateStore();
     ~StateStore();

@@ -1,5 +1,5 @@
-// retake-sim: a local server that speaks ComfyUI, AUTOMATIC1111, OpenAI Images, Replicate
-// and fal wire formats, with fault injection. See simserver.h and README.md.
+// retake-sim: a local server that speaks ComfyUI, AUTOMATIC1111, OpenAI Images, OpenAI
+// speech, Replicate and fal wire formats, with fault injection. See simserver.h and README.md.
 #include "simserver.h"
 
 #include <QCommandLineParser>
@@ -20,8 +20,9 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Simulated generation providers on 127.0.0.1 for trying and testing Retake.\n"
-        u"Base URLs: ComfyUI and AUTOMATIC1111 at http://127.0.0.1:PORT, OpenAI Images at "
-        u"/openai/v1, Replicate at /replicate/v1, fal at /fal. Counters: GET /_sim/stats."_s);
+        u"Base URLs: ComfyUI and AUTOMATIC1111 at http://127.0.0.1:PORT, OpenAI Images and "
+        u"speech (openai-tts) at /openai/v1, Replicate at /replicate/v1, fal at /fal. "
+        u"Counters: GET /_sim/stats."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(u"port"_s, u"Port on 127.0.0.1 (default 8188; 0 = any)."_s,
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
         << "  comfyui       " << server.baseUrl(u"comfyui"_s).toString() << '\n'
         << "  a1111         " << server.baseUrl(u"a1111"_s).toString() << '\n'
         << "  openai-images " << server.baseUrl(u"openai-images"_s).toString() << '\n'
+        << "  openai-tts    " << server.baseUrl(u"openai-tts"_s).toString() << '\n'
         << "  replicate     " << server.baseUrl(u"replicate"_s).toString() << '\n'
         << "  fal           " << server.baseUrl(u"fal"_s).toString() << '\n'
         << "  stats         " << server.baseUrl().toString() << "/_sim/stats" << '\n';

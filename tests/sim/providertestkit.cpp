@@ -19,6 +19,8 @@ QString simModel(const QString &kind)
         return u"v1-5-pruned-emaonly.safetensors"_s;
     if (kind == u"openai-images")
         return u"gpt-image-1"_s;
+    if (kind == u"openai-tts")
+        return u"tts-1"_s;
     if (kind == u"replicate")
         return u"black-forest-labs/flux-schnell"_s;
     if (kind == u"fal")
@@ -82,6 +84,21 @@ GenerationRequest videoRequest(const QString &outputDir, const QString &inputIma
     request.fps = 8;
     request.motion = u"zoom-in"_s;
     request.inputImagePath = inputImage;
+    return request;
+}
+
+GenerationRequest audioRequest(const QString &outputDir, const QString &text, const QString &voice,
+                               const QString &language)
+{
+    GenerationRequest request;
+    request.taskId = u"s01/audio"_s;
+    request.stage = Stage::Audio;
+    request.sceneId = u"s01"_s;
+    request.prompt = text;
+    request.voice = voice;
+    request.language = language;
+    request.outputDir = outputDir;
+    QDir().mkpath(outputDir);
     return request;
 }
 

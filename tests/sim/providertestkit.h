@@ -37,6 +37,11 @@ GenerationRequest imageRequest(const QString &outputDir, int width = 64, int hei
 // A video request from `inputImage` (written by writeInputImage()).
 GenerationRequest videoRequest(const QString &outputDir, const QString &inputImage, int width = 64,
                                int height = 48);
+// A voice-over request for scene "s01" (task "s01/audio").
+GenerationRequest
+audioRequest(const QString &outputDir,
+             const QString &text = QStringLiteral("The keeper climbs the stairs."),
+             const QString &voice = {}, const QString &language = {});
 // Writes a PNG of the given size and returns its path.
 QString writeInputImage(const QString &dir, int width = 64, int height = 48);
 

@@ -8,7 +8,8 @@ namespace retake::sim {
 
 QStringList SimProfile::protocols()
 {
-    return {u"comfyui"_s, u"a1111"_s, u"openai-images"_s, u"replicate"_s, u"fal"_s};
+    return {u"comfyui"_s,    u"a1111"_s,     u"openai-images"_s,
+            u"openai-tts"_s, u"replicate"_s, u"fal"_s};
 }
 
 QStringList SimProfile::faultNames()
@@ -32,6 +33,13 @@ QStringList SimProfile::faultsFor(const QString &protocol)
                        u"network"_s,        u"output_invalid"_s,
                        u"malformed_json"_s, u"truncated_download"_s,
                        u"slow_drip"_s,      u"disappear"_s};
+    if (protocol == u"openai-tts") {
+        // One synchronous answer: no job that can fail midway (provider_error), no
+        // moderation of the text. malformed_json is a JSON body where audio should be.
+        faults.removeOne(u"provider_error"_s);
+        faults << u"quota_exhausted"_s;
+        return faults;
+    }
     if (protocol == u"comfyui")
         faults << u"hostile_filename"_s << u"node_errors_200"_s << u"interrupted"_s;
     if (protocol == u"openai-images" || protocol == u"replicate" || protocol == u"fal")

@@ -38,8 +38,8 @@ struct SimProfile {
     QString openaiResponse = QStringLiteral("b64_json");
 
     static QStringList faultNames();
-    // Faults that apply to a protocol ("comfyui", "a1111", "openai-images", "replicate",
-    // "fal"); others are ignored for it.
+    // Faults that apply to a protocol ("comfyui", "a1111", "openai-images", "openai-tts",
+    // "replicate", "fal"); others are ignored for it.
     static QStringList faultsFor(const QString &protocol);
     static QStringList protocols();
     // Reads the keys present in `json` over `base`; unknown keys and bad values are errors.

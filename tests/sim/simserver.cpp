@@ -27,6 +27,13 @@ const QStringList kComfyModels{u"v1-5-pruned-emaonly.safetensors"_s, u"svd_xt.sa
                                u"sd_xl_base_1.0.safetensors"_s};
 const QStringList kA1111Samplers{u"Euler a"_s, u"Euler"_s, u"DPM++ 2M"_s, u"DDIM"_s};
 const QStringList kOpenAiModels{u"gpt-image-1"_s, u"dall-e-3"_s, u"dall-e-2"_s};
+// The OpenAI speech API (POST /v1/audio/speech): models, voices and response formats.
+const QStringList kSpeechModels{u"tts-1"_s, u"tts-1-hd"_s, u"gpt-4o-mini-tts"_s};
+const QStringList kSpeechVoices{u"alloy"_s, u"ash"_s,     u"ballad"_s, u"coral"_s,
+                                u"echo"_s,  u"fable"_s,   u"onyx"_s,   u"nova"_s,
+                                u"sage"_s,  u"shimmer"_s, u"verse"_s};
+const QStringList kSpeechFormats{u"mp3"_s, u"opus"_s, u"aac"_s, u"flac"_s, u"wav"_s, u"pcm"_s};
+constexpr qsizetype kSpeechMaxInput = 4096;
 
 QByteArray reason(int status)
 {
@@ -59,6 +66,22 @@ QByteArray reason(int status)
         return "Service Unavailable";
     default:
         return "Status";
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    default:
+        return "OTHER";
     }
 }
 
@@ -140,7 +163,7 @@ QUrl SimServer::baseUrl() const
 QUrl SimServer::baseUrl(const QString &kind) const
 {
     const QString root = baseUrl().toString();
-    if (kind == u"openai-images")
+    if (kind == u"openai-images" || kind == u"openai-tts")
         return QUrl(root + u"/openai/v1"_s);
     if (kind == u"replicate")
         return QUrl(root + u"/replicate/v1"_s);
@@ -164,6 +187,15 @@ void SimServer::forceFaults(const QStringList &faults)
 void SimServer::resetStats()
 {
     m_stats = SimStats{};
+}
+
+void SimServer::reset()
+{
+    resetStats();
+    m_jobs.clear();
+    m_fileToJob.clear();
+    m_forced.clear();
+    m_received.clear();
 }
 
 int SimServer::runningJobs() const
@@ -233,6 +265,16 @@ SimServer::Answer SimServer::json(const QJsonValue &value, int status)
     answer.body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
                                   : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     return answer;
+}
+
+SimServer::Answer SimServer::openAiError(int status, const QString &message, const QString &type,
+                                         const QJsonValue &param, const QJsonValue &code)
+{
+    return json(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, message},
+                                                     {u"type"_s, type},
+                                                     {u"param"_s, param},
+                                                     {u"code"_s, code}}}},
+                status);
 }
 
 SimServer::Answer SimServer::malformed()
@@ -335,6 +377,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         handleFile(path.mid(8), socket);
     } else if (path.startsWith(u"/sdapi/v1/")) {
         route(request, socket, u"a1111"_s);
+    } else if (path.startsWith(u"/openai/v1/audio/")) {
+        route(request, socket, u"openai-tts"_s);
     } else if (path.startsWith(u"/openai/v1/")) {
         route(request, socket, u"openai-images"_s);
     } else if (path.startsWith(u"/replicate/v1/")) {
@@ -356,12 +400,19 @@ void SimServer::route(const QHttpServerRequest &request, QTcpSocket *socket,
                       const QString &protocol)
 {
     m_stats.protocols[protocol].requests += 1;
+    const QJsonDocument body = QJsonDocument::fromJson(request.body());
+    m_received.append({protocol, methodName(request.method()), request.url().path(),
+                       request.value("Authorization"), body.object()});
+    if (m_received.size() > 64)
+        m_received.removeFirst();
     if (protocol == u"comfyui")
         handleComfy(request, socket);
     else if (protocol == u"a1111")
         handleA1111(request, socket);
     else if (protocol == u"openai-images")
         handleOpenAi(request, socket);
+    else if (protocol == u"openai-tts")
+        handleSpeech(request, socket);
     else if (protocol == u"replicate")
         handleReplicate(request, socket);
     else
@@ -408,10 +459,7 @@ void SimServer::handleControl(const QHttpServerRequest &request, QTcpSocket *soc
         return;
     }
     if (path == u"/_sim/reset" && post) {
-        resetStats();
-        m_jobs.clear();
-        m_fileToJob.clear();
-        m_forced.clear();
+        reset();
         respond(socket, json(QJsonObject{{u"reset"_s, true}}));
         return;
     }
@@ -460,16 +508,18 @@ SimServer::Answer SimServer::rateLimitedAnswer(const QString &protocol, int wait
     Answer answer;
     answer.status = 429;
     answer.headers.append({"Retry-After", seconds});
-    if (protocol == u"openai-images") {
+    if (protocol == u"openai-images" || protocol == u"openai-tts") {
         answer.headers.append({"retry-after-ms", QByteArray::number(qMax(1, waitMs))});
+        const QString what = protocol == u"openai-tts" ? u"requests"_s : u"images"_s;
         answer.body =
             QJsonDocument(
-                QJsonObject{{u"error"_s,
-                             QJsonObject{{u"message"_s, u"Rate limit reached for images per min. "
-                                                        u"Please try again in %1ms."_s.arg(waitMs)},
-                                         {u"type"_s, u"requests"_s},
-                                         {u"param"_s, QJsonValue()},
-                                         {u"code"_s, u"rate_limit_exceeded"_s}}}})
+                QJsonObject{
+                    {u"error"_s, QJsonObject{{u"message"_s, u"Rate limit reached for %1 per min. "
+                                                            u"Please try again in %2ms."_s.arg(what)
+                                                                .arg(waitMs)},
+                                             {u"type"_s, u"requests"_s},
+                                             {u"param"_s, QJsonValue()},
+                                             {u"code"_s, u"rate_limit_exceeded"_s}}}})
                 .toJson(QJsonDocument::Compact);
     } else if (protocol == u"replicate") {
         answer.contentType = "application/problem+json";
@@ -1152,14 +1202,7 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
     const QString path = request.url().path().mid(QStringLiteral("/openai/v1").size());
     const bool post = request.method() == QHttpServerRequest::Method::Post;
     ProtocolStats &stats = m_stats.protocols[u"openai-images"_s];
-    auto error = [](int status, const QString &message, const QString &type,
-                    const QJsonValue &param, const QJsonValue &code) {
-        return json(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, message},
-                                                         {u"type"_s, type},
-                                                         {u"param"_s, param},
-                                                         {u"code"_s, code}}}},
-                    status);
-    };
+    const auto error = &SimServer::openAiError;
     const QString given = QString::fromUtf8(request.value("Authorization")).mid(7);
     auto unauthorized = [&] {
         return error(401,
@@ -1173,7 +1216,7 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
     }
     if (path == u"/models") {
         QJsonArray models;
-        for (const QString &model : kOpenAiModels)
+        for (const QString &model : kOpenAiModels + kSpeechModels)
             models.append(QJsonObject{{u"id"_s, model},
                                       {u"object"_s, u"model"_s},
                                       {u"created"_s, 1700000000},
@@ -1273,6 +1316,156 @@ void SimServer::handleOpenAi(const QHttpServerRequest &request, QTcpSocket *sock
         else if (fault == u"slow_drip")
             answer.delivery = Delivery::Drip;
     }
+    if (fault == u"disappear") {
+        QTimer::singleShot(latencyMs() + m_profile.jobMs / 2, this,
+                           [this] { disappear(m_profile.disappearMs); });
+        return;
+    }
+    respond(socket, answer, m_profile.jobMs);
+}
+
+// ---------------------------------------------------------------------------------------
+// OpenAI speech (POST /v1/audio/speech): JSON {model, input, voice, response_format, speed},
+// answered with the audio bytes themselves, or with the OpenAI error envelope.
+
+void SimServer::handleSpeech(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString protocol = u"openai-tts"_s;
+    const QString path = request.url().path().mid(QStringLiteral("/openai/v1").size());
+    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    ProtocolStats &stats = m_stats.protocols[protocol];
+    const auto error = &SimServer::openAiError;
+    const QString given = QString::fromUtf8(request.value("Authorization")).mid(7);
+    auto unauthorized = [&] {
+        return error(401,
+                     u"Incorrect API key provided: %1. You can find your API key at "
+                     u"https://platform.openai.com/account/api-keys."_s.arg(given),
+                     u"invalid_request_error"_s, QJsonValue(), u"invalid_api_key"_s);
+    };
+    if (!keyAccepted(request, "Bearer")) {
+        respond(socket, unauthorized());
+        return;
+    }
+    if (path != u"/audio/speech" || !post) {
+        respond(socket, error(404,
+                              u"Invalid URL (%1 /v1%2)"_s.arg(
+                                  QString::fromLatin1(post ? "POST" : "GET"), path),
+                              u"invalid_request_error"_s, QJsonValue(), QJsonValue()));
+        return;
+    }
+    const QString fault = decideFault(protocol);
+    if (fault == u"provider_unavailable") {
+        stats.faults[fault] += 1;
+        stats.failed += 1;
+        respond(socket, error(503, u"The server is overloaded or not ready yet."_s,
+                              u"server_error"_s, QJsonValue(), QJsonValue()));
+        return;
+    }
+    if (answerGenericFault(protocol, fault, socket))
+        return;
+    if (!takeToken(protocol, socket))
+        return;
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    const QJsonObject body = document.object();
+    const QString model = body.value(u"model"_s).toString();
+    const QJsonValue input = body.value(u"input"_s);
+    const QJsonValue voice = body.value(u"voice"_s);
+    const QString format = body.value(u"response_format"_s).toString(u"mp3"_s);
+    const QJsonValue speedValue = body.value(u"speed"_s);
+    const double speed = speedValue.isUndefined() ? 1.0 : speedValue.toDouble(-1.0);
+    Answer failure;
+    if (fault == u"auth") {
+        failure = unauthorized();
+    } else if (fault == u"quota_exhausted") {
+        failure = error(429,
+                        u"You exceeded your current quota, please check your plan and "
+                        u"billing details."_s,
+                        u"insufficient_quota"_s, QJsonValue(), u"insufficient_quota"_s);
+    } else if (fault == u"invalid_request") {
+        failure = error(400,
+                        u"[{'type': 'enum', 'loc': ('body', 'voice'), 'msg': \"Input should "
+                        u"be one of the supported voices\"}]"_s,
+                        u"invalid_request_error"_s, u"voice"_s, u"invalid_value"_s);
+    } else if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        failure = error(400,
+                        u"We could not parse the JSON body of your request. The OpenAI API "
+                        u"expects a JSON payload."_s,
+                        u"invalid_request_error"_s, QJsonValue(), QJsonValue());
+    } else if (model.isEmpty()) {
+        failure = error(400, u"you must provide a model parameter"_s, u"invalid_request_error"_s,
+                        QJsonValue(), QJsonValue());
+    } else if (!kSpeechModels.contains(model)) {
+        failure = error(
+            404, u"The model '%1' does not exist or you do not have access to it."_s.arg(model),
+            u"invalid_request_error"_s, u"model"_s, u"model_not_found"_s);
+    } else if (!input.isString() || input.toString().isEmpty()) {
+        failure = error(400, u"Missing required parameter: 'input'."_s, u"invalid_request_error"_s,
+                        u"input"_s, u"missing_required_parameter"_s);
+    } else if (input.toString().size() > kSpeechMaxInput) {
+        failure =
+            error(400,
+                  u"Invalid 'input': string too long. Expected a string with maximum "
+                  u"length %1, but got a string with length %2 instead."_s.arg(kSpeechMaxInput)
+                      .arg(input.toString().size()),
+                  u"invalid_request_error"_s, u"input"_s, u"string_above_max_length"_s);
+    } else if (!voice.isString()) {
+        failure = error(400, u"Missing required parameter: 'voice'."_s, u"invalid_request_error"_s,
+                        u"voice"_s, u"missing_required_parameter"_s);
+    } else if (!kSpeechVoices.contains(voice.toString())) {
+        failure = error(400,
+                        u"Invalid value: '%1'. Supported values are: %2."_s.arg(
+                            voice.toString(), kSpeechVoices.join(u", "_s)),
+                        u"invalid_request_error"_s, u"voice"_s, u"invalid_value"_s);
+    } else if (!kSpeechFormats.contains(format)) {
+        failure = error(400,
+                        u"Invalid value: '%1'. Supported values are: %2."_s.arg(
+                            format, kSpeechFormats.join(u", "_s)),
+                        u"invalid_request_error"_s, u"response_format"_s, u"invalid_value"_s);
+    } else if (speed < 0.25 || speed > 4.0) {
+        failure = error(400,
+                        u"Invalid 'speed': expected a number from 0.25 to 4.0, got %1."_s.arg(
+                            speedValue.toVariant().toString()),
+                        u"invalid_request_error"_s, u"speed"_s, u"invalid_value"_s);
+    }
+    if (!failure.body.isEmpty()) {
+        if (!fault.isEmpty())
+            stats.failed += 1, stats.faults[fault] += 1;
+        respond(socket, failure);
+        return;
+    }
+
+    Job &job = createJob(protocol, fault);
+    job.state = u"succeeded"_s;
+    job.model = model;
+    Answer answer;
+    if (fault == u"malformed_json") {
+        // A broken gateway: JSON (cut short) where the audio should be.
+        answer = malformed();
+    } else if (fault == u"output_invalid") {
+        answer.contentType = SimMedia::speechContentType(format);
+        answer.body = SimMedia::garbage();
+    } else {
+        QString why;
+        answer.contentType = SimMedia::speechContentType(format);
+        answer.body = m_media.speech(input.toString(), voice.toString(), speed, format, &why);
+        if (answer.body.isEmpty()) {
+            stats.failed += 1;
+            respond(socket, error(500,
+                                  u"The server had an error while processing your request "
+                                  u"(retake-sim: %1)."_s.arg(why),
+                                  u"server_error"_s, QJsonValue(), QJsonValue()));
+            return;
+        }
+    }
+    stats.completed += 1;
+    stats.downloads += 1;
+    answer.headers.append({"x-request-id", "req_" + job.id.toLatin1()});
+    if (fault == u"truncated_download")
+        answer.delivery = Delivery::Truncate;
+    else if (fault == u"slow_drip")
+        answer.delivery = Delivery::Drip;
     if (fault == u"disappear") {
         QTimer::singleShot(latencyMs() + m_profile.jobMs / 2, this,
                            [this] { disappear(m_profile.disappearMs); });

@@ -1,7 +1,8 @@
 // retake-sim: one loopback HTTP server that speaks the wire formats of ComfyUI (at /,
-// with /ws), AUTOMATIC1111 (/sdapi/v1), OpenAI Images (/openai/v1), Replicate
-// (/replicate/v1) and fal's queue (/fal), with fault injection (SimProfile) and counters
-// (GET /_sim/stats). Control endpoints: GET|POST /_sim/config, POST /_sim/faults
+// with /ws), AUTOMATIC1111 (/sdapi/v1), OpenAI Images and OpenAI speech (/openai/v1,
+// protocols "openai-images" and "openai-tts"), Replicate (/replicate/v1) and fal's queue
+// (/fal), with fault injection (SimProfile) and counters (GET /_sim/stats). Control endpoints:
+// GET|POST /_sim/config, POST /_sim/faults
 // {"next": [...]}, POST /_sim/reset, POST /_sim/disappear {"ms": N}.
 //
 // Tests start it in-process on 127.0.0.1 with port 0; the retake-sim executable wraps it.
@@ -51,12 +52,25 @@ public:
     void forceFaults(const QStringList &faults);
     SimStats stats() const { return m_stats; }
     void resetStats();
+    // As POST /_sim/reset: counters, jobs, queued faults and received requests are cleared.
+    void reset();
     // Stops answering: listening stops and every connection is dropped; back after `ms`
     // (0 = only through reappear()).
     void disappear(int ms);
     void reappear();
     bool isGone() const { return m_gone; }
     int runningJobs() const;
+
+    // What the server received (protocol endpoints only, not /_sim/), newest last; the
+    // last 64 are kept.
+    struct ReceivedRequest {
+        QString protocol;
+        QByteArray method;
+        QString path;
+        QByteArray authorization;
+        QJsonObject body; // empty when the body is not a JSON object
+    };
+    QList<ReceivedRequest> received() const { return m_received; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -98,6 +112,7 @@ private:
     void handleComfy(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleA1111(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleOpenAi(const QHttpServerRequest &request, QTcpSocket *socket);
+    void handleSpeech(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleReplicate(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleFal(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleFile(const QString &name, QTcpSocket *socket);
@@ -127,6 +142,8 @@ private:
     int latencyMs();
     static Answer json(const QJsonValue &value, int status = 200);
     static Answer malformed();
+    static Answer openAiError(int status, const QString &message, const QString &type,
+                              const QJsonValue &param, const QJsonValue &code);
     bool keyAccepted(const QHttpServerRequest &request, const QByteArray &scheme) const;
 
     SimProfile m_profile;
@@ -138,6 +155,7 @@ private:
     QHash<QString, Job> m_jobs;
     QHash<QString, QString> m_fileToJob;
     QHash<QString, QPointer<QWebSocket>> m_sockets; // ComfyUI clients by clientId
+    QList<ReceivedRequest> m_received;
     QSet<QTcpSocket *> m_connections;
     QList<QPointer<QTcpSocket>> m_connectionGuards;
     quint16 m_port = 0;

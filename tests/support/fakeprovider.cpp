@@ -51,10 +51,12 @@ private:
                 m_outcome.errorClass, u"scripted %1"_s.arg(nameOf(m_outcome.errorClass)),
                 m_outcome.httpStatus);
             r.retryAfterMs = m_outcome.retryAfterMs;
+            r.stderrTail = m_outcome.stderrTail;
             finish(r);
             return;
         }
         GenerationResult r;
+        r.stderrTail = m_outcome.stderrTail;
         if (!m_outcome.outputName.isEmpty() || !m_outcome.symlinkTo.isEmpty()) {
             QString file = m_outcome.outputName;
             if (QDir::isRelativePath(file)) {

@@ -30,6 +30,8 @@ struct FakeOutcome {
     QString outputName;
     // A hostile success: the output is a symlink to this path.
     QString symlinkTo;
+    // What a local tool would have said on stderr (GenerationResult::stderrTail).
+    QString stderrTail;
 
     static FakeOutcome hostile(const QString &name, const QString &symlink = {})
     {
