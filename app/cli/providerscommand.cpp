@@ -200,16 +200,8 @@ int keyCommand(const QString &verb, const QString &id, QTextStream &out, QTextSt
 
 ProfileLoad ProvidersCommand::externalProfiles(const QString &storyboardPath)
 {
-    ProfileLoad result;
-    ProfileLoad file;
-    if (!storyboardPath.isEmpty() && !storyboardPath.endsWith(u".csv", Qt::CaseInsensitive))
-        file =
-            ProviderProfileStore::loadFile(ProviderProfileStore::providersFileFor(storyboardPath));
     const std::unique_ptr<QSettings> settings = ProviderProfileStore::userSettings();
-    const ProfileLoad user = ProviderProfileStore::loadSettings(*settings);
-    result.profiles = ProviderProfileStore::merge({file.profiles, user.profiles});
-    result.problems = file.problems + user.problems;
-    return result;
+    return ProviderProfileStore::loadExternal(storyboardPath, *settings);
 }
 
 QStringList ProvidersCommand::ids(const QList<ProviderProfile> &profiles)
