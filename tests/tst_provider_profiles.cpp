@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -342,6 +343,37 @@ private Q_SLOTS:
             profile.id = u"taken"_s;
             QVERIFY(ProviderProfileStore::validate(profile, catalog, u"taken"_s).isEmpty());
         }
+    }
+
+    void keysStoredWithoutKeychainLiveInMemoryOnly()
+    {
+        const QByteArray before = qgetenv("RETAKE_KEYCHAIN");
+        const auto restore = qScopeGuard([before] {
+            if (before.isNull())
+                qunsetenv("RETAKE_KEYCHAIN");
+            else
+                qputenv("RETAKE_KEYCHAIN", before);
+        });
+        qputenv("RETAKE_KEYCHAIN", "off");
+        QObject context;
+        QString problem = u"not called"_s;
+        ApiKeyStore::store(u"memory-only"_s, u"sk-session-1"_s, &context,
+                           [&problem](const QString &p) { problem = p; });
+        QTRY_VERIFY(problem.isEmpty());
+        ApiKeyLookup found;
+        ApiKeyStore::lookup(u"memory-only"_s, &context,
+                            [&found](const ApiKeyLookup &lookup) { found = lookup; });
+        QTRY_COMPARE(found.source, ApiKeyLookup::Source::Session);
+        QCOMPARE(found.key, u"sk-session-1"_s);
+        problem = u"not called"_s;
+        ApiKeyStore::remove(u"memory-only"_s, &context,
+                            [&problem](const QString &p) { problem = p; });
+        QTRY_VERIFY(problem.isEmpty());
+        found = ApiKeyLookup();
+        found.source = ApiKeyLookup::Source::Keychain;
+        ApiKeyStore::lookup(u"memory-only"_s, &context,
+                            [&found](const ApiKeyLookup &lookup) { found = lookup; });
+        QTRY_COMPARE(found.source, ApiKeyLookup::Source::None);
     }
 
     void cliListsAndTestsProfiles()

@@ -161,6 +161,12 @@ int test(const QString &id, const QString &storyboard, QTextStream &out, QTextSt
 
 int keyCommand(const QString &verb, const QString &id, QTextStream &out, QTextStream &err)
 {
+    if (!ApiKeyStore::keychainEnabled()) {
+        // A key stored now would only live as long as this process.
+        err << u"retake-cli: the system keychain is switched off (RETAKE_KEYCHAIN); set the "
+               u"environment variable %1 instead.\n"_s.arg(ApiKeyStore::environmentVariable(id));
+        return ExitInvalidInput;
+    }
     QString problem;
     QEventLoop loop;
     QObject context;
