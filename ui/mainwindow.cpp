@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -428,19 +429,26 @@ void MainWindow::openFile(const QString &path)
     }
     m_pendingPath = QFileInfo(path).absoluteFilePath();
     statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    m_loader = new QFutureWatcher<LoadResult>(this);
-    connect(m_loader, &QFutureWatcher<LoadResult>::finished, this, [this] {
-        const LoadResult result = m_loader->result();
+    m_loader = new QFutureWatcher<StoryboardLoad>(this);
+    connect(m_loader, &QFutureWatcher<StoryboardLoad>::finished, this, [this] {
+        const StoryboardLoad result = m_loader->result();
         m_loader->deleteLater();
         m_loader = nullptr;
         onLoaded(m_pendingPath, result);
     });
     const QString file = m_pendingPath;
-    m_loader->setFuture(QtConcurrent::run([file] { return StoryboardLoader::loadFile(file); }));
+    // With the profiles of providers.json beside it and of the user's settings.
+    m_loader->setFuture(QtConcurrent::run([file] {
+        const std::unique_ptr<QSettings> settings = ProviderProfileStore::userSettings();
+        return ProviderProfileStore::loadStoryboard(file, *settings);
+    }));
 }
 
-void MainWindow::onLoaded(const QString &path, const LoadResult &result)
+void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
 {
+    const LoadResult &result = loaded.result;
+    for (const QString &problem : loaded.profileProblems)
+        log(tr("Provider profile left out: %1").arg(problem));
     if (!result.ok()) {
         const QString reason =
             tr("%1 has %n problem(s); it was not opened.", nullptr, int(result.issues.size()))

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "project/project.h"
 #include "project/storyboardloader.h"
+#include "providers/providerprofilestore.h"
 #include "store/statestore.h"
 
 #include <QHash>
@@ -119,7 +120,7 @@ private:
     void createToolBar();
     void createDocks();
     void connectController();
-    void onLoaded(const QString &path, const LoadResult &result);
+    void onLoaded(const QString &path, const StoryboardLoad &loaded);
     void onOpened(const EngineSnapshot &snapshot);
     void onSummary(const BatchSummary &summary);
     void onTasksUpdated(const QList<TaskSnapshot> &tasks);
@@ -159,7 +160,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
-    QFutureWatcher<LoadResult> *m_loader = nullptr;
+    QFutureWatcher<StoryboardLoad> *m_loader = nullptr;
     QAction *m_restoreFromBanner;
     QAction *m_undoRestore;
     QString m_bannerCheckpoint;
