@@ -8,6 +8,7 @@
 #include "enginecontroller.h"
 #include "errorlogdialog.h"
 #include "preferencesdialog.h"
+#include "providerprofilesdialog.h"
 #include "recentfiles.h"
 #include "report/reportbuilder.h"
 #include "reportdialog.h"
@@ -282,6 +283,12 @@ void MainWindow::createActions()
     connect(make(Action::Report, tr("Re&port"), u"action-report"_s, QKeySequence(Qt::Key_F9),
                  tr("Write the job report of the latest run and show it"), u"actionReport"_s),
             &QAction::triggered, this, &MainWindow::showReport);
+    connect(make(Action::ProviderProfiles, tr("Provider p&rofiles…"), u"action-switch-provider"_s,
+                 {},
+                 tr("List, add and edit provider profiles, test their connection and store "
+                    "their API keys"),
+                 u"actionProviderProfiles"_s),
+            &QAction::triggered, this, &MainWindow::showProviderProfiles);
     connect(make(Action::FindShot, tr("&Find shots"), {}, QKeySequence::Find,
                  tr("Show only the shots whose id or title contains a text"), u"actionFindShot"_s),
             &QAction::triggered, this, [this] {
@@ -299,9 +306,12 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(action(Action::Preferences));
-    file->addSeparator();
     file->addAction(action(Action::Quit));
+
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->setObjectName(u"settingsMenu"_s);
+    settings->addAction(action(Action::ProviderProfiles));
+    settings->addAction(action(Action::Preferences));
 
     QMenu *batch = menuBar()->addMenu(tr("&Batch"));
     batch->addAction(action(Action::Run));
@@ -464,6 +474,7 @@ void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
     }
     RecentFiles::add(path);
     m_project = *result.project;
+    m_storyboardProfiles = loaded.storyboardProfiles;
     m_path = path;
     m_loaded = false;
     m_summary = BatchSummary();
@@ -752,6 +763,27 @@ void MainWindow::showPreferences()
             statusBar()->showMessage(tr("The new language takes effect when Retake starts "
                                         "again."));
     });
+    dialog->open();
+}
+
+void MainWindow::showProviderProfiles()
+{
+    if (auto *open = findChild<ProviderProfilesDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ProviderProfilesDialog(
+        m_loaded ? m_path : QString(), m_loaded ? m_storyboardProfiles : QList<ProviderProfile>(),
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProviderProfilesDialog::profileSaved, this, [this](const QString &id) {
+        log(tr("You saved the provider profile %1; it is used from the next storyboard you "
+               "open.")
+                .arg(id));
+    });
+    connect(dialog, &ProviderProfilesDialog::profileRemoved, this,
+            [this](const QString &id) { log(tr("You removed the provider profile %1.").arg(id)); });
     dialog->open();
 }
 

@@ -61,6 +61,7 @@ public:
         Checkpoints,
         Publish,
         Report,
+        ProviderProfiles,
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -97,6 +98,8 @@ public:
     void editPrompt(const QString &shotId, const QString &reason = {});
     // Opens the checkpoints dialog, with `checkpointId` selected when given.
     void showCheckpoints(const QString &checkpointId = {});
+    // Opens the provider profiles dialog (Settings > Provider profiles…).
+    void showProviderProfiles();
 
 Q_SIGNALS:
     void projectOpened();
@@ -169,6 +172,7 @@ private:
 
     Preferences m_preferences;
     Project m_project;
+    QList<ProviderProfile> m_storyboardProfiles; // the storyboard's own, before merging
     QString m_path;
     QString m_pendingPath;
     QString m_workspaceDir;
