@@ -9,6 +9,8 @@
 #include "errorlogdialog.h"
 #include "preferencesdialog.h"
 #include "providerprofilesdialog.h"
+#include "providerstatusmodel.h"
+#include "providerstatuspanel.h"
 #include "recentfiles.h"
 #include "report/reportbuilder.h"
 #include "reportdialog.h"
@@ -391,9 +393,20 @@ void MainWindow::createDocks()
     QAction *toggle = m_logDock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     toggle->setToolTip(tr("Show or hide the activity log (Ctrl+L)"));
+    m_providerPanel = new ProviderStatusPanel(action(Action::ProviderProfiles), this);
+    m_providerDock = new QDockWidget(tr("Providers"), this);
+    m_providerDock->setObjectName(u"providerStatusDock"_s);
+    m_providerDock->setWidget(m_providerPanel);
+    m_providerDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_providerDock);
+    splitDockWidget(m_logDock, m_providerDock, Qt::Horizontal);
+    QAction *providersToggle = m_providerDock->toggleViewAction();
+    providersToggle->setToolTip(tr("Show or hide the providers' live state"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(toggle);
+    view->addAction(providersToggle);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
+    resizeDocks({m_logDock, m_providerDock}, {600, 800}, Qt::Horizontal);
 }
 
 void MainWindow::connectController()
@@ -416,6 +429,8 @@ void MainWindow::connectController()
     connect(m_controller, &EngineController::summaryChanged, this, &MainWindow::onSummary);
     connect(m_controller, &EngineController::providersUpdated, m_coordinator,
             &BannerCoordinator::setProviders);
+    connect(m_controller, &EngineController::providersUpdated, m_providerPanel->model(),
+            &ProviderStatusModel::update);
     connect(m_controller, &EngineController::attemptFinished, this, &MainWindow::onAttemptFinished);
     connect(m_controller, &EngineController::batchFinished, this, &MainWindow::onBatchFinished);
     connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
@@ -481,6 +496,7 @@ void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
     m_summaryBar->clear();
     m_model->clear();
     m_detail->setShot(nullptr, nullptr);
+    m_providerPanel->model()->clear();
     m_coordinator->reset(Workspace::forStoryboard(m_project.filePath));
     m_banners->hideMessage(u"6-checkpoint"_s);
     m_banners->hideMessage(u"7-restored"_s);
@@ -505,6 +521,7 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_model->load(m_project, snapshot.tasks);
     m_coordinator->reset(m_workspaceDir);
     m_coordinator->setProviders(snapshot.providers);
+    m_providerPanel->model()->reset(snapshot.providers);
     m_coordinator->refresh();
     onSummary(snapshot.summary);
     const QString text =

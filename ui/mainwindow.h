@@ -37,6 +37,8 @@ class ShotGridView;
 class ShotListModel;
 class SummaryBar;
 
+class ProviderStatusPanel;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -82,6 +84,7 @@ public:
     BannerCoordinator *bannerCoordinator() const { return m_coordinator; }
     ShotDetailPanel *detailPanel() const { return m_detail; }
     ActivityLog *activityLog() const { return m_log; }
+    ProviderStatusPanel *providerStatusPanel() const { return m_providerPanel; }
     QAction *action(Action which) const { return m_actions.value(which); }
     const BatchSummary &summary() const { return m_summary; }
     QStringList providerIds() const { return m_providerIds; }
@@ -157,7 +160,9 @@ private:
     BannerCoordinator *m_coordinator = nullptr;
     ShotDetailPanel *m_detail;
     ActivityLog *m_log;
+    ProviderStatusPanel *m_providerPanel = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_providerDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_search = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
