@@ -10,9 +10,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -230,6 +232,148 @@ private Q_SLOTS:
         QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
         QCOMPARE(loaded.project->providers.first().options.value(u"workflow"_s).toString(),
                  dir.filePath(u"wf.json"_s));
+    }
+
+    void catalogMarksSourcesAndHiddenDefinitions()
+    {
+        // Given "studio" in the storyboard, in providers.json and in the settings
+        QTemporaryDir dir;
+        const QString film = dir.filePath(u"film.retake.json"_s);
+        writeJson(dir.filePath(u"providers.json"_s),
+                  {{u"format"_s, u"retake-providers/1"_s},
+                   {u"providers"_s,
+                    QJsonArray{QJsonObject{{u"id"_s, u"studio"_s}, {u"kind"_s, u"comfyui"_s}},
+                               QJsonObject{{u"id"_s, u"farm"_s}, {u"kind"_s, u"a1111"_s}}}}});
+        QSettings settings(dir.filePath(u"user.conf"_s), QSettings::IniFormat);
+        ProviderProfile user;
+        user.id = u"studio"_s;
+        user.kind = u"fal"_s;
+        ProviderProfileStore::saveToSettings(settings, user);
+        ProviderProfile own;
+        own.id = u"studio"_s;
+        own.kind = u"local"_s;
+
+        const ProfileCatalog catalog = ProviderProfileStore::catalog(film, {own}, settings);
+
+        // Then every definition is listed in merge order; later ones are marked hidden
+        QCOMPARE(catalog.entries.size(), 5);
+        QCOMPARE(catalog.entries.at(0).source, ProfileSource::BuiltIn);
+        QCOMPARE(catalog.entries.at(0).profile.id, u"local"_s);
+        QCOMPARE(catalog.entries.at(1).source, ProfileSource::Storyboard);
+        QCOMPARE(catalog.entries.at(1).location, QFileInfo(film).absoluteFilePath());
+        QVERIFY(catalog.entries.at(1).shadowedBy.isEmpty());
+        QCOMPARE(catalog.entries.at(2).source, ProfileSource::ProvidersFile);
+        QCOMPARE(catalog.entries.at(2).shadowedBy, QFileInfo(film).absoluteFilePath());
+        QCOMPARE(catalog.entries.at(3).profile.id, u"farm"_s);
+        QVERIFY(catalog.entries.at(3).shadowedBy.isEmpty());
+        QCOMPARE(catalog.entries.at(4).source, ProfileSource::UserSettings);
+        QVERIFY(catalog.entries.at(4).isEditable());
+        QVERIFY(!catalog.entries.at(4).shadowedBy.isEmpty());
+        QCOMPARE(catalog.find(u"FARM"_s)->source, ProfileSource::ProvidersFile);
+
+        // And the storyboard opened with them knows the external ids, its own first
+        writeJson(film, storyboard({u"farm"_s}, QJsonArray{QJsonObject{{u"id"_s, u"studio"_s},
+                                                                       {u"kind"_s, u"local"_s}}}));
+        const StoryboardLoad load = ProviderProfileStore::loadStoryboard(film, settings);
+        QVERIFY2(load.result.ok(), qPrintable(load.result.issueStrings().join(u'\n')));
+        QCOMPARE(load.storyboardProfiles.size(), 1);
+        QStringList ids;
+        for (const ProviderProfile &profile : load.result.project->providers)
+            ids << profile.id + u':' + profile.kind;
+        QCOMPARE(ids, (QStringList{u"studio:local"_s, u"farm:a1111"_s}));
+    }
+
+    void validateNamesTheField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("code"); // -1: no problem
+
+        using Code = ProfileProblem::Code;
+        QTest::newRow("ok") << u"baseUrl"_s << u"https://example.com/v1"_s << -1;
+        QTest::newRow("loopback http") << u"baseUrl"_s << u"http://127.0.0.1:8188"_s << -1;
+        QTest::newRow("allowed http") << u"baseUrl"_s << u"http://gpu-box.lan:8188"_s << -1;
+        QTest::newRow("remote http")
+            << u"baseUrl"_s << u"http://other.lan"_s << int(Code::PlainHttp);
+        QTest::newRow("no scheme") << u"baseUrl"_s << u"example.com"_s << int(Code::BadUrl);
+        QTest::newRow("credentials")
+            << u"baseUrl"_s << u"https://a:b@example.com"_s << int(Code::CredentialsInUrl);
+        QTest::newRow("empty id") << u"id"_s << u""_s << int(Code::Missing);
+        QTest::newRow("bad id") << u"id"_s << u"a/b"_s << int(Code::BadId);
+        QTest::newRow("reserved id") << u"id"_s << u"LOCAL"_s << int(Code::ReservedId);
+        QTest::newRow("duplicate id") << u"id"_s << u"Taken"_s << int(Code::DuplicateId);
+        QTest::newRow("unknown kind") << u"kind"_s << u"dall-e"_s << int(Code::UnknownKind);
+        QTest::newRow("bad key name") << u"keyRef"_s << u"sk live"_s << int(Code::BadKeyRef);
+        QTest::newRow("concurrency") << u"maxConcurrency"_s << u"0"_s << int(Code::OutOfRange);
+    }
+
+    void validateNamesTheField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(int, code);
+        ProfileCatalog catalog;
+        ProfileEntry taken;
+        taken.profile.id = u"taken"_s;
+        catalog.entries << taken;
+        ProviderProfile profile;
+        profile.id = u"new-one"_s;
+        profile.kind = u"comfyui"_s;
+        profile.allowHttpHosts = {u"gpu-box.lan"_s};
+        if (field == u"baseUrl")
+            profile.baseUrl = value;
+        else if (field == u"id")
+            profile.id = value;
+        else if (field == u"kind")
+            profile.kind = value;
+        else if (field == u"keyRef")
+            profile.keyRef = value;
+        else if (field == u"maxConcurrency")
+            profile.maxConcurrency = value.toInt();
+        const QList<ProfileProblem> problems = ProviderProfileStore::validate(profile, catalog);
+        if (code < 0) {
+            QCOMPARE(problems.size(), 0);
+            return;
+        }
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.constFirst().field, field);
+        QCOMPARE(int(problems.constFirst().code), code);
+        // Editing "taken" itself is no duplicate; renaming onto it is.
+        if (code == int(ProfileProblem::Code::DuplicateId)) {
+            profile.id = u"taken"_s;
+            QVERIFY(ProviderProfileStore::validate(profile, catalog, u"taken"_s).isEmpty());
+        }
+    }
+
+    void keysStoredWithoutKeychainLiveInMemoryOnly()
+    {
+        const QByteArray before = qgetenv("RETAKE_KEYCHAIN");
+        const auto restore = qScopeGuard([before] {
+            if (before.isNull())
+                qunsetenv("RETAKE_KEYCHAIN");
+            else
+                qputenv("RETAKE_KEYCHAIN", before);
+        });
+        qputenv("RETAKE_KEYCHAIN", "off");
+        QObject context;
+        QString problem = u"not called"_s;
+        ApiKeyStore::store(u"memory-only"_s, u"sk-session-1"_s, &context,
+                           [&problem](const QString &p) { problem = p; });
+        QTRY_VERIFY(problem.isEmpty());
+        ApiKeyLookup found;
+        ApiKeyStore::lookup(u"memory-only"_s, &context,
+                            [&found](const ApiKeyLookup &lookup) { found = lookup; });
+        QTRY_COMPARE(found.source, ApiKeyLookup::Source::Session);
+        QCOMPARE(found.key, u"sk-session-1"_s);
+        problem = u"not called"_s;
+        ApiKeyStore::remove(u"memory-only"_s, &context,
+                            [&problem](const QString &p) { problem = p; });
+        QTRY_VERIFY(problem.isEmpty());
+        found = ApiKeyLookup();
+        found.source = ApiKeyLookup::Source::Keychain;
+        ApiKeyStore::lookup(u"memory-only"_s, &context,
+                            [&found](const ApiKeyLookup &lookup) { found = lookup; });
+        QTRY_COMPARE(found.source, ApiKeyLookup::Source::None);
     }
 
     void cliListsAndTestsProfiles()

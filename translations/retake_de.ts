@@ -1368,6 +1368,38 @@
             <source>Report written to %1.</source>
             <translation>Bericht nach %1 geschrieben.</translation>
         </message>
+        <message>
+            <source>Provider p&amp;rofiles…</source>
+            <translation>Anbieter&amp;profile…</translation>
+        </message>
+        <message>
+            <source>List, add and edit provider profiles, test their connection and store their API keys</source>
+            <translation>Anbieterprofile anzeigen, hinzufügen und bearbeiten, ihre Verbindung testen und ihre API-Schlüssel speichern</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings</source>
+            <translation>&amp;Konfiguration</translation>
+        </message>
+        <message>
+            <source>Providers</source>
+            <translation>Anbieter</translation>
+        </message>
+        <message>
+            <source>Show or hide the providers' live state</source>
+            <translation>Den aktuellen Zustand der Anbieter ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Provider profile left out: %1</source>
+            <translation>Anbieterprofil ausgelassen: %1</translation>
+        </message>
+        <message>
+            <source>You saved the provider profile %1; it is used from the next storyboard you open.</source>
+            <translation>Sie haben das Anbieterprofil %1 gespeichert; es wird ab dem nächsten Storyboard verwendet, das Sie öffnen.</translation>
+        </message>
+        <message>
+            <source>You removed the provider profile %1.</source>
+            <translation>Sie haben das Anbieterprofil %1 entfernt.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1455,6 +1487,709 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Eine neue Sprache gilt ab dem nächsten Start von Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileEditor</name>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>keine Grenze</translation>
+        </message>
+        <message>
+            <source>Built-in offline renderer (local)</source>
+            <translation>Eingebauter Offline-Renderer (local)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>kind label (kind name)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Add provider profile</source>
+            <translation>Anbieterprofil hinzufügen</translation>
+        </message>
+        <message>
+            <source>Edit provider profile %1</source>
+            <translation>Anbieterprofil %1 bearbeiten</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Probleme</translation>
+        </message>
+        <message>
+            <source>e.g. studio-comfyui</source>
+            <translation>z. B. studio-comfyui</translation>
+        </message>
+        <message>
+            <source>The name storyboards use for this provider: letters, digits, '-' and '_'</source>
+            <translation>Der Name, unter dem Storyboards diesen Anbieter verwenden: Buchstaben, Ziffern, „-“ und „_“</translation>
+        </message>
+        <message>
+            <source>What kind of server this is; it decides the wire format</source>
+            <translation>Welche Art von Server dies ist; sie bestimmt das Übertragungsformat</translation>
+        </message>
+        <message>
+            <source>https anywhere; plain http only to this computer or to the hosts allowed below. Leave empty for the kind's default.</source>
+            <translation>https überallhin; unverschlüsseltes http nur zu diesem Computer oder zu den unten erlaubten Hosts. Leer lassen für die Voreinstellung der Art.</translation>
+        </message>
+        <message>
+            <source>The name under which the API key is kept in the system keychain (and the environment variable RETAKE_KEY_&lt;NAME&gt;) — never the key itself. Use "Set API key…" in the list to store the key.</source>
+            <translation>Der Name, unter dem der API-Schlüssel im Schlüsselbund des Systems (und in der Umgebungsvariable RETAKE_KEY_&lt;NAME&gt;) liegt – niemals der Schlüssel selbst. Speichern Sie den Schlüssel mit „API-Schlüssel festlegen…“ in der Liste.</translation>
+        </message>
+        <message>
+            <source>Attempts run at once on this provider at most; Retake lowers it by itself when the provider rate-limits</source>
+            <translation>Höchstzahl gleichzeitiger Versuche bei diesem Anbieter; Retake senkt sie selbst, wenn der Anbieter die Rate begrenzt</translation>
+        </message>
+        <message>
+            <source>What one attempt costs, in your own units (e.g. US cents); used for estimates and the run budget</source>
+            <translation>Was ein Versuch kostet, in Ihren eigenen Einheiten (z. B. US-Cent); für Schätzungen und das Budget eines Laufs</translation>
+        </message>
+        <message>
+            <source>e.g. gpu-box.lan, 192.168.1.20</source>
+            <translation>z. B. gpu-box.lan, 192.168.1.20</translation>
+        </message>
+        <message>
+            <source>Hosts on your own network that may be reached over plain http, separated by commas. Everything else needs https.</source>
+            <translation>Hosts in Ihrem eigenen Netz, die über unverschlüsseltes http erreicht werden dürfen, durch Kommas getrennt. Alles andere braucht https.</translation>
+        </message>
+        <message>
+            <source>Timeouts</source>
+            <translation>Zeitlimits</translation>
+        </message>
+        <message>
+            <source>Until a request is on the wire</source>
+            <translation>Bis eine Anfrage gesendet wird</translation>
+        </message>
+        <message>
+            <source>From sending a request until the answer starts</source>
+            <translation>Vom Senden einer Anfrage bis zum Beginn der Antwort</translation>
+        </message>
+        <message>
+            <source>One HTTP exchange, downloads included</source>
+            <translation>Ein HTTP-Austausch, Downloads eingeschlossen</translation>
+        </message>
+        <message>
+            <source>The first status poll of a job; it grows up to the longest poll interval</source>
+            <translation>Die erste Statusabfrage eines Auftrags; der Abstand wächst bis zum längsten Abfrageintervall</translation>
+        </message>
+        <message>
+            <source>A whole job on the provider, queueing included</source>
+            <translation>Ein ganzer Auftrag beim Anbieter, Warteschlange eingeschlossen</translation>
+        </message>
+        <message>
+            <source>no server: runs on this computer</source>
+            <translation>kein Server: läuft auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>default: %1</source>
+            <translation>Voreinstellung: %1</translation>
+        </message>
+        <message>
+            <source>the kind's default</source>
+            <translation>Voreinstellung der Art</translation>
+        </message>
+        <message>
+            <source>the profile's id</source>
+            <translation>die ID des Profils</translation>
+        </message>
+        <message>
+            <source>Image and video</source>
+            <translation>Bild und Video</translation>
+        </message>
+        <message>
+            <source>Image only</source>
+            <translation>Nur Bild</translation>
+        </message>
+        <message>
+            <source>Video only</source>
+            <translation>Nur Video</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>Bild</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Voice-overs (audio)</source>
+            <translation>Sprechertexte (Audio)</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <comment>provider profile field</comment>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <comment>provider profile field</comment>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Base URL</source>
+            <comment>provider profile field</comment>
+            <translation>Basis-URL</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <comment>provider profile field</comment>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>API key name</source>
+            <comment>provider profile field</comment>
+            <translation>Name des API-Schlüssels</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <comment>provider profile field</comment>
+            <translation>Stufen</translation>
+        </message>
+        <message>
+            <source>Max concurrency</source>
+            <comment>provider profile field</comment>
+            <translation>Max. Parallelität</translation>
+        </message>
+        <message>
+            <source>Cost per unit</source>
+            <comment>provider profile field</comment>
+            <translation>Kosten pro Einheit</translation>
+        </message>
+        <message>
+            <source>Plain http allowed to</source>
+            <comment>provider profile field</comment>
+            <translation>Unverschlüsseltes http erlaubt zu</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <comment>timeout field</comment>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>First byte</source>
+            <comment>timeout field</comment>
+            <translation>Erstes Byte</translation>
+        </message>
+        <message>
+            <source>Whole request</source>
+            <comment>timeout field</comment>
+            <translation>Ganze Anfrage</translation>
+        </message>
+        <message>
+            <source>First poll after</source>
+            <comment>timeout field</comment>
+            <translation>Erste Abfrage nach</translation>
+        </message>
+        <message>
+            <source>Longest poll interval</source>
+            <comment>timeout field</comment>
+            <translation>Längstes Abfrageintervall</translation>
+        </message>
+        <message>
+            <source>Whole job</source>
+            <comment>timeout field</comment>
+            <translation>Ganzer Auftrag</translation>
+        </message>
+        <message>
+            <source>Largest download</source>
+            <comment>provider profile field</comment>
+            <translation>Größter Download</translation>
+        </message>
+        <message>
+            <source>Redirects</source>
+            <comment>provider profile field</comment>
+            <translation>Weiterleitungen</translation>
+        </message>
+        <message>
+            <source>%1: enter an id, e.g. "studio-comfyui"; storyboards name the provider by it.</source>
+            <translation>%1: Geben Sie eine ID ein, z. B. „studio-comfyui“; Storyboards nennen den Anbieter damit.</translation>
+        </message>
+        <message>
+            <source>%1: this field is required.</source>
+            <translation>%1: Dieses Feld ist erforderlich.</translation>
+        </message>
+        <message>
+            <source>%1: use only letters, digits, '-' and '_' (at most 64 characters), starting with a letter or digit.</source>
+            <translation>%1: Verwenden Sie nur Buchstaben, Ziffern, „-“ und „_“ (höchstens 64 Zeichen), beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+        </message>
+        <message>
+            <source>%1: "local" is the built-in provider; choose another id.</source>
+            <translation>%1: „local“ ist der eingebaute Anbieter; wählen Sie eine andere ID.</translation>
+        </message>
+        <message>
+            <source>Retake itself</source>
+            <translation>Retake selbst</translation>
+        </message>
+        <message>
+            <source>your settings</source>
+            <translation>Ihren Einstellungen</translation>
+        </message>
+        <message>
+            <source>%1: another profile with this id is already defined in %2; choose another id.</source>
+            <translation>%1: Ein anderes Profil mit dieser ID ist bereits in %2 definiert; wählen Sie eine andere ID.</translation>
+        </message>
+        <message>
+            <source>%1: not a kind Retake knows; choose one of %2.</source>
+            <translation>%1: Keine Art, die Retake kennt; wählen Sie eine von %2.</translation>
+        </message>
+        <message>
+            <source>%1: not an http or https address; enter one such as https://api.example.com or http://127.0.0.1:8188, or leave it empty for the kind's default.</source>
+            <translation>%1: Keine http- oder https-Adresse; geben Sie eine wie https://api.example.com oder http://127.0.0.1:8188 ein oder lassen Sie das Feld für die Voreinstellung der Art leer.</translation>
+        </message>
+        <message>
+            <source>%1: remove the user name and password from the address; store the API key with "Set API key…" instead.</source>
+            <translation>%1: Entfernen Sie Benutzername und Passwort aus der Adresse; speichern Sie den API-Schlüssel stattdessen mit „API-Schlüssel festlegen…“.</translation>
+        </message>
+        <message>
+            <source>%1: plain http to %2 would send prompts and keys unencrypted. Use https, or add %2 to "%3" if it is a machine on your own network.</source>
+            <translation>%1: Unverschlüsseltes http zu %2 würde Prompts und Schlüssel unverschlüsselt senden. Verwenden Sie https oder tragen Sie %2 unter „%3“ ein, wenn es ein Rechner in Ihrem eigenen Netz ist.</translation>
+        </message>
+        <message>
+            <source>%1: use letters, digits, '.', '-' and '_' (at most 64) — the name of the key, not the key itself.</source>
+            <translation>%1: Verwenden Sie Buchstaben, Ziffern, „.“, „-“ und „_“ (höchstens 64) – den Namen des Schlüssels, nicht den Schlüssel selbst.</translation>
+        </message>
+        <message>
+            <source>%1: "%2" is not a host name; enter names such as gpu-box.lan, separated by commas.</source>
+            <translation>%1: „%2“ ist kein Hostname; geben Sie Namen wie gpu-box.lan ein, durch Kommas getrennt.</translation>
+        </message>
+        <message>
+            <source>%1: enter a value from %2 to %3%4.</source>
+            <translation>%1: Geben Sie einen Wert von %2 bis %3%4 ein.</translation>
+        </message>
+        <message>
+            <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
+            <translation>Ihre Einstellungen konnten nicht geschrieben werden (%1); prüfen Sie, ob der Ordner beschreibbar ist, und speichern Sie erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileModel</name>
+        <message>
+            <source>Built in</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Eingebaut</translation>
+        </message>
+        <message>
+            <source>Storyboard (%1)</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Storyboard (%1)</translation>
+        </message>
+        <message>
+            <source>providers.json beside the storyboard</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>providers.json neben dem Storyboard</translation>
+        </message>
+        <message>
+            <source>Your settings</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Ihre Einstellungen</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>model</comment>
+            <translation>%1 (Voreinstellung)</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <comment>base URL of a provider without a server</comment>
+            <translation>dieser Computer</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>base URL</comment>
+            <translation>%1 (Voreinstellung)</translation>
+        </message>
+        <message>
+            <source>%1 — not used</source>
+            <comment>source — hidden by another definition</comment>
+            <translation>%1 – nicht verwendet</translation>
+        </message>
+        <message>
+            <source>not needed</source>
+            <comment>API key</comment>
+            <translation>nicht nötig</translation>
+        </message>
+        <message>
+            <source>looking…</source>
+            <comment>API key</comment>
+            <translation>wird gesucht…</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>API key</comment>
+            <translation>keiner</translation>
+        </message>
+        <message>
+            <source>system keychain</source>
+            <comment>API key</comment>
+            <translation>Schlüsselbund des Systems</translation>
+        </message>
+        <message>
+            <source>this session only</source>
+            <comment>API key</comment>
+            <translation>nur diese Sitzung</translation>
+        </message>
+        <message>
+            <source>not tested</source>
+            <comment>connection test</comment>
+            <translation>nicht getestet</translation>
+        </message>
+        <message>
+            <source>testing…</source>
+            <comment>connection test</comment>
+            <translation>wird getestet…</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <comment>connection test</comment>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>FAILED: %1</source>
+            <comment>connection test: error class</comment>
+            <translation>FEHLGESCHLAGEN: %1</translation>
+        </message>
+        <message>
+            <source>Not used: %1 defines the same id and comes first.</source>
+            <translation>Nicht verwendet: %1 definiert dieselbe ID und hat Vorrang.</translation>
+        </message>
+        <message>
+            <source>Read-only here: edit the file that defines it.</source>
+            <translation>Hier schreibgeschützt: Bearbeiten Sie die Datei, die es definiert.</translation>
+        </message>
+        <message>
+            <source>This kind runs without an API key.</source>
+            <translation>Diese Art kommt ohne API-Schlüssel aus.</translation>
+        </message>
+        <message>
+            <source>No key found. Use "Set API key…", or set %1.</source>
+            <translation>Kein Schlüssel gefunden. Verwenden Sie „API-Schlüssel festlegen…“ oder setzen Sie %1.</translation>
+        </message>
+        <message>
+            <source>Where the key of "%1" is found. The key itself is never shown.</source>
+            <translation>Wo der Schlüssel „%1“ gefunden wird. Der Schlüssel selbst wird nie angezeigt.</translation>
+        </message>
+        <message>
+            <source>Kind "%1"</source>
+            <translation>Art „%1“</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Base URL</source>
+            <translation>Basis-URL</translation>
+        </message>
+        <message>
+            <source>Defined in</source>
+            <translation>Definiert in</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfilesDialog</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Bearbeiten…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>Verbindung &amp;testen</translation>
+        </message>
+        <message>
+            <source>Set API &amp;key…</source>
+            <translation>API-&amp;Schlüssel festlegen…</translation>
+        </message>
+        <message>
+            <source>Provider profiles</source>
+            <translation>Anbieterprofile</translation>
+        </message>
+        <message>
+            <source>Profiles come from the storyboard, from providers.json beside it and from your settings; the first definition of an id wins. Your own profiles are used by every storyboard; the others are read-only here. Changes take effect the next time a storyboard is opened.</source>
+            <translation>Profile stammen aus dem Storyboard, aus providers.json daneben und aus Ihren Einstellungen; die erste Definition einer ID gilt. Ihre eigenen Profile gelten für jedes Storyboard; die anderen sind hier schreibgeschützt. Änderungen wirken ab dem nächsten Öffnen eines Storyboards.</translation>
+        </message>
+        <message>
+            <source>Add a profile to your settings</source>
+            <translation>Ein Profil zu Ihren Einstellungen hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove the selected profile from your settings</source>
+            <translation>Das ausgewählte Profil aus Ihren Einstellungen entfernen</translation>
+        </message>
+        <message>
+            <source>Make one cheap real request that proves the address and the key</source>
+            <translation>Eine günstige echte Anfrage senden, die Adresse und Schlüssel bestätigt</translation>
+        </message>
+        <message>
+            <source>Select a profile to test its connection or to set its API key.</source>
+            <translation>Wählen Sie ein Profil, um seine Verbindung zu testen oder seinen API-Schlüssel festzulegen.</translation>
+        </message>
+        <message>
+            <source>Some profiles could not be read and are left out:</source>
+            <translation>Einige Profile konnten nicht gelesen werden und fehlen:</translation>
+        </message>
+        <message>
+            <source>Defined in %1: edit that file to change it</source>
+            <translation>Definiert in %1: Bearbeiten Sie diese Datei, um es zu ändern</translation>
+        </message>
+        <message>
+            <source>Change the selected profile</source>
+            <translation>Das ausgewählte Profil ändern</translation>
+        </message>
+        <message>
+            <source>Store the selected profile's API key in the system keychain; it is never shown again</source>
+            <translation>Den API-Schlüssel des ausgewählten Profils im Schlüsselbund des Systems speichern; er wird nie wieder angezeigt</translation>
+        </message>
+        <message>
+            <source>This kind runs without an API key</source>
+            <translation>Diese Art kommt ohne API-Schlüssel aus</translation>
+        </message>
+        <message>
+            <source>Saved the profile %1 in your settings. Storyboards opened from now on can use it.</source>
+            <translation>Profil %1 in Ihren Einstellungen gespeichert. Ab jetzt geöffnete Storyboards können es verwenden.</translation>
+        </message>
+        <message>
+            <source>Remove provider profile</source>
+            <translation>Anbieterprofil entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the profile %1 from your settings?</source>
+            <translation>Das Profil %1 aus Ihren Einstellungen entfernen?</translation>
+        </message>
+        <message>
+            <source>Storyboards that use %1 will report it as unknown. Its API key stays in the system keychain.</source>
+            <translation>Storyboards, die %1 verwenden, melden es dann als unbekannt. Sein API-Schlüssel bleibt im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Removed the profile %1 from your settings.</source>
+            <translation>Profil %1 aus Ihren Einstellungen entfernt.</translation>
+        </message>
+        <message>
+            <source>Testing %1…</source>
+            <translation>%1 wird getestet…</translation>
+        </message>
+        <message>
+            <source>Testing %1 at %2…</source>
+            <translation>%1 unter %2 wird getestet…</translation>
+        </message>
+        <message>
+            <source>Connection to %1: OK.</source>
+            <translation>Verbindung zu %1: OK.</translation>
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2, HTTP %3).</source>
+            <translation>Verbindung zu %1: FEHLGESCHLAGEN (%2, HTTP %3).</translation>
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2).</source>
+            <translation>Verbindung zu %1: FEHLGESCHLAGEN (%2).</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>Was zu tun ist: %1</translation>
+        </message>
+        <message>
+            <source>Set API key</source>
+            <translation>API-Schlüssel festlegen</translation>
+        </message>
+        <message>
+            <source>API key of %1. It is stored in the system keychain under "%2", never in a file, and never shown again.</source>
+            <translation>API-Schlüssel von %1. Er wird im Schlüsselbund des Systems unter „%2“ gespeichert, nie in einer Datei, und nie wieder angezeigt.</translation>
+        </message>
+        <message>
+            <source>API key of %1. The system keychain is switched off (RETAKE_KEYCHAIN), so the key is kept only until Retake quits; set %2 to keep it.</source>
+            <translation>API-Schlüssel von %1. Der Schlüsselbund des Systems ist abgeschaltet (RETAKE_KEYCHAIN), daher wird der Schlüssel nur bis zum Beenden von Retake behalten; setzen Sie %2, um ihn dauerhaft zu hinterlegen.</translation>
+        </message>
+        <message>
+            <source>Store key</source>
+            <translation>Schlüssel speichern</translation>
+        </message>
+        <message>
+            <source>No key entered for %1; nothing was stored.</source>
+            <translation>Kein Schlüssel für %1 eingegeben; nichts wurde gespeichert.</translation>
+        </message>
+        <message>
+            <source>The system keychain did not store the key of %1: %2. Set the environment variable %3 instead.</source>
+            <translation>Der Schlüsselbund des Systems hat den Schlüssel von %1 nicht gespeichert: %2. Setzen Sie stattdessen die Umgebungsvariable %3.</translation>
+        </message>
+        <message>
+            <source>Stored the API key of %1 in the system keychain.</source>
+            <translation>API-Schlüssel von %1 im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>Kept the API key of %1 for this session only.</source>
+            <translation>API-Schlüssel von %1 nur für diese Sitzung behalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusModel</name>
+        <message>
+            <source>Closed</source>
+            <comment>circuit breaker: the provider is used</comment>
+            <translation>Geschlossen</translation>
+        </message>
+        <message>
+            <source>Open until %1</source>
+            <comment>circuit breaker: avoided until a time</comment>
+            <translation>Offen bis %1</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <comment>circuit breaker: the provider is avoided</comment>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Half-open</source>
+            <comment>circuit breaker: one probe attempt is let through</comment>
+            <translation>Halb offen</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <comment>provider kind · model</comment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>percent</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>no last error</comment>
+            <translation>keiner</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>error class: message</comment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1 is in use.</source>
+            <translation>%1 wird verwendet.</translation>
+        </message>
+        <message>
+            <source>%1 failed several times in a row and is avoided for a cool-down; its tasks move to other providers or wait. Use "Retry now" in its banner to try it at once.</source>
+            <translation>%1 ist mehrmals hintereinander gescheitert und wird für eine Abkühlpause gemieden; seine Aufgaben wechseln zu anderen Anbietern oder warten. Mit „Jetzt erneut versuchen“ in seinem Banner versuchen Sie es sofort.</translation>
+        </message>
+        <message>
+            <source>The cool-down of %1 is over: one attempt probes it; success closes the breaker, failure opens it again for longer.</source>
+            <translation>Die Abkühlpause von %1 ist vorbei: Ein Versuch testet ihn; ein Erfolg schließt den Schutzschalter, ein Fehlschlag öffnet ihn erneut für länger.</translation>
+        </message>
+        <message>
+            <source>How many attempts Retake runs at once on %1 now; it halves on "rate limited" and grows again after successes.</source>
+            <translation>Wie viele Versuche Retake jetzt gleichzeitig bei %1 ausführt; der Wert halbiert sich bei „ratenbegrenzt“ und wächst nach Erfolgen wieder.</translation>
+        </message>
+        <message>
+            <source>The profile's maximum concurrency</source>
+            <translation>Die maximale Parallelität des Profils</translation>
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts on %1</source>
+            <translation>Anteil fehlgeschlagener unter den letzten 20 Versuchen bei %1</translation>
+        </message>
+        <message>
+            <source>%1 at %2. %3</source>
+            <translation>%1 um %2. %3</translation>
+        </message>
+        <message>
+            <source>Breaker of %1: %2</source>
+            <translation>Schutzschalter von %1: %2</translation>
+        </message>
+        <message>
+            <source>Circuit breaker: closed = in use, open = avoided for a cool-down, half-open = one probe attempt</source>
+            <translation>Schutzschalter: geschlossen = in Verwendung, offen = für eine Abkühlpause gemieden, halb offen = ein Testversuch</translation>
+        </message>
+        <message>
+            <source>Current adaptive concurrency limit</source>
+            <translation>Aktuelle adaptive Parallelitätsgrenze</translation>
+        </message>
+        <message>
+            <source>Configured maximum concurrency</source>
+            <translation>Konfigurierte maximale Parallelität</translation>
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts</source>
+            <translation>Anteil fehlgeschlagener unter den letzten 20 Versuchen</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Anbieter</translation>
+        </message>
+        <message>
+            <source>Kind · model</source>
+            <translation>Art · Modell</translation>
+        </message>
+        <message>
+            <source>Breaker</source>
+            <translation>Schutzschalter</translation>
+        </message>
+        <message>
+            <source>In flight</source>
+            <translation>Laufend</translation>
+        </message>
+        <message>
+            <source>Limit now</source>
+            <translation>Grenze jetzt</translation>
+        </message>
+        <message>
+            <source>Configured</source>
+            <translation>Konfiguriert</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>Eingereiht</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>Letzter Fehler</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusPanel</name>
+        <message>
+            <source>Providers</source>
+            <translation>Anbieter</translation>
+        </message>
+        <message>
+            <source>Open a storyboard to see its providers here.</source>
+            <translation>Öffnen Sie ein Storyboard, um hier seine Anbieter zu sehen.</translation>
         </message>
     </context>
     <context>

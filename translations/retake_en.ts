@@ -1368,6 +1368,38 @@
             <source>Report written to %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Provider p&amp;rofiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List, add and edit provider profiles, test their connection and store their API keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Se&amp;ttings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Providers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show or hide the providers' live state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider profile left out: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You saved the provider profile %1; it is used from the next storyboard you open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You removed the provider profile %1.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1454,6 +1486,709 @@
         </message>
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileEditor</name>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Built-in offline renderer (local)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>kind label (kind name)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add provider profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit provider profile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. studio-comfyui</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name storyboards use for this provider: letters, digits, '-' and '_'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What kind of server this is; it decides the wire format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>https anywhere; plain http only to this computer or to the hosts allowed below. Leave empty for the kind's default.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name under which the API key is kept in the system keychain (and the environment variable RETAKE_KEY_&lt;NAME&gt;) — never the key itself. Use "Set API key…" in the list to store the key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts run at once on this provider at most; Retake lowers it by itself when the provider rate-limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What one attempt costs, in your own units (e.g. US cents); used for estimates and the run budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. gpu-box.lan, 192.168.1.20</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hosts on your own network that may be reached over plain http, separated by commas. Everything else needs https.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeouts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Until a request is on the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From sending a request until the answer starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One HTTP exchange, downloads included</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The first status poll of a job; it grows up to the longest poll interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A whole job on the provider, queueing included</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no server: runs on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>default: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the kind's default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the profile's id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image and video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voice-overs (audio)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ID</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Base URL</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API key name</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stages</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max concurrency</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cost per unit</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plain http allowed to</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First byte</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole request</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First poll after</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Longest poll interval</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole job</source>
+            <comment>timeout field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Largest download</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redirects</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: enter an id, e.g. "studio-comfyui"; storyboards name the provider by it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: this field is required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: use only letters, digits, '-' and '_' (at most 64 characters), starting with a letter or digit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "local" is the built-in provider; choose another id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: another profile with this id is already defined in %2; choose another id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not a kind Retake knows; choose one of %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not an http or https address; enter one such as https://api.example.com or http://127.0.0.1:8188, or leave it empty for the kind's default.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: remove the user name and password from the address; store the API key with "Set API key…" instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: plain http to %2 would send prompts and keys unencrypted. Use https, or add %2 to "%3" if it is a machine on your own network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: use letters, digits, '.', '-' and '_' (at most 64) — the name of the key, not the key itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "%2" is not a host name; enter names such as gpu-box.lan, separated by commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: enter a value from %2 to %3%4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileModel</name>
+        <message>
+            <source>Built in</source>
+            <comment>where a provider profile is defined</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storyboard (%1)</source>
+            <comment>where a provider profile is defined</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>providers.json beside the storyboard</source>
+            <comment>where a provider profile is defined</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your settings</source>
+            <comment>where a provider profile is defined</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>model</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer</source>
+            <comment>base URL of a provider without a server</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>base URL</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — not used</source>
+            <comment>source — hidden by another definition</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not needed</source>
+            <comment>API key</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>looking…</source>
+            <comment>API key</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <comment>API key</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>system keychain</source>
+            <comment>API key</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this session only</source>
+            <comment>API key</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not tested</source>
+            <comment>connection test</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>testing…</source>
+            <comment>connection test</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OK</source>
+            <comment>connection test</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FAILED: %1</source>
+            <comment>connection test: error class</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not used: %1 defines the same id and comes first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only here: edit the file that defines it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This kind runs without an API key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No key found. Use "Set API key…", or set %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the key of "%1" is found. The key itself is never shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Base URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Defined in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfilesDialog</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set API &amp;key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Profiles come from the storyboard, from providers.json beside it and from your settings; the first definition of an id wins. Your own profiles are used by every storyboard; the others are read-only here. Changes take effect the next time a storyboard is opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a profile to your settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected profile from your settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make one cheap real request that proves the address and the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a profile to test its connection or to set its API key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some profiles could not be read and are left out:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Defined in %1: edit that file to change it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the selected profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store the selected profile's API key in the system keychain; it is never shown again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This kind runs without an API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved the profile %1 in your settings. Storyboards opened from now on can use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove provider profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the profile %1 from your settings?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storyboards that use %1 will report it as unknown. Its API key stays in the system keychain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removed the profile %1 from your settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testing %1 at %2…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection to %1: OK.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2, HTTP %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API key of %1. It is stored in the system keychain under "%2", never in a file, and never shown again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API key of %1. The system keychain is switched off (RETAKE_KEYCHAIN), so the key is kept only until Retake quits; set %2 to keep it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No key entered for %1; nothing was stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keychain did not store the key of %1: %2. Set the environment variable %3 instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stored the API key of %1 in the system keychain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept the API key of %1 for this session only.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusModel</name>
+        <message>
+            <source>Closed</source>
+            <comment>circuit breaker: the provider is used</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open until %1</source>
+            <comment>circuit breaker: avoided until a time</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <comment>circuit breaker: the provider is avoided</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Half-open</source>
+            <comment>circuit breaker: one probe attempt is let through</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <comment>provider kind · model</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>percent</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <comment>no last error</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>error class: message</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is in use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 failed several times in a row and is avoided for a cool-down; its tasks move to other providers or wait. Use "Retry now" in its banner to try it at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cool-down of %1 is over: one attempt probes it; success closes the breaker, failure opens it again for longer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many attempts Retake runs at once on %1 now; it halves on "rate limited" and grows again after successes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile's maximum concurrency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at %2. %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Breaker of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Circuit breaker: closed = in use, open = avoided for a cool-down, half-open = one probe attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current adaptive concurrency limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configured maximum concurrency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind · model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Breaker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In flight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusPanel</name>
+        <message>
+            <source>Providers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a storyboard to see its providers here.</source>
             <translation type="unfinished" />
         </message>
     </context>

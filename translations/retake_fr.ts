@@ -1368,6 +1368,38 @@
             <source>Report written to %1.</source>
             <translation>Rapport écrit dans %1.</translation>
         </message>
+        <message>
+            <source>Provider p&amp;rofiles…</source>
+            <translation>P&amp;rofils de fournisseur…</translation>
+        </message>
+        <message>
+            <source>List, add and edit provider profiles, test their connection and store their API keys</source>
+            <translation>Lister, ajouter et modifier les profils de fournisseur, tester leur connexion et enregistrer leurs clés d’API</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings</source>
+            <translation>Pa&amp;ramètres</translation>
+        </message>
+        <message>
+            <source>Providers</source>
+            <translation>Fournisseurs</translation>
+        </message>
+        <message>
+            <source>Show or hide the providers' live state</source>
+            <translation>Afficher ou masquer l’état en direct des fournisseurs</translation>
+        </message>
+        <message>
+            <source>Provider profile left out: %1</source>
+            <translation>Profil de fournisseur ignoré : %1</translation>
+        </message>
+        <message>
+            <source>You saved the provider profile %1; it is used from the next storyboard you open.</source>
+            <translation>Vous avez enregistré le profil de fournisseur %1 ; il sera utilisé à partir du prochain storyboard que vous ouvrirez.</translation>
+        </message>
+        <message>
+            <source>You removed the provider profile %1.</source>
+            <translation>Vous avez supprimé le profil de fournisseur %1.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1455,6 +1487,709 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Une nouvelle langue s’applique au prochain démarrage de Retake.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileEditor</name>
+        <message>
+            <source> s</source>
+            <comment>seconds suffix</comment>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>sans limite</translation>
+        </message>
+        <message>
+            <source>Built-in offline renderer (local)</source>
+            <translation>Rendu intégré hors ligne (local)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>kind label (kind name)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Add provider profile</source>
+            <translation>Ajouter un profil de fournisseur</translation>
+        </message>
+        <message>
+            <source>Edit provider profile %1</source>
+            <translation>Modifier le profil de fournisseur %1</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>e.g. studio-comfyui</source>
+            <translation>p. ex. studio-comfyui</translation>
+        </message>
+        <message>
+            <source>The name storyboards use for this provider: letters, digits, '-' and '_'</source>
+            <translation>Le nom sous lequel les storyboards utilisent ce fournisseur : lettres, chiffres, « - » et « _ »</translation>
+        </message>
+        <message>
+            <source>What kind of server this is; it decides the wire format</source>
+            <translation>Le type de serveur ; il détermine le format d’échange</translation>
+        </message>
+        <message>
+            <source>https anywhere; plain http only to this computer or to the hosts allowed below. Leave empty for the kind's default.</source>
+            <translation>https partout ; http non chiffré seulement vers cet ordinateur ou vers les hôtes autorisés ci-dessous. Laissez vide pour la valeur par défaut du type.</translation>
+        </message>
+        <message>
+            <source>The name under which the API key is kept in the system keychain (and the environment variable RETAKE_KEY_&lt;NAME&gt;) — never the key itself. Use "Set API key…" in the list to store the key.</source>
+            <translation>Le nom sous lequel la clé d’API est conservée dans le trousseau du système (et dans la variable d’environnement RETAKE_KEY_&lt;NOM&gt;) — jamais la clé elle-même. Utilisez « Définir la clé d’API… » dans la liste pour enregistrer la clé.</translation>
+        </message>
+        <message>
+            <source>Attempts run at once on this provider at most; Retake lowers it by itself when the provider rate-limits</source>
+            <translation>Nombre maximal de tentatives simultanées chez ce fournisseur ; Retake le réduit de lui-même quand le fournisseur limite le débit</translation>
+        </message>
+        <message>
+            <source>What one attempt costs, in your own units (e.g. US cents); used for estimates and the run budget</source>
+            <translation>Le coût d’une tentative, dans vos propres unités (p. ex. centimes de dollar) ; sert aux estimations et au budget d’une exécution</translation>
+        </message>
+        <message>
+            <source>e.g. gpu-box.lan, 192.168.1.20</source>
+            <translation>p. ex. gpu-box.lan, 192.168.1.20</translation>
+        </message>
+        <message>
+            <source>Hosts on your own network that may be reached over plain http, separated by commas. Everything else needs https.</source>
+            <translation>Hôtes de votre propre réseau joignables en http non chiffré, séparés par des virgules. Tout le reste exige https.</translation>
+        </message>
+        <message>
+            <source>Timeouts</source>
+            <translation>Délais d’expiration</translation>
+        </message>
+        <message>
+            <source>Until a request is on the wire</source>
+            <translation>Jusqu’à ce qu’une requête soit envoyée</translation>
+        </message>
+        <message>
+            <source>From sending a request until the answer starts</source>
+            <translation>De l’envoi d’une requête au début de la réponse</translation>
+        </message>
+        <message>
+            <source>One HTTP exchange, downloads included</source>
+            <translation>Un échange HTTP, téléchargements compris</translation>
+        </message>
+        <message>
+            <source>The first status poll of a job; it grows up to the longest poll interval</source>
+            <translation>La première interrogation de l’état d’une tâche ; l’intervalle augmente jusqu’à l’intervalle le plus long</translation>
+        </message>
+        <message>
+            <source>A whole job on the provider, queueing included</source>
+            <translation>Une tâche entière chez le fournisseur, file d’attente comprise</translation>
+        </message>
+        <message>
+            <source>no server: runs on this computer</source>
+            <translation>pas de serveur : s’exécute sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>default: %1</source>
+            <translation>par défaut : %1</translation>
+        </message>
+        <message>
+            <source>the kind's default</source>
+            <translation>valeur par défaut du type</translation>
+        </message>
+        <message>
+            <source>the profile's id</source>
+            <translation>l’identifiant du profil</translation>
+        </message>
+        <message>
+            <source>Image and video</source>
+            <translation>Image et vidéo</translation>
+        </message>
+        <message>
+            <source>Image only</source>
+            <translation>Image seulement</translation>
+        </message>
+        <message>
+            <source>Video only</source>
+            <translation>Vidéo seulement</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>Voice-overs (audio)</source>
+            <translation>Voix off (audio)</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <comment>provider profile field</comment>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <comment>provider profile field</comment>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Base URL</source>
+            <comment>provider profile field</comment>
+            <translation>URL de base</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <comment>provider profile field</comment>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>API key name</source>
+            <comment>provider profile field</comment>
+            <translation>Nom de la clé d’API</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <comment>provider profile field</comment>
+            <translation>Étapes</translation>
+        </message>
+        <message>
+            <source>Max concurrency</source>
+            <comment>provider profile field</comment>
+            <translation>Parallélisme max.</translation>
+        </message>
+        <message>
+            <source>Cost per unit</source>
+            <comment>provider profile field</comment>
+            <translation>Coût par unité</translation>
+        </message>
+        <message>
+            <source>Plain http allowed to</source>
+            <comment>provider profile field</comment>
+            <translation>http non chiffré autorisé vers</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <comment>timeout field</comment>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>First byte</source>
+            <comment>timeout field</comment>
+            <translation>Premier octet</translation>
+        </message>
+        <message>
+            <source>Whole request</source>
+            <comment>timeout field</comment>
+            <translation>Requête entière</translation>
+        </message>
+        <message>
+            <source>First poll after</source>
+            <comment>timeout field</comment>
+            <translation>Première interrogation après</translation>
+        </message>
+        <message>
+            <source>Longest poll interval</source>
+            <comment>timeout field</comment>
+            <translation>Intervalle d’interrogation maximal</translation>
+        </message>
+        <message>
+            <source>Whole job</source>
+            <comment>timeout field</comment>
+            <translation>Tâche entière</translation>
+        </message>
+        <message>
+            <source>Largest download</source>
+            <comment>provider profile field</comment>
+            <translation>Plus gros téléchargement</translation>
+        </message>
+        <message>
+            <source>Redirects</source>
+            <comment>provider profile field</comment>
+            <translation>Redirections</translation>
+        </message>
+        <message>
+            <source>%1: enter an id, e.g. "studio-comfyui"; storyboards name the provider by it.</source>
+            <translation>%1 : saisissez un identifiant, p. ex. « studio-comfyui » ; les storyboards désignent le fournisseur par ce nom.</translation>
+        </message>
+        <message>
+            <source>%1: this field is required.</source>
+            <translation>%1 : ce champ est obligatoire.</translation>
+        </message>
+        <message>
+            <source>%1: use only letters, digits, '-' and '_' (at most 64 characters), starting with a letter or digit.</source>
+            <translation>%1 : n’utilisez que des lettres, des chiffres, « - » et « _ » (64 caractères au plus), en commençant par une lettre ou un chiffre.</translation>
+        </message>
+        <message>
+            <source>%1: "local" is the built-in provider; choose another id.</source>
+            <translation>%1 : « local » est le fournisseur intégré ; choisissez un autre identifiant.</translation>
+        </message>
+        <message>
+            <source>Retake itself</source>
+            <translation>Retake lui-même</translation>
+        </message>
+        <message>
+            <source>your settings</source>
+            <translation>vos paramètres</translation>
+        </message>
+        <message>
+            <source>%1: another profile with this id is already defined in %2; choose another id.</source>
+            <translation>%1 : un autre profil avec cet identifiant est déjà défini dans %2 ; choisissez un autre identifiant.</translation>
+        </message>
+        <message>
+            <source>%1: not a kind Retake knows; choose one of %2.</source>
+            <translation>%1 : type inconnu de Retake ; choisissez-en un parmi %2.</translation>
+        </message>
+        <message>
+            <source>%1: not an http or https address; enter one such as https://api.example.com or http://127.0.0.1:8188, or leave it empty for the kind's default.</source>
+            <translation>%1 : ce n’est pas une adresse http ou https ; saisissez-en une comme https://api.example.com ou http://127.0.0.1:8188, ou laissez le champ vide pour la valeur par défaut du type.</translation>
+        </message>
+        <message>
+            <source>%1: remove the user name and password from the address; store the API key with "Set API key…" instead.</source>
+            <translation>%1 : retirez le nom d’utilisateur et le mot de passe de l’adresse ; enregistrez plutôt la clé d’API avec « Définir la clé d’API… ».</translation>
+        </message>
+        <message>
+            <source>%1: plain http to %2 would send prompts and keys unencrypted. Use https, or add %2 to "%3" if it is a machine on your own network.</source>
+            <translation>%1 : en http non chiffré vers %2, les prompts et les clés circuleraient en clair. Utilisez https, ou ajoutez %2 à « %3 » s’il s’agit d’une machine de votre propre réseau.</translation>
+        </message>
+        <message>
+            <source>%1: use letters, digits, '.', '-' and '_' (at most 64) — the name of the key, not the key itself.</source>
+            <translation>%1 : utilisez des lettres, des chiffres, « . », « - » et « _ » (64 au plus) — le nom de la clé, pas la clé elle-même.</translation>
+        </message>
+        <message>
+            <source>%1: "%2" is not a host name; enter names such as gpu-box.lan, separated by commas.</source>
+            <translation>%1 : « %2 » n’est pas un nom d’hôte ; saisissez des noms comme gpu-box.lan, séparés par des virgules.</translation>
+        </message>
+        <message>
+            <source>%1: enter a value from %2 to %3%4.</source>
+            <translation>%1 : saisissez une valeur de %2 à %3%4.</translation>
+        </message>
+        <message>
+            <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
+            <translation>Vos paramètres n’ont pas pu être écrits (%1) ; vérifiez que le dossier est accessible en écriture et enregistrez à nouveau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfileModel</name>
+        <message>
+            <source>Built in</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Intégré</translation>
+        </message>
+        <message>
+            <source>Storyboard (%1)</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Storyboard (%1)</translation>
+        </message>
+        <message>
+            <source>providers.json beside the storyboard</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>providers.json à côté du storyboard</translation>
+        </message>
+        <message>
+            <source>Your settings</source>
+            <comment>where a provider profile is defined</comment>
+            <translation>Vos paramètres</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>model</comment>
+            <translation>%1 (par défaut)</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <comment>base URL of a provider without a server</comment>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <comment>base URL</comment>
+            <translation>%1 (par défaut)</translation>
+        </message>
+        <message>
+            <source>%1 — not used</source>
+            <comment>source — hidden by another definition</comment>
+            <translation>%1 — non utilisé</translation>
+        </message>
+        <message>
+            <source>not needed</source>
+            <comment>API key</comment>
+            <translation>inutile</translation>
+        </message>
+        <message>
+            <source>looking…</source>
+            <comment>API key</comment>
+            <translation>recherche…</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>API key</comment>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>system keychain</source>
+            <comment>API key</comment>
+            <translation>trousseau du système</translation>
+        </message>
+        <message>
+            <source>this session only</source>
+            <comment>API key</comment>
+            <translation>cette session seulement</translation>
+        </message>
+        <message>
+            <source>not tested</source>
+            <comment>connection test</comment>
+            <translation>non testée</translation>
+        </message>
+        <message>
+            <source>testing…</source>
+            <comment>connection test</comment>
+            <translation>test en cours…</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <comment>connection test</comment>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>FAILED: %1</source>
+            <comment>connection test: error class</comment>
+            <translation>ÉCHEC : %1</translation>
+        </message>
+        <message>
+            <source>Not used: %1 defines the same id and comes first.</source>
+            <translation>Non utilisé : %1 définit le même identifiant et passe en premier.</translation>
+        </message>
+        <message>
+            <source>Read-only here: edit the file that defines it.</source>
+            <translation>En lecture seule ici : modifiez le fichier qui le définit.</translation>
+        </message>
+        <message>
+            <source>This kind runs without an API key.</source>
+            <translation>Ce type fonctionne sans clé d’API.</translation>
+        </message>
+        <message>
+            <source>No key found. Use "Set API key…", or set %1.</source>
+            <translation>Aucune clé trouvée. Utilisez « Définir la clé d’API… » ou définissez %1.</translation>
+        </message>
+        <message>
+            <source>Where the key of "%1" is found. The key itself is never shown.</source>
+            <translation>Où se trouve la clé « %1 ». La clé elle-même n’est jamais affichée.</translation>
+        </message>
+        <message>
+            <source>Kind "%1"</source>
+            <translation>Type « %1 »</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>Base URL</source>
+            <translation>URL de base</translation>
+        </message>
+        <message>
+            <source>Defined in</source>
+            <translation>Défini dans</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>Clé d’API</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connexion</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderProfilesDialog</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Ajouter…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifier…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>&amp;Tester la connexion</translation>
+        </message>
+        <message>
+            <source>Set API &amp;key…</source>
+            <translation>Définir la &amp;clé d’API…</translation>
+        </message>
+        <message>
+            <source>Provider profiles</source>
+            <translation>Profils de fournisseur</translation>
+        </message>
+        <message>
+            <source>Profiles come from the storyboard, from providers.json beside it and from your settings; the first definition of an id wins. Your own profiles are used by every storyboard; the others are read-only here. Changes take effect the next time a storyboard is opened.</source>
+            <translation>Les profils viennent du storyboard, du fichier providers.json à côté de lui et de vos paramètres ; la première définition d’un identifiant l’emporte. Vos propres profils servent à tous les storyboards ; les autres sont ici en lecture seule. Les modifications prennent effet à la prochaine ouverture d’un storyboard.</translation>
+        </message>
+        <message>
+            <source>Add a profile to your settings</source>
+            <translation>Ajouter un profil à vos paramètres</translation>
+        </message>
+        <message>
+            <source>Remove the selected profile from your settings</source>
+            <translation>Supprimer le profil sélectionné de vos paramètres</translation>
+        </message>
+        <message>
+            <source>Make one cheap real request that proves the address and the key</source>
+            <translation>Envoyer une vraie requête peu coûteuse qui valide l’adresse et la clé</translation>
+        </message>
+        <message>
+            <source>Select a profile to test its connection or to set its API key.</source>
+            <translation>Sélectionnez un profil pour tester sa connexion ou définir sa clé d’API.</translation>
+        </message>
+        <message>
+            <source>Some profiles could not be read and are left out:</source>
+            <translation>Certains profils n’ont pas pu être lus et sont ignorés :</translation>
+        </message>
+        <message>
+            <source>Defined in %1: edit that file to change it</source>
+            <translation>Défini dans %1 : modifiez ce fichier pour le changer</translation>
+        </message>
+        <message>
+            <source>Change the selected profile</source>
+            <translation>Modifier le profil sélectionné</translation>
+        </message>
+        <message>
+            <source>Store the selected profile's API key in the system keychain; it is never shown again</source>
+            <translation>Enregistrer la clé d’API du profil sélectionné dans le trousseau du système ; elle n’est plus jamais affichée</translation>
+        </message>
+        <message>
+            <source>This kind runs without an API key</source>
+            <translation>Ce type fonctionne sans clé d’API</translation>
+        </message>
+        <message>
+            <source>Saved the profile %1 in your settings. Storyboards opened from now on can use it.</source>
+            <translation>Profil %1 enregistré dans vos paramètres. Les storyboards ouverts à partir de maintenant peuvent l’utiliser.</translation>
+        </message>
+        <message>
+            <source>Remove provider profile</source>
+            <translation>Supprimer le profil de fournisseur</translation>
+        </message>
+        <message>
+            <source>Remove the profile %1 from your settings?</source>
+            <translation>Supprimer le profil %1 de vos paramètres ?</translation>
+        </message>
+        <message>
+            <source>Storyboards that use %1 will report it as unknown. Its API key stays in the system keychain.</source>
+            <translation>Les storyboards qui utilisent %1 le signaleront comme inconnu. Sa clé d’API reste dans le trousseau du système.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Removed the profile %1 from your settings.</source>
+            <translation>Profil %1 supprimé de vos paramètres.</translation>
+        </message>
+        <message>
+            <source>Testing %1…</source>
+            <translation>Test de %1…</translation>
+        </message>
+        <message>
+            <source>Testing %1 at %2…</source>
+            <translation>Test de %1 à %2…</translation>
+        </message>
+        <message>
+            <source>Connection to %1: OK.</source>
+            <translation>Connexion à %1 : OK.</translation>
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2, HTTP %3).</source>
+            <translation>Connexion à %1 : ÉCHEC (%2, HTTP %3).</translation>
+        </message>
+        <message>
+            <source>Connection to %1: FAILED (%2).</source>
+            <translation>Connexion à %1 : ÉCHEC (%2).</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>Que faire : %1</translation>
+        </message>
+        <message>
+            <source>Set API key</source>
+            <translation>Définir la clé d’API</translation>
+        </message>
+        <message>
+            <source>API key of %1. It is stored in the system keychain under "%2", never in a file, and never shown again.</source>
+            <translation>Clé d’API de %1. Elle est enregistrée dans le trousseau du système sous « %2 », jamais dans un fichier, et n’est plus jamais affichée.</translation>
+        </message>
+        <message>
+            <source>API key of %1. The system keychain is switched off (RETAKE_KEYCHAIN), so the key is kept only until Retake quits; set %2 to keep it.</source>
+            <translation>Clé d’API de %1. Le trousseau du système est désactivé (RETAKE_KEYCHAIN) : la clé n’est conservée que jusqu’à la fermeture de Retake ; définissez %2 pour la garder.</translation>
+        </message>
+        <message>
+            <source>Store key</source>
+            <translation>Enregistrer la clé</translation>
+        </message>
+        <message>
+            <source>No key entered for %1; nothing was stored.</source>
+            <translation>Aucune clé saisie pour %1 ; rien n’a été enregistré.</translation>
+        </message>
+        <message>
+            <source>The system keychain did not store the key of %1: %2. Set the environment variable %3 instead.</source>
+            <translation>Le trousseau du système n’a pas enregistré la clé de %1 : %2. Définissez plutôt la variable d’environnement %3.</translation>
+        </message>
+        <message>
+            <source>Stored the API key of %1 in the system keychain.</source>
+            <translation>Clé d’API de %1 enregistrée dans le trousseau du système.</translation>
+        </message>
+        <message>
+            <source>Kept the API key of %1 for this session only.</source>
+            <translation>Clé d’API de %1 conservée pour cette session seulement.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusModel</name>
+        <message>
+            <source>Closed</source>
+            <comment>circuit breaker: the provider is used</comment>
+            <translation>Fermé</translation>
+        </message>
+        <message>
+            <source>Open until %1</source>
+            <comment>circuit breaker: avoided until a time</comment>
+            <translation>Ouvert jusqu’à %1</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <comment>circuit breaker: the provider is avoided</comment>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Half-open</source>
+            <comment>circuit breaker: one probe attempt is let through</comment>
+            <translation>Semi-ouvert</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <comment>provider kind · model</comment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <comment>percent</comment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>no last error</comment>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>error class: message</comment>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>%1 is in use.</source>
+            <translation>%1 est utilisé.</translation>
+        </message>
+        <message>
+            <source>%1 failed several times in a row and is avoided for a cool-down; its tasks move to other providers or wait. Use "Retry now" in its banner to try it at once.</source>
+            <translation>%1 a échoué plusieurs fois de suite et est évité pendant une pause ; ses tâches passent à d’autres fournisseurs ou attendent. Utilisez « Réessayer maintenant » dans son bandeau pour l’essayer tout de suite.</translation>
+        </message>
+        <message>
+            <source>The cool-down of %1 is over: one attempt probes it; success closes the breaker, failure opens it again for longer.</source>
+            <translation>La pause de %1 est terminée : une tentative le sonde ; un succès referme le disjoncteur, un échec le rouvre plus longtemps.</translation>
+        </message>
+        <message>
+            <source>How many attempts Retake runs at once on %1 now; it halves on "rate limited" and grows again after successes.</source>
+            <translation>Le nombre de tentatives que Retake exécute en même temps chez %1 en ce moment ; il est divisé par deux en cas de « débit limité » et remonte après des succès.</translation>
+        </message>
+        <message>
+            <source>The profile's maximum concurrency</source>
+            <translation>Le parallélisme maximal du profil</translation>
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts on %1</source>
+            <translation>Part des échecs parmi les 20 dernières tentatives chez %1</translation>
+        </message>
+        <message>
+            <source>%1 at %2. %3</source>
+            <translation>%1 à %2. %3</translation>
+        </message>
+        <message>
+            <source>Breaker of %1: %2</source>
+            <translation>Disjoncteur de %1 : %2</translation>
+        </message>
+        <message>
+            <source>Circuit breaker: closed = in use, open = avoided for a cool-down, half-open = one probe attempt</source>
+            <translation>Disjoncteur : fermé = utilisé, ouvert = évité pendant une pause, semi-ouvert = une tentative de sondage</translation>
+        </message>
+        <message>
+            <source>Current adaptive concurrency limit</source>
+            <translation>Limite de parallélisme adaptative actuelle</translation>
+        </message>
+        <message>
+            <source>Configured maximum concurrency</source>
+            <translation>Parallélisme maximal configuré</translation>
+        </message>
+        <message>
+            <source>Failed share of the last 20 attempts</source>
+            <translation>Part des échecs parmi les 20 dernières tentatives</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Fournisseur</translation>
+        </message>
+        <message>
+            <source>Kind · model</source>
+            <translation>Type · modèle</translation>
+        </message>
+        <message>
+            <source>Breaker</source>
+            <translation>Disjoncteur</translation>
+        </message>
+        <message>
+            <source>In flight</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Limit now</source>
+            <translation>Limite actuelle</translation>
+        </message>
+        <message>
+            <source>Configured</source>
+            <translation>Configuré</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>En file d’attente</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>Dernière erreur</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::ProviderStatusPanel</name>
+        <message>
+            <source>Providers</source>
+            <translation>Fournisseurs</translation>
+        </message>
+        <message>
+            <source>Open a storyboard to see its providers here.</source>
+            <translation>Ouvrez un storyboard pour voir ici ses fournisseurs.</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,9 @@
 #include "enginecontroller.h"
 #include "errorlogdialog.h"
 #include "preferencesdialog.h"
+#include "providerprofilesdialog.h"
+#include "providerstatusmodel.h"
+#include "providerstatuspanel.h"
 #include "recentfiles.h"
 #include "report/reportbuilder.h"
 #include "reportdialog.h"
@@ -40,6 +43,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -281,6 +285,12 @@ void MainWindow::createActions()
     connect(make(Action::Report, tr("Re&port"), u"action-report"_s, QKeySequence(Qt::Key_F9),
                  tr("Write the job report of the latest run and show it"), u"actionReport"_s),
             &QAction::triggered, this, &MainWindow::showReport);
+    connect(make(Action::ProviderProfiles, tr("Provider p&rofiles…"), u"action-switch-provider"_s,
+                 {},
+                 tr("List, add and edit provider profiles, test their connection and store "
+                    "their API keys"),
+                 u"actionProviderProfiles"_s),
+            &QAction::triggered, this, &MainWindow::showProviderProfiles);
     connect(make(Action::FindShot, tr("&Find shots"), {}, QKeySequence::Find,
                  tr("Show only the shots whose id or title contains a text"), u"actionFindShot"_s),
             &QAction::triggered, this, [this] {
@@ -298,9 +308,12 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(action(Action::Preferences));
-    file->addSeparator();
     file->addAction(action(Action::Quit));
+
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->setObjectName(u"settingsMenu"_s);
+    settings->addAction(action(Action::ProviderProfiles));
+    settings->addAction(action(Action::Preferences));
 
     QMenu *batch = menuBar()->addMenu(tr("&Batch"));
     batch->addAction(action(Action::Run));
@@ -380,9 +393,20 @@ void MainWindow::createDocks()
     QAction *toggle = m_logDock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     toggle->setToolTip(tr("Show or hide the activity log (Ctrl+L)"));
+    m_providerPanel = new ProviderStatusPanel(action(Action::ProviderProfiles), this);
+    m_providerDock = new QDockWidget(tr("Providers"), this);
+    m_providerDock->setObjectName(u"providerStatusDock"_s);
+    m_providerDock->setWidget(m_providerPanel);
+    m_providerDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_providerDock);
+    splitDockWidget(m_logDock, m_providerDock, Qt::Horizontal);
+    QAction *providersToggle = m_providerDock->toggleViewAction();
+    providersToggle->setToolTip(tr("Show or hide the providers' live state"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(toggle);
+    view->addAction(providersToggle);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
+    resizeDocks({m_logDock, m_providerDock}, {600, 800}, Qt::Horizontal);
 }
 
 void MainWindow::connectController()
@@ -405,6 +429,8 @@ void MainWindow::connectController()
     connect(m_controller, &EngineController::summaryChanged, this, &MainWindow::onSummary);
     connect(m_controller, &EngineController::providersUpdated, m_coordinator,
             &BannerCoordinator::setProviders);
+    connect(m_controller, &EngineController::providersUpdated, m_providerPanel->model(),
+            &ProviderStatusModel::update);
     connect(m_controller, &EngineController::attemptFinished, this, &MainWindow::onAttemptFinished);
     connect(m_controller, &EngineController::batchFinished, this, &MainWindow::onBatchFinished);
     connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
@@ -428,19 +454,26 @@ void MainWindow::openFile(const QString &path)
     }
     m_pendingPath = QFileInfo(path).absoluteFilePath();
     statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    m_loader = new QFutureWatcher<LoadResult>(this);
-    connect(m_loader, &QFutureWatcher<LoadResult>::finished, this, [this] {
-        const LoadResult result = m_loader->result();
+    m_loader = new QFutureWatcher<StoryboardLoad>(this);
+    connect(m_loader, &QFutureWatcher<StoryboardLoad>::finished, this, [this] {
+        const StoryboardLoad result = m_loader->result();
         m_loader->deleteLater();
         m_loader = nullptr;
         onLoaded(m_pendingPath, result);
     });
     const QString file = m_pendingPath;
-    m_loader->setFuture(QtConcurrent::run([file] { return StoryboardLoader::loadFile(file); }));
+    // With the profiles of providers.json beside it and of the user's settings.
+    m_loader->setFuture(QtConcurrent::run([file] {
+        const std::unique_ptr<QSettings> settings = ProviderProfileStore::userSettings();
+        return ProviderProfileStore::loadStoryboard(file, *settings);
+    }));
 }
 
-void MainWindow::onLoaded(const QString &path, const LoadResult &result)
+void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
 {
+    const LoadResult &result = loaded.result;
+    for (const QString &problem : loaded.profileProblems)
+        log(tr("Provider profile left out: %1").arg(problem));
     if (!result.ok()) {
         const QString reason =
             tr("%1 has %n problem(s); it was not opened.", nullptr, int(result.issues.size()))
@@ -456,12 +489,14 @@ void MainWindow::onLoaded(const QString &path, const LoadResult &result)
     }
     RecentFiles::add(path);
     m_project = *result.project;
+    m_storyboardProfiles = loaded.storyboardProfiles;
     m_path = path;
     m_loaded = false;
     m_summary = BatchSummary();
     m_summaryBar->clear();
     m_model->clear();
     m_detail->setShot(nullptr, nullptr);
+    m_providerPanel->model()->clear();
     m_coordinator->reset(Workspace::forStoryboard(m_project.filePath));
     m_banners->hideMessage(u"6-checkpoint"_s);
     m_banners->hideMessage(u"7-restored"_s);
@@ -486,6 +521,7 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_model->load(m_project, snapshot.tasks);
     m_coordinator->reset(m_workspaceDir);
     m_coordinator->setProviders(snapshot.providers);
+    m_providerPanel->model()->reset(snapshot.providers);
     m_coordinator->refresh();
     onSummary(snapshot.summary);
     const QString text =
@@ -744,6 +780,27 @@ void MainWindow::showPreferences()
             statusBar()->showMessage(tr("The new language takes effect when Retake starts "
                                         "again."));
     });
+    dialog->open();
+}
+
+void MainWindow::showProviderProfiles()
+{
+    if (auto *open = findChild<ProviderProfilesDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ProviderProfilesDialog(
+        m_loaded ? m_path : QString(), m_loaded ? m_storyboardProfiles : QList<ProviderProfile>(),
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProviderProfilesDialog::profileSaved, this, [this](const QString &id) {
+        log(tr("You saved the provider profile %1; it is used from the next storyboard you "
+               "open.")
+                .arg(id));
+    });
+    connect(dialog, &ProviderProfilesDialog::profileRemoved, this,
+            [this](const QString &id) { log(tr("You removed the provider profile %1.").arg(id)); });
     dialog->open();
 }
 

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "project/project.h"
 #include "project/storyboardloader.h"
+#include "providers/providerprofilestore.h"
 #include "store/statestore.h"
 
 #include <QHash>
@@ -36,6 +37,8 @@ class ShotGridView;
 class ShotListModel;
 class SummaryBar;
 
+class ProviderStatusPanel;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -60,6 +63,7 @@ public:
         Checkpoints,
         Publish,
         Report,
+        ProviderProfiles,
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -80,6 +84,7 @@ public:
     BannerCoordinator *bannerCoordinator() const { return m_coordinator; }
     ShotDetailPanel *detailPanel() const { return m_detail; }
     ActivityLog *activityLog() const { return m_log; }
+    ProviderStatusPanel *providerStatusPanel() const { return m_providerPanel; }
     QAction *action(Action which) const { return m_actions.value(which); }
     const BatchSummary &summary() const { return m_summary; }
     QStringList providerIds() const { return m_providerIds; }
@@ -96,6 +101,8 @@ public:
     void editPrompt(const QString &shotId, const QString &reason = {});
     // Opens the checkpoints dialog, with `checkpointId` selected when given.
     void showCheckpoints(const QString &checkpointId = {});
+    // Opens the provider profiles dialog (Settings > Provider profiles…).
+    void showProviderProfiles();
 
 Q_SIGNALS:
     void projectOpened();
@@ -119,7 +126,7 @@ private:
     void createToolBar();
     void createDocks();
     void connectController();
-    void onLoaded(const QString &path, const LoadResult &result);
+    void onLoaded(const QString &path, const StoryboardLoad &loaded);
     void onOpened(const EngineSnapshot &snapshot);
     void onSummary(const BatchSummary &summary);
     void onTasksUpdated(const QList<TaskSnapshot> &tasks);
@@ -153,13 +160,15 @@ private:
     BannerCoordinator *m_coordinator = nullptr;
     ShotDetailPanel *m_detail;
     ActivityLog *m_log;
+    ProviderStatusPanel *m_providerPanel = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_providerDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_search = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
-    QFutureWatcher<LoadResult> *m_loader = nullptr;
+    QFutureWatcher<StoryboardLoad> *m_loader = nullptr;
     QAction *m_restoreFromBanner;
     QAction *m_undoRestore;
     QString m_bannerCheckpoint;
@@ -168,6 +177,7 @@ private:
 
     Preferences m_preferences;
     Project m_project;
+    QList<ProviderProfile> m_storyboardProfiles; // the storyboard's own, before merging
     QString m_path;
     QString m_pendingPath;
     QString m_workspaceDir;

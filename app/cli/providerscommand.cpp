@@ -161,6 +161,12 @@ int test(const QString &id, const QString &storyboard, QTextStream &out, QTextSt
 
 int keyCommand(const QString &verb, const QString &id, QTextStream &out, QTextStream &err)
 {
+    if (!ApiKeyStore::keychainEnabled()) {
+        // A key stored now would only live as long as this process.
+        err << u"retake-cli: the system keychain is switched off (RETAKE_KEYCHAIN); set the "
+               u"environment variable %1 instead.\n"_s.arg(ApiKeyStore::environmentVariable(id));
+        return ExitInvalidInput;
+    }
     QString problem;
     QEventLoop loop;
     QObject context;
@@ -200,16 +206,8 @@ int keyCommand(const QString &verb, const QString &id, QTextStream &out, QTextSt
 
 ProfileLoad ProvidersCommand::externalProfiles(const QString &storyboardPath)
 {
-    ProfileLoad result;
-    ProfileLoad file;
-    if (!storyboardPath.isEmpty() && !storyboardPath.endsWith(u".csv", Qt::CaseInsensitive))
-        file =
-            ProviderProfileStore::loadFile(ProviderProfileStore::providersFileFor(storyboardPath));
     const std::unique_ptr<QSettings> settings = ProviderProfileStore::userSettings();
-    const ProfileLoad user = ProviderProfileStore::loadSettings(*settings);
-    result.profiles = ProviderProfileStore::merge({file.profiles, user.profiles});
-    result.problems = file.problems + user.problems;
-    return result;
+    return ProviderProfileStore::loadExternal(storyboardPath, *settings);
 }
 
 QStringList ProvidersCommand::ids(const QList<ProviderProfile> &profiles)

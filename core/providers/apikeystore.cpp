@@ -2,6 +2,9 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +18,8 @@ QString ApiKeyLookup::sourceName() const
         return u"none"_s;
     case Source::Keychain:
         return u"the system keychain"_s;
+    case Source::Session:
+        return u"this session's memory"_s;
     case Source::Environment:
         return u"environment variable "_s + ApiKeyStore::environmentVariable(keyRef);
     }
@@ -45,11 +50,33 @@ bool ApiKeyStore::keychainEnabled()
 
 namespace {
 
+// Keys stored while the keychain is switched off: this process only, never on disk.
+struct SessionKeys {
+    QMutex mutex;
+    QHash<QString, QString> keys;
+};
+
+SessionKeys &sessionKeys()
+{
+    static SessionKeys keys;
+    return keys;
+}
+
 ApiKeyLookup fromEnvironment(const QString &keyRef, const QString &keychainProblem)
 {
     ApiKeyLookup lookup;
     lookup.keyRef = keyRef;
     lookup.keychainProblem = keychainProblem;
+    {
+        SessionKeys &session = sessionKeys();
+        const QMutexLocker locker(&session.mutex);
+        const QString stored = session.keys.value(keyRef);
+        if (!stored.isEmpty()) {
+            lookup.key = stored;
+            lookup.source = ApiKeyLookup::Source::Session;
+            return lookup;
+        }
+    }
     const QString value =
         qEnvironmentVariable(ApiKeyStore::environmentVariable(keyRef).toLatin1().constData())
             .trimmed();
@@ -102,9 +129,34 @@ void ApiKeyStore::lookup(const QString &keyRef, QObject *context,
     job->start();
 }
 
+namespace {
+
+void answerLater(QObject *context, std::function<void(const QString &)> done)
+{
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        context,
+        [guard, done] {
+            if (guard)
+                done(QString());
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
 void ApiKeyStore::store(const QString &keyRef, const QString &key, QObject *context,
                         std::function<void(const QString &)> done)
 {
+    if (!keychainEnabled()) {
+        SessionKeys &session = sessionKeys();
+        {
+            const QMutexLocker locker(&session.mutex);
+            session.keys.insert(keyRef, key.trimmed());
+        }
+        answerLater(context, std::move(done));
+        return;
+    }
     auto *job = new QKeychain::WritePasswordJob(serviceName());
     job->setAutoDelete(true);
     job->setKey(keyRef);
@@ -118,6 +170,15 @@ void ApiKeyStore::store(const QString &keyRef, const QString &key, QObject *cont
 void ApiKeyStore::remove(const QString &keyRef, QObject *context,
                          std::function<void(const QString &)> done)
 {
+    if (!keychainEnabled()) {
+        SessionKeys &session = sessionKeys();
+        {
+            const QMutexLocker locker(&session.mutex);
+            session.keys.remove(keyRef);
+        }
+        answerLater(context, std::move(done));
+        return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(serviceName());
     job->setAutoDelete(true);
     job->setKey(keyRef);

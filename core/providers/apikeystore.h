@@ -4,7 +4,9 @@
 // every character that is not a letter or digit replaced by "_"). Keys are never written
 // to the storyboard, the state database, logs or reports.
 //
-// Set RETAKE_KEYCHAIN=off to skip the keychain (CI, containers without a secret service).
+// Set RETAKE_KEYCHAIN=off to skip the keychain (CI, containers without a secret service):
+// a key stored then is kept in this process's memory only, for the session, and found
+// before the environment variable.
 #pragma once
 
 #include <QObject>
@@ -15,13 +17,15 @@
 namespace retake {
 
 struct ApiKeyLookup {
-    enum class Source { None, Keychain, Environment };
+    enum class Source { None, Keychain, Session, Environment };
     QString key;
     Source source = Source::None;
     QString keychainProblem; // why the keychain had nothing, when it was asked
 
     bool found() const { return !key.isEmpty(); }
-    QString sourceName() const; // "keychain", "environment variable RETAKE_KEY_X", "none"
+    // "the system keychain", "this session's memory", "environment variable RETAKE_KEY_X",
+    // "none"
+    QString sourceName() const;
     QString keyRef;
 };
 
@@ -38,10 +42,11 @@ public:
     // event loop of the calling thread, unless `context` was destroyed meanwhile.
     static void lookup(const QString &keyRef, QObject *context,
                        std::function<void(const ApiKeyLookup &)> done);
-    // Stores `key` in the keychain; `done` gets an empty string on success, else why not.
+    // Stores `key` in the keychain (in this session's memory when the keychain is switched
+    // off); `done` gets an empty string on success, else why not.
     static void store(const QString &keyRef, const QString &key, QObject *context,
                       std::function<void(const QString &problem)> done);
-    // Removes the keychain entry.
+    // Removes the keychain entry (the session's copy when the keychain is switched off).
     static void remove(const QString &keyRef, QObject *context,
                        std::function<void(const QString &problem)> done);
 };

@@ -4,6 +4,7 @@
 #include "providers/comfyuiprovider.h"
 #include "providers/falprovider.h"
 #include "providers/localprovider.h"
+#include "providers/networkprovider.h"
 #include "providers/openaiimagesprovider.h"
 #include "providers/replicateprovider.h"
 #include "providers/ttsprovider.h"
@@ -47,6 +48,30 @@ std::unique_ptr<Provider> createProvider(const ProviderProfile &profile, QString
         return std::make_unique<TtsProvider>(profile);
     return fail(u"provider \"%1\": unknown kind \"%2\" (supported: %3)"_s.arg(
         profile.id, profile.kind, supportedProviderKinds().join(u", "_s)));
+}
+
+ProviderKindInfo providerKindInfo(const QString &kind)
+{
+    ProviderProfile profile;
+    profile.id = u"kind-info"_s;
+    profile.kind = kind;
+    const std::unique_ptr<Provider> provider = createProvider(profile, nullptr);
+    ProviderKindInfo info;
+    if (!provider)
+        return info;
+    info.kind = kind;
+    info.label = kind;
+    info.defaultModel = provider->model();
+    for (const Stage stage : {Stage::Image, Stage::Video, Stage::Audio}) {
+        if (provider->supports(stage))
+            info.stages << stage;
+    }
+    if (const auto *network = dynamic_cast<const NetworkProvider *>(provider.get())) {
+        info.network = true;
+        info.label = network->context()->kindLabel();
+        info.defaultBaseUrl = network->context()->baseUrl().toString();
+    }
+    return info;
 }
 
 std::unique_ptr<Provider> createBuiltinProvider()

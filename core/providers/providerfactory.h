@@ -17,4 +17,16 @@ std::unique_ptr<Provider> createBuiltinProvider();
 // Kinds createProvider() understands.
 QStringList supportedProviderKinds();
 
+// What a profile of a kind gets when it leaves a field empty, for forms and lists.
+struct ProviderKindInfo {
+    QString kind;
+    QString label;          // for users, e.g. "ComfyUI"; the kind itself for "local"
+    QString defaultBaseUrl; // empty for kinds without a server
+    QString defaultModel;
+    bool network = false; // talks to a server (and may need an API key)
+    QList<Stage> stages;  // the stages the kind can run
+};
+// Empty `kind` when `kind` is not supported.
+ProviderKindInfo providerKindInfo(const QString &kind);
+
 } // namespace retake

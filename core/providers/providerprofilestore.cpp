@@ -1,5 +1,7 @@
 #include "providers/providerprofilestore.h"
 
+#include "net/urlpolicy.h"
+#include "providers/localprovider.h"
 #include "providers/providerfactory.h"
 
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QThread>
 
 #include <cmath>
 
@@ -31,6 +34,34 @@ const QStringList &secretFieldNames()
 QString at(const QString &location, const QString &field)
 {
     return location + u'.' + field;
+}
+
+const QRegularExpression &idPattern()
+{
+    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"_s);
+    return pattern;
+}
+
+const QRegularExpression &keyRefPattern()
+{
+    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
+    return pattern;
+}
+
+constexpr double kMaxTimeoutMs = 24.0 * 3600 * 1000;
+constexpr double kMinDownloadBytes = 1024;
+constexpr double kMaxDownloadBytes = 64.0 * 1024 * 1024 * 1024;
+constexpr int kMaxRedirects = 20;
+
+ProviderProfile builtinProfile()
+{
+    ProviderProfile profile;
+    profile.id = QString::fromUtf16(kBuiltinProviderId);
+    profile.kind = LocalProvider::kindName();
+    profile.model = LocalProvider::defaultModel();
+    profile.maxConcurrency = qBound(1, QThread::idealThreadCount(), 8);
+    profile.origin = u"built in"_s;
+    return profile;
 }
 
 } // namespace
@@ -77,9 +108,8 @@ void ProviderProfileStore::readNetworkFields(const QJsonObject &object, const QS
         }
     }
     if (object.contains(u"keyRef"_s)) {
-        static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
         const QString ref = object.value(u"keyRef"_s).toString();
-        if (!pattern.match(ref).hasMatch())
+        if (!keyRefPattern().match(ref).hasMatch())
             problems->append(at(location, u"keyRef"_s) %
                              u": letters, digits, '.', '-' and '_' (at most 64), the name of "
                              u"the key, not the key"_s);
@@ -180,9 +210,8 @@ std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject 
     }
     ProviderProfile profile;
     profile.origin = location;
-    static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"_s);
     profile.id = object.value(u"id"_s).toString();
-    if (!idPattern.match(profile.id).hasMatch())
+    if (!idPattern().match(profile.id).hasMatch())
         problems->append(at(location, u"id"_s) %
                          u": letters, digits, '-' and '_', at most 64 characters"_s);
     else if (profile.id.compare(QString::fromUtf16(kBuiltinProviderId), Qt::CaseInsensitive) == 0)
@@ -354,6 +383,185 @@ std::unique_ptr<QSettings> ProviderProfileStore::userSettings()
 {
     return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"Retake"_s,
                                        u"Retake"_s);
+}
+
+const ProfileEntry *ProfileCatalog::find(const QString &id, const QString &exceptUserId) const
+{
+    for (const ProfileEntry &entry : entries) {
+        if (entry.source == ProfileSource::UserSettings && !exceptUserId.isEmpty() &&
+            entry.profile.id.compare(exceptUserId, Qt::CaseInsensitive) == 0)
+            continue;
+        if (entry.profile.id.compare(id, Qt::CaseInsensitive) == 0)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QList<ProfileProblem> ProviderProfileStore::validate(const ProviderProfile &profile,
+                                                     const ProfileCatalog &catalog,
+                                                     const QString &replacedId)
+{
+    QList<ProfileProblem> problems;
+    const auto add = [&problems](const QString &field, ProfileProblem::Code code,
+                                 const QString &detail = {}) {
+        ProfileProblem problem;
+        problem.field = field;
+        problem.code = code;
+        problem.detail = detail;
+        problems.append(problem);
+    };
+    const auto range = [&problems](const QString &field, double value, double minimum,
+                                   double maximum) {
+        if (value >= minimum && value <= maximum)
+            return;
+        ProfileProblem problem;
+        problem.field = field;
+        problem.code = ProfileProblem::Code::OutOfRange;
+        problem.minimum = minimum;
+        problem.maximum = maximum;
+        problems.append(problem);
+    };
+
+    if (profile.id.trimmed().isEmpty()) {
+        add(u"id"_s, ProfileProblem::Code::Missing);
+    } else if (!idPattern().match(profile.id).hasMatch()) {
+        add(u"id"_s, ProfileProblem::Code::BadId);
+    } else if (profile.id.compare(QString::fromUtf16(kBuiltinProviderId), Qt::CaseInsensitive) ==
+               0) {
+        add(u"id"_s, ProfileProblem::Code::ReservedId);
+    } else if (profile.id != replacedId) {
+        // A new id, or a rename: it must not be defined anywhere yet. (An edit that keeps
+        // the id is no new duplicate, even when a storyboard happens to use the same id.)
+        if (const ProfileEntry *other = catalog.find(profile.id, replacedId)) {
+            add(u"id"_s, ProfileProblem::Code::DuplicateId, other->location);
+            problems.last().source = other->source;
+        }
+    }
+
+    if (profile.kind.isEmpty())
+        add(u"kind"_s, ProfileProblem::Code::Missing);
+    else if (!supportedProviderKinds().contains(profile.kind))
+        add(u"kind"_s, ProfileProblem::Code::UnknownKind, supportedProviderKinds().join(u", "_s));
+
+    if (!profile.baseUrl.isEmpty()) {
+        const QUrl url(profile.baseUrl, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https")) {
+            add(u"baseUrl"_s, ProfileProblem::Code::BadUrl);
+        } else if (!url.userInfo().isEmpty()) {
+            add(u"baseUrl"_s, ProfileProblem::Code::CredentialsInUrl);
+        } else if (!UrlPolicy(profile.allowHttpHosts).allows(url)) {
+            add(u"baseUrl"_s, ProfileProblem::Code::PlainHttp, url.host().toLower());
+        }
+    }
+    if (!profile.keyRef.isEmpty() && !keyRefPattern().match(profile.keyRef).hasMatch())
+        add(u"keyRef"_s, ProfileProblem::Code::BadKeyRef);
+    for (const QString &host : profile.allowHttpHosts) {
+        if (host.trimmed().isEmpty() || host.contains(u'/') || host.contains(u' '))
+            add(u"allowHttpHosts"_s, ProfileProblem::Code::BadHost, host);
+    }
+
+    range(u"maxConcurrency"_s, profile.maxConcurrency, 1, kMaxConcurrency);
+    range(u"costPerUnit"_s, profile.costPerUnit, 0, 1e9);
+    const ProviderTimeouts &t = profile.timeouts;
+    range(u"timeouts.connectMs"_s, t.connectMs, 0, kMaxTimeoutMs);
+    range(u"timeouts.firstByteMs"_s, t.firstByteMs, 0, kMaxTimeoutMs);
+    range(u"timeouts.totalMs"_s, t.totalMs, 0, kMaxTimeoutMs);
+    range(u"timeouts.pollIntervalMs"_s, t.pollIntervalMs, 1, kMaxTimeoutMs);
+    range(u"timeouts.maxPollIntervalMs"_s, t.maxPollIntervalMs, 0, kMaxTimeoutMs);
+    range(u"timeouts.jobMs"_s, t.jobMs, 0, kMaxTimeoutMs);
+    range(u"maxDownloadBytes"_s, double(profile.maxDownloadBytes), kMinDownloadBytes,
+          kMaxDownloadBytes);
+    range(u"maxRedirects"_s, profile.maxRedirects, 0, kMaxRedirects);
+    return problems;
+}
+
+QList<ProfileProblem> ProviderProfileStore::saveUserProfile(QSettings &settings,
+                                                            const ProviderProfile &profile,
+                                                            const ProfileCatalog &catalog,
+                                                            const QString &replacedId)
+{
+    const QList<ProfileProblem> problems = validate(profile, catalog, replacedId);
+    if (!problems.isEmpty())
+        return problems;
+    if (!replacedId.isEmpty() && replacedId != profile.id)
+        removeFromSettings(settings, replacedId);
+    saveToSettings(settings, profile);
+    if (settings.status() != QSettings::NoError) {
+        ProfileProblem problem;
+        problem.code = ProfileProblem::Code::NotSaved;
+        problem.detail = settings.fileName();
+        return {problem};
+    }
+    return {};
+}
+
+QString ProviderProfileStore::keyNameOf(const ProviderProfile &profile)
+{
+    const QString ref = profile.keyRef.trimmed();
+    return ref.isEmpty() ? profile.id : ref;
+}
+
+ProfileLoad ProviderProfileStore::loadExternal(const QString &storyboardPath, QSettings &settings)
+{
+    ProfileLoad result;
+    ProfileLoad file;
+    if (!storyboardPath.isEmpty() && !storyboardPath.endsWith(u".csv"_s, Qt::CaseInsensitive))
+        file = loadFile(providersFileFor(storyboardPath));
+    const ProfileLoad user = loadSettings(settings);
+    result.profiles = merge({file.profiles, user.profiles});
+    result.problems = file.problems + user.problems;
+    return result;
+}
+
+StoryboardLoad ProviderProfileStore::loadStoryboard(const QString &path, QSettings &settings)
+{
+    StoryboardLoad load;
+    const ProfileLoad external = loadExternal(path, settings);
+    load.profileProblems = external.problems;
+    QStringList ids;
+    for (const ProviderProfile &profile : external.profiles)
+        ids << profile.id;
+    load.result = StoryboardLoader::loadFile(path, ids);
+    if (load.result.project) {
+        load.storyboardProfiles = load.result.project->providers;
+        load.result.project->providers = merge({load.storyboardProfiles, external.profiles});
+    }
+    return load;
+}
+
+ProfileCatalog ProviderProfileStore::catalog(const QString &storyboardPath,
+                                             const QList<ProviderProfile> &storyboardProfiles,
+                                             QSettings &settings)
+{
+    ProfileCatalog catalog;
+    const auto add = [&catalog](const ProviderProfile &profile, ProfileSource source,
+                                const QString &location) {
+        ProfileEntry entry;
+        entry.profile = profile;
+        entry.source = source;
+        entry.location = location;
+        if (const ProfileEntry *first = catalog.find(profile.id))
+            entry.shadowedBy = first->location;
+        catalog.entries.append(entry);
+    };
+    add(builtinProfile(), ProfileSource::BuiltIn, QString());
+    const QString storyboard =
+        storyboardPath.isEmpty() ? QString() : QFileInfo(storyboardPath).absoluteFilePath();
+    for (const ProviderProfile &profile : storyboardProfiles)
+        add(profile, ProfileSource::Storyboard, storyboard);
+    if (!storyboard.isEmpty() && !storyboard.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
+        const QString path = providersFileFor(storyboard);
+        const ProfileLoad file = loadFile(path);
+        for (const ProviderProfile &profile : file.profiles)
+            add(profile, ProfileSource::ProvidersFile, path);
+        catalog.problems += file.problems;
+    }
+    const ProfileLoad user = loadSettings(settings);
+    for (const ProviderProfile &profile : user.profiles)
+        add(profile, ProfileSource::UserSettings, settings.fileName());
+    catalog.problems += user.problems;
+    return catalog;
 }
 
 QList<ProviderProfile> ProviderProfileStore::merge(const QList<QList<ProviderProfile>> &sources)
