@@ -398,11 +398,18 @@ void BannerCoordinator::retryDiskNow()
     m_controller->recheckDiskSpace(this, [this](const DiskCheck &check) {
         const qint64 mb = 1024 * 1024;
         if (!check.enough) {
-            m_diskNote = tr("Still only %1 MB free in %2; Retake needs %3 MB. Free some "
-                            "space, then press Retry now.")
-                             .arg(check.freeBytes / mb)
-                             .arg(m_workspaceDir)
-                             .arg(check.reserveBytes / mb);
+            m_diskNote =
+                check.freeBytes >= check.reserveBytes
+                    // The reserve is free but the state kept in memory still did not fit.
+                    ? tr("%1 MB free in %2, but Retake could not save the batch state yet. "
+                         "Free more space, then press Retry now.")
+                          .arg(check.freeBytes / mb)
+                          .arg(m_workspaceDir)
+                    : tr("Still only %1 MB free in %2; Retake needs %3 MB. Free some "
+                         "space, then press Retry now.")
+                          .arg(check.freeBytes / mb)
+                          .arg(m_workspaceDir)
+                          .arg(check.reserveBytes / mb);
             Q_EMIT logLine(m_diskNote);
             updateDiskBanner();
             return;

@@ -1696,9 +1696,7 @@ void Engine::suspend()
     d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-suspended"_s, d->runId});
     d->log(tr("Run %1 is paused and continues the next time this storyboard is opened.")
                .arg(d->runId));
-    QString error;
-    if (!d->store.flush(&error))
-        d->log(u"Could not save the batch state (will try again): %1"_s.arg(error));
+    d->saveState();
 }
 
 void Engine::resume()
