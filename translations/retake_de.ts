@@ -757,6 +757,10 @@
             <source>There is space again: the batch resumes.</source>
             <translation>Es ist wieder Platz frei: der Batch läuft weiter.</translation>
         </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation>%1 MB frei in %2, aber Retake konnte den Zustand des Batches noch nicht speichern. Geben Sie mehr Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>

@@ -757,6 +757,10 @@
             <source>There is space again: the batch resumes.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>

@@ -757,6 +757,10 @@
             <source>There is space again: the batch resumes.</source>
             <translation>Il y a de nouveau de la place : le lot reprend.</translation>
         </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation>%1 Mo libres dans %2, mais Retake n’a pas encore pu enregistrer l’état du lot. Libérez davantage d’espace, puis cliquez sur « Réessayer maintenant ».</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>
