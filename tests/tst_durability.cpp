@@ -1,7 +1,9 @@
 // Durable state seen through the engine: checkpoints (round trip, dependents, undo, and
 // the automatic ones), path confinement of hostile outputs, disk-full pauses that spend
-// no retry budget, and a published/ tree that no run touches.
+// no retry budget (and that a re-check lifts at once), a published/ tree that no run
+// touches, a budget cap that keeps what is in flight, and runs suspended on purpose.
 #include "enginefixture.h"
+#include "report/reportbuilder.h"
 #include "store/publisher.h"
 #include "testprinters.h"
 
@@ -53,6 +55,9 @@ private Q_SLOTS:
     void publishedTreeIsNeverTouchedByARun();
     void discardKeepsReferencedOutputs();
     void budgetCapStopsDispatchingBeforeTheCap();
+    void budgetCapKeepsWhatIsInFlight();
+    void diskRecheckResumesWithoutWaitingForThePoll();
+    void suspendedRunIsNotACrash();
 
 private:
     std::unique_ptr<EngineFixture> m_f;
@@ -353,6 +358,142 @@ void TestDurability::budgetCapStopsDispatchingBeforeTheCap()
     e.setOptions(options);
     QVERIFY(m_f->runToEnd());
     QCOMPARE(e.summary().count(TaskState::Done), 20);
+}
+
+void TestDurability::budgetCapKeepsWhatIsInFlight()
+{
+    // Given four slots, four images of one unit each and a cap of three units,
+    Project project = makeProject(4);
+    for (Shot &shot : project.scenes[0].shots)
+        shot.video.durationSec = 1.0;
+    QVERIFY(m_f->open(project));
+    Engine &e = *m_f->engine;
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 4);
+    provider->setCostPerUnit(1.0);
+    provider->setLatencyMs(50);
+    m_f->a = provider.get();
+    e.setProvider(std::move(provider));
+    EngineOptions options = e.options();
+    options.budgetCap = 3.0;
+    e.setOptions(options);
+    int inFlightAtCap = -1;
+    connect(&e, &Engine::pausedChanged, this, [&](bool paused, const QString &reason) {
+        if (paused && reason == u"budget cap"_s && inFlightAtCap < 0)
+            inFlightAtCap = e.providerInFlight(u"a"_s);
+    });
+
+    // when the cap is reached with three attempts in flight,
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(inFlightAtCap, 3);
+
+    // then those three finish and their outputs are kept; nothing else started.
+    QCOMPARE(m_f->a->callCount(), 3);
+    QCOMPARE(m_f->a->cancelCount(), 0);
+    for (int shot = 1; shot <= 3; ++shot) {
+        const TaskSnapshot t = e.task(imageTask(shot));
+        QCOMPARE(t.state, TaskState::Done);
+        QVERIFY2(QFile::exists(t.outputPath), qPrintable(t.outputPath));
+        QCOMPARE(e.attempts(imageTask(shot)).size(), 1);
+        QVERIFY(e.attempts(imageTask(shot)).first().ok());
+    }
+    QCOMPARE(e.task(imageTask(4)).state, TaskState::Queued);
+    QCOMPARE(e.spentThisRun(), 3.0);
+    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    QCOMPARE(e.summary().spent, 3.0);
+    QCOMPARE(e.summary().budgetCap, 3.0);
+    const QString runId = e.lastRunId();
+    QVERIFY(!runId.isEmpty());
+    QVERIFY(e.currentRunId().isEmpty()); // the run ended at its cap
+
+    // A cap that is not higher changes nothing;
+    e.setBudgetCap(3.0);
+    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    // a higher one continues the same run to its end.
+    QSignalSpy finished(&e, &Engine::batchFinished);
+    e.setBudgetCap(100.0);
+    QCOMPARE(e.currentRunId(), runId);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(e.summary().count(TaskState::Done), 8);
+    QCOMPARE(e.spentThisRun(), 8.0);
+    QCOMPARE(e.lastRunId(), runId);
+    QString error;
+    QCOMPARE(ReportBuilder::newestRunId(e.workspaceDir(), &error), runId);
+}
+
+void TestDurability::diskRecheckResumesWithoutWaitingForThePoll()
+{
+    QVERIFY(m_f->open(makeProject(2)));
+    Engine &e = *m_f->engine;
+    auto freeBytes = std::make_shared<std::atomic<qint64>>(10 * 1024 * 1024);
+    EngineOptions options = e.options();
+    options.diskReserveBytes = 100 * 1024 * 1024;
+    options.diskPollIntervalMs = 10 * 60 * 1000; // only a re-check can resume in time
+    options.freeSpaceProbe = [freeBytes](const QString &) { return freeBytes->load(); };
+    e.setOptions(options);
+    QSignalSpy paused(&e, &Engine::pausedChanged);
+    e.start();
+    QTRY_VERIFY(paused.count() >= 1);
+    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+
+    // Still full: the re-check says so and the batch stays paused.
+    qint64 measured = 0;
+    QVERIFY(!e.recheckDiskSpace(&measured));
+    QCOMPARE(measured, 10 * 1024 * 1024);
+    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+
+    // Space is back: the re-check resumes at once.
+    freeBytes->store(qint64(1) << 40);
+    QSignalSpy finished(&e, &Engine::batchFinished);
+    QVERIFY(e.recheckDiskSpace(&measured));
+    QCOMPARE(measured, qint64(1) << 40);
+    QVERIFY(!e.summary().paused);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(e.summary().count(TaskState::Done), 4);
+}
+
+void TestDurability::suspendedRunIsNotACrash()
+{
+    const Project project = makeProject(4);
+    QVERIFY(m_f->open(project));
+    // One slot: the batch is far from its end when the first attempt finishes.
+    m_f->a = m_f->replaceProvider(u"a"_s, 1);
+    m_f->a->setLatencyMs(30);
+    {
+        Engine &e = *m_f->engine;
+        QSignalSpy attempt(&e, &Engine::attemptFinished);
+        e.start();
+        QVERIFY(attempt.wait(5000));
+        // Given a run stopped with "Pause and quit",
+        e.suspend();
+        QVERIFY(e.summary().paused);
+    }
+    const QString runId = m_f->engine->currentRunId();
+    QVERIFY(!runId.isEmpty());
+    m_f->close();
+
+    // when the workspace is opened again, the run is resumed, not reported as a crash,
+    QVERIFY(m_f->open(project));
+    QCOMPARE(m_f->engine->currentRunId(), runId);
+    QVERIFY(!m_f->engine->resumedAfterCrash());
+    // also when it was opened and closed once more without running,
+    m_f->close();
+    QVERIFY(m_f->open(project));
+    QVERIFY(!m_f->engine->resumedAfterCrash());
+
+    // but once it runs again, dying is a crash again.
+    m_f->a = m_f->replaceProvider(u"a"_s, 1);
+    m_f->a->setLatencyMs(30);
+    {
+        Engine &e = *m_f->engine;
+        QSignalSpy attempt(&e, &Engine::attemptFinished);
+        e.start();
+        QCOMPARE(e.currentRunId(), runId);
+        QVERIFY(attempt.wait(5000));
+    }
+    m_f->close();
+    QVERIFY(m_f->open(project));
+    QCOMPARE(m_f->engine->currentRunId(), runId);
+    QVERIFY(m_f->engine->resumedAfterCrash());
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void afterAHoldOneRequestGoesFirst();
     void breakerOpensCoolsDownAndCloses();
     void aimdHalvesOn429AndRecovers();
+    void concurrencyCapLowersEveryProvider();
     void videoNeverStartsBeforeItsImage();
     void retryAllFailedTouchesOnlyFailedAndBlocked();
     void switchProviderForOneFailedTask();
@@ -359,6 +360,41 @@ void TestEngine::aimdHalvesOn429AndRecovers()
     QCOMPARE(limitsAfter429.first(), 4); // halved on the first 429
     QCOMPARE(m_engine->summary().count(TaskState::Done), 80);
     QCOMPARE(m_engine->providerLimit(u"a"_s), 8); // recovered by additive increase
+}
+
+void TestEngine::concurrencyCapLowersEveryProvider()
+{
+    openEngine(makeProject(12, {u"a"_s}, {u"a"_s}));
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 6);
+    m_a = provider.get();
+    m_a->setLatencyMs(5);
+    m_engine->setProvider(std::move(provider));
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 6);
+
+    // A cap of 2 lowers the profile's 6 (and every other provider's limit) ...
+    EngineOptions options = m_engine->options();
+    options.concurrencyCap = 2;
+    m_engine->setOptions(options);
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 2);
+    QCOMPARE(m_engine->providerLimit(u"b"_s), 2);
+    for (const ProviderStatus &status : m_engine->providerStatuses())
+        QVERIFY2(status.maxLimit <= 2, qPrintable(status.id));
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 24);
+    QCOMPARE(m_a->maxInFlight(), 2);
+
+    // ... but never raises it, and 0 goes back to the profiles.
+    options.concurrencyCap = 100;
+    m_engine->setOptions(options);
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 6);
+    options.concurrencyCap = 0;
+    m_engine->setOptions(options);
+    QCOMPARE(m_engine->providerLimit(u"a"_s), 6);
+    // A provider added later gets the cap too.
+    options.concurrencyCap = 3;
+    m_engine->setOptions(options);
+    m_engine->setProvider(std::make_unique<FakeProvider>(u"c"_s, 8));
+    QCOMPARE(m_engine->providerLimit(u"c"_s), 3);
 }
 
 void TestEngine::videoNeverStartsBeforeItsImage()

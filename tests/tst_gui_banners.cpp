@@ -5,6 +5,7 @@
 #include "bannercoordinator.h"
 #include "editpromptdialog.h"
 #include "fakeprovider.h"
+#include "reportdialog.h"
 #include "switchproviderdialog.h"
 #include "testprinters.h"
 #include "tst_gui_fixture.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void contentPolicyOffersEditPrompt();
     void openBreakerOffersRetryNow();
     void rateLimitOffersPause();
+    void failedBannerCountsSceneTasksAndViewsReport();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -215,6 +217,46 @@ void TestGuiBanners::rateLimitOffersPause()
     QTest::mouseClick(limited->button(pause), Qt::LeftButton);
     QTRY_VERIFY(f->window->summary().paused);
     QCOMPARE(f->window->action(MainWindow::Action::Run)->text(), u"&Resume"_s);
+}
+
+void TestGuiBanners::failedBannerCountsSceneTasksAndViewsReport()
+{
+    // Given an assembled storyboard whose scene cut fails for good (shots all succeed),
+    QFile source(writeStoryboard(*f->dir));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(source.readAll()).object();
+    source.close();
+    root.insert(u"assemble"_s, true);
+    const QString board = f->dir->filePath(u"assembled.retake.json"_s);
+    QFile out(board);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+    f->window->engineController()->addSetup(
+        fakes({u"studio"_s, u"local"_s}, [](const GenerationRequest &request) {
+            return request.taskId == u"a/assemble"_s
+                       ? FakeOutcome(ErrorClass::InvalidRequest, std::nullopt, 400)
+                       : FakeOutcome();
+        }));
+    f->openAndWait(board);
+    f->runToEnd();
+    QCOMPARE(f->window->shotModel()->task(u"a/assemble"_s).state, TaskState::Failed);
+
+    // the failed banner counts it, says what it is, and offers the report.
+    MessageBanner *failed = nullptr;
+    QTRY_VERIFY((failed = f->banner(BannerCoordinator::failedKey())));
+    QVERIFY2(failed->text().startsWith(u"1 task(s) failed"_s), qPrintable(failed->text()));
+    QVERIFY2(failed->text().contains(u"Scene and film tasks among them: a/assemble."_s),
+             qPrintable(failed->text()));
+    QCOMPARE(actionNames(failed), (QStringList{u"actionRetryAllFailed"_s,
+                                               u"switchProviderForFailed"_s, u"viewReport"_s}));
+    grabIfAsked(failed, u"failed-banner"_s);
+    QSignalSpy shown(f->window.get(), &MainWindow::reportShown);
+    QTest::mouseClick(failed->button(actionNamed(failed, u"viewReport"_s)), Qt::LeftButton);
+    QVERIFY(shown.wait(20000));
+    ReportDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<ReportDialog>(f->window.get())));
+    QVERIFY(dialog->text().contains(u"a/assemble"_s));
 }
 
 QTEST_MAIN(TestGuiBanners)

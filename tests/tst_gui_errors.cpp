@@ -108,6 +108,12 @@ void TestGuiErrors::showInErrorLogHighlightsTheShot()
 
 void TestGuiErrors::diskFullBannerAndRetryNow()
 {
+    // The engine's own disk poll is far away: only Retry now can resume within the test.
+    f->window->engineController()->addSetup([](Engine &engine) {
+        EngineOptions options = engine.options();
+        options.diskPollIntervalMs = 60 * 60 * 1000;
+        engine.setOptions(options);
+    });
     f->openAndWait(f->copyDemo(0.0));
     // Given a disk below the reserve,
     f->freeSpace->store(10ll * 1024 * 1024);
@@ -135,6 +141,7 @@ void TestGuiErrors::diskFullBannerAndRetryNow()
     QSignalSpy finished(f->window.get(), &MainWindow::batchFinished);
     QTest::mouseClick(disk->button(retryNow), Qt::LeftButton);
     QTRY_VERIFY(!f->banner(BannerCoordinator::diskFullKey()));
+    QVERIFY(!f->window->summary().paused);
     QVERIFY(finished.wait(kRunTimeoutMs));
     // Everything ran (the demo fails one video on purpose).
     QTRY_COMPARE(f->window->summary().count(TaskState::Done) +

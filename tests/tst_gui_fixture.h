@@ -48,6 +48,17 @@ template <typename T> T *visibleChild(QWidget *parent)
     return nullptr;
 }
 
+// With RETAKE_GUI_SCREENSHOTS=<dir> set, saves `widget` as <dir>/<name>.png (for a look at
+// dialogs and banners rendered offscreen; tests never depend on it).
+inline void grabIfAsked(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RETAKE_GUI_SCREENSHOTS");
+    if (dir.isEmpty() || !widget)
+        return;
+    QCoreApplication::sendPostedEvents(); // pending layouts
+    widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+
 inline QMap<QString, TaskSnapshot> tasksById(const ShotListModel *model)
 {
     QMap<QString, TaskSnapshot> map;
@@ -115,6 +126,8 @@ public:
     GuiFixture()
     {
         QSettings().clear();
+        // Run starts at once: the Run confirmation has its own tests (tst_gui_runflow).
+        QSettings().setValue(u"preferences/confirmRun"_s, false);
         dir = std::make_unique<QTemporaryDir>();
         freeSpace = std::make_shared<std::atomic<qint64>>(qint64(1) << 40);
         makeWindow();

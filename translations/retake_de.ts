@@ -703,12 +703,63 @@
             <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
             <translation>Immer noch nur %1 MB frei in %2; Retake braucht %3 MB. Geben Sie Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
         </message>
+        <message>
+            <source>View report</source>
+            <translation>Bericht ansehen</translation>
+        </message>
+        <message>
+            <source>Write the run's job report and show it</source>
+            <translation>Den Auftragsbericht des Laufs schreiben und anzeigen</translation>
+        </message>
+        <message>
+            <source>Raise budget…</source>
+            <translation>Budget erhöhen…</translation>
+        </message>
+        <message>
+            <source>Set a higher budget cap for this run and continue it</source>
+            <translation>Eine höhere Budgetgrenze für diesen Lauf festlegen und ihn fortsetzen</translation>
+        </message>
+        <message>
+            <source>Show the partial report of the run that stopped unexpectedly</source>
+            <translation>Den Teilbericht des unerwartet beendeten Laufs anzeigen</translation>
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished: Retake quit unexpectedly or was stopped. A partial report was written; finished work is kept and the interrupted tasks run again when you press Run.</source>
+            <translation>Lauf %1 endete, bevor er fertig war: Retake wurde unerwartet beendet oder gestoppt. Ein Teilbericht wurde geschrieben; fertige Arbeit bleibt erhalten, und die unterbrochenen Aufgaben laufen erneut, wenn Sie Starten drücken.</translation>
+        </message>
         <message numerus="yes">
-            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <source>Budget cap reached: %1 of %2 cost units spent; %n task(s) not started.</source>
             <translation>
-                <numerusform>Wieder %1 MB frei: Der Batch setzt innerhalb von %n Sekunde fort.</numerusform>
-                <numerusform>Wieder %1 MB frei: Der Batch setzt innerhalb von %n Sekunden fort.</numerusform>
+                <numerusform>Budgetgrenze erreicht: %1 von %2 Kosteneinheiten ausgegeben; %n Aufgabe nicht gestartet.</numerusform>
+                <numerusform>Budgetgrenze erreicht: %1 von %2 Kosteneinheiten ausgegeben; %n Aufgaben nicht gestartet.</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) already running will finish and be kept.</source>
+            <translation>
+                <numerusform>%n bereits laufender Versuch wird zu Ende geführt und behalten.</numerusform>
+                <numerusform>%n bereits laufende Versuche werden zu Ende geführt und behalten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Raise the budget to continue this run.</source>
+            <translation>Erhöhen Sie das Budget, um diesen Lauf fortzusetzen.</translation>
+        </message>
+        <message>
+            <source>Scene and film tasks among them: %1.</source>
+            <translation>Darunter Szenen- und Filmaufgaben: %1.</translation>
+        </message>
+        <message>
+            <source>%1 MB free again: the batch resumes.</source>
+            <translation>Wieder %1 MB frei: der Batch läuft weiter.</translation>
+        </message>
+        <message>
+            <source>There is space again: the batch resumes.</source>
+            <translation>Es ist wieder Platz frei: der Batch läuft weiter.</translation>
+        </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation>%1 MB frei in %2, aber Retake konnte den Zustand des Batches noch nicht speichern. Geben Sie mehr Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
         </message>
     </context>
     <context>
@@ -1400,6 +1451,87 @@
             <source>You removed the provider profile %1.</source>
             <translation>Sie haben das Anbieterprofil %1 entfernt.</translation>
         </message>
+        <message>
+            <source>Budget cap reached: no new tasks start.</source>
+            <translation>Budgetgrenze erreicht: es starten keine neuen Aufgaben.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped at its budget cap: %1 of %2 cost units spent, %n task(s) not started.</source>
+            <translation>
+                <numerusform>Der Batch hat an seiner Budgetgrenze angehalten: %1 von %2 Kosteneinheiten ausgegeben, %n Aufgabe nicht gestartet.</numerusform>
+                <numerusform>Der Batch hat an seiner Budgetgrenze angehalten: %1 von %2 Kosteneinheiten ausgegeben, %n Aufgaben nicht gestartet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n request(s) in flight per provider.</source>
+            <translation>
+                <numerusform>Höchstens %n laufende Anfrage pro Anbieter.</numerusform>
+                <numerusform>Höchstens %n laufende Anfragen pro Anbieter.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Estimating the run…</source>
+            <translation>Der Lauf wird geschätzt…</translation>
+        </message>
+        <message>
+            <source>Run cancelled: nothing started.</source>
+            <translation>Starten abgebrochen: nichts wurde gestartet.</translation>
+        </message>
+        <message>
+            <source>Run no longer asks first; turn it back on in Preferences.</source>
+            <translation>Starten fragt nicht mehr nach; in den Einstellungen lässt sich das wieder einschalten.</translation>
+        </message>
+        <message>
+            <source>You started the batch with a budget cap of %1 cost units.</source>
+            <translation>Sie haben den Batch mit einer Budgetgrenze von %1 Kosteneinheiten gestartet.</translation>
+        </message>
+        <message>
+            <source>Raise the budget</source>
+            <translation>Budget erhöhen</translation>
+        </message>
+        <message numerus="yes">
+            <source>This run has spent %1 of its %2 cost units. The %n task(s) not started are expected to cost about %3 more.</source>
+            <translation>
+                <numerusform>Dieser Lauf hat %1 seiner %2 Kosteneinheiten ausgegeben. Die %n nicht gestartete Aufgabe kostet voraussichtlich etwa %3 mehr.</numerusform>
+                <numerusform>Dieser Lauf hat %1 seiner %2 Kosteneinheiten ausgegeben. Die %n nicht gestarteten Aufgaben kosten voraussichtlich etwa %3 mehr.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New budget cap for this run (cost units):</source>
+            <translation>Neue Budgetgrenze für diesen Lauf (Kosteneinheiten):</translation>
+        </message>
+        <message>
+            <source>Raise and continue</source>
+            <translation>Erhöhen und fortsetzen</translation>
+        </message>
+        <message>
+            <source>You raised the budget cap to %1 cost units; the run continues.</source>
+            <translation>Sie haben die Budgetgrenze auf %1 Kosteneinheiten erhöht; der Lauf geht weiter.</translation>
+        </message>
+        <message>
+            <source>Job report of run %1 written: %2</source>
+            <translation>Auftragsbericht von Lauf %1 geschrieben: %2</translation>
+        </message>
+        <message>
+            <source>No job report: %1</source>
+            <translation>Kein Auftragsbericht: %1</translation>
+        </message>
+        <message>
+            <source>Could not write the partial report of the run that stopped: %1</source>
+            <translation>Der Teilbericht des abgebrochenen Laufs konnte nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished (crash or kill); partial report: %2</source>
+            <translation>Lauf %1 endete, bevor er fertig war (Absturz oder Abbruch von außen); Teilbericht: %2</translation>
+        </message>
+        <message>
+            <source>&amp;Raise budget…</source>
+            <translation>Budget &amp;erhöhen…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1448,10 +1580,6 @@
             <translation>Grundwartezeit:</translation>
         </message>
         <message>
-            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
-            <translation>Die Parallelität wird pro Anbieter in den Anbieterprofilen des Storyboards festgelegt; Retake senkt sie selbst, wenn ein Anbieter die Rate begrenzt.</translation>
-        </message>
-        <message>
             <source>Disk</source>
             <translation>Datenträger</translation>
         </message>
@@ -1487,6 +1615,26 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Eine neue Sprache gilt ab dem nächsten Start von Retake.</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Ausführung</translation>
+        </message>
+        <message>
+            <source>As in the provider profiles</source>
+            <translation>Wie in den Anbieterprofilen</translation>
+        </message>
+        <message>
+            <source>At most this many requests in flight per provider. Lowers the limit of a provider's profile, never raises it; Retake still lowers it further by itself when a provider rate-limits.</source>
+            <translation>Höchstens so viele laufende Anfragen pro Anbieter. Senkt die Grenze aus dem Profil eines Anbieters, erhöht sie nie; Retake senkt sie weiterhin selbst, wenn ein Anbieter Anfragen drosselt.</translation>
+        </message>
+        <message>
+            <source>Parallel requests per provider:</source>
+            <translation>Parallele Anfragen pro Anbieter:</translation>
+        </message>
+        <message>
+            <source>Show the estimate and ask for a budget cap before each run</source>
+            <translation>Vor jedem Lauf die Schätzung zeigen und nach einer Budgetgrenze fragen</translation>
         </message>
     </context>
     <context>
@@ -2201,6 +2349,162 @@
         <message>
             <source>Open in browser</source>
             <translation>Im Browser öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::RunConfirmationDialog</name>
+        <message>
+            <source>%1 ms</source>
+            <comment>duration</comment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration in seconds</comment>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <comment>duration</comment>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <comment>duration</comment>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>Run the batch</source>
+            <translation>Batch starten</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) of %1 will run (%2 already done). Expected: about %3 and %4 cost units.</source>
+            <translation>
+                <numerusform>%n von %1 Aufgaben wird ausgeführt (%2 bereits fertig). Erwartet: etwa %3 und %4 Kosteneinheiten.</numerusform>
+                <numerusform>%n von %1 Aufgaben werden ausgeführt (%2 bereits fertig). Erwartet: etwa %3 und %4 Kosteneinheiten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing is left to run: %1 of %2 tasks are done.</source>
+            <translation>Nichts mehr auszuführen: %1 von %2 Aufgaben sind fertig.</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Anbieter</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>Aufgaben</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Bilder</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>Videos</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Wall time</source>
+            <translation>Gesamtdauer</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Kosten</translation>
+        </message>
+        <message>
+            <source>Durations from</source>
+            <translation>Dauern aus</translation>
+        </message>
+        <message>
+            <source>Provider time: the expected attempt durations added up</source>
+            <translation>Anbieterzeit: die erwarteten Versuchsdauern zusammengezählt</translation>
+        </message>
+        <message>
+            <source>Provider time spread over the provider's parallel requests</source>
+            <translation>Anbieterzeit, verteilt auf die parallelen Anfragen des Anbieters</translation>
+        </message>
+        <message>
+            <source>Cost units: the provider profile's cost per unit times the units (an image is 1 unit, a video 1 unit per second)</source>
+            <translation>Kosteneinheiten: die Kosten pro Einheit aus dem Anbieterprofil mal die Einheiten (ein Bild ist 1 Einheit, ein Video 1 Einheit pro Sekunde)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s)</source>
+            <translation>
+                <numerusform>%n gemessenem Versuch</numerusform>
+                <numerusform>%n gemessenen Versuchen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s) and defaults</source>
+            <translation>
+                <numerusform>%n gemessenem Versuch und Standardwerten</numerusform>
+                <numerusform>%n gemessenen Versuchen und Standardwerten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>defaults</source>
+            <translation>Standardwerten</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Gesamt</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed or blocked task(s) are not included: they run after Retry all failed (about %1 cost units more).</source>
+            <translation>
+                <numerusform>%n fehlgeschlagene oder blockierte Aufgabe ist nicht enthalten: sie läuft nach „Alle fehlgeschlagenen wiederholen“ (etwa %1 Kosteneinheiten mehr).</numerusform>
+                <numerusform>%n fehlgeschlagene oder blockierte Aufgaben sind nicht enthalten: sie laufen nach „Alle fehlgeschlagenen wiederholen“ (etwa %1 Kosteneinheiten mehr).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>One attempt per task: retries and degradation cost more. Durations come from measured past attempts on the same provider, or from defaults until there are some.</source>
+            <translation>Ein Versuch pro Aufgabe: Wiederholungen und Abstufungen kosten mehr. Die Dauern stammen aus gemessenen früheren Versuchen beim selben Anbieter oder, solange es keine gibt, aus Standardwerten.</translation>
+        </message>
+        <message>
+            <source>No cap</source>
+            <translation>Keine Grenze</translation>
+        </message>
+        <message>
+            <source> cost units</source>
+            <comment>budget spin box suffix</comment>
+            <translation> Kosteneinheiten</translation>
+        </message>
+        <message>
+            <source>Retake stops starting tasks before this run's cost would go past the cap; attempts already running finish and are kept. 0 = no cap.</source>
+            <translation>Retake startet keine Aufgaben mehr, bevor die Kosten dieses Laufs die Grenze überschreiten würden; bereits laufende Versuche werden beendet und behalten. 0 = keine Grenze.</translation>
+        </message>
+        <message>
+            <source>Budget cap for this run</source>
+            <translation>Budgetgrenze für diesen Lauf</translation>
+        </message>
+        <message>
+            <source>Budget cap for this run:</source>
+            <translation>Budgetgrenze für diesen Lauf:</translation>
+        </message>
+        <message>
+            <source>Don't ask again (Preferences can turn this back on)</source>
+            <translation>Nicht mehr fragen (in den Einstellungen wieder einschaltbar)</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Starten</translation>
+        </message>
+        <message>
+            <source>No cap: the run may cost more than the estimate when tasks are retried.</source>
+            <translation>Keine Grenze: der Lauf kann mehr kosten als geschätzt, wenn Aufgaben wiederholt werden.</translation>
+        </message>
+        <message>
+            <source>The estimate (%1) is above the cap: Retake stops starting tasks before the cap and tells you; nothing running is thrown away.</source>
+            <translation>Die Schätzung (%1) liegt über der Grenze: Retake startet vor der Grenze keine Aufgaben mehr und sagt es Ihnen; nichts Laufendes wird verworfen.</translation>
+        </message>
+        <message>
+            <source>Leaves %1 cost units for retries.</source>
+            <translation>Lässt %1 Kosteneinheiten für Wiederholungen.</translation>
         </message>
     </context>
     <context>

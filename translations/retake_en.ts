@@ -703,12 +703,63 @@
             <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>View report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the run's job report and show it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raise budget…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set a higher budget cap for this run and continue it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the partial report of the run that stopped unexpectedly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished: Retake quit unexpectedly or was stopped. A partial report was written; finished work is kept and the interrupted tasks run again when you press Run.</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <source>Budget cap reached: %1 of %2 cost units spent; %n task(s) not started.</source>
             <translation>
-                <numerusform>%1 MB free again: the batch resumes within %n second.</numerusform>
-                <numerusform>%1 MB free again: the batch resumes within %n seconds.</numerusform>
+                <numerusform>Budget cap reached: %1 of %2 cost units spent; %n task not started.</numerusform>
+                <numerusform>Budget cap reached: %1 of %2 cost units spent; %n tasks not started.</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) already running will finish and be kept.</source>
+            <translation>
+                <numerusform>%n attempt already running will finish and be kept.</numerusform>
+                <numerusform>%n attempts already running will finish and be kept.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Raise the budget to continue this run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scene and film tasks among them: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MB free again: the batch resumes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is space again: the batch resumes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1400,6 +1451,87 @@
             <source>You removed the provider profile %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Budget cap reached: no new tasks start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped at its budget cap: %1 of %2 cost units spent, %n task(s) not started.</source>
+            <translation>
+                <numerusform>The batch stopped at its budget cap: %1 of %2 cost units spent, %n task not started.</numerusform>
+                <numerusform>The batch stopped at its budget cap: %1 of %2 cost units spent, %n tasks not started.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n request(s) in flight per provider.</source>
+            <translation>
+                <numerusform>At most %n request in flight per provider.</numerusform>
+                <numerusform>At most %n requests in flight per provider.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Estimating the run…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run cancelled: nothing started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run no longer asks first; turn it back on in Preferences.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You started the batch with a budget cap of %1 cost units.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raise the budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>This run has spent %1 of its %2 cost units. The %n task(s) not started are expected to cost about %3 more.</source>
+            <translation>
+                <numerusform>This run has spent %1 of its %2 cost units. The %n task not started is expected to cost about %3 more.</numerusform>
+                <numerusform>This run has spent %1 of its %2 cost units. The %n tasks not started are expected to cost about %3 more.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New budget cap for this run (cost units):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raise and continue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You raised the budget cap to %1 cost units; the run continues.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job report of run %1 written: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No job report: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write the partial report of the run that stopped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished (crash or kill); partial report: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Raise budget…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1448,10 +1580,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Disk</source>
             <translation type="unfinished" />
         </message>
@@ -1486,6 +1614,26 @@
         </message>
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As in the provider profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At most this many requests in flight per provider. Lowers the limit of a provider's profile, never raises it; Retake still lowers it further by itself when a provider rate-limits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parallel requests per provider:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the estimate and ask for a budget cap before each run</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2200,6 +2348,162 @@
         </message>
         <message>
             <source>Open in browser</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::RunConfirmationDialog</name>
+        <message>
+            <source>%1 ms</source>
+            <comment>duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration in seconds</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <comment>duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <comment>duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) of %1 will run (%2 already done). Expected: about %3 and %4 cost units.</source>
+            <translation>
+                <numerusform>%n task of %1 will run (%2 already done). Expected: about %3 and %4 cost units.</numerusform>
+                <numerusform>%n tasks of %1 will run (%2 already done). Expected: about %3 and %4 cost units.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing is left to run: %1 of %2 tasks are done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wall time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Durations from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider time: the expected attempt durations added up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider time spread over the provider's parallel requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cost units: the provider profile's cost per unit times the units (an image is 1 unit, a video 1 unit per second)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s)</source>
+            <translation>
+                <numerusform>%n measured attempt</numerusform>
+                <numerusform>%n measured attempts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s) and defaults</source>
+            <translation>
+                <numerusform>%n measured attempt and defaults</numerusform>
+                <numerusform>%n measured attempts and defaults</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>defaults</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n failed or blocked task(s) are not included: they run after Retry all failed (about %1 cost units more).</source>
+            <translation>
+                <numerusform>%n failed or blocked task is not included: it runs after Retry all failed (about %1 cost units more).</numerusform>
+                <numerusform>%n failed or blocked tasks are not included: they run after Retry all failed (about %1 cost units more).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>One attempt per task: retries and degradation cost more. Durations come from measured past attempts on the same provider, or from defaults until there are some.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No cap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> cost units</source>
+            <comment>budget spin box suffix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake stops starting tasks before this run's cost would go past the cap; attempts already running finish and are kept. 0 = no cap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget cap for this run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget cap for this run:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Don't ask again (Preferences can turn this back on)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No cap: the run may cost more than the estimate when tasks are retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The estimate (%1) is above the cap: Retake stops starting tasks before the cap and tells you; nothing running is thrown away.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leaves %1 cost units for retries.</source>
             <translation type="unfinished" />
         </message>
     </context>

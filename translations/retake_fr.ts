@@ -703,12 +703,63 @@
             <source>Still only %1 MB free in %2; Retake needs %3 MB. Free some space, then press Retry now.</source>
             <translation>Toujours seulement %1 Mo libres dans %2 ; Retake a besoin de %3 Mo. Libérez de l’espace, puis cliquez sur « Réessayer maintenant ».</translation>
         </message>
+        <message>
+            <source>View report</source>
+            <translation>Voir le rapport</translation>
+        </message>
+        <message>
+            <source>Write the run's job report and show it</source>
+            <translation>Écrire le rapport d’exécution et l’afficher</translation>
+        </message>
+        <message>
+            <source>Raise budget…</source>
+            <translation>Augmenter le budget…</translation>
+        </message>
+        <message>
+            <source>Set a higher budget cap for this run and continue it</source>
+            <translation>Fixer un plafond de budget plus élevé pour cette exécution et la poursuivre</translation>
+        </message>
+        <message>
+            <source>Show the partial report of the run that stopped unexpectedly</source>
+            <translation>Afficher le rapport partiel de l’exécution interrompue de façon inattendue</translation>
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished: Retake quit unexpectedly or was stopped. A partial report was written; finished work is kept and the interrupted tasks run again when you press Run.</source>
+            <translation>L’exécution %1 s’est arrêtée avant la fin : Retake a quitté de façon inattendue ou a été arrêté. Un rapport partiel a été écrit ; le travail terminé est conservé et les tâches interrompues reprennent quand vous appuyez sur Lancer.</translation>
+        </message>
         <message numerus="yes">
-            <source>%1 MB free again: the batch resumes within %n second(s).</source>
+            <source>Budget cap reached: %1 of %2 cost units spent; %n task(s) not started.</source>
             <translation>
-                <numerusform>De nouveau %1 Mo libres : le lot reprend d’ici %n seconde.</numerusform>
-                <numerusform>De nouveau %1 Mo libres : le lot reprend d’ici %n secondes.</numerusform>
+                <numerusform>Plafond de budget atteint : %1 unités de coût dépensées sur %2 ; %n tâche non lancée.</numerusform>
+                <numerusform>Plafond de budget atteint : %1 unités de coût dépensées sur %2 ; %n tâches non lancées.</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) already running will finish and be kept.</source>
+            <translation>
+                <numerusform>%n tentative déjà en cours va se terminer et sera conservée.</numerusform>
+                <numerusform>%n tentatives déjà en cours vont se terminer et seront conservées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Raise the budget to continue this run.</source>
+            <translation>Augmentez le budget pour poursuivre cette exécution.</translation>
+        </message>
+        <message>
+            <source>Scene and film tasks among them: %1.</source>
+            <translation>Dont des tâches de scène ou de film : %1.</translation>
+        </message>
+        <message>
+            <source>%1 MB free again: the batch resumes.</source>
+            <translation>De nouveau %1 Mo libres : le lot reprend.</translation>
+        </message>
+        <message>
+            <source>There is space again: the batch resumes.</source>
+            <translation>Il y a de nouveau de la place : le lot reprend.</translation>
+        </message>
+        <message>
+            <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
+            <translation>%1 Mo libres dans %2, mais Retake n’a pas encore pu enregistrer l’état du lot. Libérez davantage d’espace, puis cliquez sur « Réessayer maintenant ».</translation>
         </message>
     </context>
     <context>
@@ -1400,6 +1451,87 @@
             <source>You removed the provider profile %1.</source>
             <translation>Vous avez supprimé le profil de fournisseur %1.</translation>
         </message>
+        <message>
+            <source>Budget cap reached: no new tasks start.</source>
+            <translation>Plafond de budget atteint : aucune nouvelle tâche ne démarre.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The batch stopped at its budget cap: %1 of %2 cost units spent, %n task(s) not started.</source>
+            <translation>
+                <numerusform>Le lot s’est arrêté à son plafond de budget : %1 unités de coût dépensées sur %2, %n tâche non lancée.</numerusform>
+                <numerusform>Le lot s’est arrêté à son plafond de budget : %1 unités de coût dépensées sur %2, %n tâches non lancées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n request(s) in flight per provider.</source>
+            <translation>
+                <numerusform>Au plus %n requête en cours par fournisseur.</numerusform>
+                <numerusform>Au plus %n requêtes en cours par fournisseur.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Estimating the run…</source>
+            <translation>Estimation de l’exécution…</translation>
+        </message>
+        <message>
+            <source>Run cancelled: nothing started.</source>
+            <translation>Lancement annulé : rien n’a démarré.</translation>
+        </message>
+        <message>
+            <source>Run no longer asks first; turn it back on in Preferences.</source>
+            <translation>Lancer ne demande plus de confirmation ; réactivez-la dans les Préférences.</translation>
+        </message>
+        <message>
+            <source>You started the batch with a budget cap of %1 cost units.</source>
+            <translation>Vous avez lancé le lot avec un plafond de budget de %1 unités de coût.</translation>
+        </message>
+        <message>
+            <source>Raise the budget</source>
+            <translation>Augmenter le budget</translation>
+        </message>
+        <message numerus="yes">
+            <source>This run has spent %1 of its %2 cost units. The %n task(s) not started are expected to cost about %3 more.</source>
+            <translation>
+                <numerusform>Cette exécution a dépensé %1 de ses %2 unités de coût. La tâche non lancée (%n) devrait coûter environ %3 de plus.</numerusform>
+                <numerusform>Cette exécution a dépensé %1 de ses %2 unités de coût. Les %n tâches non lancées devraient coûter environ %3 de plus.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New budget cap for this run (cost units):</source>
+            <translation>Nouveau plafond de budget pour cette exécution (unités de coût) :</translation>
+        </message>
+        <message>
+            <source>Raise and continue</source>
+            <translation>Augmenter et poursuivre</translation>
+        </message>
+        <message>
+            <source>You raised the budget cap to %1 cost units; the run continues.</source>
+            <translation>Vous avez porté le plafond de budget à %1 unités de coût ; l’exécution continue.</translation>
+        </message>
+        <message>
+            <source>Job report of run %1 written: %2</source>
+            <translation>Rapport de l’exécution %1 écrit : %2</translation>
+        </message>
+        <message>
+            <source>No job report: %1</source>
+            <translation>Pas de rapport d’exécution : %1</translation>
+        </message>
+        <message>
+            <source>Could not write the partial report of the run that stopped: %1</source>
+            <translation>Impossible d’écrire le rapport partiel de l’exécution interrompue : %1</translation>
+        </message>
+        <message>
+            <source>Run %1 stopped before it finished (crash or kill); partial report: %2</source>
+            <translation>L’exécution %1 s’est arrêtée avant la fin (plantage ou arrêt forcé) ; rapport partiel : %2</translation>
+        </message>
+        <message>
+            <source>&amp;Raise budget…</source>
+            <translation>&amp;Augmenter le budget…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1448,10 +1580,6 @@
             <translation>Temporisation de base :</translation>
         </message>
         <message>
-            <source>Concurrency is set per provider in the storyboard's provider profiles; Retake lowers it by itself when a provider rate-limits.</source>
-            <translation>Le parallélisme se règle par fournisseur dans les profils de fournisseurs du storyboard ; Retake le réduit de lui-même quand un fournisseur limite le débit.</translation>
-        </message>
-        <message>
             <source>Disk</source>
             <translation>Disque</translation>
         </message>
@@ -1487,6 +1615,26 @@
         <message>
             <source>A new language takes effect the next time Retake starts.</source>
             <translation>Une nouvelle langue s’applique au prochain démarrage de Retake.</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Exécution</translation>
+        </message>
+        <message>
+            <source>As in the provider profiles</source>
+            <translation>Comme dans les profils des fournisseurs</translation>
+        </message>
+        <message>
+            <source>At most this many requests in flight per provider. Lowers the limit of a provider's profile, never raises it; Retake still lowers it further by itself when a provider rate-limits.</source>
+            <translation>Au plus ce nombre de requêtes en cours par fournisseur. Abaisse la limite du profil d’un fournisseur, ne l’augmente jamais ; Retake l’abaisse encore de lui-même quand un fournisseur limite le débit.</translation>
+        </message>
+        <message>
+            <source>Parallel requests per provider:</source>
+            <translation>Requêtes parallèles par fournisseur :</translation>
+        </message>
+        <message>
+            <source>Show the estimate and ask for a budget cap before each run</source>
+            <translation>Afficher l’estimation et demander un plafond de budget avant chaque exécution</translation>
         </message>
     </context>
     <context>
@@ -2201,6 +2349,162 @@
         <message>
             <source>Open in browser</source>
             <translation>Ouvrir dans le navigateur</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::RunConfirmationDialog</name>
+        <message>
+            <source>%1 ms</source>
+            <comment>duration</comment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration in seconds</comment>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <comment>duration</comment>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <comment>duration</comment>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>Run the batch</source>
+            <translation>Lancer le lot</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) of %1 will run (%2 already done). Expected: about %3 and %4 cost units.</source>
+            <translation>
+                <numerusform>%n tâche sur %1 va s’exécuter (%2 déjà terminées). Prévu : environ %3 et %4 unités de coût.</numerusform>
+                <numerusform>%n tâches sur %1 vont s’exécuter (%2 déjà terminées). Prévu : environ %3 et %4 unités de coût.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing is left to run: %1 of %2 tasks are done.</source>
+            <translation>Plus rien à exécuter : %1 tâches terminées sur %2.</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Fournisseur</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>Tâches</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Images</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>Vidéos</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Wall time</source>
+            <translation>Durée réelle</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Coût</translation>
+        </message>
+        <message>
+            <source>Durations from</source>
+            <translation>Durées issues de</translation>
+        </message>
+        <message>
+            <source>Provider time: the expected attempt durations added up</source>
+            <translation>Temps fournisseur : somme des durées de tentative prévues</translation>
+        </message>
+        <message>
+            <source>Provider time spread over the provider's parallel requests</source>
+            <translation>Temps fournisseur réparti sur les requêtes parallèles du fournisseur</translation>
+        </message>
+        <message>
+            <source>Cost units: the provider profile's cost per unit times the units (an image is 1 unit, a video 1 unit per second)</source>
+            <translation>Unités de coût : le coût par unité du profil du fournisseur multiplié par les unités (une image vaut 1 unité, une vidéo 1 unité par seconde)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s)</source>
+            <translation>
+                <numerusform>%n tentative mesurée</numerusform>
+                <numerusform>%n tentatives mesurées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measured attempt(s) and defaults</source>
+            <translation>
+                <numerusform>%n tentative mesurée et valeurs par défaut</numerusform>
+                <numerusform>%n tentatives mesurées et valeurs par défaut</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>defaults</source>
+            <translation>valeurs par défaut</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed or blocked task(s) are not included: they run after Retry all failed (about %1 cost units more).</source>
+            <translation>
+                <numerusform>%n tâche en échec ou bloquée n’est pas comptée : elle s’exécute après « Réessayer tous les échecs » (environ %1 unités de coût de plus).</numerusform>
+                <numerusform>%n tâches en échec ou bloquées ne sont pas comptées : elles s’exécutent après « Réessayer tous les échecs » (environ %1 unités de coût de plus).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>One attempt per task: retries and degradation cost more. Durations come from measured past attempts on the same provider, or from defaults until there are some.</source>
+            <translation>Une tentative par tâche : les nouveaux essais et la dégradation coûtent davantage. Les durées proviennent des tentatives passées mesurées chez le même fournisseur, ou de valeurs par défaut tant qu’il n’y en a pas.</translation>
+        </message>
+        <message>
+            <source>No cap</source>
+            <translation>Aucun plafond</translation>
+        </message>
+        <message>
+            <source> cost units</source>
+            <comment>budget spin box suffix</comment>
+            <translation> unités de coût</translation>
+        </message>
+        <message>
+            <source>Retake stops starting tasks before this run's cost would go past the cap; attempts already running finish and are kept. 0 = no cap.</source>
+            <translation>Retake cesse de lancer des tâches avant que le coût de cette exécution ne dépasse le plafond ; les tentatives déjà en cours se terminent et sont conservées. 0 = aucun plafond.</translation>
+        </message>
+        <message>
+            <source>Budget cap for this run</source>
+            <translation>Plafond de budget pour cette exécution</translation>
+        </message>
+        <message>
+            <source>Budget cap for this run:</source>
+            <translation>Plafond de budget pour cette exécution :</translation>
+        </message>
+        <message>
+            <source>Don't ask again (Preferences can turn this back on)</source>
+            <translation>Ne plus demander (réactivable dans les Préférences)</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Lancer</translation>
+        </message>
+        <message>
+            <source>No cap: the run may cost more than the estimate when tasks are retried.</source>
+            <translation>Aucun plafond : l’exécution peut coûter plus que l’estimation si des tâches sont réessayées.</translation>
+        </message>
+        <message>
+            <source>The estimate (%1) is above the cap: Retake stops starting tasks before the cap and tells you; nothing running is thrown away.</source>
+            <translation>L’estimation (%1) dépasse le plafond : Retake cesse de lancer des tâches avant le plafond et vous le signale ; rien de ce qui tourne n’est perdu.</translation>
+        </message>
+        <message>
+            <source>Leaves %1 cost units for retries.</source>
+            <translation>Laisse %1 unités de coût pour les nouveaux essais.</translation>
         </message>
     </context>
     <context>

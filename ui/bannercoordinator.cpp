@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QDesktopServices>
 #include <QLocale>
-#include <QStorageInfo>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -69,6 +68,14 @@ QString BannerCoordinator::contentPolicyKey()
 {
     return u"5-content-policy"_s;
 }
+QString BannerCoordinator::budgetKey()
+{
+    return u"0-budget-cap"_s;
+}
+QString BannerCoordinator::crashedRunKey()
+{
+    return u"8-crashed-run"_s;
+}
 
 BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
                                      EngineController *controller, QAction *retryAllFailed,
@@ -115,6 +122,18 @@ BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
         if (!m_loopGuardTasks.isEmpty())
             Q_EMIT editPromptRequested(shotOf(m_loopGuardTasks.constFirst()));
     });
+
+    m_viewReport = makeAction(u"viewReport"_s, tr("View report"),
+                              tr("Write the run's job report and show it"));
+    connect(m_viewReport, &QAction::triggered, this, &BannerCoordinator::reportRequested);
+    m_raiseBudget = makeAction(u"raiseBudget"_s, tr("Raise budget…"),
+                               tr("Set a higher budget cap for this run and continue it"));
+    connect(m_raiseBudget, &QAction::triggered, this, &BannerCoordinator::raiseBudgetRequested);
+    m_viewCrashedRunReport =
+        makeAction(u"viewCrashedRunReport"_s, tr("View report"),
+                   tr("Show the partial report of the run that stopped unexpectedly"));
+    connect(m_viewCrashedRunReport, &QAction::triggered, this,
+            &BannerCoordinator::crashedRunReportRequested);
 }
 
 QAction *BannerCoordinator::makeAction(const QString &name, const QString &text, const QString &tip)
@@ -143,6 +162,41 @@ void BannerCoordinator::setSummary(const BatchSummary &summary)
     if (wasDiskFull != diskFull)
         m_diskNote.clear();
     updateDiskBanner();
+    updateBudgetBanner();
+    // The crashed run continues: its banner has done its job.
+    if (summary.running)
+        m_area->hideMessage(crashedRunKey());
+}
+
+void BannerCoordinator::showCrashedRun(const QString &runId)
+{
+    m_area->showMessage(crashedRunKey(),
+                        tr("Run %1 stopped before it finished: Retake quit unexpectedly or "
+                           "was stopped. A partial report was written; finished work is kept "
+                           "and the interrupted tasks run again when you press Run.")
+                            .arg(runId),
+                        BannerType::Information, {m_viewCrashedRunReport});
+}
+
+void BannerCoordinator::updateBudgetBanner()
+{
+    const BatchSummary &s = m_summary;
+    if (!s.paused || s.pauseReason != u"budget cap"_s) {
+        m_area->hideMessage(budgetKey());
+        return;
+    }
+    const int notStarted = s.count(TaskState::Queued) + s.count(TaskState::Waiting) +
+                           s.count(TaskState::Retrying) + s.count(TaskState::Interrupted);
+    const int inFlight = s.count(TaskState::Running);
+    QString text =
+        tr("Budget cap reached: %1 of %2 cost units spent; %n task(s) not started.", nullptr,
+           notStarted)
+            .arg(QLocale().toString(s.spent, 'f', 2), QLocale().toString(s.budgetCap, 'f', 2));
+    if (inFlight > 0)
+        text +=
+            u' ' + tr("%n attempt(s) already running will finish and be kept.", nullptr, inFlight);
+    text += u' ' + tr("Raise the budget to continue this run.");
+    m_area->showMessage(budgetKey(), text, BannerType::Warning, {m_raiseBudget, m_viewReport});
 }
 
 void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
@@ -211,6 +265,7 @@ void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
 void BannerCoordinator::refresh()
 {
     int failed = 0;
+    QStringList failedSceneTasks; // voice-overs, cuts and the final film
     int blocked = 0;
     QStringList failedRetryable;
     m_rateLimitedTasks.clear();
@@ -218,9 +273,12 @@ void BannerCoordinator::refresh()
     m_loopGuardTasks.clear();
     QStringList rateLimitedProviders;
     m_model->forEachTask([&](const TaskSnapshot &t) {
+        const bool shotTask = !t.shotId.isEmpty();
         if (t.state == TaskState::Failed) {
             ++failed;
-            if (isLoopGuarded(t))
+            if (!shotTask)
+                failedSceneTasks << t.id;
+            if (isLoopGuarded(t) && shotTask)
                 m_loopGuardTasks << t.id;
             else
                 failedRetryable << t.id;
@@ -232,20 +290,23 @@ void BannerCoordinator::refresh()
             if (!rateLimitedProviders.contains(t.providerId))
                 rateLimitedProviders << t.providerId;
         }
-        if ((t.state == TaskState::Failed || t.state == TaskState::Retrying) &&
+        if (shotTask && (t.state == TaskState::Failed || t.state == TaskState::Retrying) &&
             t.lastError == ErrorClass::ContentPolicy && !isLoopGuarded(t))
             m_contentPolicyTasks << t.id;
     });
 
     if (failed > 0) {
         QString text = tr("%n task(s) failed and need you.", nullptr, failed);
+        if (!failedSceneTasks.isEmpty())
+            text +=
+                u' ' + tr("Scene and film tasks among them: %1.").arg(shortList(failedSceneTasks));
         if (blocked > 0)
             text += u' ' + tr("%n more wait for them.", nullptr, blocked);
         text += u' ' + tr("Retry them, or run them on another provider.");
         QList<QAction *> actions;
         if (!failedRetryable.isEmpty())
             actions << m_retryAllFailed;
-        actions << m_switchForFailed;
+        actions << m_switchForFailed << m_viewReport;
         m_area->showMessage(failedKey(), text, BannerType::Error, actions);
     } else {
         m_area->hideMessage(failedKey());
@@ -333,36 +394,31 @@ void BannerCoordinator::updateDiskBanner()
 
 void BannerCoordinator::retryDiskNow()
 {
-    // Measures the free space now, the way the engine does, and says where things stand.
-    // The engine itself lifts the pause on its next disk poll (it has no "check now").
-    m_controller->query<QList<qint64>>(
-        [](const Engine &engine) {
-            const EngineOptions options = engine.options();
-            const qint64 free = options.freeSpaceProbe
-                                    ? options.freeSpaceProbe(engine.workspaceDir())
-                                    : QStorageInfo(engine.workspaceDir()).bytesAvailable();
-            return QList<qint64>{free, options.diskReserveBytes, options.diskPollIntervalMs};
-        },
-        this,
-        [this](const QList<qint64> &space) {
-            const qint64 mb = 1024 * 1024;
-            const qint64 free = space.at(0);
-            const qint64 reserve = space.at(1);
-            if (free >= 0 && free < reserve) {
-                m_diskNote = tr("Still only %1 MB free in %2; Retake needs %3 MB. Free some "
-                                "space, then press Retry now.")
-                                 .arg(free / mb)
-                                 .arg(m_workspaceDir)
-                                 .arg(reserve / mb);
-            } else {
-                const qint64 seconds = std::max<qint64>(1, (space.at(2) + 999) / 1000);
-                m_diskNote = tr("%1 MB free again: the batch resumes within %n second(s).", nullptr,
-                                int(seconds))
-                                 .arg(free / mb);
-            }
+    // The engine measures the free space now and resumes at once when it is enough.
+    m_controller->recheckDiskSpace(this, [this](const DiskCheck &check) {
+        const qint64 mb = 1024 * 1024;
+        if (!check.enough) {
+            m_diskNote =
+                check.freeBytes >= check.reserveBytes
+                    // The reserve is free but the state kept in memory still did not fit.
+                    ? tr("%1 MB free in %2, but Retake could not save the batch state yet. "
+                         "Free more space, then press Retry now.")
+                          .arg(check.freeBytes / mb)
+                          .arg(m_workspaceDir)
+                    : tr("Still only %1 MB free in %2; Retake needs %3 MB. Free some "
+                         "space, then press Retry now.")
+                          .arg(check.freeBytes / mb)
+                          .arg(m_workspaceDir)
+                          .arg(check.reserveBytes / mb);
             Q_EMIT logLine(m_diskNote);
             updateDiskBanner();
-        });
+            return;
+        }
+        Q_EMIT logLine(check.freeBytes >= 0
+                           ? tr("%1 MB free again: the batch resumes.").arg(check.freeBytes / mb)
+                           : tr("There is space again: the batch resumes."));
+        updateDiskBanner();
+    });
 }
 
 } // namespace retake::ui

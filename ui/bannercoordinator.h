@@ -1,12 +1,14 @@
 // Decides which error banners are up, from the batch summary, the tasks (the grid's
 // model) and the providers' live state, and wires each banner button to the real recovery
 // action through the engine. A banner goes away by itself when its cause is gone:
-//   failed tasks        -> [Retry all failed] [Switch provider…]
+//   failed tasks        -> [Retry all failed] [Switch provider…] [View report]
+//   budget cap reached  -> [Raise budget…] [View report]
 //   breaker open        -> [Switch provider…] [Retry now]
 //   rate limited        -> [Pause] [Switch provider…]
 //   disk full           -> [Open folder] [Retry now]
 //   content policy      -> [Edit prompt…] [Switch provider…]
 //   same error after 3 retries by hand -> [Switch provider…] [Edit prompt…] (no Retry)
+//   last run crashed    -> [View report] (its partial report, written at open)
 #pragma once
 
 #include "engine/engine.h"
@@ -38,6 +40,8 @@ public:
     static QString rateLimitedKey();
     static QString diskFullKey();
     static QString contentPolicyKey();
+    static QString budgetKey();
+    static QString crashedRunKey();
 
     // `retryAllFailed` and `pause` are the main window's actions (shared state and
     // shortcuts); the others are made here.
@@ -49,6 +53,8 @@ public:
     void setProviders(const QList<ProviderStatus> &providers);
     // Re-reads the tasks of the model (after an update).
     void refresh();
+    // The run `runId` stopped because Retake died; its partial report was written.
+    void showCrashedRun(const QString &runId);
 
     // Tasks whose loop guard is on: retried by hand 3 times with the same error.
     static bool isLoopGuarded(const TaskSnapshot &task) { return task.manualRetries >= 3; }
@@ -57,11 +63,17 @@ Q_SIGNALS:
     // Empty list: all failed tasks.
     void switchProviderRequested(const QStringList &taskIds);
     void editPromptRequested(const QString &shotId);
+    void raiseBudgetRequested();
+    // [View report]: the current run's report.
+    void reportRequested();
+    // [View report] on the crashed-run banner: the partial report written at open.
+    void crashedRunReportRequested();
     void logLine(const QString &line);
 
 private:
     QAction *makeAction(const QString &name, const QString &text, const QString &tip);
     void updateDiskBanner();
+    void updateBudgetBanner();
     void retryDiskNow();
 
     BannerArea *m_area;
@@ -77,6 +89,9 @@ private:
     QAction *m_switchContentPolicy;
     QAction *m_switchLoopGuard;
     QAction *m_editLoopGuard;
+    QAction *m_viewReport;
+    QAction *m_raiseBudget;
+    QAction *m_viewCrashedRunReport;
     QHash<QString, QPair<QAction *, QAction *>> m_breakerActions; // switch, retry now
 
     QString m_workspaceDir;

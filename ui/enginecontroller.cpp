@@ -165,9 +165,40 @@ void EngineController::start()
     post([](Engine &e) { e.start(); });
 }
 
+void EngineController::startRun(double budgetCap)
+{
+    post([budgetCap](Engine &e) {
+        e.setBudgetCap(budgetCap);
+        e.start();
+    });
+}
+
 void EngineController::pause()
 {
     post([](Engine &e) { e.pause(); });
+}
+
+void EngineController::suspend()
+{
+    post([](Engine &e) { e.suspend(); });
+}
+
+void EngineController::setBudgetCap(double budgetCap)
+{
+    post([budgetCap](Engine &e) { e.setBudgetCap(budgetCap); });
+}
+
+void EngineController::recheckDiskSpace(QObject *receiver,
+                                        const std::function<void(const DiskCheck &)> &reply)
+{
+    query<DiskCheck>(
+        [](Engine &engine) {
+            DiskCheck check;
+            check.enough = engine.recheckDiskSpace(&check.freeBytes);
+            check.reserveBytes = engine.options().diskReserveBytes;
+            return check;
+        },
+        receiver, reply);
 }
 
 void EngineController::resume()

@@ -33,6 +33,13 @@ struct EngineSnapshot {
     QString workspaceDir;
 };
 
+// The outcome of EngineController::recheckDiskSpace().
+struct DiskCheck {
+    bool enough = true;    // the batch is not (or no longer) paused for disk space
+    qint64 freeBytes = -1; // measured now; -1 when unknown
+    qint64 reserveBytes = 0;
+};
+
 class EngineController final : public QObject
 {
     Q_OBJECT
@@ -91,9 +98,19 @@ public:
 
     // Batch control and recovery, all posted to the engine thread.
     void start();
+    // Starts the batch with a budget cap for the run (cost units; 0 = none).
+    void startRun(double budgetCap);
     void pause();
+    // Pause and quit: the run continues the next time the storyboard is opened.
+    void suspend();
     void resume();
     void cancel();
+    // Raises (or removes, with 0) the run's budget cap; a capped batch continues.
+    void setBudgetCap(double budgetCap);
+    // Makes the engine measure the free space now (Engine::recheckDiskSpace): a batch
+    // paused for a full disk resumes at once when there is space. `reply` gets the result
+    // on this thread unless `receiver` is gone.
+    void recheckDiskSpace(QObject *receiver, const std::function<void(const DiskCheck &)> &reply);
     void retryTasks(const QStringList &taskIds);
     void retryAllFailed();
     void switchProvider(const QStringList &taskIds, const QString &providerId);

@@ -13,7 +13,9 @@
 #include "providerstatuspanel.h"
 #include "recentfiles.h"
 #include "report/reportbuilder.h"
+#include "report/runestimate.h"
 #include "reportdialog.h"
+#include "runconfirmationdialog.h"
 #include "shotdetailpanel.h"
 #include "shotfilterproxy.h"
 #include "shotgridview.h"
@@ -36,6 +38,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -47,10 +50,13 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -147,6 +153,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_coordinator, &BannerCoordinator::editPromptRequested, this,
             [this](const QString &shotId) { editPrompt(shotId); });
     connect(m_coordinator, &BannerCoordinator::logLine, this, &MainWindow::log);
+    connect(m_coordinator, &BannerCoordinator::raiseBudgetRequested, this,
+            &MainWindow::raiseBudget);
+    connect(m_coordinator, &BannerCoordinator::reportRequested, this, &MainWindow::showReport);
+    connect(m_coordinator, &BannerCoordinator::crashedRunReportRequested, this,
+            &MainWindow::showCrashedRunReport);
     connectController();
 
     connect(m_summaryBar, &SummaryBar::filterChanged, this,
@@ -441,6 +452,8 @@ void MainWindow::connectController()
             [this](bool paused, const QString &reason) {
                 if (paused && reason == u"disk full"_s)
                     statusBar()->showMessage(tr("Disk full: the batch is paused."));
+                else if (paused && reason == u"budget cap"_s)
+                    statusBar()->showMessage(tr("Budget cap reached: no new tasks start."));
             });
 }
 
@@ -483,7 +496,7 @@ void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
         auto *dialog = new ValidationDialog(path, result.issues, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
-        m_runAfterOpen = false;
+        m_runAfterOpen = RunAfterOpen::No;
         Q_EMIT openFailed(reason);
         return;
     }
@@ -500,6 +513,7 @@ void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
     m_coordinator->reset(Workspace::forStoryboard(m_project.filePath));
     m_banners->hideMessage(u"6-checkpoint"_s);
     m_banners->hideMessage(u"7-restored"_s);
+    m_crashedRunReport = RunReportResult();
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     log(tr("Opening %1.").arg(path));
     const Preferences preferences = m_preferences;
@@ -531,11 +545,15 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     log(text + u' ' + tr("Workspace: %1").arg(m_workspaceDir));
     if (m_proxy->rowCount() > 1)
         m_grid->setCurrentIndex(m_proxy->index(1, 0));
+    // Before anything can continue it: the partial report of a run whose process died.
+    reportCrashedRun();
     Q_EMIT projectOpened();
-    if (m_runAfterOpen) {
-        m_runAfterOpen = false;
+    const RunAfterOpen runAfterOpen = m_runAfterOpen;
+    m_runAfterOpen = RunAfterOpen::No;
+    if (runAfterOpen == RunAfterOpen::Ask)
         runBatch();
-    }
+    else if (runAfterOpen == RunAfterOpen::Continue)
+        startRun(m_runBudgetCap);
 }
 
 void MainWindow::onSummary(const BatchSummary &summary)
@@ -585,9 +603,20 @@ void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt
 void MainWindow::onBatchFinished(const BatchSummary &summary)
 {
     const int failed = summary.count(TaskState::Failed) + summary.count(TaskState::Blocked);
+    const bool budgetCapped = summary.paused && summary.pauseReason == u"budget cap"_s;
+    const bool cancelled = summary.count(TaskState::Cancelled) > 0;
     QString text;
     QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information;
-    if (summary.allDone()) {
+    if (budgetCapped) {
+        text = tr("The batch stopped at its budget cap: %1 of %2 cost units spent, %n task(s) "
+                  "not started.",
+                  nullptr,
+                  summary.count(TaskState::Queued) + summary.count(TaskState::Waiting) +
+                      summary.count(TaskState::Retrying))
+                   .arg(RunConfirmationDialog::costText(summary.spent),
+                        RunConfirmationDialog::costText(summary.budgetCap));
+        icon = QSystemTrayIcon::Warning;
+    } else if (summary.allDone()) {
         text = tr("All %n task(s) are done.", nullptr, summary.total);
         if (summary.degraded() > 0)
             text += u' ' + tr("%n at reduced quality.", nullptr, summary.degraded());
@@ -607,6 +636,13 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
     if (m_tray)
         m_tray->showMessage(title, text, icon, 10000);
     updateActions();
+    // A run that stopped before its end gets its (partial) report now.
+    if (m_quitWhenFinished) {
+        m_quitWhenFinished = false;
+        writeRunReport([this] { close(); });
+    } else if (cancelled || budgetCapped) {
+        writeRunReport();
+    }
     Q_EMIT batchFinished(summary);
 }
 
@@ -739,7 +775,8 @@ void MainWindow::editPrompt(const QString &shotId, const QString &reason)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &EditPromptDialog::saved, this, [this](const QString &id) {
         log(tr("You changed the prompt of %1; reloading the storyboard.").arg(id));
-        m_runAfterOpen = m_summary.running && !m_summary.paused;
+        m_runAfterOpen =
+            m_summary.running && !m_summary.paused ? RunAfterOpen::Continue : RunAfterOpen::No;
         openFile(m_path);
     });
     dialog->open();
@@ -820,6 +857,9 @@ void MainWindow::applyPreferences()
             .arg((preferences.overrideRetry ? preferences.baseDelayMs : projectRetry.baseDelayMs) /
                  1000.0)
             .arg(preferences.diskReserveMb));
+    if (preferences.concurrencyCap > 0)
+        log(tr("At most %n request(s) in flight per provider.", nullptr,
+               preferences.concurrencyCap));
 }
 
 void MainWindow::createCheckpoint()
@@ -1030,17 +1070,139 @@ void MainWindow::showReport()
 void MainWindow::runBatch()
 {
     if (!m_loaded) {
-        m_runAfterOpen = true;
+        m_runAfterOpen = RunAfterOpen::Ask;
         return;
     }
-    if (m_summary.paused && m_summary.pauseReason != u"disk full"_s) {
+    if (m_summary.paused && m_summary.pauseReason == u"budget cap"_s) {
+        raiseBudget();
+    } else if (m_summary.paused && m_summary.pauseReason != u"disk full"_s) {
+        // Resuming a paused run asks nothing: the run and its budget cap go on.
         log(tr("You resumed the batch."));
         m_controller->resume();
+    } else if (m_preferences.confirmRun) {
+        askToRun();
     } else {
-        log(tr("You started the batch."));
-        statusBar()->showMessage(tr("Running %1…").arg(QFileInfo(m_path).fileName()));
-        m_controller->start();
+        startRun(m_preferences.runBudgetCap);
     }
+}
+
+void MainWindow::askToRun()
+{
+    if (m_askingToRun)
+        return;
+    m_askingToRun = true;
+    statusBar()->showMessage(tr("Estimating the run…"));
+    m_controller->query<RunEstimate>(
+        [](const Engine &engine) { return RunEstimate::of(engine); }, this,
+        [this](const RunEstimate &estimate) {
+            auto *dialog = new RunConfirmationDialog(estimate, m_preferences.runBudgetCap, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &QDialog::finished, this, [this] { m_askingToRun = false; });
+            connect(dialog, &QDialog::rejected, this,
+                    [this] { statusBar()->showMessage(tr("Run cancelled: nothing started.")); });
+            connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                m_preferences.runBudgetCap = dialog->budgetCap();
+                if (dialog->dontAskAgain()) {
+                    m_preferences.confirmRun = false;
+                    log(tr("Run no longer asks first; turn it back on in Preferences."));
+                }
+                m_preferences.save();
+                startRun(dialog->budgetCap());
+            });
+            dialog->open();
+        });
+}
+
+void MainWindow::startRun(double budgetCap)
+{
+    m_runBudgetCap = budgetCap;
+    log(budgetCap > 0.0 ? tr("You started the batch with a budget cap of %1 cost units.")
+                              .arg(RunConfirmationDialog::costText(budgetCap))
+                        : tr("You started the batch."));
+    statusBar()->showMessage(tr("Running %1…").arg(QFileInfo(m_path).fileName()));
+    m_controller->startRun(budgetCap);
+}
+
+void MainWindow::raiseBudget()
+{
+    if (!m_loaded)
+        return;
+    m_controller->query<RunEstimate>(
+        [](const Engine &engine) { return RunEstimate::of(engine); }, this,
+        [this](const RunEstimate &estimate) {
+            if (estimate.budgetCap <= 0.0)
+                return; // raised meanwhile
+            auto *dialog = new QInputDialog(this);
+            dialog->setObjectName(u"raiseBudgetDialog"_s);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(tr("Raise the budget"));
+            dialog->setInputMode(QInputDialog::DoubleInput);
+            dialog->setDoubleDecimals(2);
+            dialog->setDoubleRange(estimate.budgetCap + 0.01, 1e9);
+            // Enough for what has not run yet, one attempt each.
+            const double needed = std::ceil(estimate.spent + estimate.total.costUnits);
+            dialog->setDoubleValue(std::max(needed, estimate.budgetCap + 1.0));
+            dialog->setLabelText(
+                tr("This run has spent %1 of its %2 cost units. The %n task(s) not started "
+                   "are expected to cost about %3 more.",
+                   nullptr, estimate.total.tasks)
+                    .arg(RunConfirmationDialog::costText(estimate.spent),
+                         RunConfirmationDialog::costText(estimate.budgetCap),
+                         RunConfirmationDialog::costText(estimate.total.costUnits)) +
+                u"\n\n"_s + tr("New budget cap for this run (cost units):"));
+            dialog->setOkButtonText(tr("Raise and continue"));
+            connect(dialog, &QInputDialog::doubleValueSelected, this, [this](double cap) {
+                m_runBudgetCap = cap;
+                log(tr("You raised the budget cap to %1 cost units; the run continues.")
+                        .arg(RunConfirmationDialog::costText(cap)));
+                m_controller->setBudgetCap(cap);
+            });
+            dialog->open();
+        });
+}
+
+void MainWindow::writeRunReport(const std::function<void()> &then)
+{
+    m_controller->query<RunReportResult>(
+        [](const Engine &engine) { return RunReport::write(engine); }, this,
+        [this, then](const RunReportResult &report) {
+            if (report.written) {
+                log(tr("Job report of run %1 written: %2").arg(report.runId, report.files.html));
+                Q_EMIT runReportWritten(report.runId, report.outcome, report.files.html);
+            } else if (!report.error.isEmpty()) {
+                log(tr("No job report: %1").arg(report.error));
+            }
+            if (then)
+                then();
+        });
+}
+
+void MainWindow::reportCrashedRun()
+{
+    m_controller->query<RunReportResult>(
+        [](const Engine &engine) { return RunReport::writeCrashedRun(engine); }, this,
+        [this](const RunReportResult &report) {
+            if (!report.error.isEmpty())
+                log(tr("Could not write the partial report of the run that stopped: %1")
+                        .arg(report.error));
+            if (!report.written)
+                return;
+            m_crashedRunReport = report;
+            log(tr("Run %1 stopped before it finished (crash or kill); partial report: %2")
+                    .arg(report.runId, report.files.html));
+            m_coordinator->showCrashedRun(report.runId);
+            Q_EMIT runReportWritten(report.runId, report.outcome, report.files.html);
+        });
+}
+
+void MainWindow::showCrashedRunReport()
+{
+    if (!m_crashedRunReport.written)
+        return;
+    auto *dialog = new ReportDialog(m_crashedRunReport.html, m_crashedRunReport.files.html, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    Q_EMIT reportShown(m_crashedRunReport.files.html);
 }
 
 void MainWindow::updateActions()
@@ -1051,9 +1213,12 @@ void MainWindow::updateActions()
                          s.count(TaskState::Interrupted) + s.count(TaskState::Cancelled) +
                          s.count(TaskState::Retrying);
     const bool userPaused = s.paused && s.pauseReason != u"disk full"_s;
+    const bool budgetCapped = s.paused && s.pauseReason == u"budget cap"_s;
     QAction *runAction = action(Action::Run);
     runAction->setEnabled(m_loaded && (userPaused || (!running && runnable > 0)));
-    runAction->setText(userPaused ? tr("&Resume") : tr("&Run"));
+    runAction->setText(budgetCapped ? tr("&Raise budget…")
+                       : userPaused ? tr("&Resume")
+                                    : tr("&Run"));
     action(Action::Pause)->setEnabled(running && !s.paused);
     action(Action::Cancel)->setEnabled(running);
     action(Action::RetryAllFailed)
@@ -1201,17 +1366,26 @@ void MainWindow::closeEvent(QCloseEvent *event)
     connect(box, &QMessageBox::buttonClicked, this, [this, pause, cancel](QAbstractButton *b) {
         if (b == pause) {
             log(tr("Pausing and quitting; the batch resumes next time."));
-            m_controller->pause();
+            m_closeConfirmed = true;
+            m_controller->suspend();
+            // The run's partial report, then the window closes.
+            statusBar()->showMessage(tr("Writing the report…"));
+            writeRunReport([this] { close(); });
         } else if (b == cancel) {
             log(tr("Cancelling the batch and quitting."));
+            m_closeConfirmed = true;
+            // Quits when the batch has finished (its report written), or after a while
+            // if an attempt does not stop.
+            m_quitWhenFinished = true;
+            statusBar()->showMessage(tr("Cancelling…"));
             m_controller->cancel();
-        } else {
-            return;
+            QTimer::singleShot(10000, this, [this] {
+                if (m_quitWhenFinished) {
+                    m_quitWhenFinished = false;
+                    close();
+                }
+            });
         }
-        m_closeConfirmed = true;
-        // After the engine has taken the request (posted before the shutdown).
-        QMetaObject::invokeMethod(
-            this, [this] { close(); }, Qt::QueuedConnection);
     });
     box->open();
 }

@@ -8,11 +8,14 @@
 #include "project/project.h"
 #include "project/storyboardloader.h"
 #include "providers/providerprofilestore.h"
+#include "report/runreport.h"
 #include "store/statestore.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QStringList>
+
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -72,8 +75,12 @@ public:
     // Loads `path` (a .retake.json storyboard or a .csv shot list) in the background and
     // opens it; problems are listed in a dialog. projectOpened() or openFailed() follows.
     void openFile(const QString &path);
-    // Run (F5): starts the batch, or resumes it when paused by the user.
+    // Run (F5): starts the batch after the Run confirmation (estimate and budget cap; not
+    // when the user turned it off), resumes it when paused by the user (no question: the
+    // run and its cap go on), or offers to raise the budget when its cap stopped it.
     void runBatch();
+    // Asks for a higher budget cap for the run stopped by its cap, then continues it.
+    void raiseBudget();
 
     EngineController *engineController() const { return m_controller; }
     ShotListModel *shotModel() const { return m_model; }
@@ -114,6 +121,9 @@ Q_SIGNALS:
     void published(bool ok, const QString &message);
     // The run's report was written and is shown in a dialog.
     void reportShown(const QString &htmlPath);
+    // A report was written without being asked for: a cancelled or budget-capped run,
+    // Pause and quit, or (at open) the partial report of a run whose process died.
+    void runReportWritten(const QString &runId, const QString &outcome, const QString &htmlPath);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -142,6 +152,13 @@ private:
     void createCheckpoint();
     void publish();
     void showReport();
+    void askToRun();
+    void startRun(double budgetCap);
+    // Writes the report of the engine's current (or last) run on the engine thread, then
+    // calls `then` (also when it failed).
+    void writeRunReport(const std::function<void()> &then = {});
+    void reportCrashedRun();
+    void showCrashedRunReport();
     void onCheckpointCreated(const CheckpointInfo &checkpoint);
     void onRestored(const QString &checkpointId, const QString &undoId);
     void applyPreferences();
@@ -184,8 +201,15 @@ private:
     QStringList m_providerIds;
     BatchSummary m_summary;
     bool m_loaded = false;
-    bool m_runAfterOpen = false;
+    // Run was pressed before the storyboard was open (ask first), or a storyboard reloaded
+    // while it ran (continue with the same budget cap).
+    enum class RunAfterOpen { No, Ask, Continue };
+    RunAfterOpen m_runAfterOpen = RunAfterOpen::No;
+    bool m_askingToRun = false;
+    double m_runBudgetCap = 0.0; // of the run started last
+    RunReportResult m_crashedRunReport;
     bool m_closeConfirmed = false;
+    bool m_quitWhenFinished = false; // "Cancel the batch and quit" waits for the batch
 };
 
 } // namespace retake::ui

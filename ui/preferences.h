@@ -1,5 +1,6 @@
-// The user's preferences, kept in QSettings. Retry and disk settings are applied to the
-// engine (Engine::setOptions on its thread) when a storyboard opens and when changed.
+// The user's preferences, kept in QSettings. Retry, disk, concurrency and logging settings
+// are applied to the engine (Engine::setOptions on its thread) when a storyboard opens and
+// when changed.
 #pragma once
 
 #include "engine/engine.h"
@@ -14,6 +15,13 @@ struct Preferences {
     int maxRetries = 3;
     int baseDelayMs = 2000;
     qint64 diskReserveMb = 500;
+    // At most this many requests in flight per provider; 0 = as each provider profile says.
+    int concurrencyCap = 0;
+    // Run shows the estimate and asks for the run's budget cap first.
+    bool confirmRun = true;
+    // The budget cap last chosen for a run (cost units, 0 = none): the Run confirmation's
+    // initial value, and the cap of runs started without asking.
+    double runBudgetCap = 0.0;
     // Prompts and raw provider details in the activity log, the engine's logs and the
     // reports. Off by default: prompts are private.
     bool debugLogging = false;

@@ -18,7 +18,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
                                      const RetrySettings &projectRetry, QWidget *parent)
     : QDialog(parent), m_initial(preferences), m_projectRetry(projectRetry),
       m_override(new QCheckBox(this)), m_maxRetries(new QSpinBox(this)),
-      m_baseDelay(new QDoubleSpinBox(this)), m_diskReserve(new QSpinBox(this)),
+      m_baseDelay(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)),
+      m_confirmRun(new QCheckBox(this)), m_diskReserve(new QSpinBox(this)),
       m_debug(new QCheckBox(this)), m_language(new QComboBox(this))
 {
     setObjectName(u"preferencesDialog"_s);
@@ -41,13 +42,22 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
     m_baseDelay->setToolTip(tr("Wait before the first retry; it doubles for each further "
                                "retry (with ±20 % jitter)"));
     retryForm->addRow(tr("Backoff base:"), m_baseDelay);
-    auto *concurrency = new QLabel(tr("Concurrency is set per provider in the storyboard's "
-                                      "provider profiles; Retake lowers it by itself when a "
-                                      "provider rate-limits."),
-                                   retryBox);
-    concurrency->setWordWrap(true);
-    retryForm->addRow(concurrency);
     layout->addWidget(retryBox);
+
+    auto *runBox = new QGroupBox(tr("Running"), this);
+    auto *runForm = new QFormLayout(runBox);
+    m_concurrency->setObjectName(u"concurrencyCap"_s);
+    m_concurrency->setRange(0, 256);
+    m_concurrency->setSpecialValueText(tr("As in the provider profiles"));
+    m_concurrency->setToolTip(tr("At most this many requests in flight per provider. Lowers "
+                                 "the limit of a provider's profile, never raises it; Retake "
+                                 "still lowers it further by itself when a provider "
+                                 "rate-limits."));
+    runForm->addRow(tr("Parallel requests per provider:"), m_concurrency);
+    m_confirmRun->setObjectName(u"confirmRun"_s);
+    m_confirmRun->setText(tr("Show the estimate and ask for a budget cap before each run"));
+    runForm->addRow(m_confirmRun);
+    layout->addWidget(runBox);
 
     auto *diskBox = new QGroupBox(tr("Disk"), this);
     auto *diskForm = new QFormLayout(diskBox);
@@ -86,6 +96,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
                                                      : projectRetry.maxRetries);
     m_baseDelay->setValue(
         (preferences.overrideRetry ? preferences.baseDelayMs : projectRetry.baseDelayMs) / 1000.0);
+    m_concurrency->setValue(preferences.concurrencyCap);
+    m_confirmRun->setChecked(preferences.confirmRun);
     m_diskReserve->setValue(int(preferences.diskReserveMb));
     m_debug->setChecked(preferences.debugLogging);
     m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
@@ -111,6 +123,8 @@ Preferences PreferencesDialog::preferences() const
         p.maxRetries = m_maxRetries->value();
         p.baseDelayMs = int(qRound(m_baseDelay->value() * 1000.0));
     }
+    p.concurrencyCap = m_concurrency->value();
+    p.confirmRun = m_confirmRun->isChecked();
     p.diskReserveMb = m_diskReserve->value();
     p.debugLogging = m_debug->isChecked();
     p.language = m_language->currentData().toString();

@@ -1,4 +1,5 @@
-// Edits Preferences: retries, backoff, disk reserve, debug logging and the language.
+// Edits Preferences: retries, backoff, concurrency, the Run confirmation, disk reserve,
+// debug logging and the language.
 #pragma once
 
 #include "preferences.h"
@@ -34,6 +35,8 @@ private:
     QCheckBox *m_override;
     QSpinBox *m_maxRetries;
     QDoubleSpinBox *m_baseDelay;
+    QSpinBox *m_concurrency;
+    QCheckBox *m_confirmRun;
     QSpinBox *m_diskReserve;
     QCheckBox *m_debug;
     QComboBox *m_language;

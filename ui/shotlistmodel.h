@@ -62,13 +62,20 @@ public:
     QModelIndex indexOfTask(const QString &taskId) const;
     TaskSnapshot task(const QString &taskId) const;
     QList<TaskSnapshot> tasks() const;
-    // Calls `visit(const TaskSnapshot &)` for every task, in storyboard order, no copies.
+    // Calls `visit(const TaskSnapshot &)` for every task, no copies: the shots' tasks in
+    // storyboard order, then the scenes' own tasks (voice-over, cut), then the final film.
     template <typename Visitor> void forEachTask(Visitor visit) const
     {
         for (const ShotTile &tile : m_tiles) {
             visit(tile.image);
             visit(tile.video);
         }
+        for (const QList<TaskSnapshot> &own : m_sceneTasks) {
+            for (const TaskSnapshot &t : own)
+                visit(t);
+        }
+        for (const TaskSnapshot &t : m_finalTasks)
+            visit(t);
     }
     // Rows of the shots of the scene whose header is at `sceneRow`.
     QList<int> shotRowsOfScene(int sceneRow) const;

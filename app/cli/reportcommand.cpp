@@ -1,9 +1,7 @@
 #include "reportcommand.h"
 
 #include "report/reporttext.h"
-#include "report/statereader.h"
-#include "report/usageestimator.h"
-#include "store/workspace.h"
+#include "report/runestimate.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -56,52 +54,19 @@ ReportCommand::ReportCommand(OutputMode mode, QObject *parent)
 {
 }
 
-QList<ProviderInfo> ReportCommand::providersOf(const Engine &engine)
+void ReportCommand::printReportPath(const RunReportResult &report, const QString &label)
 {
-    QList<ProviderInfo> list;
-    for (const ProviderStatus &status : engine.providerStatuses()) {
-        const ProviderProfile *profile = engine.project().provider(status.id);
-        list << ProviderInfo{status.id, status.kind, status.model,
-                             profile ? profile->costPerUnit : 0.0, std::max(1, status.maxLimit)};
-    }
-    return list;
-}
-
-bool ReportCommand::write(const Project &project, const QString &workspaceDir, const QString &runId,
-                          const ReportOptions &options, const QList<ProviderInfo> &providers,
-                          const QList<TaskSnapshot> &liveTasks, const QList<ReportFormat> &formats,
-                          ReportBuilder *builder, ReportFiles *files)
-{
-    *builder = ReportBuilder(project, workspaceDir);
-    builder->setOptions(options);
-    builder->setLiveTasks(liveTasks);
-    if (!providers.isEmpty())
-        builder->setProviders(providers);
-    QString error;
-    if (!builder->build(runId, &error) || !builder->write(formats, files, &error)) {
-        m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(error);
-        m_err.flush();
-        return false;
-    }
-    return true;
-}
-
-void ReportCommand::printReportPath(const ReportBuilder &builder, const ReportFiles &files,
-                                    const QString &label)
-{
-    const QJsonObject run = builder.json().value(u"run"_s).toObject();
     if (m_mode == OutputMode::Json) {
         printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
-                                     {u"run"_s, builder.runId()},
-                                     {u"outcome"_s, run.value(u"outcome"_s)},
-                                     {u"partial"_s, run.value(u"partial"_s)},
-                                     {u"html"_s, files.html},
-                                     {u"json"_s, files.json}});
+                                     {u"run"_s, report.runId},
+                                     {u"outcome"_s, report.outcome},
+                                     {u"partial"_s, report.partial},
+                                     {u"html"_s, report.files.html},
+                                     {u"json"_s, report.files.json}});
         return;
     }
-    m_out << u"%1 (%2): %3\n"_s.arg(label,
-                                    ReportText::outcomeLabel(run.value(u"outcome"_s).toString()),
-                                    QDir::toNativeSeparators(files.html));
+    m_out << u"%1 (%2): %3\n"_s.arg(label, ReportText::outcomeLabel(report.outcome),
+                                    QDir::toNativeSeparators(report.files.html));
     m_out.flush();
 }
 
@@ -170,20 +135,16 @@ bool ReportCommand::applyOptions(Engine &engine, const QString &budget, bool deb
 
 void ReportCommand::reportCrashedRun(const Engine &engine)
 {
-    if (!engine.resumedAfterCrash() || engine.currentRunId().isEmpty())
-        return;
-    ReportOptions options;
-    options.debugLogging = engine.options().debugLogging;
-    options.processDied = true;
-    ReportBuilder builder(engine.project(), engine.workspaceDir());
-    ReportFiles files;
-    if (!write(engine.project(), engine.workspaceDir(), engine.currentRunId(), options,
-               providersOf(engine), engine.tasks(), {ReportFormat::Json, ReportFormat::Html},
-               &builder, &files))
+    const RunReportResult crashed = RunReport::writeCrashedRun(engine);
+    if (!crashed.error.isEmpty()) {
+        m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(crashed.error);
+        m_err.flush();
+    }
+    if (!crashed.written)
         return;
     // Not on stdout: `status --json` and friends keep printing JSON lines only.
     m_err << u"Run %1 stopped before it finished (crash or kill); partial report: %2\n"_s.arg(
-        builder.runId(), QDir::toNativeSeparators(files.html));
+        crashed.runId, QDir::toNativeSeparators(crashed.files.html));
     m_err.flush();
 }
 
@@ -206,70 +167,34 @@ void ReportCommand::watch(const Engine &engine)
 void ReportCommand::writeFinishedRunReport(const Engine &engine)
 {
     m_reported = true;
-    QString runId = m_runId;
-    if (runId.isEmpty()) {
-        QString error;
-        runId = ReportBuilder::newestRunId(engine.workspaceDir(), &error);
-        if (runId.isEmpty())
-            return;
-    }
-    ReportOptions options;
-    options.debugLogging = engine.options().debugLogging;
-    options.budgetCap = engine.options().budgetCap;
-    m_finished = ReportBuilder(engine.project(), engine.workspaceDir());
-    if (!write(engine.project(), engine.workspaceDir(), runId, options, providersOf(engine),
-               engine.tasks(), {ReportFormat::Json, ReportFormat::Html}, &*m_finished,
-               &m_finishedFiles)) {
-        m_finished.reset();
+    m_finished = RunReport::write(engine, m_runId);
+    if (!m_finished.written) {
+        if (!m_finished.error.isEmpty()) {
+            m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(m_finished.error);
+            m_err.flush();
+        }
         return;
     }
     if (m_mode == OutputMode::Json)
-        printReportPath(*m_finished, m_finishedFiles, u"Job report"_s);
+        printReportPath(m_finished, u"Job report"_s);
 }
 
 void ReportCommand::reportFinishedRun(const Engine &engine)
 {
     if (!m_reported)
         writeFinishedRunReport(engine);
-    if (m_finished && m_mode == OutputMode::Human)
-        printReportPath(*m_finished, m_finishedFiles, u"Job report"_s);
+    if (m_finished.written && m_mode == OutputMode::Human)
+        printReportPath(m_finished, u"Job report"_s);
 }
 
 int ReportCommand::estimate(const Engine &engine)
 {
-    const QList<ProviderInfo> providers = providersOf(engine);
-    UsageEstimator runnable;
-    UsageEstimator needsUser;
-    runnable.setProviders(providers);
-    needsUser.setProviders(providers);
-    StateReader reader;
-    QString error;
-    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error)) {
-        const QHash<QString, QList<Attempt>> history = reader.attempts();
-        runnable.addHistory(history);
-        needsUser.addHistory(history);
-    }
-    QHash<QString, double> videoSeconds;
-    for (const Scene &scene : engine.project().scenes) {
-        for (const Shot &shot : scene.shots)
-            videoSeconds.insert(shot.id, shot.video.durationSec);
-    }
-    int done = 0;
-    int total = 0;
-    for (const TaskSnapshot &t : engine.tasks()) {
-        ++total;
-        if (t.state == TaskState::Done || t.state == TaskState::Skipped) {
-            done += t.state == TaskState::Done ? 1 : 0;
-            continue;
-        }
-        const double units = UsageEstimator::unitsFor(t.stage, videoSeconds.value(t.shotId, 1.0));
-        UsageEstimator &target =
-            t.state == TaskState::Failed || t.state == TaskState::Blocked ? needsUser : runnable;
-        target.addTask(t.providerId, t.stage, units);
-    }
-    const QList<ProviderEstimate> rows = runnable.estimate();
-    const ProviderEstimate sum = runnable.total();
-    const ProviderEstimate later = needsUser.total();
+    const RunEstimate estimate = RunEstimate::of(engine);
+    const QList<ProviderEstimate> &rows = estimate.providers;
+    const ProviderEstimate &sum = estimate.total;
+    const ProviderEstimate &later = estimate.needsUser;
+    const int done = estimate.doneTasks;
+    const int total = estimate.totalTasks;
 
     if (m_mode == OutputMode::Json) {
         for (const ProviderEstimate &e : rows) {
@@ -282,7 +207,7 @@ int ReportCommand::estimate(const Engine &engine)
                                   {u"timeMs"_s, e.timeMs},
                                   {u"wallTimeMs"_s, e.wallTimeMs},
                                   {u"costUnits"_s, e.costUnits},
-                                  {u"costPerUnit"_s, runnable.costPerUnit(e.providerId)},
+                                  {u"costPerUnit"_s, estimate.costPerUnit.value(e.providerId)},
                                   {u"timeSource"_s, e.measured ? u"measured"_s : u"default"_s},
                                   {u"samples"_s, e.samples}});
         }

@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "engine/engine.h"
 #include "report/reportbuilder.h"
+#include "report/runreport.h"
 
 #include <QObject>
 #include <QString>
@@ -43,22 +44,15 @@ public:
     void reportFinishedRun(const Engine &engine);
 
 private:
-    bool write(const Project &project, const QString &workspaceDir, const QString &runId,
-               const ReportOptions &options, const QList<ProviderInfo> &providers,
-               const QList<TaskSnapshot> &liveTasks, const QList<ReportFormat> &formats,
-               ReportBuilder *builder, ReportFiles *files);
     void writeFinishedRunReport(const Engine &engine);
-    static QList<ProviderInfo> providersOf(const Engine &engine);
-    void printReportPath(const ReportBuilder &builder, const ReportFiles &files,
-                         const QString &label);
+    void printReportPath(const RunReportResult &report, const QString &label);
 
     OutputMode m_mode;
     QTextStream m_out;
     QTextStream m_err;
     QString m_runId;
     bool m_reported = false;
-    std::optional<ReportBuilder> m_finished;
-    ReportFiles m_finishedFiles;
+    RunReportResult m_finished;
 };
 
 } // namespace retake::cli

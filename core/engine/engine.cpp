@@ -179,6 +179,11 @@ public:
     double inFlightEstimate = 0.0;
     bool budgetPaused = false;
     bool resumedAfterCrash = false;
+    bool resumedFromSuspend = false; // the run was stopped with suspend(), not by a crash
+    QString lastRunId;
+    QString budgetEndedRunId; // the run that checkFinished() ended at the budget cap
+    void liftBudgetPause();
+    qint64 measureFreeSpace() const;
     bool checkDiskSpace();
     // Stops dispatching until space returns (polled): not a task failure.
     void pauseForDiskFull(const QString &why);
@@ -213,6 +218,12 @@ public:
         return it == providers.end() ? nullptr : &it->second;
     }
     void addProvider(std::unique_ptr<Provider> provider);
+    int maxLimitOf(const Provider *provider) const
+    {
+        const int configured = provider ? std::max(1, provider->maxConcurrency()) : 1;
+        return options.concurrencyCap > 0 ? std::min(configured, options.concurrencyCap)
+                                          : configured;
+    }
     void addTask(TaskRecord &&t);
 };
 
@@ -347,10 +358,15 @@ void EnginePrivate::requestSchedule()
         q, [this] { schedule(); }, Qt::QueuedConnection);
 }
 
+qint64 EnginePrivate::measureFreeSpace() const
+{
+    return options.freeSpaceProbe ? options.freeSpaceProbe(workspace.root())
+                                  : QStorageInfo(workspace.root()).bytesAvailable();
+}
+
 bool EnginePrivate::checkDiskSpace()
 {
-    const qint64 free = options.freeSpaceProbe ? options.freeSpaceProbe(workspace.root())
-                                               : QStorageInfo(workspace.root()).bytesAvailable();
+    const qint64 free = measureFreeSpace();
     const bool low = free >= 0 && free < options.diskReserveBytes;
     if (low && !diskPaused) {
         pauseForDiskFull(u"%1 MB free in %2, below the %3 MB reserve"_s.arg(free / (1024 * 1024))
@@ -1203,6 +1219,9 @@ void EnginePrivate::checkFinished()
                                 : s.count(TaskState::Failed) > 0    ? u"partial"_s
                                                                     : u"complete"_s;
         store.endRun(runId, QDateTime::currentDateTimeUtc(), outcome);
+        // A higher cap continues this run rather than starting a new one.
+        budgetEndedRunId = budgetPaused ? runId : QString();
+        lastRunId = runId;
         runId.clear();
     }
     Q_EMIT q->batchFinished(s);
@@ -1216,7 +1235,7 @@ void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
     const QString id = provider->id();
     ProviderState &ps = providers[id];
     ps.breaker = CircuitBreaker(options.breaker);
-    ps.limiter = AimdLimiter(provider->maxConcurrency(), options.aimd);
+    ps.limiter = AimdLimiter(maxLimitOf(provider.get()), options.aimd);
     ps.provider = std::move(provider);
 }
 
@@ -1490,10 +1509,30 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
     if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
         return false;
     d->runId = d->store.unfinishedRunId();
-    d->resumedAfterCrash = !d->runId.isEmpty();
+    d->lastRunId = d->runId;
+    d->budgetEndedRunId.clear();
+    d->resumedFromSuspend = false;
+    if (!d->runId.isEmpty()) {
+        // Stopped on purpose when the last of its run events is "run-suspended"; a crash
+        // or a kill leaves "run-resumed" / "run-continued" (or nothing) last.
+        const QList<StoredEvent> events = d->store.loadEvents();
+        for (auto it = events.crbegin(); it != events.crend(); ++it) {
+            if (it->detail != d->runId)
+                continue;
+            if (it->kind == u"run-suspended"_s) {
+                d->resumedFromSuspend = true;
+                break;
+            }
+            if (it->kind == u"run-resumed"_s || it->kind == u"run-continued"_s)
+                break;
+        }
+    }
+    d->resumedAfterCrash = !d->runId.isEmpty() && !d->resumedFromSuspend;
     if (d->resumedAfterCrash) {
         d->log(tr("Resuming run %1, which stopped before it finished.").arg(d->runId));
         d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-resumed"_s, d->runId});
+    } else if (d->resumedFromSuspend) {
+        d->log(tr("Run %1 was paused when Retake quit; Run continues it.").arg(d->runId));
     }
     d->loadState(d->store.loadTasks(), !d->runId.isEmpty());
     d->spent = 0.0;
@@ -1528,19 +1567,65 @@ EngineOptions Engine::options() const
 
 void Engine::setOptions(const EngineOptions &options)
 {
+    const double previousCap = d->options.budgetCap;
     d->options = options;
-    if (d->budgetPaused) {
-        d->budgetPaused = false; // re-evaluated against the new cap on the next dispatch
-        d->finishedEmitted = false;
-        Q_EMIT pausedChanged(false, QString());
-        d->requestSchedule();
-    }
     d->policy = RetryPolicy(options.retry, options.jitterSeed);
     for (auto &entry : d->providers) {
         ProviderState &ps = entry.second;
         ps.breaker = CircuitBreaker(options.breaker);
-        ps.limiter = AimdLimiter(ps.provider ? ps.provider->maxConcurrency() : 1, options.aimd);
+        ps.limiter = AimdLimiter(d->maxLimitOf(ps.provider.get()), options.aimd);
     }
+    // A higher (or no) cap lets a batch stopped by its cap continue.
+    if (d->budgetPaused && (options.budgetCap <= 0.0 || options.budgetCap > previousCap))
+        d->liftBudgetPause();
+    if (d->started)
+        d->requestSchedule(); // a higher concurrency limit takes effect at once
+}
+
+void EnginePrivate::liftBudgetPause()
+{
+    budgetPaused = false; // re-evaluated against the new cap on the next dispatch
+    if (runId.isEmpty() && !budgetEndedRunId.isEmpty() && store.isOpen()) {
+        // The run ended at its cap: it goes on under the same id.
+        runId = budgetEndedRunId;
+        lastRunId = runId;
+        store.reopenRun(runId);
+        store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"budget-raised"_s, runId});
+    }
+    budgetEndedRunId.clear();
+    finishedEmitted = false;
+    log(options.budgetCap > 0.0
+            ? u"Budget cap raised to %1 cost units (%2 spent): dispatching continues."_s
+                  .arg(options.budgetCap, 0, 'f', 2)
+                  .arg(spent, 0, 'f', 2)
+            : u"Budget cap removed (%1 spent): dispatching continues."_s.arg(spent, 0, 'f', 2));
+    Q_EMIT q->pausedChanged(userPaused || diskPaused, diskPaused   ? u"disk full"_s
+                                                      : userPaused ? u"paused"_s
+                                                                   : QString());
+    Q_EMIT q->summaryChanged(q->summary());
+    requestSchedule();
+}
+
+void Engine::setBudgetCap(double budgetCap)
+{
+    const double previous = d->options.budgetCap;
+    d->options.budgetCap = std::max(0.0, budgetCap);
+    if (d->budgetPaused && (d->options.budgetCap <= 0.0 || d->options.budgetCap > previous))
+        d->liftBudgetPause();
+    else
+        Q_EMIT summaryChanged(summary());
+}
+
+bool Engine::recheckDiskSpace(qint64 *freeBytes)
+{
+    if (freeBytes)
+        *freeBytes = d->measureFreeSpace();
+    if (!d->opened)
+        return true;
+    const bool enough = d->checkDiskSpace();
+    if (enough)
+        d->requestSchedule();
+    return enough;
 }
 
 void Engine::setProvider(std::unique_ptr<Provider> provider)
@@ -1566,9 +1651,17 @@ void Engine::start()
     d->cancelling = false;
     d->finishedEmitted = false;
     if (d->store.isOpen() && d->runId.isEmpty()) {
+        // A new run: a new budget.
         d->runId = d->store.beginRun(QDateTime::currentDateTimeUtc());
         d->spent = 0.0;
+        d->budgetPaused = false;
+        d->budgetEndedRunId.clear();
+    } else if (d->resumedFromSuspend && d->store.isOpen()) {
+        // From here on a crash is a crash again.
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-continued"_s, d->runId});
+        d->resumedFromSuspend = false;
     }
+    d->lastRunId = d->runId;
     d->stageCheckpointed.clear();
     for (int i = 0; i < d->tasks.size(); ++i) {
         const TaskState s = d->tasks.at(i).snap.state;
@@ -1593,6 +1686,17 @@ void Engine::pause()
     d->userPaused = true;
     Q_EMIT pausedChanged(true, tr("paused"));
     Q_EMIT summaryChanged(summary());
+}
+
+void Engine::suspend()
+{
+    pause();
+    if (!d->store.isOpen() || d->runId.isEmpty())
+        return;
+    d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-suspended"_s, d->runId});
+    d->log(tr("Run %1 is paused and continues the next time this storyboard is opened.")
+               .arg(d->runId));
+    d->saveState();
 }
 
 void Engine::resume()
@@ -1922,6 +2026,8 @@ BatchSummary Engine::summary() const
                     : d->budgetPaused ? u"budget cap"_s
                     : d->userPaused   ? u"paused"_s
                                       : QString();
+    s.spent = d->spent;
+    s.budgetCap = d->options.budgetCap;
     return s;
 }
 
@@ -1933,6 +2039,11 @@ bool Engine::isFinished() const
 QString Engine::currentRunId() const
 {
     return d->runId;
+}
+
+QString Engine::lastRunId() const
+{
+    return d->lastRunId;
 }
 
 bool Engine::resumedAfterCrash() const

@@ -50,6 +50,9 @@ struct EngineOptions {
     // Cost cap per run in the providers' cost units (0 = none): dispatching stops before
     // an attempt would take the run's cost past it; nothing in flight is thrown away.
     double budgetCap = 0.0;
+    // At most this many attempts in flight per provider (0 = as each provider's profile
+    // says). Lowers, never raises, a profile's max concurrency; AIMD works below it.
+    int concurrencyCap = 0;
     // Off by default: logs and reports then never contain prompts or raw provider bodies.
     bool debugLogging = false;
 };
@@ -97,6 +100,16 @@ public:
     void pause();
     void resume();
     void cancel();
+    // "Pause and quit": pauses and records that the run stops on purpose, so that the next
+    // open resumes it without calling it a crash (resumedAfterCrash() stays false).
+    void suspend();
+    // Sets the run's budget cap (0 = none). A batch stopped by its cap continues, in the
+    // same run, when the new cap is higher than the old one or removed.
+    void setBudgetCap(double budgetCap);
+    // Measures the free space now instead of waiting for the next disk poll: a batch
+    // paused because the disk was full resumes at once when there is space again. Returns
+    // whether there is enough space; `freeBytes` gets the measured figure (-1: unknown).
+    bool recheckDiskSpace(qint64 *freeBytes = nullptr);
 
     // Recovery actions.
     void retryTask(const QString &taskId);
@@ -133,6 +146,10 @@ public:
     // The run being executed or resumed (empty before start), and whether it was resumed
     // after the process that started it died.
     QString currentRunId() const;
+    // The run being executed, or the one that ended last in this session (empty before).
+    QString lastRunId() const;
+    // True when the run being resumed stopped because its process died (crash or kill),
+    // false for a run stopped with suspend().
     bool resumedAfterCrash() const;
     double estimatedCost(const QString &taskId) const;
     // Per-provider live state: current concurrency limit, in flight, breaker.

@@ -970,4 +970,20 @@ void StateStore::endRun(const QString &runId, const QDateTime &endedAt, const QS
     }
 }
 
+void StateStore::reopenRun(const QString &runId)
+{
+    if (!d->m_open) {
+        qCWarning(lcStore, "Cannot reopen run %s: the state database is not open",
+                  qUtf8Printable(runId));
+        return;
+    }
+    QSqlQuery update(d->m_db);
+    update.prepare(u"UPDATE runs SET ended_at = NULL, outcome = NULL WHERE id = ?"_s);
+    update.addBindValue(runId);
+    if (!update.exec()) {
+        qCWarning(lcStore, "Cannot reopen run %s: %s", qUtf8Printable(runId),
+                  qUtf8Printable(update.lastError().text()));
+    }
+}
+
 } // namespace retake

@@ -93,6 +93,8 @@ public:
     // Starts a run record; returns its id (e.g. "20261125-143000-1"). Ends it with an outcome.
     QString beginRun(const QDateTime &startedAt);
     void endRun(const QString &runId, const QDateTime &endedAt, const QString &outcome);
+    // Marks an ended run as running again (a batch stopped by its budget cap continues).
+    void reopenRun(const QString &runId);
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
     QDateTime runStartedAt(const QString &runId) const;

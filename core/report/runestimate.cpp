@@ -1,0 +1,64 @@
+#include "runestimate.h"
+
+#include "engine/engine.h"
+#include "report/statereader.h"
+#include "store/workspace.h"
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+QList<ProviderInfo> RunEstimate::providersOf(const Engine &engine)
+{
+    QList<ProviderInfo> list;
+    for (const ProviderStatus &status : engine.providerStatuses()) {
+        const ProviderProfile *profile = engine.project().provider(status.id);
+        list << ProviderInfo{status.id, status.kind, status.model,
+                             profile ? profile->costPerUnit : 0.0, std::max(1, status.maxLimit)};
+    }
+    return list;
+}
+
+RunEstimate RunEstimate::of(const Engine &engine)
+{
+    const QList<ProviderInfo> providers = providersOf(engine);
+    UsageEstimator runnable;
+    UsageEstimator needsUser;
+    runnable.setProviders(providers);
+    needsUser.setProviders(providers);
+    StateReader reader;
+    QString error;
+    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error)) {
+        const QHash<QString, QList<Attempt>> history = reader.attempts();
+        runnable.addHistory(history);
+        needsUser.addHistory(history);
+    }
+    QHash<QString, double> videoSeconds;
+    for (const Scene &scene : engine.project().scenes) {
+        for (const Shot &shot : scene.shots)
+            videoSeconds.insert(shot.id, shot.video.durationSec);
+    }
+    RunEstimate estimate;
+    estimate.title = engine.project().title;
+    for (const TaskSnapshot &t : engine.tasks()) {
+        ++estimate.totalTasks;
+        if (t.state == TaskState::Done || t.state == TaskState::Skipped) {
+            estimate.doneTasks += t.state == TaskState::Done ? 1 : 0;
+            continue;
+        }
+        const double units = UsageEstimator::unitsFor(t.stage, videoSeconds.value(t.shotId, 1.0));
+        UsageEstimator &target =
+            t.state == TaskState::Failed || t.state == TaskState::Blocked ? needsUser : runnable;
+        target.addTask(t.providerId, t.stage, units);
+    }
+    estimate.providers = runnable.estimate();
+    estimate.total = runnable.total();
+    estimate.needsUser = needsUser.total();
+    for (const ProviderInfo &info : providers)
+        estimate.costPerUnit.insert(info.id, info.costPerUnit);
+    estimate.spent = engine.spentThisRun();
+    estimate.budgetCap = engine.options().budgetCap;
+    return estimate;
+}
+
+} // namespace retake
