@@ -81,16 +81,6 @@ QStringList configFilesContaining(const QString &text)
     return files;
 }
 
-// With RETAKE_GRAB_DIR set, saves a picture of `widget` there (to look at the UI).
-void grabIfAsked(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("RETAKE_GRAB_DIR");
-    if (dir.isEmpty())
-        return;
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    widget->grab().save(dir + u'/' + name + u".png"_s);
-}
-
 ProviderStatus status(const QString &id, int inFlight, ProviderStatus::Breaker breaker)
 {
     ProviderStatus s;
@@ -584,7 +574,7 @@ void TestGuiProviders::panelShowsOpenBreakerAndInFlight()
              u"4"_s);
     QCOMPARE(reset.size(), 0);
 
-    if (!qEnvironmentVariableIsEmpty("RETAKE_GRAB_DIR")) {
+    if (!qEnvironmentVariableIsEmpty("RETAKE_GUI_SCREENSHOTS")) {
         grabIfAsked(f.window.get(), u"mainwindow-providers"_s);
         f.window->showProviderProfiles();
         ProviderProfilesDialog *dialog = nullptr;
