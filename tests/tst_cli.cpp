@@ -182,7 +182,8 @@ void TestCli::demoRunShowsRecoveryAndExitsThree()
     const auto summaryOf = [this](const QString &storyboard) {
         const CliResult status = cli({u"status"_s, storyboard, u"--json"_s});
         const QStringList lines = status.out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+        return lines.isEmpty() ? QJsonObject()
+                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
     };
     const QJsonObject before = summaryOf(path);
     QCOMPARE(before.value(u"event"_s).toString(), u"summary"_s);
@@ -240,8 +241,7 @@ void TestCli::ctrlCCancelsCleanlyAndRunResumes()
     // Wait until some work is finished and more is in flight, then press Ctrl-C.
     QByteArray output;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (output += process.readAllStandardOutput(), output.contains("\"outcome\":\"ok\"")),
-        30000);
+        (output += process.readAllStandardOutput(), output.contains("\"outcome\":\"ok\"")), 30000);
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -262,8 +262,8 @@ void TestCli::ctrlCCancelsCleanlyAndRunResumes()
     const CliResult stopped = cli({u"status"_s, path, u"--json"_s});
     for (const QString &line : stopped.out.split(u'\n', Qt::SkipEmptyParts)) {
         const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
-        if (o.value(u"event"_s).toString() == u"task"_s
-            && o.value(u"state"_s).toString() == u"done"_s)
+        if (o.value(u"event"_s).toString() == u"task"_s &&
+            o.value(u"state"_s).toString() == u"done"_s)
             doneBefore.insert(o.value(u"id"_s).toString());
     }
     QVERIFY(!doneBefore.isEmpty());

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void budgetCapKeepsWhatIsInFlight();
     void diskRecheckResumesWithoutWaitingForThePoll();
     void suspendedRunIsNotACrash();
+    void shutDownMidRunIsNotACrash();
 
 private:
     std::unique_ptr<EngineFixture> m_f;
@@ -494,6 +495,29 @@ void TestDurability::suspendedRunIsNotACrash()
     QVERIFY(m_f->open(project));
     QCOMPARE(m_f->engine->currentRunId(), runId);
     QVERIFY(m_f->engine->resumedAfterCrash());
+}
+
+void TestDurability::shutDownMidRunIsNotACrash()
+{
+    const Project project = makeProject(4);
+    QVERIFY(m_f->open(project));
+    m_f->a = m_f->replaceProvider(u"a"_s, 1);
+    m_f->a->setLatencyMs(30);
+    QString runId;
+    {
+        Engine &e = *m_f->engine;
+        QSignalSpy attempt(&e, &Engine::attemptFinished);
+        e.start();
+        runId = e.currentRunId();
+        QVERIFY(attempt.wait(5000));
+        // Given a window that closes (or reloads after an edit) in the middle of a run,
+        e.shutDown();
+    }
+    m_f->close();
+    // when the storyboard is opened again, its run continues and is no crash.
+    QVERIFY(m_f->open(project));
+    QCOMPARE(m_f->engine->currentRunId(), runId);
+    QVERIFY(!m_f->engine->resumedAfterCrash());
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -294,8 +294,7 @@ void TestEngine::afterAHoldOneRequestGoesFirst()
         }
     }
     QVERIFY(firstAfterHold > 0 && firstAfterHold + 1 < calls.size());
-    const qint64 gap =
-        calls.at(firstAfterHold + 1).startedMs - calls.at(firstAfterHold).startedMs;
+    const qint64 gap = calls.at(firstAfterHold + 1).startedMs - calls.at(firstAfterHold).startedMs;
     QVERIFY2(gap >= 45, qPrintable(u"the next request followed after %1 ms"_s.arg(gap)));
     QCOMPARE(m_engine->summary().count(TaskState::Done), 12);
 }
@@ -597,8 +596,8 @@ void TestEngine::interruptedTaskKeepsItsRetryBudget()
     m_a->setLatencyMs(300);
     m_a->script(img(1), {{ErrorClass::Timeout}});
     m_engine->start();
-    QTRY_VERIFY(m_engine->attempts(img(1)).size() == 1
-                && m_engine->task(img(1)).state == TaskState::Running);
+    QTRY_VERIFY(m_engine->attempts(img(1)).size() == 1 &&
+                m_engine->task(img(1)).state == TaskState::Running);
     QCOMPARE(m_engine->task(img(1)).retriesUsed, 1);
     // when the process dies (the engine goes away without finishing its jobs; its last
     // coalesced state is what a crash leaves in the database)

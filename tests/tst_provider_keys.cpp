@@ -4,8 +4,8 @@
 #include "engine/engine.h"
 #include "fakeprovider.h"
 #include "providers/apikeystore.h"
-#include "report/reportbuilder.h"
 #include "providertestkit.h"
+#include "report/reportbuilder.h"
 #include "simserver.h"
 #include "testprinters.h"
 

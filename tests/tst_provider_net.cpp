@@ -332,8 +332,8 @@ private Q_SLOTS:
         QCOMPARE(response.failure, HttpResponse::Failure::Transport);
         QCOMPARE(response.networkError, QNetworkReply::SslHandshakeFailedError);
         QVERIFY(!response.answered());
-        QVERIFY2(response.failureText.contains(u"self signed"_s, Qt::CaseInsensitive)
-                     || response.failureText.contains(u"self-signed"_s, Qt::CaseInsensitive),
+        QVERIFY2(response.failureText.contains(u"self signed"_s, Qt::CaseInsensitive) ||
+                     response.failureText.contains(u"self-signed"_s, Qt::CaseInsensitive),
                  qPrintable(response.failureText));
         QVERIFY2(received.isEmpty(), received.constData());
     }

@@ -232,13 +232,7 @@ void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
                 Q_EMIT logLine(tr("Retrying provider %1 now, without waiting for its "
                                   "cool-down.")
                                    .arg(id));
-                // Engine has no per-provider reset: setOptions() closes every breaker
-                // (and restarts the adaptive limits); the empty full-quality retry only
-                // wakes the scheduler.
-                m_controller->post([](Engine &engine) {
-                    engine.setOptions(engine.options());
-                    engine.retryAtFullQuality({});
-                });
+                m_controller->post([id](Engine &engine) { engine.retryProviderNow(id); });
                 m_area->hideMessage(breakerKey(id));
             });
             m_breakerActions.insert(p.id, actions);

@@ -148,7 +148,12 @@ void EngineController::close()
     m_engine = nullptr;
     engine->disconnect(this);
     QMetaObject::invokeMethod(
-        engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        engine,
+        [engine] {
+            engine->shutDown();
+            delete engine;
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 void EngineController::post(const std::function<void(Engine &)> &work)

@@ -529,6 +529,8 @@ void MainWindow::onLoaded(const QString &path, const StoryboardLoad &loaded)
 
 void MainWindow::onOpened(const EngineSnapshot &snapshot)
 {
+    // A Run asked for before the storyboard was reopened is void: its estimate was dropped.
+    m_askingToRun = false;
     m_loaded = true;
     m_workspaceDir = snapshot.workspaceDir;
     m_providerIds = snapshot.providerIds;
@@ -1018,52 +1020,24 @@ void MainWindow::showReport()
     m_busy = true;
     updateActions();
     statusBar()->showMessage(tr("Writing the report…"));
-    const Project project = m_project;
-    const QString dir = m_workspaceDir;
-    const bool debug = m_preferences.debugLogging;
-    struct Written {
-        QString html;
-        QString path;
-        QString error;
-    };
-    m_controller->query<QList<TaskSnapshot>>(
-        [](Engine &engine) { return engine.tasks(); }, this,
-        [this, project, dir, debug](const QList<TaskSnapshot> &tasks) {
-            // The report reads the state database: on the pool.
-            auto *watcher = new QFutureWatcher<Written>(this);
-            connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher] {
-                watcher->deleteLater();
-                m_busy = false;
-                updateActions();
-                const Written written = watcher->result();
-                if (!written.error.isEmpty()) {
-                    const QString text = tr("No report: %1").arg(written.error);
-                    log(text);
-                    statusBar()->showMessage(text);
-                    return;
-                }
-                statusBar()->showMessage(tr("Report written to %1.").arg(written.path));
-                auto *dialog = new ReportDialog(written.html, written.path, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                dialog->open();
-                Q_EMIT reportShown(written.path);
-            });
-            watcher->setFuture(QtConcurrent::run([project, dir, debug, tasks] {
-                Written written;
-                ReportBuilder builder(project, dir);
-                ReportOptions options;
-                options.debugLogging = debug;
-                builder.setOptions(options);
-                builder.setLiveTasks(tasks);
-                ReportFiles files;
-                if (!builder.build({}, &written.error) ||
-                    !builder.write({ReportFormat::Json, ReportFormat::Html}, &files,
-                                   &written.error))
-                    return written;
-                written.html = builder.html();
-                written.path = files.html;
-                return written;
-            }));
+    // The same report the engine writes at the end of a run (budget cap included), built
+    // on the engine's thread from its own read-only connection.
+    m_controller->query<RunReportResult>(
+        [](const Engine &engine) { return RunReport::write(engine); }, this,
+        [this](const RunReportResult &report) {
+            m_busy = false;
+            updateActions();
+            if (!report.written) {
+                const QString text = tr("No report: %1").arg(report.error);
+                log(text);
+                statusBar()->showMessage(text);
+                return;
+            }
+            statusBar()->showMessage(tr("Report written to %1.").arg(report.files.html));
+            auto *dialog = new ReportDialog(report.html, report.files.html, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+            Q_EMIT reportShown(report.files.html);
         });
 }
 

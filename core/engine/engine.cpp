@@ -55,7 +55,7 @@ struct TaskRecord {
     Ladder ladder;
     int rungIndex = 0;
     int retriesUsed = 0;
-    int rungFailures = 0; // consecutive transient failures on the current rung
+    int rungFailures = 0;    // consecutive transient failures on the current rung
     qint64 dispatchedMs = 0; // engine clock when the current attempt was sent
     QList<Attempt> attempts;
     QByteArray paramsHash; // shot parameters the current output was made from
@@ -84,6 +84,7 @@ struct ProviderState {
     qint64 holdUntilMs = 0;
     // After a hold, one request goes first; the others follow once it has succeeded.
     bool probing = false;
+    bool probeInFlight = false;
     std::set<int> queue;        // queued task indices, in storyboard order
     QList<bool> recentOutcomes; // last 20 attempts, true = failed
     ErrorClass lastError = ErrorClass::None;
@@ -436,11 +437,12 @@ void EnginePrivate::schedule()
                     break;
                 if (ps.provider && ps.inFlight >= ps.limiter.limit())
                     break;
-                if (t < ps.holdUntilMs || (ps.probing && ps.inFlight > 0))
+                if (t < ps.holdUntilMs || (ps.probing && ps.probeInFlight))
                     break;
                 const int i = *ps.queue.begin();
                 if (!budgetAllows(i))
                     break;
+                ps.probeInFlight = ps.probing;
                 dispatch(i); // leaves the queue through setState(Running) or a failure
                 if (ps.queue.count(i))
                     ps.queue.erase(i);
@@ -931,8 +933,10 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
         ps->breaker.recordSuccess();
         ps->limiter.onSuccess();
         // Only an answer to a request sent after the hold proves the limit has passed.
-        if (t.dispatchedMs >= ps->holdUntilMs)
+        if (t.dispatchedMs >= ps->holdUntilMs) {
             ps->probing = false;
+            ps->probeInFlight = false;
+        }
         ps->noteOutcome(false);
     }
     t.paramsHash = paramsHashOf(t);
@@ -1055,10 +1059,13 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
                     .arg(ps->breaker.consecutiveFailures())
                     .arg(ps->breaker.currentCooldownMs() / 1000.0));
         }
+        if (t.dispatchedMs >= ps->holdUntilMs)
+            ps->probeInFlight = false; // the probe failed: the next one may go
         if (cls == ErrorClass::RateLimited) {
             ps->limiter.onRateLimited(t.limiterEpoch);
             if (result.retryAfterMs && *result.retryAfterMs > 0) {
-                const qint64 wait = std::min<qint64>(*result.retryAfterMs, options.retry.maxDelayMs);
+                const qint64 wait =
+                    std::min<qint64>(*result.retryAfterMs, options.retry.maxDelayMs);
                 ps->holdUntilMs = std::max(ps->holdUntilMs, nowMs + wait);
                 ps->probing = true;
             }
@@ -1482,6 +1489,14 @@ Engine::~Engine()
     d->flushUpdates();
 }
 
+void Engine::shutDown()
+{
+    if (d->started && !d->runId.isEmpty() && !d->finishedEmitted && d->store.isOpen()) {
+        d->store.addEvent({QDateTime::currentDateTimeUtc(), {}, u"run-suspended"_s, d->runId});
+        d->saveState();
+    }
+}
+
 bool Engine::open(const Project &project, const QString &workspaceDir, QString *error)
 {
     d->project = project;
@@ -1568,12 +1583,24 @@ EngineOptions Engine::options() const
 void Engine::setOptions(const EngineOptions &options)
 {
     const double previousCap = d->options.budgetCap;
+    const BreakerSettings &oldBreaker = d->options.breaker;
+    const bool breakerChanged = oldBreaker.failureThreshold != options.breaker.failureThreshold ||
+                                oldBreaker.cooldownMs != options.breaker.cooldownMs ||
+                                oldBreaker.maxCooldownMs != options.breaker.maxCooldownMs;
+    const bool aimdChanged =
+        d->options.aimd.enabled != options.aimd.enabled ||
+        d->options.aimd.successesPerIncrease != options.aimd.successesPerIncrease;
     d->options = options;
     d->policy = RetryPolicy(options.retry, options.jitterSeed);
+    // Preferences applied mid-run keep what the engine learnt about each provider (an open
+    // breaker, a limit halved after 429s) unless those very settings changed.
     for (auto &entry : d->providers) {
         ProviderState &ps = entry.second;
-        ps.breaker = CircuitBreaker(options.breaker);
-        ps.limiter = AimdLimiter(d->maxLimitOf(ps.provider.get()), options.aimd);
+        if (breakerChanged)
+            ps.breaker = CircuitBreaker(options.breaker);
+        const int maxLimit = d->maxLimitOf(ps.provider.get());
+        if (aimdChanged || maxLimit != ps.limiter.maxLimit())
+            ps.limiter = AimdLimiter(maxLimit, options.aimd);
     }
     // A higher (or no) cap lets a batch stopped by its cap continue.
     if (d->budgetPaused && (options.budgetCap <= 0.0 || options.budgetCap > previousCap))
@@ -1851,6 +1878,19 @@ CheckpointInfo Engine::createCheckpoint(const QString &reason, QString *error)
 QList<CheckpointInfo> Engine::checkpoints() const
 {
     return d->store.checkpoints();
+}
+
+void Engine::retryProviderNow(const QString &providerId)
+{
+    const auto it = d->providers.find(providerId);
+    if (it == d->providers.end())
+        return;
+    ProviderState &ps = it->second;
+    ps.breaker = CircuitBreaker(d->options.breaker);
+    ps.holdUntilMs = 0;
+    ps.probing = false;
+    ps.probeInFlight = false;
+    d->requestSchedule();
 }
 
 bool Engine::restoreCheckpoint(const QString &checkpointId, QString *error)

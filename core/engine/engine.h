@@ -95,6 +95,12 @@ public:
     void setProvider(std::unique_ptr<Provider> provider);
     QStringList providerIds() const;
 
+    // Before an engine is deleted on purpose (a window closing, a reload after an edit): a
+    // run it was executing and leaves unfinished is recorded as stopped on purpose, so the
+    // next open resumes it without taking it for a crash. An engine deleted without this
+    // leaves the state a killed process would.
+    void shutDown();
+
     // Batch control.
     void start();
     void pause();
@@ -118,6 +124,9 @@ public:
     void switchProvider(const QStringList &taskIds, const QString &providerId);
     void switchProviderForFailed(const QString &providerId);
     void retryAtFullQuality(const QStringList &taskIds);
+    // Stops waiting for `providerId`: closes its breaker and lifts a Retry-After hold, so
+    // the tasks queued for it are sent again now. Its adaptive limit is kept.
+    void retryProviderNow(const QString &providerId);
 
     // Checkpoints (DESIGN §4): a consistent copy of the state, made automatically when a
     // stage finishes for every item and before every bulk action, or on demand. Restore
