@@ -10,11 +10,16 @@
 #include "testprinters.h"
 
 #include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -68,6 +73,63 @@ private Q_SLOTS:
             verifyOutputFile(run.result.outputFiles.first(), {Stage::Image, 96, 54, 0});
         QVERIFY2(verified.ok, qPrintable(verified.message));
         QCOMPARE(QDir(out).entryList(QDir::Files), QStringList{u"image.png"_s});
+    }
+
+    // The drive fills up just as the image arrives: the job keeps the answer (the decoded
+    // bytes, or the URL to fetch again) and finishes once there is room, without asking
+    // the provider to generate it again.
+    void fullDriveKeepsTheAnswer_data()
+    {
+        QTest::addColumn<QString>("response");
+        QTest::newRow("b64_json") << u"b64_json"_s;
+        QTest::newRow("url") << u"url"_s;
+    }
+    void fullDriveKeepsTheAnswer()
+    {
+        QFETCH(QString, response);
+        if (::geteuid() != 0)
+            QSKIP("needs root to mount a small tmpfs; tst_durability covers a scripted disk_full");
+        const QString mountPoint = m_dir->filePath(u"small"_s);
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"tmpfs"_s,
+                                           mountPoint}) != 0)
+            QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
+        auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+        GenerationRequest request = imageRequest(mountPoint + u"/attempt"_s, 96, 54);
+        request.spaceRetryMs = 50;
+        QVERIFY(QDir().mkpath(request.outputDir));
+        // Given a full drive,
+        QFile filler(mountPoint + u"/filler.bin"_s);
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray chunk(16 * 1024, 'x');
+        while (filler.write(chunk) == chunk.size()) {
+        }
+        filler.close();
+
+        sim::SimProfile profile = m_sim->profile();
+        profile.openaiResponse = response;
+        m_sim->setProfile(profile);
+        OpenAiImagesProvider provider(simProfile(*m_sim, u"openai-images"_s, u"oa"_s));
+        const sim::ProtocolStats before = m_sim->stats().protocols.value(u"openai-images"_s);
+        // when the answer cannot be written, the job says so and waits; space comes back,
+        int waits = 0;
+        const JobRun run = runJob(provider, request, 20000, [&](ProviderJob *job) {
+            connect(job, &ProviderJob::waitingForSpace, this, [&](const QString &what) {
+                QVERIFY2(what.contains(u"cannot write"_s), qPrintable(what));
+                if (++waits == 2)
+                    QFile::remove(filler.fileName());
+            });
+        });
+        // then the image is written and verified, and the provider made it only once.
+        QVERIFY2(run.result.ok(), qPrintable(run.result.message));
+        QVERIFY(waits >= 2);
+        const VerificationResult verified =
+            verifyOutputFile(run.result.outputFiles.first(), {Stage::Image, 96, 54, 0});
+        QVERIFY2(verified.ok, qPrintable(verified.message));
+        const sim::ProtocolStats after = m_sim->stats().protocols.value(u"openai-images"_s);
+        QCOMPARE(after.submitted - before.submitted, 1);
+        if (response == u"url"_s)
+            QVERIFY(after.downloads - before.downloads >= 2);
     }
 
     void sizeChoice()

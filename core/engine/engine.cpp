@@ -567,6 +567,7 @@ GenerationRequest EnginePrivate::buildRequest(const TaskRecord &t) const
     r.sceneId = t.snap.sceneId;
     r.shotId = t.snap.shotId;
     r.attemptNumber = int(t.attempts.size()) + 1;
+    r.spaceRetryMs = options.diskPollIntervalMs;
     switch (t.snap.stage) {
     case Stage::Image:
     case Stage::Video: {
@@ -804,6 +805,11 @@ void EnginePrivate::dispatch(int i)
             tasks[i].snap.progress = fraction;
             markDirty(i);
         }
+    });
+    QObject::connect(job, &ProviderJob::waitingForSpace, q, [this, i, job](const QString &what) {
+        if (tasks.at(i).job == job)
+            pauseForDiskFull(u"%1 keeps its output until there is room for it (%2)"_s.arg(
+                tasks.at(i).snap.id, what));
     });
     QObject::connect(job, &ProviderJob::finished, q,
                      [this, i, job](const GenerationResult &result) {

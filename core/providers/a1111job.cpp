@@ -157,9 +157,8 @@ void A1111Job::onGenerated(const HttpResponse &response)
              response.status);
         return;
     }
-    const std::optional<QString> path = writeOutput(*bytes);
-    if (path)
-        succeedWithOutput(*path, profile().costPerUnit);
+    writeOutput(*bytes,
+                [this](const QString &path) { succeedWithOutput(path, profile().costPerUnit); });
 }
 
 void A1111Job::cancelOnServer()

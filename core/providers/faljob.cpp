@@ -282,8 +282,7 @@ void FalJob::onResult(const HttpResponse &response)
     }
     const double cost = profile().costPerUnit * (video ? qMax(0.0, request().durationSec) : 1.0);
     if (const auto bytes = wireformat::decodeDataUri(url)) {
-        if (const auto path = writeOutput(*bytes))
-            succeedWithOutput(*path, cost);
+        writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
         return;
     }
     downloadOutput(QUrl(url), [this, cost](const QString &path) { succeedWithOutput(path, cost); });

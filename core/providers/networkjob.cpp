@@ -278,7 +278,14 @@ void NetworkJob::downloadOutput(const QUrl &url, std::function<void(const QStrin
         video ? QList<QByteArray>{"video/", "application/octet-stream", "binary/octet-stream",
                                   "image/gif"}
               : QList<QByteArray>{"image/", "application/octet-stream", "binary/octet-stream"};
-    send(spec, [this, done](const HttpResponse &response) {
+    send(spec, [this, url, done](const HttpResponse &response) {
+        if (response.failure == HttpResponse::Failure::WriteFailed &&
+            isOutOfSpace(m_request.outputDir, response.bytesReceived)) {
+            // The output stays on the server: fetch it again once there is room for it.
+            waitForSpace(u"downloading the output: "_s + response.failureText,
+                         [this, url, done] { downloadOutput(url, done); });
+            return;
+        }
         if (!response.answered()) {
             failTransport(response, u"downloading the output"_s);
             return;
@@ -311,27 +318,41 @@ void NetworkJob::downloadOutput(const QUrl &url, std::function<void(const QStrin
     });
 }
 
-std::optional<QString> NetworkJob::writeOutput(const QByteArray &bytes)
+void NetworkJob::writeOutput(const QByteArray &bytes, std::function<void(const QString &path)> done)
 {
     if (bytes.isEmpty()) {
         fail(ErrorClass::OutputInvalid, u"the answer carried an empty image"_s);
-        return std::nullopt;
+        return;
     }
     if (bytes.size() > profile().maxDownloadBytes) {
         fail(ErrorClass::OutputInvalid,
              u"the output is larger than the %1 bytes allowed"_s.arg(profile().maxDownloadBytes));
-        return std::nullopt;
+        return;
     }
     const QString path =
         QDir(m_request.outputDir).filePath(mediaFileName(m_request.stage, bytes.left(64)));
     PartFile file(path);
     if (!file.open() || !file.write(bytes) || !file.commit()) {
-        const bool full = isOutOfSpace(m_request.outputDir, bytes.size());
-        fail(full ? ErrorClass::DiskFull : ErrorClass::FileIo,
-             u"cannot write %1: %2"_s.arg(QFileInfo(path).fileName(), file.errorString()));
-        return std::nullopt;
+        const QString what =
+            u"cannot write %1: %2"_s.arg(QFileInfo(path).fileName(), file.errorString());
+        if (isOutOfSpace(m_request.outputDir, bytes.size())) {
+            // The provider has done its work: keep the bytes rather than ask again.
+            waitForSpace(what, [this, bytes, done] { writeOutput(bytes, done); });
+            return;
+        }
+        fail(ErrorClass::FileIo, what);
+        return;
     }
-    return path;
+    done(path);
+}
+
+void NetworkJob::waitForSpace(const QString &what, std::function<void()> again)
+{
+    Q_EMIT waitingForSpace(what);
+    QTimer::singleShot(std::max(1, m_request.spaceRetryMs), this, [this, again] {
+        if (isRunning())
+            again();
+    });
 }
 
 QString NetworkJob::mediaFileName(Stage stage, const QByteArray &head,

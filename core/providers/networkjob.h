@@ -83,8 +83,9 @@ protected:
     // Streams `url` into request.outputDir and, on success, names the file by its
     // signature; `done` gets the path or a failure has been reported already.
     void downloadOutput(const QUrl &url, std::function<void(const QString &path)> done);
-    // Writes decoded bytes (a base64 image from the answer) as the output file.
-    std::optional<QString> writeOutput(const QByteArray &bytes);
+    // Writes decoded bytes (a base64 image from the answer) as the output file, then calls
+    // `done`. On a full drive it keeps the bytes and tries again (see waitingForSpace()).
+    void writeOutput(const QByteArray &bytes, std::function<void(const QString &path)> done);
 
     // Runs `poll` after the current poll delay (first pollIntervalMs, then x1.5 up to
     // maxPollIntervalMs). resetPollDelay() starts again from the first delay.
@@ -96,6 +97,9 @@ protected:
     void pollSucceeded() { m_pollFailures = 0; }
 
     void reportProgress(double fraction);
+    // Announces waitingForSpace() and runs `again` after the request's spaceRetryMs, unless
+    // the job was cancelled meanwhile.
+    void waitForSpace(const QString &what, std::function<void()> again);
     void succeed(const QStringList &files, double costUnits);
     // Image stage: when the image is not the requested size (cloud APIs offer a few
     // sizes only), scales and centre-crops it to the request on the thread pool first

@@ -119,8 +119,7 @@ void OpenAiImagesJob::onGenerated(const HttpResponse &response)
                  response.status);
             return;
         }
-        if (const auto path = writeOutput(*bytes))
-            succeedWithOutput(*path, cost);
+        writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
         return;
     }
     const QString url = first.value(u"url"_s).toString();

@@ -52,6 +52,9 @@ struct GenerationRequest {
     // Empty folder created by the engine for this attempt; the job writes its output
     // files here and nowhere else. The engine verifies and moves them.
     QString outputDir;
+    // When an output that has arrived cannot be written for lack of space, the job keeps it
+    // (or its URL) and tries again after this long, instead of failing the attempt.
+    int spaceRetryMs = 5000;
     QVariantMap extra;
 };
 
@@ -92,6 +95,9 @@ public:
 
 Q_SIGNALS:
     void progressed(double fraction); // 0..1, when the provider reports it
+    // A finished output cannot be written for lack of space: the job holds on to it and
+    // writes it (or downloads it again) once space returns. `what` names the file.
+    void waitingForSpace(const QString &what);
     void finished(const retake::GenerationResult &result);
 };
 

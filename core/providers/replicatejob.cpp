@@ -263,8 +263,7 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
     const bool video = request().stage == Stage::Video;
     const double cost = profile().costPerUnit * (video ? qMax(0.0, request().durationSec) : 1.0);
     if (const auto bytes = wireformat::decodeDataUri(url)) {
-        if (const auto path = writeOutput(*bytes))
-            succeedWithOutput(*path, cost);
+        writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
         return;
     }
     reportProgress(0.92);
