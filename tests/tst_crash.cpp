@@ -1,6 +1,7 @@
 // Crash safety as a user meets it: retake-cli killed with SIGKILL at random moments and
 // restarted, publish killed half-way, and a disk that really fills up.
 #include "engine/outputverifier.h"
+#include "smalltmpfs.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -21,6 +22,7 @@
 
 using namespace retake;
 using namespace Qt::StringLiterals;
+using retake::test::SmallTmpfs;
 
 namespace {
 
@@ -281,16 +283,10 @@ void TestCrash::killedPublishLeavesPreviousPublishedIntact()
 
 void TestCrash::diskFullOnARealSmallFilesystem()
 {
-    if (::geteuid() != 0)
-        QSKIP("needs root to mount a small tmpfs; the injected free-space probe is covered by "
-              "tst_durability");
-    QTemporaryDir dir;
-    const QString mountPoint = dir.filePath(u"small"_s);
-    QVERIFY(QDir().mkpath(mountPoint));
-    if (QProcess::execute(
-            u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=16m"_s, u"tmpfs"_s, mountPoint}) != 0)
-        QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
-    auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+    const SmallTmpfs drive(u"16m"_s);
+    if (!drive.isMounted())
+        QSKIP(qPrintable(drive.whyNot() + u"; tst_durability covers the free-space probe"_s));
+    const QString mountPoint = drive.path();
 
     QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
     project.remove(u"providerProfiles"_s);
@@ -334,15 +330,10 @@ void TestCrash::diskFullOnARealSmallFilesystem()
 // ENOSPC from the outputs and SQLITE_FULL from the state database.
 void TestCrash::outOfSpaceWhileWritingPausesAndLosesNothing()
 {
-    if (::geteuid() != 0)
-        QSKIP("needs root to mount a small tmpfs; tst_durability covers a scripted disk_full");
-    QTemporaryDir dir;
-    const QString mountPoint = dir.filePath(u"small"_s);
-    QVERIFY(QDir().mkpath(mountPoint));
-    if (QProcess::execute(
-            u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=16m"_s, u"tmpfs"_s, mountPoint}) != 0)
-        QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
-    auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+    const SmallTmpfs drive(u"16m"_s);
+    if (!drive.isMounted())
+        QSKIP(qPrintable(drive.whyNot() + u"; tst_durability covers a scripted disk_full"_s));
+    const QString mountPoint = drive.path();
 
     QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
     project.remove(u"providerProfiles"_s);

@@ -7,19 +7,16 @@
 #include "providers/openaiimagesprovider.h"
 #include "providertestkit.h"
 #include "simserver.h"
+#include "smalltmpfs.h"
 #include "testprinters.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -87,14 +84,10 @@ private Q_SLOTS:
     void fullDriveKeepsTheAnswer()
     {
         QFETCH(QString, response);
-        if (::geteuid() != 0)
-            QSKIP("needs root to mount a small tmpfs; tst_durability covers a scripted disk_full");
-        const QString mountPoint = m_dir->filePath(u"small"_s);
-        QVERIFY(QDir().mkpath(mountPoint));
-        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"tmpfs"_s,
-                                           mountPoint}) != 0)
-            QSKIP("mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN in this sandbox)");
-        auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+        const SmallTmpfs drive(u"1m"_s);
+        if (!drive.isMounted())
+            QSKIP(qPrintable(drive.whyNot() + u"; tst_durability covers a scripted disk_full"_s));
+        const QString mountPoint = drive.path();
         GenerationRequest request = imageRequest(mountPoint + u"/attempt"_s, 96, 54);
         request.spaceRetryMs = 50;
         QVERIFY(QDir().mkpath(request.outputDir));

@@ -1,4 +1,5 @@
 #include "providers/assemblyjob.h"
+#include "util/diskspace.h"
 
 #include "engine/mediatools.h"
 
@@ -90,13 +91,6 @@ QString oneLine(QString text, qsizetype maxChars)
     if (text.size() > maxChars)
         text = text.left(maxChars - 1) + QChar(0x2026);
     return text;
-}
-
-bool isOutOfSpace(const QString &directory)
-{
-    const QStorageInfo storage(directory);
-    return storage.isValid() && storage.bytesAvailable() >= 0 &&
-           storage.bytesAvailable() < 64 * 1024;
 }
 
 // What the attempt record keeps of ffmpeg's stderr: the last kStderrTailLines lines, at most

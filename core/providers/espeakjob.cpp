@@ -1,4 +1,5 @@
 #include "providers/espeakjob.h"
+#include "util/diskspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,13 +96,6 @@ QString resolveProgram(const QString &program)
         return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
     }
     return QStandardPaths::findExecutable(program);
-}
-
-bool isOutOfSpace(const QString &directory)
-{
-    const QStorageInfo storage(directory);
-    return storage.isValid() && storage.bytesAvailable() >= 0 &&
-           storage.bytesAvailable() < 64 * 1024;
 }
 
 QString lastLine(const QByteArray &text)

@@ -1,4 +1,5 @@
 #include "providers/localjob.h"
+#include "util/diskspace.h"
 
 #include "engine/mediatools.h"
 
@@ -508,13 +509,6 @@ QImage renderFrame(const QString &prompt, qint64 seed, int width, int height, Ru
     return image;
 }
 
-bool isOutOfSpace(const QString &directory, qint64 needed)
-{
-    const QStorageInfo storage(directory);
-    return storage.isValid() && storage.bytesAvailable() >= 0 &&
-           storage.bytesAvailable() < needed + 64 * 1024;
-}
-
 QString lastLine(const QByteArray &text)
 {
     const QList<QByteArray> lines = text.trimmed().split('\n');
@@ -971,7 +965,8 @@ void LocalJob::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
         return;
     }
     if (exitStatus != QProcess::NormalExit || exitCode != 0) {
-        const bool noSpace = m_stderrTail.contains("No space left on device");
+        const bool noSpace =
+            m_stderrTail.contains("No space left on device") || isOutOfSpace(m_request.outputDir);
         const QString reason = exitStatus == QProcess::CrashExit
                                    ? u"ffmpeg crashed"_s
                                    : u"ffmpeg failed with exit code %1"_s.arg(exitCode);

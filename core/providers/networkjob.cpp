@@ -1,4 +1,5 @@
 #include "providers/networkjob.h"
+#include "util/diskspace.h"
 
 #include "net/netfailure.h"
 #include "net/partfile.h"
@@ -25,21 +26,12 @@ namespace {
 
 constexpr int kMaxPollFailures = 3;
 constexpr int kMaxCancelGraceMs = 10 * 1000;
-constexpr qint64 kLowSpaceBytes = 4 * 1024 * 1024;
 
 QString durationText(int ms)
 {
     if (ms >= 120 * 1000)
         return QString::number(ms / 60000.0, 'f', 1) % u" min"_s;
     return QString::number(ms / 1000.0, 'g', 3) % u" s"_s;
-}
-
-bool isOutOfSpace(const QString &directory, qint64 needed)
-{
-    QStorageInfo storage(directory);
-    storage.refresh();
-    return storage.isValid() && storage.bytesAvailable() >= 0 &&
-           storage.bytesAvailable() < qMax(needed, kLowSpaceBytes);
 }
 
 } // namespace
