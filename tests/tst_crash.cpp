@@ -104,6 +104,31 @@ QMap<QString, QString> finalStates(const QString &storyboard, const QString &dir
     return states;
 }
 
+// The crash storyboard on the built-in provider without faults, written to `dir`.
+QString writeLocalStoryboard(const QString &dir)
+{
+    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
+    project.remove(u"providerProfiles"_s);
+    project.remove(u"providers"_s);
+    return writeFile(dir + u"/full.retake.json"_s, QJsonDocument(project).toJson());
+}
+
+// Fills the drive of `dir` with <dir>/filler.bin until `leave` bytes are free.
+bool fillDrive(const QString &dir, qint64 leave)
+{
+    const qint64 fillerSize = QStorageInfo(dir).bytesAvailable() - leave;
+    QFile filler(dir + u"/filler.bin"_s);
+    if (fillerSize <= 0 || !filler.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray chunk(64 * 1024, 'x');
+    for (qint64 written = 0; written < fillerSize; written += chunk.size()) {
+        const qint64 n = std::min<qint64>(chunk.size(), fillerSize - written);
+        if (filler.write(chunk.constData(), n) != n)
+            return false;
+    }
+    return filler.flush();
+}
+
 QMap<QString, QByteArray> treeHashes(const QString &root)
 {
     QMap<QString, QByteArray> hashes;
@@ -288,23 +313,10 @@ void TestCrash::diskFullOnARealSmallFilesystem()
         QSKIP(qPrintable(drive.whyNot() + u"; tst_durability covers the free-space probe"_s));
     const QString mountPoint = drive.path();
 
-    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
-    project.remove(u"providerProfiles"_s);
-    project.remove(u"providers"_s);
-    const QString board =
-        writeFile(mountPoint + u"/full.retake.json"_s, QJsonDocument(project).toJson());
+    const QString board = writeLocalStoryboard(mountPoint);
 
     // Given a disk with less free space than the reserve (4 MB)
-    const qint64 free = QStorageInfo(mountPoint).bytesAvailable();
-    const qint64 fillerSize = free - 3 * 1024 * 1024;
-    QVERIFY(fillerSize > 0);
-    {
-        QFile filler(mountPoint + u"/filler.bin"_s);
-        QVERIFY(filler.open(QIODevice::WriteOnly));
-        QByteArray chunk(1024 * 1024, 'x');
-        for (qint64 written = 0; written < fillerSize; written += chunk.size())
-            filler.write(chunk.constData(), std::min<qint64>(chunk.size(), fillerSize - written));
-    }
+    QVERIFY(fillDrive(mountPoint, 3 * 1024 * 1024));
 
     // When the batch runs, it pauses instead of failing tasks
     QProcess process;
@@ -335,25 +347,13 @@ void TestCrash::outOfSpaceWhileWritingPausesAndLosesNothing()
         QSKIP(qPrintable(drive.whyNot() + u"; tst_durability covers a scripted disk_full"_s));
     const QString mountPoint = drive.path();
 
-    QJsonObject project = QJsonDocument::fromJson(crashStoryboard({})).object();
-    project.remove(u"providerProfiles"_s);
-    project.remove(u"providers"_s);
-    const QString board =
-        writeFile(mountPoint + u"/full.retake.json"_s, QJsonDocument(project).toJson());
+    const QString board = writeLocalStoryboard(mountPoint);
     // The workspace exists (its database too) before the drive fills.
     runCli({u"status"_s, board}, mountPoint);
     QVERIFY(QFile::exists(mountPoint + u"/full.retake/state.sqlite"_s));
 
     // Given a drive with room for a handful of outputs and no reserve,
-    const qint64 fillerSize = QStorageInfo(mountPoint).bytesAvailable() - 160 * 1024;
-    QVERIFY(fillerSize > 0);
-    {
-        QFile filler(mountPoint + u"/filler.bin"_s);
-        QVERIFY(filler.open(QIODevice::WriteOnly));
-        const QByteArray chunk(64 * 1024, 'x');
-        for (qint64 written = 0; written < fillerSize; written += chunk.size())
-            filler.write(chunk.constData(), std::min<qint64>(chunk.size(), fillerSize - written));
-    }
+    QVERIFY(fillDrive(mountPoint, 160 * 1024));
     // when the batch runs into the full drive, it pauses instead of failing,
     QProcess process;
     process.setWorkingDirectory(mountPoint);
