@@ -37,14 +37,9 @@ private Q_SLOTS:
     void cleanup();
 
     void allTasksSucceed();
-    void transientRetriesSameRung();
-    void contentPolicyGoesToSimplifiedPrompt();
-    void authSwitchesProviderAtOnce();
-    void quotaSwitchesProviderAtOnce();
-    void invalidRequestFailsFastAndBlocksVideo();
-    void providerCancelIsNeverRetried();
-    void neverMoreThanThreeAutomaticRetries();
-    void ladderOrderAndRecordedQuality();
+    // Every route of an error class through the real engine, as seen by the providers.
+    void routes_data();
+    void routes();
     void retryAfterWins();
     void retryAfterHoldsTheWholeProvider();
     void afterAHoldOneRequestGoesFirst();
@@ -118,125 +113,145 @@ void TestEngine::allTasksSucceed()
     QVERIFY(QFile::exists(m_f.path(u"ws/draft/s01/sh01/video.a1.mp4"_s)));
 }
 
-void TestEngine::transientRetriesSameRung()
+void TestEngine::routes_data()
 {
-    openEngine(makeProject(1));
-    m_a->script(img(1), {{ErrorClass::Timeout}});
-    QVERIFY(runToEnd());
-    const QList<Attempt> attempts = m_engine->attempts(img(1));
-    QCOMPARE(attempts.size(), 2);
-    QCOMPARE(attempts.at(0).errorClass, ErrorClass::Timeout);
-    QCOMPARE(attempts.at(1).rung, RungKind::Primary);
-    QCOMPARE(attempts.at(1).providerId, u"a"_s);
-    QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
+    QTest::addColumn<QList<int>>("scriptA"); // outcomes of a's attempts on shot 1's image
+    QTest::addColumn<QList<int>>("scriptB"); // the same for b
+    QTest::addColumn<int>("defaultOutcome"); // every other call of a and b (None: success)
+    QTest::addColumn<bool>("localFails");    // the built-in fallback fails the same way
+    QTest::addColumn<int>("maxRetries");
+    QTest::addColumn<bool>("longBackoff"); // a backoff would make the row time out
+    QTest::addColumn<QList<int>>("rungs"); // RungKind of each attempt of shot 1's image
+    QTest::addColumn<QStringList>("providers");
+    QTest::addColumn<int>("state"); // TaskState of shot 1's image
+    QTest::addColumn<int>("quality");
+    QTest::addColumn<int>("videoState"); // TaskState of shot 1's video
+    QTest::addColumn<int>("degraded");   // degraded tasks in the summary, -1: not checked
+
+    const auto i = [](auto value) { return int(value); };
+    const int none = i(ErrorClass::None);
+    const int primary = i(RungKind::Primary);
+    const int alternative = i(RungKind::AlternativeProvider);
+    const int fallback = i(RungKind::Fallback);
+    QTest::newRow("transient: same rung")
+        << QList<int>{i(ErrorClass::Timeout)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary, primary} << QStringList{u"a"_s, u"a"_s} << i(TaskState::Done)
+        << i(Quality::Full) << i(TaskState::Done) << -1;
+    QTest::newRow("content policy: simplified prompt, alternative skipped")
+        << QList<int>{i(ErrorClass::ContentPolicy)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary, i(RungKind::SimplifiedPrompt)} << QStringList{u"a"_s, u"a"_s}
+        << i(TaskState::Done) << i(Quality::Reduced) << i(TaskState::Done) << -1;
+    QTest::newRow("auth: other provider at once")
+        << QList<int>{i(ErrorClass::Auth)} << QList<int>{} << none << false << 3 << true
+        << QList<int>{primary, alternative} << QStringList{u"a"_s, u"b"_s} << i(TaskState::Done)
+        << i(Quality::Full) << i(TaskState::Done) << -1;
+    QTest::newRow("quota: neither a nor b again, only the fallback")
+        << QList<int>{i(ErrorClass::QuotaExhausted)} << QList<int>{i(ErrorClass::QuotaExhausted)}
+        << none << false << 3 << false << QList<int>{primary, alternative, fallback}
+        << QStringList{u"a"_s, u"b"_s, u"local"_s} << i(TaskState::Done) << i(Quality::Fallback)
+        << i(TaskState::Done) << -1;
+    QTest::newRow("invalid request: fails fast and blocks the video")
+        << QList<int>{i(ErrorClass::InvalidRequest)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary} << QStringList{u"a"_s} << i(TaskState::Failed) << i(Quality::None)
+        << i(TaskState::Blocked) << -1;
+    QTest::newRow("provider cancel: never retried")
+        << QList<int>{i(ErrorClass::Cancelled)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary} << QStringList{u"a"_s} << i(TaskState::Cancelled) << i(Quality::None)
+        << i(TaskState::Cancelled) << -1;
+    QTest::newRow("never more than three automatic retries; the last is the fallback")
+        << QList<int>{} << QList<int>{} << i(ErrorClass::Timeout) << true << 3 << false
+        << QList<int>{primary, primary, alternative, fallback}
+        << QStringList{u"a"_s, u"a"_s, u"b"_s, u"local"_s} << i(TaskState::Failed)
+        << i(Quality::None) << i(TaskState::Blocked) << -1;
+    QTest::newRow("the whole ladder in order")
+        << QList<int>{} << QList<int>{} << i(ErrorClass::ProviderError) << false << 6 << false
+        << QList<int>{primary, alternative, i(RungKind::SimplifiedPrompt),
+                      i(RungKind::LowerResolution), fallback}
+        << QStringList{u"a"_s, u"b"_s, u"a"_s, u"a"_s, u"local"_s} << i(TaskState::Done)
+        << i(Quality::Fallback) << i(TaskState::Done) << 2; // the video fell back as well
 }
 
-void TestEngine::contentPolicyGoesToSimplifiedPrompt()
+void TestEngine::routes()
 {
-    openEngine(makeProject(1));
-    m_a->script(img(1), {{ErrorClass::ContentPolicy}});
-    QVERIFY(runToEnd());
-    const QList<FakeCall> calls = m_a->calls();
-    QCOMPARE(m_a->callCount(img(1)), 2);
-    QCOMPARE(m_b->callCount(), 0); // the alternative provider is skipped
-    QCOMPARE(calls.at(1).rung, RungKind::SimplifiedPrompt);
-    QCOMPARE(calls.at(1).prompt, u"A lighthouse in a storm"_s);
-    QCOMPARE(m_engine->task(img(1)).quality, Quality::Reduced);
-}
+    QFETCH(QList<int>, scriptA);
+    QFETCH(QList<int>, scriptB);
+    QFETCH(int, defaultOutcome);
+    QFETCH(bool, localFails);
+    QFETCH(int, maxRetries);
+    QFETCH(bool, longBackoff);
+    QFETCH(QList<int>, rungs);
+    QFETCH(QStringList, providers);
+    QFETCH(int, state);
+    QFETCH(int, quality);
+    QFETCH(int, videoState);
+    QFETCH(int, degraded);
 
-void TestEngine::authSwitchesProviderAtOnce()
-{
-    openEngine(makeProject(1));
-    EngineOptions options = m_engine->options();
-    options.retry.baseDelayMs = 60 * 1000; // a backoff would make the test time out
-    m_engine->setOptions(options);
-    m_a->script(img(1), {{ErrorClass::Auth, {}, 401}});
-    QVERIFY(runToEnd(5000));
-    QCOMPARE(m_a->callCount(img(1)), 1);
-    QCOMPARE(m_b->callCount(img(1)), 1);
-    QCOMPARE(m_engine->attempts(img(1)).at(1).rung, RungKind::AlternativeProvider);
-    QCOMPARE(m_engine->task(img(1)).quality, Quality::Full);
-}
-
-void TestEngine::quotaSwitchesProviderAtOnce()
-{
-    openEngine(makeProject(1));
-    m_a->script(img(1), {{ErrorClass::QuotaExhausted, {}, 429}});
-    m_b->script(img(1), {{ErrorClass::QuotaExhausted, {}, 429}});
-    QVERIFY(runToEnd());
-    // a, then b, then neither a nor b again: only the built-in fallback is left.
-    QCOMPARE(m_a->callCount(img(1)), 1);
-    QCOMPARE(m_b->callCount(img(1)), 1);
-    QCOMPARE(m_local->callCount(img(1)), 1);
-    QCOMPARE(m_engine->task(img(1)).quality, Quality::Fallback);
-}
-
-void TestEngine::invalidRequestFailsFastAndBlocksVideo()
-{
+    // Given two shots; the first one's image meets the scripted failures,
     openEngine(makeProject(2));
-    m_a->script(img(1), {{ErrorClass::InvalidRequest, {}, 400}});
-    QVERIFY(runToEnd());
-    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
-    QCOMPARE(m_engine->attempts(img(1)).size(), 1);
-    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
-    QCOMPARE(m_a->callCount(vid(1)), 0);
-    QCOMPARE(m_engine->task(img(2)).state, TaskState::Done);
-    QCOMPARE(m_engine->task(vid(2)).state, TaskState::Done);
-}
-
-void TestEngine::providerCancelIsNeverRetried()
-{
-    openEngine(makeProject(1));
-    m_a->script(img(1), {{ErrorClass::Cancelled}});
-    QVERIFY(runToEnd());
-    QCOMPARE(m_engine->task(img(1)).state, TaskState::Cancelled);
-    QCOMPARE(m_a->callCount(img(1)) + m_b->callCount() + m_local->callCount(), 1);
-}
-
-void TestEngine::neverMoreThanThreeAutomaticRetries()
-{
-    openEngine(makeProject(1));
-    for (FakeProvider *p : {m_a, m_b, m_local})
-        p->setDefaultOutcome({ErrorClass::Timeout});
-    QVERIFY(runToEnd());
-    const QList<Attempt> attempts = m_engine->attempts(img(1));
-    QCOMPARE(attempts.size(), 4); // attempt 1 + 3 retries
-    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
-    QCOMPARE(m_engine->task(vid(1)).state, TaskState::Blocked);
-    // Transient: same rung once, then down the ladder; the last retry is the fallback.
-    QList<RungKind> rungs;
-    for (const Attempt &a : attempts)
-        rungs << a.rung;
-    const QList<RungKind> expected{RungKind::Primary, RungKind::Primary,
-                                   RungKind::AlternativeProvider, RungKind::Fallback};
-    QCOMPARE(rungs, expected);
-}
-
-void TestEngine::ladderOrderAndRecordedQuality()
-{
-    Project project = makeProject(1);
-    openEngine(project);
     EngineOptions options = m_engine->options();
-    options.retry.maxRetries = 6; // room to walk the whole ladder
+    options.retry.maxRetries = maxRetries;
+    if (longBackoff)
+        options.retry.baseDelayMs = 60 * 1000;
     m_engine->setOptions(options);
-    m_a->setDefaultOutcome({ErrorClass::ProviderError});
-    m_b->setDefaultOutcome({ErrorClass::ProviderError});
-    QVERIFY(runToEnd());
-    QList<RungKind> rungs;
-    for (const Attempt &a : m_engine->attempts(img(1)))
-        rungs << a.rung;
-    const QList<RungKind> expected{RungKind::Primary, RungKind::AlternativeProvider,
-                                   RungKind::SimplifiedPrompt, RungKind::LowerResolution,
-                                   RungKind::Fallback};
-    QCOMPARE(rungs, expected);
-    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
-    QCOMPARE(m_engine->task(img(1)).quality, Quality::Fallback);
-    QCOMPARE(m_engine->summary().degraded(), 2); // the video fell back as well
-    // The lower-resolution rung asked for half the size.
-    bool sawHalfSize = false;
-    for (const FakeCall &call : m_a->calls())
-        sawHalfSize |= call.rung == RungKind::LowerResolution && call.width == 32;
-    QVERIFY(sawHalfSize);
+    const auto outcomes = [](const QList<int> &classes) {
+        QList<FakeOutcome> list;
+        for (int cls : classes) {
+            const auto errorClass = ErrorClass(cls);
+            const int status = errorClass == ErrorClass::Auth             ? 401
+                               : errorClass == ErrorClass::QuotaExhausted ? 429
+                               : errorClass == ErrorClass::InvalidRequest ? 400
+                                                                          : 0;
+            list << FakeOutcome{errorClass, {}, status};
+        }
+        return list;
+    };
+    m_a->script(img(1), outcomes(scriptA));
+    m_b->script(img(1), outcomes(scriptB));
+    if (ErrorClass(defaultOutcome) != ErrorClass::None) {
+        m_a->setDefaultOutcome({ErrorClass(defaultOutcome)});
+        m_b->setDefaultOutcome({ErrorClass(defaultOutcome)});
+        if (localFails)
+            m_local->setDefaultOutcome({ErrorClass(defaultOutcome)});
+    }
+    // When the batch runs,
+    QVERIFY(runToEnd(longBackoff ? 5000 : 15000));
+    // then the image's attempts walked the expected rungs on the expected providers,
+    QList<int> seenRungs;
+    QStringList seenProviders;
+    for (const Attempt &a : m_engine->attempts(img(1))) {
+        seenRungs << int(a.rung);
+        seenProviders << a.providerId;
+    }
+    QCOMPARE(seenRungs, rungs);
+    QCOMPARE(seenProviders, providers);
+    QCOMPARE(m_a->callCount(img(1)), int(providers.count(u"a"_s)));
+    QCOMPARE(m_b->callCount(img(1)), int(providers.count(u"b"_s)));
+    QCOMPARE(m_local->callCount(img(1)), int(providers.count(u"local"_s)));
+    QCOMPARE(m_engine->task(img(1)).state, TaskState(state));
+    QCOMPARE(m_engine->task(img(1)).quality, Quality(quality));
+    QCOMPARE(m_engine->task(vid(1)).state, TaskState(videoState));
+    if (TaskState(videoState) == TaskState::Blocked)
+        QCOMPARE(m_a->callCount(vid(1)), 0);
+    if (TaskState(state) == TaskState::Cancelled)
+        QCOMPARE(m_a->callCount(img(1)) + m_b->callCount(img(1)) + m_local->callCount(img(1)), 1);
+    if (ErrorClass(defaultOutcome) == ErrorClass::None) {
+        // the other shot is not touched by the first one's failures,
+        QCOMPARE(m_engine->task(img(2)).state, TaskState::Done);
+        QCOMPARE(m_engine->task(vid(2)).state, TaskState::Done);
+    }
+    if (degraded >= 0)
+        QCOMPARE(m_engine->summary().degraded(), degraded + 2); // shot 2 fell back as well
+    // and the simpler rungs really asked for less.
+    for (const FakeCall &call : m_a->calls()) {
+        if (call.taskId != img(1))
+            continue;
+        if (call.rung == RungKind::SimplifiedPrompt)
+            QCOMPARE(call.prompt, u"A lighthouse in a storm"_s);
+        if (call.rung == RungKind::LowerResolution)
+            QCOMPARE(call.width, 32); // half the size
+    }
+    if (rungs.contains(int(RungKind::SimplifiedPrompt)) && providers.count(u"b"_s) == 0)
+        QCOMPARE(m_b->callCount(), 0); // the alternative provider is skipped
 }
 
 void TestEngine::retryAfterWins()

@@ -3,7 +3,7 @@
 // the last decrease do not halve again: one burst of rejections counts once.
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
 
 namespace retake {
 

@@ -4,7 +4,7 @@
 // cool-down doubled. Time is passed in (monotonic ms), so the class is pure.
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
 
 namespace retake {
 

@@ -1,0 +1,59 @@
+// The life of one attempt after the scheduler chose it: a fresh staging folder, the
+// provider's job with its progress, the output confined to the staging folder, verified
+// (decodes, right kind and size) and filed into draft/ under its attempt number. The
+// outcome reaches the host exactly once per attempt; what to do next is the host's.
+#pragma once
+
+#include "engine/engineoptions.h"
+#include "engine/outputverifier.h"
+#include "engine/tasktable.h"
+#include "store/workspace.h"
+
+#include <QObject>
+
+namespace retake {
+
+class AttemptRunner final
+{
+public:
+    class Host
+    {
+    public:
+        virtual ~Host() = default;
+        virtual void attemptProgressed(int task) = 0;
+        virtual void attemptWaitsForSpace(int task, const QString &what) = 0;
+        // The job reported (before confinement and verification).
+        virtual void jobEnded(int task) = 0;
+        // The output is verified and still in the staging folder.
+        virtual void attemptVerified(int task, const QString &stagedFile) = 0;
+        virtual void attemptFailed(int task, const GenerationResult &result) = 0;
+    };
+
+    AttemptRunner(TaskTable &tasks, const Workspace &workspace, const EngineOptions &options,
+                  Host &host, QObject *context)
+        : m_tasks(tasks), m_workspace(workspace), m_options(options), m_host(host),
+          m_context(context)
+    {
+    }
+
+    // A new, empty staging folder for the attempt; false with `error` when it cannot be made.
+    bool prepareStaging(TaskRecord &t, QString *error) const;
+    // Watches `job` for task `task` and starts it.
+    void run(int task, ProviderJob *job);
+    // Renames the verified output into draft/; false with `error` set.
+    bool file(TaskRecord &t, const QString &stagedFile, QString *target, QString *error) const;
+    // Removes the staging folder of the attempt in flight.
+    static void dropStaging(const TaskRecord &t);
+
+private:
+    void onJobFinished(int task, const GenerationResult &result);
+    void onVerified(int task, const QString &file, const VerificationResult &verification);
+
+    TaskTable &m_tasks;
+    const Workspace &m_workspace;
+    const EngineOptions &m_options;
+    Host &m_host;
+    QObject *m_context;
+};
+
+} // namespace retake

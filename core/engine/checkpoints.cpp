@@ -1,0 +1,123 @@
+#include "checkpoints.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+// The engine's messages share its translation context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("retake::Engine", text);
+}
+} // namespace
+
+QString Checkpoints::countsJson() const
+{
+    QJsonObject counts;
+    for (auto it = m_tasks.counts().cbegin(); it != m_tasks.counts().cend(); ++it) {
+        if (it.value() > 0)
+            counts.insert(nameOf(it.key()), it.value());
+    }
+    return QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
+}
+
+CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
+{
+    m_journal.persistAll();
+    const CheckpointInfo info =
+        m_store.createCheckpoint(m_workspace.path(u"checkpoints"_s), reason, countsJson(), error);
+    if (!info.id.isEmpty()) {
+        m_journal.event(u"checkpoint"_s, info.id + u": "_s + reason);
+        m_callbacks.log(u"Checkpoint %1 (%2)."_s.arg(info.id, reason));
+        m_callbacks.created(info);
+    } else if (error) {
+        m_callbacks.log(u"Could not create a checkpoint (%1): %2"_s.arg(reason, *error));
+    }
+    return info;
+}
+
+QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
+{
+    QString file;
+    for (const CheckpointInfo &info : m_store.checkpoints()) {
+        if (info.id == id)
+            file = m_workspace.path(info.file);
+    }
+    if (file.isEmpty()) {
+        *error =
+            tr("there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)").arg(id);
+        return {};
+    }
+    QString why;
+    const QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
+    if (stored.isEmpty()) {
+        *error = tr("checkpoint %1 cannot be read: %2").arg(id, why);
+        return {};
+    }
+    // A restore can be undone: the state before it is a checkpoint too.
+    const CheckpointInfo undo = create(tr("before restore of %1").arg(id), &why);
+    if (undo.id.isEmpty()) {
+        *error = tr("could not save the current state before restoring: %1").arg(why);
+        return {};
+    }
+    *undoId = undo.id;
+    return stored;
+}
+
+int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, QString *error)
+{
+    if (dropCheckpoints) {
+        for (const CheckpointInfo &info : m_store.checkpoints())
+            m_store.removeCheckpoint(info.id, error);
+    }
+    QSet<QString> keep;
+    for (const TaskRecord &t : m_tasks.all()) {
+        if (!t.snap.outputPath.isEmpty())
+            keep.insert(QFileInfo(t.snap.outputPath).absoluteFilePath());
+        if (!t.previousOutput.isEmpty())
+            keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
+    }
+    for (const CheckpointInfo &info : m_store.checkpoints()) {
+        QString why;
+        const QList<StoredTask> stored =
+            StateStore::loadTasksFrom(m_workspace.path(info.file), &why);
+        if (stored.isEmpty()) {
+            if (error)
+                *error =
+                    tr("checkpoint %1 cannot be read (%2); nothing was deleted").arg(info.id, why);
+            return -1;
+        }
+        for (const StoredTask &s : stored) {
+            if (!s.outputPath.isEmpty())
+                keep.insert(m_workspace.path(s.outputPath));
+        }
+    }
+    int removed = 0;
+    qint64 freed = 0;
+    QDirIterator it(m_workspace.draftDir(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (file.contains(u"/.staging/"_s) || keep.contains(file))
+            continue;
+        const qint64 size = QFileInfo(file).size();
+        if (QFile::remove(file)) {
+            ++removed;
+            freed += size;
+        }
+    }
+    if (bytesFreed)
+        *bytesFreed = freed;
+    m_journal.event(u"discard"_s, QString::number(removed) + u" files"_s);
+    QString flushError;
+    m_store.flush(&flushError);
+    return removed;
+}
+
+} // namespace retake

@@ -1,0 +1,452 @@
+#include "engineprivate.h"
+
+#include "engine/recoveryplanner.h"
+#include "providers/provider.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+EnginePrivate::EnginePrivate(Engine *engine)
+    : q(engine), scheduler(tasks, *this, engine), runner(tasks, workspace, options, *this, engine),
+      archive(workspace, [this](const QString &line) { log(line); }),
+      checkpoints(store, journal, tasks, workspace,
+                  {[this](const QString &line) { log(line); },
+                   [this](const CheckpointInfo &info) { Q_EMIT q->checkpointCreated(info); }}),
+      disk(options, store,
+           {[this](const QString &line) { log(line); }, [this](bool) { emitPaused(); },
+            [this] { scheduler.request(); }},
+           engine),
+      budget(options, {[this](const QString &line) { log(line); },
+                       [this] {
+                           Q_EMIT q->pausedChanged(true, u"budget cap"_s);
+                           Q_EMIT q->summaryChanged(q->summary());
+                           checkFinished();
+                       }})
+{
+}
+
+QString EnginePrivate::pauseReason() const
+{
+    return disk.isPaused()     ? u"disk full"_s
+           : budget.isPaused() ? u"budget cap"_s
+           : userPaused        ? u"paused"_s
+                               : QString();
+}
+
+void EnginePrivate::emitPaused()
+{
+    // The disk guard paused or resumed: the user's pause still shows when it is set.
+    Q_EMIT q->pausedChanged(disk.isPaused() || userPaused, disk.isPaused() ? u"disk full"_s
+                                                           : userPaused    ? u"paused"_s
+                                                                           : QString());
+    Q_EMIT q->summaryChanged(q->summary());
+}
+
+// ---------------------------------------------------------------------------------------
+// Bookkeeping
+
+void EnginePrivate::markDirty(int i)
+{
+    dirty.insert(i);
+    persisted.remove(i);
+    if (!updateTimer.isActive())
+        updateTimer.start(options.updateIntervalMs);
+}
+
+void EnginePrivate::flushUpdates()
+{
+    if (dirty.isEmpty() && !store.hasPendingWrites())
+        return;
+    QList<int> changed(dirty.cbegin(), dirty.cend());
+    std::sort(changed.begin(), changed.end());
+    dirty.clear();
+    QList<TaskSnapshot> snapshots;
+    snapshots.reserve(changed.size());
+    for (int i : changed) {
+        TaskRecord &t = tasks.at(i);
+        t.snap = t.snapshot();
+        snapshots << t.snap;
+        if (!persisted.contains(i))
+            journal.persist(i);
+    }
+    persisted.clear();
+    saveState();
+    if (!snapshots.isEmpty())
+        Q_EMIT q->tasksUpdated(snapshots);
+    Q_EMIT q->summaryChanged(q->summary());
+    Q_EMIT q->providersUpdated(q->providerStatuses());
+}
+
+void EnginePrivate::saveState()
+{
+    QString error;
+    if (!store.isOpen() || store.flush(&error))
+        return;
+    if (store.lastFlushFailedForSpace()) {
+        disk.pauseForDiskFull(error);
+        return;
+    }
+    log(u"Could not save the batch state (will try again): %1"_s.arg(error));
+}
+
+void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
+{
+    ProviderLane &lane = scheduler.lanes()[provider->id()];
+    lane.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd);
+    lane.provider = std::move(provider);
+}
+
+int EnginePrivate::maxLimitOf(const Provider *provider) const
+{
+    const int configured = provider ? std::max(1, provider->maxConcurrency()) : 1;
+    return options.concurrencyCap > 0 ? std::min(configured, options.concurrencyCap) : configured;
+}
+
+double EnginePrivate::estimateCost(const TaskRecord &t) const
+{
+    const ProviderLane *lane = scheduler.lane(t.providerId());
+    return requests.estimatedCost(t, lane ? lane->provider.get() : nullptr);
+}
+
+bool EnginePrivate::budgetAllows(int i)
+{
+    return budget.allows(estimateCost(tasks.at(i)));
+}
+
+void EnginePrivate::liftBudgetPause()
+{
+    budget.lift(); // re-evaluated against the new cap on the next dispatch
+    journal.reopenBudgetRun();
+    finishedEmitted = false;
+    log(budget.liftMessage());
+    emitPaused();
+    scheduler.request();
+}
+
+CheckpointInfo EnginePrivate::checkpoint(const QString &reason, QString *error)
+{
+    return checkpoints.create(reason, error);
+}
+
+void EnginePrivate::stageFinished(Stage stage)
+{
+    // An automatic checkpoint when a stage has finished for every item.
+    if (!started || cancelling || !checkpoints.claimStage(stage))
+        return;
+    QMetaObject::invokeMethod(
+        q,
+        [this, stage] {
+            QString error;
+            checkpoint(u"all %1s finished"_s.arg(nameOf(stage)), &error);
+        },
+        Qt::QueuedConnection);
+}
+
+void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRun)
+{
+    tasks.build(project);
+    scheduler.clearQueues();
+    journal.restore(stored, continuingRun);
+    dirty.clear();
+}
+
+// ---------------------------------------------------------------------------------------
+// Dispatch
+
+void EnginePrivate::dispatch(int i)
+{
+    TaskRecord &t = tasks.at(i);
+    const Rung rung = t.rung();
+    ProviderLane *lane = scheduler.lane(rung.providerId);
+    t.request = requests.request(t);
+    t.request.spaceRetryMs = options.diskPollIntervalMs;
+    t.cancelRequested = false;
+
+    Attempt &a = t.current;
+    a = Attempt();
+    a.number = t.request.attemptNumber;
+    a.rung = rung.kind;
+    a.providerId = rung.providerId;
+    a.startedAt = QDateTime::currentDateTimeUtc();
+    t.dispatchedMs = now();
+
+    if (!lane || !lane->provider || !lane->provider->supports(t.snap.stage)) {
+        tasks.setState(i, TaskState::Running);
+        const QString why =
+            !lane || !lane->provider
+                ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
+                : u"provider \"%1\" cannot make %2s"_s.arg(rung.providerId, nameOf(t.snap.stage));
+        fail(i, GenerationResult::failure(ErrorClass::InvalidRequest,
+                                          why + u"; choose another provider for this task"_s));
+        return;
+    }
+
+    t.request.model = lane->provider->model();
+    a.model = t.request.model;
+    a.params = RequestBuilder::attemptParams(t.request);
+    a.paramsHash = RequestBuilder::hashOf(a.params);
+
+    QString error;
+    if (!runner.prepareStaging(t, &error)) {
+        tasks.setState(i, TaskState::Running);
+        fail(i, GenerationResult::failure(ErrorClass::FileIo, error));
+        return;
+    }
+
+    t.costEstimate = estimateCost(t);
+    budget.addInFlight(t.costEstimate);
+    ProviderJob *job = lane->provider->createJob(t.request, q);
+    t.limiterEpoch = lane->gate.onSent(now());
+    t.snap.attemptCount = a.number;
+    t.snap.progress = 0.0;
+    tasks.setState(i, TaskState::Running);
+    runner.run(i, job);
+}
+
+void EnginePrivate::jobEnded(int i)
+{
+    TaskRecord &t = tasks.at(i);
+    budget.releaseInFlight(t.costEstimate);
+    t.costEstimate = 0.0;
+    if (ProviderLane *lane = scheduler.lane(t.current.providerId))
+        lane->gate.onFinished();
+    t.job = nullptr;
+}
+
+void EnginePrivate::attemptWaitsForSpace(int i, const QString &what)
+{
+    disk.pauseForDiskFull(
+        u"%1 keeps its output until there is room for it (%2)"_s.arg(tasks.at(i).snap.id, what));
+}
+
+// ---------------------------------------------------------------------------------------
+// Results
+
+void EnginePrivate::recordAttempt(TaskRecord &t)
+{
+    t.attempts << t.current;
+    journal.saveAttempt(t, t.current);
+}
+
+void EnginePrivate::succeed(int i, const QString &stagedFile)
+{
+    TaskRecord &t = tasks.at(i);
+    QString target;
+    QString error;
+    if (!runner.file(t, stagedFile, &target, &error)) {
+        fail(i, GenerationResult::failure(ErrorClass::FileIo, error));
+        return;
+    }
+    Attempt &a = t.current;
+    a.endedAt = QDateTime::currentDateTimeUtc();
+    a.outputPath = workspace.relativePath(target);
+    budget.addSpent(a.costUnits);
+    recordAttempt(t);
+    if (ProviderLane *lane = scheduler.lane(a.providerId))
+        lane->gate.onSucceeded(t.dispatchedMs);
+    t.paramsHash = requests.paramsHash(t);
+    t.snap.outputPath = target;
+    t.snap.lastError = ErrorClass::None;
+    t.snap.lastMessage.clear();
+    t.snap.lastHttpStatus = 0;
+    t.previousOutput.clear();
+    t.previousQuality = Quality::None;
+    Quality quality = qualityOf(a.rung);
+    if (t.snap.stage == Stage::Assembly) {
+        // A scene with a slate or a degraded shot in it is degraded too.
+        for (int d : t.node.dependencies) {
+            const TaskRecord &dep = tasks.at(d);
+            if (dep.snap.state != TaskState::Done || isDegraded(dep.snap.quality))
+                quality = Quality::Reduced;
+        }
+    }
+    tasks.setQuality(i, quality);
+    tasks.setState(i, TaskState::Done);
+    if (quality != Quality::Full) {
+        log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(quality), nameOf(a.rung),
+                                                        a.providerId));
+    }
+    // A verified output is recorded at once, not on the next tick: after a crash it is
+    // never asked for again; the coalesced update that follows does not write it again.
+    journal.persist(i);
+    persisted.insert(i);
+    saveState();
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+    tasks.settleDependents(i);
+    scheduler.request();
+    checkFinished();
+}
+
+void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
+{
+    Attempt &a = t.current;
+    a.endedAt = QDateTime::currentDateTimeUtc();
+    a.errorClass = result.errorClass;
+    a.httpStatus = result.httpStatus;
+    a.message = result.message;
+    if (!result.stderrTail.isEmpty())
+        a.stderrTail = result.stderrTail;
+    a.costUnits = result.costUnits;
+    budget.addSpent(a.costUnits);
+    t.snap.lastError = result.errorClass;
+    t.snap.lastMessage = result.message;
+    t.snap.lastHttpStatus = result.httpStatus;
+}
+
+void EnginePrivate::pauseForSpace(int i, const QString &why)
+{
+    // Not a task failure: the batch pauses and the task waits for space.
+    TaskRecord &t = tasks.at(i);
+    AttemptRunner::dropStaging(t);
+    t.current.countedAgainstBudget = false;
+    recordAttempt(t);
+    disk.pauseForDiskFull(why);
+    tasks.setState(i, TaskState::Queued);
+    Q_EMIT q->attemptFinished(t.snap.id, t.current);
+}
+
+void EnginePrivate::fail(int i, const GenerationResult &result)
+{
+    TaskRecord &t = tasks.at(i);
+    finishAttempt(t, result);
+    Attempt &a = t.current;
+    const ErrorClass cls = result.errorClass;
+    const qint64 nowMs = now();
+
+    if (cls == ErrorClass::Cancelled) {
+        // Cancelled attempts leave nothing in draft/ and are never retried.
+        AttemptRunner::dropStaging(t);
+        a.countedAgainstBudget = false;
+        recordAttempt(t);
+        tasks.setState(i, TaskState::Cancelled);
+        tasks.cancelDependents(i);
+        Q_EMIT q->attemptFinished(t.snap.id, a);
+        checkFinished();
+        return;
+    }
+    if (cls == ErrorClass::DiskFull) {
+        pauseForSpace(i, u"%1 could not write its output (%2)"_s.arg(t.snap.id, a.message));
+        return;
+    }
+
+    a.archivedTo = archive.archive(t, t.request.outputDir);
+    if (ProviderLane *lane = scheduler.lane(a.providerId)) {
+        const QString line = lane->gate.onFailed(a.providerId, cls, t.dispatchedMs, t.limiterEpoch,
+                                                 result.retryAfterMs, options.retry.maxDelayMs,
+                                                 nowMs, a.message, a.endedAt);
+        if (!line.isEmpty())
+            log(line);
+    }
+
+    const RecoveryDecision decision = RecoveryPlanner::decide(
+        cls, a.providerId, {t.ladder, t.rungIndex, t.retriesUsed, t.rungFailures, t.refusedBy},
+        options.retry);
+    if (decision.refuseProvider)
+        t.refusedBy.insert(a.providerId);
+    recordAttempt(t);
+    archive.logFailure(t, result, options.retry.maxRetries + 1, decision.retries(),
+                       options.debugLogging);
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+
+    if (!decision.retries()) {
+        endWithoutRetry(i, cls);
+        return;
+    }
+    t.retriesUsed += 1;
+    if (decision.targetRung == t.rungIndex) {
+        t.rungFailures += 1;
+    } else {
+        t.rungIndex = decision.targetRung;
+        t.rungFailures = 0;
+    }
+    const qint64 delay = decision.backoffRetryNumber > 0
+                             ? policy.delayMs(decision.backoffRetryNumber, result.retryAfterMs)
+                             : 0;
+    tasks.setState(i, TaskState::Retrying);
+    if (delay > 0) {
+        scheduler.retryAt(i, nowMs + delay);
+        t.snap.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    } else {
+        tasks.setState(i, TaskState::Queued);
+    }
+    scheduler.request();
+}
+
+void EnginePrivate::endWithoutRetry(int i, ErrorClass cls)
+{
+    TaskRecord &t = tasks.at(i);
+    if (!t.previousOutput.isEmpty()) {
+        // A full-quality retry failed: keep the degraded output that was there.
+        t.snap.outputPath = t.previousOutput;
+        tasks.setQuality(i, t.previousQuality);
+        tasks.setState(i, TaskState::Done);
+        log(u"%1: the full-quality retry failed (%2); keeping the degraded output."_s.arg(
+            t.snap.id, nameOf(cls)));
+        t.previousOutput.clear();
+        checkFinished();
+        return;
+    }
+    tasks.setState(i, TaskState::Failed);
+    log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id)
+            .arg(t.current.number)
+            .arg(nameOf(cls), t.current.message));
+    tasks.settleDependents(i);
+    checkFinished();
+    scheduler.request();
+}
+
+void EnginePrivate::resetForRerun(int i)
+{
+    TaskRecord &t = tasks.at(i);
+    if (t.snap.state == TaskState::Running)
+        return;
+    if (t.snap.state == TaskState::Retrying)
+        scheduler.cancelRetry(i);
+    t.ladder = TaskTable::ladderFor(project, t.snap.stage, t.providerOverride);
+    t.rungIndex = 0;
+    t.retriesUsed = 0;
+    t.rungFailures = 0;
+    t.refusedBy.clear();
+    if (t.snap.state == TaskState::Done) {
+        t.previousOutput = t.snap.outputPath;
+        t.previousQuality = t.snap.quality;
+    }
+    tasks.setQuality(i, Quality::None);
+    tasks.setState(i, TaskState::Waiting);
+    tasks.resetDependents(i);
+    tasks.setState(i, tasks.readyState(i));
+    finishedEmitted = false;
+}
+
+void EnginePrivate::settleBlocked()
+{
+    for (int i = 0; i < tasks.size(); ++i) {
+        if (tasks.at(i).snap.state == TaskState::Blocked)
+            tasks.setState(i, tasks.readyState(i));
+    }
+}
+
+void EnginePrivate::checkFinished()
+{
+    if (!started || finishedEmitted)
+        return;
+    // A batch stopped by its budget cap ends once nothing is in flight; the rest stays
+    // queued for a higher cap.
+    const bool stoppedByBudget = budget.isPaused() && tasks.count(TaskState::Running) == 0;
+    for (const TaskState s : {TaskState::Waiting, TaskState::Queued, TaskState::Running,
+                              TaskState::Retrying, TaskState::Interrupted}) {
+        if (tasks.count(s) > 0 && !stoppedByBudget)
+            return;
+    }
+    finishedEmitted = true;
+    cancelling = false;
+    flushUpdates();
+    const BatchSummary s = q->summary();
+    journal.endRun(s, budget.isPaused());
+    Q_EMIT q->batchFinished(s);
+}
+
+} // namespace retake

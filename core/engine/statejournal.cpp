@@ -1,0 +1,215 @@
+#include "statejournal.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+void StateJournal::event(const QString &kind, const QString &detail, const QString &taskId)
+{
+    if (m_store.isOpen())
+        m_store.addEvent({QDateTime::currentDateTimeUtc(), taskId, kind, detail});
+}
+
+StoredTask StateJournal::rowOf(const TaskRecord &t) const
+{
+    StoredTask s;
+    s.id = t.snap.id;
+    s.state = t.snap.state;
+    s.quality = t.snap.quality;
+    s.rung = t.ladder.value(t.rungIndex).kind;
+    s.providerId = t.providerId();
+    s.attemptCount = t.snap.attemptCount;
+    s.lastError = t.snap.lastError;
+    s.lastMessage = t.snap.lastMessage;
+    s.lastHttpStatus = t.snap.lastHttpStatus;
+    s.outputPath =
+        t.snap.outputPath.isEmpty() ? QString() : m_workspace.relativePath(t.snap.outputPath);
+    // Done: the parameters its output was made from; otherwise the shot's current ones,
+    // so that an edit of the storyboard is noticed on the next open.
+    s.paramsHash = t.snap.state == TaskState::Done ? t.paramsHash : m_requests.paramsHash(t);
+    s.manualRetries = t.snap.manualRetries;
+    s.rungIndex = t.rungIndex;
+    s.retriesUsed = t.retriesUsed;
+    s.rungFailures = t.rungFailures;
+    s.providerOverride = t.providerOverride;
+    return s;
+}
+
+void StateJournal::persist(int i)
+{
+    if (m_store.isOpen())
+        m_store.saveTask(rowOf(m_tasks.at(i)));
+}
+
+void StateJournal::persistAll()
+{
+    for (int i = 0; i < m_tasks.size(); ++i)
+        persist(i);
+}
+
+void StateJournal::saveAttempt(const TaskRecord &t, const Attempt &attempt)
+{
+    if (m_store.isOpen())
+        m_store.saveAttempt(t.snap.id, attempt);
+}
+
+void StateJournal::openRuns()
+{
+    m_runId = m_store.unfinishedRunId();
+    m_lastRunId = m_runId;
+    m_budgetEndedRunId.clear();
+    m_resumedFromSuspend = false;
+    if (!m_runId.isEmpty()) {
+        // Stopped on purpose when the last of its run events is "run-suspended"; a crash
+        // or a kill leaves "run-resumed" / "run-continued" (or nothing) last.
+        const QList<StoredEvent> events = m_store.loadEvents();
+        for (auto it = events.crbegin(); it != events.crend(); ++it) {
+            if (it->detail != m_runId)
+                continue;
+            if (it->kind == u"run-suspended"_s) {
+                m_resumedFromSuspend = true;
+                break;
+            }
+            if (it->kind == u"run-resumed"_s || it->kind == u"run-continued"_s)
+                break;
+        }
+    }
+    m_resumedAfterCrash = !m_runId.isEmpty() && !m_resumedFromSuspend;
+    if (m_resumedAfterCrash)
+        event(u"run-resumed"_s, m_runId);
+}
+
+double StateJournal::spentInRun() const
+{
+    if (m_runId.isEmpty())
+        return 0.0;
+    // A resumed run keeps what it already spent.
+    double spent = 0.0;
+    const QDateTime runStart = m_store.runStartedAt(m_runId);
+    for (const TaskRecord &t : m_tasks.all()) {
+        for (const Attempt &a : t.attempts) {
+            if (a.startedAt >= runStart)
+                spent += a.costUnits;
+        }
+    }
+    return spent;
+}
+
+bool StateJournal::startOrContinue()
+{
+    bool fresh = false;
+    if (m_store.isOpen() && m_runId.isEmpty()) {
+        m_runId = m_store.beginRun(QDateTime::currentDateTimeUtc());
+        m_budgetEndedRunId.clear();
+        fresh = true;
+    } else if (m_resumedFromSuspend && m_store.isOpen()) {
+        // From here on a crash is a crash again.
+        event(u"run-continued"_s, m_runId);
+        m_resumedFromSuspend = false;
+    }
+    m_lastRunId = m_runId;
+    return fresh;
+}
+
+void StateJournal::suspend()
+{
+    event(u"run-suspended"_s, m_runId);
+}
+
+void StateJournal::endRun(const BatchSummary &s, bool stoppedByBudget)
+{
+    if (!m_store.isOpen() || m_runId.isEmpty())
+        return;
+    const QString outcome =
+        m_resumedAfterCrash && s.count(TaskState::Failed) == 0 && s.count(TaskState::Cancelled) == 0
+            ? u"crashed-and-resumed"_s
+        : stoppedByBudget                   ? u"budget cap"_s
+        : s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
+        : s.count(TaskState::Failed) > 0    ? u"partial"_s
+                                            : u"complete"_s;
+    m_store.endRun(m_runId, QDateTime::currentDateTimeUtc(), outcome);
+    // A higher cap continues this run rather than starting a new one.
+    m_budgetEndedRunId = stoppedByBudget ? m_runId : QString();
+    m_lastRunId = m_runId;
+    m_runId.clear();
+}
+
+bool StateJournal::reopenBudgetRun()
+{
+    const bool reopened = m_runId.isEmpty() && !m_budgetEndedRunId.isEmpty() && m_store.isOpen();
+    if (reopened) {
+        // The run ended at its cap: it goes on under the same id.
+        m_runId = m_budgetEndedRunId;
+        m_lastRunId = m_runId;
+        m_store.reopenRun(m_runId);
+        event(u"budget-raised"_s, m_runId);
+    }
+    m_budgetEndedRunId.clear();
+    return reopened;
+}
+
+void StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
+{
+    const QHash<QString, QList<Attempt>> attempts = m_store.loadAttempts();
+    for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
+        const int i = m_tasks.indexOf(it.key());
+        if (i >= 0) {
+            m_tasks.at(i).attempts = it.value();
+            m_tasks.at(i).snap.attemptCount = int(it.value().size());
+        }
+    }
+    // In task order, so that an assembly is compared with its inputs as restored.
+    QHash<QString, const StoredTask *> byId;
+    for (const StoredTask &row : stored)
+        byId.insert(row.id, &row);
+    for (int i = 0; i < m_tasks.size(); ++i) {
+        const StoredTask *found = byId.value(m_tasks.at(i).snap.id);
+        if (!found)
+            continue; // a new task (e.g. a shot added to the storyboard)
+        const StoredTask &s = *found;
+        TaskRecord &t = m_tasks.at(i);
+        const QByteArray current = m_requests.paramsHash(t);
+        const bool outputExists =
+            !s.outputPath.isEmpty() && QFileInfo::exists(m_workspace.path(s.outputPath));
+        t.snap.lastError = s.lastError;
+        t.snap.lastMessage = s.lastMessage;
+        t.snap.lastHttpStatus = s.lastHttpStatus;
+        t.snap.manualRetries = s.manualRetries;
+        t.providerOverride = s.providerOverride;
+        t.ladder = TaskTable::ladderFor(m_requests.project(), t.snap.stage, t.providerOverride);
+        if (s.paramsHash != current) {
+            // The storyboard was edited since: this task starts over.
+            t.snap.lastError = ErrorClass::None;
+            t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
+            continue;
+        }
+        const bool keepPosition = continuingRun || s.state == TaskState::Done;
+        if (keepPosition) {
+            t.rungIndex = std::clamp(s.rungIndex, 0, int(t.ladder.size()) - 1);
+            t.retriesUsed = s.retriesUsed;
+            t.rungFailures = s.rungFailures;
+        }
+        if (s.state == TaskState::Done && outputExists) {
+            t.paramsHash = s.paramsHash;
+            t.snap.outputPath = m_workspace.path(s.outputPath);
+            m_tasks.setQuality(i, s.quality);
+            m_tasks.setState(i, TaskState::Done);
+        } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
+            m_tasks.setState(i, s.state);
+        } else if (s.state == TaskState::Running) {
+            m_tasks.setState(i, TaskState::Interrupted);
+        } else if (s.state == TaskState::Cancelled) {
+            m_tasks.setState(i, TaskState::Cancelled);
+        }
+    }
+    // Settle dependencies: a video can run only on its image's current output.
+    for (int i = 0; i < m_tasks.size(); ++i) {
+        const TaskState s = m_tasks.at(i).snap.state;
+        if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Blocked)
+            m_tasks.setState(i, m_tasks.readyState(i));
+    }
+}
+
+} // namespace retake

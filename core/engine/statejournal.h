@@ -1,0 +1,62 @@
+// The engine's side of state.sqlite: task records to rows and back, the run records
+// (begin, end with an outcome, suspended on purpose or died), and restoring the tasks
+// of a workspace when it is opened (a running task becomes interrupted; an edited shot
+// starts over). Writes are queued in the store and committed by flush().
+#pragma once
+
+#include "engine/requestbuilder.h"
+#include "engine/tasktable.h"
+#include "store/statestore.h"
+
+namespace retake {
+
+class StateJournal final
+{
+public:
+    StateJournal(StateStore &store, const Workspace &workspace, TaskTable &tasks,
+                 const RequestBuilder &requests)
+        : m_store(store), m_workspace(workspace), m_tasks(tasks), m_requests(requests)
+    {
+    }
+
+    bool isOpen() const { return m_store.isOpen(); }
+    void event(const QString &kind, const QString &detail = {}, const QString &taskId = {});
+    void persist(int task);
+    void persistAll();
+    void saveAttempt(const TaskRecord &t, const Attempt &attempt);
+
+    // Run lifecycle. After open(): the run that did not end (empty when none) and whether
+    // it stopped on purpose (suspend) or because its process died.
+    void openRuns();
+    const QString &runId() const { return m_runId; }
+    const QString &lastRunId() const { return m_lastRunId; }
+    bool resumedAfterCrash() const { return m_resumedAfterCrash; }
+    bool resumedFromSuspend() const { return m_resumedFromSuspend; }
+    // Cost units spent by the attempts of the open run.
+    double spentInRun() const;
+    // start(): a new run (true) or the one that was open goes on (false).
+    bool startOrContinue();
+    void suspend();
+    // Ends the run with its outcome; a run ended at its budget cap can be reopened.
+    void endRun(const BatchSummary &summary, bool stoppedByBudget);
+    bool reopenBudgetRun();
+
+    // Loads `stored` onto freshly built tasks; `continuingRun` keeps each task's position
+    // on its ladder (a resumed run), otherwise only done tasks keep theirs.
+    void restore(const QList<StoredTask> &stored, bool continuingRun);
+
+private:
+    StoredTask rowOf(const TaskRecord &t) const;
+
+    StateStore &m_store;
+    const Workspace &m_workspace;
+    TaskTable &m_tasks;
+    const RequestBuilder &m_requests;
+    QString m_runId;
+    QString m_lastRunId;
+    QString m_budgetEndedRunId; // the run that ended at the budget cap
+    bool m_resumedAfterCrash = false;
+    bool m_resumedFromSuspend = false;
+};
+
+} // namespace retake
