@@ -1,6 +1,7 @@
 #include "htmlreport.h"
 
 #include "report/reporttext.h"
+#include "report/reportwriter.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -178,9 +179,8 @@ void header(Html &h, const QJsonObject &report)
     h.close();
 }
 
-void summary(Html &h, const QJsonObject &report)
+void summary(Html &h, const QJsonObject &counts)
 {
-    const QJsonObject counts = report.value(u"counts"_s).toObject();
     h.open(u"section"_s, {{u"id"_s, u"summary"_s}});
     h.element(u"h2"_s, u"Summary"_s);
     h.element(u"p"_s, u"%1 tasks; %2 attempts in this run, %3 of them failed; %4 degraded."_s
@@ -213,28 +213,14 @@ void summary(Html &h, const QJsonObject &report)
     h.close();
 }
 
-QString errorText(const QJsonValue &error)
+void tasks(Html &h, const QJsonArray &tasks, bool prompts)
 {
-    if (!error.isObject())
-        return {};
-    const QJsonObject e = error.toObject();
-    QString text = str(e, u"class"_s);
-    if (e.value(u"httpStatus"_s).toInt() > 0)
-        text += u" (HTTP %1)"_s.arg(e.value(u"httpStatus"_s).toInt());
-    if (!str(e, u"message"_s).isEmpty())
-        text += u": "_s + str(e, u"message"_s);
-    return text;
-}
-
-void tasks(Html &h, const QJsonObject &report)
-{
-    const bool prompts = report.value(u"run"_s).toObject().value(u"debugLogging"_s).toBool();
     h.open(u"section"_s, {{u"id"_s, u"tasks"_s}});
     h.element(u"h2"_s, u"Tasks"_s);
     h.open(u"table"_s);
     h.headerRow({u"Task"_s, u"Output"_s, u"State"_s, u"Quality"_s, u"Attempts (run / all)"_s,
                  u"Provider and model"_s, u"Duration"_s, u"Last error"_s, u"Recommended action"_s});
-    for (const QJsonValue &value : report.value(u"tasks"_s).toArray()) {
+    for (const QJsonValue &value : tasks) {
         const QJsonObject t = value.toObject();
         const QString id = str(t, u"id"_s);
         h.open(u"tr"_s, {{u"id"_s, u"task-"_s + QString(id).replace(u'/', u'-')}});
@@ -275,7 +261,7 @@ void tasks(Html &h, const QJsonObject &report)
         h.td(str(t, u"provider"_s) +
              (str(t, u"model"_s).isEmpty() ? QString() : u" · "_s + str(t, u"model"_s)));
         h.td(ReportText::duration(t.value(u"durationMs"_s)), true);
-        const QString error = errorText(t.value(u"lastError"_s));
+        const QString error = ReportText::errorText(t.value(u"lastError"_s));
         h.td(error.isEmpty() ? str(t, u"note"_s) : error);
         h.td(str(t, u"recommendedAction"_s));
         h.close();
@@ -284,124 +270,134 @@ void tasks(Html &h, const QJsonObject &report)
     h.close();
 }
 
-void failures(Html &h, const QJsonObject &report)
+void partialOutputs(Html &h, const QJsonArray &partial)
+{
+    h.element(u"h3"_s, u"Partial outputs"_s);
+    if (partial.isEmpty()) {
+        h.element(u"p"_s, u"None archived in this run."_s, {{u"class"_s, u"muted"_s}});
+    } else {
+        h.open(u"ul"_s);
+        for (const QJsonValue &p : partial) {
+            const QJsonObject o = p.toObject();
+            h.open(u"li"_s);
+            h.text(u"Attempt %1: "_s.arg(o.value(u"attempt"_s).toInt()));
+            h.link(str(o, u"folder"_s), str(o, u"folder"_s));
+            const QJsonArray files = o.value(u"files"_s).toArray();
+            if (!files.isEmpty()) {
+                h.text(u" — "_s);
+                for (int i = 0; i < files.size(); ++i) {
+                    if (i > 0)
+                        h.text(u", "_s);
+                    h.link(files.at(i).toString(), files.at(i).toString().section(u'/', -1));
+                }
+            }
+            h.close();
+        }
+        h.close();
+    }
+}
+
+void recoveryPath(Html &h, const QJsonArray &recovery)
+{
+    h.element(u"h3"_s, u"Recovery path"_s);
+    h.open(u"ol"_s, {{u"class"_s, u"recovery"_s}});
+    for (const QJsonValue &r : recovery) {
+        const QJsonObject o = r.toObject();
+        h.open(u"li"_s);
+        const QString when = ReportText::time(o.value(u"time"_s));
+        if (str(o, u"kind"_s) == u"attempt"_s) {
+            QString line =
+                u"%1 — attempt %2 on %3 (%4, rung %5%6): "_s.arg(when)
+                    .arg(o.value(u"attempt"_s).toInt())
+                    .arg(str(o, u"provider"_s), str(o, u"model"_s), str(o, u"rung"_s),
+                         o.value(u"rungChanged"_s).toBool() ? u", rung changed"_s : QString());
+            if (str(o, u"outcome"_s) == u"ok"_s) {
+                line += u"succeeded"_s;
+            } else {
+                line += str(o, u"class"_s);
+                if (o.value(u"httpStatus"_s).toInt() > 0)
+                    line += u" (HTTP %1)"_s.arg(o.value(u"httpStatus"_s).toInt());
+                if (!str(o, u"message"_s).isEmpty())
+                    line += u" — "_s + str(o, u"message"_s);
+            }
+            line += u" ["_s + ReportText::duration(o.value(u"durationMs"_s)) + u"]"_s;
+            h.text(line);
+            if (o.contains(u"prompt"_s))
+                h.element(u"div"_s, str(o, u"prompt"_s), {{u"class"_s, u"prompt"_s}});
+            if (o.contains(u"stderrTail"_s)) {
+                h.open(u"details"_s, {{u"class"_s, u"stderr"_s}});
+                h.element(u"summary"_s, u"ffmpeg output (last lines)"_s);
+                h.element(u"pre"_s, str(o, u"stderrTail"_s), {{u"class"_s, u"stderr"_s}});
+                h.close();
+            }
+        } else {
+            h.text(u"%1 — user action: %2"_s.arg(when, str(o, u"action"_s)) +
+                   (str(o, u"detail"_s).isEmpty() ? QString()
+                                                  : u" ("_s + str(o, u"detail"_s) + u")"_s));
+        }
+        h.close();
+    }
+    h.close();
+}
+
+void failure(Html &h, const QJsonObject &f)
+{
+    const QString id = str(f, u"task"_s);
+    const bool degraded = str(f, u"state"_s) == u"done"_s;
+    h.open(u"article"_s, {{u"class"_s, degraded ? u"failure degraded"_s : u"failure"_s},
+                          {u"id"_s, u"failure-"_s + QString(id).replace(u'/', u'-')}});
+    h.open(u"h3"_s);
+    h.element(u"code"_s, id);
+    h.text(u" "_s);
+    h.badge(degraded ? u"degraded: "_s + str(f, u"quality"_s) : str(f, u"state"_s),
+            degraded ? u"quality-"_s + str(f, u"quality"_s) : u"state-"_s + str(f, u"state"_s));
+    if (!str(f, u"shotTitle"_s).isEmpty())
+        h.element(u"span"_s, u" "_s + str(f, u"shotTitle"_s), {{u"class"_s, u"muted"_s}});
+    h.close();
+    h.open(u"dl"_s, {{u"class"_s, u"header"_s}});
+    h.element(u"dt"_s, u"Reason"_s);
+    const QString reason = ReportText::errorText(f.value(u"reason"_s));
+    h.element(u"dd"_s, reason.isEmpty() ? u"—"_s : reason);
+    h.element(u"dt"_s, u"Last completed step"_s);
+    const QJsonValue step = f.value(u"lastCompletedStep"_s);
+    if (step.isObject()) {
+        const QJsonObject s = step.toObject();
+        h.open(u"dd"_s);
+        h.text(u"%1 (%2 quality) at %3: "_s.arg(str(s, u"task"_s), str(s, u"quality"_s),
+                                                ReportText::time(s.value(u"at"_s))));
+        h.link(str(s, u"output"_s), str(s, u"output"_s));
+        h.close();
+    } else {
+        h.element(u"dd"_s, u"none: no stage of this shot has a verified output"_s);
+    }
+    const QJsonArray blocks = f.value(u"blocks"_s).toArray();
+    if (!blocks.isEmpty()) {
+        QStringList ids;
+        for (const QJsonValue &b : blocks)
+            ids << b.toString();
+        h.element(u"dt"_s, u"Blocks"_s);
+        h.element(u"dd"_s, ids.join(u", "_s));
+    }
+    if (f.value(u"attemptsBeforeRun"_s).toInt() > 0) {
+        h.element(u"dt"_s, u"Earlier runs"_s);
+        h.element(u"dd"_s,
+                  u"%1 attempt(s) before this run"_s.arg(f.value(u"attemptsBeforeRun"_s).toInt()));
+    }
+    h.close();
+
+    partialOutputs(h, f.value(u"partialOutputs"_s).toArray());
+    recoveryPath(h, f.value(u"recovery"_s).toArray());
+    h.close();
+}
+
+void failures(Html &h, const QJsonArray &list)
 {
     h.open(u"section"_s, {{u"id"_s, u"failures"_s}});
     h.element(u"h2"_s, u"Failures and recovery"_s);
-    const QJsonArray list = report.value(u"failures"_s).toArray();
     if (list.isEmpty())
         h.element(u"p"_s, u"No task failed or finished degraded."_s);
-    for (const QJsonValue &value : list) {
-        const QJsonObject f = value.toObject();
-        const QString id = str(f, u"task"_s);
-        const bool degraded = str(f, u"state"_s) == u"done"_s;
-        h.open(u"article"_s, {{u"class"_s, degraded ? u"failure degraded"_s : u"failure"_s},
-                              {u"id"_s, u"failure-"_s + QString(id).replace(u'/', u'-')}});
-        h.open(u"h3"_s);
-        h.element(u"code"_s, id);
-        h.text(u" "_s);
-        h.badge(degraded ? u"degraded: "_s + str(f, u"quality"_s) : str(f, u"state"_s),
-                degraded ? u"quality-"_s + str(f, u"quality"_s) : u"state-"_s + str(f, u"state"_s));
-        if (!str(f, u"shotTitle"_s).isEmpty())
-            h.element(u"span"_s, u" "_s + str(f, u"shotTitle"_s), {{u"class"_s, u"muted"_s}});
-        h.close();
-        h.open(u"dl"_s, {{u"class"_s, u"header"_s}});
-        h.element(u"dt"_s, u"Reason"_s);
-        const QString reason = errorText(f.value(u"reason"_s));
-        h.element(u"dd"_s, reason.isEmpty() ? u"—"_s : reason);
-        h.element(u"dt"_s, u"Last completed step"_s);
-        const QJsonValue step = f.value(u"lastCompletedStep"_s);
-        if (step.isObject()) {
-            const QJsonObject s = step.toObject();
-            h.open(u"dd"_s);
-            h.text(u"%1 (%2 quality) at %3: "_s.arg(str(s, u"task"_s), str(s, u"quality"_s),
-                                                    ReportText::time(s.value(u"at"_s))));
-            h.link(str(s, u"output"_s), str(s, u"output"_s));
-            h.close();
-        } else {
-            h.element(u"dd"_s, u"none: no stage of this shot has a verified output"_s);
-        }
-        const QJsonArray blocks = f.value(u"blocks"_s).toArray();
-        if (!blocks.isEmpty()) {
-            QStringList ids;
-            for (const QJsonValue &b : blocks)
-                ids << b.toString();
-            h.element(u"dt"_s, u"Blocks"_s);
-            h.element(u"dd"_s, ids.join(u", "_s));
-        }
-        if (f.value(u"attemptsBeforeRun"_s).toInt() > 0) {
-            h.element(u"dt"_s, u"Earlier runs"_s);
-            h.element(u"dd"_s, u"%1 attempt(s) before this run"_s.arg(
-                                   f.value(u"attemptsBeforeRun"_s).toInt()));
-        }
-        h.close();
-
-        const QJsonArray partial = f.value(u"partialOutputs"_s).toArray();
-        h.element(u"h3"_s, u"Partial outputs"_s);
-        if (partial.isEmpty()) {
-            h.element(u"p"_s, u"None archived in this run."_s, {{u"class"_s, u"muted"_s}});
-        } else {
-            h.open(u"ul"_s);
-            for (const QJsonValue &p : partial) {
-                const QJsonObject o = p.toObject();
-                h.open(u"li"_s);
-                h.text(u"Attempt %1: "_s.arg(o.value(u"attempt"_s).toInt()));
-                h.link(str(o, u"folder"_s), str(o, u"folder"_s));
-                const QJsonArray files = o.value(u"files"_s).toArray();
-                if (!files.isEmpty()) {
-                    h.text(u" — "_s);
-                    for (int i = 0; i < files.size(); ++i) {
-                        if (i > 0)
-                            h.text(u", "_s);
-                        h.link(files.at(i).toString(), files.at(i).toString().section(u'/', -1));
-                    }
-                }
-                h.close();
-            }
-            h.close();
-        }
-
-        h.element(u"h3"_s, u"Recovery path"_s);
-        h.open(u"ol"_s, {{u"class"_s, u"recovery"_s}});
-        for (const QJsonValue &r : f.value(u"recovery"_s).toArray()) {
-            const QJsonObject o = r.toObject();
-            h.open(u"li"_s);
-            const QString when = ReportText::time(o.value(u"time"_s));
-            if (str(o, u"kind"_s) == u"attempt"_s) {
-                QString line =
-                    u"%1 — attempt %2 on %3 (%4, rung %5%6): "_s.arg(when)
-                        .arg(o.value(u"attempt"_s).toInt())
-                        .arg(str(o, u"provider"_s), str(o, u"model"_s), str(o, u"rung"_s),
-                             o.value(u"rungChanged"_s).toBool() ? u", rung changed"_s : QString());
-                if (str(o, u"outcome"_s) == u"ok"_s) {
-                    line += u"succeeded"_s;
-                } else {
-                    line += str(o, u"class"_s);
-                    if (o.value(u"httpStatus"_s).toInt() > 0)
-                        line += u" (HTTP %1)"_s.arg(o.value(u"httpStatus"_s).toInt());
-                    if (!str(o, u"message"_s).isEmpty())
-                        line += u" — "_s + str(o, u"message"_s);
-                }
-                line += u" ["_s + ReportText::duration(o.value(u"durationMs"_s)) + u"]"_s;
-                h.text(line);
-                if (o.contains(u"prompt"_s))
-                    h.element(u"div"_s, str(o, u"prompt"_s), {{u"class"_s, u"prompt"_s}});
-                if (o.contains(u"stderrTail"_s)) {
-                    h.open(u"details"_s, {{u"class"_s, u"stderr"_s}});
-                    h.element(u"summary"_s, u"ffmpeg output (last lines)"_s);
-                    h.element(u"pre"_s, str(o, u"stderrTail"_s), {{u"class"_s, u"stderr"_s}});
-                    h.close();
-                }
-            } else {
-                h.text(u"%1 — user action: %2"_s.arg(when, str(o, u"action"_s)) +
-                       (str(o, u"detail"_s).isEmpty() ? QString()
-                                                      : u" ("_s + str(o, u"detail"_s) + u")"_s));
-            }
-            h.close();
-        }
-        h.close();
-        h.close();
-    }
+    for (const QJsonValue &value : list)
+        failure(h, value.toObject());
     h.close();
 }
 
@@ -421,13 +417,8 @@ void pathList(Html &h, const QString &title, const QJsonArray &paths)
     h.close();
 }
 
-void audit(Html &h, const QJsonObject &report)
+void usage(Html &h, const QJsonObject &usage)
 {
-    const QJsonObject audit = report.value(u"audit"_s).toObject();
-    h.open(u"section"_s, {{u"id"_s, u"audit"_s}});
-    h.element(u"h2"_s, u"Audit trail"_s);
-
-    const QJsonObject usage = audit.value(u"usage"_s).toObject();
     h.element(u"h3"_s, u"Usage: estimate vs actual"_s);
     h.open(u"table"_s);
     h.headerRow({u"Provider"_s, u"Cost / unit"_s, u"Est. tasks"_s, u"Est. time"_s, u"Est. cost"_s,
@@ -465,9 +456,11 @@ void audit(Html &h, const QJsonObject &report)
     h.close();
     h.close();
     h.element(u"p"_s, str(usage, u"basis"_s), {{u"class"_s, u"muted"_s}});
+}
 
+void providers(Html &h, const QJsonArray &providers)
+{
     h.element(u"h3"_s, u"Providers and models used"_s);
-    const QJsonArray providers = audit.value(u"providers"_s).toArray();
     if (providers.isEmpty()) {
         h.element(u"p"_s, u"No attempt was made in this run."_s, {{u"class"_s, u"muted"_s}});
     } else {
@@ -495,8 +488,10 @@ void audit(Html &h, const QJsonObject &report)
         }
         h.close();
     }
+}
 
-    const QJsonArray steps = audit.value(u"stepsCompleted"_s).toArray();
+void steps(Html &h, const QJsonArray &steps)
+{
     h.element(u"h3"_s, u"Steps completed (%1)"_s.arg(steps.size()));
     if (!steps.isEmpty()) {
         h.open(u"table"_s);
@@ -517,13 +512,17 @@ void audit(Html &h, const QJsonObject &report)
         }
         h.close();
     }
+}
 
-    const QJsonObject files = audit.value(u"files"_s).toObject();
+void files(Html &h, const QJsonObject &files)
+{
     pathList(h, u"Files written to draft/"_s, files.value(u"written"_s).toArray());
     pathList(h, u"Failed attempts archived to _failed/"_s, files.value(u"archived"_s).toArray());
     pathList(h, u"Rejected outputs moved to _untrusted/"_s, files.value(u"untrusted"_s).toArray());
+}
 
-    const QJsonArray checkpoints = audit.value(u"checkpoints"_s).toArray();
+void checkpoints(Html &h, const QJsonArray &checkpoints)
+{
     h.element(u"h3"_s, u"Checkpoints created (%1)"_s.arg(checkpoints.size()));
     if (!checkpoints.isEmpty()) {
         h.open(u"table"_s);
@@ -535,8 +534,10 @@ void audit(Html &h, const QJsonObject &report)
         }
         h.close();
     }
+}
 
-    const QJsonArray events = audit.value(u"events"_s).toArray();
+void events(Html &h, const QJsonArray &events)
+{
     h.element(u"h3"_s, u"Events and user actions (%1)"_s.arg(events.size()));
     if (!events.isEmpty()) {
         h.open(u"table"_s);
@@ -548,8 +549,44 @@ void audit(Html &h, const QJsonObject &report)
         }
         h.close();
     }
-    h.close();
 }
+
+// report.html's body section by section; see ReportWriter.
+class HtmlSections final : public ReportWriter
+{
+public:
+    explicit HtmlSections(Html *html) : m_h(*html) {}
+
+protected:
+    void header(const QJsonObject &report) override { retake::header(m_h, report); }
+    void summary(const QJsonObject &counts) override { retake::summary(m_h, counts); }
+    void failures(const QJsonArray &list) override { retake::failures(m_h, list); }
+    void tasks(const QJsonArray &list, bool prompts) override { retake::tasks(m_h, list, prompts); }
+    void beginAudit() override
+    {
+        m_h.open(u"section"_s, {{u"id"_s, u"audit"_s}});
+        m_h.element(u"h2"_s, u"Audit trail"_s);
+    }
+    void usage(const QJsonObject &usage) override { retake::usage(m_h, usage); }
+    void providers(const QJsonArray &list) override { retake::providers(m_h, list); }
+    void steps(const QJsonArray &list) override { retake::steps(m_h, list); }
+    void files(const QJsonObject &files) override { retake::files(m_h, files); }
+    void checkpoints(const QJsonArray &list) override { retake::checkpoints(m_h, list); }
+    void events(const QJsonArray &list) override { retake::events(m_h, list); }
+    void endAudit() override { m_h.close(); }
+    void footer(const QJsonObject &report) override
+    {
+        const QJsonObject run = report.value(u"run"_s).toObject();
+        m_h.element(u"footer"_s,
+                    u"Generated %1 by %2 (%3). Links point into the workspace folder, "
+                    u"relative to reports/%4/."_s.arg(
+                        ReportText::time(report.value(u"generatedAt"_s)),
+                        str(report, u"generator"_s), str(report, u"format"_s), str(run, u"id"_s)));
+    }
+
+private:
+    Html &m_h;
+};
 
 } // namespace
 
@@ -575,16 +612,7 @@ QString HtmlReport::render(const QJsonObject &report)
     h.element(u"style"_s, QString::fromUtf16(kStyle));
     h.close();
     h.open(u"body"_s);
-    header(h, report);
-    summary(h, report);
-    failures(h, report);
-    tasks(h, report);
-    audit(h, report);
-    h.element(u"footer"_s,
-              u"Generated %1 by %2 (%3). Links point into the workspace folder, "
-              u"relative to reports/%4/."_s.arg(ReportText::time(report.value(u"generatedAt"_s)),
-                                                str(report, u"generator"_s),
-                                                str(report, u"format"_s), str(run, u"id"_s)));
+    HtmlSections(&h).renderSections(report);
     h.close();
     h.close();
     h.finish();

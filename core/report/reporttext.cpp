@@ -62,4 +62,17 @@ QString ReportText::outcomeLabel(const QString &outcome)
     return outcome;
 }
 
+QString ReportText::errorText(const QJsonValue &error)
+{
+    if (!error.isObject())
+        return {};
+    const QJsonObject e = error.toObject();
+    QString text = e.value(u"class"_s).toString();
+    if (e.value(u"httpStatus"_s).toInt() > 0)
+        text += u" (HTTP %1)"_s.arg(e.value(u"httpStatus"_s).toInt());
+    if (!e.value(u"message"_s).toString().isEmpty())
+        text += u": "_s + e.value(u"message"_s).toString();
+    return text;
+}
+
 } // namespace retake

@@ -2,6 +2,7 @@
 // cost units, outcome labels.
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
@@ -19,6 +20,9 @@ public:
     static QString time(const QJsonValue &iso);
     // Cost units with two decimals.
     static QString cost(double units);
+    // An error object of report.json ({class, httpStatus, message}) as one line:
+    // "timeout (HTTP 504): message"; empty for null.
+    static QString errorText(const QJsonValue &error);
     // "Complete", "Partial", "Cancelled", "Budget cap reached", ...
     static QString outcomeLabel(const QString &outcome);
 };

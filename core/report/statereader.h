@@ -1,25 +1,18 @@
 // Read-only access to a workspace's state.sqlite for reports and estimates: its own
 // SQLite connection (QSQLITE_OPEN_READONLY, unique connection name), so it can read while
 // an engine in the same or another process writes (WAL), and never changes the file.
+// The rows are read by the store's StateRows, as the engine's StateStore reads them.
 #pragma once
 
 #include "engine/task.h"
+#include "store/staterows.h"
 #include "store/statestore.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
 
 namespace retake {
-
-// One row of the runs table.
-struct RunRecord {
-    QString id;
-    QDateTime startedAt;
-    QDateTime endedAt; // invalid while the run has not ended (running, or its process died)
-    QString outcome;   // as the engine recorded it: "complete", "budget cap", ...
-};
 
 class StateReader final
 {
@@ -41,6 +34,8 @@ public:
     QList<CheckpointInfo> checkpoints() const;       // oldest first; none before schema 2
 
 private:
+    StateRows rows() const;
+
     QString m_connectionName;
 };
 

@@ -1,7 +1,10 @@
 #include "statestore.h"
 
+#include "store/checkpointstore.h"
+#include "store/staterows.h"
+#include "store/stateschema.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,7 +15,6 @@
 #include <QVariant>
 
 #include <atomic>
-#include <iterator>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -22,94 +24,6 @@ namespace retake {
 namespace {
 
 Q_LOGGING_CATEGORY(lcStore, "retake.store")
-
-// SQLite primary result codes reported by QSqlError::nativeErrorCode().
-constexpr int kSqliteFull = 13;
-constexpr int kSqliteNotADatabase = 26;
-
-// Schema 1: a fresh file (version 0) gets these tables.
-constexpr const char16_t *kCreateSchema1[] = {
-    u"CREATE TABLE tasks ("
-    u" id TEXT PRIMARY KEY NOT NULL,"
-    u" state TEXT NOT NULL,"
-    u" quality TEXT NOT NULL,"
-    u" rung TEXT NOT NULL,"
-    u" provider_id TEXT,"
-    u" attempt_count INTEGER NOT NULL DEFAULT 0,"
-    u" last_error TEXT NOT NULL,"
-    u" last_message TEXT,"
-    u" last_http_status INTEGER NOT NULL DEFAULT 0,"
-    u" output_path TEXT,"
-    u" params_hash BLOB,"
-    u" manual_retries INTEGER NOT NULL DEFAULT 0,"
-    u" updated_at TEXT NOT NULL)",
-    u"CREATE TABLE attempts ("
-    u" task_id TEXT NOT NULL,"
-    u" number INTEGER NOT NULL,"
-    u" rung TEXT NOT NULL,"
-    u" provider_id TEXT,"
-    u" model TEXT,"
-    u" params_hash TEXT,"
-    u" params_json TEXT,"
-    u" started_at TEXT,"
-    u" ended_at TEXT,"
-    u" error_class TEXT NOT NULL,"
-    u" http_status INTEGER NOT NULL DEFAULT 0,"
-    u" message TEXT,"
-    u" output_path TEXT,"
-    u" archived_to TEXT,"
-    u" cost_units REAL NOT NULL DEFAULT 0,"
-    u" counted INTEGER NOT NULL DEFAULT 1,"
-    u" PRIMARY KEY (task_id, number))",
-    u"CREATE TABLE events ("
-    u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    u" time TEXT,"
-    u" task_id TEXT,"
-    u" kind TEXT NOT NULL,"
-    u" detail TEXT)",
-    u"CREATE INDEX events_task_id ON events (task_id)",
-    u"CREATE TABLE runs ("
-    u" id TEXT PRIMARY KEY NOT NULL,"
-    u" started_at TEXT NOT NULL,"
-    u" ended_at TEXT,"
-    u" outcome TEXT)",
-};
-
-// Schema 2: the recovery position of a task survives a restart (its rung, the retries it
-// has spent in the current run, a provider chosen by the user), and checkpoints.
-constexpr const char16_t *kMigrate1To2[] = {
-    u"ALTER TABLE tasks ADD COLUMN rung_index INTEGER NOT NULL DEFAULT 0",
-    u"ALTER TABLE tasks ADD COLUMN retries_used INTEGER NOT NULL DEFAULT 0",
-    u"ALTER TABLE tasks ADD COLUMN rung_failures INTEGER NOT NULL DEFAULT 0",
-    u"ALTER TABLE tasks ADD COLUMN provider_override TEXT",
-    u"CREATE TABLE checkpoints ("
-    u" id TEXT PRIMARY KEY NOT NULL,"
-    u" created_at TEXT NOT NULL,"
-    u" reason TEXT NOT NULL,"
-    u" file TEXT NOT NULL,"
-    u" counts_json TEXT,"
-    u" size_bytes INTEGER NOT NULL DEFAULT 0)",
-};
-
-// Schema 3: an attempt keeps the tail of its tool's stderr (ffmpeg) for the report.
-constexpr const char16_t *kMigrate2To3[] = {
-    u"ALTER TABLE attempts ADD COLUMN stderr_tail TEXT",
-};
-
-// One forward step of the schema: the statements that turn version `from` into `from + 1`.
-struct Migration {
-    int from;
-    const char16_t *const *begin;
-    const char16_t *const *end;
-};
-
-// All pending steps run inside the single transaction of migrate(), so a failed step leaves
-// the file at its old version. Append new steps here and raise StateStore::kSchemaVersion.
-constexpr Migration kMigrations[] = {
-    {0, std::begin(kCreateSchema1), std::end(kCreateSchema1)},
-    {1, std::begin(kMigrate1To2), std::end(kMigrate1To2)},
-    {2, std::begin(kMigrate2To3), std::end(kMigrate2To3)},
-};
 
 constexpr char16_t kUpsertTask[] =
     u"INSERT INTO tasks (id, state, quality, rung, provider_id, attempt_count, last_error,"
@@ -145,16 +59,7 @@ constexpr char16_t kInsertEvent[] =
 // ISO-8601 UTC with milliseconds ("2026-11-25T14:30:00.000Z"); NULL for an invalid time.
 QVariant timeToSql(const QDateTime &time)
 {
-    if (!time.isValid())
-        return QVariant(QMetaType::fromType<QString>());
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime timeFromSql(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return StateSchema::timeToSql(time);
 }
 
 QString paramsToJson(const QVariantMap &params)
@@ -163,42 +68,6 @@ QString paramsToJson(const QVariantMap &params)
         return u"{}"_s;
     return QString::fromUtf8(
         QJsonDocument(QJsonObject::fromVariantMap(params)).toJson(QJsonDocument::Compact));
-}
-
-QVariantMap paramsFromJson(const QString &json)
-{
-    if (json.isEmpty())
-        return {};
-    return QJsonDocument::fromJson(json.toUtf8()).object().toVariantMap();
-}
-
-// Reads an enum column written by nameOf(); an unknown name (a file edited by hand, or a
-// value from a newer minor version) falls back to the field's default with a warning.
-template <typename Enum>
-Enum enumFromSql(std::optional<Enum> (*parse)(const QString &), const QVariant &value,
-                 Enum fallback, const char *column)
-{
-    const QString text = value.toString();
-    if (const auto parsed = parse(text))
-        return *parsed;
-    qCWarning(lcStore, "Unknown %s \"%s\" in state.sqlite; using the default", column,
-              qUtf8Printable(text));
-    return fallback;
-}
-
-int nativeCode(const QSqlError &error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    return ok ? code : -1;
-}
-
-QString newerSchemaMessage(int version)
-{
-    return u"state.sqlite was written by a newer Retake (schema %1, this version reads up to %2);"
-           u" open it with that version or remove the .retake folder's state to start over"_s
-               .arg(version)
-               .arg(StateStore::kSchemaVersion);
 }
 
 QString nextConnectionName()
@@ -216,22 +85,10 @@ public:
 
     bool openConnection(const QString &path, QString *error);
     void closeConnection();
-    // Reads PRAGMA user_version of `path` through a read-only connection, so that a file
-    // this version must refuse is never written to (no WAL switch, no checkpoint).
-    std::optional<int> probeVersion(const QString &path, QString *error);
-    bool configure(QString *error);
-    bool migrate(int fromVersion, QString *error);
     bool exec(const QString &statement, QSqlError *sqlError = nullptr);
     bool prepareWriteStatements(QSqlError *sqlError);
     bool writePending(QSqlError *sqlError);
     QString flushFailureMessage(const QSqlError &sqlError) const;
-
-    QString notADatabaseMessage(const QString &detail) const
-    {
-        return u"%1 is not a Retake state database (%2); move the file away or remove the"
-               u" .retake folder's state to start over"_s.arg(QDir::toNativeSeparators(m_path),
-                                                              detail);
-    }
 
     QString m_connectionName;
     QString m_path;
@@ -250,30 +107,6 @@ public:
     QList<StoredEvent> m_pendingEvents;
 };
 
-std::optional<int> StateStorePrivate::probeVersion(const QString &path, QString *error)
-{
-    const QString probeName = nextConnectionName() + u"-probe"_s;
-    std::optional<int> version;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, probeName);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"PRAGMA user_version"_s) && query.next()) {
-                version = query.value(0).toInt();
-            } else if (nativeCode(query.lastError()) == kSqliteNotADatabase) {
-                *error = notADatabaseMessage(query.lastError().databaseText());
-            }
-            // Any other failure (e.g. a hot journal a read-only connection cannot roll
-            // back) is left to the read-write connection, which checks again before writing.
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(probeName);
-    return version;
-}
-
 bool StateStorePrivate::openConnection(const QString &path, QString *error)
 {
     m_path = path;
@@ -286,13 +119,13 @@ bool StateStorePrivate::openConnection(const QString &path, QString *error)
 
     if (info.exists() && info.size() > 0) {
         QString probeError;
-        const std::optional<int> version = probeVersion(path, &probeError);
+        const std::optional<int> version = StateSchema::probeVersion(path, &probeError);
         if (!probeError.isEmpty()) {
             *error = probeError;
             return false;
         }
         if (version && *version > StateStore::kSchemaVersion) {
-            *error = newerSchemaMessage(*version);
+            *error = StateSchema::newerSchemaMessage(*version);
             return false;
         }
     }
@@ -306,115 +139,11 @@ bool StateStorePrivate::openConnection(const QString &path, QString *error)
         closeConnection();
         return false;
     }
-    if (!configure(error)) {
+    if (!StateSchema::configure(m_db, m_path, error)) {
         closeConnection();
         return false;
     }
     m_open = true;
-    return true;
-}
-
-bool StateStorePrivate::configure(QString *error)
-{
-    QSqlError sqlError;
-    // Read-only checks first: nothing is written to a file we are about to refuse.
-    if (!exec(u"PRAGMA busy_timeout = 5000"_s, &sqlError)) {
-        *error = u"Could not open the state database %1: %2"_s.arg(QDir::toNativeSeparators(m_path),
-                                                                   sqlError.text());
-        return false;
-    }
-    int version = 0;
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
-            const QSqlError queryError = query.lastError();
-            *error = nativeCode(queryError) == kSqliteNotADatabase
-                         ? notADatabaseMessage(queryError.databaseText())
-                         : u"Could not read the state database %1: %2"_s.arg(
-                               QDir::toNativeSeparators(m_path), queryError.text());
-            return false;
-        }
-        version = query.value(0).toInt();
-    }
-    if (version > StateStore::kSchemaVersion) {
-        *error = newerSchemaMessage(version);
-        return false;
-    }
-
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next()) {
-            *error = u"Could not open the state database %1: %2"_s.arg(
-                QDir::toNativeSeparators(m_path), query.lastError().text());
-            return false;
-        }
-        const QString mode = query.value(0).toString();
-        if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-            // Happens on file systems without shared-memory support; SQLite still keeps the
-            // file consistent with its rollback journal, only readers block writers.
-            qCWarning(lcStore, "%s: write-ahead logging unavailable, journal mode is %s",
-                      qUtf8Printable(m_path), qUtf8Printable(mode));
-        }
-    }
-    if (!exec(u"PRAGMA synchronous = NORMAL"_s, &sqlError) ||
-        !exec(u"PRAGMA foreign_keys = ON"_s, &sqlError)) {
-        *error = u"Could not open the state database %1: %2"_s.arg(QDir::toNativeSeparators(m_path),
-                                                                   sqlError.text());
-        return false;
-    }
-    return version == StateStore::kSchemaVersion || migrate(version, error);
-}
-
-bool StateStorePrivate::migrate(int fromVersion, QString *error)
-{
-    QSqlError sqlError;
-    const auto fail = [&](const QString &what) {
-        exec(u"ROLLBACK"_s);
-        *error = u"Could not %1 the state database %2: %3"_s.arg(
-            what, QDir::toNativeSeparators(m_path), sqlError.text());
-        return false;
-    };
-    if (!exec(u"BEGIN IMMEDIATE"_s, &sqlError))
-        return fail(u"update"_s);
-
-    // Another process may have migrated the file between our check and the write lock.
-    int version = fromVersion;
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
-            sqlError = query.lastError();
-            query.finish();
-            return fail(u"read"_s);
-        }
-        version = query.value(0).toInt();
-    }
-    if (version > StateStore::kSchemaVersion) {
-        exec(u"ROLLBACK"_s);
-        *error = newerSchemaMessage(version);
-        return false;
-    }
-
-    for (; version < StateStore::kSchemaVersion; ++version) {
-        const Migration *step = nullptr;
-        for (const Migration &migration : kMigrations) {
-            if (migration.from == version)
-                step = &migration;
-        }
-        if (!step) {
-            sqlError = QSqlError(u"no migration from schema %1"_s.arg(version), {},
-                                 QSqlError::UnknownError);
-            return fail(u"update"_s);
-        }
-        for (auto statement = step->begin; statement != step->end; ++statement) {
-            if (!exec(QString::fromUtf16(*statement), &sqlError))
-                return fail(u"update"_s);
-        }
-    }
-    // user_version lives in the database header and is part of this transaction.
-    if (!exec(u"PRAGMA user_version = %1"_s.arg(StateStore::kSchemaVersion), &sqlError) ||
-        !exec(u"COMMIT"_s, &sqlError)) {
-        return fail(u"update"_s);
-    }
     return true;
 }
 
@@ -536,7 +265,7 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
 QString StateStorePrivate::flushFailureMessage(const QSqlError &sqlError) const
 {
     const QString file = QDir::toNativeSeparators(m_path);
-    if (nativeCode(sqlError) == kSqliteFull) {
+    if (StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull) {
         return u"Could not save state to %1: disk full (%2); free space on the drive, the"
                u" changes are kept in memory until then"_s.arg(file, sqlError.databaseText());
     }
@@ -590,101 +319,23 @@ QString StateStore::databasePath() const
 
 QList<StoredTask> StateStore::loadTasks() const
 {
-    QList<StoredTask> tasks;
     if (!d->m_open)
-        return tasks;
-    QSqlQuery query(d->m_db);
-    query.setForwardOnly(true);
-    // rowid keeps insertion order: updates go through UPSERT, which keeps the row.
-    if (!query.exec(u"SELECT id, state, quality, rung, provider_id, attempt_count, last_error,"
-                    u" last_message, last_http_status, output_path, params_hash, manual_retries,"
-                    u" rung_index, retries_used, rung_failures, provider_override"
-                    u" FROM tasks ORDER BY rowid"_s)) {
-        qCWarning(lcStore, "Could not load tasks: %s", qUtf8Printable(query.lastError().text()));
-        return tasks;
-    }
-    while (query.next()) {
-        StoredTask t;
-        t.id = query.value(0).toString();
-        t.state = enumFromSql(taskStateFromString, query.value(1), TaskState::Waiting, "state");
-        t.quality = enumFromSql(qualityFromString, query.value(2), Quality::None, "quality");
-        t.rung = enumFromSql(rungKindFromString, query.value(3), RungKind::Primary, "rung");
-        t.providerId = query.value(4).toString();
-        t.attemptCount = query.value(5).toInt();
-        t.lastError =
-            enumFromSql(errorClassFromString, query.value(6), ErrorClass::None, "error class");
-        t.lastMessage = query.value(7).toString();
-        t.lastHttpStatus = query.value(8).toInt();
-        t.outputPath = query.value(9).toString();
-        t.paramsHash = query.value(10).toByteArray();
-        t.manualRetries = query.value(11).toInt();
-        t.rungIndex = query.value(12).toInt();
-        t.retriesUsed = query.value(13).toInt();
-        t.rungFailures = query.value(14).toInt();
-        t.providerOverride = query.value(15).toString();
-        tasks.append(std::move(t));
-    }
-    return tasks;
+        return {};
+    return StateRows(d->m_db, StateRows::Diagnostics::Logged).tasks();
 }
 
 QHash<QString, QList<Attempt>> StateStore::loadAttempts() const
 {
-    QHash<QString, QList<Attempt>> attempts;
     if (!d->m_open)
-        return attempts;
-    QSqlQuery query(d->m_db);
-    query.setForwardOnly(true);
-    if (!query.exec(u"SELECT task_id, number, rung, provider_id, model, params_hash,"
-                    u" params_json, started_at, ended_at, error_class, http_status, message,"
-                    u" output_path, archived_to, cost_units, counted, stderr_tail"
-                    u" FROM attempts ORDER BY task_id, number"_s)) {
-        qCWarning(lcStore, "Could not load attempts: %s", qUtf8Printable(query.lastError().text()));
-        return attempts;
-    }
-    while (query.next()) {
-        Attempt a;
-        a.number = query.value(1).toInt();
-        a.rung = enumFromSql(rungKindFromString, query.value(2), RungKind::Primary, "rung");
-        a.providerId = query.value(3).toString();
-        a.model = query.value(4).toString();
-        a.paramsHash = query.value(5).toString();
-        a.params = paramsFromJson(query.value(6).toString());
-        a.startedAt = timeFromSql(query.value(7));
-        a.endedAt = timeFromSql(query.value(8));
-        a.errorClass =
-            enumFromSql(errorClassFromString, query.value(9), ErrorClass::None, "error class");
-        a.httpStatus = query.value(10).toInt();
-        a.message = query.value(11).toString();
-        a.outputPath = query.value(12).toString();
-        a.archivedTo = query.value(13).toString();
-        a.costUnits = query.value(14).toDouble();
-        a.countedAgainstBudget = query.value(15).toInt() != 0;
-        a.stderrTail = query.value(16).toString();
-        attempts[query.value(0).toString()].append(std::move(a));
-    }
-    return attempts;
+        return {};
+    return StateRows(d->m_db, StateRows::Diagnostics::Logged).attempts();
 }
 
 QList<StoredEvent> StateStore::loadEvents() const
 {
-    QList<StoredEvent> events;
     if (!d->m_open)
-        return events;
-    QSqlQuery query(d->m_db);
-    query.setForwardOnly(true);
-    if (!query.exec(u"SELECT time, task_id, kind, detail FROM events ORDER BY id"_s)) {
-        qCWarning(lcStore, "Could not load events: %s", qUtf8Printable(query.lastError().text()));
-        return events;
-    }
-    while (query.next()) {
-        StoredEvent e;
-        e.time = timeFromSql(query.value(0));
-        e.taskId = query.value(1).toString();
-        e.kind = query.value(2).toString();
-        e.detail = query.value(3).toString();
-        events.append(std::move(e));
-    }
-    return events;
+        return {};
+    return StateRows(d->m_db, StateRows::Diagnostics::Logged).events();
 }
 
 void StateStore::saveTask(const StoredTask &task)
@@ -733,7 +384,7 @@ bool StateStore::flush(QString *error)
     d->m_lastFlushFull = false;
     QSqlError sqlError;
     if (!d->prepareWriteStatements(&sqlError) || !d->exec(u"BEGIN IMMEDIATE"_s, &sqlError)) {
-        d->m_lastFlushFull = nativeCode(sqlError) == kSqliteFull;
+        d->m_lastFlushFull = StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull;
         message = d->flushFailureMessage(sqlError);
         return false;
     }
@@ -744,7 +395,7 @@ bool StateStore::flush(QString *error)
         d->m_upsertAttempt->finish();
         d->m_insertEvent->finish();
         d->exec(u"ROLLBACK"_s);
-        d->m_lastFlushFull = nativeCode(sqlError) == kSqliteFull;
+        d->m_lastFlushFull = StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull;
         message = d->flushFailureMessage(sqlError);
         return false;
     }
@@ -760,117 +411,31 @@ QString StateStore::unfinishedRunId() const
 {
     if (!d->m_open)
         return {};
-    QSqlQuery query(d->m_db);
-    if (query.exec(u"SELECT id FROM runs WHERE ended_at IS NULL ORDER BY started_at DESC,"
-                   u" rowid DESC LIMIT 1"_s) &&
-        query.next())
-        return query.value(0).toString();
-    return {};
+    return StateRows(d->m_db).unfinishedRunId();
 }
 
 QDateTime StateStore::runStartedAt(const QString &runId) const
 {
     if (!d->m_open)
         return {};
-    QSqlQuery query(d->m_db);
-    query.prepare(u"SELECT started_at FROM runs WHERE id = ?"_s);
-    query.addBindValue(runId);
-    if (query.exec() && query.next())
-        return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
-    return {};
+    return StateRows(d->m_db).runStartedAt(runId);
 }
 
 CheckpointInfo StateStore::createCheckpoint(const QString &directory, const QString &reason,
                                             const QString &countsJson, QString *error)
 {
-    CheckpointInfo info;
     QString localError;
     QString &message = error ? *error : localError;
     if (!flush(&message))
-        return info;
-    if (!QDir().mkpath(directory)) {
-        message = u"%1: cannot create the checkpoint folder"_s.arg(directory);
-        return info;
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    qint64 counter = 1;
-    {
-        QSqlQuery count(d->m_db);
-        if (count.exec(u"SELECT COUNT(*) FROM checkpoints"_s) && count.next())
-            counter = count.value(0).toLongLong() + 1;
-    }
-    QString id;
-    QString file;
-    for (;; ++counter) {
-        id = u"cp-%1-%2"_s.arg(now.toString(u"yyyyMMdd-HHmmss"_s)).arg(counter);
-        file = QDir(directory).filePath(id + u".sqlite"_s);
-        if (!QFile::exists(file))
-            break;
-    }
-    // Record the checkpoint first, so the copy lists itself too; undone if the copy fails.
-    QSqlQuery insert(d->m_db);
-    insert.prepare(u"INSERT INTO checkpoints (id, created_at, reason, file, counts_json,"
-                   u" size_bytes) VALUES (?, ?, ?, ?, ?, 0)"_s);
-    insert.bindValue(0, id);
-    insert.bindValue(1, timeToSql(now));
-    insert.bindValue(2, reason);
-    const QString relative = QDir(QFileInfo(d->m_path).absolutePath()).relativeFilePath(file);
-    insert.bindValue(3, relative);
-    insert.bindValue(4, countsJson);
-    if (!insert.exec()) {
-        message = u"Could not record checkpoint: %1"_s.arg(insert.lastError().text());
-        return info;
-    }
-    const QString temp = file + u".part"_s;
-    QFile::remove(temp);
-    QSqlQuery vacuum(d->m_db);
-    QString quoted = temp;
-    quoted.replace(u'\'', u"''"_s);
-    if (!vacuum.exec(u"VACUUM INTO '%1'"_s.arg(quoted)) || !QFile::rename(temp, file)) {
-        message = u"Could not write checkpoint %1: %2"_s.arg(file, vacuum.lastError().text());
-        QFile::remove(temp);
-        QSqlQuery undo(d->m_db);
-        undo.prepare(u"DELETE FROM checkpoints WHERE id = ?"_s);
-        undo.bindValue(0, id);
-        undo.exec();
-        return info;
-    }
-    const qint64 size = QFileInfo(file).size();
-    QSqlQuery update(d->m_db);
-    update.prepare(u"UPDATE checkpoints SET size_bytes = ? WHERE id = ?"_s);
-    update.bindValue(0, size);
-    update.bindValue(1, id);
-    update.exec();
-    info.id = id;
-    info.createdAt = now;
-    info.reason = reason;
-    info.file = relative;
-    info.countsJson = countsJson;
-    info.sizeBytes = size;
-    return info;
+        return {};
+    return CheckpointStore::create(d->m_db, d->m_path, directory, reason, countsJson, &message);
 }
 
 QList<CheckpointInfo> StateStore::checkpoints() const
 {
-    QList<CheckpointInfo> list;
     if (!d->m_open)
-        return list;
-    QSqlQuery query(d->m_db);
-    query.setForwardOnly(true);
-    if (!query.exec(u"SELECT id, created_at, reason, file, counts_json, size_bytes"
-                    u" FROM checkpoints ORDER BY created_at, rowid"_s))
-        return list;
-    while (query.next()) {
-        CheckpointInfo info;
-        info.id = query.value(0).toString();
-        info.createdAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
-        info.reason = query.value(2).toString();
-        info.file = query.value(3).toString();
-        info.countsJson = query.value(4).toString();
-        info.sizeBytes = query.value(5).toLongLong();
-        list << info;
-    }
-    return list;
+        return {};
+    return StateRows(d->m_db).checkpoints();
 }
 
 QList<StoredTask> StateStore::loadTasksFrom(const QString &path, QString *error)
@@ -895,18 +460,8 @@ QList<StoredTask> StateStore::loadTasksFrom(const QString &path, QString *error)
 bool StateStore::removeCheckpoint(const QString &id, QString *error)
 {
     for (const CheckpointInfo &info : checkpoints()) {
-        if (info.id != id)
-            continue;
-        QFile::remove(QFileInfo(d->m_path).absoluteDir().filePath(info.file));
-        QSqlQuery remove(d->m_db);
-        remove.prepare(u"DELETE FROM checkpoints WHERE id = ?"_s);
-        remove.bindValue(0, id);
-        if (!remove.exec()) {
-            if (error)
-                *error = remove.lastError().text();
-            return false;
-        }
-        return true;
+        if (info.id == id)
+            return CheckpointStore::remove(d->m_db, d->m_path, info, error);
     }
     if (error)
         *error = u"no checkpoint \"%1\""_s.arg(id);

@@ -1,0 +1,255 @@
+#include "staterows.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcRows, "retake.store")
+
+// Times are stored as ISO-8601 UTC with milliseconds; NULL or empty = invalid.
+QDateTime timeFromSql(const QVariant &value)
+{
+    if (value.isNull() || value.toString().isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : time;
+}
+
+QVariantMap paramsFromJson(const QString &json)
+{
+    if (json.isEmpty())
+        return {};
+    return QJsonDocument::fromJson(json.toUtf8()).object().toVariantMap();
+}
+
+// The columns of schema 1, and those each later schema added to a table.
+constexpr auto kTaskColumns =
+    u"SELECT id, state, quality, rung, provider_id, attempt_count, last_error, last_message,"
+    u" last_http_status, output_path, params_hash, manual_retries";
+constexpr auto kTaskColumnsSchema2 =
+    u", rung_index, retries_used, rung_failures, provider_override";
+constexpr auto kAttemptColumns =
+    u"SELECT task_id, number, rung, provider_id, model, params_hash, params_json, started_at,"
+    u" ended_at, error_class, http_status, message, output_path, archived_to, cost_units, counted";
+constexpr auto kAttemptColumnsSchema3 = u", stderr_tail";
+
+} // namespace
+
+StateRows::StateRows(const QSqlDatabase &db, Diagnostics diagnostics)
+    : m_db(db), m_diagnostics(diagnostics)
+{
+}
+
+bool StateRows::hasRunsTable(QString *why) const
+{
+    QSqlQuery probe(m_db);
+    if (probe.exec(u"SELECT COUNT(*) FROM runs"_s) && probe.next())
+        return true;
+    if (why)
+        *why = probe.lastError().text();
+    return false;
+}
+
+// Reads an enum column written by nameOf(); an unknown name (a file edited by hand, or a
+// value from a newer minor version) falls back to the field's default.
+template <typename Enum>
+static Enum enumFromSql(StateRows::Diagnostics diagnostics,
+                        std::optional<Enum> (*parse)(const QString &), const QVariant &value,
+                        Enum fallback, const char *column)
+{
+    const QString text = value.toString();
+    if (const auto parsed = parse(text))
+        return *parsed;
+    if (diagnostics == StateRows::Diagnostics::Logged) {
+        qCWarning(lcRows, "Unknown %s \"%s\" in state.sqlite; using the default", column,
+                  qUtf8Printable(text));
+    }
+    return fallback;
+}
+
+QList<RunRecord> StateRows::runs() const
+{
+    QList<RunRecord> runs;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT id, started_at, ended_at, outcome FROM runs"
+                    u" ORDER BY started_at, rowid"_s))
+        return runs;
+    while (query.next()) {
+        RunRecord run;
+        run.id = query.value(0).toString();
+        run.startedAt = timeFromSql(query.value(1));
+        run.endedAt = timeFromSql(query.value(2));
+        run.outcome = query.value(3).toString();
+        runs << run;
+    }
+    return runs;
+}
+
+QList<StoredTask> StateRows::tasks() const
+{
+    QList<StoredTask> tasks;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // rowid keeps insertion order: updates go through UPSERT, which keeps the row. The
+    // recovery columns exist from schema 2 on; a file nobody migrated yet has none.
+    const QString columns = QString::fromUtf16(kTaskColumns);
+    const QString from = u" FROM tasks ORDER BY rowid"_s;
+    const bool withRecovery = query.exec(columns + QString::fromUtf16(kTaskColumnsSchema2) + from);
+    if (!withRecovery) {
+        const QSqlError error = query.lastError();
+        if (!query.exec(columns + from)) {
+            if (m_diagnostics == Diagnostics::Logged)
+                qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(error.text()));
+            return tasks;
+        }
+    }
+    const Diagnostics diag = m_diagnostics;
+    while (query.next()) {
+        StoredTask t;
+        t.id = query.value(0).toString();
+        t.state =
+            enumFromSql(diag, taskStateFromString, query.value(1), TaskState::Waiting, "state");
+        t.quality = enumFromSql(diag, qualityFromString, query.value(2), Quality::None, "quality");
+        t.rung = enumFromSql(diag, rungKindFromString, query.value(3), RungKind::Primary, "rung");
+        t.providerId = query.value(4).toString();
+        t.attemptCount = query.value(5).toInt();
+        t.lastError = enumFromSql(diag, errorClassFromString, query.value(6), ErrorClass::None,
+                                  "error class");
+        t.lastMessage = query.value(7).toString();
+        t.lastHttpStatus = query.value(8).toInt();
+        t.outputPath = query.value(9).toString();
+        t.paramsHash = query.value(10).toByteArray();
+        t.manualRetries = query.value(11).toInt();
+        if (withRecovery) {
+            t.rungIndex = query.value(12).toInt();
+            t.retriesUsed = query.value(13).toInt();
+            t.rungFailures = query.value(14).toInt();
+            t.providerOverride = query.value(15).toString();
+        }
+        tasks.append(std::move(t));
+    }
+    return tasks;
+}
+
+QHash<QString, QList<Attempt>> StateRows::attempts() const
+{
+    QHash<QString, QList<Attempt>> attempts;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // stderr_tail exists from schema 3 on; a file nobody migrated yet has none.
+    const QString columns = QString::fromUtf16(kAttemptColumns);
+    const QString from = u" FROM attempts ORDER BY task_id, number"_s;
+    const bool withTail = query.exec(columns + QString::fromUtf16(kAttemptColumnsSchema3) + from);
+    if (!withTail) {
+        const QSqlError error = query.lastError();
+        if (!query.exec(columns + from)) {
+            if (m_diagnostics == Diagnostics::Logged)
+                qCWarning(lcRows, "Could not load attempts: %s", qUtf8Printable(error.text()));
+            return attempts;
+        }
+    }
+    const Diagnostics diag = m_diagnostics;
+    while (query.next()) {
+        Attempt a;
+        a.number = query.value(1).toInt();
+        a.rung = enumFromSql(diag, rungKindFromString, query.value(2), RungKind::Primary, "rung");
+        a.providerId = query.value(3).toString();
+        a.model = query.value(4).toString();
+        a.paramsHash = query.value(5).toString();
+        // params_json holds the prompt: it is read so that nothing is lost; a report decides
+        // what of it to show.
+        a.params = paramsFromJson(query.value(6).toString());
+        a.startedAt = timeFromSql(query.value(7));
+        a.endedAt = timeFromSql(query.value(8));
+        a.errorClass = enumFromSql(diag, errorClassFromString, query.value(9), ErrorClass::None,
+                                   "error class");
+        a.httpStatus = query.value(10).toInt();
+        a.message = query.value(11).toString();
+        a.outputPath = query.value(12).toString();
+        a.archivedTo = query.value(13).toString();
+        a.costUnits = query.value(14).toDouble();
+        a.countedAgainstBudget = query.value(15).toInt() != 0;
+        if (withTail)
+            a.stderrTail = query.value(16).toString();
+        attempts[query.value(0).toString()].append(std::move(a));
+    }
+    return attempts;
+}
+
+QList<StoredEvent> StateRows::events() const
+{
+    QList<StoredEvent> events;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT time, task_id, kind, detail FROM events ORDER BY id"_s)) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load events: %s",
+                      qUtf8Printable(query.lastError().text()));
+        return events;
+    }
+    while (query.next()) {
+        StoredEvent e;
+        e.time = timeFromSql(query.value(0));
+        e.taskId = query.value(1).toString();
+        e.kind = query.value(2).toString();
+        e.detail = query.value(3).toString();
+        events.append(std::move(e));
+    }
+    return events;
+}
+
+QList<CheckpointInfo> StateRows::checkpoints() const
+{
+    QList<CheckpointInfo> list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // The table exists from schema 2 on; an older file simply has none.
+    if (!query.exec(u"SELECT id, created_at, reason, file, counts_json, size_bytes"
+                    u" FROM checkpoints ORDER BY created_at, rowid"_s))
+        return list;
+    while (query.next()) {
+        CheckpointInfo info;
+        info.id = query.value(0).toString();
+        info.createdAt = timeFromSql(query.value(1));
+        info.reason = query.value(2).toString();
+        info.file = query.value(3).toString();
+        info.countsJson = query.value(4).toString();
+        info.sizeBytes = query.value(5).toLongLong();
+        list << info;
+    }
+    return list;
+}
+
+QString StateRows::unfinishedRunId() const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(u"SELECT id FROM runs WHERE ended_at IS NULL ORDER BY started_at DESC,"
+                   u" rowid DESC LIMIT 1"_s) &&
+        query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+QDateTime StateRows::runStartedAt(const QString &runId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT started_at FROM runs WHERE id = ?"_s);
+    query.addBindValue(runId);
+    if (query.exec() && query.next())
+        return timeFromSql(query.value(0));
+    return {};
+}
+
+} // namespace retake
