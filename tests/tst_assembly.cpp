@@ -3,10 +3,10 @@
 // shots, the voice-over laid under the picture (trimmed or padded), final assembly of
 // scene files, cancellation, a missing ffmpeg, ffmpeg's stderr tail for the report, bad
 // requests and fault injection.
-#include "engine/mediatools.h"
 #include "engine/outputverifier.h"
 #include "providers/assemblyjob.h"
 #include "providers/localprovider.h"
+#include "util/mediatools.h"
 
 #include <QDir>
 #include <QElapsedTimer>

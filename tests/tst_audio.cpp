@@ -4,7 +4,6 @@
 // ladder of a real engine (speech API -> alternative speech API -> default voice ->
 // espeak-ng) when the speech API fails.
 #include "engine/engine.h"
-#include "engine/mediatools.h"
 #include "engine/outputverifier.h"
 #include "providers/espeakjob.h"
 #include "providers/localprovider.h"
@@ -14,6 +13,7 @@
 #include "report/reportbuilder.h"
 #include "simserver.h"
 #include "testprinters.h"
+#include "util/mediatools.h"
 
 #include <QDir>
 #include <QElapsedTimer>

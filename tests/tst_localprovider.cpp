@@ -1,11 +1,11 @@
 // The built-in offline provider: deterministic procedural images, ffmpeg motion clips,
 // job lifecycle (cancel at every phase), deterministic fault injection, the factory.
-#include "engine/mediatools.h"
 #include "engine/outputverifier.h"
 #include "providers/faultinjector.h"
 #include "providers/localjob.h"
 #include "providers/localprovider.h"
 #include "providers/providerfactory.h"
+#include "util/mediatools.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Output verification: what the engine accepts as a finished image or video, and the
 // message it gets for everything else.
-#include "engine/mediatools.h"
 #include "engine/outputverifier.h"
+#include "util/mediatools.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "engine/outputverifier.h"
 
-#include "engine/mediatools.h"
+#include "util/mediatools.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>

@@ -25,25 +25,21 @@
 // ffmpeg or ffprobe fails the attempt as provider_unavailable naming the package.
 // RETAKE_SLATE_FONT names the slate's font file, overriding the built-in search list.
 //
-// Lifecycle as LocalJob: start() and cancel() never block and never emit; finished() is
+// Lifecycle as ProcessJob: start() and cancel() never block and never emit; finished() is
 // emitted exactly once, from the event loop. cancel() kills ffmpeg (or ffprobe), removes
 // every partial file and reports Cancelled; after finished() it does nothing.
 #pragma once
 
-#include "providers/localjob.h"
-#include "providers/provider.h"
+#include "providers/assemblygraph.h"
+#include "providers/processjob.h"
 
-#include <QByteArray>
 #include <QList>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
-class QTimer;
-
 namespace retake {
 
-class AssemblyJob final : public ProviderJob
+class AssemblyJob final : public ProcessJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AssemblyJob)
@@ -52,57 +48,37 @@ public:
                 QObject *parent = nullptr);
     ~AssemblyJob() override;
 
-    void start() override;
-    void cancel() override;
-
     // "<first segment of the task id>.mp4", reduced to safe file name characters.
     static QString outputFileName(const GenerationRequest &request);
     // The font file a slate's text is drawn with, or empty when none is found.
     static QString slateFontPath();
 
-private:
-    enum class Phase { Created, Waiting, Probing, Encoding, Cancelling, Finished };
-    enum class ProcessRole { Filters, Probe, Encode };
-    struct Segment {
-        QString path; // empty: a slate
-        QString label;
-        QString reason;
-        double durationSec = 0.0; // as requested, or probed when the request says 0
-        bool hasAudio = false;
-        int width = 0;
-        int height = 0;
-        int frames = 0;      // on the output timeline
-        qint64 samples = 0;  // 48 kHz
-        int inputIndex = -1; // ffmpeg -i index of a clip
-    };
+protected:
+    void beginWork() override;
+    void toolFinished(int exitCode, QProcess::ExitStatus exitStatus) override;
+    void toolFailedToStart() override;
 
-    void beginWork();
+private:
+    enum class Step { Filters, Probe, Encode };
+    using Segment = AssemblyGraph::Segment;
+
+    bool takeSegments();
+    bool findTools();
     void nextStep();
     void checkFilters();
     void probeNext();
     void encode();
-    QString buildGraph(QStringList *inputs, QString *title);
-    void onProcessOutput();
-    void onProcessErrorOutput();
-    void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    QStringList encodeArguments(const AssemblyGraph &graph);
+    void onProgressLine(const QByteArray &line);
     void onFiltersFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onProbeFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onEncodeFinished(int exitCode, QProcess::ExitStatus exitStatus);
-    void onProcessError(QProcess::ProcessError error);
-    void onProcessTimeout();
-    void startProcess(ProcessRole role, const QString &program, const QStringList &arguments,
-                      int timeoutMs);
-    void reportProgress(double fraction);
-    void finish(const GenerationResult &result);
-    void finishCancelled();
+    void run(Step step, const QString &program, const QStringList &arguments, int timeoutMs);
     void fail(ErrorClass errorClass, const QString &message);
+    void addTemporaryFile(const QString &fileName);
     void removeTemporaryFiles() const;
-    void removePartialOutputs() const;
-    QString outputPath(const QString &fileName) const;
+    QByteArray stderrTail() const;
 
-    GenerationRequest m_request;
-    LocalJobSettings m_settings;
-    Phase m_phase = Phase::Created;
     QString m_ffmpeg;
     QString m_ffprobe;
     QString m_outputName;
@@ -112,15 +88,7 @@ private:
     int m_height = 0;
     double m_totalSec = 0.0;
     QStringList m_temporaryFiles; // slate texts, filter script: names inside outputDir
-    QTimer *m_latencyTimer = nullptr;
-    QTimer *m_processTimer = nullptr;
-    QProcess *m_process = nullptr;
-    ProcessRole m_role = ProcessRole::Probe;
-    QByteArray m_stdout;
-    QByteArray m_stdoutLine;
-    QByteArray m_stderrTail;
-    bool m_processTimedOut = false;
-    double m_lastProgress = -1.0;
+    Step m_step = Step::Probe;
 };
 
 } // namespace retake

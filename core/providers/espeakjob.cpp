@@ -1,7 +1,7 @@
 #include "providers/espeakjob.h"
-#include "util/diskspace.h"
 
-#include <QDir>
+#include "util/mediatools.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -9,9 +9,6 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
-#include <QStandardPaths>
-#include <QStorageInfo>
-#include <QTimer>
 #include <QVariant>
 
 #include <atomic>
@@ -25,7 +22,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcEspeak, "retake.espeak")
 
-constexpr qsizetype kStderrTailBytes = 2048;
 constexpr qsizetype kMaxTextChars = 100000;
 constexpr int kMinRate = 80;
 constexpr int kMaxRate = 450;
@@ -89,40 +85,17 @@ bool catalogKnows(const VoiceCatalog &catalog, const QString &voice)
     return catalog.names.contains(base) || catalog.languages.contains(base.section(u'-', 0, 0));
 }
 
-QString resolveProgram(const QString &program)
-{
-    if (program.contains(u'/')) {
-        const QFileInfo info(program);
-        return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
-    }
-    return QStandardPaths::findExecutable(program);
-}
-
-QString lastLine(const QByteArray &text)
-{
-    const QList<QByteArray> lines = text.trimmed().split('\n');
-    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.constLast().trimmed());
-}
-
 } // namespace
 
 EspeakJob::EspeakJob(const GenerationRequest &request, const LocalJobSettings &settings,
                      QObject *parent)
-    : ProviderJob(parent), m_request(request), m_settings(settings)
+    : ProcessJob(request, settings, parent)
 {
+    addPartialOutput(audioFileName() + u".part"_s);
+    addPartialOutput(audioFileName());
 }
 
-EspeakJob::~EspeakJob()
-{
-    if (m_phase != Phase::Listing && m_phase != Phase::Speaking && m_phase != Phase::Cancelling)
-        return;
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(5000); // the process is killed; this reaps it
-    }
-    removePartialOutputs();
-}
+EspeakJob::~EspeakJob() = default;
 
 QString EspeakJob::audioFileName()
 {
@@ -133,7 +106,7 @@ QString EspeakJob::programPath()
 {
     static std::atomic_bool reported{false};
     const QString override = qEnvironmentVariable("RETAKE_ESPEAK");
-    const QString path = resolveProgram(override.isEmpty() ? u"espeak-ng"_s : override);
+    const QString path = resolveExecutable(override.isEmpty() ? u"espeak-ng"_s : override);
     if (path.isEmpty() && !reported.exchange(true)) {
         if (override.isEmpty())
             qCWarning(lcEspeak, "%s", qUtf8Printable(missingMessage()));
@@ -159,71 +132,12 @@ QString EspeakJob::requestedVoice(const GenerationRequest &request)
     return language.isEmpty() ? u"en"_s : language;
 }
 
-QString EspeakJob::outputPath(const QString &fileName) const
-{
-    return QDir(m_request.outputDir).filePath(fileName);
-}
-
-GenerationResult EspeakJob::failure(ErrorClass errorClass, const QString &message) const
-{
-    return GenerationResult::failure(errorClass, m_request.taskId % u": "_s % message);
-}
-
 // ---------------------------------------------------------------------------------------
 // Lifecycle
 
-void EspeakJob::start()
-{
-    if (m_phase != Phase::Created)
-        return;
-    m_phase = Phase::Waiting;
-    m_latencyTimer = new QTimer(this);
-    m_latencyTimer->setSingleShot(true);
-    m_latencyTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_latencyTimer, &QTimer::timeout, this, &EspeakJob::beginWork);
-    m_latencyTimer->start(m_settings.latencyMs);
-}
-
-void EspeakJob::cancel()
-{
-    switch (m_phase) {
-    case Phase::Created:
-    case Phase::Waiting:
-        finish(
-            GenerationResult::failure(ErrorClass::Cancelled, m_request.taskId % u": cancelled"_s));
-        return;
-    case Phase::Listing:
-    case Phase::Speaking:
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            // Report only once the process is gone, so that nothing can write afterwards.
-            m_phase = Phase::Cancelling;
-            if (m_processTimer)
-                m_processTimer->stop();
-            m_process->kill();
-        } else {
-            finishCancelled();
-        }
-        return;
-    case Phase::Cancelling:
-    case Phase::Finished:
-        return;
-    }
-}
-
 void EspeakJob::beginWork()
 {
-    if (m_phase != Phase::Waiting)
-        return;
-    m_phase = Phase::Listing;
-    if (m_settings.fault.injectsFailure()) {
-        finish(m_settings.fault.toResult());
-        return;
-    }
-    if (m_request.outputDir.isEmpty()) {
-        finish(failure(ErrorClass::InvalidRequest, u"the request has no output folder"_s));
-        return;
-    }
-    const QString text = m_request.prompt.trimmed();
+    const QString text = request().prompt.trimmed();
     if (text.isEmpty()) {
         finish(failure(ErrorClass::InvalidRequest, u"the voice-over text is empty"_s));
         return;
@@ -234,59 +148,54 @@ void EspeakJob::beginWork()
                            .arg(kMaxTextChars)));
         return;
     }
-    const QVariant rate = m_request.extra.value(u"rate"_s);
-    if (rate.isValid() && !m_request.extra.value(u"fallback"_s).toBool()) {
-        bool ok = false;
-        const int wordsPerMinute = rate.toInt(&ok);
-        if (!ok || wordsPerMinute <= 0) {
-            finish(failure(
-                ErrorClass::InvalidRequest,
-                u"speech rate \"%1\" is not a number of words per minute"_s.arg(rate.toString())));
-            return;
-        }
-        m_rate = qBound(kMinRate, wordsPerMinute, kMaxRate);
-    }
-    if (!QDir().mkpath(m_request.outputDir)) {
-        finish(failure(ErrorClass::FileIo, u"cannot create the output folder %1"_s.arg(
-                                               QDir::toNativeSeparators(m_request.outputDir))));
+    if (!takeRate() || !makeOutputFolder())
         return;
-    }
     m_program = programPath();
     if (m_program.isEmpty()) {
         finish(failure(ErrorClass::ProviderUnavailable,
                        u"cannot speak the voice-over: "_s % missingMessage()));
         return;
     }
-    Q_EMIT progressed(0.0);
+    reportProgress(0.0);
     if (cachedCatalog(m_program))
         speak();
     else
         listVoices();
 }
 
-QProcess *EspeakJob::newProcess()
+bool EspeakJob::takeRate()
 {
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->deleteLater();
+    const QVariant rate = request().extra.value(u"rate"_s);
+    if (!rate.isValid() || request().extra.value(u"fallback"_s).toBool())
+        return true;
+    bool ok = false;
+    const int wordsPerMinute = rate.toInt(&ok);
+    if (!ok || wordsPerMinute <= 0) {
+        finish(failure(
+            ErrorClass::InvalidRequest,
+            u"speech rate \"%1\" is not a number of words per minute"_s.arg(rate.toString())));
+        return false;
     }
-    m_stdout.clear();
-    m_stderrTail.clear();
-    m_processTimedOut = false;
-    m_process = new QProcess(this);
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_process->setWorkingDirectory(m_request.outputDir);
-    connect(m_process, &QProcess::readyReadStandardError, this, &EspeakJob::onProcessErrorOutput);
-    connect(m_process, &QProcess::errorOccurred, this, &EspeakJob::onProcessError);
-    if (m_settings.processTimeoutMs > 0) {
-        if (!m_processTimer) {
-            m_processTimer = new QTimer(this);
-            m_processTimer->setSingleShot(true);
-            connect(m_processTimer, &QTimer::timeout, this, &EspeakJob::onProcessTimeout);
-        }
-        m_processTimer->start(m_settings.processTimeoutMs);
-    }
-    return m_process;
+    m_rate = qBound(kMinRate, wordsPerMinute, kMaxRate);
+    return true;
+}
+
+void EspeakJob::toolFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    if (m_step == Step::Listing)
+        onListFinished(exitCode, exitStatus);
+    else
+        onSpeakFinished(exitCode, exitStatus);
+}
+
+void EspeakJob::toolFailedToStart()
+{
+    GenerationResult result =
+        failure(ErrorClass::ProviderUnavailable,
+                u"espeak-ng could not be started (%1); install the Debian package espeak-ng or set "
+                u"RETAKE_ESPEAK"_s.arg(tool()->errorString()));
+    result.detail = tool()->program();
+    finish(result);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -294,27 +203,15 @@ QProcess *EspeakJob::newProcess()
 
 void EspeakJob::listVoices()
 {
-    QProcess *process = newProcess();
-    connect(process, &QProcess::readyReadStandardOutput, this,
-            [this] { m_stdout += m_process->readAllStandardOutput(); });
-    connect(process, &QProcess::finished, this, &EspeakJob::onListFinished);
-    process->start(m_program, {u"--voices"_s}, QIODevice::ReadOnly);
+    m_step = Step::Listing;
+    runTool(m_program, {u"--voices"_s}, settings().processTimeoutMs);
 }
 
 void EspeakJob::onListFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
-    if (m_processTimer)
-        m_processTimer->stop();
-    if (m_phase == Phase::Cancelling) {
-        finishCancelled();
-        return;
-    }
-    if (m_phase != Phase::Listing)
-        return;
-    m_stdout += m_process->readAllStandardOutput();
     VoiceCatalog catalog;
     if (exitStatus == QProcess::NormalExit && exitCode == 0)
-        catalog = parseCatalog(m_stdout);
+        catalog = parseCatalog(tool()->standardOutput());
     // An unreadable listing is remembered too: then voices are not checked.
     {
         QMutexLocker locker(&catalogMutex());
@@ -328,16 +225,16 @@ void EspeakJob::onListFinished(int exitCode, QProcess::ExitStatus exitStatus)
 
 void EspeakJob::speak()
 {
-    m_phase = Phase::Speaking;
+    m_step = Step::Speaking;
     const VoiceCatalog catalog = cachedCatalog(m_program).value_or(VoiceCatalog{});
-    const QString language = m_request.language.trimmed();
-    if (m_request.extra.value(u"fallback"_s).toBool()) {
+    const QString language = request().language.trimmed();
+    if (request().extra.value(u"fallback"_s).toBool()) {
         // Basic synthesis: the language's default voice, or English.
         m_voice = !language.isEmpty() && (!catalog.valid || catalogKnows(catalog, language))
                       ? language
                       : u"en"_s;
     } else {
-        m_voice = requestedVoice(m_request);
+        m_voice = requestedVoice(request());
         if (catalog.valid && !catalogKnows(catalog, m_voice)) {
             finish(failure(
                 ErrorClass::ProviderError,
@@ -353,136 +250,58 @@ void EspeakJob::speak()
         arguments << u"-s"_s << QString::number(m_rate);
     arguments << u"-w"_s << temp << u"--stdin"_s;
 
-    QProcess *process = newProcess();
-    connect(process, &QProcess::finished, this, &EspeakJob::onSpeakFinished);
-    process->start(m_program, arguments, QIODevice::ReadWrite);
+    runTool(m_program, arguments, settings().processTimeoutMs, ToolProcess::Stdout::Collect,
+            ToolProcess::Stderr::Keep, QIODevice::ReadWrite);
     // Through stdin, not the command line: no argument length limit, no option parsing.
-    process->write(m_request.prompt.trimmed().toUtf8());
-    process->closeWriteChannel();
+    tool()->writeInput(request().prompt.trimmed().toUtf8());
+}
+
+void EspeakJob::failSpeech(ErrorClass errorClass, const QString &message)
+{
+    QFile::remove(outputPath(audioFileName() + u".part"_s));
+    GenerationResult result = failure(errorClass, message);
+    result.detail = QString::fromUtf8(tool()->stderrTail());
+    finish(result);
 }
 
 void EspeakJob::onSpeakFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
-    if (m_processTimer)
-        m_processTimer->stop();
-    if (m_phase == Phase::Cancelling) {
-        finishCancelled();
-        return;
-    }
-    if (m_phase != Phase::Speaking)
-        return;
-    onProcessErrorOutput();
     const QString temp = outputPath(audioFileName() + u".part"_s);
     const QString target = outputPath(audioFileName());
-    auto failWith = [&](ErrorClass errorClass, const QString &message) {
-        QFile::remove(temp);
-        GenerationResult result = failure(errorClass, message);
-        result.detail = QString::fromUtf8(m_stderrTail);
-        finish(result);
-    };
-    if (m_processTimedOut) {
-        failWith(ErrorClass::Timeout,
-                 u"espeak-ng did not finish within %1 s"_s.arg(m_settings.processTimeoutMs / 1000));
+    if (tool()->timedOut()) {
+        failSpeech(ErrorClass::Timeout, u"espeak-ng did not finish within %1 s"_s.arg(
+                                            settings().processTimeoutMs / 1000));
         return;
     }
     if (exitStatus != QProcess::NormalExit || exitCode != 0) {
-        const bool noSpace =
-            m_stderrTail.contains("No space left on device") || isOutOfSpace(m_request.outputDir);
+        const bool noSpace = tool()->ranOutOfSpace(request().outputDir);
         const QString reason =
             exitStatus == QProcess::CrashExit
                 ? u"espeak-ng crashed with voice \"%1\""_s.arg(m_voice)
                 : u"espeak-ng failed with exit code %1 (voice \"%2\")"_s.arg(exitCode).arg(m_voice);
-        const QString tail = lastLine(m_stderrTail);
-        failWith(noSpace ? ErrorClass::DiskFull : ErrorClass::ProviderError,
-                 tail.isEmpty() ? reason : reason % u": "_s % tail);
+        failSpeech(noSpace ? ErrorClass::DiskFull : ErrorClass::ProviderError,
+                   tool()->withLastLine(reason));
         return;
     }
     if (QFileInfo(temp).size() <= kWavHeaderBytes) {
-        failWith(ErrorClass::ProviderError, u"espeak-ng finished without writing any audio"_s);
+        failSpeech(ErrorClass::ProviderError, u"espeak-ng finished without writing any audio"_s);
         return;
     }
-    if (m_settings.fault.corruptsOutput()) {
+    if (settings().fault.corruptsOutput()) {
         QFile file(temp);
         file.resize(16); // a broken header: nothing decodes
     }
     QFile::remove(target);
     if (!QFile::rename(temp, target)) {
-        failWith(ErrorClass::FileIo, u"cannot rename the audio to %1"_s.arg(audioFileName()));
+        failSpeech(ErrorClass::FileIo, u"cannot rename the audio to %1"_s.arg(audioFileName()));
         return;
     }
-    Q_EMIT progressed(1.0);
+    reportProgress(1.0);
     GenerationResult result;
     result.outputFiles = {target};
-    result.costUnits = m_settings.costPerUnit;
-    result.detail = QString::fromUtf8(m_stderrTail);
+    result.costUnits = settings().costPerUnit;
+    result.detail = QString::fromUtf8(tool()->stderrTail());
     finish(result);
-}
-
-void EspeakJob::onProcessErrorOutput()
-{
-    if (!m_process)
-        return;
-    m_stderrTail += m_process->readAllStandardError();
-    if (m_stderrTail.size() > kStderrTailBytes)
-        m_stderrTail = m_stderrTail.right(kStderrTailBytes);
-}
-
-void EspeakJob::onProcessTimeout()
-{
-    if ((m_phase != Phase::Listing && m_phase != Phase::Speaking) || !m_process)
-        return;
-    m_processTimedOut = true;
-    m_process->kill();
-}
-
-void EspeakJob::onProcessError(QProcess::ProcessError error)
-{
-    // Crashes and kills arrive through finished(); only a failed start ends here alone.
-    if (error != QProcess::FailedToStart)
-        return;
-    if (m_phase == Phase::Cancelling) {
-        finishCancelled();
-        return;
-    }
-    if (m_phase != Phase::Listing && m_phase != Phase::Speaking)
-        return;
-    GenerationResult result =
-        failure(ErrorClass::ProviderUnavailable,
-                u"espeak-ng could not be started (%1); install the Debian package espeak-ng or set "
-                u"RETAKE_ESPEAK"_s.arg(m_process->errorString()));
-    result.detail = m_process->program();
-    finish(result);
-}
-
-// ---------------------------------------------------------------------------------------
-// Results
-
-void EspeakJob::finishCancelled()
-{
-    removePartialOutputs();
-    finish(GenerationResult::failure(ErrorClass::Cancelled, m_request.taskId % u": cancelled"_s));
-}
-
-void EspeakJob::finish(const GenerationResult &result)
-{
-    if (m_phase == Phase::Finished)
-        return;
-    m_phase = Phase::Finished;
-    if (m_latencyTimer)
-        m_latencyTimer->stop();
-    if (m_processTimer)
-        m_processTimer->stop();
-    // Always from the event loop: never re-entrantly from start() or cancel().
-    QMetaObject::invokeMethod(
-        this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
-}
-
-void EspeakJob::removePartialOutputs() const
-{
-    if (m_request.outputDir.isEmpty())
-        return;
-    QFile::remove(outputPath(audioFileName() + u".part"_s));
-    QFile::remove(outputPath(audioFileName()));
 }
 
 } // namespace retake

@@ -13,24 +13,19 @@
 // espeak-ng fails the attempt as provider_unavailable naming the package; it is logged
 // once per process.
 //
-// Lifecycle as LocalJob: start() and cancel() never block and never emit; finished() is
+// Lifecycle as ProcessJob: start() and cancel() never block and never emit; finished() is
 // emitted exactly once, from the event loop. cancel() kills espeak-ng, removes the partial
 // file and reports Cancelled; after finished() it does nothing. Destroying an unfinished
 // job cancels it silently.
 #pragma once
 
-#include "providers/localjob.h"
-#include "providers/provider.h"
+#include "providers/processjob.h"
 
-#include <QByteArray>
-#include <QProcess>
 #include <QString>
-
-class QTimer;
 
 namespace retake {
 
-class EspeakJob final : public ProviderJob
+class EspeakJob final : public ProcessJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EspeakJob)
@@ -38,9 +33,6 @@ public:
     EspeakJob(const GenerationRequest &request, const LocalJobSettings &settings,
               QObject *parent = nullptr);
     ~EspeakJob() override;
-
-    void start() override;
-    void cancel() override;
 
     // File name inside request.outputDir: "audio.wav".
     static QString audioFileName();
@@ -51,36 +43,25 @@ public:
     // The voice asked for before checking it: voice, else language, else "en".
     static QString requestedVoice(const GenerationRequest &request);
 
-private:
-    enum class Phase { Created, Waiting, Listing, Speaking, Cancelling, Finished };
+protected:
+    void beginWork() override;
+    void toolFinished(int exitCode, QProcess::ExitStatus exitStatus) override;
+    void toolFailedToStart() override;
 
-    void beginWork();
+private:
+    enum class Step { Listing, Speaking };
+
+    bool takeRate();
     void listVoices();
     void onListFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void speak();
     void onSpeakFinished(int exitCode, QProcess::ExitStatus exitStatus);
-    void onProcessError(QProcess::ProcessError error);
-    void onProcessErrorOutput();
-    void onProcessTimeout();
-    QProcess *newProcess();
-    void finish(const GenerationResult &result);
-    void finishCancelled();
-    GenerationResult failure(ErrorClass errorClass, const QString &message) const;
-    void removePartialOutputs() const;
-    QString outputPath(const QString &fileName) const;
+    void failSpeech(ErrorClass errorClass, const QString &message);
 
-    GenerationRequest m_request;
-    LocalJobSettings m_settings;
-    Phase m_phase = Phase::Created;
     QString m_program;
     QString m_voice; // as passed to -v
     int m_rate = 0;  // words per minute; 0 = espeak-ng's default
-    QTimer *m_latencyTimer = nullptr;
-    QTimer *m_processTimer = nullptr;
-    QProcess *m_process = nullptr;
-    QByteArray m_stdout;
-    QByteArray m_stderrTail;
-    bool m_processTimedOut = false;
+    Step m_step = Step::Listing;
 };
 
 } // namespace retake

@@ -1,6 +1,5 @@
 #include "providers/faljob.h"
 
-#include "providers/jsontemplate.h"
 #include "providers/wireformat.h"
 
 #include <QJsonArray>
@@ -13,19 +12,8 @@ namespace retake {
 
 FalJob::FalJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
                const QString &model, QObject *parent)
-    : NetworkJob(std::move(context), request, parent), m_model(model)
+    : QueuedJob(std::move(context), request, model, "Key", "PUT", parent)
 {
-}
-
-FalJob::~FalJob()
-{
-    if (isRunning())
-        cancelOnServer();
-}
-
-void FalJob::authorize(HttpRequestSpec &spec) const
-{
-    spec.addHeader("Authorization", "Key " + apiKey().toUtf8());
 }
 
 ErrorClass FalJob::classifyErrorType(const QString &errorType, ErrorClass fallback)
@@ -46,33 +34,14 @@ void FalJob::begin()
 {
     const GenerationRequest &r = request();
     const bool video = r.stage == Stage::Video;
-    if (m_model.isEmpty() || m_model.startsWith(u'/') || m_model.contains(u"..")) {
+    if (model().isEmpty() || model().startsWith(u'/') || model().contains(u"..")) {
         fail(ErrorClass::InvalidRequest,
              u"set the profile's model to a fal endpoint id, e.g. \"fal-ai/flux/schnell\""_s);
         return;
     }
     QString imageUri;
-    if (video) {
-        QString error;
-        imageUri = wireformat::dataUriForFile(r.inputImagePath, &error);
-        if (imageUri.isEmpty()) {
-            fail(ErrorClass::InvalidRequest, error);
-            return;
-        }
-    }
-    const int fps = r.fps > 0 ? r.fps : 24;
-    const QVariantMap values{
-        {u"prompt"_s, r.prompt},
-        {u"negative"_s, r.negativePrompt},
-        {u"seed"_s, r.seed},
-        {u"width"_s, r.width},
-        {u"height"_s, r.height},
-        {u"steps"_s, r.steps > 0 ? r.steps : 28},
-        {u"input_image"_s, imageUri},
-        {u"duration"_s, r.durationSec},
-        {u"fps"_s, fps},
-        {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
-    };
+    if (!inputImageUri(&imageUri))
+        return;
     QJsonObject input;
     if (video) {
         input = {{u"prompt"_s, r.prompt},
@@ -87,22 +56,10 @@ void FalJob::begin()
         if (!r.negativePrompt.isEmpty())
             input.insert(u"negative_prompt"_s, r.negativePrompt);
     }
-    const QJsonObject custom = QJsonObject::fromVariantMap(
-        profile().options.value(video ? u"videoInput"_s : u"input"_s).toMap());
-    QStringList unknown;
-    const QJsonObject filled = JsonTemplate::fill(custom, values, &unknown).toObject();
-    if (!unknown.isEmpty()) {
-        fail(ErrorClass::InvalidRequest, u"the profile's input template uses unknown "
-                                         u"placeholders: {{%1}}"_s.arg(unknown.join(u"}}, {{"_s)));
+    if (!applyInputTemplate(&input, imageUri))
         return;
-    }
-    for (auto it = filled.begin(); it != filled.end(); ++it)
-        input.insert(it.key(), it.value());
-    reportProgress(0.01);
-    send(
-        jsonRequest("POST", context().endpoint(u'/' + m_model),
-                    QJsonDocument(input).toJson(QJsonDocument::Compact)),
-        [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
+    submit(context().endpoint(u'/' + model()), input,
+           [this](const HttpResponse &response) { onSubmitted(response); });
 }
 
 QUrl FalJob::ownUrl(const QString &candidate, const QString &suffix) const
@@ -112,9 +69,9 @@ QUrl FalJob::ownUrl(const QString &candidate, const QString &suffix) const
         return url;
     // The key only goes to fal's own origin: build the URL from the documented layout
     // (requests live under the first two segments of the endpoint id).
-    const QStringList segments = m_model.split(u'/');
+    const QStringList segments = model().split(u'/');
     const QString app = segments.mid(0, 2).join(u'/');
-    return context().endpoint(u'/' % app % u"/requests/"_s % m_requestId % suffix);
+    return context().endpoint(u'/' % app % u"/requests/"_s % serverJobId() % suffix);
 }
 
 void FalJob::failAnswer(const HttpResponse &response, const QString &doing)
@@ -149,31 +106,25 @@ void FalJob::onSubmitted(const HttpResponse &response)
     const QString doing = u"submitting to the queue"_s;
     const QJsonObject quick = QJsonDocument::fromJson(response.body).object();
     if (isCancelling()) {
-        m_requestId = quick.value(u"request_id"_s).toString();
-        if (!m_requestId.isEmpty())
-            m_cancelUrl = ownUrl(quick.value(u"cancel_url"_s).toString(), u"/cancel"_s);
+        setServerJobId(quick.value(u"request_id"_s).toString());
+        if (!serverJobId().isEmpty())
+            setCancelUrl(ownUrl(quick.value(u"cancel_url"_s).toString(), u"/cancel"_s));
         return;
     }
-    if (!response.answered()) {
-        failTransport(response, doing);
+    if (!acceptAnswer(response, doing))
         return;
-    }
-    if (!response.ok()) {
-        failAnswer(response, doing);
-        return;
-    }
     const auto object = parseObject(response, doing);
     if (!object)
         return;
-    m_requestId = object->value(u"request_id"_s).toString();
-    if (m_requestId.isEmpty()) {
+    setServerJobId(object->value(u"request_id"_s).toString());
+    if (serverJobId().isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no request_id"_s,
              response.status);
         return;
     }
     m_statusUrl = ownUrl(object->value(u"status_url"_s).toString(), u"/status"_s);
     m_responseUrl = ownUrl(object->value(u"response_url"_s).toString(), {});
-    m_cancelUrl = ownUrl(object->value(u"cancel_url"_s).toString(), u"/cancel"_s);
+    setCancelUrl(ownUrl(object->value(u"cancel_url"_s).toString(), u"/cancel"_s));
     reportProgress(0.02);
     schedulePoll([this] { pollStatus(); });
 }
@@ -187,58 +138,52 @@ void FalJob::pollStatus()
     send(apiRequest("GET", url), [this](const HttpResponse &response) {
         const QString doing = u"polling the request status"_s;
         if (!response.ok() && response.status != 202) {
-            if (mayRetryPoll(response)) {
-                schedulePoll([this] { pollStatus(); });
-                return;
-            }
-            if (!response.answered())
-                failTransport(response, doing);
-            else
-                failAnswer(response, doing);
+            pollFailed(response, doing, [this] { pollStatus(); });
             return;
         }
         const auto object = parseObject(response, doing);
         if (!object)
             return;
         pollSucceeded();
-        const QString status = object->value(u"status"_s).toString();
-        if (status != m_lastStatus) {
-            m_lastStatus = status;
-            resetPollDelay();
-        }
-        if (status == u"IN_QUEUE") {
-            reportProgress(0.03);
-            schedulePoll([this] { pollStatus(); });
-            return;
-        }
-        if (status == u"IN_PROGRESS") {
-            QString log;
-            for (const QJsonValue &line : object->value(u"logs"_s).toArray())
-                log += line.toObject().value(u"message"_s).toString() + u'\n';
-            const auto progress = wireformat::progressFromLog(log);
-            reportProgress(0.05 + 0.85 * progress.value_or(0.0));
-            schedulePoll([this] { pollStatus(); });
-            return;
-        }
-        if (status != u"COMPLETED") {
-            fail(ErrorClass::ProviderError,
-                 u"request %1 has an unknown status \"%2\""_s.arg(m_requestId, status));
-            return;
-        }
-        const QString error = object->value(u"error"_s).toVariant().toString();
-        const QString errorType = object->value(u"error_type"_s).toString();
-        if (!error.isEmpty() || !errorType.isEmpty()) {
-            ErrorClass fallback = wireformat::looksLikeContentPolicy(error)
-                                      ? ErrorClass::ContentPolicy
-                                      : ErrorClass::ProviderError;
-            fail(classifyErrorType(errorType, fallback),
-                 u"request %1 completed with an error: %2%3"_s.arg(
-                     m_requestId, wireformat::oneLine(error.isEmpty() ? errorType : error),
-                     errorType.isEmpty() ? QString() : u" ("_s % errorType % u')'));
-            return;
-        }
-        fetchResult();
+        onStatus(*object);
     });
+}
+
+void FalJob::onStatus(const QJsonObject &object)
+{
+    const QString status = object.value(u"status"_s).toString();
+    noteStatus(status);
+    if (status == u"IN_QUEUE") {
+        reportProgress(0.03);
+        schedulePoll([this] { pollStatus(); });
+        return;
+    }
+    if (status == u"IN_PROGRESS") {
+        QString log;
+        for (const QJsonValue &line : object.value(u"logs"_s).toArray())
+            log += line.toObject().value(u"message"_s).toString() + u'\n';
+        const auto progress = wireformat::progressFromLog(log);
+        reportProgress(0.05 + 0.85 * progress.value_or(0.0));
+        schedulePoll([this] { pollStatus(); });
+        return;
+    }
+    if (status != u"COMPLETED") {
+        fail(ErrorClass::ProviderError,
+             u"request %1 has an unknown status \"%2\""_s.arg(serverJobId(), status));
+        return;
+    }
+    const QString error = object.value(u"error"_s).toVariant().toString();
+    const QString errorType = object.value(u"error_type"_s).toString();
+    if (!error.isEmpty() || !errorType.isEmpty()) {
+        ErrorClass fallback = wireformat::looksLikeContentPolicy(error) ? ErrorClass::ContentPolicy
+                                                                        : ErrorClass::ProviderError;
+        fail(classifyErrorType(errorType, fallback),
+             u"request %1 completed with an error: %2%3"_s.arg(
+                 serverJobId(), wireformat::oneLine(error.isEmpty() ? errorType : error),
+                 errorType.isEmpty() ? QString() : u" ("_s % errorType % u')'));
+        return;
+    }
+    fetchResult();
 }
 
 void FalJob::fetchResult()
@@ -251,14 +196,8 @@ void FalJob::fetchResult()
 void FalJob::onResult(const HttpResponse &response)
 {
     const QString doing = u"fetching the result"_s;
-    if (!response.answered()) {
-        failTransport(response, doing);
+    if (!acceptAnswer(response, doing))
         return;
-    }
-    if (!response.ok()) {
-        failAnswer(response, doing);
-        return;
-    }
     const auto object = parseObject(response, doing);
     if (!object)
         return;
@@ -280,22 +219,7 @@ void FalJob::onResult(const HttpResponse &response)
              response.status, std::nullopt, netfailure::excerpt(response.body));
         return;
     }
-    const double cost = profile().costPerUnit * (video ? qMax(0.0, request().durationSec) : 1.0);
-    if (const auto bytes = wireformat::decodeDataUri(url)) {
-        writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
-        return;
-    }
-    downloadOutput(QUrl(url), [this, cost](const QString &path) { succeedWithOutput(path, cost); });
-}
-
-void FalJob::cancelOnServer()
-{
-    if (m_requestId.isEmpty() || m_cancelSent)
-        return;
-    m_cancelSent = true;
-    if (!m_cancelUrl.isValid())
-        m_cancelUrl = ownUrl({}, u"/cancel"_s);
-    sendDetached(jsonRequest("PUT", m_cancelUrl, {}));
+    deliverOutput(url);
 }
 
 } // namespace retake

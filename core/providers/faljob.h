@@ -9,46 +9,38 @@
 //  cancel: PUT cancel_url
 #pragma once
 
-#include "providers/networkjob.h"
+#include "providers/queuedjob.h"
 
 #include <QJsonObject>
 #include <QUrl>
 
 namespace retake {
 
-class FalJob final : public NetworkJob
+class FalJob final : public QueuedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FalJob)
 public:
     FalJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
            const QString &model, QObject *parent = nullptr);
-    ~FalJob() override;
 
     // fal's error_type values (request errors) and model error types.
     static ErrorClass classifyErrorType(const QString &errorType, ErrorClass fallback);
 
 protected:
-    KeyNeed keyNeed() const override { return KeyNeed::Required; }
     void begin() override;
-    void cancelOnServer() override;
-    void authorize(HttpRequestSpec &spec) const override;
+    void failAnswer(const HttpResponse &response, const QString &doing) override;
 
 private:
     void onSubmitted(const HttpResponse &response);
     void pollStatus();
+    void onStatus(const QJsonObject &status);
     void fetchResult();
     void onResult(const HttpResponse &response);
-    void failAnswer(const HttpResponse &response, const QString &doing);
     QUrl ownUrl(const QString &candidate, const QString &suffix) const;
 
-    QString m_model;
-    QString m_requestId;
     QUrl m_statusUrl;
     QUrl m_responseUrl;
-    QUrl m_cancelUrl;
-    QString m_lastStatus;
-    bool m_cancelSent = false;
 };
 
 } // namespace retake

@@ -43,7 +43,7 @@ NetworkJob::NetworkJob(std::shared_ptr<NetworkContext> context, const Generation
     m_pollTimer = new QTimer(this);
     m_pollTimer->setSingleShot(true);
     connect(m_pollTimer, &QTimer::timeout, this, [this] {
-        if (m_phase == Phase::Running && m_poll)
+        if (isRunning() && m_poll)
             m_poll();
     });
     resetPollDelay();
@@ -65,7 +65,7 @@ void NetworkJob::authorize(HttpRequestSpec &) const
 
 void NetworkJob::start()
 {
-    if (m_phase != Phase::Created)
+    if (isFinished() || m_phase != Phase::Created)
         return;
     m_phase = Phase::Resolving;
     const int jobMs = profile().timeouts.jobMs;
@@ -85,7 +85,7 @@ void NetworkJob::start()
 
 void NetworkJob::onKey(const ApiKeyLookup &key)
 {
-    if (m_phase != Phase::Resolving)
+    if (isFinished() || m_phase != Phase::Resolving)
         return;
     m_key = key;
     if (!key.found() && keyNeed() == KeyNeed::Required) {
@@ -99,10 +99,9 @@ void NetworkJob::onKey(const ApiKeyLookup &key)
     begin();
 }
 
-void NetworkJob::cancel()
+void NetworkJob::doCancel()
 {
     switch (m_phase) {
-    case Phase::Finished:
     case Phase::Cancelling:
         return;
     case Phase::Created:
@@ -133,7 +132,7 @@ void NetworkJob::cancel()
 
 void NetworkJob::onJobTimeout()
 {
-    if (m_phase != Phase::Running && m_phase != Phase::Resolving)
+    if (isFinished() || (m_phase != Phase::Running && m_phase != Phase::Resolving))
         return;
     cancelOnServer();
     fail(ErrorClass::Timeout, u"the job did not finish within %1; it was cancelled on the "
@@ -149,9 +148,8 @@ void NetworkJob::finishCancelled()
 
 void NetworkJob::finish(GenerationResult result)
 {
-    if (m_phase == Phase::Finished)
+    if (isFinished())
         return;
-    m_phase = Phase::Finished;
     m_pollTimer->stop();
     if (m_jobTimer)
         m_jobTimer->stop();
@@ -160,8 +158,7 @@ void NetworkJob::finish(GenerationResult result)
     abortExchanges(true);
     result.message = scrub(result.message);
     result.detail = scrub(result.detail);
-    QMetaObject::invokeMethod(
-        this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
+    emitResult(result);
 }
 
 QString NetworkJob::scrub(const QString &text) const
@@ -236,11 +233,11 @@ HttpExchange *NetworkJob::send(const HttpRequestSpec &spec, ResponseHandler hand
                         break;
                     }
                 }
-                if (m_phase == Phase::Running) {
+                if (isRunning()) {
                     handler(response);
                     return;
                 }
-                if (m_phase == Phase::Cancelling && onCancel == OnCancel::AwaitAnswer) {
+                if (isCancelling() && onCancel == OnCancel::AwaitAnswer) {
                     handler(response); // records the server-side id
                     cancelOnServer();
                     if (!awaitingAnswers())
@@ -380,7 +377,7 @@ void NetworkJob::resetPollDelay()
 
 void NetworkJob::schedulePoll(std::function<void()> poll)
 {
-    if (m_phase != Phase::Running)
+    if (!isRunning())
         return;
     m_poll = std::move(poll);
     m_pollTimer->start(m_pollDelayMs);
@@ -410,7 +407,7 @@ bool NetworkJob::mayRetryPoll(const HttpResponse &response)
 void NetworkJob::reportProgress(double fraction)
 {
     fraction = qBound(0.0, fraction, 1.0);
-    if (fraction <= m_lastProgress || m_phase != Phase::Running)
+    if (fraction <= m_lastProgress || !isRunning())
         return;
     m_lastProgress = fraction;
     Q_EMIT progressed(fraction);
@@ -446,7 +443,7 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, costUnits] {
         watcher->deleteLater();
-        if (m_phase != Phase::Running)
+        if (!isRunning())
             return;
         const QString result = watcher->result();
         if (result.startsWith(u'!')) {

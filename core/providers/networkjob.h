@@ -3,9 +3,9 @@
 // into the attempt folder, progress, a whole-job timeout, cancellation that tells the
 // server, and results whose messages name the provider and never contain the key.
 //
-// Lifecycle (as LocalJob): start() and cancel() never block and never emit; finished()
-// is emitted exactly once, from the event loop. cancel() before start(), twice or after
-// finished() is harmless. Cancelling while a submission is in flight waits (briefly) for
+// Lifecycle (the ProviderJob contract): start() and cancel() never block and never emit;
+// finished() is emitted exactly once, from the event loop. cancel() before start(), twice
+// or after finished() is harmless. Cancelling while a submission is in flight waits (briefly) for
 // its answer, so that the server-side job it created can be cancelled too.
 #pragma once
 
@@ -36,7 +36,6 @@ public:
     ~NetworkJob() override;
 
     void start() final;
-    void cancel() final;
 
     // File names of outputs inside request.outputDir: "image.png", "video.mp4", ... chosen
     // from the file's signature (server-supplied names are never used as paths).
@@ -61,15 +60,15 @@ protected:
     // Adds credentials (e.g. an Authorization header) to a request for the provider's
     // own API. The default adds nothing.
     virtual void authorize(HttpRequestSpec &spec) const;
+    void doCancel() final;
 
     const GenerationRequest &request() const { return m_request; }
     NetworkContext &context() const { return *m_context; }
     const ProviderProfile &profile() const { return m_context->profile(); }
     QString apiKey() const { return m_key.key; }
     QString name() const { return m_context->displayName(); }
-    bool isCancelling() const { return m_phase == Phase::Cancelling; }
-    bool isFinished() const { return m_phase == Phase::Finished; }
-    bool isRunning() const { return m_phase == Phase::Running; }
+    bool isCancelling() const { return !isFinished() && m_phase == Phase::Cancelling; }
+    bool isRunning() const { return !isFinished() && m_phase == Phase::Running; }
 
     // A request to `url` with the profile's limits; with credentials when `url` is on the
     // provider's own origin (credentials never go to another host).
@@ -121,7 +120,7 @@ protected:
     void finishWith(const GenerationResult &result) { finish(result); }
 
 private:
-    enum class Phase { Created, Resolving, Running, Cancelling, Finished };
+    enum class Phase { Created, Resolving, Running, Cancelling };
     struct Pending {
         QPointer<HttpExchange> exchange;
         OnCancel onCancel = OnCancel::Abort;

@@ -1,6 +1,6 @@
-// One interface for every generation provider (DESIGN §5). A Provider creates one
-// ProviderJob per attempt; a job runs once, reports progress, and reports its result
-// exactly once through finished(). A retry is a new job.
+// One interface for every generation provider. A Provider creates one ProviderJob per
+// attempt; a job runs once, reports progress, and reports its result exactly once through
+// finished(). A retry is a new job.
 #pragma once
 
 #include "engine/types.h"
@@ -82,16 +82,23 @@ struct GenerationResult {
     }
 };
 
+// The contract of every job, shaped like KDE's KJob: finished() is emitted exactly once,
+// always from the event loop (never re-entrantly from start() or cancel()), because every
+// result goes through emitResult(), which ignores all but the first. cancel() is idempotent:
+// it calls doCancel() at most once, and never after the result.
 class ProviderJob : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProviderJob)
 public:
     explicit ProviderJob(QObject *parent = nullptr) : QObject(parent) {}
     // Starts the work; never blocks.
     virtual void start() = 0;
     // Stops the work (and tells the server). finished() then reports Cancelled,
-    // unless the job had already finished.
-    virtual void cancel() = 0;
+    // unless the job had already finished. A second call does nothing.
+    void cancel();
+    // True once the result is decided (finished() may still be on its way).
+    bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
     void progressed(double fraction); // 0..1, when the provider reports it
@@ -99,6 +106,17 @@ Q_SIGNALS:
     // writes it (or downloads it again) once space returns. `what` names the file.
     void waitingForSpace(const QString &what);
     void finished(const retake::GenerationResult &result);
+
+protected:
+    // The job's own cancellation, called once by cancel() while no result is decided.
+    virtual void doCancel() = 0;
+    // Decides the result and queues finished(); false (and nothing emitted) when the
+    // result was already decided.
+    bool emitResult(const GenerationResult &result);
+
+private:
+    bool m_finished = false;
+    bool m_cancelRequested = false;
 };
 
 class Provider

@@ -1,6 +1,5 @@
 #include "providers/replicatejob.h"
 
-#include "providers/jsontemplate.h"
 #include "providers/wireformat.h"
 
 #include <QJsonArray>
@@ -13,19 +12,8 @@ namespace retake {
 
 ReplicateJob::ReplicateJob(std::shared_ptr<NetworkContext> context,
                            const GenerationRequest &request, const QString &model, QObject *parent)
-    : NetworkJob(std::move(context), request, parent), m_model(model)
+    : QueuedJob(std::move(context), request, model, "Bearer", "POST", parent)
 {
-}
-
-ReplicateJob::~ReplicateJob()
-{
-    if (isRunning())
-        cancelOnServer();
-}
-
-void ReplicateJob::authorize(HttpRequestSpec &spec) const
-{
-    spec.addHeader("Authorization", "Bearer " + apiKey().toUtf8());
 }
 
 ErrorClass ReplicateJob::classifyFailure(const QString &error)
@@ -39,27 +27,9 @@ void ReplicateJob::begin()
     const GenerationRequest &r = request();
     const bool video = r.stage == Stage::Video;
     QString imageUri;
-    if (video) {
-        QString error;
-        imageUri = wireformat::dataUriForFile(r.inputImagePath, &error);
-        if (imageUri.isEmpty()) {
-            fail(ErrorClass::InvalidRequest, error);
-            return;
-        }
-    }
+    if (!inputImageUri(&imageUri))
+        return;
     const int fps = r.fps > 0 ? r.fps : 24;
-    const QVariantMap values{
-        {u"prompt"_s, r.prompt},
-        {u"negative"_s, r.negativePrompt},
-        {u"seed"_s, r.seed},
-        {u"width"_s, r.width},
-        {u"height"_s, r.height},
-        {u"steps"_s, r.steps > 0 ? r.steps : 28},
-        {u"input_image"_s, imageUri},
-        {u"duration"_s, r.durationSec},
-        {u"fps"_s, fps},
-        {u"frames"_s, qMax(1, qRound(r.durationSec * fps))},
-    };
     QJsonObject input;
     if (video) {
         input = {{u"prompt"_s, r.prompt},
@@ -76,43 +46,31 @@ void ReplicateJob::begin()
         if (!r.negativePrompt.isEmpty())
             input.insert(u"negative_prompt"_s, r.negativePrompt);
     }
-    const QJsonObject custom = QJsonObject::fromVariantMap(
-        profile().options.value(video ? u"videoInput"_s : u"input"_s).toMap());
-    QStringList unknown;
-    const QJsonObject filled = JsonTemplate::fill(custom, values, &unknown).toObject();
-    if (!unknown.isEmpty()) {
-        fail(ErrorClass::InvalidRequest, u"the profile's input template uses unknown "
-                                         u"placeholders: {{%1}}"_s.arg(unknown.join(u"}}, {{"_s)));
+    if (!applyInputTemplate(&input, imageUri))
         return;
-    }
-    for (auto it = filled.begin(); it != filled.end(); ++it)
-        input.insert(it.key(), it.value());
 
     QJsonObject body{{u"input"_s, input}};
     QUrl url;
     static const QRegularExpression versionId(u"^[0-9a-f]{64}$"_s);
-    const qsizetype colon = m_model.indexOf(u':');
+    const qsizetype colon = model().indexOf(u':');
     if (colon > 0) {
-        body.insert(u"version"_s, m_model.mid(colon + 1));
+        body.insert(u"version"_s, model().mid(colon + 1));
         url = context().endpoint(u"/predictions"_s);
-    } else if (versionId.match(m_model).hasMatch()) {
-        body.insert(u"version"_s, m_model);
+    } else if (versionId.match(model()).hasMatch()) {
+        body.insert(u"version"_s, model());
         url = context().endpoint(u"/predictions"_s);
-    } else if (m_model.count(u'/') == 1) {
-        url = context().endpoint(u"/models/"_s % m_model % u"/predictions"_s);
+    } else if (model().count(u'/') == 1) {
+        url = context().endpoint(u"/models/"_s % model() % u"/predictions"_s);
     } else {
         fail(ErrorClass::InvalidRequest,
              u"model \"%1\" is not \"owner/name\", \"owner/name:version\" or a version id"_s.arg(
-                 m_model));
+                 model()));
         return;
     }
-    reportProgress(0.01);
-    send(
-        jsonRequest("POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact)),
-        [this](const HttpResponse &response) { onCreated(response); }, OnCancel::AwaitAnswer);
+    submit(url, body, [this](const HttpResponse &response) { onCreated(response); });
 }
 
-void ReplicateJob::failProblem(const HttpResponse &response, const QString &doing)
+void ReplicateJob::failAnswer(const HttpResponse &response, const QString &doing)
 {
     // application/problem+json: {"title", "detail", "status"[, "invalid_fields"]}
     const QJsonObject problem = QJsonDocument::fromJson(response.body).object();
@@ -130,7 +88,7 @@ void ReplicateJob::failProblem(const HttpResponse &response, const QString &doin
     why = wireformat::oneLine(why);
     ErrorClass cls = netfailure::classifyStatus(response.status);
     if (response.status == 404)
-        why = u"model or version \"%1\" not found: "_s.arg(m_model) % why;
+        why = u"model or version \"%1\" not found: "_s.arg(model()) % why;
     if (cls == ErrorClass::None)
         cls = ErrorClass::ProviderError;
     fail(cls,
@@ -149,10 +107,10 @@ void ReplicateJob::takeUrls(const QJsonObject &prediction)
     // The key only goes to Replicate's own origin: foreign URLs are replaced.
     m_getUrl = UrlPolicy::sameOrigin(get, context().baseUrl())
                    ? get
-                   : context().endpoint(u"/predictions/"_s + m_id);
-    m_cancelUrl = UrlPolicy::sameOrigin(cancel, context().baseUrl())
-                      ? cancel
-                      : context().endpoint(u"/predictions/"_s % m_id % u"/cancel"_s);
+                   : context().endpoint(u"/predictions/"_s + serverJobId());
+    setCancelUrl(UrlPolicy::sameOrigin(cancel, context().baseUrl())
+                     ? cancel
+                     : context().endpoint(u"/predictions/"_s % serverJobId() % u"/cancel"_s));
 }
 
 void ReplicateJob::onCreated(const HttpResponse &response)
@@ -160,24 +118,18 @@ void ReplicateJob::onCreated(const HttpResponse &response)
     const QString doing = u"creating the prediction"_s;
     if (isCancelling()) {
         const QJsonObject prediction = QJsonDocument::fromJson(response.body).object();
-        m_id = prediction.value(u"id"_s).toString();
-        if (!m_id.isEmpty())
+        setServerJobId(prediction.value(u"id"_s).toString());
+        if (!serverJobId().isEmpty())
             takeUrls(prediction);
         return;
     }
-    if (!response.answered()) {
-        failTransport(response, doing);
+    if (!acceptAnswer(response, doing))
         return;
-    }
-    if (!response.ok()) {
-        failProblem(response, doing);
-        return;
-    }
     const auto prediction = parseObject(response, doing);
     if (!prediction)
         return;
-    m_id = prediction->value(u"id"_s).toString();
-    if (m_id.isEmpty()) {
+    setServerJobId(prediction->value(u"id"_s).toString());
+    if (serverJobId().isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no prediction id"_s,
              response.status);
         return;
@@ -191,14 +143,7 @@ void ReplicateJob::poll()
     send(apiRequest("GET", m_getUrl), [this](const HttpResponse &response) {
         const QString doing = u"polling the prediction"_s;
         if (!response.ok()) {
-            if (mayRetryPoll(response)) {
-                schedulePoll([this] { poll(); });
-                return;
-            }
-            if (!response.answered())
-                failTransport(response, doing);
-            else
-                failProblem(response, doing);
+            pollFailed(response, doing, [this] { poll(); });
             return;
         }
         const auto prediction = parseObject(response, doing);
@@ -212,10 +157,7 @@ void ReplicateJob::poll()
 void ReplicateJob::onPrediction(const QJsonObject &prediction)
 {
     const QString status = prediction.value(u"status"_s).toString();
-    if (status != m_lastStatus) {
-        m_lastStatus = status;
-        resetPollDelay();
-    }
+    noteStatus(status);
     if (status == u"starting" || status == u"processing") {
         if (status == u"processing") {
             const auto progress =
@@ -229,22 +171,25 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
         const QString error = prediction.value(u"error"_s).toVariant().toString();
         fail(classifyFailure(error),
              u"prediction %1 failed: %2"_s.arg(
-                 m_id, wireformat::oneLine(error.isEmpty() ? u"no error message"_s : error)),
+                 serverJobId(),
+                 wireformat::oneLine(error.isEmpty() ? u"no error message"_s : error)),
              0, std::nullopt, prediction.value(u"logs"_s).toString().right(2000));
         return;
     }
     if (status == u"canceled") {
-        fail(ErrorClass::Cancelled, u"prediction %1 was canceled on Replicate"_s.arg(m_id));
+        fail(ErrorClass::Cancelled,
+             u"prediction %1 was canceled on Replicate"_s.arg(serverJobId()));
         return;
     }
     if (status == u"aborted") {
         fail(ErrorClass::Timeout,
-             u"prediction %1 was aborted: its deadline passed before it started"_s.arg(m_id));
+             u"prediction %1 was aborted: its deadline passed before it started"_s.arg(
+                 serverJobId()));
         return;
     }
     if (status != u"succeeded") {
         fail(ErrorClass::ProviderError,
-             u"prediction %1 has an unknown status \"%2\""_s.arg(m_id, status));
+             u"prediction %1 has an unknown status \"%2\""_s.arg(serverJobId(), status));
         return;
     }
     const QJsonValue output = prediction.value(u"output"_s);
@@ -257,25 +202,10 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
         url = output.toObject().value(u"url"_s).toString();
     if (url.isEmpty()) {
         fail(ErrorClass::ProviderError,
-             u"prediction %1 succeeded without an output file"_s.arg(m_id));
+             u"prediction %1 succeeded without an output file"_s.arg(serverJobId()));
         return;
     }
-    const bool video = request().stage == Stage::Video;
-    const double cost = profile().costPerUnit * (video ? qMax(0.0, request().durationSec) : 1.0);
-    if (const auto bytes = wireformat::decodeDataUri(url)) {
-        writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
-        return;
-    }
-    reportProgress(0.92);
-    downloadOutput(QUrl(url), [this, cost](const QString &path) { succeedWithOutput(path, cost); });
-}
-
-void ReplicateJob::cancelOnServer()
-{
-    if (m_id.isEmpty() || m_cancelSent || !m_cancelUrl.isValid())
-        return;
-    m_cancelSent = true;
-    sendDetached(jsonRequest("POST", m_cancelUrl, {}));
+    deliverOutput(url, 0.92);
 }
 
 } // namespace retake

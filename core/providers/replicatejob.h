@@ -10,44 +10,36 @@
 //  cancel: POST urls.cancel
 #pragma once
 
-#include "providers/networkjob.h"
+#include "providers/queuedjob.h"
 
 #include <QJsonObject>
 #include <QUrl>
 
 namespace retake {
 
-class ReplicateJob final : public NetworkJob
+class ReplicateJob final : public QueuedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReplicateJob)
 public:
     ReplicateJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
                  const QString &model, QObject *parent = nullptr);
-    ~ReplicateJob() override;
 
     // Failed predictions: content filters -> content_policy, else provider_error.
     static ErrorClass classifyFailure(const QString &error);
 
 protected:
-    KeyNeed keyNeed() const override { return KeyNeed::Required; }
     void begin() override;
-    void cancelOnServer() override;
-    void authorize(HttpRequestSpec &spec) const override;
+    // application/problem+json answers.
+    void failAnswer(const HttpResponse &response, const QString &doing) override;
 
 private:
     void onCreated(const HttpResponse &response);
     void poll();
     void onPrediction(const QJsonObject &prediction);
-    void failProblem(const HttpResponse &response, const QString &doing);
     void takeUrls(const QJsonObject &prediction);
 
-    QString m_model;
-    QString m_id;
     QUrl m_getUrl;
-    QUrl m_cancelUrl;
-    QString m_lastStatus;
-    bool m_cancelSent = false;
 };
 
 } // namespace retake

@@ -32,7 +32,8 @@ public:
         QTimer::singleShot(m_provider->m_latencyMs, this, [this] { complete(); });
     }
 
-    void cancel() override
+protected:
+    void doCancel() override
     {
         if (m_done)
             return;

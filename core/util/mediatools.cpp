@@ -1,4 +1,4 @@
-#include "engine/mediatools.h"
+#include "util/mediatools.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -32,7 +32,9 @@ std::atomic_bool &reportedFlag(MediaTool tool)
     return tool == MediaTool::Ffmpeg ? ffmpegReported : ffprobeReported;
 }
 
-QString resolve(const QString &program)
+} // namespace
+
+QString resolveExecutable(const QString &program)
 {
     if (program.contains(u'/')) {
         const QFileInfo info(program);
@@ -40,8 +42,6 @@ QString resolve(const QString &program)
     }
     return QStandardPaths::findExecutable(program);
 }
-
-} // namespace
 
 QString mediaToolName(MediaTool tool)
 {
@@ -58,7 +58,7 @@ QString mediaToolPath(MediaTool tool)
 {
     const char *variable = overrideVariable(tool);
     const QString override = qEnvironmentVariable(variable);
-    const QString path = resolve(override.isEmpty() ? mediaToolName(tool) : override);
+    const QString path = resolveExecutable(override.isEmpty() ? mediaToolName(tool) : override);
     if (path.isEmpty() && !reportedFlag(tool).exchange(true)) {
         if (override.isEmpty())
             qCWarning(lcMediaTools, "%s", qUtf8Printable(mediaToolMissingMessage(tool)));

@@ -14,6 +14,9 @@ enum class MediaTool { Ffmpeg, Ffprobe };
 QString mediaToolPath(MediaTool tool);
 // "ffmpeg" / "ffprobe".
 QString mediaToolName(MediaTool tool);
+// A program name looked up in PATH, or a path (containing '/') that must name an
+// executable file: the absolute path, or an empty string.
+QString resolveExecutable(const QString &program);
 // A sentence for the user: what is missing and how to install it (Debian package ffmpeg).
 QString mediaToolMissingMessage(MediaTool tool);
 
