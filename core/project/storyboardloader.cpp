@@ -1,6 +1,6 @@
 #include "project/storyboardloader.h"
 
-#include "providers/providerprofilestore.h"
+#include "project/profilereader.h"
 
 #include "project/csvimport.h"
 
@@ -544,7 +544,7 @@ private:
             }
             // Network fields (providers issue); API keys in a storyboard are refused.
             QStringList networkProblems;
-            ProviderProfileStore::readNetworkFields(*object, at, &profile, &networkProblems);
+            ProfileReader::readNetworkFields(*object, at, &profile, &networkProblems);
             for (const QString &problem : std::as_const(networkProblems)) {
                 const qsizetype colon = problem.indexOf(u": "_s);
                 add(problem.left(colon), problem.mid(colon + 2));
