@@ -21,8 +21,8 @@ namespace {
 
 constexpr int kMaxConcurrency = 256;
 constexpr qint64 kMaxRetries = 100;
-constexpr qint64 kMaxBaseDelayMs = 60 * 60 * 1000;
-constexpr qint64 kMaxMaxDelayMs = 24 * 60 * 60 * 1000;
+constexpr qint64 kMaxBaseDelayMs = qint64(60) * 60 * 1000;
+constexpr qint64 kMaxMaxDelayMs = qint64(24) * 60 * 60 * 1000;
 
 } // namespace
 
@@ -204,7 +204,7 @@ std::optional<QString> JsonProjectReader::readId(const QJsonObject &object, cons
 {
     if (!require(object, parent, u"id"_s))
         return std::nullopt;
-    const auto id = readString(object, parent, u"id"_s);
+    auto id = readString(object, parent, u"id"_s);
     if (!id)
         return std::nullopt;
     const QString problem = StoryboardLoader::idProblem(*id);

@@ -119,7 +119,7 @@ void ProfileReader::readNetworkFields(const QJsonObject &object, const QString &
         if (!value.isArray() || stages.isEmpty())
             problems->append(at(location, u"stages"_s) %
                              u": a non-empty list such as [\"image\"]"_s);
-        for (const QJsonValue &stage : stages) {
+        for (const auto &stage : stages) {
             const auto parsed = stageFromString(stage.toString());
             if (!parsed || (*parsed != Stage::Image && *parsed != Stage::Video))
                 problems->append(
@@ -148,7 +148,8 @@ void ProfileReader::readNetworkFields(const QJsonObject &object, const QString &
     }
     if (object.contains(u"allowHttpHosts"_s)) {
         profile->allowHttpHosts.clear();
-        for (const QJsonValue &host : object.value(u"allowHttpHosts"_s).toArray()) {
+        const QJsonArray hosts = object.value(u"allowHttpHosts"_s).toArray();
+        for (const auto &host : hosts) {
             if (!host.isString() || host.toString().trimmed().isEmpty() ||
                 host.toString().contains(u'/'))
                 problems->append(at(location, u"allowHttpHosts"_s) %

@@ -21,7 +21,7 @@ QByteArray ShotParams::hash(const Shot &shot, Stage stage)
         {u"height"_s, shot.image.height},
         {u"steps"_s, shot.image.steps},
     };
-    const QByteArray imageHash =
+    QByteArray imageHash =
         QCryptographicHash::hash(QJsonDocument(image).toJson(QJsonDocument::Compact),
                                  QCryptographicHash::Sha1)
             .toHex();

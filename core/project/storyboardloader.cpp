@@ -32,7 +32,7 @@ std::optional<QByteArray> readStoryboardFile(const QString &path, const QString 
                                              QList<ValidationIssue> *issues)
 {
     const QFileInfo info(path);
-    const QString limit = QString::number(StoryboardLoader::kMaxFileBytes / (1024 * 1024));
+    const QString limit = QString::number(StoryboardLoader::kMaxFileBytes / (qint64(1024) * 1024));
     if (info.exists() && info.isFile() && info.size() > StoryboardLoader::kMaxFileBytes) {
         issues->append(
             {sourceName, u"file is %1, larger than the %2 MB limit for a storyboard"_s.arg(
