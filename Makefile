@@ -5,12 +5,16 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 CLANG_FORMAT ?= clang-format
 FORMAT_DIRS := app core ui tests
+# clang-tidy 14 (Debian package clang-tidy); its driver is run-clang-tidy-14 or run-clang-tidy.
+CLANG_TIDY ?= clang-tidy
+RUN_CLANG_TIDY ?= $(firstword $(shell command -v run-clang-tidy-14 run-clang-tidy 2>/dev/null))
+TIDY_DIRS := core ui app
 
 # Steps must run in order (deps before configure, build before run); ninja already
 # builds in parallel.
 .NOTPARALLEL:
 
-.PHONY: all deps configure build run test bench format format-check clean help
+.PHONY: all deps configure build run test bench format format-check tidy clean help
 
 all: build
 
@@ -23,6 +27,7 @@ help:
 	@echo "make bench         build, then run every benchmark and print its figures"
 	@echo "make format        clang-format the C++ sources in place"
 	@echo "make format-check  fail if any C++ source is not clang-formatted"
+	@echo "make tidy          run clang-tidy (.clang-tidy) over core/ ui/ app/; fail on findings"
 	@echo "make clean         remove BUILD_DIR"
 
 deps:
@@ -63,6 +68,13 @@ format:
 format-check:
 	find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0 \
 		| xargs -0 -r $(CLANG_FORMAT) --dry-run -Werror
+
+# Uses BUILD_DIR/compile_commands.json; only the sources of TIDY_DIRS in this tree (not
+# the generated ones in BUILD_DIR, not tests/). Every finding is an error (.clang-tidy).
+tidy: configure
+	@[ -n "$(RUN_CLANG_TIDY)" ] || { echo "run-clang-tidy not found; install clang-tidy"; exit 1; }
+	$(RUN_CLANG_TIDY) -quiet -clang-tidy-binary "$(CLANG_TIDY)" -p "$(BUILD_DIR)" -j $(JOBS) \
+		'^$(CURDIR)/($(subst $(eval) ,|,$(TIDY_DIRS)))/.*\.cpp$$'
 
 clean:
 	@case "$(BUILD_DIR)" in ""|/|.|..) echo "refusing to remove BUILD_DIR='$(BUILD_DIR)'"; exit 1;; esac

@@ -14,6 +14,8 @@ PACKAGES=(
     # Qt 6 and the libraries the build links
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev libgl1-mesa-dev
+    # formatting check (make format-check, run by CI)
+    clang-format
     # runtime tools: motion video, speech, headless display, image checks, test certificates
     ffmpeg espeak-ng xvfb xauth imagemagick openssl
     # packaging test: build the .deb (dpkg-shlibdeps, file) and validate what it installs

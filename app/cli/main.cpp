@@ -14,6 +14,7 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -56,8 +57,75 @@ UNITS) and --debug-logging (prompts and provider detail in logs and reports; off
 both print the job report's path at the end.
 Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 130 interrupted.)";
 
-int checkpointCommand(Engine &engine, const QString &action, const QStringList &rest,
-                      const QString &reason, bool json)
+// Every option of retake-cli, in the order --help lists them.
+struct CliOptions {
+    const QCommandLineOption json{u"json"_s, u"Print JSON lines instead of text."_s};
+    const QCommandLineOption provider{
+        u"provider"_s, u"retry-failed: re-run the failed tasks on provider ID."_s, u"ID"_s};
+    const QCommandLineOption workspace{
+        u"workspace"_s, u"Use DIR as the workspace instead of <name>.retake beside FILE."_s,
+        u"DIR"_s};
+    const QCommandLineOption reason{u"reason"_s, u"checkpoint create: why."_s, u"TEXT"_s};
+    const QCommandLineOption partial{
+        u"allow-partial"_s, u"publish: publish the done tasks even while others are unfinished."_s};
+    const QCommandLineOption allCheckpoints{
+        u"all-checkpoints"_s,
+        u"discard: remove every checkpoint first, keep only current outputs."_s};
+    const QCommandLineOption reserve{
+        u"disk-reserve-mb"_s,
+        u"Pause writing when less than MB megabytes are free (default 500)."_s, u"MB"_s};
+    // Job reports and estimates (issue 6).
+    const QCommandLineOption run{u"run"_s, u"report: the run ID (default: the newest)."_s, u"ID"_s};
+    const QCommandLineOption format{u"format"_s, u"report: html (default), json or md."_s,
+                                    u"FORMAT"_s, u"html"_s};
+    const QCommandLineOption open{u"open"_s, u"report: open the report (xdg-open)."_s};
+    const QCommandLineOption budget{
+        u"budget"_s, u"run: stop dispatching before the run's cost would pass UNITS."_s,
+        u"UNITS"_s};
+    const QCommandLineOption debugLogging{
+        u"debug-logging"_s,
+        u"Include prompts and raw provider detail in logs and reports (off by default)."_s};
+};
+
+void setUpParser(QCommandLineParser *parser, const CliOptions &options)
+{
+    parser->setApplicationDescription(
+        u"Retake — batch monitor for AI media generation (headless).\n\n"_s +
+        QString::fromUtf8(kUsage));
+    parser->addHelpOption();
+    parser->addVersionOption();
+    parser->addPositionalArgument(u"command"_s, u"validate, run, status or retry-failed"_s);
+    parser->addPositionalArgument(u"file"_s, u"the storyboard (*.retake.json or *.csv)"_s);
+    parser->addOptions({options.json, options.provider, options.workspace, options.reason,
+                        options.partial, options.allCheckpoints, options.reserve});
+    parser->addOptions(
+        {options.run, options.format, options.open, options.budget, options.debugLogging});
+}
+
+// The command line after the options: `command [action] file [rest...]`.
+struct Invocation {
+    const QCommandLineParser &parser;
+    const CliOptions &options;
+    QString command;
+    QString action; // checkpoint: create, list or restore
+    QString file;
+    QStringList rest; // checkpoint restore: the checkpoint id
+    bool json() const { return parser.isSet(options.json); }
+};
+
+// What a command works on. Which of the pointers are set depends on Command::needs.
+struct CommandContext {
+    const Invocation &call;
+    const Project &project;
+    QTextStream &err;
+    QString workspace;
+    ReportCommand *reports = nullptr;
+    Engine *engine = nullptr;
+    CliRunner *runner = nullptr;
+};
+
+int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest,
+                  const QString &reason, bool json)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -110,199 +178,89 @@ int checkpointCommand(Engine &engine, const QString &action, const QStringList &
     return ExitInvalidInput;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+int validateCommand(CommandContext &context)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"retake-cli"_s);
-    QCoreApplication::setOrganizationName(u"Retake"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(RETAKE_VERSION));
+    const Project &project = context.project;
+    QTextStream(stdout) << u"%1: valid — %2 scenes, %3 shots, %4 tasks.\n"_s.arg(context.call.file)
+                               .arg(project.scenes.size())
+                               .arg(project.shotCount())
+                               .arg(project.taskCount());
+    return ExitAllDone;
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Retake — batch monitor for AI media generation (headless).\n\n"_s +
-        QString::fromUtf8(kUsage));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"validate, run, status or retry-failed"_s);
-    parser.addPositionalArgument(u"file"_s, u"the storyboard (*.retake.json or *.csv)"_s);
-    const QCommandLineOption jsonOption(u"json"_s, u"Print JSON lines instead of text."_s);
-    const QCommandLineOption providerOption(
-        u"provider"_s, u"retry-failed: re-run the failed tasks on provider ID."_s, u"ID"_s);
-    const QCommandLineOption workspaceOption(
-        u"workspace"_s, u"Use DIR as the workspace instead of <name>.retake beside FILE."_s,
-        u"DIR"_s);
-    const QCommandLineOption reasonOption(u"reason"_s, u"checkpoint create: why."_s, u"TEXT"_s);
-    const QCommandLineOption partialOption(
-        u"allow-partial"_s, u"publish: publish the done tasks even while others are unfinished."_s);
-    const QCommandLineOption allCheckpointsOption(
-        u"all-checkpoints"_s,
-        u"discard: remove every checkpoint first, keep only current outputs."_s);
-    const QCommandLineOption reserveOption(
-        u"disk-reserve-mb"_s,
-        u"Pause writing when less than MB megabytes are free (default 500)."_s, u"MB"_s);
-    parser.addOptions({jsonOption, providerOption, workspaceOption, reasonOption, partialOption,
-                       allCheckpointsOption, reserveOption});
-    // Job reports and estimates (issue 6).
-    const QCommandLineOption runOption(u"run"_s, u"report: the run ID (default: the newest)."_s,
-                                       u"ID"_s);
-    const QCommandLineOption formatOption(u"format"_s, u"report: html (default), json or md."_s,
-                                          u"FORMAT"_s, u"html"_s);
-    const QCommandLineOption openOption(u"open"_s, u"report: open the report (xdg-open)."_s);
-    const QCommandLineOption budgetOption(
-        u"budget"_s, u"run: stop dispatching before the run's cost would pass UNITS."_s,
-        u"UNITS"_s);
-    const QCommandLineOption debugLoggingOption(
-        u"debug-logging"_s,
-        u"Include prompts and raw provider detail in logs and reports (off by default)."_s);
-    parser.addOptions({runOption, formatOption, openOption, budgetOption, debugLoggingOption});
-    parser.process(app);
+int reportCommand(CommandContext &context)
+{
+    const Invocation &call = context.call;
+    return context.reports->report(
+        context.project, context.workspace, call.parser.value(call.options.run),
+        call.parser.value(call.options.format), call.parser.isSet(call.options.open),
+        call.parser.isSet(call.options.debugLogging));
+}
 
-    QTextStream err(stderr);
-    QStringList args = parser.positionalArguments();
-    const QStringList commands{u"validate"_s,     u"run"_s,        u"status"_s,
-                               u"retry-failed"_s, u"checkpoint"_s, u"publish"_s,
-                               u"discard"_s,      u"report"_s,     u"estimate"_s};
-    if (args.isEmpty()) {
-        err << "retake-cli: expected a command and a storyboard file.\n\n" << parser.helpText();
-        return ExitInvalidInput;
-    }
-    const QString command = args.takeFirst();
-    if (command == u"providers"_s) {
-        QTextStream out(stdout);
-        return ProvidersCommand::run(args, out, err);
-    }
-    if (!commands.contains(command)) {
-        err << u"retake-cli: unknown command \"%1\" (use %2).\n"_s.arg(command,
-                                                                       commands.join(u", "_s));
-        return ExitInvalidInput;
-    }
-    QString action;
-    if (command == u"checkpoint"_s && !args.isEmpty())
-        action = args.takeFirst();
-    if (args.isEmpty()) {
-        err << u"retake-cli: %1 needs a storyboard file.\n"_s.arg(command);
-        return ExitInvalidInput;
-    }
-    const QString file = args.takeFirst();
-    if (!args.isEmpty() && command != u"checkpoint"_s) {
-        err << u"retake-cli: unexpected argument \"%1\".\n"_s.arg(args.first());
-        return ExitInvalidInput;
-    }
+int estimateCommand(CommandContext &context)
+{
+    return context.reports->estimate(*context.engine);
+}
 
-    // The user's provider profiles (settings) and providers.json beside the storyboard.
-    const ProfileLoad external = ProvidersCommand::externalProfiles(file);
-    for (const QString &problem : external.problems)
-        err << u"retake-cli: "_s << problem << '\n';
-    const LoadResult loaded =
-        StoryboardLoader::loadFile(file, ProvidersCommand::ids(external.profiles));
-    if (!loaded.ok()) {
-        err << u"%1: %2 problem(s); nothing was run:\n"_s.arg(file).arg(loaded.issues.size());
-        for (const ValidationIssue &issue : loaded.issues)
-            err << u"  "_s << issue.toString() << '\n';
-        return ExitInvalidInput;
-    }
-    Project project = *loaded.project;
-    ProvidersCommand::mergeInto(&project, external.profiles);
-    if (command == u"validate"_s) {
-        QTextStream(stdout) << u"%1: valid — %2 scenes, %3 shots, %4 tasks.\n"_s.arg(file)
-                                   .arg(project.scenes.size())
-                                   .arg(project.shotCount())
-                                   .arg(project.taskCount());
-        return ExitAllDone;
-    }
+int statusCommand(CommandContext &context)
+{
+    return context.runner->printStatus();
+}
 
-    const QString workspace = parser.isSet(workspaceOption)
-                                  ? parser.value(workspaceOption)
-                                  : Workspace::forStoryboard(project.filePath);
-    ReportCommand reports(parser.isSet(jsonOption) ? OutputMode::Json : OutputMode::Human);
-    if (command == u"report"_s)
-        return reports.report(project, workspace, parser.value(runOption),
-                              parser.value(formatOption), parser.isSet(openOption),
-                              parser.isSet(debugLoggingOption));
+int checkpointCommand(CommandContext &context)
+{
+    const Invocation &call = context.call;
+    return runCheckpoint(*context.engine, call.action, call.rest,
+                         call.parser.value(call.options.reason), call.json());
+}
 
-    Engine engine;
+int discardCommand(CommandContext &context)
+{
+    qint64 freed = 0;
     QString error;
-    if (!engine.open(project, workspace, &error)) {
-        err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(workspace, error);
+    const int removed = context.engine->discardUnreferencedOutputs(
+        context.call.parser.isSet(context.call.options.allCheckpoints), &freed, &error);
+    if (removed < 0) {
+        context.err << u"retake-cli: discard: %1\n"_s.arg(error);
         return ExitError;
     }
-    if (parser.isSet(reserveOption)) {
-        bool ok = false;
-        const double mb = parser.value(reserveOption).toDouble(&ok);
-        if (!ok || mb < 0) {
-            err << "retake-cli: --disk-reserve-mb needs a number of megabytes.\n";
-            return ExitInvalidInput;
-        }
-        EngineOptions options = engine.options();
-        options.diskReserveBytes = qint64(mb * 1024 * 1024);
-        engine.setOptions(options);
-    }
-    if (!reports.applyOptions(engine, parser.value(budgetOption), parser.isSet(debugLoggingOption)))
+    QTextStream(stdout) << u"Discarded %1 output file(s), %2 MB freed.\n"_s.arg(removed).arg(
+        freed / 1048576.0, 0, 'f', 1);
+    return ExitAllDone;
+}
+
+int publishCommand(CommandContext &context)
+{
+    Engine &engine = *context.engine;
+    const BatchSummary summary = engine.summary();
+    const int unfinished = summary.total - summary.count(TaskState::Done) -
+                           summary.count(TaskState::Failed) - summary.count(TaskState::Blocked) -
+                           summary.count(TaskState::Skipped);
+    if (unfinished > 0 && !context.call.parser.isSet(context.call.options.partial)) {
+        context.err << u"retake-cli: %1 task(s) are not finished (running, queued or interrupted);"
+                       " nothing was published. Finish the run first, or publish the done tasks"
+                       " with --allow-partial.\n"_s.arg(unfinished);
         return ExitInvalidInput;
-    reports.reportCrashedRun(engine);
-    if (command == u"estimate"_s)
-        return reports.estimate(engine);
-    const OutputMode mode = parser.isSet(jsonOption) ? OutputMode::Json : OutputMode::Human;
-    CliRunner runner(&engine, mode);
-    if (command == u"status"_s)
-        return runner.printStatus();
-    if (command == u"checkpoint"_s)
-        return checkpointCommand(engine, action, args, parser.value(reasonOption),
-                                 mode == OutputMode::Json);
-    if (command == u"discard"_s) {
-        qint64 freed = 0;
-        QString error;
-        const int removed =
-            engine.discardUnreferencedOutputs(parser.isSet(allCheckpointsOption), &freed, &error);
-        if (removed < 0) {
-            err << u"retake-cli: discard: %1\n"_s.arg(error);
-            return ExitError;
-        }
-        QTextStream(stdout) << u"Discarded %1 output file(s), %2 MB freed.\n"_s.arg(removed).arg(
-            freed / 1048576.0, 0, 'f', 1);
-        return ExitAllDone;
     }
-    if (command == u"publish"_s) {
-        const BatchSummary summary = engine.summary();
-        const int unfinished =
-            summary.total - summary.count(TaskState::Done) - summary.count(TaskState::Failed) -
-            summary.count(TaskState::Blocked) - summary.count(TaskState::Skipped);
-        if (unfinished > 0 && !parser.isSet(partialOption)) {
-            err << u"retake-cli: %1 task(s) are not finished (running, queued or interrupted);"
-                   " nothing was published. Finish the run first, or publish the done tasks"
-                   " with --allow-partial.\n"_s.arg(unfinished);
-            return ExitInvalidInput;
-        }
-        const PublishResult result =
-            Publisher::publish(Workspace(engine.workspaceDir()),
-                               Publisher::itemsFor(engine.tasks(), engine.allAttempts()));
-        if (!result.ok) {
-            err << u"retake-cli: publish failed: %1\n"_s.arg(result.message);
-            return ExitError;
-        }
-        QTextStream(stdout) << u"Published: %1.\n"_s.arg(result.message);
-        return ExitAllDone;
+    const PublishResult result =
+        Publisher::publish(Workspace(engine.workspaceDir()),
+                           Publisher::itemsFor(engine.tasks(), engine.allAttempts()));
+    if (!result.ok) {
+        context.err << u"retake-cli: publish failed: %1\n"_s.arg(result.message);
+        return ExitError;
     }
+    QTextStream(stdout) << u"Published: %1.\n"_s.arg(result.message);
+    return ExitAllDone;
+}
 
-    if (command == u"retry-failed"_s) {
-        if (parser.isSet(providerOption)) {
-            const QString provider = parser.value(providerOption);
-            if (!engine.providerIds().contains(provider)) {
-                err << u"retake-cli: unknown provider \"%1\" (known: %2).\n"_s.arg(
-                    provider, engine.providerIds().join(u", "_s));
-                return ExitInvalidInput;
-            }
-            engine.switchProviderForFailed(provider);
-        } else {
-            engine.retryAllFailed();
-        }
-    }
-
+// `run`: runs the batch until it has finished; Ctrl-C cancels cleanly.
+int runCommand(CommandContext &context)
+{
+    CliRunner &runner = *context.runner;
     // Ctrl-C cancels cleanly: the handler only writes a byte; the event loop reacts.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
-        auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, &app);
+        auto *notifier =
+            new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, QCoreApplication::instance());
         QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&runner] {
             char byte;
             [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &byte, 1);
@@ -315,8 +273,201 @@ int main(int argc, char **argv)
         sigaction(SIGINT, &action, nullptr);
         sigaction(SIGTERM, &action, nullptr);
     }
-    reports.watch(engine);
+    context.reports->watch(*context.engine);
     const int exitCode = runner.run();
-    reports.reportFinishedRun(engine);
+    context.reports->reportFinishedRun(*context.engine);
     return exitCode;
+}
+
+// `retry-failed`: re-queues the failed and blocked tasks (on --provider), then runs.
+int retryFailedCommand(CommandContext &context)
+{
+    Engine &engine = *context.engine;
+    const Invocation &call = context.call;
+    if (call.parser.isSet(call.options.provider)) {
+        const QString provider = call.parser.value(call.options.provider);
+        if (!engine.providerIds().contains(provider)) {
+            context.err << u"retake-cli: unknown provider \"%1\" (known: %2).\n"_s.arg(
+                provider, engine.providerIds().join(u", "_s));
+            return ExitInvalidInput;
+        }
+        engine.switchProviderForFailed(provider);
+    } else {
+        engine.retryAllFailed();
+    }
+    return runCommand(context);
+}
+
+// What a command needs before it can run: the loaded project, also its workspace and
+// reports, or also the opened engine.
+enum class Needs { Project, Workspace, Engine };
+
+struct Command {
+    QStringView name;
+    Needs needs;
+    int (*handler)(CommandContext &);
+};
+
+// In the order the "unknown command" message lists them; `providers` is apart (it needs
+// no storyboard).
+const Command kCommands[] = {
+    {u"validate", Needs::Project, validateCommand},
+    {u"run", Needs::Engine, runCommand},
+    {u"status", Needs::Engine, statusCommand},
+    {u"retry-failed", Needs::Engine, retryFailedCommand},
+    {u"checkpoint", Needs::Engine, checkpointCommand},
+    {u"publish", Needs::Engine, publishCommand},
+    {u"discard", Needs::Engine, discardCommand},
+    {u"report", Needs::Workspace, reportCommand},
+    {u"estimate", Needs::Engine, estimateCommand},
+};
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : kCommands) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const Command &command : kCommands)
+        names.append(command.name.toString());
+    return names;
+}
+
+// Splits the positional arguments into `call`; an exit code when there is nothing more to
+// do (a mistake, or the `providers` command, which runs here).
+std::optional<int> readInvocation(Invocation *call, QTextStream &err)
+{
+    QStringList args = call->parser.positionalArguments();
+    if (args.isEmpty()) {
+        err << "retake-cli: expected a command and a storyboard file.\n\n"
+            << call->parser.helpText();
+        return ExitInvalidInput;
+    }
+    call->command = args.takeFirst();
+    if (call->command == u"providers"_s) {
+        QTextStream out(stdout);
+        return ProvidersCommand::run(args, out, err);
+    }
+    if (!findCommand(call->command)) {
+        err << u"retake-cli: unknown command \"%1\" (use %2).\n"_s.arg(
+            call->command, commandNames().join(u", "_s));
+        return ExitInvalidInput;
+    }
+    if (call->command == u"checkpoint"_s && !args.isEmpty())
+        call->action = args.takeFirst();
+    if (args.isEmpty()) {
+        err << u"retake-cli: %1 needs a storyboard file.\n"_s.arg(call->command);
+        return ExitInvalidInput;
+    }
+    call->file = args.takeFirst();
+    if (!args.isEmpty() && call->command != u"checkpoint"_s) {
+        err << u"retake-cli: unexpected argument \"%1\".\n"_s.arg(args.first());
+        return ExitInvalidInput;
+    }
+    call->rest = args;
+    return std::nullopt;
+}
+
+// The storyboard with the user's provider profiles (settings) and providers.json beside
+// it; nothing after printing every problem.
+std::optional<Project> loadProject(const QString &file, QTextStream &err)
+{
+    const ProfileLoad external = ProvidersCommand::externalProfiles(file);
+    for (const QString &problem : external.problems)
+        err << u"retake-cli: "_s << problem << '\n';
+    const LoadResult loaded =
+        StoryboardLoader::loadFile(file, ProvidersCommand::ids(external.profiles));
+    if (!loaded.ok()) {
+        err << u"%1: %2 problem(s); nothing was run:\n"_s.arg(file).arg(loaded.issues.size());
+        for (const ValidationIssue &issue : loaded.issues)
+            err << u"  "_s << issue.toString() << '\n';
+        return std::nullopt;
+    }
+    Project project = *loaded.project;
+    ProvidersCommand::mergeInto(&project, external.profiles);
+    return project;
+}
+
+// Opens the engine on the workspace and applies --disk-reserve-mb, --budget and
+// --debug-logging; an exit code when that fails.
+std::optional<int> openEngine(Engine *engine, CommandContext &context)
+{
+    const Invocation &call = context.call;
+    QString error;
+    if (!engine->open(context.project, context.workspace, &error)) {
+        context.err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(context.workspace,
+                                                                               error);
+        return ExitError;
+    }
+    if (call.parser.isSet(call.options.reserve)) {
+        bool ok = false;
+        const double mb = call.parser.value(call.options.reserve).toDouble(&ok);
+        if (!ok || mb < 0) {
+            context.err << "retake-cli: --disk-reserve-mb needs a number of megabytes.\n";
+            return ExitInvalidInput;
+        }
+        EngineOptions options = engine->options();
+        options.diskReserveBytes = qint64(mb * 1024 * 1024);
+        engine->setOptions(options);
+    }
+    if (!context.reports->applyOptions(*engine, call.parser.value(call.options.budget),
+                                       call.parser.isSet(call.options.debugLogging)))
+        return ExitInvalidInput;
+    context.reports->reportCrashedRun(*engine);
+    return std::nullopt;
+}
+
+// Gives `command` what it needs and runs it.
+int dispatch(const Command &command, CommandContext &context)
+{
+    if (command.needs == Needs::Project)
+        return command.handler(context);
+    const Invocation &call = context.call;
+    context.workspace = call.parser.isSet(call.options.workspace)
+                            ? call.parser.value(call.options.workspace)
+                            : Workspace::forStoryboard(context.project.filePath);
+    const OutputMode mode = call.json() ? OutputMode::Json : OutputMode::Human;
+    ReportCommand reports(mode);
+    context.reports = &reports;
+    if (command.needs == Needs::Workspace)
+        return command.handler(context);
+
+    Engine engine;
+    if (const std::optional<int> exitCode = openEngine(&engine, context))
+        return *exitCode;
+    CliRunner runner(&engine, mode);
+    context.engine = &engine;
+    context.runner = &runner;
+    return command.handler(context);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"retake-cli"_s);
+    QCoreApplication::setOrganizationName(u"Retake"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(RETAKE_VERSION));
+
+    QCommandLineParser parser;
+    const CliOptions options;
+    setUpParser(&parser, options);
+    parser.process(app);
+
+    QTextStream err(stderr);
+    Invocation call{parser, options, {}, {}, {}, {}};
+    if (const std::optional<int> exitCode = readInvocation(&call, err))
+        return *exitCode;
+    const std::optional<Project> project = loadProject(call.file, err);
+    if (!project)
+        return ExitInvalidInput;
+    CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr};
+    return dispatch(*findCommand(call.command), context);
 }

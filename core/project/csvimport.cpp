@@ -1,10 +1,6 @@
 #include "project/csvimport.h"
 
-#include <QFileInfo>
-#include <QHash>
-#include <QSet>
-
-#include <cmath>
+#include "project/shotlistreader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,266 +21,50 @@ void skipLineBreak(QStringView text, qsizetype *i)
     ++*i;
 }
 
-bool isBlank(const QStringList &fields)
+// Reads the quoted field whose opening quote is at `*i` into `field`, up to the comma
+// or line break after the closing quote; counts the line breaks inside it in `*line`.
+bool readQuotedField(QStringView text, qsizetype *i, int *line, QString *field,
+                     CsvImport::ParseError *error)
 {
-    for (const QString &field : fields) {
-        if (!field.trimmed().isEmpty())
-            return false;
+    const qsizetype size = text.size();
+    const int openedAt = *line;
+    field->clear();
+    ++*i;
+    bool closed = false;
+    while (*i < size) {
+        const QChar c = text.at(*i);
+        if (c == u'"') {
+            if (*i + 1 < size && text.at(*i + 1) == u'"') {
+                field->append(u'"');
+                *i += 2;
+                continue;
+            }
+            ++*i;
+            closed = true;
+            break;
+        }
+        if (isLineBreak(c)) {
+            skipLineBreak(text, i);
+            field->append(u'\n');
+            ++*line;
+            continue;
+        }
+        field->append(c);
+        ++*i;
+    }
+    if (!closed) {
+        *error = {openedAt, u"a quoted field is not closed: a \" is missing"_s};
+        return false;
+    }
+    while (*i < size && (text.at(*i) == u' ' || text.at(*i) == u'\t'))
+        ++*i;
+    if (*i < size && text.at(*i) != u',' && !isLineBreak(text.at(*i))) {
+        *error = {*line, u"unexpected text after a closing quote; write a \" inside "
+                         u"a quoted field as \"\""_s};
+        return false;
     }
     return true;
 }
-
-// Reads the rows of a shot list, with the position of each column taken from the header.
-class ShotListReader
-{
-public:
-    explicit ShotListReader(const QString &sourceName) : m_sourceName(sourceName) {}
-
-    LoadResult read(QStringView text)
-    {
-        LoadResult result;
-        QList<CsvImport::Record> records;
-        CsvImport::ParseError error;
-        if (!CsvImport::parseRecords(text, &records, &error)) {
-            addAt(error.line, error.message);
-            result.issues = m_issues;
-            return result;
-        }
-        qsizetype next = 0;
-        while (next < records.size() && isBlank(records.at(next).fields))
-            ++next;
-        if (next == records.size()) {
-            addAt(1, u"missing header row (expected columns %1, ...)"_s.arg(
-                         CsvImport::requiredColumns().join(u", "_s)));
-            result.issues = m_issues;
-            return result;
-        }
-        if (!readHeader(records.at(next))) {
-            result.issues = m_issues;
-            return result;
-        }
-
-        Project project;
-        project.title = QFileInfo(m_sourceName).baseName();
-        const QStringList local{QString::fromUtf16(kBuiltinProviderId)};
-        project.providerPreference.insert(Stage::Image, local);
-        project.providerPreference.insert(Stage::Video, local);
-        int rows = 0;
-        for (++next; next < records.size(); ++next) {
-            const CsvImport::Record &record = records.at(next);
-            if (isBlank(record.fields))
-                continue;
-            ++rows;
-            readRow(record, &project);
-        }
-        if (rows == 0)
-            m_issues.append({m_sourceName, u"no shots: add one row per shot below the header"_s});
-        result.issues = m_issues;
-        if (m_issues.isEmpty())
-            result.project = std::move(project);
-        return result;
-    }
-
-private:
-    void addAt(int line, const QString &message)
-    {
-        m_issues.append({m_sourceName + u':' + QString::number(line), message});
-    }
-
-    bool readHeader(const CsvImport::Record &header)
-    {
-        const QStringList known = CsvImport::columns();
-        bool usable = true;
-        for (qsizetype i = 0; i < header.fields.size(); ++i) {
-            const QString name = header.fields.at(i).trimmed().toLower();
-            if (name.isEmpty()) {
-                m_unnamed.insert(i); // an unused spreadsheet column; data in it is reported
-            } else if (!known.contains(name)) {
-                QString shown = header.fields.at(i).trimmed();
-                if (shown.size() > 40)
-                    shown = shown.left(40) + u"..."_s;
-                addAt(header.line,
-                      u"unknown column \"%1\" (expected: %2)"_s.arg(shown, known.join(u", "_s)));
-            } else if (m_columns.contains(name)) {
-                addAt(header.line, u"duplicate column \"%1\""_s.arg(name));
-                usable = false;
-            } else {
-                m_columns.insert(name, i);
-            }
-        }
-        m_headerSize = header.fields.size();
-        if (m_columns.isEmpty()) {
-            // Not a header at all (a shot list without one): one message, not one per cell.
-            m_issues.clear();
-            addAt(header.line, u"missing header row (expected columns %1, ...)"_s.arg(
-                                   CsvImport::requiredColumns().join(u", "_s)));
-            return false;
-        }
-        for (const QString &required : CsvImport::requiredColumns()) {
-            if (!m_columns.contains(required)) {
-                addAt(header.line, u"missing column \"%1\""_s.arg(required));
-                usable = false;
-            }
-        }
-        return usable;
-    }
-
-    QString value(const CsvImport::Record &record, const QString &column) const
-    {
-        const qsizetype index = m_columns.value(column, -1);
-        if (index < 0 || index >= record.fields.size())
-            return {};
-        return record.fields.at(index).trimmed();
-    }
-
-    // A required id cell; returns it when usable.
-    std::optional<QString> readId(const CsvImport::Record &record, const QString &column)
-    {
-        const QString id = value(record, column);
-        if (id.isEmpty()) {
-            addAt(record.line, column + u": missing"_s);
-            return std::nullopt;
-        }
-        const QString problem = StoryboardLoader::idProblem(id);
-        if (!problem.isEmpty()) {
-            addAt(record.line, column + u": "_s + problem);
-            return std::nullopt;
-        }
-        return id;
-    }
-
-    std::optional<int> readPositiveInt(const CsvImport::Record &record, const QString &column,
-                                       int maximum)
-    {
-        const QString text = value(record, column);
-        if (text.isEmpty())
-            return std::nullopt;
-        bool ok = false;
-        const qint64 number = text.toLongLong(&ok);
-        if (!ok || number <= 0) {
-            addAt(record.line, u"%1 \"%2\" is not a positive integer"_s.arg(column, text));
-            return std::nullopt;
-        }
-        if (number > maximum) {
-            addAt(record.line,
-                  u"%1 \"%2\" must be at most %3"_s.arg(column, text, QString::number(maximum)));
-            return std::nullopt;
-        }
-        return int(number);
-    }
-
-    void readRow(const CsvImport::Record &record, Project *project)
-    {
-        if (record.fields.size() > m_headerSize) {
-            addAt(record.line, u"%1 fields, but the header has %2 columns; put values that "
-                               u"contain commas in double quotes"_s.arg(record.fields.size())
-                                   .arg(m_headerSize));
-            return;
-        }
-        for (qsizetype i = 0; i < record.fields.size(); ++i) {
-            const QString text = record.fields.at(i).trimmed();
-            if (!text.isEmpty() && m_unnamed.contains(i)) {
-                addAt(record.line, u"value \"%1\" in column %2, which has no name in the "
-                                   u"header"_s.arg(text, QString::number(i + 1)));
-            }
-        }
-
-        Shot shot;
-        shot.image = project->imageDefaults;
-        shot.video = project->videoDefaults;
-        const auto sceneId = readId(record, u"scene"_s);
-        if (const auto shotId = readId(record, u"shot"_s)) {
-            shot.id = *shotId;
-            const QString key = shotId->toLower();
-            if (const auto first = m_shotLines.constFind(key); first != m_shotLines.cend()) {
-                addAt(record.line,
-                      u"shot: duplicate id \"%1\" (first at line %2)"_s.arg(*shotId).arg(
-                          first.value()));
-            } else {
-                m_shotLines.insert(key, record.line);
-            }
-        }
-        shot.prompt = value(record, u"prompt"_s);
-        if (shot.prompt.isEmpty())
-            addAt(record.line, u"prompt: missing"_s);
-        shot.negativePrompt = value(record, u"negative"_s);
-        shot.title = value(record, u"title"_s);
-
-        const QString seedText = value(record, u"seed"_s);
-        shot.seed = StoryboardLoader::defaultSeed(shot.id);
-        if (!seedText.isEmpty()) {
-            bool ok = false;
-            const qint64 seed = seedText.toLongLong(&ok);
-            if (!ok || seed < 0) {
-                addAt(record.line, u"seed \"%1\" is not a non-negative integer"_s.arg(seedText));
-            } else if (seed > StoryboardLoader::kMaxSeed) {
-                addAt(record.line, u"seed \"%1\" must be at most %2"_s.arg(
-                                       seedText, QString::number(StoryboardLoader::kMaxSeed)));
-            } else {
-                shot.seed = seed;
-            }
-        }
-        const int maxSide = StoryboardLoader::kMaxImageSide;
-        if (const auto width = readPositiveInt(record, u"width"_s, maxSide))
-            shot.image.width = *width;
-        if (const auto height = readPositiveInt(record, u"height"_s, maxSide))
-            shot.image.height = *height;
-        if (const auto fps = readPositiveInt(record, u"fps"_s, StoryboardLoader::kMaxFps))
-            shot.video.fps = *fps;
-
-        const QString durationText = value(record, u"duration"_s);
-        if (!durationText.isEmpty()) {
-            bool ok = false;
-            const double duration = durationText.toDouble(&ok);
-            if (!ok || !std::isfinite(duration)) {
-                addAt(record.line, u"duration \"%1\" is not a number"_s.arg(durationText));
-            } else if (duration <= 0.0) {
-                addAt(record.line,
-                      u"duration \"%1\" must be a positive number"_s.arg(durationText));
-            } else if (duration > StoryboardLoader::kMaxDurationSec) {
-                addAt(record.line,
-                      u"duration \"%1\" must be at most %2"_s.arg(
-                          durationText, QString::number(StoryboardLoader::kMaxDurationSec)));
-            } else {
-                shot.video.durationSec = duration;
-            }
-        }
-        const QString motion = value(record, u"motion"_s).toLower();
-        if (!motion.isEmpty()) {
-            if (StoryboardLoader::motions().contains(motion)) {
-                shot.video.motion = motion;
-            } else {
-                addAt(record.line,
-                      u"motion \"%1\" is unknown (expected one of: %2)"_s.arg(
-                          value(record, u"motion"_s), StoryboardLoader::motions().join(u", "_s)));
-            }
-        }
-
-        if (!sceneId)
-            return;
-        const QString sceneKey = sceneId->toLower();
-        auto sceneIndex = m_sceneIndex.constFind(sceneKey);
-        if (sceneIndex == m_sceneIndex.cend()) {
-            Scene scene;
-            scene.id = *sceneId;
-            project->scenes.append(scene);
-            sceneIndex = m_sceneIndex.insert(sceneKey, project->scenes.size() - 1);
-        } else if (project->scenes.at(sceneIndex.value()).id != *sceneId) {
-            addAt(record.line, u"scene: \"%1\" differs from \"%2\" only in letter case; folder "
-                               u"names ignore case on Windows and macOS"_s.arg(
-                                   *sceneId, project->scenes.at(sceneIndex.value()).id));
-        }
-        project->scenes[sceneIndex.value()].shots.append(shot);
-    }
-
-    QString m_sourceName;
-    QList<ValidationIssue> m_issues;
-    QHash<QString, qsizetype> m_columns; // lower-case name -> field index
-    QSet<qsizetype> m_unnamed;           // header cells left empty
-    qsizetype m_headerSize = 0;
-    QHash<QString, int> m_shotLines;        // lower-case shot id -> line of its row
-    QHash<QString, qsizetype> m_sceneIndex; // lower-case scene id -> index in scenes
-};
 
 } // namespace
 
@@ -303,42 +83,8 @@ bool CsvImport::parseRecords(QStringView text, QList<Record> *records, ParseErro
             while (i < size && text.at(i) == u' ')
                 field.append(text.at(i++));
             if (i < size && text.at(i) == u'"') {
-                const int openedAt = line;
-                field.clear();
-                ++i;
-                bool closed = false;
-                while (i < size) {
-                    const QChar c = text.at(i);
-                    if (c == u'"') {
-                        if (i + 1 < size && text.at(i + 1) == u'"') {
-                            field.append(u'"');
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        closed = true;
-                        break;
-                    }
-                    if (isLineBreak(c)) {
-                        skipLineBreak(text, &i);
-                        field.append(u'\n');
-                        ++line;
-                        continue;
-                    }
-                    field.append(c);
-                    ++i;
-                }
-                if (!closed) {
-                    *error = {openedAt, u"a quoted field is not closed: a \" is missing"_s};
+                if (!readQuotedField(text, &i, &line, &field, error))
                     return false;
-                }
-                while (i < size && (text.at(i) == u' ' || text.at(i) == u'\t'))
-                    ++i;
-                if (i < size && text.at(i) != u',' && !isLineBreak(text.at(i))) {
-                    *error = {line, u"unexpected text after a closing quote; write a \" inside "
-                                    u"a quoted field as \"\""_s};
-                    return false;
-                }
             } else {
                 // Unquoted: a stray quote inside (`5" wide`) is kept as written.
                 while (i < size && text.at(i) != u',' && !isLineBreak(text.at(i)))

@@ -41,7 +41,7 @@ struct LoadResult {
 class StoryboardLoader final
 {
 public:
-    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = qint64(16) * 1024 * 1024;
     static constexpr int kMaxIdLength = 64;
     static constexpr int kMaxImageSide = 8192;
     static constexpr int kMaxSteps = 1000;
@@ -57,12 +57,12 @@ public:
     // "providerProfiles" (for example the user's profiles).
     static LoadResult loadFile(const QString &path, const QStringList &knownProviderIds = {});
     // Parses and validates a JSON storyboard; `sourceName` names it in messages.
-    static LoadResult loadJson(const QByteArray &data, const QString &sourceName,
+    static LoadResult loadJson(const QByteArray &input, const QString &sourceName,
                                const QStringList &knownProviderIds = {});
     // Builds a project from a CSV shot list (header row; columns scene, shot, prompt and
     // optionally negative, duration, width, height, seed, title, fps, motion).
     static LoadResult importCsv(const QString &path, const QStringList &knownProviderIds = {});
-    static LoadResult loadCsv(const QByteArray &data, const QString &sourceName,
+    static LoadResult loadCsv(const QByteArray &input, const QString &sourceName,
                               const QStringList &knownProviderIds = {});
 
     // SHA-1 (hex) of the parameters that affect the output of a stage: prompt, negative,

@@ -1,6 +1,7 @@
 #include "providers/providerprofilestore.h"
 
 #include "net/urlpolicy.h"
+#include "project/profilereader.h"
 #include "providers/localprovider.h"
 #include "providers/providerfactory.h"
 
@@ -24,13 +25,6 @@ namespace {
 constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
 constexpr int kMaxConcurrency = 256;
 
-const QStringList &secretFieldNames()
-{
-    static const QStringList names{u"apiKey"_s,   u"api_key"_s, u"key"_s,     u"token"_s,
-                                   u"apiToken"_s, u"secret"_s,  u"password"_s};
-    return names;
-}
-
 QString at(const QString &location, const QString &field)
 {
     return location + u'.' + field;
@@ -39,12 +33,6 @@ QString at(const QString &location, const QString &field)
 const QRegularExpression &idPattern()
 {
     static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"_s);
-    return pattern;
-}
-
-const QRegularExpression &keyRefPattern()
-{
-    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
     return pattern;
 }
 
@@ -76,125 +64,6 @@ QString ProviderProfileStore::providersFileFor(const QString &storyboardPath)
     return QFileInfo(storyboardPath).absoluteDir().filePath(u"providers.json"_s);
 }
 
-QStringList ProviderProfileStore::networkFieldNames()
-{
-    return {u"baseUrl"_s,          u"keyRef"_s,       u"stages"_s,        u"timeouts"_s,
-            u"maxDownloadBytes"_s, u"maxRedirects"_s, u"allowHttpHosts"_s};
-}
-
-void ProviderProfileStore::readNetworkFields(const QJsonObject &object, const QString &location,
-                                             ProviderProfile *profile, QStringList *problems)
-{
-    for (const QString &secret : secretFieldNames()) {
-        if (object.contains(secret)) {
-            problems->append(at(location, secret) %
-                             u": API keys never go into profiles; store the key in the system "
-                             u"keychain (service \"retake\") or in the environment variable "
-                             u"RETAKE_KEY_<ID>"_s);
-        }
-    }
-    if (object.contains(u"baseUrl"_s)) {
-        const QString text = object.value(u"baseUrl"_s).toString();
-        const QUrl url(text, QUrl::StrictMode);
-        if (!object.value(u"baseUrl"_s).isString() || !url.isValid() || url.host().isEmpty() ||
-            (url.scheme() != u"http" && url.scheme() != u"https")) {
-            problems->append(at(location, u"baseUrl"_s) %
-                             u": expected an http or https URL, e.g. \"http://127.0.0.1:8188\""_s);
-        } else if (!url.userInfo().isEmpty()) {
-            problems->append(at(location, u"baseUrl"_s) %
-                             u": a URL with a user name or password; keys go into the keychain"_s);
-        } else {
-            profile->baseUrl = text;
-        }
-    }
-    if (object.contains(u"keyRef"_s)) {
-        const QString ref = object.value(u"keyRef"_s).toString();
-        if (!keyRefPattern().match(ref).hasMatch())
-            problems->append(at(location, u"keyRef"_s) %
-                             u": letters, digits, '.', '-' and '_' (at most 64), the name of "
-                             u"the key, not the key"_s);
-        else
-            profile->keyRef = ref;
-    }
-    if (object.contains(u"stages"_s)) {
-        profile->stages.clear();
-        const QJsonValue value = object.value(u"stages"_s);
-        const QJsonArray stages = value.toArray();
-        if (!value.isArray() || stages.isEmpty())
-            problems->append(at(location, u"stages"_s) %
-                             u": a non-empty list such as [\"image\"]"_s);
-        for (const QJsonValue &stage : stages) {
-            const auto parsed = stageFromString(stage.toString());
-            if (!parsed || (*parsed != Stage::Image && *parsed != Stage::Video))
-                problems->append(
-                    at(location, u"stages"_s) %
-                    u": unknown stage \"%1\" (image or video)"_s.arg(stage.toString()));
-            else if (!profile->stages.contains(*parsed))
-                profile->stages.append(*parsed);
-        }
-    }
-    if (object.contains(u"timeouts"_s)) {
-        const QJsonObject timeouts = object.value(u"timeouts"_s).toObject();
-        struct Field {
-            const char16_t *name;
-            int *target;
-        };
-        ProviderTimeouts &t = profile->timeouts;
-        const Field fields[] = {{u"connectMs", &t.connectMs},
-                                {u"firstByteMs", &t.firstByteMs},
-                                {u"totalMs", &t.totalMs},
-                                {u"pollIntervalMs", &t.pollIntervalMs},
-                                {u"maxPollIntervalMs", &t.maxPollIntervalMs},
-                                {u"jobMs", &t.jobMs}};
-        for (auto it = timeouts.begin(); it != timeouts.end(); ++it) {
-            bool known = false;
-            for (const Field &field : fields) {
-                if (it.key() != QStringView(field.name))
-                    continue;
-                known = true;
-                const double value = it.value().toDouble(-1);
-                if (!it.value().isDouble() || value < 0 || value > 24.0 * 3600 * 1000 ||
-                    value != std::floor(value))
-                    problems->append(at(location, u"timeouts."_s + it.key()) %
-                                     u": milliseconds from 0 (no limit) to 86400000"_s);
-                else
-                    *field.target = int(value);
-            }
-            if (!known)
-                problems->append(at(location, u"timeouts."_s + it.key()) %
-                                 u": unknown timeout (connectMs, firstByteMs, totalMs, "
-                                 u"pollIntervalMs, maxPollIntervalMs, jobMs)"_s);
-        }
-        if (t.pollIntervalMs == 0)
-            problems->append(at(location, u"timeouts.pollIntervalMs"_s) % u": must be above 0"_s);
-    }
-    if (object.contains(u"maxDownloadBytes"_s)) {
-        const double value = object.value(u"maxDownloadBytes"_s).toDouble(-1);
-        if (value < 1024 || value > 64.0 * 1024 * 1024 * 1024)
-            problems->append(at(location, u"maxDownloadBytes"_s) % u": from 1024 to 64 GiB"_s);
-        else
-            profile->maxDownloadBytes = qint64(value);
-    }
-    if (object.contains(u"maxRedirects"_s)) {
-        const int value = object.value(u"maxRedirects"_s).toInt(-1);
-        if (value < 0 || value > 20)
-            problems->append(at(location, u"maxRedirects"_s) % u": from 0 to 20"_s);
-        else
-            profile->maxRedirects = value;
-    }
-    if (object.contains(u"allowHttpHosts"_s)) {
-        profile->allowHttpHosts.clear();
-        for (const QJsonValue &host : object.value(u"allowHttpHosts"_s).toArray()) {
-            if (!host.isString() || host.toString().trimmed().isEmpty() ||
-                host.toString().contains(u'/'))
-                problems->append(at(location, u"allowHttpHosts"_s) %
-                                 u": host names without scheme or path, e.g. \"gpu-box.lan\""_s);
-            else
-                profile->allowHttpHosts.append(host.toString().trimmed().toLower());
-        }
-    }
-}
-
 std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject &object,
                                                               const QString &location,
                                                               const QString &baseDir,
@@ -203,9 +72,9 @@ std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject 
     const qsizetype before = problems->size();
     QStringList known{u"id"_s,          u"kind"_s,   u"model"_s, u"maxConcurrency"_s,
                       u"costPerUnit"_s, u"options"_s};
-    known += networkFieldNames();
+    known += ProfileReader::networkFieldNames();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key()) && !secretFieldNames().contains(it.key()))
+        if (!known.contains(it.key()) && !ProfileReader::secretFieldNames().contains(it.key()))
             problems->append(at(location, it.key()) % u": unknown field"_s);
     }
     ProviderProfile profile;
@@ -239,7 +108,7 @@ std::optional<ProviderProfile> ProviderProfileStore::fromJson(const QJsonObject 
         if (!path.isEmpty() && QDir::isRelativePath(path) && !baseDir.isEmpty())
             profile.options.insert(option, QDir(baseDir).absoluteFilePath(path));
     }
-    readNetworkFields(object, location, &profile, problems);
+    ProfileReader::readNetworkFields(object, location, &profile, problems);
     if (problems->size() != before)
         return std::nullopt;
     return profile;
@@ -454,7 +323,8 @@ QList<ProfileProblem> ProviderProfileStore::validate(const ProviderProfile &prof
             add(u"baseUrl"_s, ProfileProblem::Code::PlainHttp, url.host().toLower());
         }
     }
-    if (!profile.keyRef.isEmpty() && !keyRefPattern().match(profile.keyRef).hasMatch())
+    if (!profile.keyRef.isEmpty() &&
+        !ProfileReader::keyRefPattern().match(profile.keyRef).hasMatch())
         add(u"keyRef"_s, ProfileProblem::Code::BadKeyRef);
     for (const QString &host : profile.allowHttpHosts) {
         if (host.trimmed().isEmpty() || host.contains(u'/') || host.contains(u' '))

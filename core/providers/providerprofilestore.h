@@ -101,11 +101,6 @@ public:
     static std::optional<ProviderProfile> fromJson(const QJsonObject &object,
                                                    const QString &location, const QString &baseDir,
                                                    QStringList *problems);
-    // The network fields of a profile (baseUrl, keyRef, stages, timeouts, limits, hosts,
-    // refused key fields); shared with the storyboard loader. Adds to `problems`.
-    static void readNetworkFields(const QJsonObject &object, const QString &location,
-                                  ProviderProfile *profile, QStringList *problems);
-    static QStringList networkFieldNames();
     static QJsonObject toJson(const ProviderProfile &profile);
 
     // providers.json; a missing file is no problem (and no profiles).
