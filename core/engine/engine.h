@@ -5,9 +5,9 @@
 #pragma once
 
 #include "engine/engineoptions.h"
-#include "engine/task.h"
-#include "engine/types.h"
-#include "project/project.h"
+#include "domain/task.h"
+#include "domain/types.h"
+#include "domain/project.h"
 #include "store/statestore.h"
 
 #include <QHash>

@@ -7,7 +7,7 @@
 #include "engine/aimdlimiter.h"
 #include "engine/circuitbreaker.h"
 #include "engine/engineoptions.h"
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QDateTime>
 #include <QList>

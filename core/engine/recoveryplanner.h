@@ -5,8 +5,8 @@
 #pragma once
 
 #include "engine/ladder.h"
-#include "engine/types.h"
-#include "project/project.h"
+#include "domain/types.h"
+#include "domain/project.h"
 
 #include <QSet>
 #include <QString>

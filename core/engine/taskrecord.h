@@ -3,8 +3,8 @@
 #pragma once
 
 #include "engine/ladder.h"
-#include "engine/task.h"
-#include "engine/taskgraph.h"
+#include "domain/task.h"
+#include "domain/taskgraph.h"
 #include "providers/provider.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 // never modified after it ends; a retry is a new attempt.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QDateTime>
 #include <QList>
