@@ -1,6 +1,7 @@
 # The files of retake_domain (core/CMakeLists.txt); keep sorted.
 set(RETAKE_SOURCES
     project.h
+    storedrows.cpp
     storedrows.h
     task.cpp
     task.h

@@ -50,6 +50,18 @@ struct CheckpointInfo {
     qint64 sizeBytes = 0;
 };
 
+// Why a checkpoint was made. The reason text is what state.sqlite keeps and the user reads;
+// these are the only places that build it or tell its kind from it.
+enum class CheckpointKind { Manual, StageFinished, BeforeBulkAction, BeforeRestore };
+
+struct CheckpointReason {
+    static QString stageFinished(Stage stage);
+    // `action` in words: "retry all failed", "switch to provider b".
+    static QString beforeBulkAction(const QString &action);
+    static QString beforeRestore(const QString &checkpointId);
+    static CheckpointKind kindOf(const QString &reason);
+};
+
 } // namespace retake
 
 Q_DECLARE_METATYPE(retake::CheckpointInfo)

@@ -4,9 +4,9 @@
 // one row of a table test. The routes are described in docs/ARCHITECTURE.md ("Failures").
 #pragma once
 
-#include "engine/ladder.h"
-#include "domain/types.h"
 #include "domain/project.h"
+#include "domain/types.h"
+#include "engine/ladder.h"
 
 #include <QSet>
 #include <QString>

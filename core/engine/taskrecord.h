@@ -2,9 +2,9 @@
 // where it stands on its ladder, its attempts, and the attempt in flight.
 #pragma once
 
-#include "engine/ladder.h"
 #include "domain/task.h"
 #include "domain/taskgraph.h"
+#include "engine/ladder.h"
 #include "providers/provider.h"
 
 #include <QByteArray>
