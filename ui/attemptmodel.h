@@ -3,7 +3,7 @@
 // outcome, error class, message, HTTP status.
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "engine/engine.h"
-#include "engine/task.h"
+#include "domain/task.h"
 
 #include <QHash>
 #include <QObject>

@@ -3,7 +3,7 @@
 // dialog then offers to open the file instead.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QDialog>
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "engine/engine.h"
-#include "engine/task.h"
-#include "project/project.h"
+#include "domain/task.h"
+#include "domain/project.h"
 
 #include <QList>
 #include <QMetaObject>

@@ -3,9 +3,9 @@
 // the engine runs on its own thread, the GUI never calls it directly).
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 #include "preferences.h"
-#include "project/project.h"
+#include "domain/project.h"
 #include "project/storyboardloader.h"
 #include "providers/providerprofilestore.h"
 #include "report/runreport.h"

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "preferences.h"
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QDialog>
 

@@ -4,7 +4,7 @@
 // hands the profile to `commit` and stays open, naming each bad field, until it passes.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/providerprofilestore.h"
 
 #include <QDialog>

@@ -4,7 +4,7 @@
 // key) and the outcome of its last connection test.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 #include "providers/providerprofilestore.h"
 
 #include <QAbstractTableModel>

@@ -5,7 +5,7 @@
 // without ever showing it back or writing it to the settings.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/provider.h"
 #include "providers/providerprofilestore.h"
 

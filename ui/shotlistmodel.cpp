@@ -4,7 +4,7 @@
 #include "statestyle.h"
 #include "thumbnailcache.h"
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QGuiApplication>
 

@@ -6,8 +6,8 @@
 // ranged dataChanged() with the roles that changed.
 #pragma once
 
-#include "engine/task.h"
-#include "project/project.h"
+#include "domain/task.h"
+#include "domain/project.h"
 #include "shottile.h"
 
 #include <QAbstractListModel>

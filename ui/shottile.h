@@ -1,7 +1,7 @@
 // What one tile of the status grid shows: a shot and the snapshots of its tasks.
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 
 #include <QMetaType>
 #include <QSize>

@@ -2,8 +2,8 @@
 // grouping of the core's TaskState and Quality; the core knows nothing of it.
 #pragma once
 
-#include "engine/task.h"
-#include "engine/types.h"
+#include "domain/task.h"
+#include "domain/types.h"
 
 #include <QList>
 

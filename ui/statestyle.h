@@ -5,8 +5,8 @@
 // alone (each has an icon and a word).
 #pragma once
 
-#include "engine/task.h"
-#include "engine/types.h"
+#include "domain/task.h"
+#include "domain/types.h"
 #include "statecategory.h"
 
 #include <QColor>

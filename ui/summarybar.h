@@ -2,7 +2,7 @@
 // toggle button that filters the grid (several toggles = any of them).
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 #include "statecategory.h"
 
 #include <QHash>

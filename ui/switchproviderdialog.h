@@ -1,7 +1,7 @@
 // Chooses a provider to re-run tasks on: the selected tasks or every failed task.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QDialog>
 

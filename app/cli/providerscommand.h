@@ -4,7 +4,7 @@
 // providers.json into a storyboard before validating or opening it.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/providerprofilestore.h"
 
 #include <QString>

@@ -34,7 +34,7 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
     const CheckpointInfo info =
         m_store.createCheckpoint(m_workspace.path(u"checkpoints"_s), reason, countsJson(), error);
     if (!info.id.isEmpty()) {
-        m_journal.event(u"checkpoint"_s, info.id + u": "_s + reason);
+        m_journal.event(EventKind::Checkpoint, info.id + u": "_s + reason);
         m_callbacks.log(u"Checkpoint %1 (%2)."_s.arg(info.id, reason));
         m_callbacks.created(info);
     } else if (error) {
@@ -62,7 +62,7 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
         return {};
     }
     // A restore can be undone: the state before it is a checkpoint too.
-    const CheckpointInfo undo = create(tr("before restore of %1").arg(id), &why);
+    const CheckpointInfo undo = create(CheckpointReason::beforeRestore(id), &why);
     if (undo.id.isEmpty()) {
         *error = tr("could not save the current state before restoring: %1").arg(why);
         return {};
@@ -114,7 +114,7 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
     }
     if (bytesFreed)
         *bytesFreed = freed;
-    m_journal.event(u"discard"_s, QString::number(removed) + u" files"_s);
+    m_journal.event(EventKind::Discard, QString::number(removed) + u" files"_s);
     QString flushError;
     m_store.flush(&flushError);
     return removed;

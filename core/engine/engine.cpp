@@ -13,24 +13,13 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-double BatchSummary::percent() const
-{
-    if (total <= 0)
-        return 0.0;
-    int finished = 0;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (isFinal(it.key()))
-            finished += it.value();
-    }
-    return 100.0 * finished / total;
-}
-
 Engine::Engine(QObject *parent) : QObject(parent), d(std::make_unique<EnginePrivate>(this))
 {
     qRegisterMetaType<TaskSnapshot>();
     qRegisterMetaType<QList<TaskSnapshot>>();
     qRegisterMetaType<Attempt>();
     qRegisterMetaType<BatchSummary>();
+    qRegisterMetaType<PauseReason>();
     qRegisterMetaType<ProviderStatus>();
     qRegisterMetaType<QList<ProviderStatus>>();
     qRegisterMetaType<CheckpointInfo>();
@@ -194,7 +183,7 @@ void Engine::pause()
     if (d->userPaused)
         return;
     d->userPaused = true;
-    Q_EMIT pausedChanged(true, tr("paused"));
+    Q_EMIT pausedChanged(true, PauseReason::User);
     Q_EMIT summaryChanged(summary());
 }
 
@@ -214,7 +203,8 @@ void Engine::resume()
     if (!d->userPaused)
         return;
     d->userPaused = false;
-    Q_EMIT pausedChanged(d->disk.isPaused(), d->disk.isPaused() ? u"disk full"_s : QString());
+    Q_EMIT pausedChanged(d->disk.isPaused(),
+                         d->disk.isPaused() ? PauseReason::DiskFull : PauseReason::None);
     d->scheduler.request();
     Q_EMIT summaryChanged(summary());
 }
@@ -254,7 +244,7 @@ bool Engine::restoreCheckpoint(const QString &checkpointId, QString *error)
         if (d->tasks.at(i).snap.state == TaskState::Queued)
             d->scheduler.enqueue(i);
     }
-    d->journal.event(u"restore"_s, checkpointId);
+    d->journal.event(EventKind::Restore, checkpointId);
     d->finishedEmitted = false;
     d->flushUpdates();
     d->log(tr("Restored checkpoint %1; the state before it is checkpoint %2.")

@@ -4,10 +4,10 @@
 // Lives on one thread (the GUI moves it to its own QThread); all work is asynchronous.
 #pragma once
 
+#include "domain/project.h"
+#include "domain/task.h"
+#include "domain/types.h"
 #include "engine/engineoptions.h"
-#include "engine/task.h"
-#include "engine/types.h"
-#include "project/project.h"
 #include "store/statestore.h"
 
 #include <QHash>
@@ -124,7 +124,7 @@ Q_SIGNALS:
     void summaryChanged(const retake::BatchSummary &summary);
     // With every coalesced update while a batch runs.
     void providersUpdated(const QList<retake::ProviderStatus> &providers);
-    void pausedChanged(bool paused, const QString &reason);
+    void pausedChanged(bool paused, retake::PauseReason reason);
     // Emitted once when no task can make progress any more (all final) or after cancel.
     void batchFinished(const retake::BatchSummary &summary);
     void checkpointCreated(const retake::CheckpointInfo &checkpoint);

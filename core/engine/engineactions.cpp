@@ -60,7 +60,7 @@ void Engine::retryTask(const QString &taskId)
     else
         t.snap.manualRetries = 1;
     t.manualRetryError = t.snap.lastError;
-    d->journal.event(u"user-retry"_s, {}, taskId);
+    d->journal.event(EventKind::UserRetry, {}, taskId);
     d->resetForRerun(i);
     d->scheduler.request();
 }
@@ -68,8 +68,8 @@ void Engine::retryTask(const QString &taskId)
 void Engine::retryAllFailed()
 {
     QString error;
-    d->checkpoint(u"before retry all failed"_s, &error);
-    d->journal.event(u"retry-all-failed"_s);
+    d->checkpoint(CheckpointReason::beforeBulkAction(u"retry all failed"_s), &error);
+    d->journal.event(EventKind::RetryAllFailed);
     for (int i = 0; i < d->tasks.size(); ++i) {
         if (d->tasks.at(i).snap.state == TaskState::Failed)
             d->resetForRerun(i);
@@ -81,8 +81,9 @@ void Engine::retryAllFailed()
 void Engine::switchProvider(const QStringList &taskIds, const QString &providerId)
 {
     QString error;
-    d->checkpoint(u"before switch to provider %1"_s.arg(providerId), &error);
-    d->journal.event(u"switch-provider"_s, providerId + u": "_s + taskIds.join(u','));
+    d->checkpoint(CheckpointReason::beforeBulkAction(u"switch to provider %1"_s.arg(providerId)),
+                  &error);
+    d->journal.event(EventKind::SwitchProvider, providerId + u": "_s + taskIds.join(u','));
     for (const QString &id : taskIds) {
         const int i = d->tasks.indexOf(id);
         if (i < 0)
@@ -122,7 +123,7 @@ void Engine::retryAtFullQuality(const QStringList &taskIds)
         const TaskRecord &t = d->tasks.at(i);
         if (t.snap.state != TaskState::Done || !isDegraded(t.snap.quality))
             continue;
-        d->journal.event(u"retry-full-quality"_s, {}, id);
+        d->journal.event(EventKind::RetryFullQuality, {}, id);
         d->resetForRerun(i);
     }
     d->scheduler.request();

@@ -3,7 +3,7 @@
 // collaborators, so that none of them needs the engine's own header.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QDateTime>
 #include <QMetaType>

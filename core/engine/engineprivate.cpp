@@ -21,27 +21,27 @@ EnginePrivate::EnginePrivate(Engine *engine)
            engine),
       budget(options, {[this](const QString &line) { log(line); },
                        [this] {
-                           Q_EMIT q->pausedChanged(true, u"budget cap"_s);
+                           Q_EMIT q->pausedChanged(true, PauseReason::BudgetCap);
                            Q_EMIT q->summaryChanged(q->summary());
                            checkFinished();
                        }})
 {
 }
 
-QString EnginePrivate::pauseReason() const
+PauseReason EnginePrivate::pauseReason() const
 {
-    return disk.isPaused()     ? u"disk full"_s
-           : budget.isPaused() ? u"budget cap"_s
-           : userPaused        ? u"paused"_s
-                               : QString();
+    return disk.isPaused()     ? PauseReason::DiskFull
+           : budget.isPaused() ? PauseReason::BudgetCap
+           : userPaused        ? PauseReason::User
+                               : PauseReason::None;
 }
 
 void EnginePrivate::emitPaused()
 {
     // The disk guard paused or resumed: the user's pause still shows when it is set.
-    Q_EMIT q->pausedChanged(disk.isPaused() || userPaused, disk.isPaused() ? u"disk full"_s
-                                                           : userPaused    ? u"paused"_s
-                                                                           : QString());
+    Q_EMIT q->pausedChanged(disk.isPaused() || userPaused, disk.isPaused() ? PauseReason::DiskFull
+                                                           : userPaused    ? PauseReason::User
+                                                                           : PauseReason::None);
     Q_EMIT q->summaryChanged(q->summary());
 }
 
@@ -140,7 +140,7 @@ void EnginePrivate::stageFinished(Stage stage)
         q,
         [this, stage] {
             QString error;
-            checkpoint(u"all %1s finished"_s.arg(nameOf(stage)), &error);
+            checkpoint(CheckpointReason::stageFinished(stage), &error);
         },
         Qt::QueuedConnection);
 }

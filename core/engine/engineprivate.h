@@ -60,7 +60,7 @@ public:
     bool finishedEmitted = false;
 
     void log(const QString &line) override { Q_EMIT q->logMessage(line); }
-    QString pauseReason() const;
+    PauseReason pauseReason() const;
     void emitPaused();
 
     // Bookkeeping.

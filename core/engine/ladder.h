@@ -4,8 +4,8 @@
 // and how a rung changes the request that reaches the provider.
 #pragma once
 
-#include "engine/types.h"
-#include "project/project.h"
+#include "domain/project.h"
+#include "domain/types.h"
 #include "providers/provider.h"
 
 #include <QList>

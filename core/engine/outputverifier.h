@@ -13,7 +13,7 @@
 //    the CLI and tests only.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QMetaType>
 #include <QObject>

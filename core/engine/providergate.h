@@ -4,10 +4,10 @@
 // and reports every outcome back. See docs/ARCHITECTURE.md ("Admission").
 #pragma once
 
+#include "domain/types.h"
 #include "engine/aimdlimiter.h"
 #include "engine/circuitbreaker.h"
 #include "engine/engineoptions.h"
-#include "engine/types.h"
 
 #include <QDateTime>
 #include <QList>

@@ -4,9 +4,9 @@
 // one row of a table test. The routes are described in docs/ARCHITECTURE.md ("Failures").
 #pragma once
 
+#include "domain/project.h"
+#include "domain/types.h"
 #include "engine/ladder.h"
-#include "engine/types.h"
-#include "project/project.h"
 
 #include <QSet>
 #include <QString>

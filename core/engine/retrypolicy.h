@@ -2,7 +2,7 @@
 // base * 2^(n-1) +- jitter; a provider's Retry-After wins when longer; both are capped.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QRandomGenerator>
 

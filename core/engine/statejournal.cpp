@@ -6,10 +6,10 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-void StateJournal::event(const QString &kind, const QString &detail, const QString &taskId)
+void StateJournal::event(EventKind kind, const QString &detail, const QString &taskId)
 {
     if (m_store.isOpen())
-        m_store.addEvent({QDateTime::currentDateTimeUtc(), taskId, kind, detail});
+        m_store.addEvent({QDateTime::currentDateTimeUtc(), taskId, nameOf(kind), detail});
 }
 
 StoredTask StateJournal::rowOf(const TaskRecord &t) const
@@ -68,17 +68,18 @@ void StateJournal::openRuns()
         for (auto it = events.crbegin(); it != events.crend(); ++it) {
             if (it->detail != m_runId)
                 continue;
-            if (it->kind == u"run-suspended"_s) {
+            const std::optional<EventKind> kind = eventKindFromString(it->kind);
+            if (kind == EventKind::RunSuspended) {
                 m_resumedFromSuspend = true;
                 break;
             }
-            if (it->kind == u"run-resumed"_s || it->kind == u"run-continued"_s)
+            if (kind == EventKind::RunResumed || kind == EventKind::RunContinued)
                 break;
         }
     }
     m_resumedAfterCrash = !m_runId.isEmpty() && !m_resumedFromSuspend;
     if (m_resumedAfterCrash)
-        event(u"run-resumed"_s, m_runId);
+        event(EventKind::RunResumed, m_runId);
 }
 
 double StateJournal::spentInRun() const
@@ -106,7 +107,7 @@ bool StateJournal::startOrContinue()
         fresh = true;
     } else if (m_resumedFromSuspend && m_store.isOpen()) {
         // From here on a crash is a crash again.
-        event(u"run-continued"_s, m_runId);
+        event(EventKind::RunContinued, m_runId);
         m_resumedFromSuspend = false;
     }
     m_lastRunId = m_runId;
@@ -115,21 +116,20 @@ bool StateJournal::startOrContinue()
 
 void StateJournal::suspend()
 {
-    event(u"run-suspended"_s, m_runId);
+    event(EventKind::RunSuspended, m_runId);
 }
 
 void StateJournal::endRun(const BatchSummary &s, bool stoppedByBudget)
 {
     if (!m_store.isOpen() || m_runId.isEmpty())
         return;
-    const QString outcome =
-        m_resumedAfterCrash && s.count(TaskState::Failed) == 0 && s.count(TaskState::Cancelled) == 0
-            ? u"crashed-and-resumed"_s
-        : stoppedByBudget                   ? u"budget cap"_s
-        : s.count(TaskState::Cancelled) > 0 ? u"cancelled"_s
-        : s.count(TaskState::Failed) > 0    ? u"partial"_s
-                                            : u"complete"_s;
-    m_store.endRun(m_runId, QDateTime::currentDateTimeUtc(), outcome);
+    const bool clean = s.count(TaskState::Failed) == 0 && s.count(TaskState::Cancelled) == 0;
+    const RunOutcome outcome = m_resumedAfterCrash && clean        ? RunOutcome::CrashedAndResumed
+                               : stoppedByBudget                   ? RunOutcome::BudgetCap
+                               : s.count(TaskState::Cancelled) > 0 ? RunOutcome::Cancelled
+                               : s.count(TaskState::Failed) > 0    ? RunOutcome::Partial
+                                                                   : RunOutcome::Complete;
+    m_store.endRun(m_runId, QDateTime::currentDateTimeUtc(), nameOf(outcome));
     // A higher cap continues this run rather than starting a new one.
     m_budgetEndedRunId = stoppedByBudget ? m_runId : QString();
     m_lastRunId = m_runId;
@@ -144,7 +144,7 @@ bool StateJournal::reopenBudgetRun()
         m_runId = m_budgetEndedRunId;
         m_lastRunId = m_runId;
         m_store.reopenRun(m_runId);
-        event(u"budget-raised"_s, m_runId);
+        event(EventKind::BudgetRaised, m_runId);
     }
     m_budgetEndedRunId.clear();
     return reopened;

@@ -20,7 +20,7 @@ public:
     }
 
     bool isOpen() const { return m_store.isOpen(); }
-    void event(const QString &kind, const QString &detail = {}, const QString &taskId = {});
+    void event(EventKind kind, const QString &detail = {}, const QString &taskId = {});
     void persist(int task);
     void persistAll();
     void saveAttempt(const TaskRecord &t, const Attempt &attempt);

@@ -2,9 +2,9 @@
 // where it stands on its ladder, its attempts, and the attempt in flight.
 #pragma once
 
+#include "domain/task.h"
+#include "domain/taskgraph.h"
 #include "engine/ladder.h"
-#include "engine/task.h"
-#include "engine/taskgraph.h"
 #include "providers/provider.h"
 
 #include <QByteArray>

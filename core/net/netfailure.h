@@ -3,7 +3,7 @@
 // scrubbing secrets out of anything that may reach a message, log or report.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QByteArray>
 #include <QDateTime>

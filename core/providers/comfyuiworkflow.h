@@ -7,7 +7,7 @@
 // parsed JSON, so a prompt can never change the workflow's structure.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QJsonObject>
 #include <QString>

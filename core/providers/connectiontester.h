@@ -4,7 +4,7 @@
 // kind has nothing to connect to and answers at once.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/provider.h"
 
 #include <QObject>

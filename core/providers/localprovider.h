@@ -12,7 +12,7 @@
 // Cost: costPerUnit per image, per second of video and per voice-over; assembly is free.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/faultinjector.h"
 #include "providers/provider.h"
 

@@ -8,7 +8,7 @@
 
 #include "net/httpexchange.h"
 #include "net/urlpolicy.h"
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/apikeystore.h"
 
 #include <QList>

@@ -3,7 +3,7 @@
 // its job class and its connection test.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/networkcontext.h"
 #include "providers/provider.h"
 

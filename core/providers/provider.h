@@ -3,7 +3,7 @@
 // finished(). A retry is a new job.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QList>
 #include <QObject>

@@ -2,7 +2,7 @@
 // kinds "comfyui", "a1111", "openai-images", "replicate" and "fal".
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "providers/provider.h"
 
 #include <memory>

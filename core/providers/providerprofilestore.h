@@ -11,7 +11,7 @@
 // belong in the keychain or RETAKE_KEY_<ID>.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "project/storyboardloader.h"
 
 #include <QJsonObject>

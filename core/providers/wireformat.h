@@ -1,7 +1,7 @@
 // Small pieces of provider wire formats shared by several kinds.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QByteArray>
 #include <QJsonValue>

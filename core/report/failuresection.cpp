@@ -47,10 +47,10 @@ QJsonObject attemptStep(const ReportContext &context, const Attempt &a, const At
 bool concerns(const ReportContext &context, const StoredEvent &event, const QString &id)
 {
     bool result = event.taskId == id;
-    if (event.kind == u"switch-provider"_s) {
+    if (event.kind == nameOf(EventKind::SwitchProvider)) {
         const QStringList ids = event.detail.section(u": "_s, 1).split(u',');
         result = result || ids.contains(id);
-    } else if (event.kind == u"retry-all-failed"_s) {
+    } else if (event.kind == nameOf(EventKind::RetryAllFailed)) {
         for (const Attempt &a : context.allAttempts.value(id))
             result = result || (ReportContext::failedAttempt(a) && a.endedAt <= event.time);
     }

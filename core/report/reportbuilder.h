@@ -14,7 +14,7 @@
 // scrubbed of prompts (when off) and of anything shaped like a credential (always).
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "report/usageestimator.h"
 
 #include <QJsonObject>

@@ -1,5 +1,7 @@
 #include "reportcontext.h"
 
+#include "domain/taskgraph.h"
+#include "domain/taskid.h"
 #include "report/statereader.h"
 
 #include <QDir>
@@ -119,7 +121,7 @@ void ReportContext::orderTasks(const QList<StoredTask> &stored,
             break;
         for (const Shot &shot : scene.shots) {
             for (const Stage stage : {Stage::Image, Stage::Video}) {
-                order << shot.id + u'/' + nameOf(stage);
+                order << TaskId::of(shot.id, stage);
                 listed.insert(order.last());
             }
         }
@@ -130,7 +132,7 @@ void ReportContext::orderTasks(const QList<StoredTask> &stored,
     for (const StoredTask &t : stored) {
         if (listed.contains(t.id))
             continue;
-        const QString owner = t.id.section(u'/', 0, -2);
+        const QString owner = TaskId::itemOf(t.id);
         qsizetype slot = project.scenes.size();
         for (qsizetype i = 0; i < project.scenes.size(); ++i) {
             if (project.scenes.at(i).id == owner)
@@ -151,8 +153,12 @@ void ReportContext::resolveTasks(const QList<StoredTask> &storedList,
     QHash<QString, TaskSnapshot> live;
     for (const TaskSnapshot &t : liveTasks)
         live.insert(t.id, t);
-    // A task the engine never saved has not changed since the batch was built: the first
-    // stage of a shot is queued, a later one waits for (or is blocked by) the one before.
+    // A task the engine never saved has not changed since the batch was built: it is as
+    // ready as the DAG makes it from the states of its inputs.
+    const TaskGraph graph = TaskGraph::fromProject(project);
+    QHash<QString, int> graphIndex;
+    for (int i = 0; i < graph.size(); ++i)
+        graphIndex.insert(graph.at(i).id, i);
     for (const QString &id : std::as_const(order)) {
         if (stored.contains(id)) {
             StoredTask t = stored.value(id);
@@ -176,19 +182,13 @@ void ReportContext::resolveTasks(const QList<StoredTask> &storedList,
             tasks.insert(id, t);
             continue;
         }
-        const QString shotId = id.section(u'/', 0, -2);
-        const QString imageId = shotId + u"/image"_s;
-        if (id == imageId) {
-            t.state = TaskState::Queued;
-        } else {
-            const TaskState up =
-                tasks.contains(imageId) ? tasks.value(imageId).state : TaskState::Queued;
-            t.state = up == TaskState::Done                                 ? TaskState::Queued
-                      : up == TaskState::Failed || up == TaskState::Blocked ? TaskState::Blocked
-                                                                            : TaskState::Waiting;
-        }
+        const int node = graphIndex.value(id, -1);
+        t.state = node < 0 ? TaskState::Queued : graph.readiness(node, [&](int input) {
+            const QString &inputId = graph.at(input).id;
+            return tasks.contains(inputId) ? tasks.value(inputId).state : TaskState::Queued;
+        });
         const QStringList preference = project.providerPreference.value(
-            stageFromString(id.section(u'/', -1)).value_or(Stage::Image));
+            TaskId::stageOf(id).value_or(Stage::Image));
         t.providerId =
             preference.isEmpty() ? QString::fromUtf16(kBuiltinProviderId) : preference.first();
         tasks.insert(id, t);
@@ -234,7 +234,7 @@ QJsonObject ReportContext::errorObject(ErrorClass cls, int httpStatus, const QSt
 
 Stage ReportContext::stageOf(const QString &taskId)
 {
-    return stageFromString(taskId.section(u'/', -1)).value_or(Stage::Image);
+    return TaskId::stageOf(taskId).value_or(Stage::Image);
 }
 
 QString ReportContext::iso(const QDateTime &time)

@@ -4,7 +4,8 @@
 // profiles and the redaction of private text. Loaded once by ReportBuilder::build().
 #pragma once
 
-#include "project/project.h"
+#include "domain/taskid.h"
+#include "domain/project.h"
 #include "report/redactor.h"
 #include "report/reportbuilder.h"
 #include "report/usageestimator.h"
@@ -48,7 +49,7 @@ struct ReportContext final {
     const StoredTask &task(const QString &id) const { return *tasks.constFind(id); }
 
     static Stage stageOf(const QString &taskId);
-    static QString shotIdOf(const QString &taskId) { return taskId.section(u'/', 0, -2); }
+    static QString shotIdOf(const QString &taskId) { return TaskId::itemOf(taskId); }
     static QString iso(const QDateTime &time);
     static QJsonValue isoOrNull(const QDateTime &time);
     static QJsonValue stringOrNull(const QString &text);

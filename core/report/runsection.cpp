@@ -11,7 +11,7 @@ namespace {
 // The engine's outcome names (runs.outcome) in the report's vocabulary.
 QString outcomeName(const QString &engineOutcome)
 {
-    if (engineOutcome == u"budget cap"_s)
+    if (engineOutcome == nameOf(RunOutcome::BudgetCap))
         return u"budget-cap"_s;
     for (const QString &known :
          {u"complete"_s, u"partial"_s, u"cancelled"_s, u"crashed-and-resumed"_s}) {
@@ -54,7 +54,7 @@ QJsonObject RunSection::build(const ReportContext &context)
         ended ? outcomeName(run.outcome) : (context.crashed ? u"crashed"_s : u"unfinished"_s);
     bool resumed = false;
     for (const StoredEvent &e : context.events)
-        resumed = resumed || (e.kind == u"run-resumed"_s && e.detail == run.id);
+        resumed = resumed || (e.kind == nameOf(EventKind::RunResumed) && e.detail == run.id);
     const ReportOptions &options = context.options;
     return QJsonObject{
         {u"id"_s, run.id},

@@ -4,7 +4,7 @@
 // The rows are read by the store's StateRows, as the engine's StateStore reads them.
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 #include "store/staterows.h"
 #include "store/statestore.h"
 

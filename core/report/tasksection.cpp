@@ -1,5 +1,6 @@
 #include "tasksection.h"
 
+#include "domain/taskid.h"
 #include "report/reportcontext.h"
 
 using namespace Qt::StringLiterals;
@@ -27,7 +28,7 @@ QString actionFor(const StoredTask &t, ErrorClass lastClass, const QString &prov
                                ? t.lastMessage.mid(9).section(u' ', 0, 0)
                                : QString();
         if (upstream.isEmpty() && ReportContext::stageOf(t.id) == Stage::Video)
-            upstream = shotId + u"/image"_s;
+            upstream = TaskId::of(shotId, Stage::Image);
         action = upstream.isEmpty()
                      ? u"Waits for a task that failed: recover that one first (retake-cli "
                        u"retry-failed); this one runs after it."_s

@@ -1,5 +1,7 @@
 #include "usageestimator.h"
 
+#include "domain/taskid.h"
+
 #include <QSet>
 
 #include <cmath>
@@ -12,7 +14,7 @@ namespace {
 
 std::optional<Stage> stageOfTask(const QString &taskId)
 {
-    return stageFromString(taskId.section(u'/', -1));
+    return TaskId::stageOf(taskId);
 }
 
 } // namespace

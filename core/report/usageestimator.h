@@ -10,8 +10,8 @@
 // figures in the job report show what they cost.
 #pragma once
 
-#include "engine/task.h"
-#include "engine/types.h"
+#include "domain/task.h"
+#include "domain/types.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -4,7 +4,7 @@
 // previous published/ or the new one, never a mix; nothing else ever writes there.
 #pragma once
 
-#include "engine/task.h"
+#include "domain/task.h"
 #include "store/workspace.h"
 
 #include <QList>

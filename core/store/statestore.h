@@ -3,8 +3,9 @@
 // and committed together by flush(), one transaction per engine tick.
 #pragma once
 
-#include "engine/task.h"
-#include "engine/types.h"
+#include "domain/storedrows.h"
+#include "domain/task.h"
+#include "domain/types.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -16,45 +17,6 @@
 #include <memory>
 
 namespace retake {
-
-// The durable part of a task (what survives a restart).
-struct StoredTask {
-    QString id;
-    TaskState state = TaskState::Waiting;
-    Quality quality = Quality::None;
-    RungKind rung = RungKind::Primary;
-    QString providerId;
-    int attemptCount = 0;
-    ErrorClass lastError = ErrorClass::None;
-    QString lastMessage;
-    int lastHttpStatus = 0;
-    QString outputPath;    // relative to the workspace root
-    QByteArray paramsHash; // parameters the current output was made from
-    int manualRetries = 0;
-    // Where recovery stands, so a crash-resumed run continues instead of starting over.
-    int rungIndex = 0;
-    int retriesUsed = 0;
-    int rungFailures = 0;
-    QString providerOverride; // provider chosen by "Switch provider", empty when none
-};
-
-struct StoredEvent {
-    QDateTime time;
-    QString taskId; // empty for batch-level events
-    QString kind;   // e.g. "user-retry", "switch-provider", "paused", "run-started"
-    QString detail;
-};
-
-// A consistent copy of the state database (SQLite VACUUM INTO): restoring one moves the
-// task pointers back; no output file is copied or removed.
-struct CheckpointInfo {
-    QString id; // e.g. "cp-20261125-143000-3"
-    QDateTime createdAt;
-    QString reason;     // "manual", "images finished", "before retry all failed", ...
-    QString file;       // relative to the workspace root
-    QString countsJson; // {"done": 12, "failed": 1, ...} at creation
-    qint64 sizeBytes = 0;
-};
 
 class StateStorePrivate;
 
@@ -114,4 +76,3 @@ private:
 
 } // namespace retake
 
-Q_DECLARE_METATYPE(retake::CheckpointInfo)

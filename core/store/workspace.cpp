@@ -1,5 +1,7 @@
 #include "workspace.h"
 
+#include "domain/taskid.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -29,9 +31,7 @@ QString Workspace::forStoryboard(const QString &storyboardPath)
 
 QString Workspace::flatTaskId(const QString &taskId)
 {
-    QString flat = taskId;
-    flat.replace(u'/', u'-');
-    return flat;
+    return TaskId::flat(taskId);
 }
 
 QString Workspace::path(const QString &relative) const

@@ -3,7 +3,7 @@
 // and the error log. Never writes outside its root.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QDateTime>
 #include <QJsonObject>

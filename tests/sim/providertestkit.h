@@ -2,8 +2,8 @@
 // in-process retake-sim with short limits, requests, and running one job to its end.
 #pragma once
 
-#include "engine/types.h"
-#include "project/project.h"
+#include "domain/types.h"
+#include "domain/project.h"
 #include "providers/provider.h"
 
 #include <QList>

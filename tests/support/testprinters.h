@@ -1,7 +1,7 @@
 // QTest printers for the domain enums, so QCOMPARE shows "done" instead of a number.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QTest>
 

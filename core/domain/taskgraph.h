@@ -3,8 +3,8 @@
 // tasks exist, what each waits for and when it may run. See docs/ARCHITECTURE.md ("Tasks").
 #pragma once
 
-#include "engine/types.h"
-#include "project/project.h"
+#include "domain/project.h"
+#include "domain/types.h"
 
 #include <QList>
 #include <QString>

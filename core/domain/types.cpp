@@ -97,7 +97,57 @@ constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 7> kRoutes{{
     {RecoveryRoute::Stop, u"stop"},
 }};
 
+constexpr std::array<std::pair<PauseReason, const char16_t *>, 4> kPauseReasons{{
+    {PauseReason::None, u""},
+    {PauseReason::User, u"paused"},
+    {PauseReason::DiskFull, u"disk full"},
+    {PauseReason::BudgetCap, u"budget cap"},
+}};
+
+constexpr std::array<std::pair<RunOutcome, const char16_t *>, 5> kRunOutcomes{{
+    {RunOutcome::Complete, u"complete"},
+    {RunOutcome::Partial, u"partial"},
+    {RunOutcome::Cancelled, u"cancelled"},
+    {RunOutcome::BudgetCap, u"budget cap"},
+    {RunOutcome::CrashedAndResumed, u"crashed-and-resumed"},
+}};
+
+constexpr std::array<std::pair<EventKind, const char16_t *>, 11> kEventKinds{{
+    {EventKind::RunResumed, u"run-resumed"},
+    {EventKind::RunSuspended, u"run-suspended"},
+    {EventKind::RunContinued, u"run-continued"},
+    {EventKind::BudgetRaised, u"budget-raised"},
+    {EventKind::Checkpoint, u"checkpoint"},
+    {EventKind::Restore, u"restore"},
+    {EventKind::Discard, u"discard"},
+    {EventKind::UserRetry, u"user-retry"},
+    {EventKind::RetryAllFailed, u"retry-all-failed"},
+    {EventKind::SwitchProvider, u"switch-provider"},
+    {EventKind::RetryFullQuality, u"retry-full-quality"},
+}};
+
 } // namespace
+
+QString nameOf(PauseReason reason)
+{
+    return lookupName(kPauseReasons, reason);
+}
+QString nameOf(RunOutcome outcome)
+{
+    return lookupName(kRunOutcomes, outcome);
+}
+QString nameOf(EventKind kind)
+{
+    return lookupName(kEventKinds, kind);
+}
+std::optional<RunOutcome> runOutcomeFromString(const QString &text)
+{
+    return lookupValue(kRunOutcomes, text);
+}
+std::optional<EventKind> eventKindFromString(const QString &text)
+{
+    return lookupValue(kEventKinds, text);
+}
 
 QString nameOf(Stage stage)
 {

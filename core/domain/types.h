@@ -68,18 +68,46 @@ enum class RungKind {
 
 enum class Quality { None, Full, Reduced, Fallback };
 
+// Why a started batch dispatches nothing now. Words for the user live in ui/ and the CLI's
+// printer; nameOf() gives the machine name ("paused", "disk full", "budget cap") that the
+// CLI's JSON carries.
+enum class PauseReason { None, User, DiskFull, BudgetCap };
+
+// How a run ended, as its record in state.sqlite says.
+enum class RunOutcome { Complete, Partial, Cancelled, BudgetCap, CrashedAndResumed };
+
+// What the audit trail (the events table) records.
+enum class EventKind {
+    RunResumed,   // a run whose process died is resumed
+    RunSuspended, // "Pause and quit": the run stops on purpose
+    RunContinued, // a suspended run goes on
+    BudgetRaised, // a run ended at its cap continues under a higher one
+    Checkpoint,
+    Restore,
+    Discard,
+    UserRetry,
+    RetryAllFailed,
+    SwitchProvider,
+    RetryFullQuality,
+};
+
 QString nameOf(Stage stage);
 QString nameOf(TaskState state);
 QString nameOf(ErrorClass errorClass);
 QString nameOf(RungKind rung);
 QString nameOf(Quality quality);
 QString nameOf(RecoveryRoute route);
+QString nameOf(PauseReason reason);
+QString nameOf(RunOutcome outcome);
+QString nameOf(EventKind kind);
 
 std::optional<Stage> stageFromString(const QString &text);
 std::optional<TaskState> taskStateFromString(const QString &text);
 std::optional<ErrorClass> errorClassFromString(const QString &text);
 std::optional<RungKind> rungKindFromString(const QString &text);
 std::optional<Quality> qualityFromString(const QString &text);
+std::optional<RunOutcome> runOutcomeFromString(const QString &text);
+std::optional<EventKind> eventKindFromString(const QString &text);
 
 // Transient errors may succeed when tried again unchanged.
 bool isTransient(ErrorClass errorClass);
@@ -101,3 +129,4 @@ Q_DECLARE_METATYPE(retake::Stage)
 Q_DECLARE_METATYPE(retake::TaskState)
 Q_DECLARE_METATYPE(retake::ErrorClass)
 Q_DECLARE_METATYPE(retake::Quality)
+Q_DECLARE_METATYPE(retake::PauseReason)

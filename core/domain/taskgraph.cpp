@@ -1,5 +1,7 @@
 #include "taskgraph.h"
 
+#include "domain/taskid.h"
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -16,7 +18,7 @@ TaskGraph TaskGraph::fromProject(const Project &project)
                 TaskNode node;
                 node.sceneIndex = s;
                 node.shotIndex = h;
-                node.id = shot.id + u'/' + nameOf(stage);
+                node.id = TaskId::of(shot.id, stage);
                 node.sceneId = scene.id;
                 node.shotId = shot.id;
                 node.stage = stage;
@@ -30,7 +32,7 @@ TaskGraph TaskGraph::fromProject(const Project &project)
         if (!scene.voiceOver.isEmpty()) {
             TaskNode node;
             node.sceneIndex = s;
-            node.id = scene.id + u"/audio"_s;
+            node.id = TaskId::of(scene.id, Stage::Audio);
             node.sceneId = scene.id;
             node.stage = Stage::Audio;
             graph.add(std::move(node));
@@ -39,7 +41,7 @@ TaskGraph TaskGraph::fromProject(const Project &project)
             // The scene's cut waits for its shot videos and its voice-over.
             TaskNode node;
             node.sceneIndex = s;
-            node.id = scene.id + u"/assemble"_s;
+            node.id = TaskId::of(scene.id, Stage::Assembly);
             node.sceneId = scene.id;
             node.stage = Stage::Assembly;
             for (int i = 0; i < graph.size(); ++i) {
@@ -53,7 +55,7 @@ TaskGraph TaskGraph::fromProject(const Project &project)
     }
     if (project.assemble && !sceneAssemblies.isEmpty()) {
         TaskNode node;
-        node.id = QString::fromUtf16(kFinalSceneId) + u"/assemble"_s;
+        node.id = TaskId::of(QString::fromUtf16(kFinalSceneId), Stage::Assembly);
         node.sceneId = QString::fromUtf16(kFinalSceneId);
         node.stage = Stage::Assembly;
         node.dependencies = sceneAssemblies;

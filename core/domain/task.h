@@ -2,7 +2,7 @@
 // never modified after it ends; a retry is a new attempt.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QDateTime>
 #include <QList>
@@ -65,7 +65,7 @@ struct BatchSummary {
     QMap<Quality, int> qualities; // among done tasks
     bool running = false;         // the engine has been started and not finished
     bool paused = false;
-    QString pauseReason;    // e.g. "disk full", "budget cap", "paused"
+    PauseReason pauseReason = PauseReason::None;
     double spent = 0.0;     // cost units of the current run's attempts
     double budgetCap = 0.0; // the run's cap in cost units, 0 = none
 

@@ -3,7 +3,7 @@
 // loading and validation live in StoryboardLoader.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QList>
 #include <QMap>

@@ -1,0 +1,44 @@
+# The files of retake_engine (core/CMakeLists.txt); keep sorted.
+set(RETAKE_SOURCES
+    aimdlimiter.cpp
+    aimdlimiter.h
+    attemptrunner.cpp
+    attemptrunner.h
+    budgetguard.cpp
+    budgetguard.h
+    checkpoints.cpp
+    checkpoints.h
+    circuitbreaker.cpp
+    circuitbreaker.h
+    diskguard.cpp
+    diskguard.h
+    engine.cpp
+    engine.h
+    engineactions.cpp
+    engineoptions.h
+    engineprivate.cpp
+    engineprivate.h
+    failurearchive.cpp
+    failurearchive.h
+    ladder.cpp
+    ladder.h
+    mediatools.cpp
+    mediatools.h
+    outputverifier.cpp
+    outputverifier.h
+    providergate.cpp
+    providergate.h
+    recoveryplanner.cpp
+    recoveryplanner.h
+    requestbuilder.cpp
+    requestbuilder.h
+    retrypolicy.cpp
+    retrypolicy.h
+    scheduler.cpp
+    scheduler.h
+    statejournal.cpp
+    statejournal.h
+    taskrecord.h
+    tasktable.cpp
+    tasktable.h
+)

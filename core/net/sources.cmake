@@ -1,0 +1,11 @@
+# The files of retake_net (core/CMakeLists.txt); keep sorted.
+set(RETAKE_SOURCES
+    httpexchange.cpp
+    httpexchange.h
+    netfailure.cpp
+    netfailure.h
+    partfile.cpp
+    partfile.h
+    urlpolicy.cpp
+    urlpolicy.h
+)

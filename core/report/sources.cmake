@@ -1,0 +1,37 @@
+# The files of retake_report (core/CMakeLists.txt); keep sorted.
+set(RETAKE_SOURCES
+    auditsection.cpp
+    auditsection.h
+    countssection.cpp
+    countssection.h
+    failuresection.cpp
+    failuresection.h
+    htmlreport.cpp
+    htmlreport.h
+    markdownreport.cpp
+    markdownreport.h
+    redactor.cpp
+    redactor.h
+    reportbuilder.cpp
+    reportbuilder.h
+    reportcontext.cpp
+    reportcontext.h
+    reporttext.cpp
+    reporttext.h
+    reportwriter.cpp
+    reportwriter.h
+    runestimate.cpp
+    runestimate.h
+    runreport.cpp
+    runreport.h
+    runsection.cpp
+    runsection.h
+    statereader.cpp
+    statereader.h
+    tasksection.cpp
+    tasksection.h
+    usageestimator.cpp
+    usageestimator.h
+    usagesection.cpp
+    usagesection.h
+)
