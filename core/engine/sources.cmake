@@ -22,8 +22,6 @@ set(RETAKE_SOURCES
     failurearchive.h
     ladder.cpp
     ladder.h
-    mediatools.cpp
-    mediatools.h
     outputverifier.cpp
     outputverifier.h
     providergate.cpp

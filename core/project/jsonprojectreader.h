@@ -2,7 +2,7 @@
 // Project, recording every problem with its JSON path. Used by StoryboardLoader::loadJson.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 #include "project/storyboardloader.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "project/profilereader.h"
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

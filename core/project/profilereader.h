@@ -4,7 +4,7 @@
 // so that the storyboard loader does not depend on providers/.
 #pragma once
 
-#include "project/project.h"
+#include "domain/project.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "project/csvimport.h"
-#include "project/project.h"
+#include "domain/project.h"
 #include "project/storyboardloader.h"
 
 #include <QHash>

@@ -2,6 +2,16 @@
 set(RETAKE_SOURCES
     csvimport.cpp
     csvimport.h
+    jsonprojectreader.cpp
+    jsonprojectreader.h
+    loadissues.cpp
+    loadissues.h
+    profilereader.cpp
+    profilereader.h
+    shotlistreader.cpp
+    shotlistreader.h
+    shotparams.cpp
+    shotparams.h
     storyboardloader.cpp
     storyboardloader.h
 )

@@ -5,7 +5,7 @@
 // fallback rung paints a plain sky and ground without antialiasing.
 #pragma once
 
-#include "engine/types.h"
+#include "domain/types.h"
 
 #include <QImage>
 #include <QString>

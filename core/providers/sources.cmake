@@ -6,6 +6,8 @@ set(RETAKE_SOURCES
     a1111provider.h
     apikeystore.cpp
     apikeystore.h
+    assemblygraph.cpp
+    assemblygraph.h
     assemblyjob.cpp
     assemblyjob.h
     comfyuijob.cpp
@@ -32,6 +34,8 @@ set(RETAKE_SOURCES
     localjob.h
     localprovider.cpp
     localprovider.h
+    localrenderer.cpp
+    localrenderer.h
     networkcontext.cpp
     networkcontext.h
     networkjob.cpp
@@ -42,15 +46,22 @@ set(RETAKE_SOURCES
     openaiimagesjob.h
     openaiimagesprovider.cpp
     openaiimagesprovider.h
+    processjob.cpp
+    processjob.h
+    provider.cpp
     provider.h
     providerfactory.cpp
     providerfactory.h
     providerprofilestore.cpp
     providerprofilestore.h
+    queuedjob.cpp
+    queuedjob.h
     replicatejob.cpp
     replicatejob.h
     replicateprovider.cpp
     replicateprovider.h
+    toolprocess.cpp
+    toolprocess.h
     ttsprovider.cpp
     ttsprovider.h
     wireformat.cpp

@@ -4,4 +4,6 @@ set(RETAKE_SOURCES
     datapaths.h
     diskspace.cpp
     diskspace.h
+    mediatools.cpp
+    mediatools.h
 )
