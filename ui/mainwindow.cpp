@@ -558,8 +558,15 @@ void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt
                      attempt.ok() ? tr("ok") : StateStyle::errorLabel(attempt.errorClass),
                      params.join(u", "_s)));
     }
-    if (taskId.section(u'/', 0, 0) == m_detail->shotId())
-        fetchAttempts(m_detail->shotId());
+    const QString shotId = m_detail->shotId();
+    if (taskId.section(u'/', 0, 0) != shotId)
+        return;
+    // The signal carries the attempt: the panel adds it, unless the attempts it shows are
+    // not the ones before it (a restored checkpoint): then it asks for them again.
+    if (m_detail->addAttempt(taskId, attempt))
+        Q_EMIT attemptsShown(shotId);
+    else
+        fetchAttempts(shotId);
 }
 
 void MainWindow::onBatchFinished(const BatchSummary &summary)
