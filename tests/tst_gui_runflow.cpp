@@ -7,6 +7,7 @@
 #include "bannercoordinator.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
+#include "project/storyboardloader.h"
 #include "reportdialog.h"
 #include "runconfirmationdialog.h"
 #include "store/workspace.h"

@@ -44,9 +44,4 @@ QString ActivityLog::text() const
     return m_view->toPlainText();
 }
 
-int ActivityLog::lineCount() const
-{
-    return m_view->document()->isEmpty() ? 0 : m_view->blockCount();
-}
-
 } // namespace retake::ui

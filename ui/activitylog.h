@@ -22,7 +22,6 @@ public:
     void append(const QString &line);
     void clear();
     QString text() const;
-    int lineCount() const;
 
 private:
     QPlainTextEdit *m_view;

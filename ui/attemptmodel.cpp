@@ -13,9 +13,8 @@ AttemptModel::AttemptModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
-void AttemptModel::setAttempts(Stage stage, const QList<Attempt> &attempts)
+std::pair<int, int> AttemptModel::rowsOf(Stage stage) const
 {
-    // Rows are grouped by stage (image first): replace the stage's block in place.
     int first = 0;
     while (first < m_rows.size() && m_rows.at(first).stage != stage &&
            !(stage == Stage::Image && m_rows.at(first).stage == Stage::Video))
@@ -23,6 +22,27 @@ void AttemptModel::setAttempts(Stage stage, const QList<Attempt> &attempts)
     int last = first;
     while (last < m_rows.size() && m_rows.at(last).stage == stage)
         ++last;
+    return {first, last};
+}
+
+int AttemptModel::attemptCount(Stage stage) const
+{
+    const auto [first, last] = rowsOf(stage);
+    return last - first;
+}
+
+void AttemptModel::addAttempt(Stage stage, const Attempt &attempt)
+{
+    const int row = rowsOf(stage).second;
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, Row{stage, attempt});
+    endInsertRows();
+}
+
+void AttemptModel::setAttempts(Stage stage, const QList<Attempt> &attempts)
+{
+    // Rows are grouped by stage (image first): replace the stage's block in place.
+    const auto [first, last] = rowsOf(stage);
     const int oldCount = last - first;
     const int newCount = int(attempts.size());
     const int common = std::min(oldCount, newCount);

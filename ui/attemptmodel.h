@@ -8,6 +8,8 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <utility>
+
 namespace retake::ui {
 
 class AttemptModel final : public QAbstractTableModel
@@ -35,6 +37,9 @@ public:
 
     // Replaces the attempts of one stage (the others stay).
     void setAttempts(Stage stage, const QList<Attempt> &attempts);
+    // Adds `attempt` after the attempts of `stage`.
+    void addAttempt(Stage stage, const Attempt &attempt);
+    int attemptCount(Stage stage) const;
     void clear();
     const Attempt *attemptAt(int row) const;
     Stage stageAt(int row) const;
@@ -46,6 +51,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    // The rows [first, last) of `stage`: rows are grouped by stage, image first.
+    std::pair<int, int> rowsOf(Stage stage) const;
+
     struct Row {
         Stage stage;
         Attempt attempt;

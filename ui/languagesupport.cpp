@@ -14,11 +14,6 @@ QPointer<QTranslator> g_retake;
 QPointer<QTranslator> g_qt;
 } // namespace
 
-QStringList LanguageSupport::availableLanguages()
-{
-    return {u"en"_s, u"de"_s, u"fr"_s};
-}
-
 QLocale LanguageSupport::install(QCoreApplication *app, const QString &language)
 {
     for (QPointer<QTranslator> *old : {&g_retake, &g_qt}) {

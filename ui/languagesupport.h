@@ -4,7 +4,6 @@
 
 #include <QLocale>
 #include <QString>
-#include <QStringList>
 
 QT_BEGIN_NAMESPACE
 class QCoreApplication;
@@ -17,8 +16,6 @@ class LanguageSupport final
 public:
     LanguageSupport() = delete;
 
-    // Languages Retake is translated into ("en", "de", "fr").
-    static QStringList availableLanguages();
     // Installs the translators on `app` for `language` ("" = follow the system locale)
     // and returns the locale used. Replaces translators installed by an earlier call.
     static QLocale install(QCoreApplication *app, const QString &language);

@@ -1,21 +1,17 @@
 // The main window: toolbar, error banners, summary bar, status grid, detail panel and
-// activity log, and the wiring between them and the engine (through EngineController:
-// the engine runs on its own thread, the GUI never calls it directly).
+// activity log. It builds the widgets and actions and wires them to its controllers (open,
+// run, recovery, checkpoints, publish, reports, settings), which talk to the engine
+// through EngineController: the engine runs on its own thread, the GUI never calls it
+// directly.
 #pragma once
 
-#include "domain/task.h"
-#include "preferences.h"
 #include "domain/project.h"
-#include "project/storyboardloader.h"
-#include "providers/providerprofilestore.h"
-#include "report/runreport.h"
-#include "store/statestore.h"
+#include "domain/task.h"
+#include "projectsession.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QStringList>
-
-#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -24,7 +20,6 @@ class QLineEdit;
 class QMenu;
 class QSplitter;
 class QSystemTrayIcon;
-template <typename T> class QFutureWatcher;
 QT_END_NAMESPACE
 
 namespace retake::ui {
@@ -32,15 +27,21 @@ namespace retake::ui {
 class ActivityLog;
 class BannerArea;
 class BannerCoordinator;
+class CheckpointsController;
 class EngineController;
 struct EngineSnapshot;
+class OpenController;
+class ProviderStatusPanel;
+class PublishController;
+class RecoveryController;
+class ReportsController;
+class RunController;
+class SettingsController;
 class ShotDetailPanel;
 class ShotFilterProxy;
 class ShotGridView;
 class ShotListModel;
 class SummaryBar;
-
-class ProviderStatusPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -93,12 +94,12 @@ public:
     ActivityLog *activityLog() const { return m_log; }
     ProviderStatusPanel *providerStatusPanel() const { return m_providerPanel; }
     QAction *action(Action which) const { return m_actions.value(which); }
-    const BatchSummary &summary() const { return m_summary; }
-    QStringList providerIds() const { return m_providerIds; }
-    QString storyboardPath() const { return m_path; }
-    QString workspaceDir() const { return m_workspaceDir; }
-    const Project &project() const { return m_project; }
-    bool isProjectOpen() const { return m_loaded; }
+    const BatchSummary &summary() const { return m_session.summary; }
+    QStringList providerIds() const { return m_session.providerIds; }
+    QString storyboardPath() const { return m_session.path; }
+    QString workspaceDir() const { return m_session.workspaceDir; }
+    const Project &project() const { return m_session.project; }
+    bool isProjectOpen() const { return m_session.loaded; }
 
     // Task ids of the selected shots that `which` would act on.
     QStringList taskIdsFor(Action which) const;
@@ -131,12 +132,17 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QAction *makeAction(Action which, const QString &text, const QString &icon,
+                        const QKeySequence &shortcut, const QString &tip, const QString &name);
     void createActions();
+    void createShotActions();
     void createMenus();
     void createToolBar();
     void createDocks();
-    void connectController();
-    void onLoaded(const QString &path, const StoryboardLoad &loaded);
+    void createControllers();
+    void connectControllers();
+    void connectEngine();
+    void onLoadStarted(const QString &workspaceDir);
     void onOpened(const EngineSnapshot &snapshot);
     void onSummary(const BatchSummary &summary);
     void onTasksUpdated(const QList<TaskSnapshot> &tasks);
@@ -144,30 +150,14 @@ private:
     void onBatchFinished(const BatchSummary &summary);
     void onCurrentChanged();
     void fetchAttempts(const QString &shotId);
-    void retrySelection();
-    void retrySelectionAtFullQuality();
     void openOutputFolder();
     void showInErrorLog();
-    void showPreferences();
-    void createCheckpoint();
-    void publish();
-    void showReport();
-    void askToRun();
-    void startRun(double budgetCap);
-    // Writes the report of the engine's current (or last) run on the engine thread, then
-    // calls `then` (also when it failed).
-    void writeRunReport(const std::function<void()> &then = {});
-    void reportCrashedRun();
-    void showCrashedRunReport();
-    void onCheckpointCreated(const CheckpointInfo &checkpoint);
-    void onRestored(const QString &checkpointId, const QString &undoId);
-    void applyPreferences();
     void updateActions();
     void updateTitle();
-    void rebuildRecentMenu();
-    void browseForFile();
     void log(const QString &line);
+    void showStatus(const QString &text);
 
+    ProjectSession m_session;
     EngineController *m_controller;
     ShotListModel *m_model;
     ShotFilterProxy *m_proxy;
@@ -185,31 +175,14 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
-    QFutureWatcher<StoryboardLoad> *m_loader = nullptr;
-    QAction *m_restoreFromBanner;
-    QAction *m_undoRestore;
-    QString m_bannerCheckpoint;
-    QString m_undoCheckpoint;
-    bool m_busy = false; // publishing or writing a report
 
-    Preferences m_preferences;
-    Project m_project;
-    QList<ProviderProfile> m_storyboardProfiles; // the storyboard's own, before merging
-    QString m_path;
-    QString m_pendingPath;
-    QString m_workspaceDir;
-    QStringList m_providerIds;
-    BatchSummary m_summary;
-    bool m_loaded = false;
-    // Run was pressed before the storyboard was open (ask first), or a storyboard reloaded
-    // while it ran (continue with the same budget cap).
-    enum class RunAfterOpen { No, Ask, Continue };
-    RunAfterOpen m_runAfterOpen = RunAfterOpen::No;
-    bool m_askingToRun = false;
-    double m_runBudgetCap = 0.0; // of the run started last
-    RunReportResult m_crashedRunReport;
-    bool m_closeConfirmed = false;
-    bool m_quitWhenFinished = false; // "Cancel the batch and quit" waits for the batch
+    OpenController *m_open = nullptr;
+    ReportsController *m_reports = nullptr;
+    RunController *m_run = nullptr;
+    RecoveryController *m_recovery = nullptr;
+    CheckpointsController *m_checkpoints = nullptr;
+    PublishController *m_publish = nullptr;
+    SettingsController *m_settings = nullptr;
 };
 
 } // namespace retake::ui

@@ -79,11 +79,6 @@ void ProviderProfileModel::setTestOutcome(int row, const TestOutcome &outcome)
     Q_EMIT dataChanged(index(row, ConnectionColumn), index(row, ConnectionColumn));
 }
 
-ProviderProfileModel::TestOutcome ProviderProfileModel::testOutcome(int row) const
-{
-    return row >= 0 && row < m_states.size() ? m_states.at(row).test : TestOutcome();
-}
-
 void ProviderProfileModel::setPalette(const QPalette &palette)
 {
     m_palette = palette;

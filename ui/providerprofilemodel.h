@@ -60,7 +60,6 @@ public:
 
     void setKeyState(int row, KeyState state, const QString &environmentVariable = {});
     void setTestOutcome(int row, const TestOutcome &outcome);
-    TestOutcome testOutcome(int row) const;
     void setPalette(const QPalette &palette);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -245,6 +245,17 @@ void ShotDetailPanel::setAttempts(Stage stage, const QList<Attempt> &attempts)
         m_attempts->setAttempts(stage, attempts);
 }
 
+bool ShotDetailPanel::addAttempt(const QString &taskId, const Attempt &attempt)
+{
+    if (!m_hasTile || (taskId != m_tile.image.id && taskId != m_tile.video.id))
+        return true; // nothing of it is shown
+    const Stage stage = taskId == m_tile.image.id ? Stage::Image : Stage::Video;
+    if (m_attempts->attemptCount(stage) != attempt.number - 1)
+        return false;
+    m_attempts->addAttempt(stage, attempt);
+    return true;
+}
+
 void ShotDetailPanel::setPreviewStage(Stage stage)
 {
     m_previewStage = stage;

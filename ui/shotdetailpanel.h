@@ -42,6 +42,9 @@ public:
     // Updates the states of the shown shot (same shot id) without losing the preview.
     void updateTile(const ShotTile &tile);
     void setAttempts(Stage stage, const QList<Attempt> &attempts);
+    // Adds the attempt that `taskId` (a task of the shown shot) just made. False when the
+    // attempts shown are not all those before it (after a restore): ask for them again.
+    bool addAttempt(const QString &taskId, const Attempt &attempt);
 
     QString shotId() const { return m_tile.shotId; }
     AttemptModel *attemptModel() const { return m_attempts; }

@@ -204,12 +204,6 @@ const ShotTile *ShotListModel::tileForShot(const QString &shotId) const
     return i < 0 ? nullptr : &m_tiles.at(i);
 }
 
-QModelIndex ShotListModel::indexOfShot(const QString &shotId) const
-{
-    const int i = m_shotIndex.value(shotId, -1);
-    return i < 0 ? QModelIndex() : index(m_tileRow.at(i));
-}
-
 QModelIndex ShotListModel::indexOfTask(const QString &taskId) const
 {
     const auto it = m_taskIndex.constFind(taskId);
@@ -254,17 +248,6 @@ QList<int> ShotListModel::shotRowsOfScene(int sceneRow) const
     for (int t = first; t < first + count; ++t)
         rows << m_tileRow.at(t);
     return rows;
-}
-
-const Scene *ShotListModel::sceneAt(int row) const
-{
-    if (row < 0 || row >= m_rows.size())
-        return nullptr;
-    const RowRef &ref = m_rows.at(row);
-    if (ref.kind == RowKind::Final)
-        return nullptr;
-    const int scene = ref.kind == RowKind::Scene ? ref.index : m_tiles.at(ref.index).sceneIndex;
-    return &m_project.scenes.at(scene);
 }
 
 const Shot *ShotListModel::shotAt(int row) const

@@ -58,7 +58,6 @@ public:
     // The tile of a shot row, nullptr for scene rows and invalid rows.
     const ShotTile *tileAt(int row) const;
     const ShotTile *tileForShot(const QString &shotId) const;
-    QModelIndex indexOfShot(const QString &shotId) const;
     QModelIndex indexOfTask(const QString &taskId) const;
     TaskSnapshot task(const QString &taskId) const;
     QList<TaskSnapshot> tasks() const;
@@ -81,7 +80,6 @@ public:
     QList<int> shotRowsOfScene(int sceneRow) const;
     // The tasks of a header row itself: a scene's voice-over and cut, or the final film.
     QList<TaskSnapshot> sceneTasks(int row) const;
-    const Scene *sceneAt(int row) const;
     const Shot *shotAt(int row) const;
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
 

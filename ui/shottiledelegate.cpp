@@ -100,6 +100,30 @@ void ShotTileDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem
 void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index, const ShotTile &tile) const
 {
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    paintCard(painter, option);
+    // The parts are painted in this order, each with the pen and brush the one before left.
+    const QRect inner = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const QRect thumb(inner.left(), inner.top(), inner.width(), kThumbHeight);
+    paintThumbnail(painter, option, index, tile, thumb, dpr);
+    paintProgress(painter, option, tile, thumb);
+    if (tile.isDegraded())
+        paintDegradedBadge(painter, option, thumb, dpr);
+    paintLabels(painter, option, tile, inner, thumb.bottom() + 4);
+
+    // Stage chips.
+    const int chipWidth = (inner.width() - 4) / 2;
+    const int chipTop = inner.bottom() - kChipHeight + 1;
+    paintChip(painter, QRect(inner.left(), chipTop, chipWidth, kChipHeight), option, tile.image);
+    paintChip(painter, QRect(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight),
+              option, tile.video);
+    painter->restore();
+}
+
+void ShotTileDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &option) const
+{
     const QPalette &palette = option.palette;
     const bool selected = option.state & QStyle::State_Selected;
     const bool hovered = option.state & QStyle::State_MouseOver;
@@ -107,12 +131,6 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     const QColor highlight = palette.color(QPalette::Highlight);
-    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-
-    // Card.
     const QRectF card = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5);
     QColor fill = selected ? StateStyle::mix(base, highlight, 0.22) : base;
     QColor border = selected  ? highlight
@@ -126,10 +144,15 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(card.adjusted(2, 2, -2, -2), 5, 5);
     }
+}
 
-    // Thumbnail or placeholder.
-    const QRect inner = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
-    const QRect thumb(inner.left(), inner.top(), inner.width(), kThumbHeight);
+void ShotTileDelegate::paintThumbnail(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const QModelIndex &index, const ShotTile &tile,
+                                      const QRect &thumb, qreal dpr) const
+{
+    const QPalette &palette = option.palette;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
     painter->setPen(Qt::NoPen);
     painter->setBrush(StateStyle::mix(base, text, 0.07));
     painter->drawRoundedRect(thumb, 4, 4);
@@ -144,79 +167,93 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
         painter->setRenderHint(QPainter::SmoothPixmapTransform,
                                std::abs(size.width() * dpr - pixmap.width()) > 1.0);
         painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
-    } else {
-        const int category = visualCategory(tile.image);
-        const QColor accent = StateStyle::accent(category, palette);
-        const int iconSize = 28;
-        const QPixmap icon =
-            StateStyle::tintedPixmap(StateStyle::iconName(tile.image), accent, iconSize, dpr);
-        painter->drawPixmap(thumb.center().x() - iconSize / 2, thumb.center().y() - iconSize, icon);
-        QString caption;
-        switch (tile.image.state) {
-        case TaskState::Failed:
-            caption = StateStyle::errorLabel(tile.image.lastError);
-            break;
-        case TaskState::Running:
-            caption = tr("generating the image…");
-            break;
-        case TaskState::Retrying:
-            caption = tr("image retry: %1").arg(StateStyle::errorLabel(tile.image.lastError));
-            break;
-        default:
-            caption = tr("no image yet");
-            break;
-        }
-        painter->setPen(StateStyle::mix(text, base, 0.35));
-        const QRect captionRect(thumb.left() + 4, thumb.center().y() + 4, thumb.width() - 8,
-                                option.fontMetrics.height());
-        painter->drawText(
-            captionRect, Qt::AlignCenter,
-            option.fontMetrics.elidedText(caption, Qt::ElideRight, captionRect.width()));
+        return;
     }
+    // No image yet: the image stage's icon and a caption.
+    const int category = visualCategory(tile.image);
+    const QColor accent = StateStyle::accent(category, palette);
+    const int iconSize = 28;
+    const QPixmap icon =
+        StateStyle::tintedPixmap(StateStyle::iconName(tile.image), accent, iconSize, dpr);
+    painter->drawPixmap(thumb.center().x() - iconSize / 2, thumb.center().y() - iconSize, icon);
+    QString caption;
+    switch (tile.image.state) {
+    case TaskState::Failed:
+        caption = StateStyle::errorLabel(tile.image.lastError);
+        break;
+    case TaskState::Running:
+        caption = tr("generating the image…");
+        break;
+    case TaskState::Retrying:
+        caption = tr("image retry: %1").arg(StateStyle::errorLabel(tile.image.lastError));
+        break;
+    default:
+        caption = tr("no image yet");
+        break;
+    }
+    painter->setPen(StateStyle::mix(text, base, 0.35));
+    const QRect captionRect(thumb.left() + 4, thumb.center().y() + 4, thumb.width() - 8,
+                            option.fontMetrics.height());
+    painter->drawText(captionRect, Qt::AlignCenter,
+                      option.fontMetrics.elidedText(caption, Qt::ElideRight, captionRect.width()));
+}
 
+void ShotTileDelegate::paintProgress(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const ShotTile &tile, const QRect &thumb) const
+{
     // Progress while running (the stage that runs).
     const TaskSnapshot *running = tile.image.state == TaskState::Running   ? &tile.image
                                   : tile.video.state == TaskState::Running ? &tile.video
                                                                            : nullptr;
-    if (running && running->progress >= 0.0) {
-        const QRectF bar(thumb.left() + 4, thumb.bottom() - 8, thumb.width() - 8, 5);
-        painter->setBrush(StateStyle::mix(base, text, 0.25));
-        painter->drawRoundedRect(bar, 2, 2);
-        painter->setBrush(highlight);
-        painter->drawRoundedRect(QRectF(bar.left(), bar.top(),
-                                        bar.width() * std::clamp(running->progress, 0.0, 1.0),
-                                        bar.height()),
-                                 2, 2);
-    }
+    if (!running || running->progress < 0.0)
+        return;
+    const QPalette &palette = option.palette;
+    const QRectF bar(thumb.left() + 4, thumb.bottom() - 8, thumb.width() - 8, 5);
+    painter->setBrush(
+        StateStyle::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.25));
+    painter->drawRoundedRect(bar, 2, 2);
+    painter->setBrush(palette.color(QPalette::Highlight));
+    painter->drawRoundedRect(QRectF(bar.left(), bar.top(),
+                                    bar.width() * std::clamp(running->progress, 0.0, 1.0),
+                                    bar.height()),
+                             2, 2);
+}
 
-    // Degraded badge.
-    if (tile.isDegraded()) {
-        QFont small = option.font;
-        small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.8));
-        small.setBold(true);
-        const QFontMetrics fm(small);
-        const QString label = tr("degraded", "badge on a tile");
-        const int category = int(StateCategory::Degraded);
-        const QRect badge(thumb.right() - fm.horizontalAdvance(label) - 26, thumb.top() + 4,
-                          fm.horizontalAdvance(label) + 22, fm.height() + 4);
-        painter->setPen(QPen(StateStyle::chipBorder(category, palette), 1));
-        painter->setBrush(StateStyle::chipFill(category, palette));
-        painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-        painter->drawPixmap(badge.left() + 5, badge.center().y() - 6,
-                            StateStyle::tintedPixmap(u"state-degraded"_s,
-                                                     StateStyle::accent(category, palette), 12,
-                                                     dpr));
-        painter->setFont(small);
-        painter->setPen(text);
-        painter->drawText(badge.adjusted(19, 0, -3, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
-        painter->setFont(option.font);
-    }
+void ShotTileDelegate::paintDegradedBadge(QPainter *painter, const QStyleOptionViewItem &option,
+                                          const QRect &thumb, qreal dpr) const
+{
+    const QPalette &palette = option.palette;
+    QFont small = option.font;
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.8));
+    small.setBold(true);
+    const QFontMetrics fm(small);
+    const QString label = tr("degraded", "badge on a tile");
+    const int category = int(StateCategory::Degraded);
+    const QRect badge(thumb.right() - fm.horizontalAdvance(label) - 26, thumb.top() + 4,
+                      fm.horizontalAdvance(label) + 22, fm.height() + 4);
+    painter->setPen(QPen(StateStyle::chipBorder(category, palette), 1));
+    painter->setBrush(StateStyle::chipFill(category, palette));
+    painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+    painter->drawPixmap(badge.left() + 5, badge.center().y() - 6,
+                        StateStyle::tintedPixmap(u"state-degraded"_s,
+                                                 StateStyle::accent(category, palette), 12, dpr));
+    painter->setFont(small);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(badge.adjusted(19, 0, -3, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
+    painter->setFont(option.font);
+}
 
+void ShotTileDelegate::paintLabels(QPainter *painter, const QStyleOptionViewItem &option,
+                                   const ShotTile &tile, const QRect &inner, int lineTop) const
+{
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
     // Id and attempt count.
     QFont bold = option.font;
     bold.setBold(true);
     const QFontMetrics boldMetrics(bold);
-    const int lineTop = thumb.bottom() + 4;
     QFont small = option.font;
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     const QFontMetrics smallMetrics(small);
@@ -245,14 +282,6 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
                           option.fontMetrics.height());
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(tile.title, Qt::ElideRight, titleRect.width()));
-
-    // Stage chips.
-    const int chipWidth = (inner.width() - 4) / 2;
-    const int chipTop = inner.bottom() - kChipHeight + 1;
-    paintChip(painter, QRect(inner.left(), chipTop, chipWidth, kChipHeight), option, tile.image);
-    paintChip(painter, QRect(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight),
-              option, tile.video);
-    painter->restore();
 }
 
 void ShotTileDelegate::paintChip(QPainter *painter, const QRect &rect,

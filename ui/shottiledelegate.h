@@ -35,6 +35,18 @@ private:
                      const QModelIndex &index) const;
     void paintTile(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                    const ShotTile &tile) const;
+    void paintCard(QPainter *painter, const QStyleOptionViewItem &option) const;
+    // The thumbnail, or the image stage's icon and state while there is none.
+    void paintThumbnail(QPainter *painter, const QStyleOptionViewItem &option,
+                        const QModelIndex &index, const ShotTile &tile, const QRect &thumb,
+                        qreal dpr) const;
+    void paintProgress(QPainter *painter, const QStyleOptionViewItem &option, const ShotTile &tile,
+                       const QRect &thumb) const;
+    void paintDegradedBadge(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QRect &thumb, qreal dpr) const;
+    // The shot id, the attempt count and the title.
+    void paintLabels(QPainter *painter, const QStyleOptionViewItem &option, const ShotTile &tile,
+                     const QRect &inner, int lineTop) const;
     void paintChip(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
                    const TaskSnapshot &task) const;
 
