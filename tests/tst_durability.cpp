@@ -244,8 +244,8 @@ void TestDurability::diskFullProbePausesWithoutSpendingBudget()
     e.start();
     QTRY_VERIFY(paused.count() >= 1);
     QCOMPARE(paused.first().at(0).toBool(), true);
-    QCOMPARE(paused.first().at(1).toString(), u"disk full"_s);
-    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QCOMPARE(paused.first().at(1).value<PauseReason>(), PauseReason::DiskFull);
+    QCOMPARE(e.summary().pauseReason, PauseReason::DiskFull);
     QTest::qWait(100);
     QCOMPARE(m_f->a->callCount(), 0); // nothing dispatched while the disk is full
 
@@ -272,7 +272,7 @@ void TestDurability::diskFullWriteErrorPausesAndResumes()
     QSignalSpy paused(&e, &Engine::pausedChanged);
     e.start();
     QTRY_VERIFY(paused.count() >= 1);
-    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::DiskFull);
     QCOMPARE(e.task(imageTask(1)).state, TaskState::Queued); // not a task failure
     freeBytes->store(qint64(1) << 40);
     QVERIFY(m_f->runToEnd());
@@ -350,7 +350,7 @@ void TestDurability::budgetCapStopsDispatchingBeforeTheCap()
     QVERIFY(m_f->runToEnd());
     QVERIFY(e.spentThisRun() <= 7.0);
     QCOMPARE(m_f->a->callCount(), 7);
-    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::BudgetCap);
     QVERIFY(!paused.isEmpty());
     QCOMPARE(e.summary().count(TaskState::Failed), 0); // capped tasks wait, they do not fail
 
@@ -378,8 +378,8 @@ void TestDurability::budgetCapKeepsWhatIsInFlight()
     options.budgetCap = 3.0;
     e.setOptions(options);
     int inFlightAtCap = -1;
-    connect(&e, &Engine::pausedChanged, this, [&](bool paused, const QString &reason) {
-        if (paused && reason == u"budget cap"_s && inFlightAtCap < 0)
+    connect(&e, &Engine::pausedChanged, this, [&](bool paused, PauseReason reason) {
+        if (paused && reason == PauseReason::BudgetCap && inFlightAtCap < 0)
             inFlightAtCap = e.providerInFlight(u"a"_s);
     });
 
@@ -399,7 +399,7 @@ void TestDurability::budgetCapKeepsWhatIsInFlight()
     }
     QCOMPARE(e.task(imageTask(4)).state, TaskState::Queued);
     QCOMPARE(e.spentThisRun(), 3.0);
-    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::BudgetCap);
     QCOMPARE(e.summary().spent, 3.0);
     QCOMPARE(e.summary().budgetCap, 3.0);
     const QString runId = e.lastRunId();
@@ -408,7 +408,7 @@ void TestDurability::budgetCapKeepsWhatIsInFlight()
 
     // A cap that is not higher changes nothing;
     e.setBudgetCap(3.0);
-    QCOMPARE(e.summary().pauseReason, u"budget cap"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::BudgetCap);
     // a higher one continues the same run to its end.
     QSignalSpy finished(&e, &Engine::batchFinished);
     e.setBudgetCap(100.0);
@@ -434,13 +434,13 @@ void TestDurability::diskRecheckResumesWithoutWaitingForThePoll()
     QSignalSpy paused(&e, &Engine::pausedChanged);
     e.start();
     QTRY_VERIFY(paused.count() >= 1);
-    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::DiskFull);
 
     // Still full: the re-check says so and the batch stays paused.
     qint64 measured = 0;
     QVERIFY(!e.recheckDiskSpace(&measured));
     QCOMPARE(measured, 10 * 1024 * 1024);
-    QCOMPARE(e.summary().pauseReason, u"disk full"_s);
+    QCOMPARE(e.summary().pauseReason, PauseReason::DiskFull);
 
     // Space is back: the re-check resumes at once.
     freeBytes->store(qint64(1) << 40);

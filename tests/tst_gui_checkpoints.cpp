@@ -4,6 +4,7 @@
 // published/, and Report writes the run's report and shows it in-app. Scripted providers
 // keep every outcome certain; offscreen, no sleeps.
 #include "bannercoordinator.h"
+#include "bannerid.h"
 #include "checkpointsdialog.h"
 #include "reportdialog.h"
 #include "testprinters.h"
@@ -87,7 +88,7 @@ void TestGuiCheckpoints::bulkActionOffersRestoreAndDialogRestores()
 
     // a banner offers the checkpoint made before the bulk action,
     MessageBanner *offer = nullptr;
-    QTRY_VERIFY((offer = f->banner(u"6-checkpoint"_s)));
+    QTRY_VERIFY((offer = f->banner(bannerKey(BannerId::Checkpoint))));
     QVERIFY(offer->text().contains(u"before retry all failed"_s));
     QCOMPARE(offer->actions().size(), 1);
     QTest::mouseClick(offer->button(offer->actions().first()), Qt::LeftButton);
@@ -106,9 +107,9 @@ void TestGuiCheckpoints::bulkActionOffersRestoreAndDialogRestores()
     QTRY_COMPARE(model->task(u"a-1/video"_s).state, TaskState::Blocked);
     QCOMPARE(model->task(u"a-2/image"_s).state, TaskState::Done);
     MessageBanner *restored = nullptr;
-    QTRY_VERIFY((restored = f->banner(u"7-restored"_s)));
+    QTRY_VERIFY((restored = f->banner(bannerKey(BannerId::Restored))));
     QVERIFY(restored->text().contains(chosen));
-    QVERIFY(!f->banner(u"6-checkpoint"_s));
+    QVERIFY(!f->banner(bannerKey(BannerId::Checkpoint)));
     QVERIFY(f->banner(BannerCoordinator::failedKey()) != nullptr);
 }
 

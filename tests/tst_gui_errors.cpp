@@ -122,7 +122,7 @@ void TestGuiErrors::diskFullBannerAndRetryNow()
     MessageBanner *disk = nullptr;
     QTRY_VERIFY((disk = f->banner(BannerCoordinator::diskFullKey())));
     QVERIFY(f->window->summary().paused);
-    QCOMPARE(f->window->summary().pauseReason, u"disk full"_s);
+    QCOMPARE(f->window->summary().pauseReason, PauseReason::DiskFull);
     QAction *retryNow = nullptr;
     QAction *openFolder = nullptr;
     for (QAction *a : disk->actions()) {

@@ -1,5 +1,8 @@
 #include "bannercoordinator.h"
 
+#include "bannerid.h"
+#include "domain/taskid.h"
+
 #include "bannerarea.h"
 #include "enginecontroller.h"
 #include "shotlistmodel.h"
@@ -18,7 +21,7 @@ namespace {
 
 QString shotOf(const QString &taskId)
 {
-    return taskId.section(u'/', 0, 0);
+    return TaskId::itemOf(taskId);
 }
 
 // "a, b, c and 4 more"
@@ -46,35 +49,35 @@ QStringList uniqueShots(const QStringList &taskIds)
 
 QString BannerCoordinator::failedKey()
 {
-    return u"1-failed"_s;
+    return bannerKey(BannerId::Failed);
 }
 QString BannerCoordinator::loopGuardKey()
 {
-    return u"2-loop-guard"_s;
+    return bannerKey(BannerId::LoopGuard);
 }
 QString BannerCoordinator::diskFullKey()
 {
-    return u"0-disk-full"_s;
+    return bannerKey(BannerId::DiskFull);
 }
 QString BannerCoordinator::breakerKey(const QString &providerId)
 {
-    return u"3-breaker-"_s + providerId;
+    return bannerKey(BannerId::Breaker, providerId);
 }
 QString BannerCoordinator::rateLimitedKey()
 {
-    return u"4-rate-limited"_s;
+    return bannerKey(BannerId::RateLimited);
 }
 QString BannerCoordinator::contentPolicyKey()
 {
-    return u"5-content-policy"_s;
+    return bannerKey(BannerId::ContentPolicy);
 }
 QString BannerCoordinator::budgetKey()
 {
-    return u"0-budget-cap"_s;
+    return bannerKey(BannerId::BudgetCap);
 }
 QString BannerCoordinator::crashedRunKey()
 {
-    return u"8-crashed-run"_s;
+    return bannerKey(BannerId::CrashedRun);
 }
 
 BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
@@ -156,9 +159,9 @@ void BannerCoordinator::reset(const QString &workspaceDir)
 
 void BannerCoordinator::setSummary(const BatchSummary &summary)
 {
-    const bool wasDiskFull = m_summary.paused && m_summary.pauseReason == u"disk full"_s;
+    const bool wasDiskFull = m_summary.paused && m_summary.pauseReason == PauseReason::DiskFull;
     m_summary = summary;
-    const bool diskFull = summary.paused && summary.pauseReason == u"disk full"_s;
+    const bool diskFull = summary.paused && summary.pauseReason == PauseReason::DiskFull;
     if (wasDiskFull != diskFull)
         m_diskNote.clear();
     updateDiskBanner();
@@ -181,7 +184,7 @@ void BannerCoordinator::showCrashedRun(const QString &runId)
 void BannerCoordinator::updateBudgetBanner()
 {
     const BatchSummary &s = m_summary;
-    if (!s.paused || s.pauseReason != u"budget cap"_s) {
+    if (!s.paused || s.pauseReason != PauseReason::BudgetCap) {
         m_area->hideMessage(budgetKey());
         return;
     }
@@ -251,7 +254,7 @@ void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
         m_area->showMessage(key, text, BannerType::Warning, {actions.first, actions.second});
     }
     for (const QString &key : m_area->keys()) {
-        if (key.startsWith(u"3-breaker-"_s) && !open.contains(key))
+        if (isBannerOf(key, BannerId::Breaker) && !open.contains(key))
             m_area->hideMessage(key);
     }
 }
@@ -373,7 +376,7 @@ void BannerCoordinator::refresh()
 
 void BannerCoordinator::updateDiskBanner()
 {
-    const bool diskFull = m_summary.paused && m_summary.pauseReason == u"disk full"_s;
+    const bool diskFull = m_summary.paused && m_summary.pauseReason == PauseReason::DiskFull;
     if (!diskFull) {
         m_area->hideMessage(diskFullKey());
         return;

@@ -11,8 +11,8 @@
 //   last run crashed    -> [View report] (its partial report, written at open)
 #pragma once
 
-#include "engine/engine.h"
 #include "domain/task.h"
+#include "engine/engine.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,5 +1,7 @@
 #include "checkpointscontroller.h"
 
+#include "bannerid.h"
+
 #include "checkpointsdialog.h"
 #include "enginecontroller.h"
 #include "mainwindow.h"
@@ -96,8 +98,8 @@ void CheckpointsController::showCheckpoints(const QString &checkpointId)
 
 void CheckpointsController::reset()
 {
-    Q_EMIT hideBanner(u"6-checkpoint"_s);
-    Q_EMIT hideBanner(u"7-restored"_s);
+    Q_EMIT hideBanner(bannerKey(BannerId::Checkpoint));
+    Q_EMIT hideBanner(bannerKey(BannerId::Restored));
 }
 
 void CheckpointsController::onCheckpointCreated(const CheckpointInfo &checkpoint)
@@ -105,10 +107,9 @@ void CheckpointsController::onCheckpointCreated(const CheckpointInfo &checkpoint
     Q_EMIT logLine(
         MainWindow::tr("Checkpoint %1 saved (%2).").arg(checkpoint.id, checkpoint.reason));
     // Offer to go back after bulk actions; a restore has its own banner.
-    if (checkpoint.reason.startsWith(u"before "_s) &&
-        !checkpoint.reason.startsWith(u"before restore"_s)) {
+    if (CheckpointReason::kindOf(checkpoint.reason) == CheckpointKind::BeforeBulkAction) {
         m_bannerCheckpoint = checkpoint.id;
-        Q_EMIT showBanner(u"6-checkpoint"_s,
+        Q_EMIT showBanner(bannerKey(BannerId::Checkpoint),
                           MainWindow::tr("Retake saved a checkpoint (%1). If the result is not "
                                          "what you wanted, restore it.")
                               .arg(checkpoint.reason),
@@ -119,8 +120,8 @@ void CheckpointsController::onCheckpointCreated(const CheckpointInfo &checkpoint
 void CheckpointsController::onRestored(const QString &checkpointId, const QString &undoId)
 {
     m_undoCheckpoint = undoId;
-    Q_EMIT hideBanner(u"6-checkpoint"_s);
-    Q_EMIT showBanner(u"7-restored"_s,
+    Q_EMIT hideBanner(bannerKey(BannerId::Checkpoint));
+    Q_EMIT showBanner(bannerKey(BannerId::Restored),
                       MainWindow::tr("Checkpoint %1 restored. The state before it was saved "
                                      "as %2.")
                           .arg(checkpointId, undoId),

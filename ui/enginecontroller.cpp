@@ -84,11 +84,10 @@ void EngineController::open(const Project &project, const QString &workspaceDir,
                 if (current())
                     Q_EMIT restored(checkpointId, undoId);
             });
-    connect(engine, &Engine::pausedChanged, this,
-            [this, current](bool paused, const QString &reason) {
-                if (current())
-                    Q_EMIT pausedChanged(paused, reason);
-            });
+    connect(engine, &Engine::pausedChanged, this, [this, current](bool paused, PauseReason reason) {
+        if (current())
+            Q_EMIT pausedChanged(paused, reason);
+    });
     connect(engine, &Engine::batchFinished, this, [this, current](const BatchSummary &s) {
         if (current())
             Q_EMIT batchFinished(s);

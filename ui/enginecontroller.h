@@ -4,9 +4,9 @@
 // posted with post(), queries with query(), and the engine's signals arrive here queued.
 #pragma once
 
-#include "engine/engine.h"
-#include "domain/task.h"
 #include "domain/project.h"
+#include "domain/task.h"
+#include "engine/engine.h"
 
 #include <QList>
 #include <QMetaObject>
@@ -128,7 +128,7 @@ Q_SIGNALS:
     void providersUpdated(const QList<retake::ProviderStatus> &providers);
     void checkpointCreated(const retake::CheckpointInfo &checkpoint);
     void restored(const QString &checkpointId, const QString &undoCheckpointId);
-    void pausedChanged(bool paused, const QString &reason);
+    void pausedChanged(bool paused, retake::PauseReason reason);
     void batchFinished(const retake::BatchSummary &summary);
     void logMessage(const QString &line);
 

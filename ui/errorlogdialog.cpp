@@ -1,5 +1,7 @@
 #include "errorlogdialog.h"
 
+#include "domain/taskid.h"
+
 #include "statestyle.h"
 
 #include <QDesktopServices>
@@ -25,9 +27,8 @@ ErrorLogDialog::ErrorLogDialog(const QString &logPath, const QStringList &taskId
       m_status(new QLabel(this)), m_previous(new QPushButton(this)), m_next(new QPushButton(this))
 {
     setObjectName(u"errorLogDialog"_s);
-    setWindowTitle(
-        tr("Error log — %1")
-            .arg(taskIds.isEmpty() ? QString() : taskIds.constFirst().section(u'/', 0, 0)));
+    setWindowTitle(tr("Error log — %1")
+                       .arg(taskIds.isEmpty() ? QString() : TaskId::itemOf(taskIds.constFirst())));
     auto *layout = new QVBoxLayout(this);
     m_status->setWordWrap(true);
     m_status->setText(tr("Reading %1…").arg(logPath));

@@ -20,6 +20,8 @@
 #include "statestyle.h"
 #include "summarybar.h"
 
+#include "domain/taskid.h"
+
 #include <QAction>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -441,10 +443,10 @@ void MainWindow::connectEngine()
     connect(m_controller, &EngineController::batchFinished, this, &MainWindow::onBatchFinished);
     connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
     connect(m_controller, &EngineController::pausedChanged, this,
-            [this](bool paused, const QString &reason) {
-                if (paused && reason == u"disk full"_s)
+            [this](bool paused, PauseReason reason) {
+                if (paused && reason == PauseReason::DiskFull)
                     statusBar()->showMessage(tr("Disk full: the batch is paused."));
-                else if (paused && reason == u"budget cap"_s)
+                else if (paused && reason == PauseReason::BudgetCap)
                     statusBar()->showMessage(tr("Budget cap reached: no new tasks start."));
             });
 }
@@ -559,7 +561,7 @@ void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt
                      params.join(u", "_s)));
     }
     const QString shotId = m_detail->shotId();
-    if (taskId.section(u'/', 0, 0) != shotId)
+    if (TaskId::itemOf(taskId) != shotId)
         return;
     // The signal carries the attempt: the panel adds it, unless the attempts it shows are
     // not the ones before it (a restored checkpoint): then it asks for them again.
@@ -588,8 +590,8 @@ void MainWindow::onCurrentChanged()
 
 void MainWindow::fetchAttempts(const QString &shotId)
 {
-    const QString image = shotId + u"/image"_s;
-    const QString video = shotId + u"/video"_s;
+    const QString image = TaskId::of(shotId, Stage::Image);
+    const QString video = TaskId::of(shotId, Stage::Video);
     m_controller->query<QPair<QList<Attempt>, QList<Attempt>>>(
         [image, video](const Engine &engine) {
             return qMakePair(engine.attempts(image), engine.attempts(video));
@@ -646,8 +648,8 @@ void MainWindow::updateActions()
     const int runnable = s.count(TaskState::Queued) + s.count(TaskState::Waiting) +
                          s.count(TaskState::Interrupted) + s.count(TaskState::Cancelled) +
                          s.count(TaskState::Retrying);
-    const bool userPaused = s.paused && s.pauseReason != u"disk full"_s;
-    const bool budgetCapped = s.paused && s.pauseReason == u"budget cap"_s;
+    const bool userPaused = s.paused && s.pauseReason != PauseReason::DiskFull;
+    const bool budgetCapped = s.paused && s.pauseReason == PauseReason::BudgetCap;
     QAction *runAction = action(Action::Run);
     runAction->setEnabled(loaded && (userPaused || (!running && runnable > 0)));
     runAction->setText(budgetCapped ? tr("&Raise budget…")

@@ -2,8 +2,8 @@
 // debug logging and the language.
 #pragma once
 
-#include "preferences.h"
 #include "domain/project.h"
+#include "preferences.h"
 
 #include <QDialog>
 

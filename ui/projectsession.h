@@ -3,9 +3,9 @@
 // others read it (RunController and the preferences dialog also change the preferences).
 #pragma once
 
+#include "domain/project.h"
 #include "domain/task.h"
 #include "preferences.h"
-#include "domain/project.h"
 
 #include <QList>
 #include <QString>

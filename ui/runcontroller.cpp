@@ -37,9 +37,9 @@ void RunController::runBatch()
         return;
     }
     const BatchSummary &summary = m_session->summary;
-    if (summary.paused && summary.pauseReason == u"budget cap"_s) {
+    if (summary.paused && summary.pauseReason == PauseReason::BudgetCap) {
         raiseBudget();
-    } else if (summary.paused && summary.pauseReason != u"disk full"_s) {
+    } else if (summary.paused && summary.pauseReason != PauseReason::DiskFull) {
         // Resuming a paused run asks nothing: the run and its budget cap go on.
         Q_EMIT logLine(MainWindow::tr("You resumed the batch."));
         m_engine->resume();
@@ -174,7 +174,7 @@ void RunController::runAfterOpen()
 void RunController::finishBatch(const BatchSummary &summary)
 {
     const int failed = summary.count(TaskState::Failed) + summary.count(TaskState::Blocked);
-    const bool budgetCapped = summary.paused && summary.pauseReason == u"budget cap"_s;
+    const bool budgetCapped = summary.paused && summary.pauseReason == PauseReason::BudgetCap;
     const bool cancelled = summary.count(TaskState::Cancelled) > 0;
     QString text;
     bool warning = false;

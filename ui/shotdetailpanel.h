@@ -4,8 +4,8 @@
 // with an Open button) and the per-item recovery actions.
 #pragma once
 
-#include "domain/task.h"
 #include "domain/project.h"
+#include "domain/task.h"
 #include "shottile.h"
 
 #include <QList>

@@ -5,6 +5,7 @@
 #include "thumbnailcache.h"
 
 #include "domain/project.h"
+#include "domain/taskid.h"
 
 #include <QGuiApplication>
 
@@ -58,7 +59,7 @@ void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &task
             tile.title = shot.title;
             for (const Stage stage : {Stage::Image, Stage::Video}) {
                 TaskSnapshot &task = tile.task(stage);
-                task.id = shot.id + u'/' + nameOf(stage);
+                task.id = TaskId::of(shot.id, stage);
                 task.sceneId = scene.id;
                 task.shotId = shot.id;
                 task.stage = stage;

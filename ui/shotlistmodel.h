@@ -6,8 +6,8 @@
 // ranged dataChanged() with the roles that changed.
 #pragma once
 
-#include "domain/task.h"
 #include "domain/project.h"
+#include "domain/task.h"
 #include "shottile.h"
 
 #include <QAbstractListModel>

@@ -126,7 +126,8 @@ void SummaryBar::updateTexts()
         it.value()->setAccessibleName(it.value()->text());
     }
     if (s.paused) {
-        m_paused->setText(s.pauseReason == u"disk full"_s ? tr("Paused: disk full") : tr("Paused"));
+        m_paused->setText(s.pauseReason == PauseReason::DiskFull ? tr("Paused: disk full")
+                                                                 : tr("Paused"));
         m_paused->setVisible(true);
     } else {
         m_paused->clear();

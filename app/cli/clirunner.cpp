@@ -31,7 +31,7 @@ QJsonObject summaryJson(const BatchSummary &s)
     return QJsonObject{{u"event"_s, u"summary"_s},  {u"total"_s, s.total},
                        {u"percent"_s, s.percent()}, {u"counts"_s, counts},
                        {u"qualities"_s, qualities}, {u"degraded"_s, s.degraded()},
-                       {u"paused"_s, s.paused},     {u"pauseReason"_s, s.pauseReason}};
+                       {u"paused"_s, s.paused},     {u"pauseReason"_s, nameOf(s.pauseReason)}};
 }
 
 QString countsLine(const BatchSummary &s)
@@ -226,7 +226,7 @@ void CliRunner::drawBar(const BatchSummary &s)
     QString bar = u"\r["_s + QString(filled, u'#') + QString(kWidth - filled, u'.') + u"] "_s;
     bar += u"%1% "_s.arg(int(s.percent()), 3) + countsLine(s);
     if (s.paused)
-        bar += u" — PAUSED: "_s + s.pauseReason;
+        bar += u" — PAUSED: "_s + nameOf(s.pauseReason);
     m_out << bar << "\x1b[K";
     m_out.flush();
     m_barShown = true;
@@ -266,7 +266,7 @@ void CliRunner::printSummary(const BatchSummary &s)
 // Issue 6: a run stopped by --budget says so, and how to continue.
 void CliRunner::printBudgetStop(const BatchSummary &s)
 {
-    if (!s.paused || s.pauseReason != u"budget cap"_s)
+    if (!s.paused || s.pauseReason != PauseReason::BudgetCap)
         return;
     const double cap = m_engine->options().budgetCap;
     const int waiting =

@@ -26,4 +26,8 @@ inline char *toString(Stage value)
 {
     return qstrdup(nameOf(value).toUtf8().constData());
 }
+inline char *toString(PauseReason value)
+{
+    return qstrdup(value == PauseReason::None ? "none" : nameOf(value).toUtf8().constData());
+}
 } // namespace retake
