@@ -45,7 +45,7 @@ enum class ErrorClass {
     Cancelled,
 };
 
-// What the engine does next after a failure of a given class (DESIGN §3).
+// What the engine does next after a failure of a given class (docs/ARCHITECTURE.md, "Failures").
 enum class RecoveryRoute {
     RetrySameRung,    // transient: back off, same provider and parameters
     NextRung,         // permanent for this rung: move down the ladder

@@ -1,6 +1,6 @@
-// Adaptive concurrency per provider (DESIGN §3): start at the configured limit, halve on
-// 429 (min 1), add one after a window of successes (AIMD). 429s from requests sent before
-// the last decrease do not halve again: one burst of rejections counts once.
+// Adaptive concurrency per provider (docs/ARCHITECTURE.md, "Failures"): start at the configured
+// limit, halve on 429 (min 1), add one after a window of successes (AIMD). 429s from requests sent
+// before the last decrease do not halve again: one burst of rejections counts once.
 #pragma once
 
 #include "engine/engineoptions.h"

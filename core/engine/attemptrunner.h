@@ -38,16 +38,16 @@ public:
 
     // A new, empty staging folder for the attempt; false with `error` when it cannot be made.
     bool prepareStaging(TaskRecord &t, QString *error) const;
-    // Watches `job` for task `task` and starts it.
-    void run(int task, ProviderJob *job);
+    // Watches `job` for task `i` and starts it.
+    void run(int i, ProviderJob *job);
     // Renames the verified output into draft/; false with `error` set.
     bool file(TaskRecord &t, const QString &stagedFile, QString *target, QString *error) const;
     // Removes the staging folder of the attempt in flight.
     static void dropStaging(const TaskRecord &t);
 
 private:
-    void onJobFinished(int task, const GenerationResult &result);
-    void onVerified(int task, const QString &file, const VerificationResult &verification);
+    void onJobFinished(int i, const GenerationResult &result);
+    void onVerified(int i, const QString &file, const VerificationResult &verification);
 
     TaskTable &m_tasks;
     const Workspace &m_workspace;

@@ -31,7 +31,7 @@ QString Checkpoints::countsJson() const
 CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
 {
     m_journal.persistAll();
-    const CheckpointInfo info =
+    CheckpointInfo info =
         m_store.createCheckpoint(m_workspace.path(u"checkpoints"_s), reason, countsJson(), error);
     if (!info.id.isEmpty()) {
         m_journal.event(EventKind::Checkpoint, info.id + u": "_s + reason);
@@ -56,7 +56,7 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
         return {};
     }
     QString why;
-    const QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
+    QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
     if (stored.isEmpty()) {
         *error = tr("checkpoint %1 cannot be read: %2").arg(id, why);
         return {};

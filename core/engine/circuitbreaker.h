@@ -1,6 +1,6 @@
-// Per-provider circuit breaker (DESIGN §3): after N consecutive transient failures the
-// provider is avoided for a cool-down; then one probe request is let through (half-open).
-// A success closes it and resets the cool-down; a failed probe re-opens it with the
+// Per-provider circuit breaker (docs/ARCHITECTURE.md, "Failures"): after N consecutive transient
+// failures the provider is avoided for a cool-down; then one probe request is let through
+// (half-open). A success closes it and resets the cool-down; a failed probe re-opens it with the
 // cool-down doubled. Time is passed in (monotonic ms), so the class is pure.
 #pragma once
 

@@ -29,9 +29,10 @@ bool DiskGuard::check()
     const qint64 free = measureFreeSpace();
     const bool low = free >= 0 && free < m_options.diskReserveBytes;
     if (low && !m_paused) {
-        pauseForDiskFull(u"%1 MB free in %2, below the %3 MB reserve"_s.arg(free / (1024 * 1024))
-                             .arg(m_root)
-                             .arg(m_options.diskReserveBytes / (1024 * 1024)));
+        pauseForDiskFull(
+            u"%1 MB free in %2, below the %3 MB reserve"_s.arg(free / (qint64(1024) * 1024))
+                .arg(m_root)
+                .arg(m_options.diskReserveBytes / (qint64(1024) * 1024)));
     } else if (!low && m_paused) {
         // Space is back only when the state that waited in memory can be written too.
         QString error;

@@ -78,11 +78,11 @@ public:
     // the tasks queued for it are sent again now. Its adaptive limit is kept.
     void retryProviderNow(const QString &providerId);
 
-    // Checkpoints (DESIGN §4): a consistent copy of the state, made automatically when a
-    // stage finishes for every item and before every bulk action, or on demand. Restore
-    // rolls every task back (dependents included) without copying or deleting a file,
-    // and first checkpoints the current state so that it can be undone. Refused while
-    // tasks are running.
+    // Checkpoints (docs/ARCHITECTURE.md, "State and workspace"): a consistent copy of the state,
+    // made automatically when a stage finishes for every item and before every bulk action, or on
+    // demand. Restore rolls every task back (dependents included) without copying or deleting a
+    // file, and first checkpoints the current state so that it can be undone. Refused while tasks
+    // are running.
     CheckpointInfo createCheckpoint(const QString &reason, QString *error);
     QList<CheckpointInfo> checkpoints() const;
     bool restoreCheckpoint(const QString &checkpointId, QString *error);

@@ -1,4 +1,4 @@
-// The degradation ladder of a stage (DESIGN §3), best rung first:
+// The degradation ladder of a stage (docs/ARCHITECTURE.md, "Failures"), best rung first:
 //   image: primary -> alternative providers -> simplified prompt -> lower resolution -> fallback
 //   video: primary -> alternative providers -> lower resolution -> fallback (built-in motion)
 // and how a rung changes the request that reaches the provider.

@@ -140,7 +140,7 @@ VerificationResult verifyAudio(VerificationResult result)
         u"audio file"_s);
     if (!answer)
         return result;
-    const QJsonObject root = *answer;
+    const QJsonObject &root = *answer;
     QJsonObject stream;
     for (const QJsonValue value : root.value(u"streams").toArray()) {
         if (value.toObject().value(u"codec_type").toString() == u"audio") {
@@ -179,7 +179,7 @@ VerificationResult verifyVideo(VerificationResult result,
               u"video"_s);
     if (!answer)
         return result;
-    const QJsonObject root = *answer;
+    const QJsonObject &root = *answer;
     QJsonObject stream;
     for (const QJsonValue value : root.value(u"streams").toArray()) {
         if (value.toObject().value(u"codec_type").toString() == u"video") {

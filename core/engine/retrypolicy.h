@@ -1,5 +1,6 @@
-// Exponential backoff with jitter (DESIGN §3): before automatic retry n the engine waits
-// base * 2^(n-1) +- jitter; a provider's Retry-After wins when longer; both are capped.
+// Exponential backoff with jitter (docs/ARCHITECTURE.md, "Failures"): before automatic retry n the
+// engine waits base * 2^(n-1) +- jitter; a provider's Retry-After wins when longer; both are
+// capped.
 #pragma once
 
 #include "domain/project.h"

@@ -157,7 +157,7 @@ void Scheduler::armWakeTimer()
         m_wakeTimer.stop();
         return;
     }
-    m_wakeTimer.start(int(std::clamp<qint64>(due - t, 0, 24 * 3600 * 1000)));
+    m_wakeTimer.start(int(std::clamp<qint64>(due - t, 0, qint64(24) * 3600 * 1000)));
 }
 
 } // namespace retake

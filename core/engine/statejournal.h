@@ -21,7 +21,7 @@ public:
 
     bool isOpen() const { return m_store.isOpen(); }
     void event(EventKind kind, const QString &detail = {}, const QString &taskId = {});
-    void persist(int task);
+    void persist(int i);
     void persistAll();
     void saveAttempt(const TaskRecord &t, const Attempt &attempt);
 

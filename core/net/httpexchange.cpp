@@ -312,7 +312,7 @@ void HttpExchange::onReadyRead()
         return;
     }
     m_response.body += chunk;
-    constexpr qint64 kMaxErrorBody = 1024 * 1024;
+    constexpr qint64 kMaxErrorBody = qint64(1024) * 1024;
     if (!m_spec.sinkPath.isEmpty() && m_response.body.size() > kMaxErrorBody) {
         fail(HttpResponse::Failure::TooLarge, u"the error answer is larger than 1 MiB"_s);
     }

@@ -141,7 +141,7 @@ QString redact(QString text, const QStringList &secrets)
 
 QString excerpt(const QByteArray &body, int maxChars)
 {
-    QString text = QString::fromUtf8(body.left(maxChars * 4));
+    QString text = QString::fromUtf8(body.left(qsizetype(maxChars) * 4));
     const bool cut = text.size() > maxChars;
     text.truncate(maxChars);
     for (QChar &c : text) {

@@ -1,5 +1,5 @@
-// Mapping transport and HTTP failures to Retake's error classes (DESIGN §3), shared by
-// every network provider: transport errors, HTTP statuses, Retry-After headers, and
+// Mapping transport and HTTP failures to Retake's error classes (docs/ARCHITECTURE.md, "Failures"),
+// shared by every network provider: transport errors, HTTP statuses, Retry-After headers, and
 // scrubbing secrets out of anything that may reach a message, log or report.
 #pragma once
 

@@ -1,6 +1,6 @@
-// Which URLs Retake may talk to (DESIGN §5): https anywhere; plain http only to loopback
-// or to hosts the user allowed explicitly (a ComfyUI on the LAN, say). Credentials only
-// ever go to the origin they were configured for.
+// Which URLs Retake may talk to (docs/ARCHITECTURE.md, "Providers"): https anywhere; plain http
+// only to loopback or to hosts the user allowed explicitly (a ComfyUI on the LAN, say). Credentials
+// only ever go to the origin they were configured for.
 #pragma once
 
 #include <QString>

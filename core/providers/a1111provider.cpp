@@ -59,7 +59,7 @@ ProviderJob *A1111Provider::createConnectionTest(QObject *parent)
         }
         QStringList titles;
         bool found = wanted.isEmpty();
-        for (const QJsonValue &value : document.array()) {
+        for (const QJsonValue value : document.array()) {
             const QJsonObject model = value.toObject();
             const QString title = model.value(u"title"_s).toString();
             titles << title;

@@ -1,8 +1,8 @@
-// API keys of network providers (DESIGN §4 privacy). A key lives in the system keychain
-// through QtKeychain (service "retake", account = the profile's keyRef, by default its
-// id) or, as a fallback, in the environment variable RETAKE_KEY_<KEYREF> (upper-cased,
-// every character that is not a letter or digit replaced by "_"). Keys are never written
-// to the storyboard, the state database, logs or reports.
+// API keys of network providers (docs/ARCHITECTURE.md, "State and workspace"). A key lives in the
+// system keychain through QtKeychain (service "retake", account = the profile's keyRef, by default
+// its id) or, as a fallback, in the environment variable RETAKE_KEY_<KEYREF> (upper-cased, every
+// character that is not a letter or digit replaced by "_"). Keys are never written to the
+// storyboard, the state database, logs or reports.
 //
 // Set RETAKE_KEYCHAIN=off to skip the keychain (CI, containers without a secret service):
 // a key stored then is kept in this process's memory only, for the session, and found

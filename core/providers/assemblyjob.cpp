@@ -28,7 +28,7 @@ constexpr qsizetype kStderrTailLines = 20;
 constexpr int kMaxSide = 4096;
 constexpr int kMaxFps = 120;
 constexpr double kMaxTotalSec = 6 * 60 * 60.0;
-constexpr qsizetype kMaxGraphArgument = 64 * 1024;
+constexpr qsizetype kMaxGraphArgument = qsizetype(64) * 1024;
 constexpr qsizetype kMaxReasonChars = 80;
 
 // Whether an ffmpeg binary has the drawtext filter, asked once per binary.
@@ -126,7 +126,7 @@ QString AssemblyJob::slateFontPath()
         "C:/Windows/Fonts/arialbd.ttf",
     };
     for (const char *candidate : candidates) {
-        const QString path = QString::fromUtf8(candidate);
+        QString path = QString::fromUtf8(candidate);
         if (QFileInfo(path).isFile())
             return path;
     }

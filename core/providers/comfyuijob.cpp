@@ -72,7 +72,7 @@ QString ComfyUiJob::unsafeOutputReason(const QString &fileName, const QString &s
     if (fileName.contains(u'/') || fileName.contains(u'\\') || fileName.contains(u"..") ||
         fileName.contains(QChar(0)) || fileName.startsWith(u'.'))
         return u"output file name \"%1\" is a path"_s.arg(fileName);
-    const QString folder = subfolder;
+    const QString &folder = subfolder;
     if (folder.startsWith(u'/') || folder.startsWith(u'\\') || folder.contains(u':') ||
         folder.contains(QChar(0)))
         return u"output subfolder \"%1\" is an absolute path"_s.arg(folder);
@@ -206,7 +206,7 @@ QString ComfyUiJob::describeNodeErrors(const QJsonObject &nodeErrors) const
             parts << where;
             continue;
         }
-        for (const QJsonValue &value : errors) {
+        for (const QJsonValue value : errors) {
             const QJsonObject error = value.toObject();
             QString text = where;
             const QString input =
@@ -374,7 +374,7 @@ void ComfyUiJob::onHistory(const HttpResponse &response)
     }
     const QJsonObject status = entry.value(u"status"_s).toObject();
     const QJsonArray messages = status.value(u"messages"_s).toArray();
-    for (const QJsonValue &value : messages) {
+    for (const QJsonValue value : messages) {
         const QJsonArray message = value.toArray();
         const QString event = message.at(0).toString();
         if (event == u"execution_error") {
@@ -404,7 +404,7 @@ void ComfyUiJob::failExecution(const QJsonObject &data)
     const QString type = data.value(u"exception_type"_s).toString();
     const QString message = data.value(u"exception_message"_s).toString();
     QStringList traceback;
-    for (const QJsonValue &line : data.value(u"traceback"_s).toArray())
+    for (const QJsonValue line : data.value(u"traceback"_s).toArray())
         traceback << line.toString();
     fail(ErrorClass::ProviderError,
          where % u" failed: "_s % (type.isEmpty() ? u"error"_s : type) % u": "_s % oneLine(message),
@@ -426,7 +426,7 @@ void ComfyUiJob::fetchOutput(const QJsonObject &outputs)
     for (const QString &nodeId : std::as_const(nodeIds)) {
         const QJsonObject output = outputs.value(nodeId).toObject();
         for (const QString &key : {u"videos"_s, u"video"_s, u"gifs"_s, u"images"_s}) {
-            for (const QJsonValue &value : output.value(key).toArray()) {
+            for (const QJsonValue value : output.value(key).toArray()) {
                 const QJsonObject file = value.toObject();
                 const QString fileName = file.value(u"filename"_s).toString();
                 if (fallback.isEmpty())

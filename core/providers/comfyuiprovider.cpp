@@ -103,7 +103,7 @@ ProviderJob *ComfyUiProvider::createConnectionTest(QObject *parent)
             return verdict;
         }
         QStringList devices;
-        for (const QJsonValue &device : stats.value(u"devices"_s).toArray())
+        for (const QJsonValue device : stats.value(u"devices"_s).toArray())
             devices << device.toObject().value(u"name"_s).toString();
         verdict.summary = u"ComfyUI %1 answers; devices: %2"_s.arg(
             system.value(u"comfyui_version"_s).toString(u"(version unknown)"_s),

@@ -13,7 +13,7 @@ namespace retake {
 
 namespace {
 
-constexpr qint64 kMaxTemplateBytes = 4 * 1024 * 1024;
+constexpr qint64 kMaxTemplateBytes = qint64(4) * 1024 * 1024;
 
 // SD 1.5 text-to-image, the graph ComfyUI loads by default, in API format.
 constexpr char kDefaultImage[] = R"({

@@ -106,7 +106,7 @@ QString EspeakJob::programPath()
 {
     static std::atomic_bool reported{false};
     const QString override = qEnvironmentVariable("RETAKE_ESPEAK");
-    const QString path = resolveExecutable(override.isEmpty() ? u"espeak-ng"_s : override);
+    QString path = resolveExecutable(override.isEmpty() ? u"espeak-ng"_s : override);
     if (path.isEmpty() && !reported.exchange(true)) {
         if (override.isEmpty())
             qCWarning(lcEspeak, "%s", qUtf8Printable(missingMessage()));
@@ -125,7 +125,7 @@ QString EspeakJob::missingMessage()
 
 QString EspeakJob::requestedVoice(const GenerationRequest &request)
 {
-    const QString voice = request.voice.trimmed();
+    QString voice = request.voice.trimmed();
     if (!voice.isEmpty())
         return voice;
     const QString language = request.language.trimmed();

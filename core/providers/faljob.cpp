@@ -64,7 +64,7 @@ void FalJob::begin()
 
 QUrl FalJob::ownUrl(const QString &candidate, const QString &suffix) const
 {
-    const QUrl url(candidate);
+    QUrl url(candidate);
     if (url.isValid() && UrlPolicy::sameOrigin(url, context().baseUrl()))
         return url;
     // The key only goes to fal's own origin: build the URL from the documented layout
@@ -160,7 +160,7 @@ void FalJob::onStatus(const QJsonObject &object)
     }
     if (status == u"IN_PROGRESS") {
         QString log;
-        for (const QJsonValue &line : object.value(u"logs"_s).toArray())
+        for (const QJsonValue line : object.value(u"logs"_s).toArray())
             log += line.toObject().value(u"message"_s).toString() + u'\n';
         const auto progress = wireformat::progressFromLog(log);
         reportProgress(0.05 + 0.85 * progress.value_or(0.0));

@@ -34,7 +34,7 @@ protected:
 private:
     void onSubmitted(const HttpResponse &response);
     void pollStatus();
-    void onStatus(const QJsonObject &status);
+    void onStatus(const QJsonObject &object);
     void fetchResult();
     void onResult(const HttpResponse &response);
     QUrl ownUrl(const QString &candidate, const QString &suffix) const;

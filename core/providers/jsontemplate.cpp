@@ -29,7 +29,7 @@ bool JsonTemplate::usesPlaceholder(const QJsonValue &value, const QString &name)
         return false;
     }
     if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray()) {
+        for (const QJsonValue item : value.toArray()) {
             if (usesPlaceholder(item, name))
                 return true;
         }
@@ -80,7 +80,7 @@ QJsonValue JsonTemplate::fill(const QJsonValue &value, const QVariantMap &values
     }
     if (value.isArray()) {
         QJsonArray array;
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             array.append(fill(item, values, unknown));
         return array;
     }

@@ -452,7 +452,7 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
         }
         succeed({result}, costUnits);
     });
-    const QString target = QDir(m_request.outputDir).filePath(u"image.png"_s);
+    QString target = QDir(m_request.outputDir).filePath(u"image.png"_s);
     watcher->setFuture(QtConcurrent::run([path, target, width, height]() -> QString {
         QImage image(path);
         if (image.isNull())

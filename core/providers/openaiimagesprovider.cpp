@@ -81,7 +81,7 @@ ProviderJob *OpenAiImagesProvider::createConnectionTest(QObject *parent)
             return verdict;
         }
         QStringList ids;
-        for (const QJsonValue &value : object.value(u"data"_s).toArray())
+        for (const QJsonValue value : object.value(u"data"_s).toArray())
             ids << value.toObject().value(u"id"_s).toString();
         if (!ids.contains(wanted)) {
             verdict.errorClass = ErrorClass::InvalidRequest;

@@ -22,7 +22,7 @@ namespace retake {
 
 namespace {
 
-constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
+constexpr qint64 kMaxFileBytes = qint64(4) * 1024 * 1024;
 constexpr int kMaxConcurrency = 256;
 
 QString at(const QString &location, const QString &field)
@@ -351,7 +351,7 @@ QList<ProfileProblem> ProviderProfileStore::saveUserProfile(QSettings &settings,
                                                             const ProfileCatalog &catalog,
                                                             const QString &replacedId)
 {
-    const QList<ProfileProblem> problems = validate(profile, catalog, replacedId);
+    QList<ProfileProblem> problems = validate(profile, catalog, replacedId);
     if (!problems.isEmpty())
         return problems;
     if (!replacedId.isEmpty() && replacedId != profile.id)

@@ -1,5 +1,5 @@
-// Provider profiles outside the storyboard (DESIGN §5): the user's own, kept in the
-// settings (QSettings group "providers", one group per id), and a project's
+// Provider profiles outside the storyboard (docs/ARCHITECTURE.md, "Providers"): the user's own,
+// kept in the settings (QSettings group "providers", one group per id), and a project's
 // providers.json beside the storyboard ({"format": "retake-providers/1", "providers":
 // [...]}). A storyboard's own "providerProfiles" come first, then providers.json, then
 // the user's settings: the first definition of an id wins.

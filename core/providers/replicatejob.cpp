@@ -78,7 +78,7 @@ void ReplicateJob::failAnswer(const HttpResponse &response, const QString &doing
     if (why.isEmpty())
         why = problem.value(u"title"_s).toString();
     QStringList fields;
-    for (const QJsonValue &value : problem.value(u"invalid_fields"_s).toArray()) {
+    for (const QJsonValue value : problem.value(u"invalid_fields"_s).toArray()) {
         const QJsonObject field = value.toObject();
         fields << field.value(u"field"_s).toString() % u": "_s %
                       field.value(u"description"_s).toString();

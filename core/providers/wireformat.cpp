@@ -24,10 +24,10 @@ QString describeValidationDetail(const QJsonValue &detail)
     if (detail.isString())
         return oneLine(detail.toString());
     QStringList parts;
-    for (const QJsonValue &value : detail.toArray()) {
+    for (const QJsonValue value : detail.toArray()) {
         const QJsonObject error = value.toObject();
         QStringList location;
-        for (const QJsonValue &part : error.value(u"loc"_s).toArray()) {
+        for (const QJsonValue part : error.value(u"loc"_s).toArray()) {
             const QString text = part.toVariant().toString();
             if (text != u"body")
                 location << text;
@@ -40,7 +40,7 @@ QString describeValidationDetail(const QJsonValue &detail)
 
 bool detailHasType(const QJsonValue &detail, const QString &type)
 {
-    for (const QJsonValue &value : detail.toArray()) {
+    for (const QJsonValue value : detail.toArray()) {
         if (value.toObject().value(u"type"_s).toString() == type)
             return true;
     }

@@ -220,7 +220,7 @@ void tasks(Html &h, const QJsonArray &tasks, bool prompts)
     h.open(u"table"_s);
     h.headerRow({u"Task"_s, u"Output"_s, u"State"_s, u"Quality"_s, u"Attempts (run / all)"_s,
                  u"Provider and model"_s, u"Duration"_s, u"Last error"_s, u"Recommended action"_s});
-    for (const QJsonValue &value : tasks) {
+    for (const QJsonValue value : tasks) {
         const QJsonObject t = value.toObject();
         const QString id = str(t, u"id"_s);
         h.open(u"tr"_s, {{u"id"_s, u"task-"_s + QString(id).replace(u'/', u'-')}});
@@ -277,7 +277,7 @@ void partialOutputs(Html &h, const QJsonArray &partial)
         h.element(u"p"_s, u"None archived in this run."_s, {{u"class"_s, u"muted"_s}});
     } else {
         h.open(u"ul"_s);
-        for (const QJsonValue &p : partial) {
+        for (const QJsonValue p : partial) {
             const QJsonObject o = p.toObject();
             h.open(u"li"_s);
             h.text(u"Attempt %1: "_s.arg(o.value(u"attempt"_s).toInt()));
@@ -301,7 +301,7 @@ void recoveryPath(Html &h, const QJsonArray &recovery)
 {
     h.element(u"h3"_s, u"Recovery path"_s);
     h.open(u"ol"_s, {{u"class"_s, u"recovery"_s}});
-    for (const QJsonValue &r : recovery) {
+    for (const QJsonValue r : recovery) {
         const QJsonObject o = r.toObject();
         h.open(u"li"_s);
         const QString when = ReportText::time(o.value(u"time"_s));
@@ -373,7 +373,7 @@ void failure(Html &h, const QJsonObject &f)
     const QJsonArray blocks = f.value(u"blocks"_s).toArray();
     if (!blocks.isEmpty()) {
         QStringList ids;
-        for (const QJsonValue &b : blocks)
+        for (const QJsonValue b : blocks)
             ids << b.toString();
         h.element(u"dt"_s, u"Blocks"_s);
         h.element(u"dd"_s, ids.join(u", "_s));
@@ -396,7 +396,7 @@ void failures(Html &h, const QJsonArray &list)
     h.element(u"h2"_s, u"Failures and recovery"_s);
     if (list.isEmpty())
         h.element(u"p"_s, u"No task failed or finished degraded."_s);
-    for (const QJsonValue &value : list)
+    for (const QJsonValue value : list)
         failure(h, value.toObject());
     h.close();
 }
@@ -409,7 +409,7 @@ void pathList(Html &h, const QString &title, const QJsonArray &paths)
         return;
     }
     h.open(u"ul"_s);
-    for (const QJsonValue &p : paths) {
+    for (const QJsonValue p : paths) {
         h.open(u"li"_s);
         h.link(p.toString(), p.toString());
         h.close();
@@ -424,7 +424,7 @@ void usage(Html &h, const QJsonObject &usage)
     h.headerRow({u"Provider"_s, u"Cost / unit"_s, u"Est. tasks"_s, u"Est. time"_s, u"Est. cost"_s,
                  u"Attempts"_s, u"Actual time"_s, u"Actual cost"_s},
                 1);
-    for (const QJsonValue &value : usage.value(u"providers"_s).toArray()) {
+    for (const QJsonValue value : usage.value(u"providers"_s).toArray()) {
         const QJsonObject row = value.toObject();
         const QJsonObject estimate = row.value(u"estimate"_s).toObject();
         const QJsonObject actual = row.value(u"actual"_s).toObject();
@@ -467,10 +467,10 @@ void providers(Html &h, const QJsonArray &providers)
         h.open(u"table"_s);
         h.headerRow({u"Provider"_s, u"Kind"_s, u"Models"_s, u"Attempts"_s, u"Succeeded"_s,
                      u"Failed"_s, u"Error classes"_s});
-        for (const QJsonValue &value : providers) {
+        for (const QJsonValue value : providers) {
             const QJsonObject p = value.toObject();
             QStringList models;
-            for (const QJsonValue &m : p.value(u"models"_s).toArray())
+            for (const QJsonValue m : p.value(u"models"_s).toArray())
                 models << m.toString();
             QStringList classes;
             const QJsonObject errorClasses = p.value(u"errorClasses"_s).toObject();
@@ -497,7 +497,7 @@ void steps(Html &h, const QJsonArray &steps)
         h.open(u"table"_s);
         h.headerRow(
             {u"Finished"_s, u"Task"_s, u"Attempt"_s, u"Provider"_s, u"Rung"_s, u"Output"_s});
-        for (const QJsonValue &value : steps) {
+        for (const QJsonValue value : steps) {
             const QJsonObject s = value.toObject();
             h.open(u"tr"_s);
             h.td(ReportText::time(s.value(u"at"_s)));
@@ -527,7 +527,7 @@ void checkpoints(Html &h, const QJsonArray &checkpoints)
     if (!checkpoints.isEmpty()) {
         h.open(u"table"_s);
         h.headerRow({u"Created"_s, u"Checkpoint"_s, u"Reason"_s});
-        for (const QJsonValue &value : checkpoints) {
+        for (const QJsonValue value : checkpoints) {
             const QJsonObject c = value.toObject();
             h.row(
                 {ReportText::time(c.value(u"createdAt"_s)), str(c, u"id"_s), str(c, u"reason"_s)});
@@ -542,7 +542,7 @@ void events(Html &h, const QJsonArray &events)
     if (!events.isEmpty()) {
         h.open(u"table"_s);
         h.headerRow({u"Time"_s, u"Event"_s, u"Task"_s, u"Detail"_s});
-        for (const QJsonValue &value : events) {
+        for (const QJsonValue value : events) {
             const QJsonObject e = value.toObject();
             h.row({ReportText::time(e.value(u"time"_s)), str(e, u"kind"_s), str(e, u"task"_s),
                    str(e, u"detail"_s)});

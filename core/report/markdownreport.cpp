@@ -120,7 +120,7 @@ protected:
         md += u"\n## Failures and recovery\n\n"_s;
         if (failures.isEmpty())
             md += u"No task failed or finished degraded.\n"_s;
-        for (const QJsonValue &value : failures)
+        for (const QJsonValue value : failures)
             failure(value.toObject());
     }
 
@@ -133,7 +133,7 @@ protected:
         if (prompts)
             titles << u"Prompt"_s;
         md += tableHead(titles);
-        for (const QJsonValue &value : tasks) {
+        for (const QJsonValue value : tasks) {
             const QJsonObject t = value.toObject();
             const QString error = ReportText::errorText(t.value(u"lastError"_s));
             QStringList cells{
@@ -161,7 +161,7 @@ protected:
         md += u"### Usage: estimate vs actual\n\n"_s;
         md += tableHead({u"Provider"_s, u"Cost / unit"_s, u"Est. tasks"_s, u"Est. time"_s,
                          u"Est. cost"_s, u"Attempts"_s, u"Actual time"_s, u"Actual cost"_s});
-        for (const QJsonValue &value : usage.value(u"providers"_s).toArray()) {
+        for (const QJsonValue value : usage.value(u"providers"_s).toArray()) {
             const QJsonObject row = value.toObject();
             const QJsonObject estimate = row.value(u"estimate"_s).toObject();
             const QJsonObject actual = row.value(u"actual"_s).toObject();
@@ -195,10 +195,10 @@ protected:
         md += u"### Providers and models used\n\n"_s;
         md += tableHead({u"Provider"_s, u"Kind"_s, u"Models"_s, u"Attempts"_s, u"Succeeded"_s,
                          u"Failed"_s, u"Error classes"_s});
-        for (const QJsonValue &value : providers) {
+        for (const QJsonValue value : providers) {
             const QJsonObject p = value.toObject();
             QStringList models;
-            for (const QJsonValue &m : p.value(u"models"_s).toArray())
+            for (const QJsonValue m : p.value(u"models"_s).toArray())
                 models << m.toString();
             QStringList classes;
             const QJsonObject errorClasses = p.value(u"errorClasses"_s).toObject();
@@ -219,7 +219,7 @@ protected:
         if (!steps.isEmpty()) {
             md += tableHead(
                 {u"Finished"_s, u"Task"_s, u"Attempt"_s, u"Provider"_s, u"Rung"_s, u"Output"_s});
-            for (const QJsonValue &value : steps) {
+            for (const QJsonValue value : steps) {
                 const QJsonObject s = value.toObject();
                 md += tableRow({ReportText::time(s.value(u"at"_s)), code(str(s, u"task"_s)),
                                 QString::number(s.value(u"attempt"_s).toInt()),
@@ -238,7 +238,7 @@ protected:
               std::pair{u"untrusted"_s, u"Rejected outputs moved to _untrusted/"_s}}) {
             const QJsonArray paths = files.value(key).toArray();
             md += u"\n### %1 (%2)\n\n"_s.arg(title).arg(paths.size());
-            for (const QJsonValue &p : paths)
+            for (const QJsonValue p : paths)
                 md += u"- "_s + code(p.toString()) + u"\n"_s;
         }
     }
@@ -247,7 +247,7 @@ protected:
     {
         QString &md = m_md;
         md += u"\n### Checkpoints created (%1)\n\n"_s.arg(checkpoints.size());
-        for (const QJsonValue &value : checkpoints) {
+        for (const QJsonValue value : checkpoints) {
             const QJsonObject c = value.toObject();
             md += u"- %1 %2: %3\n"_s.arg(ReportText::time(c.value(u"createdAt"_s)),
                                          code(str(c, u"id"_s)), cell(str(c, u"reason"_s)));
@@ -258,7 +258,7 @@ protected:
     {
         QString &md = m_md;
         md += u"\n### Events and user actions (%1)\n\n"_s.arg(events.size());
-        for (const QJsonValue &value : events) {
+        for (const QJsonValue value : events) {
             const QJsonObject e = value.toObject();
             md += u"- %1 %2%3%4\n"_s.arg(
                 ReportText::time(e.value(u"time"_s)), str(e, u"kind"_s),
@@ -299,14 +299,14 @@ private:
         const QJsonArray blocks = f.value(u"blocks"_s).toArray();
         if (!blocks.isEmpty()) {
             QStringList ids;
-            for (const QJsonValue &b : blocks)
+            for (const QJsonValue b : blocks)
                 ids << code(b.toString());
             md += u"- **Blocks:** %1\n"_s.arg(ids.join(u", "_s));
         }
-        for (const QJsonValue &p : f.value(u"partialOutputs"_s).toArray()) {
+        for (const QJsonValue p : f.value(u"partialOutputs"_s).toArray()) {
             const QJsonObject o = p.toObject();
             QStringList files;
-            for (const QJsonValue &file : o.value(u"files"_s).toArray())
+            for (const QJsonValue file : o.value(u"files"_s).toArray())
                 files << code(file.toString());
             md +=
                 u"- **Partial outputs of attempt %1:** %2%3\n"_s.arg(o.value(u"attempt"_s).toInt())
@@ -321,7 +321,7 @@ private:
         QString &md = m_md;
         md += u"\nRecovery path:\n\n"_s;
         int n = 0;
-        for (const QJsonValue &r : recovery) {
+        for (const QJsonValue r : recovery) {
             const QJsonObject o = r.toObject();
             const QString when = ReportText::time(o.value(u"time"_s));
             if (str(o, u"kind"_s) == u"attempt"_s) {

@@ -1,6 +1,6 @@
-// Keeps what must not leave the machine out of reports (DESIGN §4 privacy): text that was
-// registered as private (prompts, negative prompts when debug logging is off) and anything
-// shaped like a credential (Authorization headers, bearer tokens, key=... query
+// Keeps what must not leave the machine out of reports (docs/ARCHITECTURE.md, "State and
+// workspace"): text that was registered as private (prompts, negative prompts when debug logging is
+// off) and anything shaped like a credential (Authorization headers, bearer tokens, key=... query
 // parameters, sk-/r8_-style API keys), whatever a provider put into a message.
 #pragma once
 

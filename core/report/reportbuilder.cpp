@@ -114,7 +114,7 @@ bool ReportBuilder::write(const QList<ReportFormat> &formats, ReportFiles *files
         return false;
     }
     const auto save = [&](const QString &name, const QByteArray &bytes) -> QString {
-        const QString path = QDir(directory).filePath(name);
+        QString path = QDir(directory).filePath(name);
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
             !file.commit()) {

@@ -1,6 +1,6 @@
-// The job report of one run (DESIGN §4, reports/<run-id>/): report.json (described by
-// resources/schema/report-1.schema.json), a self-contained report.html and, on request,
-// report.md. Everything comes from the workspace's state.sqlite, read through its own
+// The job report of one run (reports/<run-id>/; docs/ARCHITECTURE.md, "Reports"): report.json
+// (described by resources/schema/report-1.schema.json), a self-contained report.html and, on
+// request, report.md. Everything comes from the workspace's state.sqlite, read through its own
 // read-only connection, plus the project for titles and the provider profiles for costs.
 //
 // Attempts, events and checkpoints have no run id in the state database: a run owns what

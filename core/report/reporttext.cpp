@@ -19,7 +19,7 @@ QString ReportText::duration(qint64 ms)
 {
     if (ms < 1000)
         return u"%1 ms"_s.arg(ms);
-    if (ms < 60 * 1000)
+    if (ms < qint64(60) * 1000)
         return u"%1 s"_s.arg(ms / 1000.0, 0, 'f', 1);
     const qint64 seconds = ms / 1000;
     if (seconds < 3600)
@@ -29,7 +29,7 @@ QString ReportText::duration(qint64 ms)
 
 QString ReportText::time(const QJsonValue &iso)
 {
-    const QString text = iso.toString();
+    QString text = iso.toString();
     if (text.isEmpty())
         return u"—"_s;
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -15,7 +15,7 @@ public:
 
     // "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min"; "—" for null.
     static QString duration(const QJsonValue &milliseconds);
-    static QString duration(qint64 milliseconds);
+    static QString duration(qint64 ms);
     // An ISO-8601 time from report.json as "2026-11-25 14:30:00 UTC"; "—" for null/empty.
     static QString time(const QJsonValue &iso);
     // Cost units with two decimals.

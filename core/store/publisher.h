@@ -1,6 +1,6 @@
-// Publish (DESIGN §4): copies the current outputs of done tasks into published/ through a
-// staging folder that replaces the previous published/ in one atomic step (Linux
-// renameat2 RENAME_EXCHANGE), with a manifest. A crash at any instant leaves either the
+// Publish (docs/ARCHITECTURE.md, "State and workspace"): copies the current outputs of done tasks
+// into published/ through a staging folder that replaces the previous published/ in one atomic step
+// (Linux renameat2 RENAME_EXCHANGE), with a manifest. A crash at any instant leaves either the
 // previous published/ or the new one, never a mix; nothing else ever writes there.
 #pragma once
 

@@ -490,7 +490,7 @@ QString StateStore::beginRun(const QDateTime &startedAt)
     // The counter makes the id unique in practice; a clash (a restored checkpoint with fewer
     // runs than ids already handed out) moves on to the next number.
     for (int tries = 0; tries < 1000; ++tries, ++counter) {
-        const QString id = stamp + u'-' + QString::number(counter);
+        QString id = stamp + u'-' + QString::number(counter);
         insert.bindValue(0, id);
         insert.bindValue(1, timeToSql(utc));
         if (!insert.exec()) {

@@ -1,6 +1,6 @@
-// The workspace folder beside a storyboard (DESIGN §4): draft/, _failed/, _untrusted/,
-// logs/, reports/, state.sqlite. Paths, atomic file operations, the failure archive
-// and the error log. Never writes outside its root.
+// The workspace folder beside a storyboard (docs/ARCHITECTURE.md, "State and workspace"): draft/,
+// _failed/, _untrusted/, logs/, reports/, state.sqlite. Paths, atomic file operations, the failure
+// archive and the error log. Never writes outside its root.
 #pragma once
 
 #include "domain/types.h"
@@ -26,7 +26,7 @@ struct ErrorLogEntry {
     ErrorClass errorClass = ErrorClass::None;
     int httpStatus = 0;
     QString message;
-    QString archivedTo; // relative path, empty when nothing was archived
+    QString archivedTo;  // relative path, empty when nothing was archived
     QString debugDetail; // prompts and raw provider detail: only with debug logging on
 };
 

@@ -41,11 +41,11 @@ QString dataDirectory()
 {
     const QString override = qEnvironmentVariable("RETAKE_DATA_DIR");
     if (!override.isEmpty()) {
-        if (const QString dir = existingDirectory(override); !dir.isEmpty())
+        if (QString dir = existingDirectory(override); !dir.isEmpty())
             return dir;
     }
     if (QCoreApplication::instance()) {
-        const QString dir = dataDirectoryForBinDirectory(QCoreApplication::applicationDirPath());
+        QString dir = dataDirectoryForBinDirectory(QCoreApplication::applicationDirPath());
         if (!dir.isEmpty())
             return dir;
     }
@@ -58,7 +58,7 @@ QString dataDirectoryForBinDirectory(const QString &binDirectory)
     const QDir bin(binDirectory);
     // The configured layout first, then the default one, which the build tree mirrors.
     for (const QString &relative : {QStringLiteral(RETAKE_BIN_TO_DATA_DIR), u"../share/retake"_s}) {
-        if (const QString dir = existingDirectory(bin.filePath(relative)); !dir.isEmpty())
+        if (QString dir = existingDirectory(bin.filePath(relative)); !dir.isEmpty())
             return dir;
     }
     return {};

@@ -6,7 +6,7 @@ namespace retake {
 
 bool isOutOfSpace(const QString &directory, qint64 needed)
 {
-    constexpr qint64 kMargin = 1024 * 1024;
+    constexpr qint64 kMargin = qint64(1024) * 1024;
     QStorageInfo storage(directory);
     storage.refresh();
     return storage.isValid() && storage.bytesAvailable() >= 0 &&

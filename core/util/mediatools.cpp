@@ -58,7 +58,7 @@ QString mediaToolPath(MediaTool tool)
 {
     const char *variable = overrideVariable(tool);
     const QString override = qEnvironmentVariable(variable);
-    const QString path = resolveExecutable(override.isEmpty() ? mediaToolName(tool) : override);
+    QString path = resolveExecutable(override.isEmpty() ? mediaToolName(tool) : override);
     if (path.isEmpty() && !reportedFlag(tool).exchange(true)) {
         if (override.isEmpty())
             qCWarning(lcMediaTools, "%s", qUtf8Printable(mediaToolMissingMessage(tool)));
