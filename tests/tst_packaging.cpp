@@ -223,8 +223,8 @@ void TestPackaging::controlFields()
     QStringList names;
     for (const QString &item : depends.split(u',', Qt::SkipEmptyParts))
         names << item.trimmed().section(u' ', 0, 0);
-    for (const QString &expected :
-         {u"ffmpeg"_s, u"espeak-ng"_s, u"libqt6sql6-sqlite"_s, u"libqt6core6"_s, u"libc6"_s, u"libstdc++6"_s}) {
+    for (const QString &expected : {u"ffmpeg"_s, u"espeak-ng"_s, u"libqt6sql6-sqlite"_s,
+                                    u"libqt6core6"_s, u"libc6"_s, u"libstdc++6"_s}) {
         QVERIFY2(names.contains(expected), qPrintable(expected + u" not in: "_s + depends));
     }
     QVERIFY2(QRegularExpression(u"libqt6core6 \\(>= [0-9.]+\\)"_s).match(depends).hasMatch(),

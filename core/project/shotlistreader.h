@@ -2,8 +2,8 @@
 // taken from the header. Used by CsvImport::toProject.
 #pragma once
 
-#include "project/csvimport.h"
 #include "domain/project.h"
+#include "project/csvimport.h"
 #include "project/storyboardloader.h"
 
 #include <QHash>

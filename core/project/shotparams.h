@@ -2,8 +2,8 @@
 // every attempt so that an edit of the storyboard is noticed.
 #pragma once
 
-#include "domain/types.h"
 #include "domain/project.h"
+#include "domain/types.h"
 
 #include <QByteArray>
 

@@ -4,8 +4,8 @@
 // there is none, so nothing runs on a storyboard with a mistake in it.
 #pragma once
 
-#include "domain/types.h"
 #include "domain/project.h"
+#include "domain/types.h"
 
 #include <QByteArray>
 #include <QList>

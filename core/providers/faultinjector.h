@@ -11,8 +11,8 @@
 //                        reject; a rate for output_invalid in FaultProfile means the same
 #pragma once
 
-#include "domain/types.h"
 #include "domain/project.h"
+#include "domain/types.h"
 
 #include <QString>
 #include <QVariantMap>

@@ -84,8 +84,8 @@ ProviderJob *LocalProvider::createJob(const GenerationRequest &request, QObject 
         QFile log(submissionLog);
         if (log.open(QIODevice::WriteOnly | QIODevice::Append)) {
             log.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + ' ' +
-                      request.taskId.toUtf8() + ' ' +
-                      QByteArray::number(request.attemptNumber) + '\n');
+                      request.taskId.toUtf8() + ' ' + QByteArray::number(request.attemptNumber) +
+                      '\n');
         }
     }
     switch (request.stage) {

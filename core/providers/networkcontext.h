@@ -6,9 +6,9 @@
 // Held through shared_ptr so a job outlives a provider replaced under it.
 #pragma once
 
+#include "domain/project.h"
 #include "net/httpexchange.h"
 #include "net/urlpolicy.h"
-#include "domain/project.h"
 #include "providers/apikeystore.h"
 
 #include <QList>

@@ -17,9 +17,9 @@ namespace retake {
 
 QStringList supportedProviderKinds()
 {
-    return {LocalProvider::kindName(),        ComfyUiProvider::kindName(),
-            A1111Provider::kindName(),        OpenAiImagesProvider::kindName(),
-            ReplicateProvider::kindName(),    FalProvider::kindName(),
+    return {LocalProvider::kindName(),     ComfyUiProvider::kindName(),
+            A1111Provider::kindName(),     OpenAiImagesProvider::kindName(),
+            ReplicateProvider::kindName(), FalProvider::kindName(),
             TtsProvider::kindName()};
 }
 

@@ -187,8 +187,8 @@ void ReportContext::resolveTasks(const QList<StoredTask> &storedList,
             const QString &inputId = graph.at(input).id;
             return tasks.contains(inputId) ? tasks.value(inputId).state : TaskState::Queued;
         });
-        const QStringList preference = project.providerPreference.value(
-            TaskId::stageOf(id).value_or(Stage::Image));
+        const QStringList preference =
+            project.providerPreference.value(TaskId::stageOf(id).value_or(Stage::Image));
         t.providerId =
             preference.isEmpty() ? QString::fromUtf16(kBuiltinProviderId) : preference.first();
         tasks.insert(id, t);

@@ -4,8 +4,8 @@
 // profiles and the redaction of private text. Loaded once by ReportBuilder::build().
 #pragma once
 
-#include "domain/taskid.h"
 #include "domain/project.h"
+#include "domain/taskid.h"
 #include "report/redactor.h"
 #include "report/reportbuilder.h"
 #include "report/usageestimator.h"

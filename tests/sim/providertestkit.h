@@ -2,8 +2,8 @@
 // in-process retake-sim with short limits, requests, and running one job to its end.
 #pragma once
 
-#include "domain/types.h"
 #include "domain/project.h"
+#include "domain/types.h"
 #include "providers/provider.h"
 
 #include <QList>
