@@ -393,7 +393,7 @@ void BannerCoordinator::retryDiskNow()
 {
     // The engine measures the free space now and resumes at once when it is enough.
     m_controller->recheckDiskSpace(this, [this](const DiskCheck &check) {
-        const qint64 mb = 1024 * 1024;
+        const qint64 mb = qint64(1024) * 1024;
         if (!check.enough) {
             m_diskNote =
                 check.freeBytes >= check.reserveBytes

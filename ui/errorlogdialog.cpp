@@ -62,8 +62,7 @@ ErrorLogDialog::ErrorLogDialog(const QString &logPath, const QStringList &taskId
         watcher->deleteLater();
         onLoaded(watcher->result());
     });
-    const QString path = logPath;
-    watcher->setFuture(QtConcurrent::run([path] {
+    watcher->setFuture(QtConcurrent::run([path = logPath] {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return QString();

@@ -25,11 +25,9 @@ QLocale LanguageSupport::install(QCoreApplication *app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *retake = new QTranslator(app);
     // QTranslator::load(QLocale, ...) walks the locale's UI languages ("de-CH", "de", ...).
-    if (retake->load(locale, u"retake"_s, u"_"_s, u":/i18n"_s)) {
-        QCoreApplication::installTranslator(retake);
-        g_retake = retake;
-    } else if (retake->load(u"retake_en"_s, u":/i18n"_s)) {
-        // Not translated into this language: English, with its plural forms.
+    // Not translated into this language: English, with its plural forms.
+    if (retake->load(locale, u"retake"_s, u"_"_s, u":/i18n"_s) ||
+        retake->load(u"retake_en"_s, u":/i18n"_s)) {
         QCoreApplication::installTranslator(retake);
         g_retake = retake;
     } else {

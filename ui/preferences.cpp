@@ -17,7 +17,7 @@ Preferences Preferences::load()
     p.maxRetries = std::clamp(settings.value(u"maxRetries"_s, p.maxRetries).toInt(), 0, 10);
     p.baseDelayMs = std::clamp(settings.value(u"baseDelayMs"_s, p.baseDelayMs).toInt(), 10, 600000);
     p.diskReserveMb = std::clamp<qint64>(
-        settings.value(u"diskReserveMb"_s, p.diskReserveMb).toLongLong(), 0, 1024 * 1024);
+        settings.value(u"diskReserveMb"_s, p.diskReserveMb).toLongLong(), 0, qint64(1024) * 1024);
     p.concurrencyCap =
         std::clamp(settings.value(u"concurrencyCap"_s, p.concurrencyCap).toInt(), 0, 256);
     p.confirmRun = settings.value(u"confirmRun"_s, p.confirmRun).toBool();

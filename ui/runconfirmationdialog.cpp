@@ -32,7 +32,7 @@ QString RunConfirmationDialog::durationText(qint64 ms)
     const QLocale locale;
     if (ms < 1000)
         return tr("%1 ms", "duration").arg(ms);
-    if (ms < 60 * 1000)
+    if (ms < qint64(60) * 1000)
         return tr("%1 s", "duration in seconds").arg(locale.toString(ms / 1000.0, 'f', 1));
     const qint64 seconds = (ms + 500) / 1000;
     if (seconds < 3600)

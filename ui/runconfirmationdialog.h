@@ -46,7 +46,7 @@ public:
     QString summaryText() const;
 
     // "850 ms", "12.4 s", "3 min 5 s", "1 h 2 min", translated.
-    static QString durationText(qint64 milliseconds);
+    static QString durationText(qint64 ms);
     static QString costText(double units);
 
 private:

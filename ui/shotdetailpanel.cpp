@@ -265,7 +265,7 @@ void ShotDetailPanel::setPreviewStage(Stage stage)
 
 bool ShotDetailPanel::hasPreview() const
 {
-    return m_preview->pixmap().isNull() == false;
+    return !m_preview->pixmap().isNull();
 }
 
 void ShotDetailPanel::updateStates()

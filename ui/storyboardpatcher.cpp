@@ -25,9 +25,7 @@ public:
     bool run()
     {
         skipSpace();
-        if (!value(0, {}))
-            return false;
-        return true;
+        return value(0, {});
     }
 
     struct Span {

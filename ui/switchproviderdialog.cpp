@@ -91,9 +91,9 @@ SwitchProviderDialog::Scope SwitchProviderDialog::scope() const
 
 void SwitchProviderDialog::setScope(Scope scope)
 {
-    if (scope == Scope::Selection && m_selection->isEnabled())
-        m_selection->setChecked(true);
-    else if (m_allFailed->isEnabled())
+    // All failed only when asked for and possible; the selection otherwise.
+    const bool allFailed = scope != Scope::Selection || !m_selection->isEnabled();
+    if (allFailed && m_allFailed->isEnabled())
         m_allFailed->setChecked(true);
     else
         m_selection->setChecked(true);
