@@ -51,6 +51,7 @@ private Q_SLOTS:
     void confinement_data();
     void confinement();
     void diskFullProbePausesWithoutSpendingBudget();
+    void truncatedOutputOnAFullDrivePausesInsteadOfDegrading();
     void diskFullWriteErrorPausesAndResumes();
     void publishedTreeIsNeverTouchedByARun();
     void discardKeepsReferencedOutputs();
@@ -256,6 +257,43 @@ void TestDurability::diskFullProbePausesWithoutSpendingBudget()
     QCOMPARE(e.summary().count(TaskState::Done), 4);
     for (const TaskSnapshot &t : e.tasks())
         QCOMPARE(t.retriesUsed, 0);
+}
+
+void TestDurability::truncatedOutputOnAFullDrivePausesInsteadOfDegrading()
+{
+    // Given a drive with no reserve asked for and less than a megabyte left,
+    QVERIFY(m_f->open(makeProject(1)));
+    Engine &e = *m_f->engine;
+    auto freeBytes = std::make_shared<std::atomic<qint64>>(512 * 1024);
+    EngineOptions options = e.options();
+    options.verifyOutputs = true;
+    options.diskReserveBytes = 0;
+    options.freeSpaceProbe = [freeBytes](const QString &) { return freeBytes->load(); };
+    e.setOptions(options);
+    // and a tool that leaves an output cut short (it does not decode),
+    m_f->a->script(imageTask(1), {FakeOutcome::hostile(u"out.png"_s)});
+    QSignalSpy paused(&e, &Engine::pausedChanged);
+    e.start();
+
+    // when it is verified, the batch pauses for the disk instead of moving down the ladder,
+    QTRY_VERIFY(!e.attempts(imageTask(1)).isEmpty());
+    const Attempt first = e.attempts(imageTask(1)).first();
+    QCOMPARE(first.errorClass, ErrorClass::DiskFull);
+    QVERIFY(!first.countedAgainstBudget);
+    QVERIFY(paused.count() >= 1);
+    QCOMPARE(paused.first().at(1).value<PauseReason>(), PauseReason::DiskFull);
+
+    // and once there is room the same rung runs again, at full quality, with no retry spent.
+    options.verifyOutputs = false; // the fake's later outputs are not real images
+    e.setOptions(options);
+    freeBytes->store(qint64(1) << 40);
+    QVERIFY(m_f->runToEnd());
+    const TaskSnapshot image = e.task(imageTask(1));
+    QCOMPARE(image.state, TaskState::Done);
+    QCOMPARE(image.quality, Quality::Full);
+    QCOMPARE(image.retriesUsed, 0);
+    QCOMPARE(e.attempts(imageTask(1)).last().rung, RungKind::Primary);
+    QCOMPARE(e.attempts(imageTask(1)).last().providerId, u"a"_s);
 }
 
 void TestDurability::diskFullWriteErrorPausesAndResumes()

@@ -117,6 +117,15 @@ void AttemptRunner::onVerified(int i, const QString &file, const VerificationRes
             i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
         return;
     }
+    if (!verification.ok && m_host.driveIsFull()) {
+        // A tool that ran out of space leaves a truncated file: the drive is at fault, not
+        // the provider or its parameters, so the batch pauses instead of degrading.
+        m_host.attemptFailed(
+            i, GenerationResult::failure(
+                   ErrorClass::DiskFull,
+                   u"the output was cut short on a full drive (%1)"_s.arg(verification.message)));
+        return;
+    }
     if (!verification.ok) {
         const ErrorClass cls = verification.errorClass == ErrorClass::None
                                    ? ErrorClass::OutputInvalid

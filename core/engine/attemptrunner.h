@@ -27,6 +27,8 @@ public:
         // The output is verified and still in the staging folder.
         virtual void attemptVerified(int task, const QString &stagedFile) = 0;
         virtual void attemptFailed(int task, const GenerationResult &result) = 0;
+        // Whether the workspace's drive is full now (a cut-short output is its fault).
+        virtual bool driveIsFull() const = 0;
     };
 
     AttemptRunner(TaskTable &tasks, const Workspace &workspace, const EngineOptions &options,

@@ -2,6 +2,7 @@
 
 #include "engine/recoveryplanner.h"
 #include "providers/provider.h"
+#include "util/diskspace.h"
 
 #include <QDir>
 
@@ -214,6 +215,11 @@ void EnginePrivate::jobEnded(int i)
     if (ProviderLane *lane = scheduler.lane(t.current.providerId))
         lane->gate.onFinished();
     t.job = nullptr;
+}
+
+bool EnginePrivate::driveIsFull() const
+{
+    return isOutOfSpace(disk.measureFreeSpace());
 }
 
 void EnginePrivate::attemptWaitsForSpace(int i, const QString &what)

@@ -114,6 +114,7 @@ public:
     void jobEnded(int i) override;
     void attemptVerified(int i, const QString &stagedFile) override { succeed(i, stagedFile); }
     void attemptFailed(int i, const GenerationResult &result) override { fail(i, result); }
+    bool driveIsFull() const override;
 };
 
 } // namespace retake

@@ -8,5 +8,7 @@ namespace retake {
 
 // True when the drive holding `directory` has less than `needed` bytes plus a 1 MB margin.
 bool isOutOfSpace(const QString &directory, qint64 needed = 0);
+// The same judgement of a measured figure (-1: unknown, never out of space).
+bool isOutOfSpace(qint64 bytesAvailable, qint64 needed = 0);
 
 } // namespace retake
