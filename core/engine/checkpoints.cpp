@@ -46,13 +46,23 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
 QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
 {
     QString file;
+    bool known = false;
     for (const CheckpointInfo &info : m_store.checkpoints()) {
-        if (info.id == id)
-            file = m_workspace.path(info.file);
+        if (info.id == id) {
+            known = true;
+            file = m_workspace.confined(info.file, u"checkpoints"_s);
+        }
     }
-    if (file.isEmpty()) {
+    if (!known) {
         *error =
             tr("there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)").arg(id);
+        return {};
+    }
+    if (file.isEmpty()) {
+        *error = tr("checkpoint %1 names a file outside the workspace's checkpoints/ folder; it "
+                    "was not read. Restore another checkpoint (retake-cli checkpoint list shows "
+                    "them)")
+                     .arg(id);
         return {};
     }
     QString why;
@@ -85,9 +95,10 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
             keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
     }
     for (const CheckpointInfo &info : m_store.checkpoints()) {
-        QString why;
+        QString why = tr("its file is outside the workspace's checkpoints/ folder");
+        const QString file = m_workspace.confined(info.file, u"checkpoints"_s);
         const QList<StoredTask> stored =
-            StateStore::loadTasksFrom(m_workspace.path(info.file), &why);
+            file.isEmpty() ? QList<StoredTask>() : StateStore::loadTasksFrom(file, &why);
         if (stored.isEmpty()) {
             if (error)
                 *error =
