@@ -1,6 +1,7 @@
-// Nothing outside the workspace is read or deleted (issue 13, defect 3): paths read back
-// from state.sqlite or a checkpoint are used only inside the workspace. Real retake-cli processes
-// on a temporary storyboard, and the engine for what only its activity log shows.
+// Nothing outside the workspace is read or deleted (issue 13, defects 3 and 4): paths read back
+// from state.sqlite or a checkpoint are used only inside the workspace, and discard deletes only
+// Retake's own outputs, never through a link out of the workspace. Real retake-cli processes on a
+// temporary storyboard, and the engine for what only its activity log shows.
 #include "enginefixture.h"
 #include "store/publisher.h"
 
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void publishNeverCopiesAFileFromOutsideTheWorkspace();
     void checkpointRestoreNeverTakesAnOutputFromOutside();
     void checkpointFileOutsideIsNeitherReadNorDeleted();
+    void discardDoesNotFollowADraftLinkOut();
+    void discardDeletesOnlyRetakeOutputs();
     void publisherRefusesASourceOutsideDraft();
     void openSaysWhyAnEscapingOutputRunsAgain();
 
@@ -239,6 +242,52 @@ void TestConfinement::checkpointFileOutsideIsNeitherReadNorDeleted()
     // and dropping every checkpoint does not delete the file it names.
     cli({u"discard"_s, path, u"--all-checkpoints"_s});
     QCOMPARE(readFile(victim(u"cp.sqlite"_s)), outside);
+}
+
+void TestConfinement::discardDoesNotFollowADraftLinkOut()
+{
+    const QString path = finishedBatch();
+    QVERIFY(!path.isEmpty());
+    // Given draft/ replaced by a link to a folder outside that holds files named like outputs,
+    QVERIFY(writeFile(victim(u"s01/s01-sh01/image.a5.png"_s), kSecret));
+    QVERIFY(QDir().rename(workspace(u"draft"_s), m_dir->filePath(u"old-draft"_s)));
+    QVERIFY(QFile::link(m_dir->filePath(u"victim"_s), workspace(u"draft"_s)));
+
+    // discard deletes nothing there and says why.
+    const CliResult discarded = cli({u"discard"_s, path});
+    QVERIFY2(discarded.exitCode == 1, qPrintable(discarded.out + discarded.err));
+    QVERIFY2(discarded.err.contains(u"draft/ is a link"_s), qPrintable(discarded.err));
+    QCOMPARE(readFile(victim(u"doc.txt"_s)), kSecret);
+    QCOMPARE(readFile(victim(u"s01/s01-sh01/image.a5.png"_s)), kSecret);
+}
+
+void TestConfinement::discardDeletesOnlyRetakeOutputs()
+{
+    const QString path = finishedBatch();
+    QVERIFY(!path.isEmpty());
+    // Given files the user put into draft/, a linked subfolder and a linked file leading out,
+    const QStringList foreign{u"draft/notes.txt"_s, u"draft/s01/s01-sh01/my-grade.png"_s,
+                              u"draft/s01/s01-sh01/image.final.png"_s,
+                              u"draft/s01/s01-sh01/image.a2.png.bak"_s};
+    for (const QString &name : foreign)
+        QVERIFY(writeFile(workspace(name), kSecret));
+    QVERIFY(writeFile(victim(u"image.a3.png"_s), kSecret));
+    QVERIFY(QFile::link(m_dir->filePath(u"victim"_s), workspace(u"draft/s01/linked"_s)));
+    QVERIFY(QFile::link(victim(u"doc.txt"_s), workspace(u"draft/s01/s01-sh02/image.a8.png"_s)));
+    // and an older output of Retake's that nothing points to,
+    QVERIFY(writeFile(workspace(u"draft/s01/s01-sh01/image.a9.png"_s), "old attempt"));
+
+    // discard deletes only that output.
+    const CliResult discarded = cli({u"discard"_s, path});
+    QVERIFY2(discarded.exitCode == 0, qPrintable(discarded.err));
+    QVERIFY2(discarded.out.contains(u"Discarded 1 output file(s)"_s), qPrintable(discarded.out));
+    QVERIFY(!QFileInfo::exists(workspace(u"draft/s01/s01-sh01/image.a9.png"_s)));
+    for (const QString &name : foreign)
+        QVERIFY2(readFile(workspace(name)) == kSecret, qPrintable(name));
+    QCOMPARE(readFile(victim(u"image.a3.png"_s)), kSecret);
+    QCOMPARE(readFile(victim(u"doc.txt"_s)), kSecret);
+    QVERIFY(QFileInfo(workspace(u"draft/s01/s01-sh02/image.a8.png"_s)).isSymLink());
+    QVERIFY(QFileInfo::exists(workspace(u"draft/s01/s01-sh01/image.a1.png"_s)));
 }
 
 void TestConfinement::publisherRefusesASourceOutsideDraft()

@@ -83,6 +83,15 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
 
 int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, QString *error)
 {
+    const QString draft = m_workspace.draftDir();
+    if (QFileInfo(draft).isSymLink() && !m_workspace.contains(draft)) {
+        // Never follow a link out of the workspace.
+        if (error)
+            *error = tr("draft/ is a link to %1, outside the workspace; nothing was deleted. "
+                        "Replace the link with a folder of the workspace, then discard again.")
+                         .arg(QFileInfo(draft).symLinkTarget());
+        return -1;
+    }
     if (dropCheckpoints) {
         for (const CheckpointInfo &info : m_store.checkpoints())
             m_store.removeCheckpoint(info.id, error);
@@ -112,15 +121,21 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
     }
     int removed = 0;
     qint64 freed = 0;
-    QDirIterator it(m_workspace.draftDir(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(u"/.staging/"_s) || keep.contains(file))
-            continue;
-        const qint64 size = QFileInfo(file).size();
-        if (QFile::remove(file)) {
-            ++removed;
-            freed += size;
+    if (QFileInfo(draft).isDir()) {
+        // Without FollowSymlinks, linked subfolders are not entered.
+        QDirIterator it(draft, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QFileInfo info = it.fileInfo();
+            // Only Retake's own outputs: regular files named as it names them, inside draft/.
+            if (keep.contains(file) || info.isSymLink() || !info.isFile() ||
+                !m_workspace.isOutputName(file) || !m_workspace.containsIn(u"draft"_s, file))
+                continue;
+            const qint64 size = info.size();
+            if (QFile::remove(file)) {
+                ++removed;
+                freed += size;
+            }
         }
     }
     if (bytesFreed)
