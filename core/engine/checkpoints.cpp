@@ -46,13 +46,23 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
 QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
 {
     QString file;
+    bool known = false;
     for (const CheckpointInfo &info : m_store.checkpoints()) {
-        if (info.id == id)
-            file = m_workspace.path(info.file);
+        if (info.id == id) {
+            known = true;
+            file = m_workspace.confined(info.file, u"checkpoints"_s);
+        }
     }
-    if (file.isEmpty()) {
+    if (!known) {
         *error =
             tr("there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)").arg(id);
+        return {};
+    }
+    if (file.isEmpty()) {
+        *error = tr("checkpoint %1 names a file outside the workspace's checkpoints/ folder; it "
+                    "was not read. Restore another checkpoint (retake-cli checkpoint list shows "
+                    "them)")
+                     .arg(id);
         return {};
     }
     QString why;
@@ -73,6 +83,15 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
 
 int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, QString *error)
 {
+    const QString draft = m_workspace.draftDir();
+    if (QFileInfo(draft).isSymLink() && !m_workspace.contains(draft)) {
+        // Never follow a link out of the workspace.
+        if (error)
+            *error = tr("draft/ is a link to %1, outside the workspace; nothing was deleted. "
+                        "Replace the link with a folder of the workspace, then discard again.")
+                         .arg(QFileInfo(draft).symLinkTarget());
+        return -1;
+    }
     if (dropCheckpoints) {
         for (const CheckpointInfo &info : m_store.checkpoints())
             m_store.removeCheckpoint(info.id, error);
@@ -85,9 +104,10 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
             keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
     }
     for (const CheckpointInfo &info : m_store.checkpoints()) {
-        QString why;
+        QString why = tr("its file is outside the workspace's checkpoints/ folder");
+        const QString file = m_workspace.confined(info.file, u"checkpoints"_s);
         const QList<StoredTask> stored =
-            StateStore::loadTasksFrom(m_workspace.path(info.file), &why);
+            file.isEmpty() ? QList<StoredTask>() : StateStore::loadTasksFrom(file, &why);
         if (stored.isEmpty()) {
             if (error)
                 *error =
@@ -101,15 +121,21 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
     }
     int removed = 0;
     qint64 freed = 0;
-    QDirIterator it(m_workspace.draftDir(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(u"/.staging/"_s) || keep.contains(file))
-            continue;
-        const qint64 size = QFileInfo(file).size();
-        if (QFile::remove(file)) {
-            ++removed;
-            freed += size;
+    if (QFileInfo(draft).isDir()) {
+        // Without FollowSymlinks, linked subfolders are not entered.
+        QDirIterator it(draft, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QFileInfo info = it.fileInfo();
+            // Only Retake's own outputs: regular files named as it names them, inside draft/.
+            if (keep.contains(file) || info.isSymLink() || !info.isFile() ||
+                !m_workspace.isOutputName(file) || !m_workspace.containsIn(u"draft"_s, file))
+                continue;
+            const qint64 size = info.size();
+            if (QFile::remove(file)) {
+                ++removed;
+                freed += size;
+            }
         }
     }
     if (bytesFreed)

@@ -150,7 +150,8 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
 {
     tasks.build(project);
     scheduler.clearQueues();
-    journal.restore(stored, continuingRun);
+    for (const QString &note : journal.restore(stored, continuingRun))
+        log(note);
     dirty.clear();
 }
 

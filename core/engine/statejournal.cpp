@@ -150,8 +150,9 @@ bool StateJournal::reopenBudgetRun()
     return reopened;
 }
 
-void StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
+QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
 {
+    QStringList notes;
     const QHash<QString, QList<Attempt>> attempts = m_store.loadAttempts();
     for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
         const int i = m_tasks.indexOf(it.key());
@@ -171,8 +172,11 @@ void StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
         const StoredTask &s = *found;
         TaskRecord &t = m_tasks.at(i);
         const QByteArray current = m_requests.paramsHash(t);
-        const bool outputExists =
-            !s.outputPath.isEmpty() && QFileInfo::exists(m_workspace.path(s.outputPath));
+        // A path read back from the state is used only inside draft/ (a shared or
+        // downloaded workspace must not point Retake at other files).
+        const QString output = m_workspace.confined(s.outputPath, u"draft"_s);
+        const bool outputEscapes = !s.outputPath.isEmpty() && output.isEmpty();
+        const bool outputExists = !output.isEmpty() && QFileInfo::exists(output);
         t.snap.lastError = s.lastError;
         t.snap.lastMessage = s.lastMessage;
         t.snap.lastHttpStatus = s.lastHttpStatus;
@@ -191,9 +195,15 @@ void StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
             t.retriesUsed = s.retriesUsed;
             t.rungFailures = s.rungFailures;
         }
-        if (s.state == TaskState::Done && outputExists) {
+        if (s.state == TaskState::Done && outputEscapes) {
+            // Treated like a missing output: the task runs again.
+            t.snap.lastMessage =
+                u"its output path in the state (%1) leads outside the workspace's draft/ folder; "
+                u"it was not used and the task will run again"_s.arg(s.outputPath);
+            notes << u"%1: %2."_s.arg(t.snap.id, t.snap.lastMessage);
+        } else if (s.state == TaskState::Done && outputExists) {
             t.paramsHash = s.paramsHash;
-            t.snap.outputPath = m_workspace.path(s.outputPath);
+            t.snap.outputPath = output;
             m_tasks.setQuality(i, s.quality);
             m_tasks.setState(i, TaskState::Done);
         } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
@@ -210,6 +220,7 @@ void StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
         if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Blocked)
             m_tasks.setState(i, m_tasks.readyState(i));
     }
+    return notes;
 }
 
 } // namespace retake

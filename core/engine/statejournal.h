@@ -42,8 +42,9 @@ public:
     bool reopenBudgetRun();
 
     // Loads `stored` onto freshly built tasks; `continuingRun` keeps each task's position
-    // on its ladder (a resumed run), otherwise only done tasks keep theirs.
-    void restore(const QList<StoredTask> &stored, bool continuingRun);
+    // on its ladder (a resumed run), otherwise only done tasks keep theirs. A done task whose
+    // stored output leads outside draft/ runs again. Returns lines for the activity log.
+    QStringList restore(const QList<StoredTask> &stored, bool continuingRun);
 
 private:
     StoredTask rowOf(const TaskRecord &t) const;

@@ -1,6 +1,7 @@
 #include "checkpointstore.h"
 
 #include "store/stateschema.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,7 +86,11 @@ CheckpointInfo CheckpointStore::create(QSqlDatabase &db, const QString &database
 bool CheckpointStore::remove(QSqlDatabase &db, const QString &databasePath,
                              const CheckpointInfo &checkpoint, QString *error)
 {
-    QFile::remove(QFileInfo(databasePath).absoluteDir().filePath(checkpoint.file));
+    // The file named by the row is deleted only inside the workspace's checkpoints/ folder.
+    const QString file = Workspace(QFileInfo(databasePath).absolutePath())
+                             .confined(checkpoint.file, u"checkpoints"_s);
+    if (!file.isEmpty())
+        QFile::remove(file);
     QSqlQuery remove(db);
     remove.prepare(u"DELETE FROM checkpoints WHERE id = ?"_s);
     remove.bindValue(0, checkpoint.id);

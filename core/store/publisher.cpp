@@ -98,6 +98,20 @@ QList<PublishItem> Publisher::itemsFor(const QList<TaskSnapshot> &tasks,
 PublishResult Publisher::publish(const Workspace &workspace, const QList<PublishItem> &items)
 {
     PublishResult result;
+    // Sources come from the state database: each must be a file inside draft/ (after
+    // resolving `..` and symlinks), or nothing is published (docs/ARCHITECTURE.md,
+    // "State and workspace").
+    for (const PublishItem &item : items) {
+        const QString source = workspace.confined(item.sourcePath, u"draft"_s);
+        if (source.isEmpty() || !QFileInfo(source).isFile()) {
+            result.message =
+                u"%1: its output %2 is not a file inside the workspace's draft/ folder, so it was "
+                u"not copied; nothing was published and published/ is unchanged. Run the batch "
+                u"again (retake-cli run) to make this output again, then publish."_s.arg(
+                    item.taskId, item.sourcePath);
+            return result;
+        }
+    }
     const QString published = workspace.path(u"published"_s);
     // Leftovers of a publish that was killed: never the live published/ folder.
     const QDir root(workspace.root());

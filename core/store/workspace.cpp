@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,11 @@ QString Workspace::relativePath(const QString &absolute) const
 
 bool Workspace::contains(const QString &absolute) const
 {
+    return containsIn(QString(), absolute);
+}
+
+bool Workspace::containsIn(const QString &folder, const QString &absolute) const
+{
     // Resolve the deepest existing ancestor, so a symlink anywhere on the way counts.
     QFileInfo info(QDir::cleanPath(absolute));
     QString suffix;
@@ -56,13 +62,36 @@ bool Workspace::contains(const QString &absolute) const
             return false;
         info = QFileInfo(parent);
     }
-    const QString canonicalRoot = QFileInfo(m_root).canonicalFilePath();
+    const QString canonicalRoot = QFileInfo(path(folder)).canonicalFilePath();
     QString resolved = info.canonicalFilePath();
     if (resolved.isEmpty() || canonicalRoot.isEmpty())
         return false;
     if (!suffix.isEmpty())
         resolved = QDir::cleanPath(resolved + u'/' + suffix);
     return resolved == canonicalRoot || resolved.startsWith(canonicalRoot + u'/');
+}
+
+QString Workspace::confined(const QString &stored, const QString &folder) const
+{
+    if (stored.isEmpty())
+        return {};
+    const QString absolute = QDir::isAbsolutePath(stored) ? QDir::cleanPath(stored) : path(stored);
+    return containsIn(folder, absolute) ? absolute : QString();
+}
+
+bool Workspace::isOutputName(const QString &absolute) const
+{
+    static const QRegularExpression pattern = [] {
+        QStringList stages;
+        for (Stage stage : {Stage::Image, Stage::Video, Stage::Audio, Stage::Assembly})
+            stages << nameOf(stage);
+        // Scene and shot ids as the storyboard loader accepts them (StoryboardLoader::idProblem).
+        return QRegularExpression(u"^(?:[A-Za-z0-9][A-Za-z0-9_-]*/){1,2}(?:%1)\\.a[1-9][0-9]*"
+                                  u"\\.[A-Za-z0-9]+$"_s.arg(stages.join(u'|')));
+    }();
+    const QString draft = draftDir() + u'/';
+    const QString clean = QDir::cleanPath(absolute);
+    return clean.startsWith(draft) && pattern.match(clean.mid(draft.size())).hasMatch();
 }
 
 bool Workspace::ensureLayout(QString *error) const

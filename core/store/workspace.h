@@ -46,6 +46,15 @@ public:
     QString relativePath(const QString &absolute) const;
     // True when `absolute` (after resolving symlinks of its existing part) is inside root.
     bool contains(const QString &absolute) const;
+    // True when `absolute` (after resolving symlinks of its existing part) is inside `folder`,
+    // a folder of the workspace given relative to root ("draft", "checkpoints").
+    bool containsIn(const QString &folder, const QString &absolute) const;
+    // A path read back from state, a checkpoint or a manifest (relative to root, or absolute)
+    // as an absolute path when it resolves inside `folder`; empty when it leads out of it.
+    QString confined(const QString &stored, const QString &folder) const;
+    // True when `absolute` is named as Retake names its outputs (outputPath):
+    // draft/<scene>/<shot>/<stage>.a<N>.<ext> or draft/<scene>/<stage>.a<N>.<ext>.
+    bool isOutputName(const QString &absolute) const;
 
     bool ensureLayout(QString *error) const;
 
