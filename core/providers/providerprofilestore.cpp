@@ -162,12 +162,22 @@ QJsonObject ProviderProfileStore::toJson(const ProviderProfile &profile)
 ProfileLoad ProviderProfileStore::loadFile(const QString &path)
 {
     ProfileLoad load;
-    const QFileInfo info(path);
+    const QFileInfo info(path); // exists() and isFile() follow symbolic links
     if (!info.exists())
         return load;
     const QString name = info.fileName();
+    // A FIFO would block the open and a device may never end: neither is opened.
+    if (!info.isFile()) {
+        load.problems << name + u": not a regular file (a pipe, device or folder); save the "
+                                u"profiles as an ordinary file or remove it"_s;
+        return load;
+    }
+    const QString tooLarge = u"larger than the 4 MiB limit for provider profiles; remove the "
+                             u"profiles this project does not use"_s;
     if (info.size() > kMaxFileBytes) {
-        load.problems << name + u": larger than 4 MiB"_s;
+        const double mebibytes = double(info.size()) / (1024.0 * 1024.0);
+        load.problems << u"%1: %2 MiB, %3"_s.arg(name, QString::number(mebibytes, 'f', 1),
+                                                 tooLarge);
         return load;
     }
     QFile file(path);
@@ -175,8 +185,14 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
         load.problems << name + u": "_s + file.errorString();
         return load;
     }
+    // The file may have grown since it was measured: never read past the limit.
+    const QByteArray data = file.read(kMaxFileBytes + 1);
+    if (data.size() > kMaxFileBytes) {
+        load.problems << name + u": "_s + tooLarge;
+        return load;
+    }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         load.problems << u"%1: not a JSON object (%2 at byte %3)"_s.arg(name, error.errorString())
                              .arg(error.offset);
