@@ -352,6 +352,10 @@ void TestStoryboard::brokenStoryboards_data()
         << withShot("{'id':'a','prompt':'p','video':{'duration':0}}")
         << QStringList{u"scenes[0].shots[0].video.duration: must be a positive number, got 0"_s}
         << true;
+    QTest::newRow("duration too short for a frame")
+        << withShot("{'id':'a','prompt':'p','video':{'duration':1e-300}}")
+        << QStringList{u"scenes[0].shots[0].video.duration: must be at least 0.1, got 1e-300"_s}
+        << true;
     QTest::newRow("duration as a string")
         << doc("{" FORMAT ",'defaults':{'video':{'duration':'long'}}," ONE_SCENE "}")
         << QStringList{u"defaults.video.duration: must be a positive number, got \"long\""_s}
@@ -1093,6 +1097,9 @@ void TestStoryboard::csvErrors_data()
         << QByteArray("scene,shot,prompt,duration\ns1,a,p,inf\ns1,b,p,nan\n")
         << QStringList{u"shots.csv:2: duration \"inf\" is not a number"_s,
                        u"shots.csv:3: duration \"nan\" is not a number"_s};
+    QTest::newRow("duration too short for a frame")
+        << QByteArray("scene,shot,prompt,duration\ns1,a,p,1e-300\ns1,b,p,0.1\n")
+        << QStringList{u"shots.csv:2: duration \"1e-300\" must be at least 0.1"_s};
     QTest::newRow("decimal comma is not a number")
         << QByteArray("scene,shot,prompt,duration\ns1,a,p,\"1,5\"\n")
         << QStringList{u"shots.csv:2: duration \"1,5\" is not a number"_s};
