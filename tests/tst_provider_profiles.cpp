@@ -9,6 +9,7 @@
 #include "testprinters.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -237,6 +238,45 @@ private Q_SLOTS:
             ProviderProfileStore::loadFile(path).problems,
             QStringList{u"providers.json: 5.0 MiB, larger than the 4 MiB limit for "
                         u"provider profiles; remove the profiles this project does not use"_s});
+    }
+
+    void manyProfilesLoadInLinearTime()
+    {
+        // Given a providers.json of 50,000 profiles, one id of them defined twice
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const int count = 50000;
+        QJsonArray providers;
+        for (int i = 0; i < count; ++i)
+            providers.append(QJsonObject{{u"id"_s, u"p%1"_s.arg(i)}, {u"kind"_s, u"fal"_s}});
+        providers.append(QJsonObject{{u"id"_s, u"p7"_s}, {u"kind"_s, u"fal"_s}});
+        const QString path = dir.filePath(u"providers.json"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(QJsonObject{{u"format"_s, u"retake-providers/1"_s},
+                                                 {u"providers"_s, providers}})
+                           .toJson(QJsonDocument::Compact));
+        }
+
+        // When it is loaded and merged, as the CLI and the GUI do
+        QElapsedTimer timer;
+        timer.start();
+        const ProfileLoad load = ProviderProfileStore::loadFile(path);
+        const QList<ProviderProfile> merged = ProviderProfileStore::merge({{}, load.profiles});
+        QSettings settings(dir.filePath(u"user.ini"_s), QSettings::IniFormat);
+        const ProfileCatalog catalog =
+            ProviderProfileStore::catalog(dir.filePath(u"film.retake.json"_s), {}, settings);
+        const qint64 elapsedMs = timer.elapsed();
+
+        // Then the duplicate is named as before, and it takes seconds, not minutes
+        // (the duplicate checks compared every id with every other one).
+        QCOMPARE(load.problems, QStringList{u"providers.json: providers[%1].id: \"p7\" is "
+                                            u"defined twice"_s.arg(count)});
+        QCOMPARE(load.profiles.size(), count);
+        QCOMPARE(merged.size(), count);
+        QCOMPARE(catalog.entries.size(), count + 1);
+        QVERIFY2(elapsedMs < 20000, qPrintable(u"%1 ms"_s.arg(elapsedMs)));
     }
 
     void storyboardReadsNetworkFields()
