@@ -52,6 +52,7 @@ private Q_SLOTS:
     void jsonLinesParse();
     void ctrlCCancelsCleanlyAndRunResumes();
     void checkpointPublishAndDiscardFromTheCommandLine();
+    void checkpointListJsonEscapesTheReason();
 
 private:
     CliResult cli(const QStringList &args, int timeoutMs = 120000);
@@ -379,6 +380,32 @@ void TestCli::checkpointPublishAndDiscardFromTheCommandLine()
     QVERIFY2(discarded.out.contains(u"Discarded 6 output file(s)"_s), qPrintable(discarded.out));
     QCOMPARE(draftFiles(), 0);
     QCOMPARE(sha256Of(manifestFile.fileName()), manifestHash);
+}
+
+void TestCli::checkpointListJsonEscapesTheReason()
+{
+    // Given a checkpoint whose reason holds quotes, a backslash, a newline and a tab
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const QString reason = u"before \"the big\" re-run\\\nsecond line\tand a tab"_s;
+    const CliResult created = cli({u"checkpoint"_s, u"create"_s, path, u"--reason"_s, reason});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+
+    // When the checkpoints are listed as JSON lines
+    const CliResult listed = cli({u"checkpoint"_s, u"list"_s, path, u"--json"_s});
+    QCOMPARE(listed.exitCode, 0);
+
+    // Then every line is a JSON object and the reason comes back as it was given.
+    const QStringList lines = listed.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QJsonParseError error;
+    const QJsonDocument line = QJsonDocument::fromJson(lines.first().toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(listed.out));
+    const QJsonObject object = line.object();
+    QCOMPARE(object.value(u"reason"_s).toString(), reason);
+    QVERIFY(!object.value(u"id"_s).toString().isEmpty());
+    QVERIFY(object.value(u"counts"_s).isObject());
+    QVERIFY(object.value(u"bytes"_s).toDouble() > 0);
+    QVERIFY(!object.value(u"createdAt"_s).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

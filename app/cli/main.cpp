@@ -13,6 +13,10 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
 #include <csignal>
 #include <optional>
 #include <sys/socket.h>
@@ -124,6 +128,19 @@ struct CommandContext {
     CliRunner *runner = nullptr;
 };
 
+// One line of `checkpoint list --json`: built as JSON, so that quotes or newlines in a
+// reason cannot break it.
+QString checkpointJsonLine(const CheckpointInfo &info)
+{
+    const QJsonObject counts = QJsonDocument::fromJson(info.countsJson.toUtf8()).object();
+    const QJsonObject line{{u"id"_s, info.id},
+                           {u"createdAt"_s, info.createdAt.toString(Qt::ISODate)},
+                           {u"reason"_s, info.reason},
+                           {u"counts"_s, counts},
+                           {u"bytes"_s, double(info.sizeBytes)}};
+    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) + u'\n';
+}
+
 int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest,
                   const QString &reason, bool json)
 {
@@ -143,11 +160,7 @@ int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest
     if (action == u"list"_s) {
         for (const CheckpointInfo &info : engine.checkpoints()) {
             if (json) {
-                out << u"{\"id\":\"%1\",\"createdAt\":\"%2\",\"reason\":\"%3\",\"counts\":%4,"
-                       "\"bytes\":%5}\n"_s
-                           .arg(info.id, info.createdAt.toString(Qt::ISODate), info.reason,
-                                info.countsJson.isEmpty() ? u"{}"_s : info.countsJson)
-                           .arg(info.sizeBytes);
+                out << checkpointJsonLine(info);
             } else {
                 out << u"%1  %2  %3  %4\n"_s.arg(info.id, -26)
                            .arg(info.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
