@@ -53,6 +53,8 @@ private Q_SLOTS:
     void ctrlCCancelsCleanlyAndRunResumes();
     void checkpointPublishAndDiscardFromTheCommandLine();
     void checkpointListJsonEscapesTheReason();
+    void nonFiniteLimitsExitTwo_data();
+    void nonFiniteLimitsExitTwo();
 
 private:
     CliResult cli(const QStringList &args, int timeoutMs = 120000);
@@ -406,6 +408,37 @@ void TestCli::checkpointListJsonEscapesTheReason()
     QVERIFY(object.value(u"counts"_s).isObject());
     QVERIFY(object.value(u"bytes"_s).toDouble() > 0);
     QVERIFY(!object.value(u"createdAt"_s).toString().isEmpty());
+}
+
+void TestCli::nonFiniteLimitsExitTwo_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+    const QString reserve = u"--disk-reserve-mb needs a number of megabytes from 0 to 1048576 "
+                            u"(1 TiB), got \"%1\""_s;
+    const QString budget = u"--budget needs a positive number of cost units up to 1e12, got "
+                           u"\"%1\""_s;
+    for (const QString &value : {u"nan"_s, u"inf"_s, u"-inf"_s, u"1e308"_s, u"-1"_s, u"lots"_s})
+        QTest::newRow(qPrintable(u"reserve "_s + value))
+            << u"--disk-reserve-mb"_s << value << reserve.arg(value);
+    for (const QString &value : {u"nan"_s, u"inf"_s, u"1e308"_s, u"0"_s, u"cheap"_s})
+        QTest::newRow(qPrintable(u"budget "_s + value))
+            << u"--budget"_s << value << budget.arg(value);
+}
+
+void TestCli::nonFiniteLimitsExitTwo()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    // Given a valid storyboard and a limit that is no usable number
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    // When it is run with it, then nothing runs: exit 2 with the reason and what to give.
+    const CliResult r = cli({u"run"_s, path, option + u'=' + value});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"calm.retake/draft/s01/s01-sh01/image.a1.png"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -30,6 +30,9 @@ namespace {
 
 int g_signalFd[2] = {-1, -1};
 
+// The largest --disk-reserve-mb: 1 TiB.
+constexpr double kMaxDiskReserveMb = 1024.0 * 1024.0;
+
 void onSigint(int)
 {
     const char byte = 1;
@@ -412,21 +415,29 @@ std::optional<Project> loadProject(const QString &file, QTextStream &err)
 std::optional<int> openEngine(Engine *engine, CommandContext &context)
 {
     const Invocation &call = context.call;
+    // Checked before the workspace is opened: nan, inf or 1e308 would overflow the bytes.
+    std::optional<qint64> reserveBytes;
+    if (call.parser.isSet(call.options.reserve)) {
+        const QString text = call.parser.value(call.options.reserve);
+        bool ok = false;
+        const double mb = text.toDouble(&ok);
+        if (!ok || !std::isfinite(mb) || mb < 0 || mb > kMaxDiskReserveMb) {
+            context.err << u"retake-cli: --disk-reserve-mb needs a number of megabytes from 0 to "
+                           "%1 (1 TiB), got \"%2\".\n"_s.arg(
+                               QString::number(qint64(kMaxDiskReserveMb)), text);
+            return ExitInvalidInput;
+        }
+        reserveBytes = qint64(mb * 1024 * 1024);
+    }
     QString error;
     if (!engine->open(context.project, context.workspace, &error)) {
         context.err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(context.workspace,
                                                                                error);
         return ExitError;
     }
-    if (call.parser.isSet(call.options.reserve)) {
-        bool ok = false;
-        const double mb = call.parser.value(call.options.reserve).toDouble(&ok);
-        if (!ok || mb < 0) {
-            context.err << "retake-cli: --disk-reserve-mb needs a number of megabytes.\n";
-            return ExitInvalidInput;
-        }
+    if (reserveBytes) {
         EngineOptions options = engine->options();
-        options.diskReserveBytes = qint64(mb * 1024 * 1024);
+        options.diskReserveBytes = *reserveBytes;
         engine->setOptions(options);
     }
     if (!context.reports->applyOptions(*engine, call.parser.value(call.options.budget),
