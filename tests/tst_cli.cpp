@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void validateDemo();
     void brokenStoryboardExitsTwo();
     void unknownCommandExitsTwo();
+    void fifosAreRefusedWithoutWaiting();
     void runAllDoneExitsZero();
     void demoRunShowsRecoveryAndExitsThree();
     void jsonLinesParse();
@@ -150,6 +152,28 @@ void TestCli::unknownCommandExitsTwo()
     const CliResult r = cli({u"render"_s, u"x.retake.json"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"unknown command \"render\""_s));
+}
+
+void TestCli::fifosAreRefusedWithoutWaiting()
+{
+    // Given a FIFO as the storyboard, and one as providers.json beside a valid storyboard
+    const QString pipe = m_dir->filePath(u"pipe.retake.json"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+
+    // When they are validated, then neither waits for a writer: the storyboard is invalid
+    // input (exit 2), a providers.json that is no file is named and left out.
+    const CliResult r = cli({u"validate"_s, pipe}, 20000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"pipe.retake.json: cannot read: not a regular file"_s),
+             qPrintable(r.err));
+
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const QString providers = m_dir->filePath(u"providers.json"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(providers).constData(), 0600) == 0);
+    const CliResult beside = cli({u"validate"_s, path}, 20000);
+    QCOMPARE(beside.exitCode, 0);
+    QVERIFY2(beside.err.contains(u"retake-cli: providers.json: not a regular file"_s),
+             qPrintable(beside.err));
 }
 
 void TestCli::runAllDoneExitsZero()
