@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,11 +48,15 @@ private Q_SLOTS:
     void validateDemo();
     void brokenStoryboardExitsTwo();
     void unknownCommandExitsTwo();
+    void fifosAreRefusedWithoutWaiting();
     void runAllDoneExitsZero();
     void demoRunShowsRecoveryAndExitsThree();
     void jsonLinesParse();
     void ctrlCCancelsCleanlyAndRunResumes();
     void checkpointPublishAndDiscardFromTheCommandLine();
+    void checkpointListJsonEscapesTheReason();
+    void nonFiniteLimitsExitTwo_data();
+    void nonFiniteLimitsExitTwo();
 
 private:
     CliResult cli(const QStringList &args, int timeoutMs = 120000);
@@ -147,6 +152,28 @@ void TestCli::unknownCommandExitsTwo()
     const CliResult r = cli({u"render"_s, u"x.retake.json"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"unknown command \"render\""_s));
+}
+
+void TestCli::fifosAreRefusedWithoutWaiting()
+{
+    // Given a FIFO as the storyboard, and one as providers.json beside a valid storyboard
+    const QString pipe = m_dir->filePath(u"pipe.retake.json"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+
+    // When they are validated, then neither waits for a writer: the storyboard is invalid
+    // input (exit 2), a providers.json that is no file is named and left out.
+    const CliResult r = cli({u"validate"_s, pipe}, 20000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"pipe.retake.json: cannot read: not a regular file"_s),
+             qPrintable(r.err));
+
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const QString providers = m_dir->filePath(u"providers.json"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(providers).constData(), 0600) == 0);
+    const CliResult beside = cli({u"validate"_s, path}, 20000);
+    QCOMPARE(beside.exitCode, 0);
+    QVERIFY2(beside.err.contains(u"retake-cli: providers.json: not a regular file"_s),
+             qPrintable(beside.err));
 }
 
 void TestCli::runAllDoneExitsZero()
@@ -379,6 +406,63 @@ void TestCli::checkpointPublishAndDiscardFromTheCommandLine()
     QVERIFY2(discarded.out.contains(u"Discarded 6 output file(s)"_s), qPrintable(discarded.out));
     QCOMPARE(draftFiles(), 0);
     QCOMPARE(sha256Of(manifestFile.fileName()), manifestHash);
+}
+
+void TestCli::checkpointListJsonEscapesTheReason()
+{
+    // Given a checkpoint whose reason holds quotes, a backslash, a newline and a tab
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const QString reason = u"before \"the big\" re-run\\\nsecond line\tand a tab"_s;
+    const CliResult created = cli({u"checkpoint"_s, u"create"_s, path, u"--reason"_s, reason});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+
+    // When the checkpoints are listed as JSON lines
+    const CliResult listed = cli({u"checkpoint"_s, u"list"_s, path, u"--json"_s});
+    QCOMPARE(listed.exitCode, 0);
+
+    // Then every line is a JSON object and the reason comes back as it was given.
+    const QStringList lines = listed.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QJsonParseError error;
+    const QJsonDocument line = QJsonDocument::fromJson(lines.first().toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(listed.out));
+    const QJsonObject object = line.object();
+    QCOMPARE(object.value(u"reason"_s).toString(), reason);
+    QVERIFY(!object.value(u"id"_s).toString().isEmpty());
+    QVERIFY(object.value(u"counts"_s).isObject());
+    QVERIFY(object.value(u"bytes"_s).toDouble() > 0);
+    QVERIFY(!object.value(u"createdAt"_s).toString().isEmpty());
+}
+
+void TestCli::nonFiniteLimitsExitTwo_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+    const QString reserve = u"--disk-reserve-mb needs a number of megabytes from 0 to 1048576 "
+                            u"(1 TiB), got \"%1\""_s;
+    const QString budget = u"--budget needs a positive number of cost units up to 1e12, got "
+                           u"\"%1\""_s;
+    for (const QString &value : {u"nan"_s, u"inf"_s, u"-inf"_s, u"1e308"_s, u"-1"_s, u"lots"_s})
+        QTest::newRow(qPrintable(u"reserve "_s + value))
+            << u"--disk-reserve-mb"_s << value << reserve.arg(value);
+    for (const QString &value : {u"nan"_s, u"inf"_s, u"1e308"_s, u"0"_s, u"cheap"_s})
+        QTest::newRow(qPrintable(u"budget "_s + value))
+            << u"--budget"_s << value << budget.arg(value);
+}
+
+void TestCli::nonFiniteLimitsExitTwo()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    // Given a valid storyboard and a limit that is no usable number
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    // When it is run with it, then nothing runs: exit 2 with the reason and what to give.
+    const CliResult r = cli({u"run"_s, path, option + u'=' + value});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"calm.retake/draft/s01/s01-sh01/image.a1.png"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -9,6 +9,7 @@
 #include "testprinters.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -20,6 +21,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -184,6 +191,92 @@ private Q_SLOTS:
         QFile ini(dir.filePath(u"user.ini"_s));
         QVERIFY(ini.open(QIODevice::ReadOnly));
         QVERIFY(!ini.readAll().contains("apiKey"));
+    }
+
+    void specialProvidersFilesAreRefused()
+    {
+        // Given providers.json as a link to an endless device, and as a FIFO
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"providers.json"_s);
+        const QString refused = u"providers.json: not a regular file (a pipe, device or folder); "
+                                u"save the profiles as an ordinary file or remove it"_s;
+        if (QFileInfo::exists(u"/dev/zero"_s)) {
+            QVERIFY(QFile::link(u"/dev/zero"_s, path));
+            // When it is loaded, then it is refused unread (it was read until bad_alloc).
+            QCOMPARE(ProviderProfileStore::loadFile(path).problems, QStringList{refused});
+            QVERIFY(QFile::remove(path));
+        }
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        // (On a thread: opening a FIFO for reading waits for a writer.)
+        std::packaged_task<ProfileLoad()> load(
+            [path] { return ProviderProfileStore::loadFile(path); });
+        std::future<ProfileLoad> loaded = load.get_future();
+        std::thread thread(std::move(load));
+        const bool hung = loaded.wait_for(std::chrono::seconds(5)) != std::future_status::ready;
+        if (hung) {
+            // A writer that closes at once ends the wait, so the test can end.
+            const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0)
+                ::close(fd);
+        }
+        thread.join();
+        QVERIFY2(!hung, "loading a FIFO as providers.json waited for a writer");
+        QCOMPARE(loaded.get().problems, QStringList{refused});
+    }
+
+    void oversizedProvidersFileIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"providers.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(5ll * 1024 * 1024));
+        file.close();
+        QCOMPARE(
+            ProviderProfileStore::loadFile(path).problems,
+            QStringList{u"providers.json: 5.0 MiB, larger than the 4 MiB limit for "
+                        u"provider profiles; remove the profiles this project does not use"_s});
+    }
+
+    void manyProfilesLoadInLinearTime()
+    {
+        // Given a providers.json of 50,000 profiles, one id of them defined twice
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const int count = 50000;
+        QJsonArray providers;
+        for (int i = 0; i < count; ++i)
+            providers.append(QJsonObject{{u"id"_s, u"p%1"_s.arg(i)}, {u"kind"_s, u"fal"_s}});
+        providers.append(QJsonObject{{u"id"_s, u"p7"_s}, {u"kind"_s, u"fal"_s}});
+        const QString path = dir.filePath(u"providers.json"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(QJsonObject{{u"format"_s, u"retake-providers/1"_s},
+                                                 {u"providers"_s, providers}})
+                           .toJson(QJsonDocument::Compact));
+        }
+
+        // When it is loaded and merged, as the CLI and the GUI do
+        QElapsedTimer timer;
+        timer.start();
+        const ProfileLoad load = ProviderProfileStore::loadFile(path);
+        const QList<ProviderProfile> merged = ProviderProfileStore::merge({{}, load.profiles});
+        QSettings settings(dir.filePath(u"user.ini"_s), QSettings::IniFormat);
+        const ProfileCatalog catalog =
+            ProviderProfileStore::catalog(dir.filePath(u"film.retake.json"_s), {}, settings);
+        const qint64 elapsedMs = timer.elapsed();
+
+        // Then the duplicate is named as before, and it takes seconds, not minutes
+        // (the duplicate checks compared every id with every other one).
+        QCOMPARE(load.problems, QStringList{u"providers.json: providers[%1].id: \"p7\" is "
+                                            u"defined twice"_s.arg(count)});
+        QCOMPARE(load.profiles.size(), count);
+        QCOMPARE(merged.size(), count);
+        QCOMPARE(catalog.entries.size(), count + 1);
+        QVERIFY2(elapsedMs < 20000, qPrintable(u"%1 ms"_s.arg(elapsedMs)));
     }
 
     void storyboardReadsNetworkFields()

@@ -18,7 +18,12 @@
 #include <QTest>
 
 #include <cmath>
+#include <fcntl.h>
 #include <functional>
+#include <future>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -228,6 +233,8 @@ private slots:
     void hugeFileIsRefusedUnread();
     void missingFileCannotBeOpened();
     void directoryCannotBeOpened();
+    void fifoIsRefusedUnopened();
+    void deviceIsRefusedUnread();
 
     void defaultsAreMergedIntoShots();
     void builtInDefaultsApplyWithoutDefaults();
@@ -344,6 +351,10 @@ void TestStoryboard::brokenStoryboards_data()
     QTest::newRow("zero duration")
         << withShot("{'id':'a','prompt':'p','video':{'duration':0}}")
         << QStringList{u"scenes[0].shots[0].video.duration: must be a positive number, got 0"_s}
+        << true;
+    QTest::newRow("duration too short for a frame")
+        << withShot("{'id':'a','prompt':'p','video':{'duration':1e-300}}")
+        << QStringList{u"scenes[0].shots[0].video.duration: must be at least 0.1, got 1e-300"_s}
         << true;
     QTest::newRow("duration as a string")
         << doc("{" FORMAT ",'defaults':{'video':{'duration':'long'}}," ONE_SCENE "}")
@@ -661,6 +672,56 @@ void TestStoryboard::directoryCannotBeOpened()
     QCOMPARE(result.issues.size(), 1);
     QVERIFY2(result.issues.first().toString().startsWith(u"folder.retake.json: cannot "_s),
              qPrintable(result.issues.first().toString()));
+}
+
+void TestStoryboard::fifoIsRefusedUnopened()
+{
+    // Given a FIFO named like a storyboard and like a CSV shot list
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString &name : {u"pipe.retake.json"_s, u"pipe.csv"_s}) {
+        const QString path = dir.filePath(name);
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+
+        // When it is loaded (on a thread: opening a FIFO for reading waits for a writer)
+        std::packaged_task<LoadResult()> load([path] { return StoryboardLoader::loadFile(path); });
+        std::future<LoadResult> loaded = load.get_future();
+        std::thread thread(std::move(load));
+        const bool hung = loaded.wait_for(std::chrono::seconds(5)) != std::future_status::ready;
+        if (hung) {
+            // Unblock the reader with a writer that closes at once, so the test can end.
+            const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0)
+                ::close(fd);
+        }
+        thread.join();
+        QVERIFY2(!hung, "loading a FIFO waited for a writer");
+
+        // Then it is refused as no regular file, without waiting for a writer.
+        const LoadResult result = loaded.get();
+        QVERIFY(!result.project);
+        QCOMPARE(result.issueStrings(),
+                 QStringList{name + u": cannot read: not a regular file (a pipe, device or "
+                                    u"folder); give the path of a storyboard saved as a file"_s});
+    }
+}
+
+void TestStoryboard::deviceIsRefusedUnread()
+{
+    if (!QFileInfo::exists(u"/dev/zero"_s))
+        QSKIP("needs /dev/zero");
+    // Given a storyboard that is a link to an endless device
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"zero.retake.json"_s);
+    QVERIFY(QFile::link(u"/dev/zero"_s, path));
+
+    // When it is loaded, then it is refused as what the link points to, not read.
+    QCOMPARE(StoryboardLoader::loadFile(path).issueStrings(),
+             QStringList{u"zero.retake.json: cannot read: not a regular file (a pipe, device or "
+                         u"folder); give the path of a storyboard saved as a file"_s});
+    QCOMPARE(StoryboardLoader::importCsv(path).issueStrings(),
+             StoryboardLoader::loadFile(path).issueStrings());
 }
 
 void TestStoryboard::defaultsAreMergedIntoShots()
@@ -1036,6 +1097,9 @@ void TestStoryboard::csvErrors_data()
         << QByteArray("scene,shot,prompt,duration\ns1,a,p,inf\ns1,b,p,nan\n")
         << QStringList{u"shots.csv:2: duration \"inf\" is not a number"_s,
                        u"shots.csv:3: duration \"nan\" is not a number"_s};
+    QTest::newRow("duration too short for a frame")
+        << QByteArray("scene,shot,prompt,duration\ns1,a,p,1e-300\ns1,b,p,0.1\n")
+        << QStringList{u"shots.csv:2: duration \"1e-300\" must be at least 0.1"_s};
     QTest::newRow("decimal comma is not a number")
         << QByteArray("scene,shot,prompt,duration\ns1,a,p,\"1,5\"\n")
         << QStringList{u"shots.csv:2: duration \"1,5\" is not a number"_s};

@@ -13,6 +13,10 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
 #include <csignal>
 #include <optional>
 #include <sys/socket.h>
@@ -25,6 +29,9 @@ using namespace retake::cli;
 namespace {
 
 int g_signalFd[2] = {-1, -1};
+
+// The largest --disk-reserve-mb: 1 TiB.
+constexpr double kMaxDiskReserveMb = 1024.0 * 1024.0;
 
 void onSigint(int)
 {
@@ -124,6 +131,19 @@ struct CommandContext {
     CliRunner *runner = nullptr;
 };
 
+// One line of `checkpoint list --json`: built as JSON, so that quotes or newlines in a
+// reason cannot break it.
+QString checkpointJsonLine(const CheckpointInfo &info)
+{
+    const QJsonObject counts = QJsonDocument::fromJson(info.countsJson.toUtf8()).object();
+    const QJsonObject line{{u"id"_s, info.id},
+                           {u"createdAt"_s, info.createdAt.toString(Qt::ISODate)},
+                           {u"reason"_s, info.reason},
+                           {u"counts"_s, counts},
+                           {u"bytes"_s, double(info.sizeBytes)}};
+    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) + u'\n';
+}
+
 int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest,
                   const QString &reason, bool json)
 {
@@ -143,11 +163,7 @@ int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest
     if (action == u"list"_s) {
         for (const CheckpointInfo &info : engine.checkpoints()) {
             if (json) {
-                out << u"{\"id\":\"%1\",\"createdAt\":\"%2\",\"reason\":\"%3\",\"counts\":%4,"
-                       "\"bytes\":%5}\n"_s
-                           .arg(info.id, info.createdAt.toString(Qt::ISODate), info.reason,
-                                info.countsJson.isEmpty() ? u"{}"_s : info.countsJson)
-                           .arg(info.sizeBytes);
+                out << checkpointJsonLine(info);
             } else {
                 out << u"%1  %2  %3  %4\n"_s.arg(info.id, -26)
                            .arg(info.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
@@ -399,21 +415,29 @@ std::optional<Project> loadProject(const QString &file, QTextStream &err)
 std::optional<int> openEngine(Engine *engine, CommandContext &context)
 {
     const Invocation &call = context.call;
+    // Checked before the workspace is opened: nan, inf or 1e308 would overflow the bytes.
+    std::optional<qint64> reserveBytes;
+    if (call.parser.isSet(call.options.reserve)) {
+        const QString text = call.parser.value(call.options.reserve);
+        bool ok = false;
+        const double mb = text.toDouble(&ok);
+        if (!ok || !std::isfinite(mb) || mb < 0 || mb > kMaxDiskReserveMb) {
+            context.err << u"retake-cli: --disk-reserve-mb needs a number of megabytes from 0 to "
+                           "%1 (1 TiB), got \"%2\".\n"_s.arg(
+                               QString::number(qint64(kMaxDiskReserveMb)), text);
+            return ExitInvalidInput;
+        }
+        reserveBytes = qint64(mb * 1024 * 1024);
+    }
     QString error;
     if (!engine->open(context.project, context.workspace, &error)) {
         context.err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(context.workspace,
                                                                                error);
         return ExitError;
     }
-    if (call.parser.isSet(call.options.reserve)) {
-        bool ok = false;
-        const double mb = call.parser.value(call.options.reserve).toDouble(&ok);
-        if (!ok || mb < 0) {
-            context.err << "retake-cli: --disk-reserve-mb needs a number of megabytes.\n";
-            return ExitInvalidInput;
-        }
+    if (reserveBytes) {
         EngineOptions options = engine->options();
-        options.diskReserveBytes = qint64(mb * 1024 * 1024);
+        options.diskReserveBytes = *reserveBytes;
         engine->setOptions(options);
     }
     if (!context.reports->applyOptions(*engine, call.parser.value(call.options.budget),

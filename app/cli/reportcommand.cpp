@@ -10,11 +10,16 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace retake::cli {
 
 namespace {
+
+// The largest --budget, in cost units: more is no cap at all.
+constexpr double kMaxBudget = 1e12;
 
 void printJson(QTextStream &out, const QJsonObject &object)
 {
@@ -121,9 +126,10 @@ bool ReportCommand::applyOptions(Engine &engine, const QString &budget, bool deb
     if (!budget.isEmpty()) {
         bool ok = false;
         const double cap = budget.toDouble(&ok);
-        if (!ok || cap <= 0.0) {
-            m_err << u"retake-cli: --budget needs a positive number of cost units (got "
-                     "\"%1\").\n"_s.arg(budget);
+        // nan passes `cap <= 0`; inf or 1e308 would never stop a run.
+        if (!ok || !std::isfinite(cap) || cap <= 0.0 || cap > kMaxBudget) {
+            m_err << u"retake-cli: --budget needs a positive number of cost units up to 1e12, "
+                     "got \"%1\".\n"_s.arg(budget);
             return false;
         }
         options.budgetCap = cap;

@@ -166,7 +166,8 @@ std::optional<qint64> JsonProjectReader::readInt(const QJsonObject &object, cons
 
 std::optional<double> JsonProjectReader::readNumber(const QJsonObject &object,
                                                     const QString &parent, const QString &key,
-                                                    NumberRule rule, std::optional<double> maximum)
+                                                    NumberRule rule, std::optional<double> maximum,
+                                                    std::optional<double> minimum)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
@@ -191,6 +192,11 @@ std::optional<double> JsonProjectReader::readNumber(const QJsonObject &object,
     }
     if (!valid) {
         add(location, expected + u", got "_s + describe(value));
+        return std::nullopt;
+    }
+    if (minimum && number < *minimum) {
+        add(location,
+            u"must be at least %1, got %2"_s.arg(formatNumber(*minimum), describe(value)));
         return std::nullopt;
     }
     if (maximum && number > *maximum) {
@@ -259,8 +265,9 @@ void JsonProjectReader::readVideo(const QJsonValue &value, const QString &locati
     if (!object)
         return;
     checkFields(*object, location, {u"duration", u"fps", u"motion"});
-    if (const auto duration = readNumber(*object, location, u"duration"_s, NumberRule::Positive,
-                                         StoryboardLoader::kMaxDurationSec)) {
+    if (const auto duration =
+            readNumber(*object, location, u"duration"_s, NumberRule::Positive,
+                       StoryboardLoader::kMaxDurationSec, StoryboardLoader::kMinDurationSec)) {
         params->durationSec = *duration;
     }
     if (const auto fps =

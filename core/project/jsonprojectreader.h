@@ -51,7 +51,8 @@ private:
                                   const QString &key, IntRule rule, qint64 maximum);
     std::optional<double> readNumber(const QJsonObject &object, const QString &parent,
                                      const QString &key, NumberRule rule,
-                                     std::optional<double> maximum = std::nullopt);
+                                     std::optional<double> maximum = std::nullopt,
+                                     std::optional<double> minimum = std::nullopt);
     // A required id; returns it when present and usable.
     std::optional<QString> readId(const QJsonObject &object, const QString &parent);
     // Ids become folder names: ids that differ only in case would share a folder on

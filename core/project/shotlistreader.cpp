@@ -250,6 +250,10 @@ void ShotListReader::readDuration(const CsvImport::Record &record, Shot *shot)
             addAt(record.line, u"duration \"%1\" is not a number"_s.arg(durationText));
         } else if (duration <= 0.0) {
             addAt(record.line, u"duration \"%1\" must be a positive number"_s.arg(durationText));
+        } else if (duration < StoryboardLoader::kMinDurationSec) {
+            addAt(record.line,
+                  u"duration \"%1\" must be at least %2"_s.arg(
+                      durationText, QString::number(StoryboardLoader::kMinDurationSec)));
         } else if (duration > StoryboardLoader::kMaxDurationSec) {
             addAt(record.line,
                   u"duration \"%1\" must be at most %2"_s.arg(

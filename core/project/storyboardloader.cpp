@@ -27,13 +27,19 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + u" MB"_s;
 }
 
-// Reads a whole file after checking its size, so that a huge file is refused unread.
+// Reads a whole file after checking its kind and size, so that a huge file is refused
+// unread and a FIFO or device (which may never end, or block the open) is never opened.
 std::optional<QByteArray> readStoryboardFile(const QString &path, const QString &sourceName,
                                              QList<ValidationIssue> *issues)
 {
-    const QFileInfo info(path);
+    const QFileInfo info(path); // exists() and isFile() follow symbolic links
+    if (info.exists() && !info.isFile()) {
+        issues->append({sourceName, u"cannot read: not a regular file (a pipe, device or "
+                                    u"folder); give the path of a storyboard saved as a file"_s});
+        return std::nullopt;
+    }
     const QString limit = QString::number(StoryboardLoader::kMaxFileBytes / (qint64(1024) * 1024));
-    if (info.exists() && info.isFile() && info.size() > StoryboardLoader::kMaxFileBytes) {
+    if (info.exists() && info.size() > StoryboardLoader::kMaxFileBytes) {
         issues->append(
             {sourceName, u"file is %1, larger than the %2 MB limit for a storyboard"_s.arg(
                              megabytes(info.size()), limit)});

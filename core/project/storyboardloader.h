@@ -46,6 +46,8 @@ public:
     static constexpr int kMaxImageSide = 8192;
     static constexpr int kMaxSteps = 1000;
     static constexpr int kMaxFps = 120;
+    // A shot shorter than this cannot be rendered as video (a frame or two at most).
+    static constexpr double kMinDurationSec = 0.1;
     static constexpr double kMaxDurationSec = 600.0;
     static constexpr qint64 kMaxSeed = (qint64(1) << 53) - 1; // exact in a JSON number
 

@@ -8,9 +8,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QThread>
 
@@ -162,12 +164,22 @@ QJsonObject ProviderProfileStore::toJson(const ProviderProfile &profile)
 ProfileLoad ProviderProfileStore::loadFile(const QString &path)
 {
     ProfileLoad load;
-    const QFileInfo info(path);
+    const QFileInfo info(path); // exists() and isFile() follow symbolic links
     if (!info.exists())
         return load;
     const QString name = info.fileName();
+    // A FIFO would block the open and a device may never end: neither is opened.
+    if (!info.isFile()) {
+        load.problems << name + u": not a regular file (a pipe, device or folder); save the "
+                                u"profiles as an ordinary file or remove it"_s;
+        return load;
+    }
+    const QString tooLarge = u"larger than the 4 MiB limit for provider profiles; remove the "
+                             u"profiles this project does not use"_s;
     if (info.size() > kMaxFileBytes) {
-        load.problems << name + u": larger than 4 MiB"_s;
+        const double mebibytes = double(info.size()) / (1024.0 * 1024.0);
+        load.problems << u"%1: %2 MiB, %3"_s.arg(name, QString::number(mebibytes, 'f', 1),
+                                                 tooLarge);
         return load;
     }
     QFile file(path);
@@ -175,8 +187,14 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
         load.problems << name + u": "_s + file.errorString();
         return load;
     }
+    // The file may have grown since it was measured: never read past the limit.
+    const QByteArray data = file.read(kMaxFileBytes + 1);
+    if (data.size() > kMaxFileBytes) {
+        load.problems << name + u": "_s + tooLarge;
+        return load;
+    }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         load.problems << u"%1: not a JSON object (%2 at byte %3)"_s.arg(name, error.errorString())
                              .arg(error.offset);
@@ -188,7 +206,7 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
         return load;
     }
     const QJsonArray providers = root.value(u"providers"_s).toArray();
-    QStringList ids;
+    QSet<QString> ids;
     for (qsizetype i = 0; i < providers.size(); ++i) {
         const QString location = u"%1: providers[%2]"_s.arg(name).arg(i);
         const auto profile =
@@ -199,7 +217,7 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
             load.problems << location + u".id: \"%1\" is defined twice"_s.arg(profile->id);
             continue;
         }
-        ids << profile->id;
+        ids.insert(profile->id);
         ProviderProfile found = *profile;
         found.origin = name;
         load.profiles << found;
@@ -405,14 +423,20 @@ ProfileCatalog ProviderProfileStore::catalog(const QString &storyboardPath,
                                              QSettings &settings)
 {
     ProfileCatalog catalog;
-    const auto add = [&catalog](const ProviderProfile &profile, ProfileSource source,
-                                const QString &location) {
+    // Case-folded id -> the location of its first definition (what catalog.find() finds,
+    // without searching every entry for every entry).
+    QHash<QString, QString> firstLocation;
+    const auto add = [&catalog, &firstLocation](const ProviderProfile &profile,
+                                                ProfileSource source, const QString &location) {
         ProfileEntry entry;
         entry.profile = profile;
         entry.source = source;
         entry.location = location;
-        if (const ProfileEntry *first = catalog.find(profile.id))
-            entry.shadowedBy = first->location;
+        const auto first = firstLocation.constFind(profile.id.toCaseFolded());
+        if (first != firstLocation.constEnd())
+            entry.shadowedBy = *first;
+        else
+            firstLocation.insert(profile.id.toCaseFolded(), location);
         catalog.entries.append(entry);
     };
     add(builtinProfile(), ProfileSource::BuiltIn, QString());
@@ -437,12 +461,14 @@ ProfileCatalog ProviderProfileStore::catalog(const QString &storyboardPath,
 QList<ProviderProfile> ProviderProfileStore::merge(const QList<QList<ProviderProfile>> &sources)
 {
     QList<ProviderProfile> merged;
-    QStringList ids{QString::fromUtf16(kBuiltinProviderId)};
+    // Case-folded ids: a set keeps this linear in the number of profiles.
+    QSet<QString> ids{QString::fromUtf16(kBuiltinProviderId).toCaseFolded()};
     for (const QList<ProviderProfile> &source : sources) {
         for (const ProviderProfile &profile : source) {
-            if (ids.contains(profile.id, Qt::CaseInsensitive))
+            const QString folded = profile.id.toCaseFolded();
+            if (ids.contains(folded))
                 continue;
-            ids << profile.id;
+            ids.insert(folded);
             merged << profile;
         }
     }
