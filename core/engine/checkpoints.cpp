@@ -43,12 +43,31 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
     return info;
 }
 
+void Checkpoints::recover()
+{
+    m_dropped.clear();
+    for (const CheckpointInfo &info :
+         m_store.recoverCheckpoints(m_workspace.path(u"checkpoints"_s))) {
+        m_dropped.insert(info.id, info.file);
+        m_callbacks.log(tr("Checkpoint %1 was removed from the list: its file %2 is missing (it "
+                           "was interrupted while being written, or deleted).")
+                            .arg(info.id, info.file));
+    }
+}
+
 QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
 {
     QString file;
     for (const CheckpointInfo &info : m_store.checkpoints()) {
         if (info.id == id)
             file = m_workspace.path(info.file);
+    }
+    if (file.isEmpty() && m_dropped.contains(id)) {
+        *error = tr("checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted "
+                    "while being written, or deleted), so it was removed from the list; pick "
+                    "another one from retake-cli checkpoint list")
+                     .arg(id, m_dropped.value(id));
+        return {};
     }
     if (file.isEmpty()) {
         *error =
@@ -85,6 +104,9 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
             keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
     }
     for (const CheckpointInfo &info : m_store.checkpoints()) {
+        // A checkpoint whose file is gone cannot be restored: it keeps nothing alive.
+        if (!QFileInfo::exists(m_workspace.path(info.file)))
+            continue;
         QString why;
         const QList<StoredTask> stored =
             StateStore::loadTasksFrom(m_workspace.path(info.file), &why);

@@ -77,6 +77,7 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
 
     if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
         return false;
+    d->checkpoints.recover();
     d->journal.openRuns();
     const QString runId = d->journal.runId();
     if (d->journal.resumedAfterCrash())

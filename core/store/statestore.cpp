@@ -468,6 +468,13 @@ bool StateStore::removeCheckpoint(const QString &id, QString *error)
     return false;
 }
 
+QList<CheckpointInfo> StateStore::recoverCheckpoints(const QString &directory)
+{
+    if (!d->m_open)
+        return {};
+    return CheckpointStore::recover(d->m_db, d->m_path, directory);
+}
+
 QString StateStore::beginRun(const QDateTime &startedAt)
 {
     if (!d->m_open) {
