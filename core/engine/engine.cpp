@@ -215,6 +215,19 @@ CheckpointInfo Engine::createCheckpoint(const QString &reason, QString *error)
     return d->checkpoint(reason.isEmpty() ? u"manual"_s : reason, error);
 }
 
+bool Engine::commitState(QString *error)
+{
+    d->flushUpdates();
+    if (!d->store.isOpen() || !d->store.hasPendingWrites())
+        return true;
+    QString why;
+    if (d->store.flush(&why))
+        return true;
+    if (error)
+        *error = why;
+    return false;
+}
+
 QList<CheckpointInfo> Engine::checkpoints() const
 {
     return d->checkpoints.list();
