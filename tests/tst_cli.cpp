@@ -57,9 +57,11 @@ private Q_SLOTS:
     void checkpointListJsonEscapesTheReason();
     void nonFiniteLimitsExitTwo_data();
     void nonFiniteLimitsExitTwo();
+    void unsavedStateExitsOne();
 
 private:
-    CliResult cli(const QStringList &args, int timeoutMs = 120000);
+    CliResult cli(const QStringList &args, int timeoutMs = 120000,
+                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QString write(const QString &name, const QString &text);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -76,10 +78,11 @@ void TestCli::cleanup()
     m_dir.reset();
 }
 
-CliResult TestCli::cli(const QStringList &args, int timeoutMs)
+CliResult TestCli::cli(const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
 {
     QProcess process;
     process.setWorkingDirectory(m_dir->path());
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(RETAKE_CLI_PATH), args);
     CliResult result;
     if (!process.waitForFinished(timeoutMs)) {
@@ -463,6 +466,23 @@ void TestCli::nonFiniteLimitsExitTwo()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(!QFile::exists(m_dir->filePath(u"calm.retake/draft/s01/s01-sh01/image.a1.png"_s)));
+}
+
+// A state database that takes no writes (the test hook stands in for a read-only file, which
+// root, who runs CI, could still write): every task is done, but nothing of it was saved, so
+// the run is an error and says why.
+void TestCli::unsavedStateExitsOne()
+{
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETAKE_TEST_STATE_READ_ONLY"_s, u"1"_s);
+    const CliResult r = cli({u"run"_s, path}, 120000, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"the batch state was not saved"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"readonly"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"state.sqlite writable"_s), qPrintable(r.err));
+    // With a writable database the same run saves its state and succeeds.
+    QCOMPARE(cli({u"run"_s, path}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

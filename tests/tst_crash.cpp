@@ -150,6 +150,7 @@ class TestCrash : public QObject
 private Q_SLOTS:
     void killedRunsResumeToTheSameResult();
     void killedPublishLeavesPreviousPublishedIntact();
+    void killedCheckpointLeavesNoBrokenCheckpoint();
     void diskFullOnARealSmallFilesystem();
     void outOfSpaceWhileWritingPausesAndLosesNothing();
 };
@@ -304,6 +305,37 @@ void TestCrash::killedPublishLeavesPreviousPublishedIntact()
                 .entryList({u"published.staging-*"_s}, QDir::Dirs)
                 .isEmpty());
     QCOMPARE(treeHashes(published).size(), 81);
+}
+
+void TestCrash::killedCheckpointLeavesNoBrokenCheckpoint()
+{
+    QTemporaryDir dir;
+    const QString board = writeLocalStoryboard(dir.path());
+    QCOMPARE(runCli({u"checkpoint"_s, u"create"_s, board, u"--reason"_s, u"kept"_s}, dir.path()),
+             0);
+
+    // A checkpoint held by the test hook after its copy is written, killed there.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETAKE_TEST_CHECKPOINT_DELAY_MS"_s, u"60000"_s);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"checkpoint"_s, u"create"_s, board});
+    QVERIFY(process.waitForStarted());
+    const QDir checkpoints(dir.filePath(u"full.retake/checkpoints"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!checkpoints.entryList({u"*.part"_s}, QDir::Files).isEmpty(), 20000);
+    ::kill(pid_t(process.processId()), SIGKILL);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    // Afterwards list shows the one checkpoint that exists, discard works, and the partial
+    // copy is gone.
+    QByteArray listed;
+    QCOMPARE(runCli({u"checkpoint"_s, u"list"_s, board, u"--json"_s}, dir.path(), &listed), 0);
+    QCOMPARE(listed.trimmed().split('\n').size(), 1);
+    QVERIFY2(listed.contains("\"kept\""), listed.constData());
+    QCOMPARE(runCli({u"discard"_s, board}, dir.path()), 0);
+    QVERIFY(checkpoints.entryList({u"*.part*"_s}, QDir::Files).isEmpty());
 }
 
 void TestCrash::diskFullOnARealSmallFilesystem()

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void restoreIsRefusedWhileRunning();
     void automaticCheckpoints();
     void checkpointSurvivesReopen();
+    void interruptedCheckpointLeftoversAreCleanedOnOpen();
     void confinement_data();
     void confinement();
     void diskFullProbePausesWithoutSpendingBudget();
@@ -184,6 +185,46 @@ void TestDurability::checkpointSurvivesReopen()
         found |= info.id == cp.id;
     QVERIFY(found);
     QVERIFY2(m_f->engine->restoreCheckpoint(cp.id, &error), qPrintable(error));
+}
+
+// A kill while a checkpoint was written: an older Retake left its row without the file, and
+// a partial copy is left beside the checkpoints. The next open cleans both up.
+void TestDurability::interruptedCheckpointLeftoversAreCleanedOnOpen()
+{
+    const Project project = makeProject(1);
+    QVERIFY(m_f->open(project));
+    QVERIFY(m_f->runToEnd());
+    Engine &e = *m_f->engine;
+    QString error;
+    const CheckpointInfo kept = e.createCheckpoint(u"manual"_s, &error);
+    QVERIFY2(!kept.id.isEmpty(), qPrintable(error));
+    const CheckpointInfo broken = e.createCheckpoint(u"manual"_s, &error);
+    QVERIFY2(!broken.id.isEmpty(), qPrintable(error));
+    QVERIFY(QFile::remove(m_f->path(u"ws/"_s + broken.file)));
+    const QString partial = m_f->path(u"ws/checkpoints/cp-20260101-000000-9.sqlite.part"_s);
+    {
+        QFile stray(partial);
+        QVERIFY(stray.open(QIODevice::WriteOnly));
+        stray.write("SQLite format 3\0 half of a copy");
+    }
+
+    QVERIFY(m_f->open(project));
+    Engine &reopened = *m_f->engine;
+    // discard works again,
+    qint64 freed = 0;
+    error.clear();
+    QVERIFY2(reopened.discardUnreferencedOutputs(false, &freed, &error) >= 0, qPrintable(error));
+    // the list holds only checkpoints that can be restored, the partial copy is gone,
+    QStringList ids;
+    for (const CheckpointInfo &info : reopened.checkpoints())
+        ids << info.id;
+    QVERIFY2(!ids.contains(broken.id), qPrintable(ids.join(u", "_s)));
+    QVERIFY(ids.contains(kept.id));
+    QVERIFY(!QFile::exists(partial));
+    // restoring the broken one says its file is gone, and the others still restore.
+    QVERIFY(!reopened.restoreCheckpoint(broken.id, &error));
+    QVERIFY2(error.contains(u"is gone"_s) && error.contains(broken.file), qPrintable(error));
+    QVERIFY2(reopened.restoreCheckpoint(kept.id, &error), qPrintable(error));
 }
 
 void TestDurability::confinement_data()

@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -103,6 +104,17 @@ int CliRunner::run()
     loop.exec();
     clearBar();
     printSummary(final);
+    // Results that were not saved are lost when the process ends: an error, not a success.
+    QString unsaved;
+    if (!m_engine->commitState(&unsaved)) {
+        m_err << u"retake-cli: the batch state was not saved, so this run's progress is lost"
+                 " when retake-cli exits. %1. Make %2 writable (check its permissions and the"
+                 " free space on the drive), then run the same command again.\n"_s.arg(
+                     unsaved,
+                     QDir::toNativeSeparators(m_engine->workspaceDir() + u"/state.sqlite"_s));
+        m_err.flush();
+        return ExitError;
+    }
     return exitCodeFor(final);
 }
 

@@ -43,6 +43,18 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
     return info;
 }
 
+void Checkpoints::recover()
+{
+    m_dropped.clear();
+    for (const CheckpointInfo &info :
+         m_store.recoverCheckpoints(m_workspace.path(u"checkpoints"_s))) {
+        m_dropped.insert(info.id, info.file);
+        m_callbacks.log(tr("Checkpoint %1 was removed from the list: its file %2 is missing (it "
+                           "was interrupted while being written, or deleted).")
+                            .arg(info.id, info.file));
+    }
+}
+
 QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
 {
     QString file;
@@ -52,6 +64,13 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
             known = true;
             file = m_workspace.confined(info.file, u"checkpoints"_s);
         }
+    }
+    if (!known && m_dropped.contains(id)) {
+        *error = tr("checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted "
+                    "while being written, or deleted), so it was removed from the list; pick "
+                    "another one from retake-cli checkpoint list")
+                     .arg(id, m_dropped.value(id));
+        return {};
     }
     if (!known) {
         *error =
@@ -106,6 +125,9 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
     for (const CheckpointInfo &info : m_store.checkpoints()) {
         QString why = tr("its file is outside the workspace's checkpoints/ folder");
         const QString file = m_workspace.confined(info.file, u"checkpoints"_s);
+        // A checkpoint whose file is gone cannot be restored: it keeps nothing alive.
+        if (!file.isEmpty() && !QFileInfo::exists(file))
+            continue;
         const QList<StoredTask> stored =
             file.isEmpty() ? QList<StoredTask>() : StateStore::loadTasksFrom(file, &why);
         if (stored.isEmpty()) {

@@ -6,6 +6,7 @@
 
 #include "engine/statejournal.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <functional>
@@ -27,6 +28,9 @@ public:
     }
 
     CheckpointInfo create(const QString &reason, QString *error);
+    // On open: cleans what a checkpoint interrupted by a kill left (partial files, records
+    // without a file); a restore of a dropped one then says its file is gone.
+    void recover();
     QList<CheckpointInfo> list() const { return m_store.checkpoints(); }
     // The tasks of checkpoint `id`, after an undo checkpoint of the current state was
     // made; empty with `error` when the checkpoint is unknown or unreadable.
@@ -54,6 +58,7 @@ private:
     const Workspace &m_workspace;
     Callbacks m_callbacks;
     QSet<Stage> m_stageDone;
+    QHash<QString, QString> m_dropped; // checkpoint id -> its missing file, dropped on open
 };
 
 } // namespace retake

@@ -77,6 +77,7 @@ bool Engine::open(const Project &project, const QString &workspaceDir, QString *
 
     if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
         return false;
+    d->checkpoints.recover();
     d->journal.openRuns();
     const QString runId = d->journal.runId();
     if (d->journal.resumedAfterCrash())
@@ -212,6 +213,19 @@ void Engine::resume()
 CheckpointInfo Engine::createCheckpoint(const QString &reason, QString *error)
 {
     return d->checkpoint(reason.isEmpty() ? u"manual"_s : reason, error);
+}
+
+bool Engine::commitState(QString *error)
+{
+    d->flushUpdates();
+    if (!d->store.isOpen() || !d->store.hasPendingWrites())
+        return true;
+    QString why;
+    if (d->store.flush(&why))
+        return true;
+    if (error)
+        *error = why;
+    return false;
 }
 
 QList<CheckpointInfo> Engine::checkpoints() const

@@ -91,6 +91,11 @@ public:
     // first, so only the current outputs stay. Returns the number of files removed.
     int discardUnreferencedOutputs(bool dropCheckpoints, qint64 *bytesFreed, QString *error);
 
+    // Commits every change to the state database now. False, with `error` saying why, when
+    // it could not be saved (a read-only or broken state.sqlite): the changes are lost when
+    // the engine goes away, so a run that ends like this has not kept its results.
+    bool commitState(QString *error);
+
     // Read access.
     QList<TaskSnapshot> tasks() const;
     TaskSnapshot task(const QString &taskId) const;

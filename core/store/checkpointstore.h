@@ -5,6 +5,7 @@
 
 #include "store/statestore.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -23,6 +24,10 @@ public:
     // Removes the file and the record of `checkpoint`, one of those recorded on `db`.
     static bool remove(QSqlDatabase &db, const QString &databasePath,
                        const CheckpointInfo &checkpoint, QString *error);
+    // Cleans what a checkpoint interrupted by a kill leaves: deletes partial copies in
+    // `directory` and drops the records whose file is missing. Returns the dropped records.
+    static QList<CheckpointInfo> recover(QSqlDatabase &db, const QString &databasePath,
+                                         const QString &directory);
 };
 
 } // namespace retake

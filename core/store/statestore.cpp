@@ -143,6 +143,10 @@ bool StateStorePrivate::openConnection(const QString &path, QString *error)
         closeConnection();
         return false;
     }
+    // Test hook: a database that stops taking writes once open, as a read-only file or
+    // drive would (chmod does not stop root, who runs the tests in CI).
+    if (qEnvironmentVariableIsSet("RETAKE_TEST_STATE_READ_ONLY"))
+        exec(u"PRAGMA query_only = ON"_s);
     m_open = true;
     return true;
 }
@@ -272,8 +276,8 @@ QString StateStorePrivate::flushFailureMessage(const QSqlError &sqlError) const
     // The database's own words when there are any; Qt's "Unable to fetch row" adds nothing.
     const QString reason =
         sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
-    return u"Could not save state to %1: %2; the changes are kept in memory and saved on the"
-           u" next attempt"_s.arg(file, reason);
+    return u"Could not save state to %1: %2; the changes are kept in memory until they can be"
+           u" saved"_s.arg(file, reason);
 }
 
 StateStore::StateStore() : d(std::make_unique<StateStorePrivate>())
@@ -466,6 +470,13 @@ bool StateStore::removeCheckpoint(const QString &id, QString *error)
     if (error)
         *error = u"no checkpoint \"%1\""_s.arg(id);
     return false;
+}
+
+QList<CheckpointInfo> StateStore::recoverCheckpoints(const QString &directory)
+{
+    if (!d->m_open)
+        return {};
+    return CheckpointStore::recover(d->m_db, d->m_path, directory);
 }
 
 QString StateStore::beginRun(const QDateTime &startedAt)

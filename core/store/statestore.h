@@ -69,6 +69,9 @@ public:
     // The tasks as they were in checkpoint file `path` (read-only).
     static QList<StoredTask> loadTasksFrom(const QString &path, QString *error);
     bool removeCheckpoint(const QString &id, QString *error);
+    // After a kill while a checkpoint was written: deletes partial checkpoint files in
+    // `directory` and drops the checkpoints whose file is missing; returns those dropped.
+    QList<CheckpointInfo> recoverCheckpoints(const QString &directory);
 
 private:
     std::unique_ptr<StateStorePrivate> d;
