@@ -302,17 +302,24 @@ void TestDurability::diskFullProbePausesWithoutSpendingBudget()
 
 void TestDurability::truncatedOutputOnAFullDrivePausesInsteadOfDegrading()
 {
-    // Given a drive with no reserve asked for and less than a megabyte left,
+    // Given a drive that fills up while the first image is being made (less than a
+    // megabyte left, below a 600 KB reserve once it is full),
     QVERIFY(m_f->open(makeProject(1)));
     Engine &e = *m_f->engine;
-    auto freeBytes = std::make_shared<std::atomic<qint64>>(512 * 1024);
+    auto freeBytes = std::make_shared<std::atomic<qint64>>(qint64(1) << 40);
     EngineOptions options = e.options();
     options.verifyOutputs = true;
-    options.diskReserveBytes = 0;
+    options.diskReserveBytes = 600 * 1024;
     options.freeSpaceProbe = [freeBytes](const QString &) { return freeBytes->load(); };
     e.setOptions(options);
-    // and a tool that leaves an output cut short (it does not decode),
-    m_f->a->script(imageTask(1), {FakeOutcome::hostile(u"out.png"_s)});
+    // and a tool that leaves its output cut short (it does not decode),
+    int calls = 0;
+    m_f->a->setDecider([&calls, freeBytes](const GenerationRequest &) {
+        if (++calls > 1)
+            return FakeOutcome();
+        freeBytes->store(512 * 1024);
+        return FakeOutcome::hostile(u"out.png"_s);
+    });
     QSignalSpy paused(&e, &Engine::pausedChanged);
     e.start();
 
@@ -323,6 +330,7 @@ void TestDurability::truncatedOutputOnAFullDrivePausesInsteadOfDegrading()
     QVERIFY(!first.countedAgainstBudget);
     QVERIFY(paused.count() >= 1);
     QCOMPARE(paused.first().at(1).value<PauseReason>(), PauseReason::DiskFull);
+    QCOMPARE(calls, 1); // nothing more is sent while the drive is full
 
     // and once there is room the same rung runs again, at full quality, with no retry spent.
     options.verifyOutputs = false; // the fake's later outputs are not real images

@@ -62,13 +62,24 @@ bool Workspace::containsIn(const QString &folder, const QString &absolute) const
             return false;
         info = QFileInfo(parent);
     }
-    const QString canonicalRoot = QFileInfo(path(folder)).canonicalFilePath();
+    const QString canonicalRoot = canonicalFolder(folder);
     QString resolved = info.canonicalFilePath();
     if (resolved.isEmpty() || canonicalRoot.isEmpty())
         return false;
     if (!suffix.isEmpty())
         resolved = QDir::cleanPath(resolved + u'/' + suffix);
     return resolved == canonicalRoot || resolved.startsWith(canonicalRoot + u'/');
+}
+
+QString Workspace::canonicalFolder(const QString &folder) const
+{
+    auto it = m_canonicalFolders.constFind(folder);
+    if (it != m_canonicalFolders.cend())
+        return it.value();
+    const QString canonical = QFileInfo(path(folder)).canonicalFilePath();
+    if (!canonical.isEmpty()) // a folder made later is resolved when it exists
+        m_canonicalFolders.insert(folder, canonical);
+    return canonical;
 }
 
 QString Workspace::confined(const QString &stored, const QString &folder) const

@@ -6,6 +6,7 @@
 #include "domain/types.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -77,7 +78,12 @@ public:
     static QString formatErrorLogEntry(const ErrorLogEntry &entry);
 
 private:
+    QString canonicalFolder(const QString &folder) const;
+
     QString m_root;
+    // Canonical paths of the workspace's folders, resolved once: confining the outputs of
+    // 20,000 tasks on open resolves each output, not the root again each time.
+    mutable QHash<QString, QString> m_canonicalFolders;
 };
 
 } // namespace retake
