@@ -76,7 +76,7 @@ QString Workspace::canonicalFolder(const QString &folder) const
     auto it = m_canonicalFolders.constFind(folder);
     if (it != m_canonicalFolders.cend())
         return it.value();
-    const QString canonical = QFileInfo(path(folder)).canonicalFilePath();
+    QString canonical = QFileInfo(path(folder)).canonicalFilePath();
     if (!canonical.isEmpty()) // a folder made later is resolved when it exists
         m_canonicalFolders.insert(folder, canonical);
     return canonical;
