@@ -83,6 +83,14 @@ void EnginePrivate::flushUpdates()
 
 void EnginePrivate::saveState()
 {
+    // Every row that changed goes with this write, so that no task's attempts are written
+    // without the row they changed (docs/ARCHITECTURE.md, "State and workspace").
+    for (int i : std::as_const(dirty)) {
+        if (!persisted.contains(i)) {
+            journal.persist(i);
+            persisted.insert(i);
+        }
+    }
     QString error;
     if (!store.isOpen() || store.flush(&error))
         return;
@@ -232,10 +240,14 @@ void EnginePrivate::attemptWaitsForSpace(int i, const QString &what)
 // ---------------------------------------------------------------------------------------
 // Results
 
-void EnginePrivate::recordAttempt(TaskRecord &t)
+void EnginePrivate::recordAttempt(int i)
 {
+    TaskRecord &t = tasks.at(i);
     t.attempts << t.current;
+    // Held by the journal until the task's row is written with it: the store never holds an
+    // attempt without the ladder position it led to (a kill in between would replay it).
     journal.saveAttempt(t, t.current);
+    markDirty(i);
 }
 
 void EnginePrivate::succeed(int i, const QString &stagedFile)
@@ -251,7 +263,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     a.endedAt = QDateTime::currentDateTimeUtc();
     a.outputPath = workspace.relativePath(target);
     budget.addSpent(a.costUnits);
-    recordAttempt(t);
+    recordAttempt(i);
     if (ProviderLane *lane = scheduler.lane(a.providerId))
         lane->gate.onSucceeded(t.dispatchedMs);
     t.paramsHash = requests.paramsHash(t);
@@ -309,7 +321,7 @@ void EnginePrivate::pauseForSpace(int i, const QString &why)
     TaskRecord &t = tasks.at(i);
     AttemptRunner::dropStaging(t);
     t.current.countedAgainstBudget = false;
-    recordAttempt(t);
+    recordAttempt(i);
     disk.pauseForDiskFull(why);
     tasks.setState(i, TaskState::Queued);
     Q_EMIT q->attemptFinished(t.snap.id, t.current);
@@ -327,7 +339,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         // Cancelled attempts leave nothing in draft/ and are never retried.
         AttemptRunner::dropStaging(t);
         a.countedAgainstBudget = false;
-        recordAttempt(t);
+        recordAttempt(i);
         tasks.setState(i, TaskState::Cancelled);
         tasks.cancelDependents(i);
         Q_EMIT q->attemptFinished(t.snap.id, a);
@@ -353,7 +365,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         options.retry);
     if (decision.refuseProvider)
         t.refusedBy.insert(a.providerId);
-    recordAttempt(t);
+    recordAttempt(i);
     archive.logFailure(t, result, options.retry.maxRetries + 1, decision.retries(),
                        options.debugLogging);
     Q_EMIT q->attemptFinished(t.snap.id, a);

@@ -79,7 +79,7 @@ public:
     void succeed(int i, const QString &stagedFile);
     void fail(int i, const GenerationResult &result);
     void finishAttempt(TaskRecord &t, const GenerationResult &result);
-    void recordAttempt(TaskRecord &t);
+    void recordAttempt(int i);
     void pauseForSpace(int i, const QString &why);
     void endWithoutRetry(int i, ErrorClass cls);
     void resetForRerun(int i);

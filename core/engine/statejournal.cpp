@@ -39,8 +39,16 @@ StoredTask StateJournal::rowOf(const TaskRecord &t) const
 
 void StateJournal::persist(int i)
 {
-    if (m_store.isOpen())
-        m_store.saveTask(rowOf(m_tasks.at(i)));
+    if (!m_store.isOpen())
+        return;
+    const TaskRecord &t = m_tasks.at(i);
+    m_store.saveTask(rowOf(t));
+    const auto held = m_heldAttempts.find(t.snap.id);
+    if (held == m_heldAttempts.end())
+        return;
+    for (const Attempt &a : std::as_const(*held))
+        m_store.saveAttempt(t.snap.id, a);
+    m_heldAttempts.erase(held);
 }
 
 void StateJournal::persistAll()
@@ -52,7 +60,7 @@ void StateJournal::persistAll()
 void StateJournal::saveAttempt(const TaskRecord &t, const Attempt &attempt)
 {
     if (m_store.isOpen())
-        m_store.saveAttempt(t.snap.id, attempt);
+        m_heldAttempts[t.snap.id].append(attempt);
 }
 
 void StateJournal::openRuns()
@@ -153,6 +161,7 @@ bool StateJournal::reopenBudgetRun()
 QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
 {
     QStringList notes;
+    m_heldAttempts.clear(); // the tasks are rebuilt from the store
     const QHash<QString, QList<Attempt>> attempts = m_store.loadAttempts();
     for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
         const int i = m_tasks.indexOf(it.key());

@@ -23,6 +23,8 @@ public:
     void event(EventKind kind, const QString &detail = {}, const QString &taskId = {});
     void persist(int i);
     void persistAll();
+    // Held until persist() writes the task's row: an attempt reaches the store only together
+    // with the row it changed.
     void saveAttempt(const TaskRecord &t, const Attempt &attempt);
 
     // Run lifecycle. After open(): the run that did not end (empty when none) and whether
@@ -53,6 +55,7 @@ private:
     const Workspace &m_workspace;
     TaskTable &m_tasks;
     const RequestBuilder &m_requests;
+    QHash<QString, QList<Attempt>> m_heldAttempts; // task id -> attempts not yet written
     QString m_runId;
     QString m_lastRunId;
     QString m_budgetEndedRunId; // the run that ended at the budget cap
