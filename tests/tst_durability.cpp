@@ -11,6 +11,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <atomic>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void diskRecheckResumesWithoutWaitingForThePoll();
     void suspendedRunIsNotACrash();
     void shutDownMidRunIsNotACrash();
+    void readerWritesNothing();
 
 private:
     std::unique_ptr<EngineFixture> m_f;
@@ -605,6 +608,67 @@ void TestDurability::shutDownMidRunIsNotACrash()
     QVERIFY(m_f->open(project));
     QCOMPARE(m_f->engine->currentRunId(), runId);
     QVERIFY(!m_f->engine->resumedAfterCrash());
+}
+
+// Issue 12: a process that does not own the workspace (status during a run, a watching
+// window) reads it without changing it, and shows the live run as it is.
+void TestDurability::readerWritesNothing()
+{
+    const Project project = makeProject(4);
+    QVERIFY(m_f->open(project));
+    m_f->a = m_f->replaceProvider(u"a"_s, 2);
+    m_f->a->setLatencyMs(400);
+    Engine &owner = *m_f->engine;
+    owner.start();
+    QTRY_VERIFY_WITH_TIMEOUT(owner.counts(TaskState::Running) > 0, 5000);
+    QString error;
+    QVERIFY2(owner.commitState(&error), qPrintable(error));
+    const int running = owner.counts(TaskState::Running);
+
+    const QString database = m_f->path(u"ws/state.sqlite"_s);
+    const auto rowCounts = [&database] {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reader-check"_s);
+        db.setDatabaseName(database);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        QStringList counts;
+        if (db.open()) {
+            for (const QString &table : {u"events"_s, u"runs"_s, u"attempts"_s}) {
+                QSqlQuery q(db);
+                q.exec(u"SELECT count(*) FROM "_s + table);
+                counts << (q.next() ? q.value(0).toString() : u"?"_s);
+            }
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"reader-check"_s);
+        return counts.join(u'/');
+    };
+    const QString before = rowCounts();
+    {
+        // Given a reader of the live run,
+        Engine reader;
+        QVERIFY2(reader.openReadOnly(project, m_f->path(u"ws"_s), true, &error), qPrintable(error));
+        QVERIFY(reader.isReadOnly());
+        // it shows the running tasks as running, not as a crash,
+        QCOMPARE(reader.counts(TaskState::Running), running);
+        QCOMPARE(reader.counts(TaskState::Interrupted), 0);
+        // and neither starting nor closing it writes a row.
+        reader.start();
+        QVERIFY(reader.commitState(&error));
+        QCOMPARE(reader.counts(TaskState::Running), running);
+    }
+    {
+        Engine reader;
+        QVERIFY(reader.openReadOnly(project, m_f->path(u"ws"_s), false, &error));
+        QCOMPARE(reader.counts(TaskState::Interrupted), running); // its owner is gone
+    }
+    QCOMPARE(rowCounts(), before);
+    QVERIFY(m_f->runToEnd());
+
+    // A reader of a workspace that does not exist creates nothing.
+    Engine reader;
+    QVERIFY(reader.openReadOnly(project, m_f->path(u"nothing-here"_s), false, &error));
+    QCOMPARE(reader.counts(TaskState::Done), 0);
+    QVERIFY(!QFileInfo::exists(m_f->path(u"nothing-here"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -52,44 +52,20 @@ void Engine::shutDown()
 
 bool Engine::open(const Project &project, const QString &workspaceDir, QString *error)
 {
-    d->project = project;
-    d->workspace = Workspace(workspaceDir);
-    d->disk.setRoot(workspaceDir);
-    d->options.retry = project.retry;
-    d->policy = RetryPolicy(d->options.retry, d->options.jitterSeed);
-    if (!d->workspace.ensureLayout(error))
-        return false;
-    // Leftovers of attempts that were in flight when the previous run stopped.
-    QDir(d->workspace.path(u"draft/.staging"_s)).removeRecursively();
+    return d->openWorkspace(project, workspaceDir, EnginePrivate::OpenMode::Write, error);
+}
 
-    d->scheduler.lanes().clear();
-    d->addProvider(createBuiltinProvider());
-    for (const ProviderProfile &profile : project.providers) {
-        QString why;
-        std::unique_ptr<Provider> provider = createProvider(profile, &why);
-        if (!provider) {
-            if (error)
-                *error = why;
-            return false;
-        }
-        d->addProvider(std::move(provider));
-    }
+bool Engine::openReadOnly(const Project &project, const QString &workspaceDir, bool runIsLive,
+                          QString *error)
+{
+    return d->openWorkspace(
+        project, workspaceDir,
+        runIsLive ? EnginePrivate::OpenMode::ReadLive : EnginePrivate::OpenMode::Read, error);
+}
 
-    if (!d->store.open(d->workspace.path(u"state.sqlite"_s), error))
-        return false;
-    d->checkpoints.recover();
-    d->journal.openRuns();
-    const QString runId = d->journal.runId();
-    if (d->journal.resumedAfterCrash())
-        d->log(tr("Resuming run %1, which stopped before it finished.").arg(runId));
-    else if (d->journal.resumedFromSuspend())
-        d->log(tr("Run %1 was paused when Retake quit; Run continues it.").arg(runId));
-    d->loadState(d->store.loadTasks(), !runId.isEmpty());
-    d->budget.setSpent(d->journal.spentInRun());
-    d->opened = true;
-    d->started = false;
-    d->finishedEmitted = false;
-    return true;
+bool Engine::isReadOnly() const
+{
+    return d->store.isReadOnly();
 }
 
 const Project &Engine::project() const
@@ -160,7 +136,7 @@ QStringList Engine::providerIds() const
 
 void Engine::start()
 {
-    if (!d->opened)
+    if (!d->opened || d->store.isReadOnly())
         return;
     d->started = true;
     d->cancelling = false;

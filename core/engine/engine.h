@@ -36,6 +36,14 @@ public:
     // missing). Providers declared by the project are created from their profiles; the
     // built-in local provider is always present. Returns false with `error` set.
     bool open(const Project &project, const QString &workspaceDir, QString *error);
+    // Opens the workspace as a reader, for a process that does not own it
+    // (docs/ARCHITECTURE.md, "Ownership and watching"): shows the state as last saved and
+    // writes nothing (no folders, no events, no crash detection; start() does nothing).
+    // `runIsLive`: its owner is running a batch now, so a task saved as running is shown
+    // running rather than interrupted.
+    bool openReadOnly(const Project &project, const QString &workspaceDir, bool runIsLive,
+                      QString *error);
+    bool isReadOnly() const;
     const Project &project() const;
     QString workspaceDir() const;
 

@@ -2,6 +2,7 @@
 
 #include "engine/recoveryplanner.h"
 #include "providers/provider.h"
+#include "providers/providerfactory.h"
 #include "util/diskspace.h"
 
 #include <QDir>
@@ -135,6 +136,57 @@ void EnginePrivate::liftBudgetPause()
     scheduler.request();
 }
 
+bool EnginePrivate::openWorkspace(const Project &newProject, const QString &workspaceDir,
+                                  OpenMode mode, QString *error)
+{
+    const bool write = mode == OpenMode::Write;
+    project = newProject;
+    workspace = Workspace(workspaceDir);
+    disk.setRoot(workspaceDir);
+    options.retry = newProject.retry;
+    policy = RetryPolicy(options.retry, options.jitterSeed);
+    if (write) {
+        if (!workspace.ensureLayout(error))
+            return false;
+        // Leftovers of attempts that were in flight when the previous run stopped.
+        QDir(workspace.path(u"draft/.staging"_s)).removeRecursively();
+    }
+
+    scheduler.lanes().clear();
+    addProvider(createBuiltinProvider());
+    for (const ProviderProfile &profile : newProject.providers) {
+        QString why;
+        std::unique_ptr<Provider> provider = createProvider(profile, &why);
+        if (!provider) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        addProvider(std::move(provider));
+    }
+
+    const QString database = workspace.path(u"state.sqlite"_s);
+    if (!(write ? store.open(database, error) : store.openReadOnly(database, error)))
+        return false;
+    if (write)
+        checkpoints.recover();
+    journal.openRuns();
+    const QString runId = journal.runId();
+    if (!write) {
+        // A reader says nothing about crashes: the owner (or the next writer) decides.
+    } else if (journal.resumedAfterCrash()) {
+        log(Engine::tr("Resuming run %1, which stopped before it finished.").arg(runId));
+    } else if (journal.resumedFromSuspend()) {
+        log(Engine::tr("Run %1 was paused when Retake quit; Run continues it.").arg(runId));
+    }
+    loadState(store.loadTasks(), !runId.isEmpty(), mode == OpenMode::ReadLive);
+    budget.setSpent(journal.spentInRun());
+    opened = true;
+    started = false;
+    finishedEmitted = false;
+    return true;
+}
+
 CheckpointInfo EnginePrivate::checkpoint(const QString &reason, QString *error)
 {
     return checkpoints.create(reason, error);
@@ -154,11 +206,11 @@ void EnginePrivate::stageFinished(Stage stage)
         Qt::QueuedConnection);
 }
 
-void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRun)
+void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRun, bool keepRunning)
 {
     tasks.build(project);
     scheduler.clearQueues();
-    for (const QString &note : journal.restore(stored, continuingRun))
+    for (const QString &note : journal.restore(stored, continuingRun, keepRunning))
         log(note);
     dirty.clear();
 }

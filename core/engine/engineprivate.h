@@ -73,7 +73,13 @@ public:
     double estimateCost(const TaskRecord &t) const;
     void liftBudgetPause();
     CheckpointInfo checkpoint(const QString &reason, QString *error);
-    void loadState(const QList<StoredTask> &stored, bool continuingRun);
+    // Write: the owner's open (creates the layout, clears staging, recovers checkpoints,
+    // records a crash). Read / ReadLive: a reader's; nothing is written. ReadLive keeps
+    // running tasks running (their owner is alive); Read shows them interrupted.
+    enum class OpenMode { Write, Read, ReadLive };
+    bool openWorkspace(const Project &newProject, const QString &workspaceDir, OpenMode mode,
+                       QString *error);
+    void loadState(const QList<StoredTask> &stored, bool continuingRun, bool keepRunning = false);
 
     // Results.
     void succeed(int i, const QString &stagedFile);

@@ -158,7 +158,8 @@ bool StateJournal::reopenBudgetRun()
     return reopened;
 }
 
-QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun)
+QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun,
+                                  bool keepRunning)
 {
     QStringList notes;
     m_heldAttempts.clear(); // the tasks are rebuilt from the store
@@ -218,7 +219,7 @@ QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continui
         } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
             m_tasks.setState(i, s.state);
         } else if (s.state == TaskState::Running) {
-            m_tasks.setState(i, TaskState::Interrupted);
+            m_tasks.setState(i, keepRunning ? TaskState::Running : TaskState::Interrupted);
         } else if (s.state == TaskState::Cancelled) {
             m_tasks.setState(i, TaskState::Cancelled);
         }

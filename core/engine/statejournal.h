@@ -45,8 +45,10 @@ public:
 
     // Loads `stored` onto freshly built tasks; `continuingRun` keeps each task's position
     // on its ladder (a resumed run), otherwise only done tasks keep theirs. A done task whose
-    // stored output leads outside draft/ runs again. Returns lines for the activity log.
-    QStringList restore(const QList<StoredTask> &stored, bool continuingRun);
+    // stored output leads outside draft/ runs again. A task stored as running becomes
+    // interrupted, unless `keepRunning` (a reader of a live run). Returns lines for the log.
+    QStringList restore(const QList<StoredTask> &stored, bool continuingRun,
+                        bool keepRunning = false);
 
 private:
     StoredTask rowOf(const TaskRecord &t) const;

@@ -94,6 +94,7 @@ public:
     QString m_path;
     QSqlDatabase m_db;
     bool m_open = false;
+    bool m_readOnly = false;
     bool m_lastFlushFull = false;
 
     // Prepared once per connection and reused by every flush.
@@ -297,6 +298,51 @@ bool StateStore::open(const QString &databasePath, QString *error)
     return d->openConnection(databasePath, &message);
 }
 
+bool StateStore::openReadOnly(const QString &databasePath, QString *error)
+{
+    QString localError;
+    QString &message = error ? *error : localError;
+    close();
+    d->m_path = databasePath;
+    d->m_readOnly = true;
+    const QFileInfo info(databasePath);
+    if (!info.exists() || info.size() == 0)
+        return true;
+    QString probeError;
+    const std::optional<int> version = StateSchema::probeVersion(databasePath, &probeError);
+    if (!probeError.isEmpty()) {
+        message = probeError;
+        return false;
+    }
+    if (version && *version > kSchemaVersion) {
+        message = StateSchema::newerSchemaMessage(*version);
+        return false;
+    }
+    if (version && *version < kSchemaVersion) {
+        message = u"The state database %1 was written by an older Retake and must be updated "
+                  u"before it can be read; run a writing command (retake-cli run) on it once"_s.arg(
+                      QDir::toNativeSeparators(databasePath));
+        return false;
+    }
+    d->m_connectionName = nextConnectionName();
+    d->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, d->m_connectionName);
+    d->m_db.setDatabaseName(databasePath);
+    d->m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!d->m_db.open()) {
+        message = u"Could not open the state database %1 for reading: %2"_s.arg(
+            QDir::toNativeSeparators(databasePath), d->m_db.lastError().text());
+        d->closeConnection();
+        return false;
+    }
+    d->m_open = true;
+    return true;
+}
+
+bool StateStore::isReadOnly() const
+{
+    return d->m_readOnly;
+}
+
 void StateStore::close()
 {
     if (d->m_open && hasPendingWrites()) {
@@ -305,6 +351,7 @@ void StateStore::close()
             qCWarning(lcStore, "Unsaved state lost on close: %s", qUtf8Printable(error));
     }
     d->closeConnection();
+    d->m_readOnly = false;
     d->m_pendingTasks.clear();
     d->m_pendingTaskIndex.clear();
     d->m_pendingAttempts.clear();
@@ -344,6 +391,8 @@ QList<StoredEvent> StateStore::loadEvents() const
 
 void StateStore::saveTask(const StoredTask &task)
 {
+    if (d->m_readOnly)
+        return;
     const auto it = d->m_pendingTaskIndex.constFind(task.id);
     if (it != d->m_pendingTaskIndex.constEnd()) {
         d->m_pendingTasks[*it] = task;
@@ -355,11 +404,15 @@ void StateStore::saveTask(const StoredTask &task)
 
 void StateStore::saveAttempt(const QString &taskId, const Attempt &attempt)
 {
+    if (d->m_readOnly)
+        return;
     d->m_pendingAttempts.append({taskId, attempt});
 }
 
 void StateStore::addEvent(const StoredEvent &event)
 {
+    if (d->m_readOnly)
+        return;
     d->m_pendingEvents.append(event);
 }
 
@@ -378,6 +431,8 @@ bool StateStore::flush(QString *error)
 {
     QString localError;
     QString &message = error ? *error : localError;
+    if (d->m_readOnly)
+        return true; // nothing is saved by a reader
     if (!d->m_open) {
         message = u"Could not save state: the state database is not open"_s;
         return false;

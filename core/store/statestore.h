@@ -33,8 +33,14 @@ public:
     // A database written by a newer Retake (higher schema version) is refused with a
     // message and left untouched.
     bool open(const QString &databasePath, QString *error);
+    // Opens an existing database for reading only, as a process that does not own the
+    // workspace does (docs/ARCHITECTURE.md, "Ownership and watching"): nothing is created,
+    // migrated or written; saves are dropped and flush() succeeds. A missing file is not an
+    // error: the store stays closed (nothing was ever saved).
+    bool openReadOnly(const QString &databasePath, QString *error);
     void close();
     bool isOpen() const;
+    bool isReadOnly() const;
     QString databasePath() const;
 
     QList<StoredTask> loadTasks() const;
