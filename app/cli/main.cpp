@@ -431,9 +431,12 @@ std::optional<Project> loadProject(const QString &file, QTextStream &err)
 }
 
 // Opens the engine on the workspace and applies --disk-reserve-mb, --budget and
-// --debug-logging; an exit code when that fails.
+// --debug-logging; an exit code when that fails. A command that does not own the workspace
+// opens it read-only: it writes nothing (no run-resumed event, no crashed-run report, and a
+// live owner's running tasks stay running).
 std::optional<int> openEngine(Engine *engine, CommandContext &context)
 {
+    const bool owns = context.lock != nullptr;
     const Invocation &call = context.call;
     // Checked before the workspace is opened: nan, inf or 1e308 would overflow the bytes.
     std::optional<qint64> reserveBytes;
@@ -450,7 +453,12 @@ std::optional<int> openEngine(Engine *engine, CommandContext &context)
         reserveBytes = qint64(mb * 1024 * 1024);
     }
     QString error;
-    if (!engine->open(context.project, context.workspace, &error)) {
+    const bool opened =
+        owns
+            ? engine->open(context.project, context.workspace, &error)
+            : engine->openReadOnly(context.project, context.workspace,
+                                   WorkspaceLock::liveOwner(context.workspace).has_value(), &error);
+    if (!opened) {
         context.err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(context.workspace,
                                                                                error);
         return ExitError;
@@ -463,7 +471,8 @@ std::optional<int> openEngine(Engine *engine, CommandContext &context)
     if (!context.reports->applyOptions(*engine, call.parser.value(call.options.budget),
                                        call.parser.isSet(call.options.debugLogging)))
         return ExitInvalidInput;
-    context.reports->reportCrashedRun(*engine);
+    if (owns)
+        context.reports->reportCrashedRun(*engine);
     return std::nullopt;
 }
 
