@@ -99,6 +99,7 @@ private Q_SLOTS:
     void secondRunExitsFourAndNamesTheOwner();
     void writingCommandsDuringARunChangeNothing();
     void killedOwnerIsTakenOver();
+    void readOnlyCommandsDuringARunChangeNothing();
     void lockFromAnotherHostIsHonouredUntilTakeOver();
     void lockInOneProcess();
     void lockNamingALivePidButNotHeldIsStale();
@@ -251,6 +252,50 @@ void TestOwnership::killedOwnerIsTakenOver()
     QCOMPARE(queryCount(database(), u"SELECT COUNT(*) FROM tasks WHERE state = 'done'"_s), 16);
     QCOMPARE(queryCount(database(), kTwiceDone), 0);
     QVERIFY(!QFile::exists(WorkspaceLock::lockPath(workspace())));
+}
+
+void TestOwnership::readOnlyCommandsDuringARunChangeNothing()
+{
+    QProcess owner;
+    QVERIFY(startOwner(&owner, m_board));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        queryCount(database(), u"SELECT COUNT(*) FROM tasks WHERE state = 'done'"_s) > 0, 20000);
+    const QString resumed = u"SELECT COUNT(*) FROM events WHERE kind = 'run-resumed'"_s;
+    QCOMPARE(queryCount(database(), resumed), 0);
+
+    // status shows the live state: running tasks as running, never as interrupted.
+    int running = 0;
+    for (int round = 0; round < 5 && running == 0; ++round) {
+        const CliResult status = cli({u"status"_s, m_board, u"--json"_s});
+        QVERIFY2(status.exitCode >= 0, "status did not exit");
+        for (const QString &line : status.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value(u"event"_s).toString() != u"task"_s)
+                continue;
+            QVERIFY2(o.value(u"state"_s).toString() != u"interrupted"_s, qPrintable(line));
+            if (o.value(u"state"_s).toString() == u"running"_s)
+                ++running;
+        }
+        QVERIFY2(!status.err.contains(u"stopped before it finished"_s), qPrintable(status.err));
+    }
+    QVERIFY2(running > 0, "status never showed a running task during the run");
+    for (const QStringList &args :
+         {QStringList{u"estimate"_s, m_board}, QStringList{u"checkpoint"_s, u"list"_s, m_board}}) {
+        const CliResult r = cli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(args.join(u' ') + u": "_s + r.err));
+    }
+    QVERIFY2(owner.state() == QProcess::Running, "the run ended before the readers were done");
+    // No run-resumed event, no crashed-run report for the live run.
+    QCOMPARE(queryCount(database(), resumed), 0);
+    QVERIFY(QDir(workspace() + u"/reports"_s)
+                .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                .isEmpty());
+
+    QVERIFY(owner.waitForFinished(120000));
+    QCOMPARE(owner.exitCode(), 0);
+    QCOMPARE(queryCount(database(), resumed), 0);
+    QCOMPARE(queryCount(database(), u"SELECT COUNT(*) FROM runs"_s), 1);
+    QCOMPARE(queryCount(database(), kTwiceDone), 0);
 }
 
 void TestOwnership::lockFromAnotherHostIsHonouredUntilTakeOver()
