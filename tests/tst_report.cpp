@@ -1307,10 +1307,17 @@ void TestReport::cliKilledRunGetsAPartialReport()
     }
     QVERIFY(!runId.isEmpty());
 
-    // When the workspace is opened again (here by status)
+    // A reader of the workspace (status) writes no report: it changes nothing (issue 12)
     const CliResult status = cli({u"status"_s, board, u"--json"_s}, dir.path());
     QCOMPARE(status.exitCode, 0);
-    QVERIFY2(status.err.contains(u"partial report"_s), qPrintable(status.err));
+    QVERIFY2(!status.err.contains(u"partial report"_s), qPrintable(status.err));
+    QVERIFY(!QFileInfo::exists(ws + u"/reports"_s) ||
+            QDir(ws + u"/reports"_s).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot));
+
+    // When the workspace is opened again by its next owner (here checkpoint create)
+    const CliResult owner = cli({u"checkpoint"_s, u"create"_s, board}, dir.path());
+    QCOMPARE(owner.exitCode, 0);
+    QVERIFY2(owner.err.contains(u"partial report"_s), qPrintable(owner.err));
 
     // Then the killed run has a partial report
     const QString reportDir = ReportBuilder::reportDirectory(ws, runId);

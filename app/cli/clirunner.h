@@ -14,6 +14,7 @@ enum ExitCode {
     ExitError = 1,
     ExitInvalidInput = 2,
     ExitSomeFailed = 3,
+    ExitOwned = 4, // the workspace is owned by another live process
     ExitInterrupted = 130,
 };
 

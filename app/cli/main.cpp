@@ -5,6 +5,7 @@
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
 #include "reportcommand.h"
+#include "session/workspacelock.h"
 #include "store/publisher.h"
 #include "store/workspace.h"
 
@@ -62,7 +63,11 @@ const char *kUsage = R"(Commands:
 run and retry-failed take --budget UNITS (stop dispatching before the run's cost would pass
 UNITS) and --debug-logging (prompts and provider detail in logs and reports; off by default);
 both print the job report's path at the end.
-Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 130 interrupted.)";
+One process writes a workspace at a time: run, retry-failed, checkpoint create|restore, publish
+and discard exit 4 while another process owns it (retake-cli watch FILE follows that one).
+--take-over breaks the lock of an owner on another host, after saying whose it was.
+Exit codes: 0 all done, 1 error, 2 invalid input, 3 some tasks failed, 4 the workspace is
+owned by another live process, 130 interrupted.)";
 
 // Every option of retake-cli, in the order --help lists them.
 struct CliOptions {
@@ -92,6 +97,10 @@ struct CliOptions {
     const QCommandLineOption debugLogging{
         u"debug-logging"_s,
         u"Include prompts and raw provider detail in logs and reports (off by default)."_s};
+    // Ownership (issue 12).
+    const QCommandLineOption takeOver{
+        u"take-over"_s,
+        u"Break the workspace lock of an owner on another host, say whose it was, go on."_s};
 };
 
 void setUpParser(QCommandLineParser *parser, const CliOptions &options)
@@ -107,6 +116,7 @@ void setUpParser(QCommandLineParser *parser, const CliOptions &options)
                         options.partial, options.allCheckpoints, options.reserve});
     parser->addOptions(
         {options.run, options.format, options.open, options.budget, options.debugLogging});
+    parser->addOption(options.takeOver);
 }
 
 // The command line after the options: `command [action] file [rest...]`.
@@ -129,6 +139,7 @@ struct CommandContext {
     ReportCommand *reports = nullptr;
     Engine *engine = nullptr;
     CliRunner *runner = nullptr;
+    WorkspaceLock *lock = nullptr; // held by writing commands
 };
 
 // One line of `checkpoint list --json`: built as JSON, so that quotes or newlines in a
@@ -277,9 +288,14 @@ int runCommand(CommandContext &context)
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
         auto *notifier =
             new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, QCoreApplication::instance());
-        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&runner] {
+        WorkspaceLock *lock = context.lock;
+        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&runner, lock] {
             char byte;
             [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &byte, 1);
+            // The second Ctrl-C exits at once (_exit): let go of the workspace first.
+            static int received = 0;
+            if (++received > 1 && lock)
+                lock->release();
             runner.interrupt();
         });
         struct sigaction action = {};
@@ -317,25 +333,29 @@ int retryFailedCommand(CommandContext &context)
 // What a command needs before it can run: the loaded project, also its workspace and
 // reports, or also the opened engine.
 enum class Needs { Project, Workspace, Engine };
+// Whether it writes the workspace, and so must own it (docs/ARCHITECTURE.md, "Ownership and
+// watching"). `checkpoint` writes unless it lists.
+enum class Writes { No, Yes, UnlessListing };
 
 struct Command {
     QStringView name;
     Needs needs;
+    Writes writes;
     int (*handler)(CommandContext &);
 };
 
 // In the order the "unknown command" message lists them; `providers` is apart (it needs
 // no storyboard).
 const Command kCommands[] = {
-    {u"validate", Needs::Project, validateCommand},
-    {u"run", Needs::Engine, runCommand},
-    {u"status", Needs::Engine, statusCommand},
-    {u"retry-failed", Needs::Engine, retryFailedCommand},
-    {u"checkpoint", Needs::Engine, checkpointCommand},
-    {u"publish", Needs::Engine, publishCommand},
-    {u"discard", Needs::Engine, discardCommand},
-    {u"report", Needs::Workspace, reportCommand},
-    {u"estimate", Needs::Engine, estimateCommand},
+    {u"validate", Needs::Project, Writes::No, validateCommand},
+    {u"run", Needs::Engine, Writes::Yes, runCommand},
+    {u"status", Needs::Engine, Writes::No, statusCommand},
+    {u"retry-failed", Needs::Engine, Writes::Yes, retryFailedCommand},
+    {u"checkpoint", Needs::Engine, Writes::UnlessListing, checkpointCommand},
+    {u"publish", Needs::Engine, Writes::Yes, publishCommand},
+    {u"discard", Needs::Engine, Writes::Yes, discardCommand},
+    {u"report", Needs::Workspace, Writes::No, reportCommand},
+    {u"estimate", Needs::Engine, Writes::No, estimateCommand},
 };
 
 const Command *findCommand(const QString &name)
@@ -411,9 +431,12 @@ std::optional<Project> loadProject(const QString &file, QTextStream &err)
 }
 
 // Opens the engine on the workspace and applies --disk-reserve-mb, --budget and
-// --debug-logging; an exit code when that fails.
+// --debug-logging; an exit code when that fails. A command that does not own the workspace
+// opens it read-only: it writes nothing (no run-resumed event, no crashed-run report, and a
+// live owner's running tasks stay running).
 std::optional<int> openEngine(Engine *engine, CommandContext &context)
 {
+    const bool owns = context.lock != nullptr;
     const Invocation &call = context.call;
     // Checked before the workspace is opened: nan, inf or 1e308 would overflow the bytes.
     std::optional<qint64> reserveBytes;
@@ -430,7 +453,12 @@ std::optional<int> openEngine(Engine *engine, CommandContext &context)
         reserveBytes = qint64(mb * 1024 * 1024);
     }
     QString error;
-    if (!engine->open(context.project, context.workspace, &error)) {
+    const bool opened =
+        owns
+            ? engine->open(context.project, context.workspace, &error)
+            : engine->openReadOnly(context.project, context.workspace,
+                                   WorkspaceLock::liveOwner(context.workspace).has_value(), &error);
+    if (!opened) {
         context.err << u"retake-cli: cannot open the workspace %1: %2\n"_s.arg(context.workspace,
                                                                                error);
         return ExitError;
@@ -443,8 +471,52 @@ std::optional<int> openEngine(Engine *engine, CommandContext &context)
     if (!context.reports->applyOptions(*engine, call.parser.value(call.options.budget),
                                        call.parser.isSet(call.options.debugLogging)))
         return ExitInvalidInput;
-    context.reports->reportCrashedRun(*engine);
+    if (owns)
+        context.reports->reportCrashedRun(*engine);
     return std::nullopt;
+}
+
+// `retake-cli <command> [action] FILE`, as the user typed it, for the hints.
+QString commandLine(const Invocation &call)
+{
+    QStringList words{u"retake-cli"_s, call.command};
+    if (!call.action.isEmpty())
+        words.append(call.action);
+    words.append(call.file);
+    return words.join(u' ');
+}
+
+// Takes the workspace for a writing command; an exit code when it cannot (owned by another
+// live process: 4, with who owns it and how to watch it).
+std::optional<int> takeWorkspace(WorkspaceLock *lock, CommandContext &context)
+{
+    const Invocation &call = context.call;
+    QString message;
+    const WorkspaceLock::Outcome outcome =
+        lock->acquire(OwnerInfo::forThisProcess(context.workspace, call.command),
+                      call.parser.isSet(call.options.takeOver), &message);
+    if (outcome == WorkspaceLock::Outcome::Failed) {
+        context.err << u"retake-cli: %1\n"_s.arg(message);
+        return ExitError;
+    }
+    if (outcome == WorkspaceLock::Outcome::Acquired) {
+        if (!message.isEmpty())
+            context.err << u"retake-cli: %1\n"_s.arg(message);
+        return std::nullopt;
+    }
+    const OwnerInfo owner = lock->owner();
+    const QString doing = owner.command.isEmpty() ? QString() : u" (%1)"_s.arg(owner.command);
+    context.err << u"retake-cli: %1 is owned by %2%3; nothing was changed. Watch it with: "
+                   "retake-cli watch %4\n"_s.arg(context.workspace, owner.describe(), doing,
+                                                 call.file);
+    if (!message.isEmpty()) {
+        context.err << u"retake-cli: %1\n"_s.arg(message);
+    } else if (!owner.isThisHost()) {
+        context.err << u"retake-cli: the owner runs on %1, so this host cannot tell whether it "
+                       "is still alive. If it is not, break its lock with: %2 --take-over\n"_s.arg(
+                           owner.host, commandLine(call));
+    }
+    return ExitOwned;
 }
 
 // Gives `command` what it needs and runs it.
@@ -462,6 +534,15 @@ int dispatch(const Command &command, CommandContext &context)
     if (command.needs == Needs::Workspace)
         return command.handler(context);
 
+    // Declared before the engine: released after the engine has closed the workspace.
+    WorkspaceLock lock(context.workspace);
+    const bool writes = command.writes == Writes::Yes ||
+                        (command.writes == Writes::UnlessListing && call.action != u"list"_s);
+    if (writes) {
+        if (const std::optional<int> exitCode = takeWorkspace(&lock, context))
+            return *exitCode;
+        context.lock = &lock;
+    }
     Engine engine;
     if (const std::optional<int> exitCode = openEngine(&engine, context))
         return *exitCode;
@@ -492,6 +573,6 @@ int main(int argc, char **argv)
     const std::optional<Project> project = loadProject(call.file, err);
     if (!project)
         return ExitInvalidInput;
-    CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr};
+    CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr, nullptr};
     return dispatch(*findCommand(call.command), context);
 }

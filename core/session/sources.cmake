@@ -2,4 +2,6 @@
 set(RETAKE_SOURCES
     ownerinfo.cpp
     ownerinfo.h
+    workspacelock.cpp
+    workspacelock.h
 )
