@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include "session/controlprotocol.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
@@ -58,16 +60,6 @@ CliRunner::CliRunner(Engine *engine, OutputMode mode, QObject *parent)
 {
 }
 
-int CliRunner::exitCodeFor(const BatchSummary &s) const
-{
-    if (m_interrupted)
-        return ExitInterrupted;
-    if (s.count(TaskState::Failed) > 0 || s.count(TaskState::Blocked) > 0 ||
-        s.count(TaskState::Cancelled) > 0)
-        return ExitSomeFailed;
-    return s.allDone() ? ExitAllDone : ExitSomeFailed;
-}
-
 void CliRunner::interrupt()
 {
     if (m_interrupted) {
@@ -115,7 +107,7 @@ int CliRunner::run()
         m_err.flush();
         return ExitError;
     }
-    return exitCodeFor(final);
+    return runExitCode(final, m_interrupted);
 }
 
 int CliRunner::printStatus()

@@ -43,7 +43,6 @@ private:
     void clearBar();
     void printSummary(const BatchSummary &summary);
     void printBudgetStop(const BatchSummary &summary);
-    int exitCodeFor(const BatchSummary &summary) const;
 
     Engine *m_engine;
     OutputMode m_mode;
