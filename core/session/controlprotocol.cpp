@@ -124,13 +124,13 @@ ControlRequest parseControlRequest(const QByteArray &line)
     request.message = document.object();
     const QJsonValue version = request.message.value(u"v"_s);
     if (!version.isDouble() || version.toDouble() != kProtocolVersion) {
+        const QString given = version.isDouble()      ? QString::number(version.toDouble())
+                              : version.isString()    ? u'"' + version.toString().left(16) + u'"'
+                              : version.isUndefined() ? u"(none)"_s
+                                                      : u"(not a number)"_s;
         request.error =
-            u"unsupported protocol version %1 (this owner speaks version %2)"_s
-                .arg(version.isUndefined()
-                         ? u"(none)"_s
-                         : QString::fromUtf8(
-                               QJsonDocument(QJsonArray{version}).toJson(QJsonDocument::Compact)))
-                .arg(kProtocolVersion);
+            u"unsupported protocol version %1 (this owner speaks version %2)"_s.arg(given).arg(
+                kProtocolVersion);
         return request;
     }
     request.fatal = false;

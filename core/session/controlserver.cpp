@@ -9,6 +9,7 @@
 #include <QLocalSocket>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
 
 #include <sys/socket.h>
 #include <type_traits>
@@ -24,6 +25,8 @@ namespace {
 constexpr qint64 kMaxBacklogBytes = 64 * kMaxLineBytes;
 // Tasks per "tasks" event, so that each line stays well under kMaxLineBytes.
 constexpr int kTasksPerEvent = 1000;
+// How long a refused client has to read its error reply and hang up.
+constexpr int kRefusedGraceMs = 3000;
 
 // Runs `f` on the engine's thread (the window moves its engine to a thread of its own,
 // docs/ARCHITECTURE.md, "Threads") and returns its result.
@@ -107,6 +110,8 @@ bool ControlServer::listen(QString *error)
         *error = u"cannot listen on %1: %2"_s.arg(path, m_server->errorString());
         return false;
     }
+    // Qt leaves the socket at 0700 for UserAccessOption; read and write are all it needs.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
 
@@ -394,7 +399,10 @@ QJsonObject ControlServer::helloFields() const
     return fields;
 }
 
-// A message that is not the protocol: an error reply, then the client is let go.
+// A message that is not the protocol: an error reply, then the client is let go. Its
+// sending side is shut down once the reply is out, and what it still sends is read and
+// dropped: closing with unread input would reset the connection (ECONNRESET) and could
+// throw the reply away before the client has read it.
 void ControlServer::refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error)
 {
     auto it = m_clients.find(socket);
@@ -403,9 +411,16 @@ void ControlServer::refuse(QLocalSocket *socket, const QJsonValue &id, const QSt
     it->closing = true;
     it->buffer.clear();
     it->buffer.squeeze();
+    const auto shutDownWhenWritten = [socket] {
+        if (socket->bytesToWrite() == 0)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(socket, &QLocalSocket::bytesWritten, socket, shutDownWhenWritten);
     socket->write(encodeControlLine(controlError(id, error)));
     socket->flush();
-    socket->disconnectFromServer(); // after the reply has been written
+    shutDownWhenWritten();
+    // A client that neither reads nor closes is cut off.
+    QTimer::singleShot(kRefusedGraceMs, socket, [socket] { socket->abort(); });
 }
 
 void ControlServer::write(QLocalSocket *socket, const QByteArray &line)
