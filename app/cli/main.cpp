@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
+#include "remotecommands.h"
 #include "reportcommand.h"
 #include "store/publisher.h"
 #include "store/workspace.h"
@@ -59,6 +60,11 @@ const char *kUsage = R"(Commands:
   providers list [FILE] | providers test ID [FILE] | providers set-key ID
                                 show provider profiles, test one against its server, store
                                 an API key in the system keychain
+  watch FILE [--json]           follow a run of FILE from another terminal: the same progress
+                                lines (or JSON events) as the run prints; ends with its exit code
+  pause FILE | resume FILE | cancel FILE | retry FILE TASK...
+                                steer a run of FILE from another terminal (cancel keeps the
+                                finished work; retry re-queues failed, blocked or cancelled tasks)
 run and retry-failed take --budget UNITS (stop dispatching before the run's cost would pass
 UNITS) and --debug-logging (prompts and provider detail in logs and reports; off by default);
 both print the job report's path at the end.
@@ -290,9 +296,26 @@ int runCommand(CommandContext &context)
         sigaction(SIGTERM, &action, nullptr);
     }
     context.reports->watch(*context.engine);
-    const int exitCode = runner.run();
-    context.reports->reportFinishedRun(*context.engine);
-    return exitCode;
+    return remote::serveRun(*context.engine, runner, context.workspace, context.call.command,
+                            [&context, &runner] {
+                                const int exitCode = runner.run();
+                                context.reports->reportFinishedRun(*context.engine);
+                                return exitCode;
+                            });
+}
+
+// `watch`: follows the run of the workspace's owner.
+int watchCommand(CommandContext &context)
+{
+    return remote::watch(context.call.file, context.workspace,
+                         context.call.json() ? OutputMode::Json : OutputMode::Human);
+}
+
+// `pause`, `resume`, `cancel`, `retry TASK...`: asks the workspace's owner to do it.
+int steerCommand(CommandContext &context)
+{
+    return remote::steer(context.call.command, context.call.file, context.workspace,
+                         context.call.rest);
 }
 
 // `retry-failed`: re-queues the failed and blocked tasks (on --provider), then runs.
@@ -336,6 +359,11 @@ const Command kCommands[] = {
     {u"discard", Needs::Engine, discardCommand},
     {u"report", Needs::Workspace, reportCommand},
     {u"estimate", Needs::Engine, estimateCommand},
+    {u"watch", Needs::Workspace, watchCommand},
+    {u"pause", Needs::Workspace, steerCommand},
+    {u"resume", Needs::Workspace, steerCommand},
+    {u"cancel", Needs::Workspace, steerCommand},
+    {u"retry", Needs::Workspace, steerCommand},
 };
 
 const Command *findCommand(const QString &name)
@@ -382,7 +410,7 @@ std::optional<int> readInvocation(Invocation *call, QTextStream &err)
         return ExitInvalidInput;
     }
     call->file = args.takeFirst();
-    if (!args.isEmpty() && call->command != u"checkpoint"_s) {
+    if (!args.isEmpty() && call->command != u"checkpoint"_s && call->command != u"retry"_s) {
         err << u"retake-cli: unexpected argument \"%1\".\n"_s.arg(args.first());
         return ExitInvalidInput;
     }

@@ -263,8 +263,14 @@ QJsonObject ControlServer::execute(const ControlRequest &request, Client &client
                             "run the command again when it has"_s.arg(m_owner.describe()));
     }
     const QJsonObject reply = steer(request, client);
-    if (reply.value(u"ok"_s).toBool())
-        Q_EMIT commandExecuted(cmd, client.pid);
+    if (reply.value(u"ok"_s).toBool()) {
+        const QString line =
+            client.pid > 0
+                ? u"%1 requested from another process (pid %2)."_s.arg(cmd).arg(client.pid)
+                : u"%1 requested from another process."_s.arg(cmd);
+        broadcast(controlEvent(u"log"_s, {{u"message"_s, line}}));
+        Q_EMIT commandExecuted(cmd, client.pid, line);
+    }
     return reply;
 }
 

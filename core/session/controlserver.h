@@ -48,8 +48,9 @@ public:
     bool cancelledByUser() const { return m_cancelledByUser; }
 
 Q_SIGNALS:
-    // A steering command was carried out for the process `peerPid` (0 when unknown).
-    void commandExecuted(const QString &cmd, qint64 peerPid);
+    // A steering command was carried out for the process `peerPid` (0 when unknown);
+    // `line` says so for the owner's log (subscribers get it as a "log" event).
+    void commandExecuted(const QString &cmd, qint64 peerPid, const QString &line);
     void cancelRequested(qint64 peerPid);
 
 private:
