@@ -98,6 +98,7 @@ private Q_SLOTS:
     void hostileMessages_data();
     void hostileMessages();
     void endIsAnnounced();
+    void engineGoneIsRefused();
 
 private:
     bool openEngine(int shots, int latencyMs);
@@ -661,6 +662,23 @@ void TestControl::endIsAnnounced()
     m_server.reset();
     QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
     QVERIFY(!call(early, u"hello"_s).value(u"ok"_s).toBool());
+}
+
+// A window may delete its engine before the server: requests are refused, nothing crashes.
+void TestControl::engineGoneIsRefused()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY(client.connectTo(m_server->owner().socketPath, 2000, &error));
+    QVERIFY(call(client, u"hello"_s).value(u"ok"_s).toBool());
+    m_engine.reset();
+    const QJsonObject reply = call(client, u"pause"_s);
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    QVERIFY2(reply.value(u"error"_s).toString().contains(u"shutting down"_s),
+             qPrintable(reply.value(u"error"_s).toString()));
+    QVERIFY(!call(client, u"hello"_s).value(u"ok"_s).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestControl)
