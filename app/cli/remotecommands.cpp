@@ -143,7 +143,7 @@ int watch(const QString &storyboard, const QString &workspace, OutputMode mode)
 }
 
 int steer(const QString &command, const QString &storyboard, const QString &workspace,
-          const QStringList &taskIds)
+          const QStringList &taskIds, const QString &provider)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -160,6 +160,8 @@ int steer(const QString &command, const QString &storyboard, const QString &work
     QJsonObject args;
     if (command == u"retry"_s)
         args.insert(u"tasks"_s, QJsonArray::fromStringList(taskIds));
+    if (command == u"retry-failed"_s && !provider.isEmpty())
+        args.insert(u"provider"_s, provider);
     const QJsonObject reply = client.request(command, args, kRequestTimeoutMs);
     if (!reply.value(u"ok"_s).toBool()) {
         err << u"retake-cli: %1 did not %2 the run of %3: %4.\n"_s.arg(
@@ -176,6 +178,9 @@ int steer(const QString &command, const QString &storyboard, const QString &work
         out << u"Asked %2 to cancel the run of %1: it stops the attempts in flight, keeps the "
                "finished work and exits 130. Continue it later with: retake-cli run %1\n"_s.arg(
                    storyboard, who);
+    } else if (command == u"retry-failed"_s) {
+        out << u"Asked %2 to re-queue the failed tasks of %1%3.\n"_s.arg(
+            storyboard, who, provider.isEmpty() ? QString() : u" on "_s + provider);
     } else {
         return reportRetry(reply, who, out, err);
     }

@@ -21,8 +21,10 @@ int serveRun(Engine &engine, CliRunner &runner, const QString &workspace, const 
 // watch FILE [--json]: follows the owner's run and ends with its exit code.
 int watch(const QString &storyboard, const QString &workspace, OutputMode mode);
 
-// pause|resume|cancel FILE, retry FILE TASK...: asks the owner to do it.
+// pause|resume|cancel FILE, retry FILE TASK...: asks the owner to do it. Also
+// "retry-failed" (optionally on `provider`), for retry-failed on a workspace another
+// process owns.
 int steer(const QString &command, const QString &storyboard, const QString &workspace,
-          const QStringList &taskIds);
+          const QStringList &taskIds, const QString &provider = {});
 
 } // namespace retake::cli::remote
