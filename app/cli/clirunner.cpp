@@ -1,5 +1,8 @@
 #include "clirunner.h"
 
+#include "session/controlclient.h"
+#include "session/controlprotocol.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
@@ -7,6 +10,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -53,19 +57,16 @@ QString countsLine(const BatchSummary &s)
 } // namespace
 
 CliRunner::CliRunner(Engine *engine, OutputMode mode, QObject *parent)
-    : QObject(parent), m_engine(engine), m_mode(mode), m_out(stdout), m_err(stderr),
+    : QObject(parent), m_engine(engine), m_storyboard(engine->project().filePath),
+      m_workspace(engine->workspaceDir()), m_mode(mode), m_out(stdout), m_err(stderr),
       m_tty(::isatty(STDOUT_FILENO) == 1)
 {
 }
 
-int CliRunner::exitCodeFor(const BatchSummary &s) const
+CliRunner::CliRunner(const QString &storyboard, OutputMode mode, QObject *parent)
+    : QObject(parent), m_storyboard(storyboard), m_mode(mode), m_out(stdout), m_err(stderr),
+      m_tty(::isatty(STDOUT_FILENO) == 1)
 {
-    if (m_interrupted)
-        return ExitInterrupted;
-    if (s.count(TaskState::Failed) > 0 || s.count(TaskState::Blocked) > 0 ||
-        s.count(TaskState::Cancelled) > 0)
-        return ExitSomeFailed;
-    return s.allDone() ? ExitAllDone : ExitSomeFailed;
 }
 
 void CliRunner::interrupt()
@@ -83,6 +84,31 @@ void CliRunner::interrupt()
     m_engine->cancel();
 }
 
+void CliRunner::cancelledRemotely(qint64 peerPid)
+{
+    if (m_interrupted)
+        return;
+    m_interrupted = true;
+    m_cancelledBy = peerPid > 0 ? u"another process (pid %1)"_s.arg(peerPid) : u"another process"_s;
+    clearBar();
+    m_err << u"\nCancelled from %1: stopping in-flight attempts.\n"_s.arg(m_cancelledBy);
+    m_err.flush();
+}
+
+QString CliRunner::endDescription(int exitCode) const
+{
+    switch (exitCode) {
+    case ExitAllDone:
+        return u"all %1 tasks done"_s.arg(m_final.total);
+    case ExitSomeFailed:
+        return u"finished: %1"_s.arg(countsLine(m_final));
+    case ExitInterrupted:
+        return u"cancelled by %1"_s.arg(m_cancelledBy);
+    default:
+        return u"stopped: the batch state could not be saved"_s;
+    }
+}
+
 int CliRunner::run()
 {
     connect(m_engine, &Engine::tasksUpdated, this, &CliRunner::onTasksUpdated);
@@ -90,7 +116,7 @@ int CliRunner::run()
     connect(m_engine, &Engine::attemptFinished, this, &CliRunner::onAttempt);
     connect(m_engine, &Engine::logMessage, this, &CliRunner::onLog);
     QEventLoop loop;
-    BatchSummary final;
+    BatchSummary &final = m_final;
     connect(m_engine, &Engine::batchFinished, &loop, [&](const BatchSummary &s) {
         final = s;
         loop.quit();
@@ -115,7 +141,64 @@ int CliRunner::run()
         m_err.flush();
         return ExitError;
     }
-    return exitCodeFor(final);
+    return runExitCode(final, m_interrupted);
+}
+
+int CliRunner::follow(ControlClient *client)
+{
+    connect(client, &ControlClient::hello, this, &CliRunner::onHello);
+    connect(client, &ControlClient::tasksUpdated, this, &CliRunner::onTasksUpdated);
+    connect(client, &ControlClient::summaryChanged, this, &CliRunner::onSummary);
+    connect(client, &ControlClient::attemptFinished, this, &CliRunner::onAttempt);
+    connect(client, &ControlClient::logMessage, this, &CliRunner::onLog);
+    QEventLoop loop;
+    std::optional<int> exitCode;
+    connect(client, &ControlClient::summaryChanged, &loop,
+            [this](const BatchSummary &s) { m_final = s; });
+    connect(client, &ControlClient::batchFinished, &loop,
+            [this](const BatchSummary &s) { m_final = s; });
+    connect(client, &ControlClient::runEnded, &loop, [&](int code, const QString &how) {
+        exitCode = code;
+        m_interrupted = code == ExitInterrupted;
+        m_cancelledBy = how;
+        loop.quit();
+    });
+    connect(client, &ControlClient::protocolError, &loop, [this](const QString &error) {
+        clearBar();
+        m_err << u"retake-cli: %1\n"_s.arg(error);
+        m_err.flush();
+    });
+    connect(client, &ControlClient::disconnected, &loop, &QEventLoop::quit);
+    client->subscribe();
+    if (client->isConnected())
+        loop.exec();
+    clearBar();
+    if (!exitCode) {
+        const QString who = m_owner.isValid() ? m_owner.describe() : u"the owner"_s;
+        m_err << u"retake-cli: %1 went away without ending its run of %2 (it died or was "
+                 "killed). Continue the run with: retake-cli run %2\n"_s.arg(who, m_storyboard);
+        m_err.flush();
+        return ExitError;
+    }
+    printSummary(m_final);
+    return *exitCode;
+}
+
+void CliRunner::onHello(const RemoteSnapshot &snapshot)
+{
+    m_owner = snapshot.owner;
+    m_workspace = snapshot.workspace;
+    m_final = snapshot.summary;
+    if (m_mode == OutputMode::Json) {
+        // Where the run stands, as task events: the same lines `run --json` printed so far
+        // for each task's latest state.
+        onTasksUpdated(snapshot.tasks);
+        return;
+    }
+    m_out << u"Watching %1 tasks of \"%2\" run by %3 (workspace %4)\n"_s.arg(snapshot.summary.total)
+                 .arg(snapshot.title, snapshot.owner.describe(), snapshot.workspace);
+    m_out.flush();
+    onSummary(snapshot.summary);
 }
 
 int CliRunner::printStatus()
@@ -266,11 +349,15 @@ void CliRunner::printSummary(const BatchSummary &s)
     if (s.count(TaskState::Failed) > 0) {
         m_out << u"%1 task(s) failed; see %2/logs/error.log, then run: retake-cli retry-failed "
                  "%3 [--provider ID]\n"_s.arg(s.count(TaskState::Failed))
-                     .arg(m_engine->workspaceDir(), m_engine->project().filePath);
+                     .arg(m_workspace, m_storyboard);
     }
-    if (m_interrupted)
-        m_out << "Cancelled by Ctrl-C. Run the same command again to continue where it "
-                 "stopped.\n";
+    if (m_interrupted && m_engine) {
+        m_out << u"Cancelled by %1. Run the same command again to continue where it "
+                 "stopped.\n"_s.arg(m_cancelledBy);
+    } else if (m_interrupted) {
+        m_out << u"The run was %1. Continue it with: retake-cli run %2\n"_s.arg(m_cancelledBy,
+                                                                                m_storyboard);
+    }
     printBudgetStop(s);
     m_out.flush();
 }
@@ -280,21 +367,20 @@ void CliRunner::printBudgetStop(const BatchSummary &s)
 {
     if (!s.paused || s.pauseReason != PauseReason::BudgetCap)
         return;
-    const double cap = m_engine->options().budgetCap;
+    const double cap = s.budgetCap;
     const int waiting =
         s.count(TaskState::Queued) + s.count(TaskState::Waiting) + s.count(TaskState::Retrying);
     if (m_mode == OutputMode::Json) {
         printJson(m_out, QJsonObject{{u"event"_s, u"budget-cap"_s},
                                      {u"cap"_s, cap},
-                                     {u"spent"_s, m_engine->spentThisRun()},
+                                     {u"spent"_s, s.spent},
                                      {u"notDispatched"_s, waiting}});
         return;
     }
     m_out << u"Stopped by the budget cap: %1 of %2 cost units spent in this run. No task was "
              "dispatched that would have taken the run past the cap, and nothing in flight "
              "was lost; %3 task(s) were not dispatched and stay queued. Run again with a "
-             "higher --budget (or without it) to continue.\n"_s
-                 .arg(m_engine->spentThisRun(), 0, 'f', 2)
+             "higher --budget (or without it) to continue.\n"_s.arg(s.spent, 0, 'f', 2)
                  .arg(cap, 0, 'f', 2)
                  .arg(waiting);
 }

@@ -1,11 +1,18 @@
 // Drives an Engine for retake-cli: prints progress (a bar on a terminal, JSON lines with
-// --json), turns Ctrl-C into a clean cancel, and maps the outcome to an exit code.
+// --json), turns Ctrl-C into a clean cancel, and maps the outcome to an exit code. `watch`
+// uses it to follow the owner of a run through a ControlClient: the same lines, the same
+// exit code.
 #pragma once
 
 #include "engine/engine.h"
+#include "session/controlprotocol.h"
 
 #include <QObject>
 #include <QTextStream>
+
+namespace retake {
+class ControlClient;
+}
 
 namespace retake::cli {
 
@@ -26,16 +33,29 @@ class CliRunner final : public QObject
     Q_DISABLE_COPY_MOVE(CliRunner)
 public:
     CliRunner(Engine *engine, OutputMode mode, QObject *parent = nullptr);
+    // Follows the owner of a run of `storyboard` (watch): no engine of its own.
+    CliRunner(const QString &storyboard, OutputMode mode, QObject *parent = nullptr);
 
     // Starts the engine and returns when the batch has finished; the exit code.
     int run();
     // Prints the state of every task and the summary; the exit code of `status`.
     int printStatus();
 
+    // Follows `client` (connected to the owner) until the run ends; the run's exit code,
+    // or ExitError when the owner went away without ending it.
+    int follow(ControlClient *client);
+
     // Called from the SIGINT handler's notifier: first Ctrl-C cancels cleanly.
     void interrupt();
+    // Another process asked the owner to cancel (the engine is already cancelling).
+    void cancelledRemotely(qint64 peerPid);
+    // A line for the progress output that does not come from the engine.
+    void note(const QString &line) { onLog(line); }
+    // How the run ended, in words, for watchers ("all 6 tasks done", "cancelled by Ctrl-C").
+    QString endDescription(int exitCode) const;
 
 private:
+    void onHello(const retake::RemoteSnapshot &snapshot);
     void onTasksUpdated(const QList<retake::TaskSnapshot> &tasks);
     void onSummary(const retake::BatchSummary &summary);
     void onAttempt(const QString &taskId, const retake::Attempt &attempt);
@@ -44,15 +64,19 @@ private:
     void clearBar();
     void printSummary(const BatchSummary &summary);
     void printBudgetStop(const BatchSummary &summary);
-    int exitCodeFor(const BatchSummary &summary) const;
 
-    Engine *m_engine;
+    Engine *m_engine = nullptr;
+    QString m_storyboard;
+    QString m_workspace;
+    OwnerInfo m_owner; // watch: whom it follows
     OutputMode m_mode;
     QTextStream m_out;
     QTextStream m_err;
     bool m_tty = false;
     bool m_barShown = false;
     bool m_interrupted = false;
+    QString m_cancelledBy = QStringLiteral("Ctrl-C");
+    BatchSummary m_final;
 };
 
 } // namespace retake::cli

@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
+#include "remotecommands.h"
 #include "reportcommand.h"
 #include "session/workspacelock.h"
 #include "store/publisher.h"
@@ -60,6 +61,11 @@ const char *kUsage = R"(Commands:
   providers list [FILE] | providers test ID [FILE] | providers set-key ID
                                 show provider profiles, test one against its server, store
                                 an API key in the system keychain
+  watch FILE [--json]           follow a run of FILE from another terminal: the same progress
+                                lines (or JSON events) as the run prints; ends with its exit code
+  pause FILE | resume FILE | cancel FILE | retry FILE TASK...
+                                steer a run of FILE from another terminal (cancel keeps the
+                                finished work; retry re-queues failed, blocked or cancelled tasks)
 run and retry-failed take --budget UNITS (stop dispatching before the run's cost would pass
 UNITS) and --debug-logging (prompts and provider detail in logs and reports; off by default);
 both print the job report's path at the end.
@@ -306,9 +312,26 @@ int runCommand(CommandContext &context)
         sigaction(SIGTERM, &action, nullptr);
     }
     context.reports->watch(*context.engine);
-    const int exitCode = runner.run();
-    context.reports->reportFinishedRun(*context.engine);
-    return exitCode;
+    return remote::serveRun(*context.engine, runner, context.workspace, context.call.command,
+                            [&context, &runner] {
+                                const int exitCode = runner.run();
+                                context.reports->reportFinishedRun(*context.engine);
+                                return exitCode;
+                            });
+}
+
+// `watch`: follows the run of the workspace's owner.
+int watchCommand(CommandContext &context)
+{
+    return remote::watch(context.call.file, context.workspace,
+                         context.call.json() ? OutputMode::Json : OutputMode::Human);
+}
+
+// `pause`, `resume`, `cancel`, `retry TASK...`: asks the workspace's owner to do it.
+int steerCommand(CommandContext &context)
+{
+    return remote::steer(context.call.command, context.call.file, context.workspace,
+                         context.call.rest);
 }
 
 // `retry-failed`: re-queues the failed and blocked tasks (on --provider), then runs.
@@ -356,6 +379,12 @@ const Command kCommands[] = {
     {u"discard", Needs::Engine, Writes::Yes, discardCommand},
     {u"report", Needs::Workspace, Writes::No, reportCommand},
     {u"estimate", Needs::Engine, Writes::No, estimateCommand},
+    // Asked of the owner over its control channel (they write nothing themselves).
+    {u"watch", Needs::Workspace, Writes::No, watchCommand},
+    {u"pause", Needs::Workspace, Writes::No, steerCommand},
+    {u"resume", Needs::Workspace, Writes::No, steerCommand},
+    {u"cancel", Needs::Workspace, Writes::No, steerCommand},
+    {u"retry", Needs::Workspace, Writes::No, steerCommand},
 };
 
 const Command *findCommand(const QString &name)
@@ -402,7 +431,7 @@ std::optional<int> readInvocation(Invocation *call, QTextStream &err)
         return ExitInvalidInput;
     }
     call->file = args.takeFirst();
-    if (!args.isEmpty() && call->command != u"checkpoint"_s) {
+    if (!args.isEmpty() && call->command != u"checkpoint"_s && call->command != u"retry"_s) {
         err << u"retake-cli: unexpected argument \"%1\".\n"_s.arg(args.first());
         return ExitInvalidInput;
     }
@@ -505,6 +534,11 @@ std::optional<int> takeWorkspace(WorkspaceLock *lock, CommandContext &context)
         return std::nullopt;
     }
     const OwnerInfo owner = lock->owner();
+    if (call.command == u"retry-failed"_s && owner.isThisHost()) {
+        // The live run does it: the failed tasks are re-queued there, not in a second engine.
+        return remote::steer(call.command, call.file, context.workspace, {},
+                             call.parser.value(call.options.provider));
+    }
     const QString doing = owner.command.isEmpty() ? QString() : u" (%1)"_s.arg(owner.command);
     context.err << u"retake-cli: %1 is owned by %2%3; nothing was changed. Watch it with: "
                    "retake-cli watch %4\n"_s.arg(context.workspace, owner.describe(), doing,

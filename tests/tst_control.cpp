@@ -1,0 +1,685 @@
+// The control channel in one process: a ControlServer on a real Engine (the built-in local
+// provider, slowed down) and ControlClients. The codecs round-trip, hello carries the
+// snapshot, steering reaches the engine, events arrive, and hostile messages get an error
+// reply or a clean disconnect while the server keeps serving the others.
+#include "engine/engine.h"
+#include "project/storyboardloader.h"
+#include "session/controlclient.h"
+#include "session/controlprotocol.h"
+#include "session/controlserver.h"
+#include "session/ownerinfo.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+using namespace retake;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// `shots` shots on a local profile that takes `latencyMs` per attempt, one at a time.
+Project slowProject(int shots, int latencyMs)
+{
+    QJsonArray list;
+    for (int n = 1; n <= shots; ++n) {
+        list.append(QJsonObject{{u"id"_s, u"sh%1"_s.arg(n, 2, 10, QLatin1Char('0'))},
+                                {u"prompt"_s, u"A lighthouse at night, shot %1."_s.arg(n)}});
+    }
+    const QJsonObject studio{{u"id"_s, u"studio"_s},
+                             {u"kind"_s, u"local"_s},
+                             {u"maxConcurrency"_s, 1},
+                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
+    const QJsonObject project{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Control test"_s},
+        {u"defaults"_s,
+         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
+                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
+        {u"providerProfiles"_s, QJsonArray{studio}},
+        {u"providers"_s,
+         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
+        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01"_s}, {u"shots"_s, list}}}}};
+    const LoadResult loaded =
+        StoryboardLoader::loadJson(QJsonDocument(project).toJson(), u"control.retake.json"_s);
+    return loaded.project.value_or(Project{});
+}
+
+// The next reply line on a raw socket, without blocking (the server runs on this thread).
+QJsonObject readReply(QLocalSocket &socket)
+{
+    if (!socket.canReadLine())
+        return {};
+    return QJsonDocument::fromJson(socket.readLine()).object();
+}
+
+// A request answered while this thread's event loop runs (ControlClient::request blocks,
+// so in-process it is only used from another thread).
+QJsonObject call(ControlClient &client, const QString &cmd, const QJsonObject &args = {})
+{
+    std::optional<QJsonObject> reply;
+    client.send(cmd, args, [&reply](const QJsonObject &r) { reply = r; });
+    QDeadlineTimer deadline(10000);
+    while (!reply && !deadline.hasExpired())
+        QTest::qWait(5);
+    return reply.value_or(QJsonObject{{u"ok"_s, false}, {u"error"_s, u"no reply"_s}});
+}
+
+} // namespace
+
+class TestControl : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void codecsRoundTrip();
+    void requestValidation_data();
+    void requestValidation();
+    void exitCodes();
+    void socketIsPrivate();
+    void staleSocketIsReplacedLiveOneIsNot();
+    void helloCarriesTheSnapshot();
+    void steeringReachesTheEngine();
+    void blockingRequestsFromAnotherThread();
+    void eventsFollowTheEngine();
+    void unknownIdsAreNamed();
+    void hostileMessages_data();
+    void hostileMessages();
+    void endIsAnnounced();
+    void engineGoneIsRefused();
+
+private:
+    bool openEngine(int shots, int latencyMs);
+    bool startServer();
+    QJsonObject hello(ControlClient &client);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<ControlServer> m_server;
+};
+
+void TestControl::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestControl::cleanup()
+{
+    m_server.reset();
+    if (m_engine)
+        m_engine->shutDown();
+    m_engine.reset();
+    m_dir.reset();
+}
+
+bool TestControl::openEngine(int shots, int latencyMs)
+{
+    const Project project = slowProject(shots, latencyMs);
+    if (project.scenes.isEmpty())
+        return false;
+    m_engine = std::make_unique<Engine>();
+    QString error;
+    if (!m_engine->open(project, m_dir->filePath(u"ws"_s), &error)) {
+        qWarning() << error;
+        return false;
+    }
+    EngineOptions options = m_engine->options();
+    options.updateIntervalMs = 10;
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    m_engine->setOptions(options);
+    return true;
+}
+
+bool TestControl::startServer()
+{
+    const OwnerInfo owner = OwnerInfo::forThisProcess(m_dir->filePath(u"ws"_s), u"test"_s);
+    m_server = std::make_unique<ControlServer>(m_engine.get(), owner);
+    QString error;
+    if (!m_server->listen(&error)) {
+        qWarning() << error;
+        return false;
+    }
+    return true;
+}
+
+QJsonObject TestControl::hello(ControlClient &client)
+{
+    return call(client, u"hello"_s);
+}
+
+void TestControl::codecsRoundTrip()
+{
+    const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(1800000000123, Qt::UTC);
+    TaskSnapshot task;
+    task.id = u"sh01/video"_s;
+    task.sceneId = u"s01"_s;
+    task.shotId = u"sh01"_s;
+    task.stage = Stage::Video;
+    task.state = TaskState::Retrying;
+    task.quality = Quality::Reduced;
+    task.rung = RungKind::LowerResolution;
+    task.providerId = u"studio"_s;
+    task.attemptCount = 3;
+    task.retriesUsed = 2;
+    task.progress = 0.25;
+    task.retryAt = t0;
+    task.lastError = ErrorClass::RateLimited;
+    task.lastMessage = u"slow down \"now\"\n"_s;
+    task.lastHttpStatus = 429;
+    task.outputPath = u"/tmp/x.mp4"_s;
+    task.manualRetries = 1;
+    const TaskSnapshot t2 = taskSnapshotFromJson(toJson(task));
+    QCOMPARE(toJson(t2), toJson(task));
+    QCOMPARE(t2.retryAt, t0);
+    QCOMPARE(t2.state, TaskState::Retrying);
+    QCOMPARE(t2.rung, RungKind::LowerResolution);
+    QCOMPARE(t2.progress, 0.25);
+
+    Attempt a;
+    a.number = 2;
+    a.rung = RungKind::Fallback;
+    a.providerId = u"local"_s;
+    a.model = u"m"_s;
+    a.paramsHash = u"abc"_s;
+    a.params = {{u"width"_s, 64}, {u"prompt"_s, u"p"_s}};
+    a.startedAt = t0;
+    a.endedAt = t0.addMSecs(1500);
+    a.errorClass = ErrorClass::ContentPolicy;
+    a.httpStatus = 400;
+    a.message = u"no"_s;
+    a.stderrTail = u"tail"_s;
+    a.outputPath = u"draft/x.png"_s;
+    a.archivedTo = u"_failed/x"_s;
+    a.costUnits = 1.5;
+    a.countedAgainstBudget = false;
+    const Attempt a2 = attemptFromJson(toJson(a));
+    QCOMPARE(toJson(a2), toJson(a));
+    QCOMPARE(a2.durationMs(), 1500);
+    QCOMPARE(a2.countedAgainstBudget, false);
+    QCOMPARE(a2.params.value(u"width"_s).toInt(), 64);
+
+    BatchSummary s;
+    s.total = 7;
+    s.counts = {{TaskState::Done, 4}, {TaskState::Failed, 3}};
+    s.qualities = {{Quality::Full, 3}, {Quality::Fallback, 1}};
+    s.running = true;
+    s.paused = true;
+    s.pauseReason = PauseReason::BudgetCap;
+    s.spent = 2.5;
+    s.budgetCap = 3.0;
+    const BatchSummary s2 = batchSummaryFromJson(toJson(s));
+    QCOMPARE(toJson(s2), toJson(s));
+    QCOMPARE(s2.counts, s.counts);
+    QCOMPARE(s2.qualities, s.qualities);
+    QCOMPARE(s2.pauseReason, PauseReason::BudgetCap);
+
+    ProviderStatus p;
+    p.id = u"studio"_s;
+    p.kind = u"local"_s;
+    p.model = u"m"_s;
+    p.breaker = ProviderStatus::Breaker::HalfOpen;
+    p.breakerOpenUntil = t0;
+    p.inFlight = 2;
+    p.limit = 3;
+    p.maxLimit = 4;
+    p.queued = 5;
+    p.recentErrorRate = 0.5;
+    p.lastError = ErrorClass::Timeout;
+    p.lastErrorMessage = u"late"_s;
+    p.lastErrorAt = t0;
+    const ProviderStatus p2 = providerStatusFromJson(toJson(p));
+    QCOMPARE(toJson(p2), toJson(p));
+    QCOMPARE(p2.breaker, ProviderStatus::Breaker::HalfOpen);
+}
+
+void TestControl::requestValidation_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error"); // a part of the error; empty: valid
+    QTest::addColumn<bool>("fatal");
+    QTest::newRow("valid") << QByteArray(R"({"v":1,"id":1,"cmd":"pause"})") << QString() << false;
+    QTest::newRow("valid retry") << QByteArray(
+                                        R"({"v":1,"id":2,"cmd":"retry","tasks":["a/image"]})")
+                                 << QString() << false;
+    QTest::newRow("not json") << QByteArray("hello there") << u"not JSON"_s << true;
+    QTest::newRow("array") << QByteArray("[1,2]") << u"not a JSON object"_s << true;
+    QTest::newRow("no v") << QByteArray(R"({"id":1,"cmd":"pause"})") << u"version"_s << true;
+    QTest::newRow("v2") << QByteArray(R"({"v":2,"id":1,"cmd":"pause"})") << u"version 2"_s << true;
+    QTest::newRow("v string") << QByteArray(R"({"v":"1","id":1,"cmd":"pause"})") << u"version"_s
+                              << true;
+    QTest::newRow("no id") << QByteArray(R"({"v":1,"cmd":"pause"})") << u"\"id\""_s << false;
+    QTest::newRow("unknown cmd") << QByteArray(R"({"v":1,"id":1,"cmd":"format-disk"})")
+                                 << u"unknown command \"format-disk\""_s << false;
+    QTest::newRow("cmd number") << QByteArray(R"({"v":1,"id":1,"cmd":7})") << u"unknown command"_s
+                                << false;
+    QTest::newRow("tasks string") << QByteArray(R"({"v":1,"id":1,"cmd":"retry","tasks":"a/image"})")
+                                  << u"\"tasks\""_s << false;
+    QTest::newRow("tasks empty") << QByteArray(R"({"v":1,"id":1,"cmd":"retry","tasks":[]})")
+                                 << u"\"tasks\""_s << false;
+    QTest::newRow("tasks numbers") << QByteArray(R"({"v":1,"id":1,"cmd":"retry-full","tasks":[1]})")
+                                   << u"\"tasks\""_s << false;
+    QTest::newRow("provider missing")
+        << QByteArray(R"({"v":1,"id":1,"cmd":"switch-provider","tasks":["x"]})")
+        << u"\"provider\""_s << false;
+    QTest::newRow("provider object")
+        << QByteArray(R"({"v":1,"id":1,"cmd":"retry-failed","provider":{}})") << u"\"provider\""_s
+        << false;
+    QTest::newRow("task missing") << QByteArray(R"({"v":1,"id":1,"cmd":"attempts"})")
+                                  << u"\"task\""_s << false;
+    QTest::newRow("too long") << QByteArray(kMaxLineBytes + 1, ' ') << u"longer"_s << true;
+}
+
+void TestControl::requestValidation()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(bool, fatal);
+    const ControlRequest request = parseControlRequest(line);
+    if (error.isEmpty()) {
+        QVERIFY2(request.ok(), qPrintable(request.error));
+        return;
+    }
+    QVERIFY(!request.ok());
+    QVERIFY2(request.error.contains(error), qPrintable(request.error));
+    QCOMPARE(request.fatal, fatal);
+}
+
+void TestControl::exitCodes()
+{
+    BatchSummary s;
+    s.total = 2;
+    s.counts = {{TaskState::Done, 2}};
+    QCOMPARE(runExitCode(s, false), 0);
+    QCOMPARE(runExitCode(s, true), 130);
+    s.counts = {{TaskState::Done, 1}, {TaskState::Failed, 1}};
+    QCOMPARE(runExitCode(s, false), 3);
+    s.counts = {{TaskState::Done, 1}, {TaskState::Cancelled, 1}};
+    QCOMPARE(runExitCode(s, false), 3);
+    s.counts = {{TaskState::Done, 1}, {TaskState::Queued, 1}};
+    QCOMPARE(runExitCode(s, false), 3);
+}
+
+void TestControl::socketIsPrivate()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    struct stat info {
+    };
+    QCOMPARE(::stat(QFile::encodeName(m_server->owner().socketPath).constData(), &info), 0);
+    QVERIFY(S_ISSOCK(info.st_mode));
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
+    QVERIFY(m_server->owner().socketPath.toUtf8().size() < int(sizeof(sockaddr_un::sun_path)));
+}
+
+void TestControl::staleSocketIsReplacedLiveOneIsNot()
+{
+    QVERIFY(openEngine(1, 0));
+    const OwnerInfo owner = OwnerInfo::forThisProcess(m_dir->filePath(u"ws"_s), u"test"_s);
+    // A socket file whose process is gone: bound, never unlinked.
+    QFile::remove(owner.socketPath);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    qstrncpy(address.sun_path, QFile::encodeName(owner.socketPath).constData(),
+             sizeof(address.sun_path));
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
+    ::close(fd);
+    QVERIFY(QFile::exists(owner.socketPath));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY2(client.connectTo(owner.socketPath, 2000, &error), qPrintable(error));
+    QVERIFY(hello(client).value(u"ok"_s).toBool());
+
+    // A second server on the same path must not take it from the live one.
+    ControlServer second(m_engine.get(), owner);
+    QVERIFY(!second.listen(&error));
+    QVERIFY2(error.contains(u"another process"_s), qPrintable(error));
+    QVERIFY(hello(client).value(u"ok"_s).toBool());
+}
+
+void TestControl::helloCarriesTheSnapshot()
+{
+    QVERIFY(openEngine(3, 0));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY2(client.connectTo(m_server->owner().socketPath, 2000, &error), qPrintable(error));
+    const QJsonObject reply = hello(client);
+    QVERIFY2(reply.value(u"ok"_s).toBool(), qPrintable(reply.value(u"error"_s).toString()));
+    QCOMPARE(reply.value(u"v"_s).toInt(), 1);
+    const RemoteSnapshot snapshot = remoteSnapshotFromJson(reply);
+    QCOMPARE(snapshot.owner.pid, QCoreApplication::applicationPid());
+    QCOMPARE(snapshot.owner.command, u"test"_s);
+    QCOMPARE(snapshot.title, u"Control test"_s);
+    QCOMPARE(snapshot.workspace, m_engine->workspaceDir());
+    QCOMPARE(snapshot.tasks.size(), m_engine->tasks().size());
+    QCOMPARE(snapshot.tasks.size(), 6);
+    QCOMPARE(snapshot.summary.total, 6);
+    QCOMPARE(snapshot.providerIds, m_engine->providerIds());
+    QVERIFY(snapshot.providerIds.contains(u"studio"_s));
+    QCOMPARE(snapshot.providers.size(), m_engine->providerStatuses().size());
+
+    // subscribe() delivers the same snapshot through hello().
+    QSignalSpy helloSpy(&client, &ControlClient::hello);
+    client.subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(helloSpy.size(), 1, 5000);
+    const auto viaSignal = helloSpy.first().first().value<RemoteSnapshot>();
+    QCOMPARE(viaSignal.tasks.size(), 6);
+    QCOMPARE(viaSignal.owner.pid, QCoreApplication::applicationPid());
+}
+
+void TestControl::steeringReachesTheEngine()
+{
+    QVERIFY(openEngine(4, 300));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY(client.connectTo(m_server->owner().socketPath, 2000, &error));
+    QSignalSpy paused(&client, &ControlClient::pausedChanged);
+    QSignalSpy executed(m_server.get(), &ControlServer::commandExecuted);
+    client.subscribe();
+    QSignalSpy finished(m_engine.get(), &Engine::batchFinished);
+    m_engine->start();
+
+    QVERIFY(call(client, u"pause"_s).value(u"ok"_s).toBool());
+    QVERIFY(m_engine->summary().paused);
+    QCOMPARE(m_engine->summary().pauseReason, PauseReason::User);
+    QTRY_VERIFY_WITH_TIMEOUT(!paused.isEmpty(), 5000);
+    QCOMPARE(paused.last().at(0).toBool(), true);
+    QCOMPARE(paused.last().at(1).value<PauseReason>(), PauseReason::User);
+    QCOMPARE(executed.last().at(0).toString(), u"pause"_s);
+    QCOMPARE(executed.last().at(1).toLongLong(), QCoreApplication::applicationPid());
+
+    QVERIFY(call(client, u"resume"_s).value(u"ok"_s).toBool());
+    QVERIFY(!m_engine->summary().paused);
+    QTRY_VERIFY_WITH_TIMEOUT(!paused.last().at(0).toBool(), 5000);
+
+    QVERIFY(!m_server->cancelledByUser());
+    QSignalSpy cancelled(m_server.get(), &ControlServer::cancelRequested);
+    QVERIFY(call(client, u"cancel"_s).value(u"ok"_s).toBool());
+    QVERIFY(m_server->cancelledByUser());
+    QCOMPARE(cancelled.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    const BatchSummary summary = m_engine->summary();
+    QVERIFY(summary.count(TaskState::Cancelled) > 0);
+    QCOMPARE(runExitCode(summary, m_server->cancelledByUser()), 130);
+
+    // A cancelled task can be retried from the client; a done one is named as not retried.
+    QString cancelledTask;
+    QString doneOrOther;
+    for (const TaskSnapshot &t : m_engine->tasks()) {
+        if (t.state == TaskState::Cancelled && cancelledTask.isEmpty())
+            cancelledTask = t.id;
+        else if (t.state != TaskState::Cancelled && doneOrOther.isEmpty())
+            doneOrOther = t.id;
+    }
+    QVERIFY(!cancelledTask.isEmpty());
+    QStringList ids{cancelledTask};
+    if (!doneOrOther.isEmpty())
+        ids << doneOrOther;
+    const QJsonObject reply =
+        call(client, u"retry"_s, {{u"tasks"_s, QJsonArray::fromStringList(ids)}});
+    QVERIFY2(reply.value(u"ok"_s).toBool(), qPrintable(reply.value(u"error"_s).toString()));
+    QCOMPARE(reply.value(u"retried"_s).toArray(), QJsonArray{cancelledTask});
+    QCOMPARE(reply.value(u"notRetried"_s).toArray().size(), ids.size() - 1);
+    QVERIFY(m_engine->task(cancelledTask).state != TaskState::Cancelled);
+}
+
+// ControlClient::request blocks its thread (the CLI's way); the owner answers on its own.
+void TestControl::blockingRequestsFromAnotherThread()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    const QString path = m_server->owner().socketPath;
+    QJsonObject hello;
+    QJsonObject paused;
+    QJsonObject unknown;
+    QJsonObject afterClose;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        ControlClient client;
+        QString error;
+        if (!client.connectTo(path, 2000, &error))
+            return;
+        hello = client.request(u"hello"_s);
+        paused = client.request(u"pause"_s);
+        unknown = client.request(u"retry"_s, {{u"tasks"_s, QJsonArray{u"zz/image"_s}}});
+        client.disconnectFromOwner();
+        afterClose = client.request(u"hello"_s, {}, 200);
+    }));
+    thread->start();
+    QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 20000);
+    QVERIFY(hello.value(u"ok"_s).toBool());
+    QCOMPARE(hello.value(u"owner"_s).toObject().value(u"pid"_s).toInteger(),
+             QCoreApplication::applicationPid());
+    QVERIFY(paused.value(u"ok"_s).toBool());
+    QVERIFY(m_engine->summary().paused);
+    QVERIFY(!unknown.value(u"ok"_s).toBool());
+    QVERIFY(unknown.value(u"error"_s).toString().contains(u"zz/image"_s));
+    QVERIFY(!afterClose.value(u"ok"_s).toBool());
+    QVERIFY(!afterClose.value(u"error"_s).toString().isEmpty());
+}
+
+void TestControl::eventsFollowTheEngine()
+{
+    QVERIFY(openEngine(3, 20));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY(client.connectTo(m_server->owner().socketPath, 2000, &error));
+    QHash<QString, TaskSnapshot> seen;
+    int attempts = 0;
+    connect(&client, &ControlClient::hello, this, [&](const RemoteSnapshot &s) {
+        for (const TaskSnapshot &t : s.tasks)
+            seen.insert(t.id, t);
+    });
+    connect(&client, &ControlClient::tasksUpdated, this, [&](const QList<TaskSnapshot> &tasks) {
+        for (const TaskSnapshot &t : tasks)
+            seen.insert(t.id, t);
+    });
+    connect(&client, &ControlClient::attemptFinished, this,
+            [&](const QString &, const Attempt &) { ++attempts; });
+    QSignalSpy summaries(&client, &ControlClient::summaryChanged);
+    QSignalSpy finished(&client, &ControlClient::batchFinished);
+    QSignalSpy logs(&client, &ControlClient::logMessage);
+    QSignalSpy providers(&client, &ControlClient::providersUpdated);
+    client.subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 6, 5000);
+    m_engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QVERIFY(!summaries.isEmpty());
+    QVERIFY(!providers.isEmpty());
+    QVERIFY(attempts >= 6);
+    const auto summary = finished.first().first().value<BatchSummary>();
+    QCOMPARE(toJson(summary), toJson(m_engine->summary()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const TaskSnapshot &t : m_engine->tasks()) {
+                if (seen.value(t.id).state != t.state ||
+                    seen.value(t.id).outputPath != t.outputPath)
+                    return false;
+            }
+            return true;
+        }(),
+        5000);
+    Q_UNUSED(logs);
+}
+
+void TestControl::unknownIdsAreNamed()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY(client.connectTo(m_server->owner().socketPath, 2000, &error));
+    QJsonObject reply =
+        call(client, u"retry"_s, {{u"tasks"_s, QJsonArray{u"sh01/image"_s, u"nope/x"_s}}});
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    QVERIFY2(reply.value(u"error"_s).toString().contains(u"\"nope/x\""_s),
+             qPrintable(reply.value(u"error"_s).toString()));
+    reply = call(client, u"switch-provider"_s,
+                 {{u"tasks"_s, QJsonArray{u"sh01/image"_s}}, {u"provider"_s, u"zz"_s}});
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    QVERIFY2(reply.value(u"error"_s).toString().contains(u"\"zz\""_s),
+             qPrintable(reply.value(u"error"_s).toString()));
+    QVERIFY(reply.value(u"error"_s).toString().contains(u"studio"_s));
+    reply = call(client, u"retry-failed"_s, {{u"provider"_s, u"zz"_s}});
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    reply = call(client, u"attempts"_s, {{u"task"_s, u"nope"_s}});
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    reply = call(client, u"attempts"_s, {{u"task"_s, u"sh01/image"_s}});
+    QVERIFY(reply.value(u"ok"_s).toBool());
+    QVERIFY(reply.value(u"attempts"_s).isArray());
+    QVERIFY(client.isConnected()); // errors in well-formed requests keep the connection
+}
+
+void TestControl::hostileMessages_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("expectReply");
+    QTest::addColumn<bool>("expectDisconnect");
+    QTest::newRow("not json") << QByteArray("rm -rf /\n") << true << true;
+    QTest::newRow("array") << QByteArray("[1,2,3]\n") << true << true;
+    QTest::newRow("v2") << QByteArray(R"({"v":2,"id":1,"cmd":"pause"})"
+                                      "\n")
+                        << true << true;
+    QTest::newRow("unknown cmd") << QByteArray(R"({"v":1,"id":1,"cmd":"shutdown"})"
+                                               "\n")
+                                 << true << false;
+    QTest::newRow("bad arg types") << QByteArray(R"({"v":1,"id":1,"cmd":"retry","tasks":5})"
+                                                 "\n")
+                                   << true << false;
+    QTest::newRow("2 MiB line") << QByteArray(2 * 1024 * 1024, 'x') + '\n' << true << true;
+    QTest::newRow("2 MiB without newline") << QByteArray(2 * 1024 * 1024, '{') << true << true;
+    QByteArray junk;
+    for (int i = 0; i < 4096; ++i)
+        junk.append(char((i * 131 + 7) % 256));
+    junk.replace('\n', ' ');
+    QTest::newRow("binary junk") << junk + '\n' << true << true;
+    QTest::newRow("mid-message") << QByteArray(R"({"v":1,"id":1,"cmd":"pa)") << false << false;
+}
+
+void TestControl::hostileMessages()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, expectReply);
+    QFETCH(bool, expectDisconnect);
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    ControlClient bystander;
+    QString error;
+    QVERIFY(bystander.connectTo(m_server->owner().socketPath, 2000, &error));
+    QSignalSpy bystanderHello(&bystander, &ControlClient::hello);
+    bystander.subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(bystanderHello.size(), 1, 5000);
+
+    {
+        QLocalSocket hostile;
+        hostile.connectToServer(m_server->owner().socketPath);
+        QVERIFY(hostile.waitForConnected(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), 2, 5000);
+        hostile.write(bytes);
+        hostile.flush();
+        if (expectReply) {
+            QTRY_VERIFY_WITH_TIMEOUT(hostile.canReadLine(), 10000);
+            const QJsonObject reply = readReply(hostile);
+            QCOMPARE(reply.value(u"ok"_s).toBool(true), false);
+            QCOMPARE(reply.value(u"v"_s).toInt(), 1);
+            QVERIFY(!reply.value(u"error"_s).toString().isEmpty());
+        }
+        if (expectDisconnect) {
+            QTRY_COMPARE_WITH_TIMEOUT(hostile.state(), QLocalSocket::UnconnectedState, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), 1, 5000);
+        } else if (expectReply) {
+            // Still served: a valid request on the same connection gets its answer.
+            hostile.write("\n");
+            hostile.write(R"({"v":1,"id":9,"cmd":"hello"})"
+                          "\n");
+            hostile.flush();
+            QTRY_VERIFY_WITH_TIMEOUT(hostile.canReadLine(), 10000);
+            const QJsonObject reply = readReply(hostile);
+            QCOMPARE(reply.value(u"re"_s).toInt(), 9);
+            QVERIFY(reply.value(u"ok"_s).toBool());
+        }
+        hostile.abort(); // a client that goes away mid-message
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), 1, 5000);
+
+    // The others are still served, events included.
+    QVERIFY(bystander.isConnected());
+    QVERIFY(call(bystander, u"hello"_s).value(u"ok"_s).toBool());
+    QSignalSpy paused(&bystander, &ControlClient::pausedChanged);
+    QVERIFY(call(bystander, u"pause"_s).value(u"ok"_s).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 5000);
+    ControlClient newcomer;
+    QVERIFY(newcomer.connectTo(m_server->owner().socketPath, 2000, &error));
+    QVERIFY(call(newcomer, u"hello"_s).value(u"ok"_s).toBool());
+}
+
+void TestControl::endIsAnnounced()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    ControlClient early;
+    QString error;
+    QVERIFY(early.connectTo(m_server->owner().socketPath, 2000, &error));
+    QSignalSpy earlyHello(&early, &ControlClient::hello);
+    QSignalSpy earlyEnd(&early, &ControlClient::runEnded);
+    early.subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(earlyHello.size(), 1, 5000);
+    m_server->announceEnd(3, u"2 tasks failed"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(earlyEnd.size(), 1, 5000);
+    QCOMPARE(earlyEnd.first().at(0).toInt(), 3);
+    QCOMPARE(earlyEnd.first().at(1).toString(), u"2 tasks failed"_s);
+
+    // A watcher that arrives after the end learns it from its subscribe reply.
+    ControlClient late;
+    QVERIFY(late.connectTo(m_server->owner().socketPath, 2000, &error));
+    QSignalSpy lateEnd(&late, &ControlClient::runEnded);
+    late.subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(lateEnd.size(), 1, 5000);
+    QCOMPARE(lateEnd.first().at(0).toInt(), 3);
+    // Steering is over.
+    const QJsonObject reply = call(late, u"pause"_s);
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    QVERIFY(reply.value(u"error"_s).toString().contains(u"over"_s));
+
+    // The server going away is a disconnect for its clients.
+    QSignalSpy gone(&early, &ControlClient::disconnected);
+    m_server.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
+    QVERIFY(!call(early, u"hello"_s).value(u"ok"_s).toBool());
+}
+
+// A window may delete its engine before the server: requests are refused, nothing crashes.
+void TestControl::engineGoneIsRefused()
+{
+    QVERIFY(openEngine(1, 0));
+    QVERIFY(startServer());
+    ControlClient client;
+    QString error;
+    QVERIFY(client.connectTo(m_server->owner().socketPath, 2000, &error));
+    QVERIFY(call(client, u"hello"_s).value(u"ok"_s).toBool());
+    m_engine.reset();
+    const QJsonObject reply = call(client, u"pause"_s);
+    QVERIFY(!reply.value(u"ok"_s).toBool());
+    QVERIFY2(reply.value(u"error"_s).toString().contains(u"shutting down"_s),
+             qPrintable(reply.value(u"error"_s).toString()));
+    QVERIFY(!call(client, u"hello"_s).value(u"ok"_s).toBool());
+}
+
+QTEST_GUILESS_MAIN(TestControl)
+#include "tst_control.moc"
