@@ -1,0 +1,479 @@
+#include "controlserver.h"
+
+#include "engine/engine.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+#include <sys/socket.h>
+#include <type_traits>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+// A subscriber that does not read is dropped before its backlog grows past this.
+constexpr qint64 kMaxBacklogBytes = 64 * kMaxLineBytes;
+// Tasks per "tasks" event, so that each line stays well under kMaxLineBytes.
+constexpr int kTasksPerEvent = 1000;
+// How long a refused client has to read its error reply and hang up.
+constexpr int kRefusedGraceMs = 3000;
+
+// Runs `f` on the engine's thread (the window moves its engine to a thread of its own,
+// docs/ARCHITECTURE.md, "Threads") and returns its result.
+template <typename F> auto onEngine(Engine *engine, F f) -> decltype(f())
+{
+    using Result = decltype(f());
+    if (engine->thread() == QThread::currentThread())
+        return f();
+    if constexpr (std::is_void_v<Result>) {
+        QMetaObject::invokeMethod(engine, f, Qt::BlockingQueuedConnection);
+    } else {
+        Result result{};
+        QMetaObject::invokeMethod(
+            engine, [&result, &f] { result = f(); }, Qt::BlockingQueuedConnection);
+        return result;
+    }
+}
+
+// The process and user on the other end of `socket` (Linux: SO_PEERCRED).
+bool peerCredentials(QLocalSocket *socket, qint64 *pid, uid_t *uid)
+{
+#ifdef SO_PEERCRED
+    ucred credentials{};
+    socklen_t size = sizeof(credentials);
+    if (::getsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &credentials,
+                     &size) != 0)
+        return false;
+    *pid = credentials.pid;
+    *uid = credentials.uid;
+    return true;
+#else
+    Q_UNUSED(socket);
+    Q_UNUSED(pid);
+    Q_UNUSED(uid);
+    return false;
+#endif
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+bool isRetryable(TaskState state)
+{
+    return state == TaskState::Failed || state == TaskState::Blocked ||
+           state == TaskState::Cancelled;
+}
+
+} // namespace
+
+ControlServer::ControlServer(Engine *engine, const OwnerInfo &owner, QObject *parent)
+    : QObject(parent), m_engine(engine), m_owner(owner), m_server(new QLocalServer(this))
+{
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onNewConnection);
+    connectEngine();
+}
+
+ControlServer::~ControlServer()
+{
+    close();
+}
+
+bool ControlServer::listen(QString *error)
+{
+    const QString path = m_owner.socketPath;
+    if (QFile::exists(path)) {
+        QLocalSocket probe;
+        probe.connectToServer(path);
+        if (probe.waitForConnected(500)) {
+            *error = u"another process is listening on %1"_s.arg(path);
+            return false;
+        }
+        QLocalServer::removeServer(path); // left behind by an owner that died
+    }
+    if (!m_server->listen(path)) {
+        *error = u"cannot listen on %1: %2"_s.arg(path, m_server->errorString());
+        return false;
+    }
+    // Qt leaves the socket at 0700 for UserAccessOption; read and write are all it needs.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
+}
+
+void ControlServer::close()
+{
+    const QList<QLocalSocket *> sockets = m_clients.keys();
+    m_clients.clear();
+    for (QLocalSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+    m_server->close();
+}
+
+bool ControlServer::isListening() const
+{
+    return m_server->isListening();
+}
+
+void ControlServer::connectEngine()
+{
+    connect(m_engine, &Engine::tasksUpdated, this, &ControlServer::broadcastTasks);
+    connect(m_engine, &Engine::attemptFinished, this,
+            [this](const QString &taskId, const Attempt &attempt) {
+                broadcast(controlEvent(u"attempt"_s,
+                                       {{u"task"_s, taskId}, {u"attempt"_s, toJson(attempt)}}));
+            });
+    connect(m_engine, &Engine::summaryChanged, this, [this](const BatchSummary &summary) {
+        broadcast(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}}));
+    });
+    connect(m_engine, &Engine::providersUpdated, this,
+            [this](const QList<ProviderStatus> &providers) {
+                broadcast(controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}}));
+            });
+    connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
+        broadcast(
+            controlEvent(u"paused"_s, {{u"paused"_s, paused}, {u"reason"_s, nameOf(reason)}}));
+    });
+    connect(m_engine, &Engine::logMessage, this, [this](const QString &line) {
+        broadcast(controlEvent(u"log"_s, {{u"message"_s, line}}));
+    });
+    connect(m_engine, &Engine::batchFinished, this, [this](const BatchSummary &summary) {
+        m_batchFinished = true;
+        broadcast(controlEvent(u"finished"_s, {{u"summary"_s, toJson(summary)}}));
+    });
+}
+
+void ControlServer::onNewConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        Client client;
+        uid_t uid = ::getuid();
+        peerCredentials(socket, &client.pid, &uid);
+        if (uid != ::getuid()) {
+            // The socket's mode already keeps other users out; this is the second lock.
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_clients.insert(socket, client);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QLocalSocket::disconnected, this,
+                [this, socket] { onDisconnected(socket); });
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(socket);
+    }
+}
+
+void ControlServer::onDisconnected(QLocalSocket *socket)
+{
+    if (m_clients.remove(socket))
+        socket->deleteLater();
+}
+
+void ControlServer::onReadyRead(QLocalSocket *socket)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end() || it->closing) {
+        socket->readAll(); // a client being disconnected: its rest is not read
+        return;
+    }
+    it->buffer += socket->readAll();
+    for (;;) {
+        it = m_clients.find(socket);
+        if (it == m_clients.end() || it->closing)
+            return;
+        const qsizetype newline = it->buffer.indexOf('\n');
+        if (newline < 0)
+            break;
+        QByteArray line = it->buffer.left(newline);
+        it->buffer.remove(0, newline + 1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!line.trimmed().isEmpty())
+            handleLine(socket, line);
+    }
+    if (it->buffer.size() > kMaxLineBytes)
+        refuse(socket, {}, u"message longer than %1 bytes"_s.arg(kMaxLineBytes));
+}
+
+void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
+{
+    const ControlRequest request = parseControlRequest(line);
+    if (!request.ok()) {
+        if (request.fatal)
+            refuse(socket, request.id, request.error);
+        else
+            write(socket, encodeControlLine(controlError(request.id, request.error)));
+        return;
+    }
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    const QJsonObject reply = execute(request, *it);
+    write(socket, encodeControlLine(reply));
+    // After the reply, so that the subscriber's first event follows its snapshot.
+    if (request.cmd == u"subscribe"_s && reply.value(u"ok"_s).toBool()) {
+        it = m_clients.find(socket);
+        if (it != m_clients.end())
+            it->subscribed = true;
+    }
+}
+
+QJsonObject ControlServer::execute(const ControlRequest &request, Client &client)
+{
+    const QString &cmd = request.cmd;
+    if (cmd == u"hello"_s || cmd == u"subscribe"_s)
+        return controlReply(request.id, helloFields());
+    if (cmd == u"attempts"_s) {
+        const QString task = request.message.value(u"task"_s).toString();
+        if (const QString unknown = unknownTasks({task}); !unknown.isEmpty())
+            return controlError(request.id, unknown);
+        const QList<Attempt> attempts =
+            onEngine(m_engine, [&] { return m_engine->attempts(task); });
+        QJsonArray array;
+        for (const Attempt &attempt : attempts)
+            array.append(toJson(attempt));
+        return controlReply(request.id, {{u"task"_s, task}, {u"attempts"_s, array}});
+    }
+    if (!m_ended.isEmpty()) {
+        return controlError(request.id,
+                            u"the run is over (%1); start another one with: "
+                            "retake-cli run FILE"_s.arg(m_ended.value(u"how"_s).toString()));
+    }
+    if (m_endsWithBatch && m_batchFinished) {
+        return controlError(request.id,
+                            u"the batch has finished and %1 is about to exit; "
+                            "run the command again when it has"_s.arg(m_owner.describe()));
+    }
+    const QJsonObject reply = steer(request, client);
+    if (reply.value(u"ok"_s).toBool()) {
+        const QString line =
+            client.pid > 0
+                ? u"%1 requested from another process (pid %2)."_s.arg(cmd).arg(client.pid)
+                : u"%1 requested from another process."_s.arg(cmd);
+        broadcast(controlEvent(u"log"_s, {{u"message"_s, line}}));
+        Q_EMIT commandExecuted(cmd, client.pid, line);
+    }
+    return reply;
+}
+
+// The commands that change the run.
+QJsonObject ControlServer::steer(const ControlRequest &request, Client &client)
+{
+    const QString &cmd = request.cmd;
+    const QString provider = request.message.value(u"provider"_s).toString();
+    if (!provider.isEmpty()) {
+        if (const QString unknown = unknownProvider(provider); !unknown.isEmpty())
+            return controlError(request.id, unknown);
+    }
+    if (cmd == u"pause"_s) {
+        onEngine(m_engine, [this] { m_engine->pause(); });
+    } else if (cmd == u"resume"_s) {
+        onEngine(m_engine, [this] { m_engine->resume(); });
+    } else if (cmd == u"cancel"_s) {
+        m_cancelledByUser = true;
+        onEngine(m_engine, [this] { m_engine->cancel(); });
+        Q_EMIT cancelRequested(client.pid);
+    } else if (cmd == u"retry-failed"_s) {
+        onEngine(m_engine, [this, provider] {
+            if (provider.isEmpty())
+                m_engine->retryAllFailed();
+            else
+                m_engine->switchProviderForFailed(provider);
+        });
+    } else if (cmd == u"retry-provider-now"_s) {
+        onEngine(m_engine, [this, provider] { m_engine->retryProviderNow(provider); });
+    } else {
+        return retryTasks(request);
+    }
+    return controlReply(request.id);
+}
+
+// retry, retry-full and switch-provider: the tasks must exist; those that are not failed,
+// blocked or cancelled are left alone and named in the reply.
+QJsonObject ControlServer::retryTasks(const ControlRequest &request)
+{
+    const QStringList ids = stringList(request.message.value(u"tasks"_s));
+    if (const QString unknown = unknownTasks(ids); !unknown.isEmpty())
+        return controlError(request.id, unknown);
+    const QList<TaskSnapshot> tasks = onEngine(m_engine, [this] { return m_engine->tasks(); });
+    const QSet<QString> wanted(ids.cbegin(), ids.cend());
+    QStringList accepted;
+    QJsonArray notRetried;
+    for (const TaskSnapshot &task : tasks) {
+        if (!wanted.contains(task.id))
+            continue;
+        const bool degraded = task.state == TaskState::Done && isDegraded(task.quality);
+        if (isRetryable(task.state) || (request.cmd != u"retry"_s && degraded))
+            accepted.append(task.id);
+        else
+            notRetried.append(QJsonObject{{u"task"_s, task.id}, {u"state"_s, nameOf(task.state)}});
+    }
+    const QString provider = request.message.value(u"provider"_s).toString();
+    const QString cmd = request.cmd;
+    onEngine(m_engine, [this, cmd, accepted, provider] {
+        if (cmd == u"retry-full"_s) {
+            m_engine->retryAtFullQuality(accepted);
+        } else if (cmd == u"switch-provider"_s) {
+            m_engine->switchProvider(accepted, provider);
+        } else {
+            for (const QString &id : accepted)
+                m_engine->retryTask(id);
+        }
+    });
+    return controlReply(request.id, {{u"retried"_s, QJsonArray::fromStringList(accepted)},
+                                     {u"notRetried"_s, notRetried}});
+}
+
+QString ControlServer::unknownTasks(const QStringList &ids) const
+{
+    const QList<TaskSnapshot> tasks = onEngine(m_engine, [this] { return m_engine->tasks(); });
+    QSet<QString> known;
+    for (const TaskSnapshot &task : tasks)
+        known.insert(task.id);
+    QStringList unknown;
+    for (const QString &id : ids) {
+        if (!known.contains(id))
+            unknown.append(u'"' + id.left(200) + u'"');
+    }
+    if (unknown.isEmpty())
+        return {};
+    return u"unknown task%1 %2 (task ids look like %3; see retake-cli status FILE)"_s.arg(
+        unknown.size() > 1 ? u"s"_s : QString(), unknown.mid(0, 10).join(u", "_s),
+        tasks.isEmpty() ? u"<shot>/image"_s : tasks.first().id);
+}
+
+QString ControlServer::unknownProvider(const QString &id) const
+{
+    const QStringList known = onEngine(m_engine, [this] { return m_engine->providerIds(); });
+    if (known.contains(id))
+        return {};
+    return u"unknown provider \"%1\" (known: %2)"_s.arg(id.left(200), known.join(u", "_s));
+}
+
+QJsonObject ControlServer::helloFields() const
+{
+    struct State {
+        QString title, workspace, storyboard, runId;
+        QList<TaskSnapshot> tasks;
+        BatchSummary summary;
+        QList<ProviderStatus> providers;
+        QStringList providerIds;
+    };
+    const State s = onEngine(m_engine, [this] {
+        const QString runId = m_engine->currentRunId();
+        return State{m_engine->project().title,
+                     m_engine->workspaceDir(),
+                     m_engine->project().filePath,
+                     runId.isEmpty() ? m_engine->lastRunId() : runId,
+                     m_engine->tasks(),
+                     m_engine->summary(),
+                     m_engine->providerStatuses(),
+                     m_engine->providerIds()};
+    });
+    QJsonObject fields{
+        {u"owner"_s, m_owner.toJson()},
+        {u"title"_s, s.title},
+        {u"workspace"_s, s.workspace},
+        {u"storyboard"_s, s.storyboard},
+        {u"runId"_s, s.runId},
+        {u"snapshot"_s, QJsonObject{{u"tasks"_s, toJson(s.tasks)},
+                                    {u"summary"_s, toJson(s.summary)},
+                                    {u"providers"_s, toJson(s.providers)},
+                                    {u"providerIds"_s, QJsonArray::fromStringList(s.providerIds)},
+                                    {u"paused"_s, s.summary.paused},
+                                    {u"pauseReason"_s, nameOf(s.summary.pauseReason)}}}};
+    if (!m_ended.isEmpty())
+        fields.insert(u"ended"_s, m_ended);
+    return fields;
+}
+
+// A message that is not the protocol: an error reply, then the client is let go. Its
+// sending side is shut down once the reply is out, and what it still sends is read and
+// dropped: closing with unread input would reset the connection (ECONNRESET) and could
+// throw the reply away before the client has read it.
+void ControlServer::refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end() || it->closing)
+        return;
+    it->closing = true;
+    it->buffer.clear();
+    it->buffer.squeeze();
+    const auto shutDownWhenWritten = [socket] {
+        if (socket->bytesToWrite() == 0)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(socket, &QLocalSocket::bytesWritten, socket, shutDownWhenWritten);
+    socket->write(encodeControlLine(controlError(id, error)));
+    socket->flush();
+    shutDownWhenWritten();
+    // A client that neither reads nor closes is cut off.
+    QTimer::singleShot(kRefusedGraceMs, socket, [socket] { socket->abort(); });
+}
+
+void ControlServer::write(QLocalSocket *socket, const QByteArray &line)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end() || it->closing)
+        return;
+    if (socket->bytesToWrite() + line.size() > kMaxBacklogBytes) {
+        // It does not read what it asked for; holding its backlog would cost the owner.
+        it->closing = true;
+        socket->abort();
+        return;
+    }
+    socket->write(line);
+}
+
+void ControlServer::broadcast(const QJsonObject &event)
+{
+    QByteArray line;
+    for (QLocalSocket *socket : m_clients.keys()) {
+        if (!m_clients.value(socket).subscribed)
+            continue;
+        if (line.isEmpty())
+            line = encodeControlLine(event);
+        write(socket, line);
+    }
+}
+
+void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
+{
+    for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent)
+        broadcast(
+            controlEvent(u"tasks"_s, {{u"tasks"_s, toJson(tasks.mid(from, kTasksPerEvent))}}));
+}
+
+void ControlServer::announceEnd(int exitCode, const QString &how)
+{
+    m_ended = QJsonObject{{u"exitCode"_s, exitCode}, {u"how"_s, how}};
+    broadcast(controlEvent(u"ended"_s, m_ended));
+    const QDeadlineTimer deadline(2000);
+    for (QLocalSocket *socket : m_clients.keys()) {
+        while (socket->state() == QLocalSocket::ConnectedState && socket->bytesToWrite() > 0 &&
+               !deadline.hasExpired()) {
+            if (!socket->waitForBytesWritten(int(deadline.remainingTime())))
+                break;
+        }
+    }
+}
+
+} // namespace retake
