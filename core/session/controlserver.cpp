@@ -226,7 +226,8 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
-    const QJsonObject reply = execute(request, *it);
+    const QJsonObject reply = m_engine ? execute(request, *it)
+                                       : controlError(request.id, u"the owner is shutting down"_s);
     write(socket, encodeControlLine(reply));
     // After the reply, so that the subscriber's first event follows its snapshot.
     if (request.cmd == u"subscribe"_s && reply.value(u"ok"_s).toBool()) {
@@ -263,7 +264,9 @@ QJsonObject ControlServer::execute(const ControlRequest &request, Client &client
                             "run the command again when it has"_s.arg(m_owner.describe()));
     }
     const QJsonObject reply = steer(request, client);
-    if (reply.value(u"ok"_s).toBool()) {
+    // A retry that re-queued nothing changed nothing: no log line for it.
+    const QJsonValue retried = reply.value(u"retried"_s);
+    if (reply.value(u"ok"_s).toBool() && (retried.isUndefined() || !retried.toArray().isEmpty())) {
         const QString line =
             client.pid > 0
                 ? u"%1 requested from another process (pid %2)."_s.arg(cmd).arg(client.pid)

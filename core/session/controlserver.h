@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 class QLocalServer;
@@ -77,7 +78,7 @@ private:
     void broadcastTasks(const QList<TaskSnapshot> &tasks);
     void connectEngine();
 
-    Engine *m_engine;
+    QPointer<Engine> m_engine; // commands are refused once it is gone
     OwnerInfo m_owner;
     QLocalServer *m_server;
     QHash<QLocalSocket *, Client> m_clients;
