@@ -79,6 +79,10 @@ QString BannerCoordinator::crashedRunKey()
 {
     return bannerKey(BannerId::CrashedRun);
 }
+QString BannerCoordinator::watchingKey()
+{
+    return bannerKey(BannerId::Watching);
+}
 
 BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
                                      EngineController *controller, QAction *retryAllFailed,
@@ -137,6 +141,10 @@ BannerCoordinator::BannerCoordinator(BannerArea *area, ShotListModel *model,
                    tr("Show the partial report of the run that stopped unexpectedly"));
     connect(m_viewCrashedRunReport, &QAction::triggered, this,
             &BannerCoordinator::crashedRunReportRequested);
+    m_takeOver = makeAction(u"takeOver"_s, tr("Take over and resume"),
+                            tr("Own the workspace in this window and resume the stopped run "
+                               "here; a partial report of the stopped run is written"));
+    connect(m_takeOver, &QAction::triggered, this, &BannerCoordinator::takeOverRequested);
 }
 
 QAction *BannerCoordinator::makeAction(const QString &name, const QString &text, const QString &tip)
@@ -150,11 +158,18 @@ QAction *BannerCoordinator::makeAction(const QString &name, const QString &text,
 
 void BannerCoordinator::reset(const QString &workspaceDir)
 {
+    // The same workspace, reopened to watch or to own it: what the owner did stays up.
+    const bool same = workspaceDir == m_workspaceDir;
     m_workspaceDir = workspaceDir;
     m_summary = BatchSummary();
     m_providers.clear();
     m_diskNote.clear();
-    m_area->clear();
+    if (same) {
+        m_area->retainOnly({watchingKey()});
+    } else {
+        m_watch = Watch::None;
+        m_area->clear();
+    }
 }
 
 void BannerCoordinator::setSummary(const BatchSummary &summary)
@@ -169,6 +184,83 @@ void BannerCoordinator::setSummary(const BatchSummary &summary)
     // The crashed run continues: its banner has done its job.
     if (summary.running)
         m_area->hideMessage(crashedRunKey());
+    // This window runs the batch now: how the previous owner ended is old news.
+    if (summary.running && m_watch == Watch::Ended && !m_controller->isWatching()) {
+        m_watch = Watch::None;
+        m_area->hideMessage(watchingKey());
+    }
+    if (m_watch == Watch::Watching)
+        updateWatchingBanner();
+}
+
+void BannerCoordinator::showWatching(const OwnerInfo &owner)
+{
+    m_watch = Watch::Watching;
+    m_owner = owner;
+    updateWatchingBanner();
+}
+
+void BannerCoordinator::updateWatchingBanner()
+{
+    const QString since = m_owner.startedAt.isValid()
+                              ? m_owner.startedAt.toLocalTime().time().toString(u"HH:mm"_s)
+                              : QString();
+    const QString who = tr("%1 (pid %2)").arg(m_owner.program).arg(m_owner.pid);
+    QString text;
+    if (m_summary.running) {
+        text = since.isEmpty() ? tr("Running in %1 — you are watching.").arg(who)
+                               : tr("Running in %1 since %2 — you are watching.").arg(who, since);
+        text += u' ' + tr("Pause, Resume, Cancel and Retry act on its run; Run and the rest are "
+                          "available when it ends.");
+    } else {
+        text = since.isEmpty() ? tr("Open in %1 — you are watching.").arg(who)
+                               : tr("Open in %1 since %2 — you are watching.").arg(who, since);
+        text += u' ' + tr("Retry acts through it; Run and the rest are available when it closes "
+                          "the storyboard.");
+    }
+    m_area->showMessage(watchingKey(), text, BannerType::Information);
+}
+
+void BannerCoordinator::showOwnerEnded(const OwnerInfo &owner, int exitCode, const QString &how)
+{
+    m_watch = Watch::Ended;
+    m_owner = owner;
+    const BatchSummary &s = m_summary;
+    const int failed = s.count(TaskState::Failed) + s.count(TaskState::Blocked);
+    QString counts = tr("%1 done").arg(s.count(TaskState::Done));
+    if (failed > 0)
+        counts += u", "_s + tr("%1 failed").arg(failed);
+    if (s.count(TaskState::Cancelled) > 0)
+        counts += u", "_s + tr("%1 cancelled").arg(s.count(TaskState::Cancelled));
+    QString text =
+        exitCode == 130 ? tr("%1 was cancelled: %2 (exit %3).") : tr("%1 finished: %2 (exit %3).");
+    text = text.arg(owner.program, counts).arg(exitCode);
+    if (!how.isEmpty())
+        text += u' ' + how.left(1).toUpper() + how.mid(1) + (how.endsWith(u'.') ? u""_s : u"."_s);
+    text += u' ' + tr("This window owns the workspace now: Run is available.");
+    m_area->showMessage(watchingKey(), text,
+                        exitCode == 0 ? BannerType::Information : BannerType::Warning);
+}
+
+void BannerCoordinator::showOwnerLost(const OwnerInfo &owner)
+{
+    m_watch = Watch::Lost;
+    m_owner = owner;
+    m_area->showMessage(watchingKey(),
+                        tr("%1 (pid %2) stopped without finishing its run: it was killed or "
+                           "crashed. Take over to resume the run in this window; finished "
+                           "work is kept and the stopped run gets a partial report.")
+                            .arg(owner.program)
+                            .arg(owner.pid),
+                        BannerType::Error, {m_takeOver});
+}
+
+void BannerCoordinator::stopWatching()
+{
+    if (m_watch == Watch::Watching || m_watch == Watch::Lost) {
+        m_watch = Watch::None;
+        m_area->hideMessage(watchingKey());
+    }
 }
 
 void BannerCoordinator::showCrashedRun(const QString &runId)
@@ -235,7 +327,7 @@ void BannerCoordinator::setProviders(const QList<ProviderStatus> &providers)
                 Q_EMIT logLine(tr("Retrying provider %1 now, without waiting for its "
                                   "cool-down.")
                                    .arg(id));
-                m_controller->post([id](Engine &engine) { engine.retryProviderNow(id); });
+                m_controller->retryProviderNow(id);
                 m_area->hideMessage(breakerKey(id));
             });
             m_breakerActions.insert(p.id, actions);

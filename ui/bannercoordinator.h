@@ -9,10 +9,13 @@
 //   content policy      -> [Edit prompt…] [Switch provider…]
 //   same error after 3 retries by hand -> [Switch provider…] [Edit prompt…] (no Retry)
 //   last run crashed    -> [View report] (its partial report, written at open)
+//   another process owns the workspace -> "you are watching"; how its run ended; or that it
+//                          died -> [Take over and resume]
 #pragma once
 
 #include "domain/task.h"
 #include "engine/engine.h"
+#include "session/ownerinfo.h"
 
 #include <QHash>
 #include <QObject>
@@ -42,6 +45,7 @@ public:
     static QString contentPolicyKey();
     static QString budgetKey();
     static QString crashedRunKey();
+    static QString watchingKey();
 
     // `retryAllFailed` and `pause` are the main window's actions (shared state and
     // shortcuts); the others are made here.
@@ -56,6 +60,16 @@ public:
     // The run `runId` stopped because Retake died; its partial report was written.
     void showCrashedRun(const QString &runId);
 
+    // Watching `owner`'s run (or its open workspace, when it does not run).
+    void showWatching(const OwnerInfo &owner);
+    // The owner watched ended its run: how, with the last counts it sent. Stays up after
+    // this window owns the workspace, until a new run starts.
+    void showOwnerEnded(const OwnerInfo &owner, int exitCode, const QString &how);
+    // The owner watched went away without ending its run: [Take over and resume].
+    void showOwnerLost(const OwnerInfo &owner);
+    // This window owns the workspace: a "you are watching" banner goes.
+    void stopWatching();
+
     // Tasks whose loop guard is on: retried by hand 3 times with the same error.
     static bool isLoopGuarded(const TaskSnapshot &task) { return task.manualRetries >= 3; }
 
@@ -68,6 +82,8 @@ Q_SIGNALS:
     void reportRequested();
     // [View report] on the crashed-run banner: the partial report written at open.
     void crashedRunReportRequested();
+    // [Take over and resume] on the banner of an owner that died.
+    void takeOverRequested();
     void logLine(const QString &line);
 
 private:
@@ -75,6 +91,7 @@ private:
     void updateDiskBanner();
     void updateBudgetBanner();
     void retryDiskNow();
+    void updateWatchingBanner();
 
     BannerArea *m_area;
     ShotListModel *m_model;
@@ -92,6 +109,7 @@ private:
     QAction *m_viewReport;
     QAction *m_raiseBudget;
     QAction *m_viewCrashedRunReport;
+    QAction *m_takeOver;
     QHash<QString, QPair<QAction *, QAction *>> m_breakerActions; // switch, retry now
 
     QString m_workspaceDir;
@@ -101,6 +119,10 @@ private:
     QStringList m_contentPolicyTasks;
     QStringList m_loopGuardTasks;
     QString m_diskNote;
+    enum class Watch { None, Watching, Ended, Lost };
+    Watch m_watch = Watch::None;
+    OwnerInfo m_owner;
+    QString m_endedText;
 };
 
 } // namespace retake::ui

@@ -7,6 +7,7 @@
 namespace retake::ui {
 
 enum class BannerId {
+    Watching, // another process owns the workspace: watching it, how it ended, or it died
     BudgetCap,
     DiskFull,
     Failed,

@@ -47,6 +47,9 @@ namespace retake::ui {
 
 namespace {
 
+// The tooltip an action has when nothing keeps it disabled.
+constexpr char kDefaultToolTip[] = "retakeDefaultToolTip";
+
 bool isStoryboardFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName().toLower();
@@ -154,6 +157,7 @@ QAction *MainWindow::makeAction(Action which, const QString &text, const QString
     const QString keys = shortcut.toString(QKeySequence::NativeText);
     action->setToolTip(keys.isEmpty() ? tip : tr("%1 (%2)", "tooltip (shortcut)").arg(tip, keys));
     action->setStatusTip(tip);
+    action->setProperty(kDefaultToolTip, action->toolTip()); // back after watching
     m_actions.insert(which, action);
     return action;
 }
@@ -429,6 +433,7 @@ void MainWindow::connectControllers()
             &ReportsController::showReport);
     connect(m_coordinator, &BannerCoordinator::crashedRunReportRequested, m_reports,
             &ReportsController::showCrashedRunReport);
+    connect(m_coordinator, &BannerCoordinator::takeOverRequested, this, &MainWindow::takeOver);
 }
 
 void MainWindow::connectEngine()
@@ -449,6 +454,36 @@ void MainWindow::connectEngine()
                 else if (paused && reason == PauseReason::BudgetCap)
                     statusBar()->showMessage(tr("Budget cap reached: no new tasks start."));
             });
+    // Watching another process's run (docs/ARCHITECTURE.md, "Ownership and watching").
+    connect(m_controller, &EngineController::ownerEnded, this,
+            [this](const OwnerInfo &owner, int exitCode, const QString &how) {
+                m_coordinator->showOwnerEnded(owner, exitCode, how);
+                log(tr("%1 ended its run (exit %2%3); this window takes the workspace over.")
+                        .arg(owner.describe())
+                        .arg(exitCode)
+                        .arg(how.isEmpty() ? QString() : u": "_s + how));
+            });
+    connect(m_controller, &EngineController::ownerReleased, m_open, &OpenController::reopen);
+    connect(m_controller, &EngineController::ownerLost, this, [this](const OwnerInfo &owner) {
+        m_coordinator->showOwnerLost(owner);
+        const QString text = tr("%1 stopped without finishing its run. Take over to resume it "
+                                "here.")
+                                 .arg(owner.describe());
+        log(text);
+        statusBar()->showMessage(text);
+        updateActions();
+        updateTitle();
+    });
+}
+
+void MainWindow::takeOver()
+{
+    if (!m_controller->isWatching() || m_controller->isOwnerConnected())
+        return;
+    log(tr("You took over %1 from %2; the run resumes here.")
+            .arg(m_session.workspaceDir, m_controller->watchedOwner().describe()));
+    m_run->continueAfterTakeOver();
+    m_open->reopen();
 }
 
 void MainWindow::openFile(const QString &path)
@@ -473,6 +508,12 @@ void MainWindow::switchProvider(const QStringList &taskIds)
 
 void MainWindow::editPrompt(const QString &shotId, const QString &reason)
 {
+    // The storyboard is the owner's while it runs (banners offer Edit prompt too).
+    if (m_controller->isWatching()) {
+        showStatus(tr("%1 runs this storyboard; edit its prompts when it ends.")
+                       .arg(m_controller->watchedOwner().describe()));
+        return;
+    }
     m_recovery->editPrompt(shotId, reason);
 }
 
@@ -506,12 +547,23 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_coordinator->setProviders(snapshot.providers);
     m_providerPanel->model()->reset(snapshot.providers);
     m_coordinator->refresh();
+    const bool watching = m_controller->isWatching();
+    if (watching)
+        m_coordinator->showWatching(m_controller->watchedOwner());
+    else
+        m_coordinator->stopWatching();
     onSummary(snapshot.summary);
     const QString text = tr("%1: %n shot(s)", nullptr, project.shotCount())
                              .arg(QFileInfo(m_session.path).fileName()) +
                          u", "_s + tr("%n scene(s).", nullptr, int(project.scenes.size()));
-    statusBar()->showMessage(text + u' ' + tr("Press Run (F5) to start."));
+    statusBar()->showMessage(text + u' ' +
+                             (watching
+                                  ? tr("Watching %1.").arg(m_controller->watchedOwner().describe())
+                                  : tr("Press Run (F5) to start.")));
     log(text + u' ' + tr("Workspace: %1").arg(m_session.workspaceDir));
+    if (watching)
+        log(tr("%1 owns this workspace: you are watching its run.")
+                .arg(m_controller->watchedOwner().describe()));
     if (m_proxy->rowCount() > 1)
         m_grid->setCurrentIndex(m_proxy->index(1, 0));
     // Before anything can continue it: the partial report of a run whose process died.
@@ -590,18 +642,14 @@ void MainWindow::onCurrentChanged()
 
 void MainWindow::fetchAttempts(const QString &shotId)
 {
-    const QString image = TaskId::of(shotId, Stage::Image);
-    const QString video = TaskId::of(shotId, Stage::Video);
-    m_controller->query<QPair<QList<Attempt>, QList<Attempt>>>(
-        [image, video](const Engine &engine) {
-            return qMakePair(engine.attempts(image), engine.attempts(video));
-        },
-        this,
-        [this, shotId](const QPair<QList<Attempt>, QList<Attempt>> &attempts) {
-            if (m_detail->shotId() != shotId)
+    // From the engine, or from the owner watched ("attempts" requests).
+    m_controller->fetchAttempts(
+        {TaskId::of(shotId, Stage::Image), TaskId::of(shotId, Stage::Video)}, this,
+        [this, shotId](const QList<QList<Attempt>> &attempts) {
+            if (m_detail->shotId() != shotId || attempts.size() != 2)
                 return;
-            m_detail->setAttempts(Stage::Image, attempts.first);
-            m_detail->setAttempts(Stage::Video, attempts.second);
+            m_detail->setAttempts(Stage::Image, attempts.at(0));
+            m_detail->setAttempts(Stage::Video, attempts.at(1));
             Q_EMIT attemptsShown(shotId);
         });
 }
@@ -680,6 +728,43 @@ void MainWindow::updateActions()
     action(Action::Checkpoints)->setEnabled(loaded);
     action(Action::Publish)->setEnabled(loaded && !busy && s.count(TaskState::Done) > 0);
     action(Action::Report)->setEnabled(loaded && !busy);
+    updateWatchActions();
+}
+
+// Watching another process's run: what needs the workspace waits until this window owns it
+// and says why; the steering actions go to the owner while it answers.
+void MainWindow::updateWatchActions()
+{
+    const bool watching = m_session.loaded && m_controller->isWatching();
+    const bool connected = watching && m_controller->isOwnerConnected();
+    const OwnerInfo &owner = m_controller->watchedOwner();
+    const QString why =
+        connected ? tr("Running in %1, pid %2 — you are watching; %3 is available when it ends")
+                  : tr("%1, pid %2, stopped without finishing — take over the workspace first "
+                       "(%3 is available then)");
+    const BatchSummary &s = m_session.summary;
+    const bool userPaused = s.paused && s.pauseReason != PauseReason::DiskFull &&
+                            s.pauseReason != PauseReason::BudgetCap;
+    const auto restrict = [&](Action which, bool allowed) {
+        QAction *a = action(which);
+        const QString defaultTip = a->property(kDefaultToolTip).toString();
+        if (!watching || allowed) {
+            if (which != Action::Retry) // Retry words its own tooltip (loop guard)
+                a->setToolTip(defaultTip);
+            return;
+        }
+        a->setEnabled(false);
+        a->setToolTip(
+            why.arg(owner.program).arg(owner.pid).arg(a->text().remove(u'&').remove(u'…')));
+    };
+    // Resume (Run while the owner is paused by a user) acts through the owner.
+    restrict(Action::Run, connected && userPaused);
+    for (Action which : {Action::Pause, Action::Cancel, Action::RetryAllFailed, Action::Retry,
+                         Action::RetryFullQuality, Action::SwitchProvider})
+        restrict(which, connected);
+    for (Action which : {Action::EditPrompt, Action::Checkpoint, Action::Checkpoints,
+                         Action::Publish, Action::Report})
+        restrict(which, false);
 }
 
 void MainWindow::updateTitle()
@@ -691,6 +776,14 @@ void MainWindow::updateTitle()
     }
     const QString &title = m_session.project.title;
     const QString name = title.isEmpty() ? QFileInfo(path).fileName() : title;
+    if (m_session.loaded && m_controller->isWatching()) {
+        setWindowTitle(tr("%1 — %2% — watching %3 — Retake",
+                          "window title: project — percent — owner watched — app")
+                           .arg(name)
+                           .arg(int(m_session.summary.percent()), 2, 10, QLatin1Char('0'))
+                           .arg(m_controller->watchedOwner().program));
+        return;
+    }
     setWindowTitle(tr("%1 — %2% — Retake", "window title: project — percent — app")
                        .arg(name)
                        .arg(int(m_session.summary.percent()), 2, 10, QLatin1Char('0')));

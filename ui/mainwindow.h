@@ -153,7 +153,10 @@ private:
     void openOutputFolder();
     void showInErrorLog();
     void updateActions();
+    void updateWatchActions();
     void updateTitle();
+    // [Take over and resume]: the owner watched died; own the workspace and resume its run.
+    void takeOver();
     void log(const QString &line);
     void showStatus(const QString &text);
 

@@ -86,6 +86,21 @@ void OpenController::onLoaded(const QString &path, const StoryboardLoad &loaded)
     Q_EMIT loadStarted(workspaceDir);
     Q_EMIT statusMessage(MainWindow::tr("Opening %1…").arg(QFileInfo(path).fileName()));
     Q_EMIT logLine(MainWindow::tr("Opening %1.").arg(path));
+    openWorkspace(workspaceDir);
+}
+
+void OpenController::reopen()
+{
+    if (m_session->path.isEmpty() || m_loader)
+        return;
+    m_pendingPath = m_session->path;
+    m_session->loaded = false;
+    openWorkspace(Workspace::forStoryboard(m_session->project.filePath));
+}
+
+// Owns the workspace, or watches the live process that owns it (EngineController::open).
+void OpenController::openWorkspace(const QString &workspaceDir)
+{
     const Preferences preferences = m_session->preferences;
     m_engine->open(m_session->project, workspaceDir, [preferences](Engine &engine) {
         EngineOptions options = engine.options();

@@ -35,6 +35,9 @@ public:
     void browseForFile();
     // Fills `menu` with the recent files (Open Recent).
     void fillRecentMenu(QMenu *menu);
+    // Opens the open storyboard's workspace again, without reading the file: to own it
+    // after the process watched ended or died (or to watch whoever owns it now).
+    void reopen();
 
 Q_SIGNALS:
     // The storyboard was read and its workspace is being opened: the window forgets the
@@ -50,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void onLoaded(const QString &path, const StoryboardLoad &loaded);
+    void openWorkspace(const QString &workspaceDir);
     void onEngineOpened(const EngineSnapshot &snapshot);
     void onEngineOpenFailed(const QString &error);
     QWidget *window() const;

@@ -37,6 +37,16 @@ void RunController::runBatch()
         return;
     }
     const BatchSummary &summary = m_session->summary;
+    if (m_engine->isWatching()) {
+        // Only resuming the owner's paused run goes through it.
+        if (summary.paused && summary.pauseReason != PauseReason::DiskFull &&
+            summary.pauseReason != PauseReason::BudgetCap) {
+            Q_EMIT logLine(MainWindow::tr("You resumed the batch in %1.")
+                               .arg(m_engine->watchedOwner().describe()));
+            m_engine->resume();
+        }
+        return;
+    }
     if (summary.paused && summary.pauseReason == PauseReason::BudgetCap) {
         raiseBudget();
     } else if (summary.paused && summary.pauseReason != PauseReason::DiskFull) {
@@ -52,13 +62,18 @@ void RunController::runBatch()
 
 void RunController::pause()
 {
-    Q_EMIT logLine(MainWindow::tr("You paused the batch."));
+    Q_EMIT logLine(
+        m_engine->isWatching()
+            ? MainWindow::tr("You paused the batch in %1.").arg(m_engine->watchedOwner().describe())
+            : MainWindow::tr("You paused the batch."));
     m_engine->pause();
 }
 
 void RunController::cancel()
 {
-    Q_EMIT logLine(MainWindow::tr("You cancelled the batch."));
+    Q_EMIT logLine(m_engine->isWatching() ? MainWindow::tr("You cancelled the batch in %1.")
+                                                .arg(m_engine->watchedOwner().describe())
+                                          : MainWindow::tr("You cancelled the batch."));
     m_engine->cancel();
 }
 
@@ -150,6 +165,12 @@ void RunController::continueAfterReload()
     m_runAfterOpen = summary.running && !summary.paused ? RunAfterOpen::Continue : RunAfterOpen::No;
 }
 
+void RunController::continueAfterTakeOver()
+{
+    m_runBudgetCap = 0.0;
+    m_runAfterOpen = RunAfterOpen::Continue;
+}
+
 void RunController::dropRunAfterOpen()
 {
     m_runAfterOpen = RunAfterOpen::No;
@@ -165,6 +186,14 @@ void RunController::runAfterOpen()
 {
     const RunAfterOpen runAfterOpen = m_runAfterOpen;
     m_runAfterOpen = RunAfterOpen::No;
+    if (m_engine->isWatching()) {
+        // Another process owns the workspace after all: Run waits until it ends.
+        if (runAfterOpen != RunAfterOpen::No)
+            Q_EMIT statusMessage(MainWindow::tr("%1 owns this workspace; Run is available when "
+                                                "it ends.")
+                                     .arg(m_engine->watchedOwner().describe()));
+        return;
+    }
     if (runAfterOpen == RunAfterOpen::Ask)
         runBatch();
     else if (runAfterOpen == RunAfterOpen::Continue)
@@ -217,6 +246,9 @@ void RunController::finishBatch(const BatchSummary &summary)
 
 bool RunController::mustAskBeforeClosing() const
 {
+    // A window that watches another process's run leaves it running.
+    if (m_engine->isWatching())
+        return false;
     const BatchSummary &summary = m_session->summary;
     const bool busy = m_session->loaded && summary.running && !summary.paused;
     return busy && !m_closeConfirmed;

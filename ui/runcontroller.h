@@ -39,6 +39,9 @@ public:
 
     // A storyboard reloaded while its batch runs continues with the same budget cap.
     void continueAfterReload();
+    // The workspace of an owner that died is being taken over: its run continues here
+    // once the window owns it (no question, no budget cap).
+    void continueAfterTakeOver();
     // The storyboard was not opened: a Run asked for meanwhile is dropped.
     void dropRunAfterOpen();
     // The storyboard is open: a Run asked for before it was reopened is void.

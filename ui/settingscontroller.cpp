@@ -39,6 +39,12 @@ void SettingsController::showPreferences()
 void SettingsController::applyPreferences()
 {
     const Preferences preferences = m_session->preferences;
+    if (m_engine->isWatching()) {
+        Q_EMIT logLine(MainWindow::tr("Preferences saved; %1 runs this batch with its own, "
+                                      "yours apply when this window runs it.")
+                           .arg(m_engine->watchedOwner().describe()));
+        return;
+    }
     const RetrySettings projectRetry = m_session->project.retry;
     m_engine->changeOptions([preferences, projectRetry](EngineOptions &options) {
         if (!preferences.overrideRetry) {
