@@ -1,0 +1,231 @@
+// The change feed (issue 12, docs/ARCHITECTURE.md "Ownership and watching"): how late a
+// watcher learns that a task finished, and what watchers cost the owner.
+//
+//   bench_watch [shots] [watchers...]     e.g. bench_watch 150 0 1 10
+//
+// For each watcher count: a real `retake-cli run` owns a fresh workspace (built-in provider,
+// 8 at a time, 20 ms per attempt); the watchers are raw control-channel clients in this
+// process that subscribe and read every event until "ended". Latency of a finished task =
+// the moment a watcher reads the "tasks" event that shows it done, minus the end of its
+// successful attempt (the owner's clock; same host). Owner CPU = utime + stime of the owner
+// process itself from /proc (its ffmpeg children excluded), sampled until it exits.
+// Prints figures; no thresholds.
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray storyboard(int shots)
+{
+    QJsonArray list;
+    for (int n = 1; n <= shots; ++n) {
+        list.append(QJsonObject{{u"id"_s, u"s1-sh%1"_s.arg(n, 3, 10, QLatin1Char('0'))},
+                                {u"prompt"_s, u"Shot %1: lanterns along a canal."_s.arg(n)}});
+    }
+    const QJsonObject studio{{u"id"_s, u"studio"_s},
+                             {u"kind"_s, u"local"_s},
+                             {u"maxConcurrency"_s, 8},
+                             {u"options"_s, QJsonObject{{u"latencyMs"_s, 20}}}};
+    return QJsonDocument(
+               QJsonObject{
+                   {u"format"_s, u"retake-project/1"_s},
+                   {u"title"_s, u"Feed"_s},
+                   {u"defaults"_s,
+                    QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
+                                {u"video"_s, QJsonObject{{u"duration"_s, 0.25}, {u"fps"_s, 8}}}}},
+                   {u"providerProfiles"_s, QJsonArray{studio}},
+                   {u"providers"_s, QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}},
+                                                {u"video"_s, QJsonArray{u"studio"_s}}}},
+                   {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s1"_s}, {u"shots"_s, list}}}}})
+        .toJson();
+}
+
+// CPU seconds (user + system) of `pid` itself, or -1.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 15)
+        return -1;
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime
+    return ticks / double(::sysconf(_SC_CLK_TCK));
+}
+
+struct Watcher {
+    std::unique_ptr<QLocalSocket> socket;
+    QByteArray buffer;
+    bool ended = false;
+    QHash<QString, qint64> doneEndMs; // task -> end of its successful attempt (ms)
+    QSet<QString> seenDone;
+    std::vector<qint64> latencies;
+};
+
+void handleLine(Watcher &w, const QByteArray &line)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    const QString event = o.value(u"event"_s).toString();
+    if (event == u"ended"_s) {
+        w.ended = true;
+    } else if (event == u"attempt"_s) {
+        const QJsonObject a = o.value(u"attempt"_s).toObject();
+        const QString ended = a.value(u"endedAt"_s).toString();
+        const QDateTime at = QDateTime::fromString(ended, Qt::ISODateWithMs);
+        if (a.value(u"errorClass"_s).toString() == u"none"_s && at.isValid())
+            w.doneEndMs.insert(o.value(u"task"_s).toString(), at.toMSecsSinceEpoch());
+    } else if (event == u"tasks"_s) {
+        for (const QJsonValue &v : o.value(u"tasks"_s).toArray()) {
+            const QJsonObject t = v.toObject();
+            const QString id = t.value(u"id"_s).toString();
+            if (t.value(u"state"_s).toString() != u"done"_s || w.seenDone.contains(id))
+                continue;
+            w.seenDone.insert(id);
+            if (w.doneEndMs.contains(id))
+                w.latencies.push_back(now - w.doneEndMs.value(id));
+        }
+    }
+}
+
+struct Figures {
+    double seconds = 0;
+    double ownerCpu = 0;
+    std::vector<qint64> latencies;
+    int tasksSeen = 0;
+};
+
+Figures measure(int shots, int watcherCount)
+{
+    Figures f;
+    QTemporaryDir dir;
+    const QString board = dir.filePath(u"feed.retake.json"_s);
+    QFile file(board);
+    file.open(QIODevice::WriteOnly);
+    file.write(storyboard(shots));
+    file.close();
+    const QString ownerJson = dir.filePath(u"feed.retake/owner.json"_s);
+
+    QProcess owner;
+    owner.setWorkingDirectory(dir.path());
+    owner.setStandardOutputFile(QProcess::nullDevice());
+    owner.setStandardErrorFile(QProcess::nullDevice());
+    QElapsedTimer clock;
+    clock.start();
+    owner.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board});
+    owner.waitForStarted();
+    const qint64 pid = owner.processId();
+
+    // The owner's socket, once it announces itself.
+    QString socketPath;
+    while (socketPath.isEmpty() && owner.state() == QProcess::Running) {
+        QFile json(ownerJson);
+        if (json.open(QIODevice::ReadOnly)) {
+            const QJsonObject o = QJsonDocument::fromJson(json.readAll()).object();
+            if (qint64(o.value(u"pid"_s).toDouble()) == pid)
+                socketPath = o.value(u"socket"_s).toString();
+        }
+        if (socketPath.isEmpty())
+            owner.waitForFinished(5); // also notices an owner that is gone
+    }
+    std::vector<Watcher> watchers(size_t(std::max(0, watcherCount)));
+    for (Watcher &w : watchers) {
+        w.socket = std::make_unique<QLocalSocket>();
+        for (int tries = 0; tries < 200 && w.socket->state() != QLocalSocket::ConnectedState;
+             ++tries) {
+            w.socket->connectToServer(socketPath);
+            if (!w.socket->waitForConnected(100))
+                QThread::msleep(10);
+        }
+        w.socket->write(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                        "\n");
+        w.socket->flush();
+    }
+
+    double lastCpu = 0;
+    while (owner.state() == QProcess::Running) {
+        const double cpu = cpuSeconds(pid);
+        if (cpu >= 0)
+            lastCpu = cpu;
+        for (Watcher &w : watchers) {
+            if (w.socket->bytesAvailable() == 0)
+                w.socket->waitForReadyRead(2);
+            w.buffer += w.socket->readAll();
+            qsizetype newline;
+            while ((newline = w.buffer.indexOf('\n')) >= 0) {
+                handleLine(w, w.buffer.left(newline));
+                w.buffer.remove(0, newline + 1);
+            }
+        }
+        if (watchers.empty())
+            owner.waitForFinished(20);
+        QCoreApplication::processEvents(); // lets QProcess notice the owner's exit
+    }
+    owner.waitForFinished(-1);
+    f.seconds = clock.elapsed() / 1000.0;
+    f.ownerCpu = lastCpu;
+    for (Watcher &w : watchers) {
+        f.latencies.insert(f.latencies.end(), w.latencies.begin(), w.latencies.end());
+        f.tasksSeen += int(w.seenDone.size());
+    }
+    std::sort(f.latencies.begin(), f.latencies.end());
+    return f;
+}
+
+qint64 percentile(const std::vector<qint64> &sorted, double p)
+{
+    if (sorted.empty())
+        return -1;
+    const size_t i = std::min(sorted.size() - 1, size_t(p * double(sorted.size() - 1) + 0.5));
+    return sorted.at(i);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    const int shots = args.isEmpty() ? 150 : args.takeFirst().toInt();
+    QList<int> counts;
+    for (const QString &a : args)
+        counts << a.toInt();
+    if (counts.isEmpty())
+        counts = {0, 1, 10};
+    QTextStream out(stdout);
+    out << u"bench_watch: %1 shots (%2 tasks), built-in provider, 8 at a time\n"_s.arg(shots).arg(
+        shots * 2);
+    out << "watchers  wall s  owner CPU s  done seen  latency p50  p99  max (ms)\n";
+    for (int n : counts) {
+        const Figures f = measure(shots, n);
+        out << u"%1  %2  %3  %4  %5  %6  %7\n"_s.arg(n, 8)
+                   .arg(f.seconds, 6, 'f', 1)
+                   .arg(f.ownerCpu, 11, 'f', 2)
+                   .arg(f.tasksSeen, 9)
+                   .arg(percentile(f.latencies, 0.5), 11)
+                   .arg(percentile(f.latencies, 0.99), 4)
+                   .arg(f.latencies.empty() ? -1 : f.latencies.back(), 4);
+        out.flush();
+    }
+    return 0;
+}
