@@ -137,15 +137,23 @@ void ControlServer::connectEngine()
     connect(m_engine, &Engine::tasksUpdated, this, &ControlServer::broadcastTasks);
     connect(m_engine, &Engine::attemptFinished, this,
             [this](const QString &taskId, const Attempt &attempt) {
-                broadcast(controlEvent(u"attempt"_s,
-                                       {{u"task"_s, taskId}, {u"attempt"_s, toJson(attempt)}}));
+                if (hasSubscribers())
+                    broadcast(controlEvent(u"attempt"_s,
+                                           {{u"task"_s, taskId}, {u"attempt"_s, toJson(attempt)}}));
             });
+    // The engine repeats the summary and the providers with every coalesced update; a
+    // watcher gets them only when they changed.
     connect(m_engine, &Engine::summaryChanged, this, [this](const BatchSummary &summary) {
-        broadcast(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}}));
+        if (hasSubscribers())
+            broadcastChanged(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}}),
+                             &m_lastSummary);
     });
     connect(m_engine, &Engine::providersUpdated, this,
             [this](const QList<ProviderStatus> &providers) {
-                broadcast(controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}}));
+                if (hasSubscribers())
+                    broadcastChanged(
+                        controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}}),
+                        &m_lastProviders);
             });
     connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
         broadcast(
@@ -446,20 +454,46 @@ void ControlServer::write(QLocalSocket *socket, const QByteArray &line)
     socket->write(line);
 }
 
+bool ControlServer::hasSubscribers() const
+{
+    for (const Client &client : m_clients) {
+        if (client.subscribed && !client.closing)
+            return true;
+    }
+    return false;
+}
+
 void ControlServer::broadcast(const QJsonObject &event)
 {
-    QByteArray line;
-    for (QLocalSocket *socket : m_clients.keys()) {
-        if (!m_clients.value(socket).subscribed)
-            continue;
-        if (line.isEmpty())
-            line = encodeControlLine(event);
-        write(socket, line);
+    if (hasSubscribers())
+        send(encodeControlLine(event));
+}
+
+void ControlServer::broadcastChanged(const QJsonObject &event, QByteArray *last)
+{
+    const QByteArray line = encodeControlLine(event);
+    if (line == *last)
+        return;
+    *last = line;
+    send(line);
+}
+
+void ControlServer::send(const QByteArray &line)
+{
+    // write() may drop a client that does not read: collect the sockets first.
+    QList<QLocalSocket *> subscribers;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (it->subscribed)
+            subscribers << it.key();
     }
+    for (QLocalSocket *socket : std::as_const(subscribers))
+        write(socket, line);
 }
 
 void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
 {
+    if (!hasSubscribers())
+        return;
     for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent)
         broadcast(
             controlEvent(u"tasks"_s, {{u"tasks"_s, toJson(tasks.mid(from, kTasksPerEvent))}}));

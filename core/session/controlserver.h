@@ -74,7 +74,11 @@ private:
     QJsonObject helloFields() const;
     void refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error);
     void write(QLocalSocket *socket, const QByteArray &line);
+    bool hasSubscribers() const;
     void broadcast(const QJsonObject &event);
+    // Sends `event` unless its line equals *last (then updated).
+    void broadcastChanged(const QJsonObject &event, QByteArray *last);
+    void send(const QByteArray &line);
     void broadcastTasks(const QList<TaskSnapshot> &tasks);
     void connectEngine();
 
@@ -82,6 +86,8 @@ private:
     OwnerInfo m_owner;
     QLocalServer *m_server;
     QHash<QLocalSocket *, Client> m_clients;
+    QByteArray m_lastSummary;   // the last "summary" line sent
+    QByteArray m_lastProviders; // the last "providers" line sent
     bool m_endsWithBatch = false;
     bool m_batchFinished = false;
     bool m_cancelledByUser = false;
