@@ -391,8 +391,9 @@ void TestCrash::outOfSpaceWhileWritingPausesAndLosesNothing()
     const QString mountPoint = drive.path();
 
     const QString board = writeLocalStoryboard(mountPoint);
-    // The workspace exists (its database too) before the drive fills.
-    runCli({u"status"_s, board}, mountPoint);
+    // The workspace exists (its database too) before the drive fills. `status` only reads
+    // (issue 12); `discard` owns the workspace, so it creates it, and finds nothing to delete.
+    runCli({u"discard"_s, board}, mountPoint);
     QVERIFY(QFile::exists(mountPoint + u"/full.retake/state.sqlite"_s));
 
     // Given a drive with room for a handful of outputs and no reserve,
