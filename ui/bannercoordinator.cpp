@@ -235,9 +235,10 @@ void BannerCoordinator::showOwnerEnded(const OwnerInfo &owner, int exitCode, con
     QString text =
         exitCode == 130 ? tr("%1 was cancelled: %2 (exit %3).") : tr("%1 finished: %2 (exit %3).");
     text = text.arg(owner.program, counts).arg(exitCode);
-    if (!how.isEmpty())
+    // The counts already say how a finished run ended; a cancel also says who cancelled it.
+    if (exitCode == 130 && !how.isEmpty())
         text += u' ' + how.left(1).toUpper() + how.mid(1) + (how.endsWith(u'.') ? u""_s : u"."_s);
-    text += u' ' + tr("This window owns the workspace now: Run is available.");
+    text += u' ' + tr("This window owns the workspace now.");
     m_area->showMessage(watchingKey(), text,
                         exitCode == 0 ? BannerType::Information : BannerType::Warning);
 }
