@@ -398,7 +398,7 @@ void EngineController::fetchAttempts(
     for (int i = 0; i < taskIds.size(); ++i) {
         m_client->send(u"attempts"_s, {{u"task"_s, taskIds.at(i)}},
                        [this, pending, i, guard, generation, reply](const QJsonObject &answer) {
-                           for (const QJsonValue &a : answer.value(u"attempts"_s).toArray())
+                           for (const QJsonValue a : answer.value(u"attempts"_s).toArray())
                                pending->attempts[i] << attemptFromJson(a.toObject());
                            if (--pending->left == 0 && guard && m_generation == generation)
                                reply(pending->attempts);

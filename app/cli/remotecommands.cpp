@@ -37,7 +37,7 @@ OwnerInfo readOwner(const QString &workspace)
     QFile file(ownerFile(workspace));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return OwnerInfo::fromJson(QJsonDocument::fromJson(file.read(64 * 1024)).object());
+    return OwnerInfo::fromJson(QJsonDocument::fromJson(file.read(qint64(64) * 1024)).object());
 }
 
 // Connects `client` to the owner of `workspace`; an exit code (and a message saying why and
@@ -83,12 +83,12 @@ std::optional<int> connectToOwner(ControlClient &client, const QString &workspac
 int reportRetry(const QJsonObject &reply, const QString &who, QTextStream &out, QTextStream &err)
 {
     QStringList retried;
-    for (const QJsonValue &id : reply.value(u"retried"_s).toArray())
+    for (const QJsonValue id : reply.value(u"retried"_s).toArray())
         retried.append(id.toString());
     if (!retried.isEmpty())
         out << u"Re-queued %1 task(s) in %2: %3\n"_s.arg(retried.size())
                    .arg(who, retried.join(u", "_s));
-    for (const QJsonValue &value : reply.value(u"notRetried"_s).toArray()) {
+    for (const QJsonValue value : reply.value(u"notRetried"_s).toArray()) {
         const QJsonObject task = value.toObject();
         err << u"retake-cli: %1 is %2: not retried (only failed, blocked or cancelled tasks "
                "are).\n"_s.arg(task.value(u"task"_s).toString(), task.value(u"state"_s).toString());

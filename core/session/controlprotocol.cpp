@@ -64,7 +64,7 @@ QString checkArg(const QString &cmd, const ArgSpec &spec, const QJsonValue &valu
     }
     const QJsonArray list = value.toArray();
     bool valid = value.isArray() && !list.isEmpty();
-    for (const QJsonValue &item : list)
+    for (const QJsonValue item : list)
         valid = valid && item.isString() && !item.toString().isEmpty();
     return valid ? QString() : u"%1: \"%2\" must be a non-empty array of task ids"_s.arg(cmd, name);
 }
@@ -165,7 +165,7 @@ QJsonObject parseControlMessage(const QByteArray &line, QString *error)
         *error = u"the owner sent something that is not a JSON object"_s;
         return {};
     }
-    const QJsonObject object = document.object();
+    QJsonObject object = document.object();
     if (object.value(u"v"_s).toDouble() != kProtocolVersion) {
         *error = u"the owner speaks another protocol version (%1, this is %2)"_s
                      .arg(object.value(u"v"_s).toVariant().toString())
@@ -379,7 +379,7 @@ QList<TaskSnapshot> taskSnapshotsFromJson(const QJsonArray &array)
 {
     QList<TaskSnapshot> tasks;
     tasks.reserve(array.size());
-    for (const QJsonValue &value : array)
+    for (const QJsonValue value : array)
         tasks.append(taskSnapshotFromJson(value.toObject()));
     return tasks;
 }
@@ -396,7 +396,7 @@ QList<ProviderStatus> providerStatusesFromJson(const QJsonArray &array)
 {
     QList<ProviderStatus> providers;
     providers.reserve(array.size());
-    for (const QJsonValue &value : array)
+    for (const QJsonValue value : array)
         providers.append(providerStatusFromJson(value.toObject()));
     return providers;
 }
@@ -423,7 +423,7 @@ RemoteSnapshot remoteSnapshotFromJson(const QJsonObject &reply)
     snapshot.tasks = taskSnapshotsFromJson(state.value(u"tasks"_s).toArray());
     snapshot.summary = batchSummaryFromJson(state.value(u"summary"_s).toObject());
     snapshot.providers = providerStatusesFromJson(state.value(u"providers"_s).toArray());
-    for (const QJsonValue &id : state.value(u"providerIds"_s).toArray())
+    for (const QJsonValue id : state.value(u"providerIds"_s).toArray())
         snapshot.providerIds.append(id.toString());
     snapshot.paused = state.value(u"paused"_s).toBool();
     snapshot.pauseReason = pauseReasonFromName(state.value(u"pauseReason"_s).toString());

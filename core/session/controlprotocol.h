@@ -22,7 +22,7 @@ namespace retake {
 
 inline constexpr int kProtocolVersion = 1;
 // The longest line a peer accepts; longer gets an error reply and a disconnect.
-inline constexpr qsizetype kMaxLineBytes = 1024 * 1024;
+inline constexpr qsizetype kMaxLineBytes = qsizetype(1024) * 1024;
 
 // What a client sends, as the server reads it: the request, or why it is refused.
 struct ControlRequest {
@@ -54,7 +54,7 @@ QJsonObject toJson(const Attempt &attempt);
 Attempt attemptFromJson(const QJsonObject &object);
 QJsonObject toJson(const BatchSummary &summary);
 BatchSummary batchSummaryFromJson(const QJsonObject &object);
-QJsonObject toJson(const ProviderStatus &status);
+QJsonObject toJson(const ProviderStatus &p);
 ProviderStatus providerStatusFromJson(const QJsonObject &object);
 QJsonArray toJson(const QList<TaskSnapshot> &tasks);
 QList<TaskSnapshot> taskSnapshotsFromJson(const QJsonArray &array);

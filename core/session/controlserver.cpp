@@ -68,7 +68,7 @@ bool peerCredentials(QLocalSocket *socket, qint64 *pid, uid_t *uid)
 QStringList stringList(const QJsonValue &value)
 {
     QStringList list;
-    for (const QJsonValue &item : value.toArray())
+    for (const QJsonValue item : value.toArray())
         list.append(item.toString());
     return list;
 }
@@ -271,7 +271,7 @@ QJsonObject ControlServer::execute(const ControlRequest &request, Client &client
                             u"the batch has finished and %1 is about to exit; "
                             "run the command again when it has"_s.arg(m_owner.describe()));
     }
-    const QJsonObject reply = steer(request, client);
+    QJsonObject reply = steer(request, client);
     // A retry that re-queued nothing changed nothing: no log line for it.
     const QJsonValue retried = reply.value(u"retried"_s);
     if (reply.value(u"ok"_s).toBool() && (retried.isUndefined() || !retried.toArray().isEmpty())) {
