@@ -138,7 +138,7 @@ QString TestOwnershipStress::cliOut(const QStringList &args, int *exitCode, int 
 bool TestOwnershipStress::waitForOwner(QProcess *owner)
 {
     const QString ownerFile = m_ws + u"/owner.json"_s;
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 1500; ++i) { // up to 15 s on a loaded machine
         QFile file(ownerFile);
         if (file.open(QIODevice::ReadOnly)) {
             const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();

@@ -10,6 +10,8 @@
 // successful attempt (the owner's clock; same host). Owner CPU = utime + stime of the owner
 // process itself from /proc (its ffmpeg children excluded), sampled until it exits.
 // Prints figures; no thresholds.
+#include "session/controlprotocol.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -157,8 +159,11 @@ Figures measure(int shots, int watcherCount)
             if (!w.socket->waitForConnected(100))
                 QThread::msleep(10);
         }
-        w.socket->write(R"({"v":1,"id":1,"cmd":"subscribe"})"
-                        "\n");
+        // BENCH_WATCH_IDLE=1: connected but not subscribed, to tell the cost of the feed
+        // from the cost of this process competing for the same cores.
+        if (!qEnvironmentVariableIsSet("BENCH_WATCH_IDLE"))
+            w.socket->write(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                            "\n");
         w.socket->flush();
     }
 
@@ -202,10 +207,50 @@ qint64 percentile(const std::vector<qint64> &sorted, double p)
 
 } // namespace
 
+// What the owner spends encoding the feed of one such batch: 1,200 task changes in
+// "tasks" events of 4 and 300 "attempt" events, without any socket.
+void measureEncoding(QTextStream &out)
+{
+    retake::TaskSnapshot t;
+    t.id = u"s1-sh042/image"_s;
+    t.state = retake::TaskState::Done;
+    t.lastMessage = u"provider error: the server answered 503"_s;
+    t.outputPath = u"/tmp/feed.retake/draft/s1/s1-sh042/image.a1.png"_s;
+    retake::Attempt a;
+    a.number = 1;
+    a.providerId = u"studio"_s;
+    a.model = u"procedural-v1"_s;
+    a.startedAt = QDateTime::currentDateTimeUtc();
+    a.endedAt = a.startedAt.addMSecs(40);
+    a.outputPath = u"draft/s1/s1-sh042/image.a1.png"_s;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype bytes = 0;
+    for (int i = 0; i < 300; ++i) {
+        bytes += retake::encodeControlLine(
+                     retake::controlEvent(
+                         u"tasks"_s,
+                         {{u"tasks"_s, retake::toJson(QList<retake::TaskSnapshot>{t, t, t, t})}}))
+                     .size();
+        bytes += retake::encodeControlLine(
+                     retake::controlEvent(u"attempt"_s,
+                                          {{u"task"_s, t.id}, {u"attempt"_s, retake::toJson(a)}}))
+                     .size();
+    }
+    out << u"encoding 300 tasks events (4 tasks each) + 300 attempt events: %1 ms, %2 KB\n"_s
+               .arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1)
+               .arg(bytes / 1024);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
+    if (args.value(0) == u"--encode"_s) {
+        QTextStream out(stdout);
+        measureEncoding(out);
+        return 0;
+    }
     const int shots = args.isEmpty() ? 150 : args.takeFirst().toInt();
     QList<int> counts;
     for (const QString &a : args)
