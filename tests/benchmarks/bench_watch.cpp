@@ -60,6 +60,20 @@ QByteArray storyboard(int shots)
         .toJson();
 }
 
+// Context switches of `pid`'s main thread (its event loop): voluntary + involuntary.
+qint64 contextSwitches(qint64 pid)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    qint64 total = 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.contains("ctxt_switches:"))
+            total += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+    }
+    return total;
+}
+
 // CPU seconds (user + system) of `pid` itself, or -1.
 double cpuSeconds(qint64 pid)
 {
@@ -115,6 +129,7 @@ struct Figures {
     double ownerCpu = 0;
     std::vector<qint64> latencies;
     int tasksSeen = 0;
+    qint64 switches = 0; // of the owner's main thread
 };
 
 Figures measure(int shots, int watcherCount)
@@ -172,6 +187,9 @@ Figures measure(int shots, int watcherCount)
         const double cpu = cpuSeconds(pid);
         if (cpu >= 0)
             lastCpu = cpu;
+        const qint64 switches = contextSwitches(pid);
+        if (switches >= 0)
+            f.switches = switches;
         for (Watcher &w : watchers) {
             if (w.socket->bytesAvailable() == 0)
                 w.socket->waitForReadyRead(2);
@@ -260,16 +278,18 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << u"bench_watch: %1 shots (%2 tasks), built-in provider, 8 at a time\n"_s.arg(shots).arg(
         shots * 2);
-    out << "watchers  wall s  owner CPU s  done seen  latency p50  p99  max (ms)\n";
+    out << "watchers  wall s  owner CPU s  done seen  latency p50  p99  max (ms)  owner "
+           "main-thread context switches\n";
     for (int n : counts) {
         const Figures f = measure(shots, n);
-        out << u"%1  %2  %3  %4  %5  %6  %7\n"_s.arg(n, 8)
+        out << u"%1  %2  %3  %4  %5  %6  %7  %8\n"_s.arg(n, 8)
                    .arg(f.seconds, 6, 'f', 1)
                    .arg(f.ownerCpu, 11, 'f', 2)
                    .arg(f.tasksSeen, 9)
                    .arg(percentile(f.latencies, 0.5), 11)
                    .arg(percentile(f.latencies, 0.99), 4)
-                   .arg(f.latencies.empty() ? -1 : f.latencies.back(), 4);
+                   .arg(f.latencies.empty() ? -1 : f.latencies.back(), 4)
+                   .arg(f.switches);
         out.flush();
     }
     return 0;
