@@ -5,6 +5,7 @@
 #include "providers/localjob.h"
 #include "providers/localprovider.h"
 #include "providers/providerfactory.h"
+#include "providers/toolprocess.h"
 #include "util/mediatools.h"
 
 #include <QDir>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void videoRejectsBadRequests();
     void videoWithoutFfmpegIsUnavailable();
     void videoFfmpegFailureKeepsStderrTail();
+    void toolsDoNotInheritApiKeys();
 
     // Lifecycle
     void cancelBeforeStart();
@@ -925,6 +927,27 @@ void TestLocalProvider::builtinProvider()
     QVERIFY(local);
     QVERIFY(!local->faultInjector().isActive());
     QCOMPARE(local->faultInjector().latencyMs(), 0);
+}
+
+// Issue 13: ffmpeg, ffprobe and espeak-ng get the process environment without the API keys
+// given as RETAKE_KEY_* variables.
+void TestLocalProvider::toolsDoNotInheritApiKeys()
+{
+    const QString env = QStandardPaths::findExecutable(u"env"_s);
+    if (env.isEmpty())
+        QSKIP("no env program");
+    qputenv("RETAKE_KEY_FAL", "fal-secret-4242424242424242");
+    qputenv("RETAKE_TEST_MARKER", "visible");
+    ToolProcess tool;
+    QSignalSpy finished(&tool, &ToolProcess::finished);
+    tool.start(env, {}, m_dir->path(), 10000);
+    QVERIFY(finished.wait(10000));
+    const QByteArray seen = tool.standardOutput();
+    qunsetenv("RETAKE_KEY_FAL");
+    qunsetenv("RETAKE_TEST_MARKER");
+    QVERIFY2(seen.contains("RETAKE_TEST_MARKER=visible"), seen.constData()); // the rest is passed
+    QVERIFY(!seen.contains("RETAKE_KEY_FAL"));
+    QVERIFY(!seen.contains("fal-secret"));
 }
 
 QTEST_GUILESS_MAIN(TestLocalProvider)

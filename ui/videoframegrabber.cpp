@@ -1,5 +1,7 @@
 #include "videoframegrabber.h"
 
+#include "util/toolenvironment.h"
+
 #include <QFutureWatcher>
 #include <QProcess>
 #include <QStandardPaths>
@@ -43,6 +45,7 @@ QImage VideoFrameGrabber::frame(const QString &videoPath)
     m_pending.insert(videoPath);
     const QString output = m_dir.filePath(u"frame-%1.png"_s.arg(++m_counter));
     auto *process = new QProcess(this);
+    process->setProcessEnvironment(toolEnvironment()); // ffmpeg: no API keys
     process->setProcessChannelMode(QProcess::MergedChannels);
     connect(process, &QProcess::errorOccurred, this,
             [this, process, videoPath](QProcess::ProcessError error) {

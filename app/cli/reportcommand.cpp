@@ -2,6 +2,7 @@
 
 #include "report/reporttext.h"
 #include "report/runestimate.h"
+#include "util/toolenvironment.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -112,7 +113,11 @@ int ReportCommand::report(const Project &project, const QString &workspaceDir, c
     m_out.flush();
     if (open) {
         const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
-        if (opener.isEmpty() || !QProcess::startDetached(opener, {path})) {
+        QProcess process;
+        process.setProgram(opener);
+        process.setArguments({path});
+        process.setProcessEnvironment(toolEnvironment()); // the browser gets no API keys
+        if (opener.isEmpty() || !process.startDetached()) {
             m_err << "retake-cli: cannot open the report here (no xdg-open); open the path "
                      "above in a browser or editor.\n";
         }

@@ -1,6 +1,7 @@
 #include "engine/outputverifier.h"
 
 #include "util/mediatools.h"
+#include "util/toolenvironment.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -100,6 +101,7 @@ std::optional<QJsonObject> probe(VerificationResult *result, const QStringList &
         return std::nullopt;
     }
     QProcess process;
+    process.setProcessEnvironment(toolEnvironment());
     process.start(ffprobe, arguments + QStringList{result->file}, QIODevice::ReadOnly);
     if (!process.waitForStarted(kProbeTimeoutMs)) {
         *result = rejected(*result, ErrorClass::ProviderUnavailable,

@@ -1,5 +1,6 @@
 #include "providers/toolprocess.h"
 #include "util/diskspace.h"
+#include "util/toolenvironment.h"
 
 #include <QTimer>
 
@@ -39,6 +40,7 @@ void ToolProcess::start(const QString &program, const QStringList &arguments,
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setWorkingDirectory(workingDirectory);
+    m_process->setProcessEnvironment(toolEnvironment());
     connect(m_process, &QProcess::readyReadStandardOutput, this, &ToolProcess::onStandardOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, &ToolProcess::onStandardError);
     connect(m_process, &QProcess::finished, this, &ToolProcess::onFinished);

@@ -6,4 +6,6 @@ set(RETAKE_SOURCES
     diskspace.h
     mediatools.cpp
     mediatools.h
+    toolenvironment.cpp
+    toolenvironment.h
 )
