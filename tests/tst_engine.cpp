@@ -53,6 +53,8 @@ private Q_SLOTS:
     void cancelStopsEverythingAndLeavesNoPartialFiles();
     void failedAttemptsAreArchivedAndLogged();
     void debugLoggingAddsPromptsToTheLog();
+    void echoedPromptsAreWithheld_data();
+    void echoedPromptsAreWithheld();
     void resumeKeepsDoneTasks();
     void interruptedTaskKeepsItsRetryBudget();
     void updatesAreCoalesced();
@@ -571,6 +573,52 @@ void TestEngine::debugLoggingAddsPromptsToTheLog()
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(log.readAll());
     QVERIFY2(text.contains(u"Debug: Prompt: A lighthouse in a storm"_s), qPrintable(text));
+}
+
+// Issue 13, defect 8: a provider that echoes the prompt in its error puts no form of it
+// into the state, error.log or error.json unless debug logging is on.
+void TestEngine::echoedPromptsAreWithheld_data()
+{
+    QTest::addColumn<bool>("debugLogging");
+    QTest::newRow("default") << false;
+    QTest::newRow("debug logging") << true;
+}
+
+void TestEngine::echoedPromptsAreWithheld()
+{
+    QFETCH(bool, debugLogging);
+    openEngine(makeProject(1));
+    EngineOptions options = m_engine->options();
+    options.debugLogging = debugLogging;
+    m_engine->setOptions(options);
+    m_a = m_f.replaceProvider(u"a"_s, 4);
+    // Rejected twice, the second time on the simplified prompt, each time echoing it.
+    FakeOutcome echo(ErrorClass::ContentPolicy, {}, 400);
+    echo.message = u"your prompt '{prompt}' was flagged"_s;
+    echo.stderrTail = u"input: {prompt}"_s;
+    m_a->script(img(1), {echo, echo});
+    QVERIFY(runToEnd());
+
+    QStringList texts;
+    for (const Attempt &a : m_engine->attempts(img(1)))
+        texts << a.message << a.stderrTail;
+    for (int n = 1; n <= 2; ++n) {
+        QFile json(m_f.path(u"ws/_failed/sh01-image/attempt-%1/error.json"_s.arg(n)));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        texts << QString::fromUtf8(json.readAll());
+    }
+    QFile log(m_f.path(u"ws/logs/error.log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString logText = QString::fromUtf8(log.readAll());
+    const QString all = texts.join(u'\n');
+    QVERIFY(all.contains(u"was flagged"_s));
+    if (debugLogging) {
+        QVERIFY2(all.contains(u"lighthouse"_s), qPrintable(all));
+    } else {
+        QVERIFY2(!all.contains(u"lighthouse"_s, Qt::CaseInsensitive), qPrintable(all));
+        QVERIFY2(!logText.contains(u"lighthouse"_s, Qt::CaseInsensitive), qPrintable(logText));
+        QVERIFY(all.contains(u"[prompt withheld]"_s));
+    }
 }
 
 void TestEngine::resumeKeepsDoneTasks()

@@ -360,10 +360,15 @@ void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
     a.message = result.message;
     if (!result.stderrTail.isEmpty())
         a.stderrTail = result.stderrTail;
+    if (!options.debugLogging) {
+        // What the provider said goes to the state, error.log, error.json and reports.
+        a.message = requests.withoutPrompts(t, a.message);
+        a.stderrTail = requests.withoutPrompts(t, a.stderrTail);
+    }
     a.costUnits = result.costUnits;
     budget.addSpent(a.costUnits);
     t.snap.lastError = result.errorClass;
-    t.snap.lastMessage = result.message;
+    t.snap.lastMessage = a.message;
     t.snap.lastHttpStatus = result.httpStatus;
 }
 

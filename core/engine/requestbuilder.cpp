@@ -1,11 +1,14 @@
 #include "requestbuilder.h"
 
+#include "engine/ladder.h"
 #include "project/storyboardloader.h"
 #include "providers/provider.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +17,27 @@ namespace retake {
 const Shot &RequestBuilder::shotOf(const TaskRecord &t) const
 {
     return m_project.scenes.at(t.node.sceneIndex).shots.at(t.node.shotIndex);
+}
+
+QString RequestBuilder::withoutPrompts(const TaskRecord &t, QString text) const
+{
+    if (text.isEmpty())
+        return text;
+    QStringList variants{t.request.prompt, t.request.negativePrompt};
+    if (t.isShotTask()) {
+        const Shot &shot = shotOf(t);
+        variants << shot.prompt << shot.negativePrompt << simplifyPrompt(shot.prompt);
+    } else if (t.node.sceneIndex >= 0 && t.node.sceneIndex < m_project.scenes.size()) {
+        variants << m_project.scenes.at(t.node.sceneIndex).voiceOver.text;
+    }
+    std::sort(variants.begin(), variants.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &variant : std::as_const(variants)) {
+        const QString trimmed = variant.trimmed();
+        if (trimmed.size() >= 4) // shorter ones would blank out ordinary words
+            text.replace(trimmed, u"[prompt withheld]"_s);
+    }
+    return text;
 }
 
 double RequestBuilder::durationOf(const TaskRecord &t) const

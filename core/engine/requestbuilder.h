@@ -31,6 +31,11 @@ public:
     QByteArray paramsHash(const TaskRecord &t) const;
     // Cost units of one attempt on `provider` (null: nothing is known, 0).
     double estimatedCost(const TaskRecord &t, const Provider *provider) const;
+    // `text` without any form of the task's prompts (the storyboard's prompt and negative
+    // prompt, the simplified prompt, a voice-over, what was sent), longest first: a provider
+    // that echoes a prompt in an error must not put it into logs and reports unless debug
+    // logging is on (docs/ARCHITECTURE.md, "State and workspace").
+    QString withoutPrompts(const TaskRecord &t, QString text) const;
 
 private:
     const Shot &shotOf(const TaskRecord &t) const;

@@ -2,6 +2,7 @@
 
 #include "domain/taskgraph.h"
 #include "domain/taskid.h"
+#include "engine/ladder.h"
 #include "report/statereader.h"
 
 #include <QDir>
@@ -100,6 +101,9 @@ void ReportContext::indexProject()
             shots.insert(shot.id, ShotRef{&scene, &shot});
             if (!options.debugLogging) {
                 redactor.addPrivateText(shot.prompt, QString::fromUtf16(kPromptWithheld));
+                // The simplified-prompt rung sends (and its attempt records) this form.
+                redactor.addPrivateText(simplifyPrompt(shot.prompt),
+                                        QString::fromUtf16(kPromptWithheld));
                 redactor.addPrivateText(shot.negativePrompt, QString::fromUtf16(kNegativeWithheld));
             }
         }

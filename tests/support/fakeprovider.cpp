@@ -48,9 +48,12 @@ private:
             return;
         Q_EMIT progressed(0.5);
         if (m_outcome.errorClass != ErrorClass::None) {
-            GenerationResult r = GenerationResult::failure(
-                m_outcome.errorClass, u"scripted %1"_s.arg(nameOf(m_outcome.errorClass)),
-                m_outcome.httpStatus);
+            const QString message =
+                m_outcome.message.isEmpty()
+                    ? u"scripted %1"_s.arg(nameOf(m_outcome.errorClass))
+                    : QString(m_outcome.message).replace(u"{prompt}"_s, m_request.prompt);
+            GenerationResult r =
+                GenerationResult::failure(m_outcome.errorClass, message, m_outcome.httpStatus);
             r.retryAfterMs = m_outcome.retryAfterMs;
             r.stderrTail = m_outcome.stderrTail;
             finish(r);

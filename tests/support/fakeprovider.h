@@ -32,6 +32,9 @@ struct FakeOutcome {
     QString symlinkTo;
     // What a local tool would have said on stderr (GenerationResult::stderrTail).
     QString stderrTail;
+    // A failure's message; empty: "scripted <class>". "{prompt}" becomes the prompt sent, as
+    // a server that echoes it would say.
+    QString message;
 
     static FakeOutcome hostile(const QString &name, const QString &symlink = {})
     {
