@@ -5,11 +5,8 @@
 #include "session/ownerinfo.h"
 #include "session/workspacelock.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTextStream>
 #include <QThread>
 
@@ -27,19 +24,6 @@ namespace {
 constexpr int kConnectTimeoutMs = 3000;
 constexpr int kRequestTimeoutMs = 15000;
 
-QString ownerFile(const QString &workspace)
-{
-    return QDir(workspace).filePath(u"owner.json"_s);
-}
-
-OwnerInfo readOwner(const QString &workspace)
-{
-    QFile file(ownerFile(workspace));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return OwnerInfo::fromJson(QJsonDocument::fromJson(file.read(qint64(64) * 1024)).object());
-}
-
 // Connects `client` to the owner of `workspace`; an exit code (and a message saying why and
 // what to do) when there is no live owner to talk to.
 std::optional<int> connectToOwner(ControlClient &client, const QString &workspace,
@@ -49,7 +33,7 @@ std::optional<int> connectToOwner(ControlClient &client, const QString &workspac
     // The owner takes the lock (and writes owner.json) a moment before its control socket
     // listens: while it is alive, keep trying for a few seconds.
     const std::optional<OwnerInfo> live = WorkspaceLock::liveOwner(workspace);
-    *owner = live ? *live : readOwner(workspace);
+    *owner = live ? *live : WorkspaceLock::recordedOwner(workspace).value_or(OwnerInfo());
     const QString socket =
         owner->socketPath.isEmpty() ? OwnerInfo::socketPathFor(workspace) : owner->socketPath;
     QString error;

@@ -184,6 +184,11 @@ QString WorkspaceLock::lockPath(const QString &workspaceDir)
     return QDir(workspaceDir).filePath(u"owner.lock"_s);
 }
 
+std::optional<OwnerInfo> WorkspaceLock::recordedOwner(const QString &workspaceDir)
+{
+    return readOwnerJson(ownerPath(workspaceDir));
+}
+
 QString WorkspaceLock::ownerPath(const QString &workspaceDir)
 {
     return QDir(workspaceDir).filePath(u"owner.json"_s);

@@ -42,6 +42,10 @@ public:
     // use it. In the owning process itself it returns that process.
     static std::optional<OwnerInfo> liveOwner(const QString &workspaceDir);
 
+    // What <workspace>/owner.json says, alive or not (a dead owner's record stays until the
+    // next owner takes the workspace); nothing when there is none.
+    static std::optional<OwnerInfo> recordedOwner(const QString &workspaceDir);
+
     static QString lockPath(const QString &workspaceDir);
     static QString ownerPath(const QString &workspaceDir);
 
