@@ -3,6 +3,7 @@
 // snapshot, steering reaches the engine, events arrive, and hostile messages get an error
 // reply or a clean disconnect while the server keeps serving the others.
 #include "engine/engine.h"
+#include "localstoryboard.h"
 #include "project/storyboardloader.h"
 #include "session/controlclient.h"
 #include "session/controlprotocol.h"
@@ -25,33 +26,19 @@
 
 using namespace retake;
 using namespace Qt::StringLiterals;
+using retake::test::LocalStoryboard;
 
 namespace {
 
 // `shots` shots on a local profile that takes `latencyMs` per attempt, one at a time.
 Project slowProject(int shots, int latencyMs)
 {
-    QJsonArray list;
-    for (int n = 1; n <= shots; ++n) {
-        list.append(QJsonObject{{u"id"_s, u"sh%1"_s.arg(n, 2, 10, QLatin1Char('0'))},
-                                {u"prompt"_s, u"A lighthouse at night, shot %1."_s.arg(n)}});
-    }
-    const QJsonObject studio{{u"id"_s, u"studio"_s},
-                             {u"kind"_s, u"local"_s},
-                             {u"maxConcurrency"_s, 1},
-                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
-    const QJsonObject project{
-        {u"format"_s, u"retake-project/1"_s},
-        {u"title"_s, u"Control test"_s},
-        {u"defaults"_s,
-         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
-                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
-        {u"providerProfiles"_s, QJsonArray{studio}},
-        {u"providers"_s,
-         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
-        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01"_s}, {u"shots"_s, list}}}}};
-    const LoadResult loaded =
-        StoryboardLoader::loadJson(QJsonDocument(project).toJson(), u"control.retake.json"_s);
+    LocalStoryboard board;
+    board.shots = shots;
+    board.latencyMs = latencyMs;
+    board.concurrency = 1;
+    board.title = u"Control test"_s;
+    const LoadResult loaded = StoryboardLoader::loadJson(board.toJson(), u"control.retake.json"_s);
     return loaded.project.value_or(Project{});
 }
 

@@ -6,6 +6,7 @@
 // window owns the workspace; when it dies, the window offers to take over and resume.
 // Real retake-cli processes; offscreen; no sleeps.
 #include "bannercoordinator.h"
+#include "localstoryboard.h"
 #include "store/workspace.h"
 #include "testprinters.h"
 #include "tst_gui_fixture.h"
@@ -20,6 +21,7 @@ using namespace retake;
 using namespace retake::ui;
 using namespace retake::ui::test;
 using namespace Qt::StringLiterals;
+using retake::test::LocalStoryboard;
 
 namespace {
 
@@ -29,29 +31,18 @@ constexpr int kOpenTimeoutMs = 20000;
 // taking `latencyMs`: a run that lasts a few seconds.
 QString writeSlowStoryboard(const QTemporaryDir &dir, int shots, int latencyMs)
 {
-    QJsonArray list;
-    for (int n = 1; n <= shots; ++n)
-        list.append(QJsonObject{{u"id"_s, u"w-%1"_s.arg(n, 2, 10, QLatin1Char('0'))},
-                                {u"prompt"_s, u"a lighthouse at dusk, frame %1"_s.arg(n)}});
-    const QJsonObject studio{{u"id"_s, u"studio"_s},
-                             {u"kind"_s, u"local"_s},
-                             {u"maxConcurrency"_s, 2},
-                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
-    const QJsonObject project{
-        {u"format"_s, u"retake-project/1"_s},
-        {u"title"_s, u"Watched"_s},
-        {u"defaults"_s,
-         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
-                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 6}}}}},
-        {u"providerProfiles"_s, QJsonArray{studio}},
-        {u"providers"_s,
-         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
-        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"w"_s}, {u"shots"_s, list}}}}};
+    LocalStoryboard board;
+    board.shots = shots;
+    board.latencyMs = latencyMs;
+    board.title = u"Watched"_s;
+    board.sceneId = u"w"_s;
+    board.shotPrefix = u"w-"_s;
+    board.fps = 6;
     const QString path = dir.filePath(u"watched.retake.json"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write(QJsonDocument(project).toJson());
+    file.write(board.toJson());
     return path;
 }
 

@@ -2,6 +2,7 @@
 // real processes: a second writer exits 4 and changes nothing, a killed owner's lock is
 // taken over, a lock from another host is honoured until --take-over; and WorkspaceLock
 // itself in one process.
+#include "localstoryboard.h"
 #include "session/workspacelock.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,7 @@
 
 using namespace retake;
 using namespace Qt::StringLiterals;
+using retake::test::LocalStoryboard;
 
 namespace {
 
@@ -36,26 +38,13 @@ struct CliResult {
 // two at a time: 8 shots at 350 ms last about three seconds.
 QByteArray storyboard(int shots, int latencyMs)
 {
-    QJsonArray list;
-    for (int n = 1; n <= shots; ++n) {
-        list.append(QJsonObject{{u"id"_s, u"s1-sh%1"_s.arg(n, 2, 10, QLatin1Char('0'))},
-                                {u"prompt"_s, u"Shot %1: a ferry crosses the bay."_s.arg(n)}});
-    }
-    const QJsonObject studio{{u"id"_s, u"studio"_s},
-                             {u"kind"_s, u"local"_s},
-                             {u"maxConcurrency"_s, 2},
-                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
-    const QJsonObject project{
-        {u"format"_s, u"retake-project/1"_s},
-        {u"title"_s, u"Ownership"_s},
-        {u"defaults"_s,
-         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
-                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
-        {u"providerProfiles"_s, QJsonArray{studio}},
-        {u"providers"_s,
-         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
-        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s1"_s}, {u"shots"_s, list}}}}};
-    return QJsonDocument(project).toJson();
+    LocalStoryboard board;
+    board.shots = shots;
+    board.latencyMs = latencyMs;
+    board.title = u"Ownership"_s;
+    board.sceneId = u"s1"_s;
+    board.shotPrefix = u"s1-sh"_s;
+    return board.toJson();
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)

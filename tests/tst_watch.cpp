@@ -3,6 +3,7 @@
 // cancel from a third. The watcher ends with the run's final states and exit code; a
 // cancel ends both with 130; an owner killed with SIGKILL leaves the watcher with exit 1
 // and a message naming it.
+#include "localstoryboard.h"
 #include "session/controlclient.h"
 #include "session/controlprotocol.h"
 #include "session/ownerinfo.h"
@@ -20,6 +21,7 @@
 
 using namespace retake;
 using namespace Qt::StringLiterals;
+using retake::test::LocalStoryboard;
 
 namespace {
 
@@ -27,31 +29,16 @@ namespace {
 // repeatable share of invalid requests (failed at once, never retried automatically).
 QByteArray storyboard(int shots, int latencyMs, bool failures)
 {
-    QJsonArray list;
-    for (int n = 1; n <= shots; ++n) {
-        list.append(QJsonObject{{u"id"_s, u"sh%1"_s.arg(n, 2, 10, QLatin1Char('0'))},
-                                {u"prompt"_s, u"A harbour at dawn, shot %1."_s.arg(n)}});
-    }
-    QJsonObject studio{{u"id"_s, u"studio"_s},
-                       {u"kind"_s, u"local"_s},
-                       {u"maxConcurrency"_s, 1},
-                       {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
+    LocalStoryboard board;
+    board.shots = shots;
+    board.latencyMs = latencyMs;
+    board.concurrency = 1;
+    board.title = u"Watch test"_s;
     if (failures) {
-        studio.insert(
-            u"faults"_s,
-            QJsonObject{{u"seed"_s, 11}, {u"rates"_s, QJsonObject{{u"invalid_request"_s, 0.3}}}});
+        board.faults =
+            QJsonObject{{u"seed"_s, 11}, {u"rates"_s, QJsonObject{{u"invalid_request"_s, 0.3}}}};
     }
-    const QJsonObject project{
-        {u"format"_s, u"retake-project/1"_s},
-        {u"title"_s, u"Watch test"_s},
-        {u"defaults"_s,
-         QJsonObject{{u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}},
-                     {u"video"_s, QJsonObject{{u"duration"_s, 0.5}, {u"fps"_s, 8}}}}},
-        {u"providerProfiles"_s, QJsonArray{studio}},
-        {u"providers"_s,
-         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
-        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01"_s}, {u"shots"_s, list}}}}};
-    return QJsonDocument(project).toJson();
+    return board.toJson();
 }
 
 // A retake-cli process whose output is collected as it comes.
