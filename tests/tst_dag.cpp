@@ -51,6 +51,7 @@ private Q_SLOTS:
     void tasksOfAnAssembledStoryboard();
     void assemblyWaitsForEveryRetry();
     void failedShotBecomesASlateAndDegradesTheScene();
+    void sceneWithASlateIsNotCutAgain();
     void finalAssemblyWaitsForAllScenes();
     void cancelledBatchDoesNotAssemble();
     void retryOfAShotReassembles();
@@ -142,6 +143,31 @@ void TestDag::failedShotBecomesASlateAndDegradesTheScene()
     QCOMPARE(cut.clips.at(0).durationSec, 1.5); // same duration as the shot
     QCOMPARE(e.task(u"final/assemble"_s).state, TaskState::Done);
     QCOMPARE(e.task(u"final/assemble"_s).quality, Quality::Reduced);
+}
+
+// Issue 13 defect 7: every run used to cut again a scene with a blocked shot (and the final
+// film), because the restored video was compared while still "waiting".
+void TestDag::sceneWithASlateIsNotCutAgain()
+{
+    QVERIFY(m_f->open(assembledProject()));
+    m_f->a->script(u"s02-sh01/image"_s, {{ErrorClass::InvalidRequest, {}, 400}});
+    QVERIFY(m_f->runToEnd());
+    QCOMPARE(m_f->engine->task(u"s02-sh01/video"_s).state, TaskState::Blocked);
+    QCOMPARE(m_f->local->callCount(u"s02/assemble"_s), 1);
+    const QString cut = m_f->engine->task(u"s02/assemble"_s).outputPath;
+    const QString film = m_f->engine->task(u"final/assemble"_s).outputPath;
+
+    for (int run = 2; run <= 3; ++run) {
+        QVERIFY(m_f->open(assembledProject()));
+        QVERIFY(m_f->runToEnd());
+        const Engine &e = *m_f->engine;
+        QCOMPARE(e.task(u"s02-sh01/image"_s).state, TaskState::Failed);
+        QCOMPARE(e.task(u"s02/assemble"_s).state, TaskState::Done);
+        QCOMPARE(e.task(u"s02/assemble"_s).outputPath, cut);
+        QCOMPARE(e.task(u"final/assemble"_s).outputPath, film);
+        QCOMPARE(m_f->local->callCount(u"s02/assemble"_s), 0);
+        QCOMPARE(m_f->local->callCount(u"final/assemble"_s), 0);
+    }
 }
 
 void TestDag::finalAssemblyWaitsForAllScenes()

@@ -158,6 +158,54 @@ bool StateJournal::reopenBudgetRun()
     return reopened;
 }
 
+void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, bool keepRunning,
+                               QStringList *notes)
+{
+    TaskRecord &t = m_tasks.at(i);
+    const QByteArray current = m_requests.paramsHash(t);
+    // A path read back from the state is used only inside draft/ (a shared or
+    // downloaded workspace must not point Retake at other files).
+    const QString output = m_workspace.confined(s.outputPath, u"draft"_s);
+    const bool outputEscapes = !s.outputPath.isEmpty() && output.isEmpty();
+    const bool outputExists = !output.isEmpty() && QFileInfo::exists(output);
+    t.snap.lastError = s.lastError;
+    t.snap.lastMessage = s.lastMessage;
+    t.snap.lastHttpStatus = s.lastHttpStatus;
+    t.snap.manualRetries = s.manualRetries;
+    t.providerOverride = s.providerOverride;
+    t.ladder = TaskTable::ladderFor(m_requests.project(), t.snap.stage, t.providerOverride);
+    if (s.paramsHash != current) {
+        // The storyboard was edited since: this task starts over.
+        t.snap.lastError = ErrorClass::None;
+        t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
+        return;
+    }
+    const bool keepPosition = continuingRun || s.state == TaskState::Done;
+    if (keepPosition) {
+        t.rungIndex = std::clamp(s.rungIndex, 0, int(t.ladder.size()) - 1);
+        t.retriesUsed = s.retriesUsed;
+        t.rungFailures = s.rungFailures;
+    }
+    if (s.state == TaskState::Done && outputEscapes) {
+        // Treated like a missing output: the task runs again.
+        t.snap.lastMessage =
+            u"its output path in the state (%1) leads outside the workspace's draft/ folder; "
+            u"it was not used and the task will run again"_s.arg(s.outputPath);
+        *notes << u"%1: %2."_s.arg(t.snap.id, t.snap.lastMessage);
+    } else if (s.state == TaskState::Done && outputExists) {
+        t.paramsHash = s.paramsHash;
+        t.snap.outputPath = output;
+        m_tasks.setQuality(i, s.quality);
+        m_tasks.setState(i, TaskState::Done);
+    } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
+        m_tasks.setState(i, s.state);
+    } else if (s.state == TaskState::Running) {
+        m_tasks.setState(i, keepRunning ? TaskState::Running : TaskState::Interrupted);
+    } else if (s.state == TaskState::Cancelled) {
+        m_tasks.setState(i, TaskState::Cancelled);
+    }
+}
+
 QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continuingRun,
                                   bool keepRunning)
 {
@@ -171,63 +219,19 @@ QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continui
             m_tasks.at(i).snap.attemptCount = int(it.value().size());
         }
     }
-    // In task order, so that an assembly is compared with its inputs as restored.
+    // In task order (dependencies come first), each task settled before the next: an
+    // assembly is compared with its inputs exactly as restored, a blocked video included,
+    // so that an unchanged scene is not cut again (the hash names each input's state).
     QHash<QString, const StoredTask *> byId;
     for (const StoredTask &row : stored)
         byId.insert(row.id, &row);
     for (int i = 0; i < m_tasks.size(); ++i) {
-        const StoredTask *found = byId.value(m_tasks.at(i).snap.id);
-        if (!found)
-            continue; // a new task (e.g. a shot added to the storyboard)
-        const StoredTask &s = *found;
-        TaskRecord &t = m_tasks.at(i);
-        const QByteArray current = m_requests.paramsHash(t);
-        // A path read back from the state is used only inside draft/ (a shared or
-        // downloaded workspace must not point Retake at other files).
-        const QString output = m_workspace.confined(s.outputPath, u"draft"_s);
-        const bool outputEscapes = !s.outputPath.isEmpty() && output.isEmpty();
-        const bool outputExists = !output.isEmpty() && QFileInfo::exists(output);
-        t.snap.lastError = s.lastError;
-        t.snap.lastMessage = s.lastMessage;
-        t.snap.lastHttpStatus = s.lastHttpStatus;
-        t.snap.manualRetries = s.manualRetries;
-        t.providerOverride = s.providerOverride;
-        t.ladder = TaskTable::ladderFor(m_requests.project(), t.snap.stage, t.providerOverride);
-        if (s.paramsHash != current) {
-            // The storyboard was edited since: this task starts over.
-            t.snap.lastError = ErrorClass::None;
-            t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
-            continue;
-        }
-        const bool keepPosition = continuingRun || s.state == TaskState::Done;
-        if (keepPosition) {
-            t.rungIndex = std::clamp(s.rungIndex, 0, int(t.ladder.size()) - 1);
-            t.retriesUsed = s.retriesUsed;
-            t.rungFailures = s.rungFailures;
-        }
-        if (s.state == TaskState::Done && outputEscapes) {
-            // Treated like a missing output: the task runs again.
-            t.snap.lastMessage =
-                u"its output path in the state (%1) leads outside the workspace's draft/ folder; "
-                u"it was not used and the task will run again"_s.arg(s.outputPath);
-            notes << u"%1: %2."_s.arg(t.snap.id, t.snap.lastMessage);
-        } else if (s.state == TaskState::Done && outputExists) {
-            t.paramsHash = s.paramsHash;
-            t.snap.outputPath = output;
-            m_tasks.setQuality(i, s.quality);
-            m_tasks.setState(i, TaskState::Done);
-        } else if (s.state == TaskState::Failed || s.state == TaskState::Skipped) {
-            m_tasks.setState(i, s.state);
-        } else if (s.state == TaskState::Running) {
-            m_tasks.setState(i, keepRunning ? TaskState::Running : TaskState::Interrupted);
-        } else if (s.state == TaskState::Cancelled) {
-            m_tasks.setState(i, TaskState::Cancelled);
-        }
-    }
-    // Settle dependencies: a video can run only on its image's current output.
-    for (int i = 0; i < m_tasks.size(); ++i) {
-        const TaskState s = m_tasks.at(i).snap.state;
-        if (s == TaskState::Waiting || s == TaskState::Queued || s == TaskState::Blocked)
+        if (const StoredTask *found = byId.value(m_tasks.at(i).snap.id))
+            restoreTask(i, *found, continuingRun, keepRunning, &notes);
+        // A video can run only on its image's current output.
+        const TaskState state = m_tasks.at(i).snap.state;
+        if (state == TaskState::Waiting || state == TaskState::Queued ||
+            state == TaskState::Blocked)
             m_tasks.setState(i, m_tasks.readyState(i));
     }
     return notes;
