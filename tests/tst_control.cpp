@@ -8,6 +8,7 @@
 #include "session/controlclient.h"
 #include "session/controlprotocol.h"
 #include "session/controlserver.h"
+#include "session/feedtext.h"
 #include "session/ownerinfo.h"
 
 #include <QFile>
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <limits>
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void cleanup();
 
     void codecsRoundTrip();
+    void taskTextIsTheSameJson();
     void requestValidation_data();
     void requestValidation();
     void exitCodes();
@@ -230,6 +234,70 @@ void TestControl::codecsRoundTrip()
     const ProviderStatus p2 = providerStatusFromJson(toJson(p));
     QCOMPARE(toJson(p2), toJson(p));
     QCOMPARE(p2.breaker, ProviderStatus::Breaker::HalfOpen);
+}
+
+// The feed writes task lists as text (feedtext.h): it must parse to exactly the codec's
+// JSON, whatever a message or a path holds.
+void TestControl::taskTextIsTheSameJson()
+{
+    QList<TaskSnapshot> tasks;
+    TaskSnapshot plain;
+    plain.id = u"s01-sh01/image"_s;
+    tasks << plain;
+    TaskSnapshot hostile;
+    hostile.id = u"s\u00e9-\"q\"/video"_s;
+    hostile.state = TaskState::Retrying;
+    hostile.progress = 1.0 / 3.0;
+    hostile.retryAt = QDateTime::fromMSecsSinceEpoch(1800000000123, Qt::UTC);
+    hostile.lastMessage = QString::fromUtf8("tab\t nl\n cr\r bs\\ quote\" \x01\x1f del\x7f "
+                                            "\xc3\xa9 \xf0\x9f\x8e\xac </script>");
+    hostile.lastHttpStatus = 503;
+    hostile.outputPath = u"/tmp/a b/\u202eevil.png"_s;
+    hostile.attemptCount = 7;
+    tasks << hostile;
+    TaskSnapshot odd;
+    odd.progress = std::numeric_limits<double>::quiet_NaN();
+    odd.manualRetries = -2;
+    tasks << odd;
+
+    const QByteArray text = encodeTasks(tasks);
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(parsed.array().size(), 3);
+    QJsonArray expected = toJson(tasks);
+    QJsonObject oddExpected = expected.at(2).toObject();
+    oddExpected.insert(u"progress"_s, QJsonValue()); // not finite: null, as QJsonDocument writes
+    expected.replace(2, oddExpected);
+    QCOMPARE(parsed.array(), expected);
+    QCOMPARE(encodeTasks({}), QByteArray("[]"));
+
+    Attempt a;
+    a.number = 3;
+    a.rung = RungKind::SimplifiedPrompt;
+    a.providerId = u"studio"_s;
+    a.paramsHash = u"ab12"_s;
+    a.params = {{u"prompt"_s, u"a \"quoted\"\nprompt \u00e9"_s},
+                {u"seed"_s, qint64(1) << 40},
+                {u"width"_s, 640},
+                {u"duration"_s, 1.5},
+                {u"fps"_s, 12.0},
+                {u"tags"_s, QStringList{u"x"_s, u"y"_s}}};
+    a.startedAt = QDateTime::fromMSecsSinceEpoch(1800000000123, Qt::UTC);
+    a.endedAt = a.startedAt.addMSecs(40);
+    a.errorClass = ErrorClass::ContentPolicy;
+    a.httpStatus = 400;
+    a.message = u"rejected\t\x01"_s;
+    a.costUnits = 0.1;
+    a.countedAgainstBudget = false;
+    for (const Attempt &attempt : {a, Attempt{}}) {
+        const QJsonDocument doc = QJsonDocument::fromJson(encodeAttempt(attempt), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), toJson(attempt));
+    }
+
+    QCOMPARE(withRawMember("{\"v\":1}\n", u"tasks", "[]"), QByteArray("{\"v\":1,\"tasks\":[]}\n"));
+    QCOMPARE(withRawMember("{}", u"a\"b", "1"), QByteArray("{\"a\\\"b\":1}"));
 }
 
 void TestControl::requestValidation_data()

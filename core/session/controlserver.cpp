@@ -1,10 +1,13 @@
 #include "controlserver.h"
 
+#include "feedtext.h"
+
 #include "engine/engine.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSet>
@@ -138,8 +141,9 @@ void ControlServer::connectEngine()
     connect(m_engine, &Engine::attemptFinished, this,
             [this](const QString &taskId, const Attempt &attempt) {
                 if (hasSubscribers())
-                    broadcast(controlEvent(u"attempt"_s,
-                                           {{u"task"_s, taskId}, {u"attempt"_s, toJson(attempt)}}));
+                    send(withRawMember(
+                        encodeControlLine(controlEvent(u"attempt"_s, {{u"task"_s, taskId}})),
+                        u"attempt", encodeAttempt(attempt)));
             });
     // The engine repeats the summary and the providers with every coalesced update; a
     // watcher gets them only when they changed.
@@ -234,22 +238,24 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
-    const QJsonObject reply = m_engine ? execute(request, *it)
-                                       : controlError(request.id, u"the owner is shutting down"_s);
-    write(socket, encodeControlLine(reply));
-    // After the reply, so that the subscriber's first event follows its snapshot.
-    if (request.cmd == u"subscribe"_s && reply.value(u"ok"_s).toBool()) {
-        it = m_clients.find(socket);
-        if (it != m_clients.end())
-            it->subscribed = true;
+    if (!m_engine) {
+        write(socket, encodeControlLine(controlError(request.id, u"the owner is shutting down"_s)));
+        return;
     }
+    if (request.cmd == u"hello"_s || request.cmd == u"subscribe"_s) {
+        write(socket, helloLine(request.id));
+        // After the reply, so that the subscriber's first event follows its snapshot.
+        it = m_clients.find(socket);
+        if (it != m_clients.end() && request.cmd == u"subscribe"_s)
+            it->subscribed = true;
+        return;
+    }
+    write(socket, encodeControlLine(execute(request, *it)));
 }
 
 QJsonObject ControlServer::execute(const ControlRequest &request, Client &client)
 {
     const QString &cmd = request.cmd;
-    if (cmd == u"hello"_s || cmd == u"subscribe"_s)
-        return controlReply(request.id, helloFields());
     if (cmd == u"attempts"_s) {
         const QString task = request.message.value(u"task"_s).toString();
         if (const QString unknown = unknownTasks({task}); !unknown.isEmpty())
@@ -379,7 +385,9 @@ QString ControlServer::unknownProvider(const QString &id) const
     return u"unknown provider \"%1\" (known: %2)"_s.arg(id.left(200), known.join(u", "_s));
 }
 
-QJsonObject ControlServer::helloFields() const
+// The reply to hello and subscribe: who owns the run and all of its state. Its tasks are
+// written as text (feedtext.h): a subscriber's snapshot is the feed's largest message.
+QByteArray ControlServer::helloLine(const QJsonValue &id) const
 {
     struct State {
         QString title, workspace, storyboard, runId;
@@ -399,21 +407,21 @@ QJsonObject ControlServer::helloFields() const
                      m_engine->providerStatuses(),
                      m_engine->providerIds()};
     });
-    QJsonObject fields{
-        {u"owner"_s, m_owner.toJson()},
-        {u"title"_s, s.title},
-        {u"workspace"_s, s.workspace},
-        {u"storyboard"_s, s.storyboard},
-        {u"runId"_s, s.runId},
-        {u"snapshot"_s, QJsonObject{{u"tasks"_s, toJson(s.tasks)},
-                                    {u"summary"_s, toJson(s.summary)},
-                                    {u"providers"_s, toJson(s.providers)},
-                                    {u"providerIds"_s, QJsonArray::fromStringList(s.providerIds)},
-                                    {u"paused"_s, s.summary.paused},
-                                    {u"pauseReason"_s, nameOf(s.summary.pauseReason)}}}};
+    QJsonObject fields{{u"owner"_s, m_owner.toJson()},
+                       {u"title"_s, s.title},
+                       {u"workspace"_s, s.workspace},
+                       {u"storyboard"_s, s.storyboard},
+                       {u"runId"_s, s.runId}};
     if (!m_ended.isEmpty())
         fields.insert(u"ended"_s, m_ended);
-    return fields;
+    const QJsonObject snapshot{{u"summary"_s, toJson(s.summary)},
+                               {u"providers"_s, toJson(s.providers)},
+                               {u"providerIds"_s, QJsonArray::fromStringList(s.providerIds)},
+                               {u"paused"_s, s.summary.paused},
+                               {u"pauseReason"_s, nameOf(s.summary.pauseReason)}};
+    return withRawMember(encodeControlLine(controlReply(id, fields)), u"snapshot",
+                         withRawMember(QJsonDocument(snapshot).toJson(QJsonDocument::Compact),
+                                       u"tasks", encodeTasks(s.tasks)));
 }
 
 // A message that is not the protocol: an error reply, then the client is let go. Its
@@ -494,9 +502,9 @@ void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
 {
     if (!hasSubscribers())
         return;
+    const QByteArray event = encodeControlLine(controlEvent(u"tasks"_s));
     for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent)
-        broadcast(
-            controlEvent(u"tasks"_s, {{u"tasks"_s, toJson(tasks.mid(from, kTasksPerEvent))}}));
+        send(withRawMember(event, u"tasks", encodeTasks(tasks.mid(from, kTasksPerEvent))));
 }
 
 void ControlServer::announceEnd(int exitCode, const QString &how)

@@ -71,7 +71,7 @@ private:
     QJsonObject retryTasks(const ControlRequest &request);
     QString unknownTasks(const QStringList &ids) const;
     QString unknownProvider(const QString &id) const;
-    QJsonObject helloFields() const;
+    QByteArray helloLine(const QJsonValue &id) const;
     void refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error);
     void write(QLocalSocket *socket, const QByteArray &line);
     bool hasSubscribers() const;

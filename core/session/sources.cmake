@@ -6,6 +6,8 @@ set(RETAKE_SOURCES
     controlprotocol.h
     controlserver.cpp
     controlserver.h
+    feedtext.cpp
+    feedtext.h
     ownerinfo.cpp
     ownerinfo.h
     workspacelock.cpp

@@ -149,7 +149,12 @@ Figures measure(int shots, int watcherCount)
     owner.setStandardErrorFile(QProcess::nullDevice());
     QElapsedTimer clock;
     clock.start();
-    owner.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board});
+    // BENCH_WATCH_WRAPPER="valgrind --tool=callgrind ...": counts the owner's instructions,
+    // which do not depend on what else the two cores are doing (valgrind keeps the pid).
+    QStringList command =
+        qEnvironmentVariable("BENCH_WATCH_WRAPPER").split(u' ', Qt::SkipEmptyParts);
+    command << QStringLiteral(RETAKE_CLI_PATH) << u"run"_s << board;
+    owner.start(command.takeFirst(), command);
     owner.waitForStarted();
     const qint64 pid = owner.processId();
 
@@ -168,7 +173,7 @@ Figures measure(int shots, int watcherCount)
     std::vector<Watcher> watchers(size_t(std::max(0, watcherCount)));
     for (Watcher &w : watchers) {
         w.socket = std::make_unique<QLocalSocket>();
-        for (int tries = 0; tries < 200 && w.socket->state() != QLocalSocket::ConnectedState;
+        for (int tries = 0; tries < 600 && w.socket->state() != QLocalSocket::ConnectedState;
              ++tries) {
             w.socket->connectToServer(socketPath);
             if (!w.socket->waitForConnected(100))

@@ -1,0 +1,247 @@
+#include "feedtext.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+#include <charconv>
+#include <cmath>
+#include <iterator>
+
+using namespace Qt::StringLiterals;
+
+namespace retake {
+
+namespace {
+
+// JSON's escapes for the bytes below 0x20, '"' and '\\'; 0 where the byte stands as it is.
+char shortEscape(char c)
+{
+    switch (c) {
+    case '"':
+        return '"';
+    case '\\':
+        return '\\';
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    case '\b':
+        return 'b';
+    case '\f':
+        return 'f';
+    default:
+        return 0;
+    }
+}
+
+void appendEscaped(QByteArray &out, const char *begin, const char *end)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    for (const char *p = begin; p != end; ++p) {
+        const char c = *p;
+        if (const char e = shortEscape(c)) {
+            out += '\\';
+            out += e;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xf];
+            out += hex[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+}
+
+void appendString(QByteArray &out, QStringView text)
+{
+    // Most of what the feed carries (ids, states, paths) is printable ASCII: copied as it is.
+    // Anything else goes through UTF-8 and the escapes.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *d = out.data() + start;
+    *d++ = '"';
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') {
+            out.truncate(start + 1);
+            const QByteArray utf8 = text.toUtf8();
+            appendEscaped(out, utf8.constBegin(), utf8.constEnd());
+            out += '"';
+            return;
+        }
+        *d++ = char(u);
+    }
+    *d = '"';
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendMember(QByteArray &out, const char *key, QStringView value)
+{
+    appendKey(out, key);
+    appendString(out, value);
+    out += ',';
+}
+
+void appendMember(QByteArray &out, const char *key, int value)
+{
+    appendKey(out, key);
+    char digits[16];
+    const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value);
+    Q_UNUSED(ec) // an int always fits
+    out.append(digits, end - digits);
+    out += ',';
+}
+
+void appendMember(QByteArray &out, const char *key, double value)
+{
+    appendKey(out, key);
+    // As QJsonDocument writes numbers: shortest round-trip form, null when not finite.
+    out += std::isfinite(value) ? QByteArray::number(value, 'g', QLocale::FloatingPointShortest)
+                                : QByteArray("null");
+    out += ',';
+}
+
+void appendMember(QByteArray &out, const char *key, bool value)
+{
+    appendKey(out, key);
+    out += value ? "true," : "false,";
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+// A parameter as QJsonObject::fromVariantMap() would hold it.
+void appendVariant(QByteArray &out, const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        appendString(out, value.toString());
+        return;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt: {
+        // QJsonValue keeps integers up to 2^53 exactly, as these are.
+        char digits[24];
+        const auto [end, ec] =
+            std::to_chars(std::begin(digits), std::end(digits), value.toLongLong());
+        Q_UNUSED(ec)
+        out.append(digits, end - digits);
+        return;
+    }
+    default:
+        break;
+    }
+    // Anything rarer (doubles, lists, maps): as QJsonDocument writes it.
+    const QByteArray array =
+        QJsonDocument(QJsonArray{QJsonValue::fromVariant(value)}).toJson(QJsonDocument::Compact);
+    out += array.mid(1, array.size() - 2);
+}
+
+void appendTask(QByteArray &out, const TaskSnapshot &t)
+{
+    out += '{';
+    appendMember(out, "id", t.id);
+    appendMember(out, "sceneId", t.sceneId);
+    appendMember(out, "shotId", t.shotId);
+    appendMember(out, "stage", nameOf(t.stage));
+    appendMember(out, "state", nameOf(t.state));
+    appendMember(out, "quality", nameOf(t.quality));
+    appendMember(out, "rung", nameOf(t.rung));
+    appendMember(out, "provider", t.providerId);
+    appendMember(out, "attemptCount", t.attemptCount);
+    appendMember(out, "retriesUsed", t.retriesUsed);
+    appendMember(out, "progress", t.progress);
+    appendMember(out, "retryAt", isoTime(t.retryAt));
+    appendMember(out, "lastError", nameOf(t.lastError));
+    appendMember(out, "lastMessage", t.lastMessage);
+    appendMember(out, "lastHttpStatus", t.lastHttpStatus);
+    appendMember(out, "outputPath", t.outputPath);
+    appendMember(out, "manualRetries", t.manualRetries);
+    out.back() = '}';
+}
+
+} // namespace
+
+QByteArray encodeAttempt(const Attempt &a)
+{
+    QByteArray out;
+    out.reserve(512 + a.message.size() + a.stderrTail.size());
+    out += '{';
+    appendMember(out, "number", a.number);
+    appendMember(out, "rung", nameOf(a.rung));
+    appendMember(out, "provider", a.providerId);
+    appendMember(out, "model", a.model);
+    appendMember(out, "paramsHash", a.paramsHash);
+    appendKey(out, "params");
+    out += '{';
+    for (auto it = a.params.cbegin(); it != a.params.cend(); ++it) {
+        appendString(out, it.key());
+        out += ':';
+        appendVariant(out, it.value());
+        out += ',';
+    }
+    if (out.back() == ',')
+        out.back() = '}';
+    else
+        out += '}';
+    out += ',';
+    appendMember(out, "startedAt", isoTime(a.startedAt));
+    appendMember(out, "endedAt", isoTime(a.endedAt));
+    appendMember(out, "errorClass", nameOf(a.errorClass));
+    appendMember(out, "httpStatus", a.httpStatus);
+    appendMember(out, "message", a.message);
+    appendMember(out, "stderrTail", a.stderrTail);
+    appendMember(out, "outputPath", a.outputPath);
+    appendMember(out, "archivedTo", a.archivedTo);
+    appendMember(out, "costUnits", a.costUnits);
+    appendMember(out, "countedAgainstBudget", a.countedAgainstBudget);
+    out.back() = '}';
+    return out;
+}
+
+QByteArray encodeTasks(const QList<TaskSnapshot> &tasks)
+{
+    QByteArray out;
+    out.reserve(tasks.size() * 400 + 2);
+    out += '[';
+    for (const TaskSnapshot &task : tasks) {
+        appendTask(out, task);
+        out += ',';
+    }
+    if (tasks.isEmpty())
+        out += ']';
+    else
+        out.back() = ']';
+    return out;
+}
+
+QByteArray withRawMember(QByteArray object, QStringView key, const QByteArray &rawValue)
+{
+    const bool newline = object.endsWith('\n');
+    if (newline)
+        object.chop(1);
+    if (!object.endsWith('}'))
+        return object; // not an object: left as it is
+    object.chop(1);
+    QByteArray member;
+    appendString(member, key);
+    object += object.endsWith('{') ? "" : ",";
+    object += member + ':' + rawValue + '}';
+    if (newline)
+        object += '\n';
+    return object;
+}
+
+} // namespace retake
