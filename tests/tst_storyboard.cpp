@@ -250,6 +250,7 @@ private slots:
     void csvErrors();
     void csvInvalidUtf8IsRefused();
     void issuesAreCapped();
+    void tooManyShotsAreRefused();
 
     void demoLoads();
     void schemaIsValidJson();
@@ -1156,6 +1157,32 @@ void TestStoryboard::issuesAreCapped()
     QCOMPARE(result.issues.first().toString(), u"shots.csv:2: prompt: missing"_s);
     QCOMPARE(result.issues.at(499).toString(), u"shots.csv:501: prompt: missing"_s);
     QCOMPARE(result.issues.last().toString(), u"shots.csv: 100 more problems not listed"_s);
+}
+
+// Issue 13 (minor): a 600,000-row shot list made `status` take 33 s and 2.6 GB.
+void TestStoryboard::tooManyShotsAreRefused()
+{
+    const qsizetype limit = StoryboardLoader::kMaxShots;
+    QByteArray csv = "scene,shot,prompt\n";
+    QByteArray shots;
+    for (qsizetype i = 0; i <= limit; ++i) {
+        csv += "s" + QByteArray::number(i / 100) + "," + QByteArray::number(i) + ",p\n";
+        shots += "{\"id\":\"x" + QByteArray::number(i) + "\",\"prompt\":\"p\"},";
+    }
+    shots.chop(1);
+    const QByteArray json =
+        R"({"format":"retake-project/1","scenes":[{"id":"s1","shots":[)" + shots + "]}]}";
+
+    const QString expected = u"100001 shots; a storyboard holds at most 100000: split it into "
+                             u"several storyboards (each gets its own workspace)"_s;
+    const LoadResult fromCsv = StoryboardLoader::loadCsv(csv, u"shots.csv"_s);
+    QCOMPARE(fromCsv.issueStrings(), QStringList{u"shots.csv: "_s + expected});
+    const LoadResult fromJson = StoryboardLoader::loadJson(json, u"big.retake.json"_s);
+    QCOMPARE(fromJson.issueStrings(), QStringList{u"scenes: "_s + expected});
+
+    // At the limit both load.
+    csv.truncate(csv.lastIndexOf('\n', csv.size() - 2) + 1);
+    QVERIFY2(StoryboardLoader::loadCsv(csv, u"shots.csv"_s).ok(), "100,000 rows load");
 }
 
 void TestStoryboard::demoLoads()

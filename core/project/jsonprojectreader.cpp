@@ -490,6 +490,13 @@ void JsonProjectReader::readScenes(const QJsonValue &value, Project *project)
         add(location, u"at least one scene with one shot is required"_s);
         return;
     }
+    qsizetype shotCount = 0;
+    for (const QJsonValue &scene : *array)
+        shotCount += scene.toObject().value(u"shots"_s).toArray().size();
+    if (shotCount > StoryboardLoader::kMaxShots) {
+        add(location, StoryboardLoader::tooManyShots(shotCount));
+        return;
+    }
     SeenIds sceneIds;
     SeenIds shotIds;
     for (qsizetype i = 0; i < array->size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -56,6 +57,14 @@ LoadResult ShotListReader::read(QStringView text)
     const QStringList local{QString::fromUtf16(kBuiltinProviderId)};
     project.providerPreference.insert(Stage::Image, local);
     project.providerPreference.insert(Stage::Video, local);
+    const qsizetype shots =
+        std::count_if(records.cbegin() + next + 1, records.cend(),
+                      [](const CsvImport::Record &record) { return !isBlank(record.fields); });
+    if (shots > StoryboardLoader::kMaxShots) {
+        m_issues.append({m_sourceName, StoryboardLoader::tooManyShots(shots)});
+        result.issues = m_issues;
+        return result;
+    }
     int rows = 0;
     for (++next; next < records.size(); ++next) {
         const CsvImport::Record &record = records.at(next);

@@ -98,6 +98,13 @@ QStringList LoadResult::issueStrings() const
     return lines;
 }
 
+QString StoryboardLoader::tooManyShots(qsizetype shots)
+{
+    return u"%1 shots; a storyboard holds at most %2: split it into several storyboards "
+           u"(each gets its own workspace)"_s.arg(shots)
+               .arg(kMaxShots);
+}
+
 LoadResult StoryboardLoader::loadFile(const QString &path, const QStringList &knownProviderIds)
 {
     const QFileInfo info(path);

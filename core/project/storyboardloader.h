@@ -50,6 +50,11 @@ public:
     static constexpr double kMinDurationSec = 0.1;
     static constexpr double kMaxDurationSec = 600.0;
     static constexpr qint64 kMaxSeed = (qint64(1) << 53) - 1; // exact in a JSON number
+    // Shots in one storyboard (two to three tasks each). Beyond this every command would
+    // take seconds and gigabytes; larger productions are split into several storyboards.
+    static constexpr qsizetype kMaxShots = 100000;
+    // "<n> shots; ..." for a storyboard over kMaxShots.
+    static QString tooManyShots(qsizetype shots);
 
     StoryboardLoader() = delete;
 
