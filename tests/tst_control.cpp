@@ -85,6 +85,7 @@ private Q_SLOTS:
     void steeringReachesTheEngine();
     void blockingRequestsFromAnotherThread();
     void eventsFollowTheEngine();
+    void lateSubscriberStartsFromTheTruth();
     void unknownIdsAreNamed();
     void hostileMessages_data();
     void hostileMessages();
@@ -571,6 +572,60 @@ void TestControl::eventsFollowTheEngine()
         }(),
         5000);
     Q_UNUSED(logs);
+}
+
+// The feed keeps what it last sent (task texts, summary, providers) to send only changes and
+// to copy snapshots: what changed while nobody watched must still reach the next watcher.
+void TestControl::lateSubscriberStartsFromTheTruth()
+{
+    QVERIFY(openEngine(4, 20));
+    QVERIFY(startServer());
+    QString error;
+    {
+        // A first watcher takes its snapshot (every task waiting), then goes away.
+        ControlClient first;
+        QVERIFY(first.connectTo(m_server->owner().socketPath, 2000, &error));
+        QSignalSpy hello(&first, &ControlClient::hello);
+        first.subscribe();
+        QTRY_COMPARE_WITH_TIMEOUT(hello.size(), 1, 5000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), 0, 5000);
+    // Unwatched, tasks run until the batch is paused.
+    m_engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->counts(TaskState::Done) >= 2, 10000);
+    m_engine->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->counts(TaskState::Running) == 0, 10000);
+    QTest::qWait(250); // the coalesced updates nobody watched
+
+    ControlClient late;
+    QVERIFY(late.connectTo(m_server->owner().socketPath, 2000, &error));
+    QHash<QString, TaskSnapshot> seen;
+    BatchSummary lastSummary;
+    connect(&late, &ControlClient::hello, this, [&](const RemoteSnapshot &s) {
+        for (const TaskSnapshot &t : s.tasks)
+            seen.insert(t.id, t);
+        lastSummary = s.summary;
+    });
+    connect(&late, &ControlClient::tasksUpdated, this, [&](const QList<TaskSnapshot> &tasks) {
+        for (const TaskSnapshot &t : tasks)
+            seen.insert(t.id, t);
+    });
+    connect(&late, &ControlClient::summaryChanged, this,
+            [&](const BatchSummary &s) { lastSummary = s; });
+    const auto matchesEngine = [&] {
+        for (const TaskSnapshot &t : m_engine->tasks()) {
+            if (toJson(seen.value(t.id)) != toJson(t))
+                return false;
+        }
+        return toJson(lastSummary) == toJson(m_engine->summary());
+    };
+    late.subscribe();
+    QTRY_VERIFY_WITH_TIMEOUT(matchesEngine(), 5000);
+    QVERIFY(lastSummary.paused);
+    m_engine->resume();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->summary().running, false, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(matchesEngine(), 5000);
+    QVERIFY(!lastSummary.paused);
 }
 
 void TestControl::unknownIdsAreNamed()

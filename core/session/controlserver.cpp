@@ -14,6 +14,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+#include <tuple>
+
 #include <sys/socket.h>
 #include <type_traits>
 #include <unistd.h>
@@ -23,6 +26,25 @@ using namespace Qt::StringLiterals;
 namespace retake {
 
 namespace {
+
+bool sameSummary(const BatchSummary &a, const BatchSummary &b)
+{
+    return std::tie(a.total, a.counts, a.qualities, a.running, a.paused, a.pauseReason, a.spent,
+                    a.budgetCap) == std::tie(b.total, b.counts, b.qualities, b.running, b.paused,
+                                             b.pauseReason, b.spent, b.budgetCap);
+}
+
+bool sameProviders(const QList<ProviderStatus> &a, const QList<ProviderStatus> &b)
+{
+    const auto fields = [](const ProviderStatus &p) {
+        return std::tie(p.id, p.kind, p.model, p.breaker, p.breakerOpenUntil, p.inFlight, p.limit,
+                        p.maxLimit, p.queued, p.recentErrorRate, p.lastError, p.lastErrorMessage,
+                        p.lastErrorAt);
+    };
+    return std::equal(
+        a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+        [&](const ProviderStatus &x, const ProviderStatus &y) { return fields(x) == fields(y); });
+}
 
 // A subscriber that does not read is dropped before its backlog grows past this.
 constexpr qint64 kMaxBacklogBytes = 64 * kMaxLineBytes;
@@ -140,24 +162,28 @@ void ControlServer::connectEngine()
     connect(m_engine, &Engine::tasksUpdated, this, &ControlServer::broadcastTasks);
     connect(m_engine, &Engine::attemptFinished, this,
             [this](const QString &taskId, const Attempt &attempt) {
-                if (hasSubscribers())
-                    send(withRawMember(
-                        encodeControlLine(controlEvent(u"attempt"_s, {{u"task"_s, taskId}})),
-                        u"attempt", encodeAttempt(attempt)));
+                if (!hasSubscribers())
+                    return;
+                static const QByteArray event = encodeControlLine(controlEvent(u"attempt"_s));
+                send(withRawMember(withRawMember(event, u"task", jsonString(taskId)), u"attempt",
+                                   encodeAttempt(attempt)));
             });
     // The engine repeats the summary and the providers with every coalesced update; a
     // watcher gets them only when they changed.
     connect(m_engine, &Engine::summaryChanged, this, [this](const BatchSummary &summary) {
-        if (hasSubscribers())
-            broadcastChanged(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}}),
-                             &m_lastSummary);
+        if (!hasSubscribers() || (m_lastSummary && sameSummary(*m_lastSummary, summary)))
+            return;
+        m_lastSummary = summary;
+        send(encodeControlLine(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}})));
     });
     connect(m_engine, &Engine::providersUpdated, this,
             [this](const QList<ProviderStatus> &providers) {
-                if (hasSubscribers())
-                    broadcastChanged(
-                        controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}}),
-                        &m_lastProviders);
+                if (!hasSubscribers() ||
+                    (m_lastProviders && sameProviders(*m_lastProviders, providers)))
+                    return;
+                m_lastProviders = providers;
+                send(encodeControlLine(
+                    controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}})));
             });
     connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
         broadcast(
@@ -387,7 +413,7 @@ QString ControlServer::unknownProvider(const QString &id) const
 
 // The reply to hello and subscribe: who owns the run and all of its state. Its tasks are
 // written as text (feedtext.h): a subscriber's snapshot is the feed's largest message.
-QByteArray ControlServer::helloLine(const QJsonValue &id) const
+QByteArray ControlServer::helloLine(const QJsonValue &id)
 {
     struct State {
         QString title, workspace, storyboard, runId;
@@ -419,9 +445,22 @@ QByteArray ControlServer::helloLine(const QJsonValue &id) const
                                {u"providerIds"_s, QJsonArray::fromStringList(s.providerIds)},
                                {u"paused"_s, s.summary.paused},
                                {u"pauseReason"_s, nameOf(s.summary.pauseReason)}};
-    return withRawMember(encodeControlLine(controlReply(id, fields)), u"snapshot",
-                         withRawMember(QJsonDocument(snapshot).toJson(QJsonDocument::Compact),
-                                       u"tasks", encodeTasks(s.tasks)));
+    // The subscriber starts from these: a later update is compared with them.
+    m_lastSummary = s.summary;
+    m_lastProviders = s.providers;
+    QByteArray tasks = "[";
+    for (const TaskSnapshot &task : s.tasks) {
+        auto text = m_taskText.constFind(task.id);
+        if (text == m_taskText.cend())
+            text = m_taskText.insert(task.id, encodeTask(task));
+        tasks += *text + ',';
+    }
+    if (tasks.size() > 1)
+        tasks.chop(1);
+    tasks += ']';
+    return withRawMember(
+        encodeControlLine(controlReply(id, fields)), u"snapshot",
+        withRawMember(QJsonDocument(snapshot).toJson(QJsonDocument::Compact), u"tasks", tasks));
 }
 
 // A message that is not the protocol: an error reply, then the client is let go. Its
@@ -477,15 +516,6 @@ void ControlServer::broadcast(const QJsonObject &event)
         send(encodeControlLine(event));
 }
 
-void ControlServer::broadcastChanged(const QJsonObject &event, QByteArray *last)
-{
-    const QByteArray line = encodeControlLine(event);
-    if (line == *last)
-        return;
-    *last = line;
-    send(line);
-}
-
 void ControlServer::send(const QByteArray &line)
 {
     // write() may drop a client that does not read: collect the sockets first.
@@ -500,11 +530,21 @@ void ControlServer::send(const QByteArray &line)
 
 void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
 {
-    if (!hasSubscribers())
+    if (!hasSubscribers()) {
+        m_taskText.clear(); // a change nobody saw: the texts are no longer current
         return;
-    const QByteArray event = encodeControlLine(controlEvent(u"tasks"_s));
-    for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent)
-        send(withRawMember(event, u"tasks", encodeTasks(tasks.mid(from, kTasksPerEvent))));
+    }
+    static const QByteArray event = encodeControlLine(controlEvent(u"tasks"_s));
+    for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent) {
+        QByteArray array = "[";
+        for (const TaskSnapshot &task : tasks.mid(from, kTasksPerEvent)) {
+            const QByteArray text = encodeTask(task);
+            m_taskText.insert(task.id, text);
+            array += text + ',';
+        }
+        array.back() = ']';
+        send(withRawMember(event, u"tasks", array));
+    }
 }
 
 void ControlServer::announceEnd(int exitCode, const QString &how)

@@ -15,6 +15,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <optional>
+
 class QLocalServer;
 class QLocalSocket;
 
@@ -71,13 +73,11 @@ private:
     QJsonObject retryTasks(const ControlRequest &request);
     QString unknownTasks(const QStringList &ids) const;
     QString unknownProvider(const QString &id) const;
-    QByteArray helloLine(const QJsonValue &id) const;
+    QByteArray helloLine(const QJsonValue &id);
     void refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error);
     void write(QLocalSocket *socket, const QByteArray &line);
     bool hasSubscribers() const;
     void broadcast(const QJsonObject &event);
-    // Sends `event` unless its line equals *last (then updated).
-    void broadcastChanged(const QJsonObject &event, QByteArray *last);
     void send(const QByteArray &line);
     void broadcastTasks(const QList<TaskSnapshot> &tasks);
     void connectEngine();
@@ -86,8 +86,12 @@ private:
     OwnerInfo m_owner;
     QLocalServer *m_server;
     QHash<QLocalSocket *, Client> m_clients;
-    QByteArray m_lastSummary;   // the last "summary" line sent
-    QByteArray m_lastProviders; // the last "providers" line sent
+    // What the subscribers have (sent, or in their snapshot): unchanged values are not sent.
+    std::optional<BatchSummary> m_lastSummary;
+    std::optional<QList<ProviderStatus>> m_lastProviders;
+    // Each task's JSON text as last sent, while there have been subscribers ever since it
+    // was written (emptied otherwise): a subscriber's snapshot is mostly copied from it.
+    QHash<QString, QByteArray> m_taskText;
     bool m_endsWithBatch = false;
     bool m_batchFinished = false;
     bool m_cancelledByUser = false;

@@ -78,40 +78,55 @@ void appendString(QByteArray &out, QStringView text)
     *d = '"';
 }
 
-void appendKey(QByteArray &out, const char *key)
+// `"key":` for a literal key, without measuring it.
+template <qsizetype N> void appendKey(QByteArray &out, const char (&key)[N])
 {
     out += '"';
-    out += key;
-    out += "\":";
+    out.append(key, N - 1);
+    out.append("\":", 2);
 }
 
-void appendMember(QByteArray &out, const char *key, QStringView value)
+template <qsizetype N> void appendMember(QByteArray &out, const char (&key)[N], QStringView value)
 {
     appendKey(out, key);
     appendString(out, value);
     out += ',';
 }
 
-void appendMember(QByteArray &out, const char *key, int value)
+void appendInteger(QByteArray &out, qint64 value)
 {
-    appendKey(out, key);
-    char digits[16];
+    char digits[24];
     const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value);
-    Q_UNUSED(ec) // an int always fits
+    Q_UNUSED(ec) // a qint64 always fits
     out.append(digits, end - digits);
-    out += ',';
 }
 
-void appendMember(QByteArray &out, const char *key, double value)
+// As QJsonDocument writes numbers: shortest round-trip form, null when not finite.
+void appendDouble(QByteArray &out, double value)
+{
+    if (!std::isfinite(value))
+        out.append("null", 4);
+    else if (value == std::trunc(value) && std::abs(value) < 1e15)
+        appendInteger(out, qint64(value));
+    else
+        out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+template <qsizetype N> void appendMember(QByteArray &out, const char (&key)[N], int value)
 {
     appendKey(out, key);
-    // As QJsonDocument writes numbers: shortest round-trip form, null when not finite.
-    out += std::isfinite(value) ? QByteArray::number(value, 'g', QLocale::FloatingPointShortest)
-                                : QByteArray("null");
+    appendInteger(out, value);
     out += ',';
 }
 
-void appendMember(QByteArray &out, const char *key, bool value)
+template <qsizetype N> void appendMember(QByteArray &out, const char (&key)[N], double value)
+{
+    appendKey(out, key);
+    appendDouble(out, value);
+    out += ',';
+}
+
+template <qsizetype N> void appendMember(QByteArray &out, const char (&key)[N], bool value)
 {
     appendKey(out, key);
     out += value ? "true," : "false,";
@@ -130,16 +145,16 @@ void appendVariant(QByteArray &out, const QVariant &value)
         appendString(out, value.toString());
         return;
     case QMetaType::Int:
+    case QMetaType::UInt:
     case QMetaType::LongLong:
-    case QMetaType::UInt: {
-        // QJsonValue keeps integers up to 2^53 exactly, as these are.
-        char digits[24];
-        const auto [end, ec] =
-            std::to_chars(std::begin(digits), std::end(digits), value.toLongLong());
-        Q_UNUSED(ec)
-        out.append(digits, end - digits);
+        appendInteger(out, value.toLongLong());
         return;
-    }
+    case QMetaType::Double:
+        appendDouble(out, value.toDouble());
+        return;
+    case QMetaType::Bool:
+        out += value.toBool() ? "true" : "false";
+        return;
     default:
         break;
     }
@@ -208,6 +223,21 @@ QByteArray encodeAttempt(const Attempt &a)
     appendMember(out, "costUnits", a.costUnits);
     appendMember(out, "countedAgainstBudget", a.countedAgainstBudget);
     out.back() = '}';
+    return out;
+}
+
+QByteArray encodeTask(const TaskSnapshot &task)
+{
+    QByteArray out;
+    out.reserve(320 + task.lastMessage.size() + task.outputPath.size());
+    appendTask(out, task);
+    return out;
+}
+
+QByteArray jsonString(QStringView text)
+{
+    QByteArray out;
+    appendString(out, text);
     return out;
 }
 

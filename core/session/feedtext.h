@@ -13,10 +13,14 @@
 
 namespace retake {
 
+// The compact JSON object of `task`, members as in toJson(const TaskSnapshot &).
+QByteArray encodeTask(const TaskSnapshot &task);
 // The compact JSON array of `tasks`, members as in toJson(const TaskSnapshot &).
 QByteArray encodeTasks(const QList<TaskSnapshot> &tasks);
 // The compact JSON object of `attempt`, members as in toJson(const Attempt &).
 QByteArray encodeAttempt(const Attempt &attempt);
+// `text` as a JSON string, quotes included.
+QByteArray jsonString(QStringView text);
 // `object` (the text of a JSON object, with or without a final newline) with the member
 // `key` whose value is the JSON text `rawValue` added last; the newline is kept.
 QByteArray withRawMember(QByteArray object, QStringView key, const QByteArray &rawValue);
