@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 CLANG_FORMAT ?= clang-format
-FORMAT_DIRS := app core ui tests
+FORMAT_DIRS := app core ui tests fuzz
 # clang-tidy 14 (Debian package clang-tidy); its driver is run-clang-tidy-14 or run-clang-tidy.
 CLANG_TIDY ?= clang-tidy
 RUN_CLANG_TIDY ?= $(firstword $(shell command -v run-clang-tidy-14 run-clang-tidy 2>/dev/null))
