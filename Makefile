@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 CLANG_FORMAT ?= clang-format
-FORMAT_DIRS := app core ui tests
+FORMAT_DIRS := app core ui tests fuzz
 # clang-tidy 14 (Debian package clang-tidy); its driver is run-clang-tidy-14 or run-clang-tidy.
 CLANG_TIDY ?= clang-tidy
 RUN_CLANG_TIDY ?= $(firstword $(shell command -v run-clang-tidy-14 run-clang-tidy 2>/dev/null))
@@ -29,6 +29,8 @@ help:
 	@echo "make format-check  fail if any C++ source is not clang-formatted"
 	@echo "make tidy          run clang-tidy (.clang-tidy) over core/ ui/ app/; fail on findings"
 	@echo "make clean         remove BUILD_DIR"
+	@echo "make fuzz          build the libFuzzer targets (clang-14) in FUZZ_BUILD_DIR, run each"
+	@echo "                   for FUZZ_SECONDS (=$(FUZZ_SECONDS)); see RELIABILITY.md"
 
 deps:
 	bash scripts/install-deps.sh
@@ -79,3 +81,24 @@ tidy: configure
 clean:
 	@case "$(BUILD_DIR)" in ""|/|.|..) echo "refusing to remove BUILD_DIR='$(BUILD_DIR)'"; exit 1;; esac
 	rm -rf -- "$(BUILD_DIR)"
+
+# libFuzzer targets (fuzz/, RELIABILITY.md "Fuzzing"): a clang-14 build with ASan and UBSan
+# in FUZZ_BUILD_DIR (GUI and tests off), then every fuzz/fuzz_*.cpp target runs for
+# FUZZ_SECONDS on a copy of its seed corpus; a crash fails. Debug (-O1) keeps Qt's inline
+# Q_ASSERTs (QList::first() on an empty list...) on. Installs clang only here, not for CI.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang-14
+FUZZ_CXX ?= clang++-14
+
+.PHONY: fuzz fuzz-build
+
+fuzz-build:
+	bash scripts/install-deps.sh --fuzz
+	@[ -f "$(FUZZ_BUILD_DIR)/build.ninja" ] || CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) cmake -S . \
+		-B "$(FUZZ_BUILD_DIR)" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+		-DRETAKE_BUILD_FUZZ=ON -DRETAKE_BUILD_TESTS=OFF -DRETAKE_BUILD_GUI=OFF
+	cmake --build "$(FUZZ_BUILD_DIR)" -j $(JOBS) --target fuzzers
+
+fuzz: fuzz-build
+	bash scripts/run-fuzzers.sh "$(FUZZ_BUILD_DIR)" "$(FUZZ_SECONDS)"

@@ -4,8 +4,9 @@
 # Idempotent: when everything is installed it does nothing (not even `apt-get update`).
 # Never reads standard input, so it works unattended in CI.
 #
-# Usage: scripts/install-deps.sh [--dry-run]
+# Usage: scripts/install-deps.sh [--dry-run] [--fuzz]
 #   --dry-run   print the missing packages and the commands that would install them
+#   --fuzz      also the clang toolchain of `make fuzz` (not needed to build or test)
 set -euo pipefail
 
 PACKAGES=(
@@ -21,13 +22,17 @@ PACKAGES=(
     # packaging test: build the .deb (dpkg-shlibdeps, file) and validate what it installs
     dpkg-dev file desktop-file-utils appstream shared-mime-info man-db
 )
+# `make fuzz` only (RELIABILITY.md): clang, libFuzzer and the sanitizer runtimes. CI's
+# `make deps` does not install them: fuzzing is not part of `make test`.
+FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
 
 dry_run=false
 for arg in "$@"; do
     case "$arg" in
     --dry-run) dry_run=true ;;
+    --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
     -h | --help)
-        sed -n '2,8s/^# \{0,1\}//p' "$0"
+        sed -n '2,9s/^# \{0,1\}//p' "$0"
         exit 0
         ;;
     *)

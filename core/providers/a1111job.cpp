@@ -1,6 +1,7 @@
 #include "providers/a1111job.h"
 
 #include "providers/a1111provider.h"
+#include "providers/responseparsers.h"
 #include "providers/wireformat.h"
 
 #include <QFile>
@@ -94,10 +95,8 @@ void A1111Job::pollProgress()
             return;
         // Progress is best effort: a failed poll never fails the job.
         if (response.ok()) {
-            const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-            const double progress = object.value(u"progress"_s).toDouble(-1);
-            if (progress >= 0)
-                reportProgress(qMin(0.95, progress));
+            if (const auto progress = responses::readA1111Progress(response.body))
+                reportProgress(qMin(0.95, *progress));
         }
         schedulePoll([this] { pollProgress(); });
     });
@@ -105,16 +104,8 @@ void A1111Job::pollProgress()
 
 void A1111Job::failAnswer(const HttpResponse &response, const QString &doing)
 {
-    const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-    const QJsonValue detail = object.value(u"detail"_s);
-    // handle_exception(): {"error": <exception type>, "detail", "body", "errors": str(e)}
-    const QString error = object.value(u"error"_s).toString();
-    const QString errors = object.value(u"errors"_s).toString();
-    QString why = wireformat::describeValidationDetail(detail);
-    if (why.isEmpty())
-        why = wireformat::oneLine(errors);
-    if (!error.isEmpty() && error != u"HTTPException")
-        why = error % u": "_s % why;
+    const responses::A1111Problem problem = responses::readA1111Problem(response.body);
+    QString why = problem.why;
     const int status = response.status;
     if (status == 422 || status == 400 || status == 404) {
         if (why.contains(u"Model not found"))
@@ -123,7 +114,7 @@ void A1111Job::failAnswer(const HttpResponse &response, const QString &doing)
              netfailure::excerpt(response.body, 2000));
         return;
     }
-    if (status == 500 && !object.isEmpty()) {
+    if (status == 500 && problem.isObject) {
         // An exception while generating (out of memory, a broken model): the job failed.
         fail(ErrorClass::ProviderError, doing % u": "_s % why, status, std::nullopt,
              netfailure::excerpt(response.body, 2000));
@@ -146,12 +137,12 @@ void A1111Job::onGenerated(const HttpResponse &response)
     const auto object = parseObject(response, doing);
     if (!object)
         return;
-    const QJsonArray images = object->value(u"images"_s).toArray();
-    if (images.isEmpty()) {
+    const responses::A1111Image image = responses::readA1111Image(*object);
+    if (!image.present) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no image"_s, response.status);
         return;
     }
-    const std::optional<QByteArray> bytes = wireformat::decodeBase64(images.first().toString());
+    const std::optional<QByteArray> &bytes = image.bytes;
     if (!bytes) {
         fail(ErrorClass::OutputInvalid, doing % u": the image is not valid base64"_s,
              response.status);

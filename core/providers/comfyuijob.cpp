@@ -1,5 +1,8 @@
 #include "providers/comfyuijob.h"
 
+#include "providers/responseparsers.h"
+#include "providers/wireformat.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -9,35 +12,9 @@
 #include <QUuid>
 #include <QWebSocket>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace retake {
-
-namespace {
-
-QString oneLine(QString text, int maxChars = 300)
-{
-    text = text.simplified();
-    if (text.size() > maxChars)
-        text = text.left(maxChars - 1) + u'…';
-    return text;
-}
-
-bool isVideoName(const QString &name)
-{
-    static const QStringList suffixes{u"mp4"_s, u"webm"_s, u"mov"_s, u"mkv"_s, u"gif"_s, u"webp"_s};
-    return suffixes.contains(QFileInfo(name).suffix().toLower());
-}
-
-bool isImageName(const QString &name)
-{
-    static const QStringList suffixes{u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s, u"bmp"_s};
-    return suffixes.contains(QFileInfo(name).suffix().toLower());
-}
-
-} // namespace
 
 ComfyUiJob::ComfyUiJob(std::shared_ptr<NetworkContext> context, const GenerationRequest &request,
                        const ComfyUiWorkflow &workflow, const QString &model,
@@ -192,44 +169,13 @@ void ComfyUiJob::submit(const QString &inputImage)
         [this](const HttpResponse &response) { onSubmitted(response); }, OnCancel::AwaitAnswer);
 }
 
-QString ComfyUiJob::describeNodeErrors(const QJsonObject &nodeErrors) const
-{
-    QStringList parts;
-    for (auto it = nodeErrors.begin(); it != nodeErrors.end(); ++it) {
-        const QJsonObject node = it.value().toObject();
-        QString where = u"node %1"_s.arg(it.key());
-        const QString type = node.value(u"class_type"_s).toString();
-        if (!type.isEmpty())
-            where += u" ("_s % type % u')';
-        const QJsonArray errors = node.value(u"errors"_s).toArray();
-        if (errors.isEmpty()) {
-            parts << where;
-            continue;
-        }
-        for (const QJsonValue value : errors) {
-            const QJsonObject error = value.toObject();
-            QString text = where;
-            const QString input =
-                error.value(u"extra_info"_s).toObject().value(u"input_name"_s).toString();
-            if (!input.isEmpty())
-                text += u" input \""_s % input % u'"';
-            text += u": "_s % error.value(u"message"_s).toString();
-            const QString details = error.value(u"details"_s).toString();
-            if (!details.isEmpty())
-                text += u" — "_s % details;
-            parts << oneLine(text, 240);
-        }
-    }
-    return parts.join(u"; "_s);
-}
-
 void ComfyUiJob::onSubmitted(const HttpResponse &response)
 {
     const QString doing = u"queueing the workflow"_s;
     if (isCancelling()) {
         // Only the id matters now: cancelOnServer() runs right after.
-        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-        m_promptId = object.value(u"prompt_id"_s).toString();
+        m_promptId =
+            responses::readComfyPrompt(QJsonDocument::fromJson(response.body).object()).promptId;
         return;
     }
     if (!response.answered()) {
@@ -237,11 +183,9 @@ void ComfyUiJob::onSubmitted(const HttpResponse &response)
         return;
     }
     if (response.status == 400) {
-        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-        const QJsonValue errorValue = object.value(u"error"_s);
-        QString error = errorValue.isObject() ? errorValue.toObject().value(u"message"_s).toString()
-                                              : errorValue.toString();
-        const QString nodes = describeNodeErrors(object.value(u"node_errors"_s).toObject());
+        const responses::ComfyRejection rejection = responses::readComfyRejection(response.body);
+        QString error = rejection.error;
+        const QString &nodes = rejection.nodes;
         if (error.isEmpty())
             error = u"the workflow was rejected"_s;
         fail(ErrorClass::InvalidRequest,
@@ -256,19 +200,20 @@ void ComfyUiJob::onSubmitted(const HttpResponse &response)
     const auto object = parseObject(response, doing);
     if (!object)
         return;
-    m_promptId = object->value(u"prompt_id"_s).toString();
+    const responses::ComfyPromptAnswer answer = responses::readComfyPrompt(*object);
+    m_promptId = answer.promptId;
     if (m_promptId.isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no prompt_id"_s, response.status,
              std::nullopt, netfailure::excerpt(response.body));
         return;
     }
-    const QJsonObject nodeErrors = object->value(u"node_errors"_s).toObject();
+    const QJsonObject &nodeErrors = answer.nodeErrors;
     if (!nodeErrors.isEmpty()) {
         // Accepted, but the failing outputs would be skipped: not what the shot needs.
         cancelOnServer();
         fail(ErrorClass::InvalidRequest,
              doing % u": ComfyUI accepted the workflow but will skip outputs with errors: "_s %
-                 describeNodeErrors(nodeErrors),
+                 responses::describeComfyNodeErrors(nodeErrors),
              response.status, std::nullopt, netfailure::excerpt(response.body, 2000));
         return;
     }
@@ -309,28 +254,29 @@ void ComfyUiJob::onSocketMessage(const QString &message)
 {
     if (!isRunning())
         return;
-    const QJsonObject event = QJsonDocument::fromJson(message.toUtf8()).object();
-    const QString type = event.value(u"type"_s).toString();
-    const QJsonObject data = event.value(u"data"_s).toObject();
-    const QString promptId = data.value(u"prompt_id"_s).toString();
+    const responses::ComfySocketEvent event = responses::readComfySocketEvent(message.toUtf8());
+    const QJsonObject &data = event.data;
+    const QString &promptId = event.promptId;
     if (!promptId.isEmpty() && !m_promptId.isEmpty() && promptId != m_promptId)
         return; // another prompt of this client id (cannot happen with one id per job)
-    if (type == u"progress") {
-        const double max = data.value(u"max"_s).toDouble();
-        const double value = data.value(u"value"_s).toDouble();
-        if (max > 0)
-            reportProgress(0.05 + 0.85 * qBound(0.0, value / max, 1.0));
-    } else if (type == u"executing") {
-        if (data.value(u"node"_s).isNull() && !promptId.isEmpty())
-            pollHistory(); // the prompt finished
-    } else if (type == u"execution_success") {
+    switch (event.kind) {
+    case responses::ComfySocketEvent::Kind::Progress:
+        if (event.progress)
+            reportProgress(0.05 + 0.85 * *event.progress);
+        break;
+    case responses::ComfySocketEvent::Kind::Finished:
         pollHistory();
-    } else if (type == u"execution_error") {
+        break;
+    case responses::ComfySocketEvent::Kind::Error:
         failExecution(data);
-    } else if (type == u"execution_interrupted") {
+        break;
+    case responses::ComfySocketEvent::Kind::Interrupted:
         fail(ErrorClass::Cancelled,
              u"the job was interrupted on the server "_s %
                  m_workflow.describeNode(data.value(u"node_id"_s).toVariant().toString()));
+        break;
+    case responses::ComfySocketEvent::Kind::Other:
+        break;
     }
 }
 
@@ -367,87 +313,55 @@ void ComfyUiJob::onHistory(const HttpResponse &response)
     if (!object)
         return;
     pollSucceeded();
-    const QJsonObject entry = object->value(m_promptId).toObject();
-    if (entry.isEmpty()) {
+    const responses::ComfyHistory history = responses::readComfyHistory(*object, m_promptId);
+    switch (history.state) {
+    case responses::ComfyHistory::State::Pending:
         schedulePoll([this] { pollHistory(); }); // still queued or running
         return;
-    }
-    const QJsonObject status = entry.value(u"status"_s).toObject();
-    const QJsonArray messages = status.value(u"messages"_s).toArray();
-    for (const QJsonValue value : messages) {
-        const QJsonArray message = value.toArray();
-        const QString event = message.at(0).toString();
-        if (event == u"execution_error") {
-            failExecution(message.at(1).toObject());
-            return;
-        }
-        if (event == u"execution_interrupted") {
-            fail(ErrorClass::Cancelled, u"the job was interrupted on the server"_s);
-            return;
-        }
-    }
-    if (status.value(u"status_str"_s).toString() == u"error") {
+    case responses::ComfyHistory::State::ExecutionError:
+        failExecution(history.errorData);
+        return;
+    case responses::ComfyHistory::State::Interrupted:
+        fail(ErrorClass::Cancelled, u"the job was interrupted on the server"_s);
+        return;
+    case responses::ComfyHistory::State::Failed:
         fail(ErrorClass::ProviderError, u"the job failed without an error message"_s, 0,
              std::nullopt, netfailure::excerpt(response.body));
         return;
+    case responses::ComfyHistory::State::Finished:
+        break;
     }
-    fetchOutput(entry.value(u"outputs"_s).toObject());
+    fetchOutput(history.outputs);
 }
 
 void ComfyUiJob::failExecution(const QJsonObject &data)
 {
-    const QString node = data.value(u"node_id"_s).toVariant().toString();
-    QString where = m_workflow.describeNode(node);
-    const QString nodeType = data.value(u"node_type"_s).toString();
-    if (!nodeType.isEmpty() && !where.contains(nodeType))
-        where = u"node %1 (%2)"_s.arg(node, nodeType);
-    const QString type = data.value(u"exception_type"_s).toString();
-    const QString message = data.value(u"exception_message"_s).toString();
-    QStringList traceback;
-    for (const QJsonValue line : data.value(u"traceback"_s).toArray())
-        traceback << line.toString();
+    const responses::ComfyExecutionError error = responses::readComfyExecutionError(data);
+    QString where = m_workflow.describeNode(error.nodeId);
+    if (!error.nodeType.isEmpty() && !where.contains(error.nodeType))
+        where = u"node %1 (%2)"_s.arg(error.nodeId, error.nodeType);
     fail(ErrorClass::ProviderError,
-         where % u" failed: "_s % (type.isEmpty() ? u"error"_s : type) % u": "_s % oneLine(message),
-         0, std::nullopt, traceback.join(QString()));
+         where % u" failed: "_s %
+             (error.exceptionType.isEmpty() ? u"error"_s : error.exceptionType) % u": "_s %
+             wireformat::oneLine(error.message),
+         0, std::nullopt, error.traceback);
 }
 
 void ComfyUiJob::fetchOutput(const QJsonObject &outputs)
 {
     const bool video = request().stage == Stage::Video;
-    QStringList nodeIds = outputs.keys();
-    std::sort(nodeIds.begin(), nodeIds.end(), [](const QString &a, const QString &b) {
-        return a.toLongLong() != b.toLongLong() ? a.toLongLong() < b.toLongLong() : a < b;
-    });
     const QString wanted = profile().options.value(u"outputNode"_s).toString();
-    if (!wanted.isEmpty())
-        nodeIds = QStringList{wanted};
-    QJsonObject chosen;
-    QJsonObject fallback;
-    for (const QString &nodeId : std::as_const(nodeIds)) {
-        const QJsonObject output = outputs.value(nodeId).toObject();
-        for (const QString &key : {u"videos"_s, u"video"_s, u"gifs"_s, u"images"_s}) {
-            for (const QJsonValue value : output.value(key).toArray()) {
-                const QJsonObject file = value.toObject();
-                const QString fileName = file.value(u"filename"_s).toString();
-                if (fallback.isEmpty())
-                    fallback = file;
-                if (chosen.isEmpty() && (video ? isVideoName(fileName) : isImageName(fileName)))
-                    chosen = file;
-            }
-        }
-    }
-    if (chosen.isEmpty())
-        chosen = fallback;
-    if (chosen.isEmpty()) {
+    const auto chosen = responses::chooseComfyOutput(outputs, video, wanted);
+    if (!chosen) {
         fail(ErrorClass::ProviderError,
              wanted.isEmpty() ? u"the workflow finished without an output file (does it end "
                                 u"in a save node?)"_s
                               : u"output node %1 produced no file"_s.arg(wanted));
         return;
     }
-    const QString fileName = chosen.value(u"filename"_s).toString();
-    const QString subfolder = chosen.value(u"subfolder"_s).toString();
-    const QString type = chosen.value(u"type"_s).toString();
+    const QString &fileName = chosen->fileName;
+    const QString &subfolder = chosen->subfolder;
+    const QString &type = chosen->type;
     const QString unsafe = unsafeOutputReason(fileName, subfolder, type);
     if (!unsafe.isEmpty()) {
         fail(ErrorClass::UnsafeOutput,

@@ -52,7 +52,6 @@ private:
     void pollHistory();
     void onHistory(const HttpResponse &response);
     void fetchOutput(const QJsonObject &outputs);
-    QString describeNodeErrors(const QJsonObject &nodeErrors) const;
     void failExecution(const QJsonObject &data);
 
     ComfyUiWorkflow m_workflow;

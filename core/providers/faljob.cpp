@@ -1,5 +1,6 @@
 #include "providers/faljob.h"
 
+#include "providers/responseparsers.h"
 #include "providers/wireformat.h"
 
 #include <QJsonArray>
@@ -76,14 +77,13 @@ QUrl FalJob::ownUrl(const QString &candidate, const QString &suffix) const
 
 void FalJob::failAnswer(const HttpResponse &response, const QString &doing)
 {
-    const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-    const QJsonValue detail = object.value(u"detail"_s);
-    QString errorType = object.value(u"error_type"_s).toString();
+    const responses::FalProblem problem = responses::readFalProblem(response.body);
+    QString errorType = problem.errorType;
     if (errorType.isEmpty())
         errorType = QString::fromLatin1(response.header("x-fal-error-type"));
-    const QString why = wireformat::describeValidationDetail(detail);
+    const QString &why = problem.why;
     ErrorClass cls = netfailure::classifyStatus(response.status);
-    if (wireformat::detailHasType(detail, u"content_policy_violation"_s))
+    if (problem.contentPolicy)
         cls = ErrorClass::ContentPolicy;
     else if (!errorType.isEmpty())
         cls = classifyErrorType(errorType, cls);
@@ -104,11 +104,12 @@ void FalJob::failAnswer(const HttpResponse &response, const QString &doing)
 void FalJob::onSubmitted(const HttpResponse &response)
 {
     const QString doing = u"submitting to the queue"_s;
-    const QJsonObject quick = QJsonDocument::fromJson(response.body).object();
     if (isCancelling()) {
-        setServerJobId(quick.value(u"request_id"_s).toString());
+        const responses::FalSubmission quick =
+            responses::readFalSubmission(QJsonDocument::fromJson(response.body).object());
+        setServerJobId(quick.requestId);
         if (!serverJobId().isEmpty())
-            setCancelUrl(ownUrl(quick.value(u"cancel_url"_s).toString(), u"/cancel"_s));
+            setCancelUrl(ownUrl(quick.cancelUrl, u"/cancel"_s));
         return;
     }
     if (!acceptAnswer(response, doing))
@@ -116,15 +117,16 @@ void FalJob::onSubmitted(const HttpResponse &response)
     const auto object = parseObject(response, doing);
     if (!object)
         return;
-    setServerJobId(object->value(u"request_id"_s).toString());
+    const responses::FalSubmission submission = responses::readFalSubmission(*object);
+    setServerJobId(submission.requestId);
     if (serverJobId().isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no request_id"_s,
              response.status);
         return;
     }
-    m_statusUrl = ownUrl(object->value(u"status_url"_s).toString(), u"/status"_s);
-    m_responseUrl = ownUrl(object->value(u"response_url"_s).toString(), {});
-    setCancelUrl(ownUrl(object->value(u"cancel_url"_s).toString(), u"/cancel"_s));
+    m_statusUrl = ownUrl(submission.statusUrl, u"/status"_s);
+    m_responseUrl = ownUrl(submission.responseUrl, {});
+    setCancelUrl(ownUrl(submission.cancelUrl, u"/cancel"_s));
     reportProgress(0.02);
     schedulePoll([this] { pollStatus(); });
 }
@@ -145,13 +147,13 @@ void FalJob::pollStatus()
         if (!object)
             return;
         pollSucceeded();
-        onStatus(*object);
+        onStatus(responses::readFalStatus(*object));
     });
 }
 
-void FalJob::onStatus(const QJsonObject &object)
+void FalJob::onStatus(const responses::FalStatus &state)
 {
-    const QString status = object.value(u"status"_s).toString();
+    const QString &status = state.status;
     noteStatus(status);
     if (status == u"IN_QUEUE") {
         reportProgress(0.03);
@@ -159,10 +161,7 @@ void FalJob::onStatus(const QJsonObject &object)
         return;
     }
     if (status == u"IN_PROGRESS") {
-        QString log;
-        for (const QJsonValue line : object.value(u"logs"_s).toArray())
-            log += line.toObject().value(u"message"_s).toString() + u'\n';
-        const auto progress = wireformat::progressFromLog(log);
+        const auto progress = wireformat::progressFromLog(state.log);
         reportProgress(0.05 + 0.85 * progress.value_or(0.0));
         schedulePoll([this] { pollStatus(); });
         return;
@@ -172,8 +171,8 @@ void FalJob::onStatus(const QJsonObject &object)
              u"request %1 has an unknown status \"%2\""_s.arg(serverJobId(), status));
         return;
     }
-    const QString error = object.value(u"error"_s).toVariant().toString();
-    const QString errorType = object.value(u"error_type"_s).toString();
+    const QString &error = state.error;
+    const QString &errorType = state.errorType;
     if (!error.isEmpty() || !errorType.isEmpty()) {
         ErrorClass fallback = wireformat::looksLikeContentPolicy(error) ? ErrorClass::ContentPolicy
                                                                         : ErrorClass::ProviderError;
@@ -202,17 +201,7 @@ void FalJob::onResult(const HttpResponse &response)
     if (!object)
         return;
     const bool video = request().stage == Stage::Video;
-    QString url;
-    if (video) {
-        url = object->value(u"video"_s).toObject().value(u"url"_s).toString();
-        if (url.isEmpty())
-            url =
-                object->value(u"videos"_s).toArray().first().toObject().value(u"url"_s).toString();
-    } else {
-        url = object->value(u"images"_s).toArray().first().toObject().value(u"url"_s).toString();
-        if (url.isEmpty())
-            url = object->value(u"image"_s).toObject().value(u"url"_s).toString();
-    }
+    const QString url = responses::falResultUrl(*object, video);
     if (url.isEmpty()) {
         fail(ErrorClass::ProviderError,
              doing % u": the result has no %1 URL"_s.arg(video ? u"video"_s : u"image"_s),

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "providers/queuedjob.h"
+#include "providers/responseparsers.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -34,7 +35,7 @@ protected:
 private:
     void onSubmitted(const HttpResponse &response);
     void pollStatus();
-    void onStatus(const QJsonObject &object);
+    void onStatus(const responses::FalStatus &state);
     void fetchResult();
     void onResult(const HttpResponse &response);
     QUrl ownUrl(const QString &candidate, const QString &suffix) const;

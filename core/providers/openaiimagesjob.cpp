@@ -1,6 +1,7 @@
 #include "providers/openaiimagesjob.h"
 
 #include "providers/openaiimagesprovider.h"
+#include "providers/responseparsers.h"
 #include "providers/wireformat.h"
 
 #include <QJsonArray>
@@ -74,13 +75,12 @@ void OpenAiImagesJob::begin()
 
 void OpenAiImagesJob::failEnvelope(const HttpResponse &response, const QString &doing)
 {
-    const QJsonObject error =
-        QJsonDocument::fromJson(response.body).object().value(u"error"_s).toObject();
-    const QString message = wireformat::oneLine(error.value(u"message"_s).toString());
-    const QString type = error.value(u"type"_s).toString();
-    const QString code = error.value(u"code"_s).toVariant().toString();
-    const QString param = error.value(u"param"_s).toString();
-    if (error.isEmpty()) {
+    const responses::OpenAiError error = responses::readOpenAiError(response.body);
+    const QString &message = error.message;
+    const QString &type = error.type;
+    const QString &code = error.code;
+    const QString &param = error.param;
+    if (!error.present) {
         failStatus(response, doing);
         return;
     }
@@ -110,10 +110,10 @@ void OpenAiImagesJob::onGenerated(const HttpResponse &response)
     const auto object = parseObject(response, doing);
     if (!object)
         return;
-    const QJsonObject first = object->value(u"data"_s).toArray().first().toObject();
+    const responses::OpenAiImage image = responses::readOpenAiImage(*object);
     const double cost = profile().costPerUnit;
-    if (first.contains(u"b64_json"_s)) {
-        const auto bytes = wireformat::decodeBase64(first.value(u"b64_json"_s).toString());
+    if (image.hasB64) {
+        const std::optional<QByteArray> &bytes = image.bytes;
         if (!bytes) {
             fail(ErrorClass::OutputInvalid, doing % u": b64_json is not valid base64"_s,
                  response.status);
@@ -122,7 +122,7 @@ void OpenAiImagesJob::onGenerated(const HttpResponse &response)
         writeOutput(*bytes, [this, cost](const QString &path) { succeedWithOutput(path, cost); });
         return;
     }
-    const QString url = first.value(u"url"_s).toString();
+    const QString &url = image.url;
     if (url.isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has neither b64_json nor url"_s,
              response.status, std::nullopt, netfailure::excerpt(response.body));

@@ -193,6 +193,13 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
         load.problems << name + u": "_s + tooLarge;
         return load;
     }
+    return loadJson(data, name, info.absolutePath());
+}
+
+ProfileLoad ProviderProfileStore::loadJson(const QByteArray &data, const QString &name,
+                                           const QString &baseDir)
+{
+    ProfileLoad load;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -210,7 +217,7 @@ ProfileLoad ProviderProfileStore::loadFile(const QString &path)
     for (qsizetype i = 0; i < providers.size(); ++i) {
         const QString location = u"%1: providers[%2]"_s.arg(name).arg(i);
         const auto profile =
-            fromJson(providers.at(i).toObject(), location, info.absolutePath(), &load.problems);
+            fromJson(providers.at(i).toObject(), location, baseDir, &load.problems);
         if (!profile)
             continue;
         if (ids.contains(profile->id)) {

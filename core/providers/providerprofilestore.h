@@ -105,6 +105,10 @@ public:
 
     // providers.json; a missing file is no problem (and no profiles).
     static ProfileLoad loadFile(const QString &path);
+    // The contents of a providers.json already read (at most 4 MiB): `name` names it in
+    // problems, relative paths in options resolve against `baseDir`. Reads no file.
+    static ProfileLoad loadJson(const QByteArray &data, const QString &name,
+                                const QString &baseDir);
     static ProfileLoad loadSettings(QSettings &settings);
     static void saveToSettings(QSettings &settings, const ProviderProfile &profile);
     static bool removeFromSettings(QSettings &settings, const QString &id);

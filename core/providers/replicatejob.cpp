@@ -1,5 +1,6 @@
 #include "providers/replicatejob.h"
 
+#include "providers/responseparsers.h"
 #include "providers/wireformat.h"
 
 #include <QJsonArray>
@@ -72,20 +73,7 @@ void ReplicateJob::begin()
 
 void ReplicateJob::failAnswer(const HttpResponse &response, const QString &doing)
 {
-    // application/problem+json: {"title", "detail", "status"[, "invalid_fields"]}
-    const QJsonObject problem = QJsonDocument::fromJson(response.body).object();
-    QString why = problem.value(u"detail"_s).toString();
-    if (why.isEmpty())
-        why = problem.value(u"title"_s).toString();
-    QStringList fields;
-    for (const QJsonValue value : problem.value(u"invalid_fields"_s).toArray()) {
-        const QJsonObject field = value.toObject();
-        fields << field.value(u"field"_s).toString() % u": "_s %
-                      field.value(u"description"_s).toString();
-    }
-    if (!fields.isEmpty())
-        why += u" ("_s % fields.join(u"; "_s) % u')';
-    why = wireformat::oneLine(why);
+    QString why = responses::describeReplicateProblem(response.body);
     ErrorClass cls = netfailure::classifyStatus(response.status);
     if (response.status == 404)
         why = u"model or version \"%1\" not found: "_s.arg(model()) % why;
@@ -99,11 +87,10 @@ void ReplicateJob::failAnswer(const HttpResponse &response, const QString &doing
          netfailure::excerpt(response.body, 2000));
 }
 
-void ReplicateJob::takeUrls(const QJsonObject &prediction)
+void ReplicateJob::takeUrls(const responses::ReplicatePrediction &prediction)
 {
-    const QJsonObject urls = prediction.value(u"urls"_s).toObject();
-    const QUrl get(urls.value(u"get"_s).toString());
-    const QUrl cancel(urls.value(u"cancel"_s).toString());
+    const QUrl get(prediction.getUrl);
+    const QUrl cancel(prediction.cancelUrl);
     // The key only goes to Replicate's own origin: foreign URLs are replaced.
     m_getUrl = UrlPolicy::sameOrigin(get, context().baseUrl())
                    ? get
@@ -117,25 +104,27 @@ void ReplicateJob::onCreated(const HttpResponse &response)
 {
     const QString doing = u"creating the prediction"_s;
     if (isCancelling()) {
-        const QJsonObject prediction = QJsonDocument::fromJson(response.body).object();
-        setServerJobId(prediction.value(u"id"_s).toString());
+        const responses::ReplicatePrediction prediction =
+            responses::readReplicatePrediction(QJsonDocument::fromJson(response.body).object());
+        setServerJobId(prediction.id);
         if (!serverJobId().isEmpty())
             takeUrls(prediction);
         return;
     }
     if (!acceptAnswer(response, doing))
         return;
-    const auto prediction = parseObject(response, doing);
-    if (!prediction)
+    const auto object = parseObject(response, doing);
+    if (!object)
         return;
-    setServerJobId(prediction->value(u"id"_s).toString());
+    const responses::ReplicatePrediction prediction = responses::readReplicatePrediction(*object);
+    setServerJobId(prediction.id);
     if (serverJobId().isEmpty()) {
         fail(ErrorClass::ProviderError, doing % u": the answer has no prediction id"_s,
              response.status);
         return;
     }
-    takeUrls(*prediction);
-    onPrediction(*prediction);
+    takeUrls(prediction);
+    onPrediction(prediction);
 }
 
 void ReplicateJob::poll()
@@ -150,30 +139,28 @@ void ReplicateJob::poll()
         if (!prediction)
             return;
         pollSucceeded();
-        onPrediction(*prediction);
+        onPrediction(responses::readReplicatePrediction(*prediction));
     });
 }
 
-void ReplicateJob::onPrediction(const QJsonObject &prediction)
+void ReplicateJob::onPrediction(const responses::ReplicatePrediction &prediction)
 {
-    const QString status = prediction.value(u"status"_s).toString();
+    const QString &status = prediction.status;
     noteStatus(status);
     if (status == u"starting" || status == u"processing") {
         if (status == u"processing") {
-            const auto progress =
-                wireformat::progressFromLog(prediction.value(u"logs"_s).toString());
-            reportProgress(0.05 + 0.85 * progress.value_or(0.0));
+            reportProgress(0.05 + 0.85 * prediction.progress.value_or(0.0));
         }
         schedulePoll([this] { poll(); });
         return;
     }
     if (status == u"failed") {
-        const QString error = prediction.value(u"error"_s).toVariant().toString();
+        const QString &error = prediction.error;
         fail(classifyFailure(error),
              u"prediction %1 failed: %2"_s.arg(
                  serverJobId(),
                  wireformat::oneLine(error.isEmpty() ? u"no error message"_s : error)),
-             0, std::nullopt, prediction.value(u"logs"_s).toString().right(2000));
+             0, std::nullopt, prediction.logs.right(2000));
         return;
     }
     if (status == u"canceled") {
@@ -192,14 +179,7 @@ void ReplicateJob::onPrediction(const QJsonObject &prediction)
              u"prediction %1 has an unknown status \"%2\""_s.arg(serverJobId(), status));
         return;
     }
-    const QJsonValue output = prediction.value(u"output"_s);
-    QString url;
-    if (output.isString())
-        url = output.toString();
-    else if (output.isArray())
-        url = output.toArray().first().toString();
-    else if (output.isObject())
-        url = output.toObject().value(u"url"_s).toString();
+    const QString &url = prediction.outputUrl;
     if (url.isEmpty()) {
         fail(ErrorClass::ProviderError,
              u"prediction %1 succeeded without an output file"_s.arg(serverJobId()));

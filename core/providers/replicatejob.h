@@ -11,6 +11,7 @@
 #pragma once
 
 #include "providers/queuedjob.h"
+#include "providers/responseparsers.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -36,8 +37,8 @@ protected:
 private:
     void onCreated(const HttpResponse &response);
     void poll();
-    void onPrediction(const QJsonObject &prediction);
-    void takeUrls(const QJsonObject &prediction);
+    void onPrediction(const responses::ReplicatePrediction &prediction);
+    void takeUrls(const responses::ReplicatePrediction &prediction);
 
     QUrl m_getUrl;
 };

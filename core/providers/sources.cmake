@@ -60,6 +60,8 @@ set(RETAKE_SOURCES
     replicatejob.h
     replicateprovider.cpp
     replicateprovider.h
+    responseparsers.cpp
+    responseparsers.h
     toolprocess.cpp
     toolprocess.h
     ttsprovider.cpp
