@@ -291,11 +291,36 @@ void TestControl::taskTextIsTheSameJson()
     a.message = u"rejected\t\x01"_s;
     a.costUnits = 0.1;
     a.countedAgainstBudget = false;
+    // Times are written without QDateTime's formatting: every calendar corner as Qt writes it.
+    for (const qint64 ms : {qint64(0), qint64(-1), qint64(951782400000) /* 2000-02-29 */,
+                            qint64(1709251199999) /* 2024-02-29 23:59:59.999 */,
+                            qint64(4102444800000) /* 2100-01-01 */, qint64(-62135596800000),
+                            qint64(253402300800000) /* year 10000 */}) {
+        Attempt timed;
+        timed.startedAt = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        timed.endedAt = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toOffsetFromUtc(3600);
+        const QJsonObject parsed = QJsonDocument::fromJson(encodeAttempt(timed)).object();
+        QCOMPARE(parsed.value(u"startedAt"_s), toJson(timed).value(u"startedAt"_s));
+        QCOMPARE(parsed.value(u"endedAt"_s), toJson(timed).value(u"endedAt"_s));
+    }
     for (const Attempt &attempt : {a, Attempt{}}) {
         const QJsonDocument doc = QJsonDocument::fromJson(encodeAttempt(attempt), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(doc.object(), toJson(attempt));
     }
+
+    ProviderStatus busy;
+    busy.id = u"studio"_s;
+    busy.kind = u"comfyui"_s;
+    busy.breaker = ProviderStatus::Breaker::HalfOpen;
+    busy.breakerOpenUntil = QDateTime::fromMSecsSinceEpoch(1800000000123, Qt::UTC);
+    busy.inFlight = 3;
+    busy.recentErrorRate = 0.35;
+    busy.lastError = ErrorClass::RateLimited;
+    busy.lastErrorMessage = u"slow \"down\""_s;
+    const QList<ProviderStatus> providers{busy, ProviderStatus{}};
+    QCOMPARE(QJsonDocument::fromJson(encodeProviders(providers)).array(), toJson(providers));
+    QCOMPARE(encodeProviders({}), QByteArray("[]"));
 
     QCOMPARE(withRawMember("{\"v\":1}\n", u"tasks", "[]"), QByteArray("{\"v\":1,\"tasks\":[]}\n"));
     QCOMPARE(withRawMember("{}", u"a\"b", "1"), QByteArray("{\"a\\\"b\":1}"));

@@ -322,13 +322,18 @@ BatchSummary batchSummaryFromJson(const QJsonObject &o)
     return s;
 }
 
+QString breakerName(ProviderStatus::Breaker breaker)
+{
+    for (const auto &[value, name] : kBreakers) {
+        if (value == breaker)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
 QJsonObject toJson(const ProviderStatus &p)
 {
-    QString breaker;
-    for (const auto &[value, name] : kBreakers) {
-        if (value == p.breaker)
-            breaker = QString::fromUtf16(name);
-    }
+    const QString breaker = breakerName(p.breaker);
     return QJsonObject{{u"id"_s, p.id},
                        {u"kind"_s, p.kind},
                        {u"model"_s, p.model},

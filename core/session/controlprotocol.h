@@ -55,6 +55,8 @@ Attempt attemptFromJson(const QJsonObject &object);
 QJsonObject toJson(const BatchSummary &summary);
 BatchSummary batchSummaryFromJson(const QJsonObject &object);
 QJsonObject toJson(const ProviderStatus &p);
+// "closed", "open", "half-open".
+QString breakerName(ProviderStatus::Breaker breaker);
 ProviderStatus providerStatusFromJson(const QJsonObject &object);
 QJsonArray toJson(const QList<TaskSnapshot> &tasks);
 QList<TaskSnapshot> taskSnapshotsFromJson(const QJsonArray &array);

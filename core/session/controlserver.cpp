@@ -182,8 +182,8 @@ void ControlServer::connectEngine()
                     (m_lastProviders && sameProviders(*m_lastProviders, providers)))
                     return;
                 m_lastProviders = providers;
-                send(encodeControlLine(
-                    controlEvent(u"providers"_s, {{u"providers"_s, toJson(providers)}})));
+                static const QByteArray event = encodeControlLine(controlEvent(u"providers"_s));
+                send(withRawMember(event, u"providers", encodeProviders(providers)));
             });
     connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
         broadcast(
@@ -449,11 +449,13 @@ QByteArray ControlServer::helloLine(const QJsonValue &id)
     m_lastSummary = s.summary;
     m_lastProviders = s.providers;
     QByteArray tasks = "[";
+    tasks.reserve(s.tasks.size() * 400);
     for (const TaskSnapshot &task : s.tasks) {
         auto text = m_taskText.constFind(task.id);
         if (text == m_taskText.cend())
             text = m_taskText.insert(task.id, encodeTask(task));
-        tasks += *text + ',';
+        tasks += *text;
+        tasks += ',';
     }
     if (tasks.size() > 1)
         tasks.chop(1);
@@ -540,7 +542,8 @@ void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
         for (const TaskSnapshot &task : tasks.mid(from, kTasksPerEvent)) {
             const QByteArray text = encodeTask(task);
             m_taskText.insert(task.id, text);
-            array += text + ',';
+            array += text;
+            array += ',';
         }
         array.back() = ']';
         send(withRawMember(event, u"tasks", array));

@@ -1,5 +1,7 @@
 #include "feedtext.h"
 
+#include "controlprotocol.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -132,9 +134,68 @@ template <qsizetype N> void appendMember(QByteArray &out, const char (&key)[N], 
     out += value ? "true," : "false,";
 }
 
-QString isoTime(const QDateTime &time)
+// Appends `digits` decimal digits of `value`, zero-padded.
+void appendPadded(QByteArray &out, qint64 value, int digits)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    char text[8];
+    for (int i = digits - 1; i >= 0; --i, value /= 10)
+        text[i] = char('0' + value % 10);
+    out.append(text, digits);
+}
+
+// As the codecs write times (Qt::ISODateWithMs in UTC: "2026-12-04T23:18:46.123Z"), a
+// string, empty when invalid; computed from the epoch (days to civil date, proleptic
+// Gregorian) instead of through QDateTime's formatting, which costs 12,000 instructions.
+void appendTime(QByteArray &out, const QDateTime &time)
+{
+    if (!time.isValid()) {
+        out.append("\"\"", 2);
+        return;
+    }
+    const qint64 ms = time.toMSecsSinceEpoch();
+    constexpr qint64 msPerDay = qint64(86400) * 1000;
+    qint64 days = ms / msPerDay;
+    qint64 rest = ms % msPerDay;
+    if (rest < 0) {
+        rest += msPerDay;
+        --days;
+    }
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+        appendString(out, time.toUTC().toString(Qt::ISODateWithMs));
+        return;
+    }
+    out += '"';
+    appendPadded(out, year, 4);
+    out += '-';
+    appendPadded(out, month, 2);
+    out += '-';
+    appendPadded(out, day, 2);
+    out += 'T';
+    appendPadded(out, rest / 3600000, 2);
+    out += ':';
+    appendPadded(out, rest / 60000 % 60, 2);
+    out += ':';
+    appendPadded(out, rest / 1000 % 60, 2);
+    out += '.';
+    appendPadded(out, rest % 1000, 3);
+    out.append("Z\"", 2);
+}
+
+template <qsizetype N>
+void appendMember(QByteArray &out, const char (&key)[N], const QDateTime &time)
+{
+    appendKey(out, key);
+    appendTime(out, time);
+    out += ',';
 }
 
 // A parameter as QJsonObject::fromVariantMap() would hold it.
@@ -178,7 +239,7 @@ void appendTask(QByteArray &out, const TaskSnapshot &t)
     appendMember(out, "attemptCount", t.attemptCount);
     appendMember(out, "retriesUsed", t.retriesUsed);
     appendMember(out, "progress", t.progress);
-    appendMember(out, "retryAt", isoTime(t.retryAt));
+    appendMember(out, "retryAt", t.retryAt);
     appendMember(out, "lastError", nameOf(t.lastError));
     appendMember(out, "lastMessage", t.lastMessage);
     appendMember(out, "lastHttpStatus", t.lastHttpStatus);
@@ -212,8 +273,8 @@ QByteArray encodeAttempt(const Attempt &a)
     else
         out += '}';
     out += ',';
-    appendMember(out, "startedAt", isoTime(a.startedAt));
-    appendMember(out, "endedAt", isoTime(a.endedAt));
+    appendMember(out, "startedAt", a.startedAt);
+    appendMember(out, "endedAt", a.endedAt);
     appendMember(out, "errorClass", nameOf(a.errorClass));
     appendMember(out, "httpStatus", a.httpStatus);
     appendMember(out, "message", a.message);
@@ -223,6 +284,33 @@ QByteArray encodeAttempt(const Attempt &a)
     appendMember(out, "costUnits", a.costUnits);
     appendMember(out, "countedAgainstBudget", a.countedAgainstBudget);
     out.back() = '}';
+    return out;
+}
+
+QByteArray encodeProviders(const QList<ProviderStatus> &providers)
+{
+    QByteArray out = "[";
+    for (const ProviderStatus &p : providers) {
+        out += '{';
+        appendMember(out, "id", p.id);
+        appendMember(out, "kind", p.kind);
+        appendMember(out, "model", p.model);
+        appendMember(out, "breaker", breakerName(p.breaker));
+        appendMember(out, "breakerOpenUntil", p.breakerOpenUntil);
+        appendMember(out, "inFlight", p.inFlight);
+        appendMember(out, "limit", p.limit);
+        appendMember(out, "maxLimit", p.maxLimit);
+        appendMember(out, "queued", p.queued);
+        appendMember(out, "recentErrorRate", p.recentErrorRate);
+        appendMember(out, "lastError", nameOf(p.lastError));
+        appendMember(out, "lastErrorMessage", p.lastErrorMessage);
+        appendMember(out, "lastErrorAt", p.lastErrorAt);
+        out.back() = '}';
+        out += ',';
+    }
+    if (out.size() > 1)
+        out.chop(1);
+    out += ']';
     return out;
 }
 
@@ -265,10 +353,13 @@ QByteArray withRawMember(QByteArray object, QStringView key, const QByteArray &r
     if (!object.endsWith('}'))
         return object; // not an object: left as it is
     object.chop(1);
-    QByteArray member;
-    appendString(member, key);
-    object += object.endsWith('{') ? "" : ",";
-    object += member + ':' + rawValue + '}';
+    object.reserve(object.size() + key.size() + rawValue.size() + 8);
+    if (!object.endsWith('{'))
+        object += ',';
+    appendString(object, key);
+    object += ':';
+    object += rawValue;
+    object += '}';
     if (newline)
         object += '\n';
     return object;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "domain/task.h"
+#include "engine/engineoptions.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,6 +20,8 @@ QByteArray encodeTask(const TaskSnapshot &task);
 QByteArray encodeTasks(const QList<TaskSnapshot> &tasks);
 // The compact JSON object of `attempt`, members as in toJson(const Attempt &).
 QByteArray encodeAttempt(const Attempt &attempt);
+// The compact JSON array of `providers`, members as in toJson(const ProviderStatus &).
+QByteArray encodeProviders(const QList<ProviderStatus> &providers);
 // `text` as a JSON string, quotes included.
 QByteArray jsonString(QStringView text);
 // `object` (the text of a JSON object, with or without a final newline) with the member
