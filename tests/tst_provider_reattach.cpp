@@ -1,4 +1,4 @@
-// Remote jobs outlive Retake (docs/ARCHITECTURE.md, "Attempts and recovery"): a queue-style
+// Remote jobs outlive Retake (docs/ARCHITECTURE.md, "Remote jobs across a restart"): a queue-style
 // job (Replicate, fal, ComfyUI) created with the id of a job the server still knows
 // re-attaches to it — it fetches the output of a finished one and polls a running one — and
 // submits nothing; an id the server does not know is submitted once; an id read from the

@@ -1,5 +1,5 @@
-// Paid work is never done twice across kills (docs/ARCHITECTURE.md, "Attempts and
-// recovery"): a state database from before remote jobs were stored opens and keeps them
+// Paid work is never done twice across kills (docs/ARCHITECTURE.md, "Remote jobs
+// across a restart"): a state database from before remote jobs were stored opens and keeps them
 // from then on, and real `retake-cli run` processes killed with SIGKILL while remote jobs
 // are in flight on the simulator, then run once more to the end, submit each task once.
 #include "domain/remotejob.h"
@@ -295,7 +295,7 @@ void TestReattach::killedRunsPayForEachTaskOnce()
         // A random moment, then the first moment after it with jobs in flight that Retake
         // has stored. Not inside the milliseconds between the server's answer and the
         // commit: no API here takes an idempotency key, so a kill there leaves a job Retake
-        // never learnt of (README.md, "Recovery"); such kills are counted apart.
+        // never learnt of (README.md, "How failures are handled"); such kills are counted apart.
         bool ended = waitForEnd(process, random.bounded(200, 1500));
         QSet<QString> unknown;
         for (int waited = 0; !ended && waited < 200; ++waited) {

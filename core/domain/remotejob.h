@@ -1,7 +1,7 @@
 // The identity of a job a remote provider accepted (a ComfyUI prompt_id, a Replicate
 // prediction id, a fal request_id): stored on the task's row before the engine waits on it,
 // so that a run resumed after a kill re-attaches to the job instead of paying for it again
-// (docs/ARCHITECTURE.md, "Attempts and recovery").
+// (docs/ARCHITECTURE.md, "Remote jobs across a restart").
 //
 // state.sqlite is untrusted (a shared or downloaded workspace): only the server's job id is
 // kept, never a URL. The adapters rebuild every poll, result and cancel URL from the

@@ -253,7 +253,7 @@ void EnginePrivate::dispatch(int i)
     a.params = RequestBuilder::attemptParams(t.request);
     a.paramsHash = RequestBuilder::hashOf(a.params);
     // A job this provider accepted for these very parameters before the process stopped is
-    // re-attached to, not paid for again (docs/ARCHITECTURE.md, "Attempts and recovery").
+    // re-attached to, not paid for again (docs/ARCHITECTURE.md, "Remote jobs across a restart").
     const RemoteJobRef left = std::exchange(t.remoteJob, RemoteJobRef());
     if (left.isValid() && left.providerId == rung.providerId && left.paramsHash == a.paramsHash) {
         t.request.resumeJobId = left.id;
