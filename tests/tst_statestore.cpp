@@ -478,9 +478,18 @@ void TestStateStore::schemaTwoIsMigrated()
     withConnection(m_path, [](QSqlDatabase &db) {
         QSqlQuery query(db);
         // Back to schema 2: the table as it was (SQLite keeps the file format of the
-        // columns it has; DROP COLUMN needs SQLite 3.35).
+        // columns it has; DROP COLUMN needs SQLite 3.35), tasks too (empty here).
         for (const QString &sql :
-             {u"ALTER TABLE attempts RENAME TO attempts_v3"_s,
+             {u"DROP TABLE tasks"_s,
+              u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, state TEXT NOT NULL,"
+              " quality TEXT NOT NULL, rung TEXT NOT NULL, provider_id TEXT,"
+              " attempt_count INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL,"
+              " last_message TEXT, last_http_status INTEGER NOT NULL DEFAULT 0,"
+              " output_path TEXT, params_hash BLOB, manual_retries INTEGER NOT NULL DEFAULT 0,"
+              " updated_at TEXT NOT NULL, rung_index INTEGER NOT NULL DEFAULT 0,"
+              " retries_used INTEGER NOT NULL DEFAULT 0, rung_failures INTEGER NOT NULL"
+              " DEFAULT 0, provider_override TEXT)"_s,
+              u"ALTER TABLE attempts RENAME TO attempts_v3"_s,
               u"CREATE TABLE attempts (task_id TEXT NOT NULL, number INTEGER NOT NULL,"
               " rung TEXT NOT NULL, provider_id TEXT, model TEXT, params_hash TEXT,"
               " params_json TEXT, started_at TEXT, ended_at TEXT, error_class TEXT NOT NULL,"

@@ -1,6 +1,8 @@
 # The files of retake_domain (core/CMakeLists.txt); keep sorted.
 set(RETAKE_SOURCES
     project.h
+    remotejob.cpp
+    remotejob.h
     storedrows.cpp
     storedrows.h
     task.cpp

@@ -2,6 +2,7 @@
 // trail, a checkpoint. Written by the store, read by the engine and the reports.
 #pragma once
 
+#include "domain/remotejob.h"
 #include "domain/types.h"
 
 #include <QByteArray>
@@ -30,6 +31,9 @@ struct StoredTask {
     int retriesUsed = 0;
     int rungFailures = 0;
     QString providerOverride; // provider chosen by "Switch provider", empty when none
+    // The remote job of the attempt in flight (committed before it is waited on), so that
+    // a resumed run re-attaches to it; invalid when none.
+    RemoteJobRef remoteJob;
 };
 
 struct StoredEvent {

@@ -32,6 +32,9 @@ struct Attempt {
     QString outputPath; // verified output inside draft/, success only
     QString archivedTo; // _failed/<task>/attempt-N/ relative to the workspace
     double costUnits = 0.0;
+    // The remote job it ran as (a prediction or request id), empty for synchronous and
+    // local providers.
+    QString remoteJobId;
     bool countedAgainstBudget = true; // false for disk-full pauses and interruptions
 
     bool ok() const { return errorClass == ErrorClass::None && !outputPath.isEmpty(); }

@@ -37,6 +37,11 @@ void AttemptRunner::run(int i, ProviderJob *job)
                          if (m_tasks.at(i).job == job)
                              m_host.attemptWaitsForSpace(i, what);
                      });
+    QObject::connect(job, &ProviderJob::remoteJobAccepted, m_context,
+                     [this, i, job](const QString &id, bool reattached) {
+                         if (m_tasks.at(i).job == job)
+                             m_host.attemptAcceptedRemotely(i, id, reattached);
+                     });
     QObject::connect(job, &ProviderJob::finished, m_context,
                      [this, i, job](const GenerationResult &result) {
                          job->deleteLater();

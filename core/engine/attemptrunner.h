@@ -22,6 +22,9 @@ public:
         virtual ~Host() = default;
         virtual void attemptProgressed(int task) = 0;
         virtual void attemptWaitsForSpace(int task, const QString &what) = 0;
+        // The provider accepted (or, re-attaching, confirmed) the attempt as remote job `id`;
+        // the job waits on it from now on.
+        virtual void attemptAcceptedRemotely(int task, const QString &id, bool reattached) = 0;
         // The job reported (before confinement and verification).
         virtual void jobEnded(int task) = 0;
         // The output is verified and still in the staging folder.

@@ -37,6 +37,11 @@ Engine::~Engine()
             t.cancelRequested = true;
             t.job->disconnect(this);
             t.job->cancel();
+            // Cancelled on the server too: the next open must not re-attach to it.
+            if (t.remoteJob.isValid()) {
+                t.remoteJob = RemoteJobRef();
+                d->markDirty(i);
+            }
         }
     }
     d->flushUpdates();

@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -250,6 +252,13 @@ void EnginePrivate::dispatch(int i)
     a.model = t.request.model;
     a.params = RequestBuilder::attemptParams(t.request);
     a.paramsHash = RequestBuilder::hashOf(a.params);
+    // A job this provider accepted for these very parameters before the process stopped is
+    // re-attached to, not paid for again (docs/ARCHITECTURE.md, "Remote jobs across a restart").
+    const RemoteJobRef left = std::exchange(t.remoteJob, RemoteJobRef());
+    if (left.isValid() && left.providerId == rung.providerId && left.paramsHash == a.paramsHash) {
+        t.request.resumeJobId = left.id;
+        t.remoteJob = left;
+    }
 
     QString error;
     if (!runner.prepareStaging(t, &error)) {
@@ -283,6 +292,42 @@ bool EnginePrivate::driveIsFull() const
     return isOutOfSpace(disk.measureFreeSpace());
 }
 
+void EnginePrivate::attemptAcceptedRemotely(int i, const QString &id, bool reattached)
+{
+    TaskRecord &t = tasks.at(i);
+    Attempt &a = t.current;
+    a.remoteJobId = id;
+    RemoteJobRef ref;
+    ref.id = id;
+    ref.providerId = a.providerId;
+    ref.attemptNumber = a.number;
+    ref.paramsHash = a.paramsHash;
+    ref.submittedAt = reattached && t.remoteJob.id == id ? t.remoteJob.submittedAt
+                                                         : QDateTime::currentDateTimeUtc();
+    if (reattached) {
+        a.message = u"re-attached to remote job %1 after a restart"_s.arg(id);
+        log(u"%1: re-attached to remote job %2 on %3 (submitted before the restart); it is "
+            u"not submitted again."_s.arg(t.snap.id, id, a.providerId));
+    } else if (!t.request.resumeJobId.isEmpty()) {
+        log(u"%1: remote job %2 is no longer known to %3; submitted again as %4."_s.arg(
+            t.snap.id, t.request.resumeJobId, a.providerId, id));
+    }
+    if (!ref.isValid()) {
+        // An id that cannot go into a URL safely is not stored: a kill now submits again.
+        t.remoteJob = RemoteJobRef();
+        log(u"%1: %2 named its job with an id Retake does not store (%3); if Retake stops "
+            u"before it ends, the job will be submitted again."_s.arg(t.snap.id, a.providerId,
+                                                                      id.left(80)));
+        return;
+    }
+    // Committed before the job first waits on it, not with the coalesced updates: a kill
+    // from here on re-attaches instead of paying for the job twice.
+    t.remoteJob = ref;
+    journal.persist(i);
+    persisted.insert(i);
+    saveState();
+}
+
 void EnginePrivate::attemptWaitsForSpace(int i, const QString &what)
 {
     disk.pauseForDiskFull(
@@ -296,6 +341,9 @@ void EnginePrivate::recordAttempt(int i)
 {
     TaskRecord &t = tasks.at(i);
     t.attempts << t.current;
+    // The attempt has ended: nothing to re-attach to any more. Not before: a kill while its
+    // output is downloaded or verified fetches the output again, without a new submission.
+    t.remoteJob = RemoteJobRef();
     // Held by the journal until the task's row is written with it: the store never holds an
     // attempt without the ladder position it led to (a kill in between would replay it).
     journal.saveAttempt(t, t.current);

@@ -117,6 +117,7 @@ public:
     // AttemptRunner::Host
     void attemptProgressed(int i) override { markDirty(i); }
     void attemptWaitsForSpace(int i, const QString &what) override;
+    void attemptAcceptedRemotely(int i, const QString &id, bool reattached) override;
     void jobEnded(int i) override;
     void attemptVerified(int i, const QString &stagedFile) override { succeed(i, stagedFile); }
     void attemptFailed(int i, const GenerationResult &result) override { fail(i, result); }

@@ -34,6 +34,7 @@ StoredTask StateJournal::rowOf(const TaskRecord &t) const
     s.retriesUsed = t.retriesUsed;
     s.rungFailures = t.rungFailures;
     s.providerOverride = t.providerOverride;
+    s.remoteJob = t.remoteJob;
     return s;
 }
 
@@ -180,6 +181,11 @@ void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, b
         t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
         return;
     }
+    // The remote job its attempt was waiting on (the task may have been saved queued
+    // again by a run that ended before dispatching it): re-attached to when the task is
+    // dispatched with the same provider and parameters (docs/ARCHITECTURE.md).
+    if (s.state != TaskState::Done)
+        t.remoteJob = s.remoteJob;
     const bool keepPosition = continuingRun || s.state == TaskState::Done;
     if (keepPosition) {
         t.rungIndex = std::clamp(s.rungIndex, 0, int(t.ladder.size()) - 1);

@@ -2,6 +2,7 @@
 // where it stands on its ladder, its attempts, and the attempt in flight.
 #pragma once
 
+#include "domain/remotejob.h"
 #include "domain/task.h"
 #include "domain/taskgraph.h"
 #include "engine/ladder.h"
@@ -38,6 +39,9 @@ struct TaskRecord {
     QSet<QString> refusedBy;   // providers that answered auth / quota errors in this run
     QString providerOverride;  // chosen by "Switch provider"; first in the ladder
     double costEstimate = 0.0; // of the attempt in flight
+    // The remote job of the attempt in flight, or (restored from the state) the one a
+    // killed run left: dispatch re-attaches to it when provider and parameters still match.
+    RemoteJobRef remoteJob;
 
     bool isShotTask() const { return node.shotIndex >= 0; }
     const Rung &rung() const { return ladder.at(rungIndex); }

@@ -1,5 +1,6 @@
 #include "providers/comfyuijob.h"
 
+#include "domain/remotejob.h"
 #include "providers/responseparsers.h"
 #include "providers/wireformat.h"
 
@@ -71,6 +72,15 @@ void ComfyUiJob::begin()
         fail(ErrorClass::InvalidRequest, m_setupProblem);
         return;
     }
+    if (RemoteJobRef::isSafeId(request().resumeJobId))
+        reattach();
+    else
+        submitNew();
+}
+
+void ComfyUiJob::submitNew()
+{
+    m_promptId.clear();
     if (profile().options.value(u"webSocket"_s, true).toBool())
         openWebSocket();
     if (request().stage == Stage::Video) {
@@ -78,6 +88,66 @@ void ComfyUiJob::begin()
         return;
     }
     submit({});
+}
+
+void ComfyUiJob::reattach()
+{
+    // A re-attached prompt belongs to the client id of the process that queued it: its
+    // events do not come here, so /history is polled.
+    m_promptId = request().resumeJobId;
+    send(apiRequest("GET", context().endpoint(u"/queue"_s)),
+         [this](const HttpResponse &response) { onReattachQueue(response); });
+}
+
+bool ComfyUiJob::reattachAnswered(const HttpResponse &response, const QString &doing)
+{
+    if (response.ok())
+        return true;
+    if (mayRetryPoll(response))
+        schedulePoll([this] { reattach(); });
+    else if (!response.answered())
+        failTransport(response, doing);
+    else
+        failStatus(response, doing);
+    return false;
+}
+
+void ComfyUiJob::onReattachQueue(const HttpResponse &response)
+{
+    const QString doing = u"re-attaching to prompt %1 (reading /queue)"_s.arg(m_promptId);
+    if (!reattachAnswered(response, doing))
+        return;
+    const auto object = parseObject(response, doing);
+    if (!object)
+        return;
+    pollSucceeded();
+    for (const QString &list : {u"queue_running"_s, u"queue_pending"_s}) {
+        for (const QJsonValue entry : object->value(list).toArray()) {
+            if (entry.toArray().at(1).toString() == m_promptId) {
+                Q_EMIT remoteJobAccepted(m_promptId, true);
+                reportProgress(0.02);
+                schedulePoll([this] { pollHistory(); });
+                return;
+            }
+        }
+    }
+    send(apiRequest("GET", context().endpoint(u"/history/"_s + m_promptId)),
+         [this](const HttpResponse &answer) { onReattachHistory(answer); });
+}
+
+void ComfyUiJob::onReattachHistory(const HttpResponse &response)
+{
+    if (!reattachAnswered(response,
+                          u"re-attaching to prompt %1 (reading /history)"_s.arg(m_promptId)))
+        return;
+    const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+    if (object.value(m_promptId).toObject().isEmpty()) {
+        // Neither queued nor in the history: the server no longer knows it.
+        submitNew();
+        return;
+    }
+    Q_EMIT remoteJobAccepted(m_promptId, true);
+    onHistory(response); // finished: its outputs, or its error
 }
 
 void ComfyUiJob::uploadInputImage()
@@ -217,6 +287,7 @@ void ComfyUiJob::onSubmitted(const HttpResponse &response)
              response.status, std::nullopt, netfailure::excerpt(response.body, 2000));
         return;
     }
+    Q_EMIT remoteJobAccepted(m_promptId, false);
     reportProgress(0.02);
     schedulePoll([this] { pollHistory(); });
 }

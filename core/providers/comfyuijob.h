@@ -10,6 +10,10 @@
 //    message); execution_interrupted -> cancelled
 //  output: GET /view?filename=&subfolder=&type= (names checked, never used as paths)
 //  cancel: POST /interrupt {"prompt_id"} + POST /queue {"delete": [id]}
+//  re-attach (request.resumeJobId): GET /queue (queue_running / queue_pending entries
+//    [number, prompt_id, ...]: still to run, poll /history), then GET /history/{id} (done:
+//    its outputs); in neither -> the server no longer knows it, submit anew. The queue is
+//    asked first: a prompt moves from it to the history, never back.
 #pragma once
 
 #include "providers/comfyuiworkflow.h"
@@ -43,6 +47,12 @@ protected:
     void authorize(HttpRequestSpec &spec) const override;
 
 private:
+    void submitNew();
+    void reattach();
+    // True when `response` is a 2xx answer; else retries the re-attach or reports the failure.
+    bool reattachAnswered(const HttpResponse &response, const QString &doing);
+    void onReattachQueue(const HttpResponse &response);
+    void onReattachHistory(const HttpResponse &response);
     void uploadInputImage();
     void openWebSocket();
     void submit(const QString &inputImage);

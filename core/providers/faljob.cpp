@@ -33,13 +33,54 @@ ErrorClass FalJob::classifyErrorType(const QString &errorType, ErrorClass fallba
 
 void FalJob::begin()
 {
-    const GenerationRequest &r = request();
-    const bool video = r.stage == Stage::Video;
     if (model().isEmpty() || model().startsWith(u'/') || model().contains(u"..")) {
         fail(ErrorClass::InvalidRequest,
              u"set the profile's model to a fal endpoint id, e.g. \"fal-ai/flux/schnell\""_s);
         return;
     }
+    if (resumeId().isEmpty())
+        submitNew();
+    else
+        reattach();
+}
+
+void FalJob::reattach()
+{
+    // Only the id comes from the (untrusted) state: the URLs follow the profile's own layout.
+    setServerJobId(resumeId());
+    m_statusUrl = ownUrl({}, u"/status"_s);
+    m_responseUrl = ownUrl({}, {});
+    setCancelUrl(ownUrl({}, u"/cancel"_s));
+    send(apiRequest("GET", m_statusUrl),
+         [this](const HttpResponse &response) { onReattach(response); });
+}
+
+void FalJob::onReattach(const HttpResponse &response)
+{
+    if (response.status == 404 || response.status == 410) {
+        // Gone on the server (expired or never there): nothing to cancel, submit anew.
+        setServerJobId({});
+        setCancelUrl({});
+        submitNew();
+        return;
+    }
+    const QString doing = u"re-attaching to request "_s + serverJobId();
+    if (!response.ok() && response.status != 202) {
+        pollFailed(response, doing, [this] { reattach(); });
+        return;
+    }
+    const auto object = parseObject(response, doing);
+    if (!object)
+        return;
+    pollSucceeded();
+    acceptServerJob(true);
+    onStatus(responses::readFalStatus(*object));
+}
+
+void FalJob::submitNew()
+{
+    const GenerationRequest &r = request();
+    const bool video = r.stage == Stage::Video;
     QString imageUri;
     if (!inputImageUri(&imageUri))
         return;
@@ -127,6 +168,7 @@ void FalJob::onSubmitted(const HttpResponse &response)
     m_statusUrl = ownUrl(submission.statusUrl, u"/status"_s);
     m_responseUrl = ownUrl(submission.responseUrl, {});
     setCancelUrl(ownUrl(submission.cancelUrl, u"/cancel"_s));
+    acceptServerJob(false);
     reportProgress(0.02);
     schedulePoll([this] { pollStatus(); });
 }

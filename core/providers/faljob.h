@@ -7,6 +7,8 @@
 //    {"video": {"url"}}; model errors 422 {"detail": [{loc, msg, type}]} (type
 //    content_policy_violation -> content_policy); request errors {"detail", "error_type"}
 //  cancel: PUT cancel_url
+//  re-attach (request.resumeJobId): GET {base}/{owner/app}/requests/{id}/status; 404 -> the
+//    server no longer knows it, submit anew; else go on as with a fresh request
 #pragma once
 
 #include "providers/queuedjob.h"
@@ -33,6 +35,9 @@ protected:
     void failAnswer(const HttpResponse &response, const QString &doing) override;
 
 private:
+    void submitNew();
+    void reattach();
+    void onReattach(const HttpResponse &response);
     void onSubmitted(const HttpResponse &response);
     void pollStatus();
     void onStatus(const responses::FalStatus &state);

@@ -55,6 +55,10 @@ struct GenerationRequest {
     // When an output that has arrived cannot be written for lack of space, the job keeps it
     // (or its URL) and tries again after this long, instead of failing the attempt.
     int spaceRetryMs = 5000;
+    // A job this provider accepted for the same task and parameters before the process
+    // stopped (RemoteJobRef::id): a queue-style job re-attaches to it (polls it, fetches its
+    // output) and submits anew only when the server no longer knows it. Empty: submit.
+    QString resumeJobId;
     QVariantMap extra;
 };
 
@@ -105,6 +109,10 @@ Q_SIGNALS:
     // A finished output cannot be written for lack of space: the job holds on to it and
     // writes it (or downloads it again) once space returns. `what` names the file.
     void waitingForSpace(const QString &what);
+    // The server accepted the work as job `serverJobId` (a prediction, request or prompt
+    // id), before the job first waits on it; `reattached` when it is the request's
+    // resumeJobId, still known to the server. Synchronous providers never emit it.
+    void remoteJobAccepted(const QString &serverJobId, bool reattached);
     void finished(const retake::GenerationResult &result);
 
 protected:

@@ -1,5 +1,6 @@
 #include "providers/queuedjob.h"
 
+#include "domain/remotejob.h"
 #include "providers/jsontemplate.h"
 #include "providers/wireformat.h"
 
@@ -34,6 +35,12 @@ void QueuedJob::cancelOnServer()
         return;
     m_cancelSent = true;
     sendDetached(jsonRequest(m_cancelMethod, m_cancelUrl, {}));
+}
+
+QString QueuedJob::resumeId() const
+{
+    const QString &id = request().resumeJobId;
+    return RemoteJobRef::isSafeId(id) ? id : QString();
 }
 
 bool QueuedJob::inputImageUri(QString *uri)

@@ -53,6 +53,11 @@ protected:
     // The server-side job's id and the URL that cancels it.
     const QString &serverJobId() const { return m_serverJobId; }
     void setServerJobId(const QString &id) { m_serverJobId = id; }
+    // The server named (or, re-attaching, confirmed) the job: announces it before the
+    // first poll so that the engine stores it (remoteJobAccepted()).
+    void acceptServerJob(bool reattached) { Q_EMIT remoteJobAccepted(m_serverJobId, reattached); }
+    // The job id to re-attach to (the request's resumeJobId when it is a safe id), else empty.
+    QString resumeId() const;
     void setCancelUrl(const QUrl &url) { m_cancelUrl = url; }
     // Starts the poll delay afresh whenever the server reports a new status.
     void noteStatus(const QString &status);

@@ -25,6 +25,48 @@ ErrorClass ReplicateJob::classifyFailure(const QString &error)
 
 void ReplicateJob::begin()
 {
+    if (resumeId().isEmpty())
+        submitNew();
+    else
+        reattach();
+}
+
+void ReplicateJob::reattach()
+{
+    // Only the id comes from the (untrusted) state: the URLs are the profile's own.
+    setServerJobId(resumeId());
+    m_getUrl = context().endpoint(u"/predictions/"_s + serverJobId());
+    setCancelUrl(context().endpoint(u"/predictions/"_s % serverJobId() % u"/cancel"_s));
+    send(apiRequest("GET", m_getUrl),
+         [this](const HttpResponse &response) { onReattach(response); });
+}
+
+void ReplicateJob::onReattach(const HttpResponse &response)
+{
+    if (response.status == 404 || response.status == 410) {
+        // Gone on the server (expired or never there): nothing to cancel, submit anew.
+        setServerJobId({});
+        setCancelUrl({});
+        submitNew();
+        return;
+    }
+    const QString doing = u"re-attaching to prediction "_s + serverJobId();
+    if (!response.ok()) {
+        pollFailed(response, doing, [this] { reattach(); });
+        return;
+    }
+    const auto object = parseObject(response, doing);
+    if (!object)
+        return;
+    pollSucceeded();
+    const responses::ReplicatePrediction prediction = responses::readReplicatePrediction(*object);
+    takeUrls(prediction);
+    acceptServerJob(true);
+    onPrediction(prediction);
+}
+
+void ReplicateJob::submitNew()
+{
     const GenerationRequest &r = request();
     const bool video = r.stage == Stage::Video;
     QString imageUri;
@@ -124,6 +166,7 @@ void ReplicateJob::onCreated(const HttpResponse &response)
         return;
     }
     takeUrls(prediction);
+    acceptServerJob(false);
     onPrediction(prediction);
 }
 

@@ -8,6 +8,8 @@
 //    (insufficient credit), 404 unknown model/version, 422 invalid input, 429 throttled
 //    with Retry-After
 //  cancel: POST urls.cancel
+//  re-attach (request.resumeJobId): GET /predictions/{id} on the profile's base URL; 404 ->
+//    the server no longer knows it, submit anew; else go on as with a fresh prediction
 #pragma once
 
 #include "providers/queuedjob.h"
@@ -35,6 +37,9 @@ protected:
     void failAnswer(const HttpResponse &response, const QString &doing) override;
 
 private:
+    void submitNew();
+    void reattach();
+    void onReattach(const HttpResponse &response);
     void onCreated(const HttpResponse &response);
     void poll();
     void onPrediction(const responses::ReplicatePrediction &prediction);

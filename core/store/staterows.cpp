@@ -42,7 +42,27 @@ constexpr auto kTaskColumnsSchema2 =
 constexpr auto kAttemptColumns =
     u"SELECT task_id, number, rung, provider_id, model, params_hash, params_json, started_at,"
     u" ended_at, error_class, http_status, message, output_path, archived_to, cost_units, counted";
+constexpr auto kTaskColumnsSchema4 = u", remote_job";
 constexpr auto kAttemptColumnsSchema3 = u", stderr_tail";
+constexpr auto kAttemptColumnsSchema4 = u", remote_job_id";
+
+// Runs `columns` + the first of `later` (newest schema first; each entry adds to the next)
+// that the file has, + `from`. Returns how many of `later`'s column groups were read (0: only
+// `columns`), or -1 with `error` set when none ran.
+int execNewestColumns(QSqlQuery &query, const QString &columns,
+                      const QList<QString> &laterNewestFirst, const QString &from, QSqlError *error)
+{
+    for (qsizetype skip = 0; skip <= laterNewestFirst.size(); ++skip) {
+        QString statement = columns;
+        for (qsizetype i = laterNewestFirst.size() - 1; i >= skip; --i)
+            statement += laterNewestFirst.at(i);
+        if (query.exec(statement + from))
+            return int(laterNewestFirst.size() - skip);
+        if (skip == 0)
+            *error = query.lastError();
+    }
+    return -1;
+}
 
 } // namespace
 
@@ -103,18 +123,20 @@ QList<StoredTask> StateRows::tasks() const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // rowid keeps insertion order: updates go through UPSERT, which keeps the row. The
-    // recovery columns exist from schema 2 on; a file nobody migrated yet has none.
-    const QString columns = QString::fromUtf16(kTaskColumns);
-    const QString from = u" FROM tasks ORDER BY rowid"_s;
-    const bool withRecovery = query.exec(columns + QString::fromUtf16(kTaskColumnsSchema2) + from);
-    if (!withRecovery) {
-        const QSqlError error = query.lastError();
-        if (!query.exec(columns + from)) {
-            if (m_diagnostics == Diagnostics::Logged)
-                qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(error.text()));
-            return tasks;
-        }
+    // recovery columns exist from schema 2 on, the remote job from schema 4; a file nobody
+    // migrated yet has none.
+    QSqlError error;
+    const int groups = execNewestColumns(
+        query, QString::fromUtf16(kTaskColumns),
+        {QString::fromUtf16(kTaskColumnsSchema4), QString::fromUtf16(kTaskColumnsSchema2)},
+        u" FROM tasks ORDER BY rowid"_s, &error);
+    if (groups < 0) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(error.text()));
+        return tasks;
     }
+    const bool withRecovery = groups >= 1;
+    const bool withRemoteJob = groups >= 2;
     const Diagnostics diag = m_diagnostics;
     while (query.next()) {
         StoredTask t;
@@ -138,6 +160,8 @@ QList<StoredTask> StateRows::tasks() const
             t.rungFailures = query.value(14).toInt();
             t.providerOverride = query.value(15).toString();
         }
+        if (withRemoteJob)
+            t.remoteJob = RemoteJobRef::fromJson(query.value(16).toString().toUtf8());
         tasks.append(std::move(t));
     }
     return tasks;
@@ -148,18 +172,20 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
     QHash<QString, QList<Attempt>> attempts;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    // stderr_tail exists from schema 3 on; a file nobody migrated yet has none.
-    const QString columns = QString::fromUtf16(kAttemptColumns);
-    const QString from = u" FROM attempts ORDER BY task_id, number"_s;
-    const bool withTail = query.exec(columns + QString::fromUtf16(kAttemptColumnsSchema3) + from);
-    if (!withTail) {
-        const QSqlError error = query.lastError();
-        if (!query.exec(columns + from)) {
-            if (m_diagnostics == Diagnostics::Logged)
-                qCWarning(lcRows, "Could not load attempts: %s", qUtf8Printable(error.text()));
-            return attempts;
-        }
+    // stderr_tail exists from schema 3 on, remote_job_id from schema 4; a file nobody
+    // migrated yet has none.
+    QSqlError error;
+    const int groups = execNewestColumns(
+        query, QString::fromUtf16(kAttemptColumns),
+        {QString::fromUtf16(kAttemptColumnsSchema4), QString::fromUtf16(kAttemptColumnsSchema3)},
+        u" FROM attempts ORDER BY task_id, number"_s, &error);
+    if (groups < 0) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load attempts: %s", qUtf8Printable(error.text()));
+        return attempts;
     }
+    const bool withTail = groups >= 1;
+    const bool withRemoteJob = groups >= 2;
     const Diagnostics diag = m_diagnostics;
     while (query.next()) {
         Attempt a;
@@ -183,6 +209,8 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
         a.countedAgainstBudget = query.value(15).toInt() != 0;
         if (withTail)
             a.stderrTail = query.value(16).toString();
+        if (withRemoteJob)
+            a.remoteJobId = query.value(17).toString();
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;

@@ -88,6 +88,13 @@ constexpr const char16_t *kMigrate2To3[] = {
     u"ALTER TABLE attempts ADD COLUMN stderr_tail TEXT",
 };
 
+// Schema 4: the remote job of the attempt in flight (a resumed run re-attaches to it) and
+// the remote job each attempt ran as.
+constexpr const char16_t *kMigrate3To4[] = {
+    u"ALTER TABLE tasks ADD COLUMN remote_job TEXT",
+    u"ALTER TABLE attempts ADD COLUMN remote_job_id TEXT",
+};
+
 // One forward step of the schema: the statements that turn version `from` into `from + 1`.
 struct Migration {
     int from;
@@ -101,6 +108,7 @@ constexpr Migration kMigrations[] = {
     {0, std::begin(kCreateSchema1), std::end(kCreateSchema1)},
     {1, std::begin(kMigrate1To2), std::end(kMigrate1To2)},
     {2, std::begin(kMigrate2To3), std::end(kMigrate2To3)},
+    {3, std::begin(kMigrate3To4), std::end(kMigrate3To4)},
 };
 
 QString nextProbeName()

@@ -28,8 +28,8 @@ Q_LOGGING_CATEGORY(lcStore, "retake.store")
 constexpr char16_t kUpsertTask[] =
     u"INSERT INTO tasks (id, state, quality, rung, provider_id, attempt_count, last_error,"
     u" last_message, last_http_status, output_path, params_hash, manual_retries, updated_at,"
-    u" rung_index, retries_used, rung_failures, provider_override)"
-    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    u" rung_index, retries_used, rung_failures, provider_override, remote_job)"
+    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     u" ON CONFLICT (id) DO UPDATE SET state = excluded.state, quality = excluded.quality,"
     u" rung = excluded.rung, provider_id = excluded.provider_id,"
     u" attempt_count = excluded.attempt_count, last_error = excluded.last_error,"
@@ -37,13 +37,14 @@ constexpr char16_t kUpsertTask[] =
     u" output_path = excluded.output_path, params_hash = excluded.params_hash,"
     u" manual_retries = excluded.manual_retries, updated_at = excluded.updated_at,"
     u" rung_index = excluded.rung_index, retries_used = excluded.retries_used,"
-    u" rung_failures = excluded.rung_failures, provider_override = excluded.provider_override";
+    u" rung_failures = excluded.rung_failures, provider_override = excluded.provider_override,"
+    u" remote_job = excluded.remote_job";
 
 constexpr char16_t kUpsertAttempt[] =
     u"INSERT INTO attempts (task_id, number, rung, provider_id, model, params_hash,"
     u" params_json, started_at, ended_at, error_class, http_status, message, output_path,"
-    u" archived_to, cost_units, counted, stderr_tail)"
-    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    u" archived_to, cost_units, counted, stderr_tail, remote_job_id)"
+    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     u" ON CONFLICT (task_id, number) DO UPDATE SET rung = excluded.rung,"
     u" provider_id = excluded.provider_id, model = excluded.model,"
     u" params_hash = excluded.params_hash, params_json = excluded.params_json,"
@@ -51,7 +52,8 @@ constexpr char16_t kUpsertAttempt[] =
     u" error_class = excluded.error_class, http_status = excluded.http_status,"
     u" message = excluded.message, output_path = excluded.output_path,"
     u" archived_to = excluded.archived_to, cost_units = excluded.cost_units,"
-    u" counted = excluded.counted, stderr_tail = excluded.stderr_tail";
+    u" counted = excluded.counted, stderr_tail = excluded.stderr_tail,"
+    u" remote_job_id = excluded.remote_job_id";
 
 constexpr char16_t kInsertEvent[] =
     u"INSERT INTO events (time, task_id, kind, detail) VALUES (?, ?, ?, ?)";
@@ -224,6 +226,9 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
         task.bindValue(15, t.rungFailures);
         task.bindValue(16,
                        t.providerOverride.isEmpty() ? QVariant() : QVariant(t.providerOverride));
+        const QByteArray remoteJob = t.remoteJob.toJson();
+        task.bindValue(17, remoteJob.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                               : QVariant(QString::fromUtf8(remoteJob)));
         if (!run(task))
             return false;
     }
@@ -249,6 +254,8 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
         attempt.bindValue(15, a.countedAgainstBudget ? 1 : 0);
         attempt.bindValue(16, a.stderrTail.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                      : QVariant(a.stderrTail));
+        attempt.bindValue(17, a.remoteJobId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                      : QVariant(a.remoteJobId));
         if (!run(attempt))
             return false;
     }

@@ -24,7 +24,7 @@ class StateStore final
 {
     Q_DISABLE_COPY_MOVE(StateStore)
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     StateStore();
     ~StateStore();

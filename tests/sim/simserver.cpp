@@ -198,6 +198,16 @@ void SimServer::reset()
     m_received.clear();
 }
 
+QStringList SimServer::liveJobIds() const
+{
+    QStringList ids;
+    for (const Job &job : m_jobs) {
+        if (job.state == u"queued" || job.state == u"running")
+            ids << job.id;
+    }
+    return ids;
+}
+
 int SimServer::runningJobs() const
 {
     int n = 0;

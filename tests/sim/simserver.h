@@ -60,6 +60,8 @@ public:
     void reappear();
     bool isGone() const { return m_gone; }
     int runningJobs() const;
+    // The ids of the jobs that are queued or running.
+    QStringList liveJobIds() const;
 
     // What the server received (protocol endpoints only, not /_sim/), newest last; the
     // last 64 are kept.
