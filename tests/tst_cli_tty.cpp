@@ -18,12 +18,12 @@ using retake::test::PtyResult;
 
 namespace {
 
-// 8 shots (16 tasks) on the slow local provider, two at a time: about a second of work.
-QByteArray storyboard(bool failures = false)
+// 8 shots (16 tasks) on the slow local provider, two at a time: a few seconds of work.
+QByteArray storyboard(bool failures = false, int latencyMs = 120)
 {
     LocalStoryboard board;
     board.shots = 8;
-    board.latencyMs = 120;
+    board.latencyMs = latencyMs;
     board.concurrency = 2;
     board.title = u"Terminal test"_s;
     if (failures) {
@@ -52,9 +52,11 @@ private Q_SLOTS:
     void quietPrintsOnlyTheClosingSummary();
     void quietKeepsTheExitCode();
     void pipedOutputHasNoLiveLine();
+    void watchDrawsTheSameLine_data();
+    void watchDrawsTheSameLine();
 
 private:
-    QString writeStoryboard(bool failures = false);
+    QString writeStoryboard(bool failures = false, int latencyMs = 120);
     PtyResult runInPty(const QStringList &args, int columns);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -71,12 +73,12 @@ void TestCliTty::cleanup()
     m_dir.reset();
 }
 
-QString TestCliTty::writeStoryboard(bool failures)
+QString TestCliTty::writeStoryboard(bool failures, int latencyMs)
 {
     const QString path = m_dir->filePath(u"tty.retake.json"_s);
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
-        file.write(storyboard(failures));
+        file.write(storyboard(failures, latencyMs));
     return path;
 }
 
@@ -181,6 +183,50 @@ void TestCliTty::pipedOutputHasNoLiveLine()
     QVERIFY2(!out.contains("ETA"), out.constData());
     QVERIFY2(out.startsWith("Running 16 tasks of \"Terminal test\""), out.constData());
     QVERIFY2(out.contains("\n16 of 16 tasks done.\n"), out.constData());
+}
+
+void TestCliTty::watchDrawsTheSameLine_data()
+{
+    QTest::addColumn<bool>("quiet");
+    QTest::newRow("live line") << false;
+    QTest::newRow("quiet") << true;
+}
+
+void TestCliTty::watchDrawsTheSameLine()
+{
+    QFETCH(bool, quiet);
+    // Given a run owned by another process (its output to a pipe)
+    const QString path = writeStoryboard(false, 300);
+    QProcess owner;
+    owner.setWorkingDirectory(m_dir->path());
+    owner.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, path, u"--quiet"_s});
+    const QString ownerFile = m_dir->filePath(u"tty.retake/owner.json"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ownerFile) || owner.state() == QProcess::NotRunning,
+                             30000);
+    QVERIFY2(owner.state() != QProcess::NotRunning, owner.readAllStandardError().constData());
+
+    // When it is watched at a terminal 60 columns wide
+    QStringList args{u"watch"_s, path};
+    if (quiet)
+        args << u"-q"_s;
+    const PtyResult r = runInPty(args, 60);
+    QVERIFY(owner.waitForFinished(60000));
+    const QString screen = retake::test::screenText(r.output);
+    QVERIFY2(r.finished && r.exitCode == 0 && owner.exitCode() == 0, qPrintable(screen));
+
+    // Then it ends with the run's closing summary, once; the live line (without --quiet)
+    // stays within the terminal.
+    QCOMPARE(occurrences(screen, u"tasks done"_s), 1);
+    const QStringList lines = retake::test::redrawnLines(r.output);
+    if (quiet) {
+        QVERIFY2(lines.isEmpty(), qPrintable(screen));
+        QCOMPARE(screen.split(u'\n', Qt::SkipEmptyParts), QStringList{u"16 of 16 tasks done."_s});
+        return;
+    }
+    QVERIFY2(!lines.isEmpty(), qPrintable(screen));
+    for (const QString &line : lines)
+        QVERIFY2(line.size() <= 60 && line.contains(u'%'), qPrintable(line));
+    QVERIFY2(screen.contains(u"\n16 of 16 tasks done.\n"_s), qPrintable(screen));
 }
 
 QTEST_GUILESS_MAIN(TestCliTty)
