@@ -103,7 +103,7 @@ void ProgressMeter::setTasks(const QList<TaskSnapshot> &tasks)
     m_tasks.clear();
     for (const TaskSnapshot &t : tasks)
         m_tasks.insert(t.id, t);
-    recompute();
+    m_changed = true;
 }
 
 void ProgressMeter::updateTasks(const QList<TaskSnapshot> &tasks)
@@ -114,17 +114,25 @@ void ProgressMeter::updateTasks(const QList<TaskSnapshot> &tasks)
             ++m_finished;
         m_tasks.insert(t.id, t);
     }
-    recompute();
+    m_changed = true;
 }
 
 void ProgressMeter::addAttempt(const QString &taskId, const Attempt &attempt)
 {
-    m_attempts[taskId].append(attempt);
-    recompute();
+    // What the estimate reads of it (not its parameters or messages).
+    Attempt measured;
+    measured.providerId = attempt.providerId;
+    measured.startedAt = attempt.startedAt;
+    measured.endedAt = attempt.endedAt;
+    measured.errorClass = attempt.errorClass;
+    measured.countedAgainstBudget = attempt.countedAgainstBudget;
+    m_attempts[taskId].append(measured);
+    m_changed = true;
 }
 
 void ProgressMeter::recompute()
 {
+    m_changed = false;
     if (m_finished < kMinFinished) {
         m_etaMs.reset();
         return;
@@ -153,8 +161,10 @@ QString ProgressMeter::rateText() const
                           : u"%1/min"_s.arg(std::lround(perMinute));
 }
 
-QString ProgressMeter::etaText() const
+QString ProgressMeter::etaText()
 {
+    if (m_changed && (!m_etaMs || m_clock.elapsed() - m_etaAt >= kRecomputeMs))
+        recompute();
     if (!m_etaMs)
         return u"ETA —"_s;
     // Counts down between the events that recompute it.

@@ -52,9 +52,12 @@ public:
 
     int finished() const { return m_finished; }
     QString rateText() const; // empty until kMinFinished tasks have finished
-    QString etaText() const;  // "ETA —" until kMinFinished tasks have finished
+    // "ETA —" until kMinFinished tasks have finished. Estimated again at most once a
+    // second, and only when something changed: a batch can have 200,000 tasks.
+    QString etaText();
 
 private:
+    static constexpr qint64 kRecomputeMs = 1000;
     void recompute();
 
     QElapsedTimer m_clock;
@@ -62,6 +65,7 @@ private:
     QHash<QString, TaskSnapshot> m_tasks;
     QHash<QString, QList<Attempt>> m_attempts; // measured in this run, by task id
     int m_finished = 0;                        // done or failed in this run
+    bool m_changed = false;                    // since the last estimate
     std::optional<qint64> m_etaMs;             // the estimate when it was last computed
     qint64 m_etaAt = 0;                        // m_clock time of that estimate
 };
