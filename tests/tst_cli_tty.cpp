@@ -149,6 +149,8 @@ void TestCliTty::quietPrintsOnlyTheClosingSummary()
     const QStringList lines = screen.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines.first(), u"16 of 16 tasks done."_s);
+    // No blank line above it: there is no progress to separate it from.
+    QVERIFY2(screen.startsWith(u"16 of 16 tasks done.\n"_s), qPrintable(screen));
     QVERIFY2(lines.last().startsWith(u"Job report"_s), qPrintable(lines.last()));
 }
 

@@ -398,7 +398,8 @@ void CliRunner::printSummary(const BatchSummary &s)
         printJson(m_out, summaryJson(s));
         return;
     }
-    m_out << u"\n"_s << closingLine(s) << u"\n"_s;
+    // A blank line sets it apart from the progress above it (none with --quiet).
+    m_out << (m_quiet ? u""_s : u"\n"_s) << closingLine(s) << u"\n"_s;
     if (s.count(TaskState::Failed) > 0) {
         m_out << u"%1 task(s) failed; see %2/logs/error.log, then run: retake-cli retry-failed "
                  "%3 [--provider ID]\n"_s.arg(s.count(TaskState::Failed))
