@@ -54,10 +54,12 @@ private Q_SLOTS:
     void pipedOutputHasNoLiveLine();
     void watchDrawsTheSameLine_data();
     void watchDrawsTheSameLine();
+    void pausedLineShowsNoEta();
 
 private:
     QString writeStoryboard(bool failures = false, int latencyMs = 120);
-    PtyResult runInPty(const QStringList &args, int columns);
+    PtyResult runInPty(const QStringList &args, int columns,
+                       const std::function<void(const QByteArray &)> &onOutput = {});
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -82,7 +84,8 @@ QString TestCliTty::writeStoryboard(bool failures, int latencyMs)
     return path;
 }
 
-PtyResult TestCliTty::runInPty(const QStringList &args, int columns)
+PtyResult TestCliTty::runInPty(const QStringList &args, int columns,
+                               const std::function<void(const QByteArray &)> &onOutput)
 {
     PtyProcess pty;
     pty.program = QStringLiteral(RETAKE_CLI_PATH);
@@ -91,6 +94,7 @@ PtyResult TestCliTty::runInPty(const QStringList &args, int columns)
     pty.columns = columns;
     // The terminal's own size decides, as at a real terminal where COLUMNS is not exported.
     pty.unsetEnvironment = {u"COLUMNS"_s};
+    pty.onOutput = onOutput;
     return pty.run(120000);
 }
 
@@ -229,6 +233,45 @@ void TestCliTty::watchDrawsTheSameLine()
     for (const QString &line : lines)
         QVERIFY2(line.size() <= 60 && line.contains(u'%'), qPrintable(line));
     QVERIFY2(screen.contains(u"\n16 of 16 tasks done.\n"_s), qPrintable(screen));
+}
+
+void TestCliTty::pausedLineShowsNoEta()
+{
+    // Given a run owned by another process, paused by the user
+    const QString path = writeStoryboard(false, 300);
+    QProcess owner;
+    owner.setWorkingDirectory(m_dir->path());
+    owner.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, path, u"--quiet"_s});
+    const QString ownerFile = m_dir->filePath(u"tty.retake/owner.json"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ownerFile) || owner.state() == QProcess::NotRunning,
+                             30000);
+    QProcess pause;
+    pause.start(QStringLiteral(RETAKE_CLI_PATH), {u"pause"_s, path});
+    QVERIFY(pause.waitForFinished(30000));
+    QCOMPARE(pause.exitCode(), 0);
+
+    // When it is watched at a terminal, and resumed once the watcher shows the pause
+    bool resumed = false;
+    const PtyResult r = runInPty({u"watch"_s, path}, 100, [&](const QByteArray &output) {
+        if (!resumed && output.contains("PAUSED"))
+            resumed = QProcess::execute(QStringLiteral(RETAKE_CLI_PATH), {u"resume"_s, path}) == 0;
+    });
+    QVERIFY(resumed);
+    QVERIFY(owner.waitForFinished(60000));
+    const QString screen = retake::test::screenText(r.output);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(screen));
+
+    // Then while paused the line says so and shows no time left; afterwards it does again.
+    const QStringList lines = retake::test::redrawnLines(r.output);
+    qsizetype paused = 0;
+    for (const QString &line : lines) {
+        if (!line.contains(u"PAUSED"_s))
+            continue;
+        ++paused;
+        QVERIFY2(!line.contains(u"ETA"_s) && !line.contains(u"PAUSED: paused"_s), qPrintable(line));
+    }
+    QVERIFY2(paused > 0, qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.last().contains(u"ETA"_s), qPrintable(lines.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestCliTty)

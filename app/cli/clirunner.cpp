@@ -366,9 +366,13 @@ void CliRunner::drawBar(const BatchSummary &s)
     parts.percent = s.percent();
     parts.counts = counts(s);
     parts.rate = m_meter.rateText();
-    parts.eta = m_meter.etaText();
-    if (s.paused)
+    // Paused, nothing is dispatched: a time left would count down to nothing.
+    if (s.paused && (s.pauseReason == PauseReason::User || s.pauseReason == PauseReason::None))
+        parts.paused = u"PAUSED"_s; // not "PAUSED: paused"
+    else if (s.paused)
         parts.paused = u"PAUSED: "_s + nameOf(s.pauseReason);
+    else
+        parts.eta = m_meter.etaText();
     // Asked each time: the user may have resized the terminal.
     m_out << u'\r' << composeLiveLine(parts, terminalColumns(STDOUT_FILENO)) << "\x1b[K";
     m_out.flush();

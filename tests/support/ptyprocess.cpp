@@ -97,6 +97,8 @@ PtyResult PtyProcess::run(int timeoutMs) const
         const ssize_t n = ::read(master, buffer, sizeof buffer);
         if (n > 0) {
             result.output.append(buffer, n);
+            if (onOutput)
+                onOutput(result.output);
             continue;
         }
         if (n < 0 && errno == EINTR)

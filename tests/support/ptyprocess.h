@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace retake::test {
 
 struct PtyResult {
@@ -25,6 +27,9 @@ struct PtyProcess {
     // Environment entries set (NAME=value) or removed (NAME) in the child, on top of ours.
     QStringList setEnvironment;
     QStringList unsetEnvironment;
+
+    // Called with everything read so far after each read: to act on what the user sees.
+    std::function<void(const QByteArray &output)> onOutput;
 
     // Runs it to the end (at most `timeoutMs`), reading the terminal all along.
     PtyResult run(int timeoutMs = 60000) const;
