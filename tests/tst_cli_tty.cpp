@@ -6,6 +6,8 @@
 #include "ptyprocess.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void quietPrintsOnlyTheClosingSummary();
     void quietKeepsTheExitCode();
     void pipedOutputHasNoLiveLine();
+    void quietJsonPrintsOnlyTheClosingEvents();
     void watchDrawsTheSameLine_data();
     void watchDrawsTheSameLine();
     void pausedLineShowsNoEta();
@@ -189,6 +192,26 @@ void TestCliTty::pipedOutputHasNoLiveLine()
     QVERIFY2(!out.contains("ETA"), out.constData());
     QVERIFY2(out.startsWith("Running 16 tasks of \"Terminal test\""), out.constData());
     QVERIFY2(out.contains("\n16 of 16 tasks done.\n"), out.constData());
+}
+
+void TestCliTty::quietJsonPrintsOnlyTheClosingEvents()
+{
+    // Given --json and --quiet, to a pipe
+    const QString path = writeStoryboard();
+    QProcess process;
+    process.setWorkingDirectory(m_dir->path());
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, path, u"--json"_s, u"-q"_s});
+    QVERIFY(process.waitForFinished(120000));
+    const QByteArray out = process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 0);
+    // Then only the closing events are printed: the summary and the report.
+    QStringList events;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty())
+            events << QJsonDocument::fromJson(line).object().value(u"event"_s).toString();
+    }
+    events.sort();
+    QCOMPARE(events, (QStringList{u"report"_s, u"summary"_s}));
 }
 
 void TestCliTty::watchDrawsTheSameLine_data()
