@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +115,7 @@ void TestCli::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     for (const QString &command : {u"validate"_s, u"run"_s, u"status"_s, u"retry-failed"_s})
         QVERIFY2(help.out.contains(command), qPrintable(command));
+    QVERIFY2(help.out.contains(u"--quiet"_s), qPrintable(help.out));
 }
 
 void TestCli::validateDemo()
@@ -205,6 +207,10 @@ void TestCli::demoRunShowsRecoveryAndExitsThree()
     QVERIFY2(r.exitCode == 3, qPrintable(u"exit %1\n"_s.arg(r.exitCode) + r.out + r.err));
     QVERIFY2(r.out.contains(u"attempt 2"_s), "automatic retries are shown");
     QVERIFY2(r.out.contains(u"task(s) failed"_s), qPrintable(r.out));
+    // One closing sentence, the counts not repeated after it (issue 16).
+    static const QRegularExpression closing(
+        u"\n\\d+ of 72 tasks done \\(\\d+ degraded\\), \\d+ failed(, \\d+ blocked)?\\.\n"_s);
+    QVERIFY2(r.out.contains(closing), qPrintable(r.out));
     QVERIFY(QFile::exists(m_dir->filePath(u"demo.retake/logs/error.log"_s)));
 
     // The demo's promise, counted from the state: at least one shot done below full

@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include "report/runestimate.h"
 #include "session/controlclient.h"
 #include "session/controlprotocol.h"
 
@@ -39,19 +40,42 @@ QJsonObject summaryJson(const BatchSummary &s)
                        {u"paused"_s, s.paused},     {u"pauseReason"_s, nameOf(s.pauseReason)}};
 }
 
-QString countsLine(const BatchSummary &s)
+// The counts of the tasks that are not done ("2 running", "1 failed"), in a fixed order.
+QStringList otherCounts(const BatchSummary &s)
 {
     QStringList parts;
-    parts << u"%1 done"_s.arg(s.count(TaskState::Done));
-    if (s.degraded() > 0)
-        parts << u"%1 degraded"_s.arg(s.degraded());
     for (const TaskState state :
          {TaskState::Running, TaskState::Retrying, TaskState::Queued, TaskState::Waiting,
           TaskState::Failed, TaskState::Blocked, TaskState::Cancelled, TaskState::Interrupted}) {
         if (s.count(state) > 0)
             parts << u"%1 %2"_s.arg(s.count(state)).arg(nameOf(state));
     }
-    return parts.join(u", "_s);
+    return parts;
+}
+
+QStringList counts(const BatchSummary &s)
+{
+    QStringList parts;
+    parts << u"%1 done"_s.arg(s.count(TaskState::Done));
+    if (s.degraded() > 0)
+        parts << u"%1 degraded"_s.arg(s.degraded());
+    return parts + otherCounts(s);
+}
+
+QString countsLine(const BatchSummary &s)
+{
+    return counts(s).join(u", "_s);
+}
+
+// The closing sentence: "71 of 72 tasks done (4 degraded), 1 failed."
+QString closingLine(const BatchSummary &s)
+{
+    QString line = u"%1 of %2 tasks done"_s.arg(s.count(TaskState::Done)).arg(s.total);
+    if (s.degraded() > 0)
+        line += u" (%1 degraded)"_s.arg(s.degraded());
+    for (const QString &part : otherCounts(s))
+        line += u", "_s + part;
+    return line + u'.';
 }
 
 } // namespace
@@ -61,12 +85,16 @@ CliRunner::CliRunner(Engine *engine, OutputMode mode, QObject *parent)
       m_workspace(engine->workspaceDir()), m_mode(mode), m_out(stdout), m_err(stderr),
       m_tty(::isatty(STDOUT_FILENO) == 1)
 {
+    m_redraw.setInterval(1000);
+    connect(&m_redraw, &QTimer::timeout, this, &CliRunner::redrawBar);
 }
 
 CliRunner::CliRunner(const QString &storyboard, OutputMode mode, QObject *parent)
     : QObject(parent), m_storyboard(storyboard), m_mode(mode), m_out(stdout), m_err(stderr),
       m_tty(::isatty(STDOUT_FILENO) == 1)
 {
+    m_redraw.setInterval(1000);
+    connect(&m_redraw, &QTimer::timeout, this, &CliRunner::redrawBar);
 }
 
 void CliRunner::interrupt()
@@ -121,13 +149,16 @@ int CliRunner::run()
         final = s;
         loop.quit();
     });
-    if (m_mode == OutputMode::Human) {
+    if (m_mode == OutputMode::Human && !m_quiet) {
         m_out << u"Running %1 tasks of \"%2\" (workspace %3)\n"_s.arg(m_engine->summary().total)
                      .arg(m_engine->project().title, m_engine->workspaceDir());
         m_out.flush();
     }
+    m_meter.setProviders(RunEstimate::providersOf(*m_engine));
+    m_meter.setTasks(m_engine->tasks());
     m_engine->start();
     loop.exec();
+    m_redraw.stop();
     clearBar();
     printSummary(final);
     // Results that were not saved are lost when the process ends: an error, not a success.
@@ -172,6 +203,7 @@ int CliRunner::follow(ControlClient *client)
     client->subscribe();
     if (client->isConnected())
         loop.exec();
+    m_redraw.stop();
     clearBar();
     if (!exitCode) {
         const QString who = m_owner.isValid() ? m_owner.describe() : u"the owner"_s;
@@ -189,6 +221,13 @@ void CliRunner::onHello(const RemoteSnapshot &snapshot)
     m_owner = snapshot.owner;
     m_workspace = snapshot.workspace;
     m_final = snapshot.summary;
+    QList<ProviderInfo> providers;
+    for (const ProviderStatus &status : snapshot.providers)
+        providers << RunEstimate::infoOf(status);
+    m_meter.setProviders(providers);
+    m_meter.setTasks(snapshot.tasks);
+    if (m_quiet)
+        return;
     if (m_mode == OutputMode::Json) {
         // Where the run stands, as task events: the same lines `run --json` printed so far
         // for each task's latest state.
@@ -249,7 +288,8 @@ int CliRunner::printStatus()
 
 void CliRunner::onTasksUpdated(const QList<TaskSnapshot> &tasks)
 {
-    if (m_mode != OutputMode::Json)
+    m_meter.updateTasks(tasks);
+    if (m_mode != OutputMode::Json || m_quiet)
         return;
     for (const TaskSnapshot &t : tasks) {
         QJsonObject o{{u"event"_s, u"task"_s},       {u"id"_s, t.id},
@@ -269,6 +309,9 @@ void CliRunner::onTasksUpdated(const QList<TaskSnapshot> &tasks)
 
 void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
 {
+    m_meter.addAttempt(taskId, a);
+    if (m_quiet)
+        return;
     if (m_mode == OutputMode::Json) {
         QJsonObject o{{u"event"_s, u"attempt"_s},
                       {u"task"_s, taskId},
@@ -299,6 +342,8 @@ void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
 
 void CliRunner::onLog(const QString &line)
 {
+    if (m_quiet)
+        return;
     if (m_mode == OutputMode::Json) {
         printJson(m_out, QJsonObject{{u"event"_s, u"log"_s}, {u"message"_s, line}});
         return;
@@ -310,21 +355,36 @@ void CliRunner::onLog(const QString &line)
 
 void CliRunner::onSummary(const BatchSummary &summary)
 {
-    if (m_mode == OutputMode::Human && m_tty)
+    if (m_mode == OutputMode::Human && m_tty && !m_quiet)
         drawBar(summary);
 }
 
 void CliRunner::drawBar(const BatchSummary &s)
 {
-    constexpr int kWidth = 30;
-    const int filled = int(s.percent() / 100.0 * kWidth);
-    QString bar = u"\r["_s + QString(filled, u'#') + QString(kWidth - filled, u'.') + u"] "_s;
-    bar += u"%1% "_s.arg(int(s.percent()), 3) + countsLine(s);
-    if (s.paused)
-        bar += u" — PAUSED: "_s + nameOf(s.pauseReason);
-    m_out << bar << "\x1b[K";
+    m_shown = s;
+    LiveLineParts parts;
+    parts.percent = s.percent();
+    parts.counts = counts(s);
+    parts.rate = m_meter.rateText();
+    // Paused, nothing is dispatched: a time left would count down to nothing.
+    if (s.paused && (s.pauseReason == PauseReason::User || s.pauseReason == PauseReason::None))
+        parts.paused = u"PAUSED"_s; // not "PAUSED: paused"
+    else if (s.paused)
+        parts.paused = u"PAUSED: "_s + nameOf(s.pauseReason);
+    else
+        parts.eta = m_meter.etaText();
+    // Asked each time: the user may have resized the terminal.
+    m_out << u'\r' << composeLiveLine(parts, terminalColumns(STDOUT_FILENO)) << "\x1b[K";
     m_out.flush();
     m_barShown = true;
+    if (!m_redraw.isActive())
+        m_redraw.start();
+}
+
+void CliRunner::redrawBar()
+{
+    if (m_barShown)
+        drawBar(m_shown);
 }
 
 void CliRunner::clearBar()
@@ -342,10 +402,8 @@ void CliRunner::printSummary(const BatchSummary &s)
         printJson(m_out, summaryJson(s));
         return;
     }
-    m_out << u"\n%1 of %2 tasks done (%3 degraded). %4\n"_s.arg(s.count(TaskState::Done))
-                 .arg(s.total)
-                 .arg(s.degraded())
-                 .arg(countsLine(s));
+    // A blank line sets it apart from the progress above it (none with --quiet).
+    m_out << (m_quiet ? u""_s : u"\n"_s) << closingLine(s) << u"\n"_s;
     if (s.count(TaskState::Failed) > 0) {
         m_out << u"%1 task(s) failed; see %2/logs/error.log, then run: retake-cli retry-failed "
                  "%3 [--provider ID]\n"_s.arg(s.count(TaskState::Failed))

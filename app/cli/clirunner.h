@@ -5,10 +5,12 @@
 #pragma once
 
 #include "engine/engine.h"
+#include "liveline.h"
 #include "session/controlprotocol.h"
 
 #include <QObject>
 #include <QTextStream>
+#include <QTimer>
 
 namespace retake {
 class ControlClient;
@@ -36,6 +38,9 @@ public:
     // Follows the owner of a run of `storyboard` (watch): no engine of its own.
     CliRunner(const QString &storyboard, OutputMode mode, QObject *parent = nullptr);
 
+    // --quiet: print only the closing summary (errors still go to stderr).
+    void setQuiet(bool quiet) { m_quiet = quiet; }
+
     // Starts the engine and returns when the batch has finished; the exit code.
     int run();
     // Prints the state of every task and the summary; the exit code of `status`.
@@ -61,6 +66,7 @@ private:
     void onAttempt(const QString &taskId, const retake::Attempt &attempt);
     void onLog(const QString &line);
     void drawBar(const BatchSummary &summary);
+    void redrawBar();
     void clearBar();
     void printSummary(const BatchSummary &summary);
     void printBudgetStop(const BatchSummary &summary);
@@ -74,6 +80,10 @@ private:
     QTextStream m_err;
     bool m_tty = false;
     bool m_barShown = false;
+    bool m_quiet = false;
+    ProgressMeter m_meter;
+    BatchSummary m_shown; // what the live line shows
+    QTimer m_redraw;      // keeps the rate and the ETA current between events
     bool m_interrupted = false;
     QString m_cancelledBy = QStringLiteral("Ctrl-C");
     BatchSummary m_final;

@@ -68,7 +68,9 @@ const char *kUsage = R"(Commands:
                                 finished work; retry re-queues failed, blocked or cancelled tasks)
 run and retry-failed take --budget UNITS (stop dispatching before the run's cost would pass
 UNITS) and --debug-logging (prompts and provider detail in logs and reports; off by default);
-both print the job report's path at the end.
+both print the job report's path at the end. At a terminal they (and watch) keep a live line:
+bar, percent, counts, tasks finished per minute and an ETA; --quiet prints only the closing
+summary.
 One process writes a workspace at a time: run, retry-failed, checkpoint create|restore, publish
 and discard exit 4 while another process owns it (retake-cli watch FILE follows that one).
 --take-over breaks the lock of an owner on another host, after saying whose it was.
@@ -78,6 +80,10 @@ owned by another live process, 130 interrupted.)";
 // Every option of retake-cli, in the order --help lists them.
 struct CliOptions {
     const QCommandLineOption json{u"json"_s, u"Print JSON lines instead of text."_s};
+    const QCommandLineOption quiet{
+        {u"q"_s, u"quiet"_s},
+        u"run, retry-failed, watch: print only the closing summary and the job report's path "
+        "(errors still go to stderr; exit codes are the same)."_s};
     const QCommandLineOption provider{
         u"provider"_s, u"retry-failed: re-run the failed tasks on provider ID."_s, u"ID"_s};
     const QCommandLineOption workspace{
@@ -123,6 +129,7 @@ void setUpParser(QCommandLineParser *parser, const CliOptions &options)
     parser->addOptions(
         {options.run, options.format, options.open, options.budget, options.debugLogging});
     parser->addOption(options.takeOver);
+    parser->addOption(options.quiet);
 }
 
 // The command line after the options: `command [action] file [rest...]`.
@@ -134,6 +141,7 @@ struct Invocation {
     QString file;
     QStringList rest; // checkpoint restore: the checkpoint id
     bool json() const { return parser.isSet(options.json); }
+    bool quiet() const { return parser.isSet(options.quiet); }
 };
 
 // What a command works on. Which of the pointers are set depends on Command::needs.
@@ -324,7 +332,8 @@ int runCommand(CommandContext &context)
 int watchCommand(CommandContext &context)
 {
     return remote::watch(context.call.file, context.workspace,
-                         context.call.json() ? OutputMode::Json : OutputMode::Human);
+                         context.call.json() ? OutputMode::Json : OutputMode::Human,
+                         context.call.quiet());
 }
 
 // `pause`, `resume`, `cancel`, `retry TASK...`: asks the workspace's owner to do it.
@@ -581,6 +590,7 @@ int dispatch(const Command &command, CommandContext &context)
     if (const std::optional<int> exitCode = openEngine(&engine, context))
         return *exitCode;
     CliRunner runner(&engine, mode);
+    runner.setQuiet(call.quiet());
     context.engine = &engine;
     context.runner = &runner;
     return command.handler(context);

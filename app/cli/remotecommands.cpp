@@ -104,13 +104,14 @@ int serveRun(Engine &engine, CliRunner &runner, const QString &workspace, const 
     return exitCode;
 }
 
-int watch(const QString &storyboard, const QString &workspace, OutputMode mode)
+int watch(const QString &storyboard, const QString &workspace, OutputMode mode, bool quiet)
 {
     ControlClient client;
     OwnerInfo owner;
     if (const std::optional<int> exitCode = connectToOwner(client, workspace, storyboard, &owner))
         return *exitCode;
     CliRunner runner(storyboard, mode);
+    runner.setQuiet(quiet);
     return runner.follow(&client);
 }
 

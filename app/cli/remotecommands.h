@@ -18,8 +18,8 @@ namespace retake::cli::remote {
 int serveRun(Engine &engine, CliRunner &runner, const QString &workspace, const QString &command,
              const std::function<int()> &run);
 
-// watch FILE [--json]: follows the owner's run and ends with its exit code.
-int watch(const QString &storyboard, const QString &workspace, OutputMode mode);
+// watch FILE [--json] [--quiet]: follows the owner's run and ends with its exit code.
+int watch(const QString &storyboard, const QString &workspace, OutputMode mode, bool quiet = false);
 
 // pause|resume|cancel FILE, retry FILE TASK...: asks the owner to do it. Also
 // "retry-failed" (optionally on `provider`), for retry-failed on a workspace another

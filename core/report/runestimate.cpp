@@ -13,10 +13,15 @@ QList<ProviderInfo> RunEstimate::providersOf(const Engine &engine)
     QList<ProviderInfo> list;
     for (const ProviderStatus &status : engine.providerStatuses()) {
         const ProviderProfile *profile = engine.project().provider(status.id);
-        list << ProviderInfo{status.id, status.kind, status.model,
-                             profile ? profile->costPerUnit : 0.0, std::max(1, status.maxLimit)};
+        list << infoOf(status, profile ? profile->costPerUnit : 0.0);
     }
     return list;
+}
+
+ProviderInfo RunEstimate::infoOf(const ProviderStatus &status, double costPerUnit)
+{
+    return ProviderInfo{status.id, status.kind, status.model, costPerUnit,
+                        std::max(1, status.maxLimit)};
 }
 
 RunEstimate RunEstimate::of(const Engine &engine)

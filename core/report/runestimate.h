@@ -13,6 +13,7 @@
 namespace retake {
 
 class Engine;
+struct ProviderStatus;
 
 struct RunEstimate {
     QString title;                     // the storyboard's title
@@ -31,6 +32,8 @@ struct RunEstimate {
     static RunEstimate of(const Engine &engine);
     // Kind, model, cost per unit and concurrency of the engine's providers.
     static QList<ProviderInfo> providersOf(const Engine &engine);
+    // One provider as the estimate sees it (also for a run followed from another process).
+    static ProviderInfo infoOf(const ProviderStatus &status, double costPerUnit = 0.0);
 };
 
 } // namespace retake
