@@ -78,8 +78,7 @@ SAN_CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DRETAKE_BUILD_GUI=OFF -DRETAKE_BUILD_BENCHMARKS=OFF
 SAN_SUPP := $(CURDIR)/tests/sanitizers
 # Not under ASan: the GUI suites are not built; tst_packaging checks the .deb's layout (its
-# GUI parts skip without the GUI) and the layering probes only compile; tst_crash and
-# tst_ownership_stress are long kill loops of retake-cli (see RETAKE_CRASH_ROUNDS below).
+# GUI parts skip without the GUI) and the layering probes only compile.
 ASAN_EXCLUDE ?= ^(tst_packaging|tst_layering_.*)$$
 ASAN_ENV = QT_QPA_PLATFORM=offscreen \
 	ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:check_initialization_order=1:log_path=$(CURDIR)/$(ASAN_BUILD_DIR)/sanitizer-reports/asan \
