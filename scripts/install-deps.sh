@@ -19,6 +19,9 @@ PACKAGES=(
     clang-format
     # runtime tools: motion video, speech, headless display, image checks, test certificates
     ffmpeg espeak-ng xvfb xauth imagemagick openssl
+    # the slate font of scene assembly (tst_assembly skips without it; fontconfig would accept
+    # another font package instead, so it is named here)
+    fonts-dejavu-core
     # packaging test: build the .deb (dpkg-shlibdeps, file) and validate what it installs
     dpkg-dev file desktop-file-utils appstream shared-mime-info man-db
 )
