@@ -79,7 +79,7 @@ QString composeLiveLine(const LiveLineParts &parts, int columns)
             const int filled = std::clamp(int(parts.percent / 100.0 * width), 0, width);
             return u"["_s + QString(filled, u'#') + QString(width - filled, u'.') + u"] "_s + tail;
         }
-        const QString bare = tail.trimmed();
+        QString bare = tail.trimmed();
         if (bare.size() <= room)
             return bare;
     }

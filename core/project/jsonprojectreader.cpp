@@ -491,7 +491,7 @@ void JsonProjectReader::readScenes(const QJsonValue &value, Project *project)
         return;
     }
     qsizetype shotCount = 0;
-    for (const QJsonValue &scene : *array)
+    for (const auto &scene : *array)
         shotCount += scene.toObject().value(u"shots"_s).toArray().size();
     if (shotCount > StoryboardLoader::kMaxShots) {
         add(location, StoryboardLoader::tooManyShots(shotCount));
