@@ -494,13 +494,16 @@ void ControlServer::write(QLocalSocket *socket, const QByteArray &line)
     auto it = m_clients.find(socket);
     if (it == m_clients.end() || it->closing)
         return;
-    if (socket->bytesToWrite() + line.size() > kMaxBacklogBytes) {
+    // Events queued before this line go first, in the same write.
+    const QByteArray data = it->pending.isEmpty() ? line : it->pending + line;
+    it->pending.clear();
+    if (socket->bytesToWrite() + data.size() > kMaxBacklogBytes) {
         // It does not read what it asked for; holding its backlog would cost the owner.
         it->closing = true;
         socket->abort();
         return;
     }
-    socket->write(line);
+    socket->write(data);
 }
 
 bool ControlServer::hasSubscribers() const
@@ -520,14 +523,32 @@ void ControlServer::broadcast(const QJsonObject &event)
 
 void ControlServer::send(const QByteArray &line)
 {
-    // write() may drop a client that does not read: collect the sockets first.
-    QList<QLocalSocket *> subscribers;
-    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-        if (it->subscribed)
-            subscribers << it.key();
+    // A coalesced update is several events (tasks, attempts, summary, providers): one write
+    // per subscriber for all of them, not one system call and one wake-up per event each.
+    bool queued = false;
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        if (it->subscribed && !it->closing) {
+            it->pending += line;
+            queued = true;
+        }
     }
-    for (QLocalSocket *socket : std::as_const(subscribers))
-        write(socket, line);
+    if (queued && !m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &ControlServer::flushPending, Qt::QueuedConnection);
+    }
+}
+
+void ControlServer::flushPending()
+{
+    m_flushQueued = false;
+    // write() may drop a client that does not read: collect the sockets first.
+    QList<QLocalSocket *> ready;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (!it->pending.isEmpty())
+            ready << it.key();
+    }
+    for (QLocalSocket *socket : std::as_const(ready))
+        write(socket, {});
 }
 
 void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
@@ -554,6 +575,7 @@ void ControlServer::announceEnd(int exitCode, const QString &how)
 {
     m_ended = QJsonObject{{u"exitCode"_s, exitCode}, {u"how"_s, how}};
     broadcast(controlEvent(u"ended"_s, m_ended));
+    flushPending();
     const QDeadlineTimer deadline(2000);
     for (QLocalSocket *socket : m_clients.keys()) {
         while (socket->state() == QLocalSocket::ConnectedState && socket->bytesToWrite() > 0 &&

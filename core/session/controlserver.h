@@ -59,6 +59,7 @@ Q_SIGNALS:
 private:
     struct Client {
         QByteArray buffer;
+        QByteArray pending; // events not yet handed to the socket (see send())
         bool subscribed = false;
         bool closing = false;
         qint64 pid = 0;
@@ -78,7 +79,10 @@ private:
     void write(QLocalSocket *socket, const QByteArray &line);
     bool hasSubscribers() const;
     void broadcast(const QJsonObject &event);
+    // Queues `line` for every subscriber; what one event-loop turn queues goes out in one
+    // write per subscriber (flushPending()).
     void send(const QByteArray &line);
+    void flushPending();
     void broadcastTasks(const QList<TaskSnapshot> &tasks);
     void connectEngine();
 
@@ -92,6 +96,7 @@ private:
     // Each task's JSON text as last sent, while there have been subscribers ever since it
     // was written (emptied otherwise): a subscriber's snapshot is mostly copied from it.
     QHash<QString, QByteArray> m_taskText;
+    bool m_flushQueued = false;
     bool m_endsWithBatch = false;
     bool m_batchFinished = false;
     bool m_cancelledByUser = false;

@@ -74,8 +74,8 @@ qint64 contextSwitches(qint64 pid)
     return total;
 }
 
-// CPU seconds (user + system) of `pid` itself, or -1.
-double cpuSeconds(qint64 pid)
+// CPU seconds (user + system) of `pid` itself, or -1; `system` gets the system part.
+double cpuSeconds(qint64 pid, double *system)
 {
     QFile stat(u"/proc/%1/stat"_s.arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
@@ -85,8 +85,9 @@ double cpuSeconds(qint64 pid)
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 15)
         return -1;
-    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime
-    return ticks / double(::sysconf(_SC_CLK_TCK));
+    const double perSecond = double(::sysconf(_SC_CLK_TCK));
+    *system = fields.at(12).toDouble() / perSecond;                           // stime
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / perSecond; // + utime
 }
 
 struct Watcher {
@@ -127,6 +128,7 @@ void handleLine(Watcher &w, const QByteArray &line)
 struct Figures {
     double seconds = 0;
     double ownerCpu = 0;
+    double ownerSystem = 0; // of which in the kernel
     std::vector<qint64> latencies;
     int tasksSeen = 0;
     qint64 switches = 0; // of the owner's main thread
@@ -189,9 +191,12 @@ Figures measure(int shots, int watcherCount)
 
     double lastCpu = 0;
     while (owner.state() == QProcess::Running) {
-        const double cpu = cpuSeconds(pid);
-        if (cpu >= 0)
+        double system = 0;
+        const double cpu = cpuSeconds(pid, &system);
+        if (cpu >= 0) {
             lastCpu = cpu;
+            f.ownerSystem = system;
+        }
         const qint64 switches = contextSwitches(pid);
         if (switches >= 0)
             f.switches = switches;
@@ -283,18 +288,19 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << u"bench_watch: %1 shots (%2 tasks), built-in provider, 8 at a time\n"_s.arg(shots).arg(
         shots * 2);
-    out << "watchers  wall s  owner CPU s  done seen  latency p50  p99  max (ms)  owner "
-           "main-thread context switches\n";
+    out << "watchers  wall s  owner CPU s (system)  done seen  latency p50  p99  max (ms)  "
+           "owner main-thread context switches\n";
     for (int n : counts) {
         const Figures f = measure(shots, n);
-        out << u"%1  %2  %3  %4  %5  %6  %7  %8\n"_s.arg(n, 8)
+        out << u"%1  %2  %3 (%9)  %4  %5  %6  %7  %8\n"_s.arg(n, 8)
                    .arg(f.seconds, 6, 'f', 1)
                    .arg(f.ownerCpu, 11, 'f', 2)
                    .arg(f.tasksSeen, 9)
                    .arg(percentile(f.latencies, 0.5), 11)
                    .arg(percentile(f.latencies, 0.99), 4)
                    .arg(f.latencies.empty() ? -1 : f.latencies.back(), 4)
-                   .arg(f.switches);
+                   .arg(f.switches)
+                   .arg(f.ownerSystem, 0, 'f', 2);
         out.flush();
     }
     return 0;
