@@ -43,6 +43,15 @@ QString QueuedJob::resumeId() const
     return RemoteJobRef::isSafeId(id) ? id : QString();
 }
 
+bool QueuedJob::forgetGoneJob(const HttpResponse &response)
+{
+    if (response.status != 404 && response.status != 410)
+        return false;
+    setServerJobId({});
+    setCancelUrl({});
+    return true;
+}
+
 bool QueuedJob::inputImageUri(QString *uri)
 {
     const GenerationRequest &r = request();

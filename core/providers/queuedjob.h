@@ -58,6 +58,10 @@ protected:
     void acceptServerJob(bool reattached) { Q_EMIT remoteJobAccepted(m_serverJobId, reattached); }
     // The job id to re-attach to (the request's resumeJobId when it is a safe id), else empty.
     QString resumeId() const;
+    // The answer to a re-attach says the job is gone (404, 410: expired or never there):
+    // its id and cancel URL are forgotten (nothing to cancel) and true is returned; the
+    // caller submits anew.
+    bool forgetGoneJob(const HttpResponse &response);
     void setCancelUrl(const QUrl &url) { m_cancelUrl = url; }
     // Starts the poll delay afresh whenever the server reports a new status.
     void noteStatus(const QString &status);

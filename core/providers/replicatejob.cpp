@@ -43,10 +43,7 @@ void ReplicateJob::reattach()
 
 void ReplicateJob::onReattach(const HttpResponse &response)
 {
-    if (response.status == 404 || response.status == 410) {
-        // Gone on the server (expired or never there): nothing to cancel, submit anew.
-        setServerJobId({});
-        setCancelUrl({});
+    if (forgetGoneJob(response)) {
         submitNew();
         return;
     }
