@@ -457,9 +457,7 @@ QByteArray ControlServer::helloLine(const QJsonValue &id)
         tasks += *text;
         tasks += ',';
     }
-    if (tasks.size() > 1)
-        tasks.chop(1);
-    tasks += ']';
+    closeJson(tasks, ']');
     return withRawMember(
         encodeControlLine(controlReply(id, fields)), u"snapshot",
         withRawMember(QJsonDocument(snapshot).toJson(QJsonDocument::Compact), u"tasks", tasks));
@@ -566,7 +564,7 @@ void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
             array += text;
             array += ',';
         }
-        array.back() = ']';
+        closeJson(array, ']');
         send(withRawMember(event, u"tasks", array));
     }
 }

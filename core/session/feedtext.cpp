@@ -268,10 +268,7 @@ QByteArray encodeAttempt(const Attempt &a)
         appendVariant(out, it.value());
         out += ',';
     }
-    if (out.back() == ',')
-        out.back() = '}';
-    else
-        out += '}';
+    closeJson(out, '}');
     out += ',';
     appendMember(out, "startedAt", a.startedAt);
     appendMember(out, "endedAt", a.endedAt);
@@ -308,9 +305,7 @@ QByteArray encodeProviders(const QList<ProviderStatus> &providers)
         out.back() = '}';
         out += ',';
     }
-    if (out.size() > 1)
-        out.chop(1);
-    out += ']';
+    closeJson(out, ']');
     return out;
 }
 
@@ -320,6 +315,14 @@ QByteArray encodeTask(const TaskSnapshot &task)
     out.reserve(320 + task.lastMessage.size() + task.outputPath.size());
     appendTask(out, task);
     return out;
+}
+
+void closeJson(QByteArray &text, char bracket)
+{
+    if (text.endsWith(','))
+        text.back() = bracket;
+    else
+        text += bracket;
 }
 
 QByteArray jsonString(QStringView text)
@@ -338,10 +341,7 @@ QByteArray encodeTasks(const QList<TaskSnapshot> &tasks)
         appendTask(out, task);
         out += ',';
     }
-    if (tasks.isEmpty())
-        out += ']';
-    else
-        out.back() = ']';
+    closeJson(out, ']');
     return out;
 }
 

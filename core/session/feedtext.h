@@ -22,6 +22,9 @@ QByteArray encodeTasks(const QList<TaskSnapshot> &tasks);
 QByteArray encodeAttempt(const Attempt &attempt);
 // The compact JSON array of `providers`, members as in toJson(const ProviderStatus &).
 QByteArray encodeProviders(const QList<ProviderStatus> &providers);
+// Ends a JSON array or object whose members were each followed by ',': the last comma
+// becomes `bracket` (']' or '}'), or `bracket` is appended when there was no member.
+void closeJson(QByteArray &text, char bracket);
 // `text` as a JSON string, quotes included.
 QByteArray jsonString(QStringView text);
 // `object` (the text of a JSON object, with or without a final newline) with the member
