@@ -538,14 +538,15 @@ void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()
 void TestEngine::failedAttemptsAreArchivedAndLogged()
 {
     openEngine(makeProject(1));
-    m_a->script(img(1), {{ErrorClass::RateLimited, {}, 429}});
+    // (A rate limit is waited out, not archived: a dead server is a failure.)
+    m_a->script(img(1), {{ErrorClass::ProviderUnavailable, {}, 503}});
     QVERIFY(runToEnd());
     const QString dir = m_f.path(u"ws/_failed/sh01-image/attempt-1"_s);
     QFile errorJson(dir + u"/error.json"_s);
     QVERIFY(errorJson.open(QIODevice::ReadOnly));
     const QJsonObject json = QJsonDocument::fromJson(errorJson.readAll()).object();
-    QCOMPARE(json.value(u"class"_s).toString(), u"rate_limited"_s);
-    QCOMPARE(json.value(u"httpStatus"_s).toInt(), 429);
+    QCOMPARE(json.value(u"class"_s).toString(), u"provider_unavailable"_s);
+    QCOMPARE(json.value(u"httpStatus"_s).toInt(), 503);
     QCOMPARE(json.value(u"provider"_s).toString(), u"a"_s);
     QCOMPARE(json.value(u"rung"_s).toString(), u"primary"_s);
     QFile log(m_f.path(u"ws/logs/error.log"_s));
@@ -555,7 +556,7 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QVERIFY(text.contains(u"Task: sh01/image   Stage: image   Provider: a (model a-model)"_s));
     QVERIFY(text.contains(u"Attempt: 1/4   Rung: primary"_s));
     QVERIFY(text.contains(u"Status: RETRYING"_s));
-    QVERIFY(text.contains(u"Error Type: rate_limited (HTTP 429)"_s));
+    QVERIFY(text.contains(u"Error Type: provider_unavailable (HTTP 503)"_s));
     QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
     QVERIFY(!text.contains(u"lighthouse"_s)); // no prompt in logs by default
 }

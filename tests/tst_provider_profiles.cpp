@@ -79,6 +79,7 @@ private Q_SLOTS:
                 "\"timeouts\": {\"connectMs\": 5000, \"firstByteMs\": 60000, \"totalMs\": 90000,"
                 "\"pollIntervalMs\": 500, \"maxPollIntervalMs\": 4000, \"jobMs\": 600000},"
                 "\"maxDownloadBytes\": 104857600, \"maxRedirects\": 1,"
+                "\"rateLimit\": 90, \"maxWaitMs\": 20000,"
                 "\"allowHttpHosts\": [\"GPU-BOX.lan\"], \"options\": {\"workflow\": "
                 "\"flows/txt2img.json\"}"
                 "}")
@@ -94,6 +95,8 @@ private Q_SLOTS:
         QCOMPARE(profile->timeouts.jobMs, 600000);
         QCOMPARE(profile->maxDownloadBytes, 104857600);
         QCOMPARE(profile->maxRedirects, 1);
+        QCOMPARE(profile->rateLimitPerMinute, 90.0);
+        QCOMPARE(profile->maxWaitMs, 20000);
         QCOMPARE(profile->allowHttpHosts, QStringList{u"gpu-box.lan"_s});
         QCOMPARE(profile->options.value(u"workflow"_s).toString(),
                  u"/projects/a/flows/txt2img.json"_s);
@@ -104,6 +107,8 @@ private Q_SLOTS:
         QVERIFY2(reread, qPrintable(again.join(u'\n')));
         QCOMPARE(reread->timeouts.firstByteMs, 60000);
         QCOMPARE(reread->stages, profile->stages);
+        QCOMPARE(reread->rateLimitPerMinute, 90.0);
+        QCOMPARE(reread->maxWaitMs, 20000);
     }
 
     void badProfilesAreNamed_data()
@@ -125,6 +130,12 @@ private Q_SLOTS:
         QTest::newRow("unknown timeout")
             << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"timeouts\": {\"readMs\": 5}}")
             << u"p.timeouts.readMs: unknown timeout"_s;
+        QTest::newRow("negative rate")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"rateLimit\": -3}")
+            << u"p.rateLimit: requests per minute"_s;
+        QTest::newRow("wait as text")
+            << QByteArray("{\"id\": \"a\", \"kind\": \"fal\", \"maxWaitMs\": \"1m\"}")
+            << u"p.maxWaitMs: milliseconds"_s;
         QTest::newRow("unknown kind") << QByteArray("{\"id\": \"a\", \"kind\": \"midjourney\"}")
                                       << u"p.kind: unknown kind \"midjourney\""_s;
         QTest::newRow("reserved id") << QByteArray("{\"id\": \"local\", \"kind\": \"fal\"}")

@@ -1,6 +1,8 @@
-// 500 image tasks through the real Engine against retake-sim's token bucket of 10
-// requests per second: every task ends done, on the simulated provider, at full quality;
-// 429s are answered with retry-after-ms and the engine's AIMD limiter backs off.
+// 500 image tasks through the real Engine, with its default retry and breaker settings,
+// against retake-sim's token bucket of 10 requests per second: every task ends done, on the
+// simulated provider, at full quality, without a retry spent; the engine paces itself from
+// the x-ratelimit-* headers instead of bouncing off the limit (docs/ARCHITECTURE.md, "Rate
+// limits").
 // Videos go to an instant fake so the run measures the image provider only.
 #include "engine/engine.h"
 #include "engine/outputverifier.h"
@@ -52,10 +54,6 @@ private Q_SLOTS:
         project.providers << profile;
         project.providerPreference.insert(Stage::Image, {u"sim"_s});
         project.providerPreference.insert(Stage::Video, {u"fast"_s});
-        project.retry.maxRetries = 1000; // 429s are expected; the budget must not run out
-        project.retry.retriesPerRung = 1000;
-        project.retry.baseDelayMs = 1;
-        project.retry.maxDelayMs = 2000;
         for (int s = 0; s < kShots / 10; ++s) {
             Scene scene;
             scene.id = u"s%1"_s.arg(s, 2, 10, QLatin1Char('0'));
@@ -76,9 +74,6 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(engine.open(project, dir.filePath(u"ws"_s), &error), qPrintable(error));
         EngineOptions options = engine.options();
-        options.retry.jitter = 0.2;
-        options.breaker.failureThreshold = 1000000; // 429s must not open the breaker
-        options.aimd.enabled = true;
         options.verifyOutputs = false; // the fake's videos are not real; images checked below
         options.updateIntervalMs = 50;
         options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
@@ -109,6 +104,7 @@ private Q_SLOTS:
                 continue;
             QCOMPARE(task.quality, Quality::Full);
             QCOMPARE(task.providerId, u"sim"_s);
+            QCOMPARE(task.retriesUsed, 0);
             const VerificationResult check =
                 verifyOutputFile(task.outputPath, {Stage::Image, 64, 48, 0});
             QVERIFY2(check.ok, qPrintable(check.message));
@@ -118,14 +114,18 @@ private Q_SLOTS:
         qInfo("outputs verified after %lld ms", clock.elapsed());
         const sim::ProtocolStats stats = server.stats().protocols.value(u"openai-images"_s);
         QCOMPARE(stats.completed, kShots);
-        QVERIFY(stats.rateLimited > 0); // the bucket did push back
+        // Paced, not bouncing: few requests meet the limit (the goal is 2 %; the figure of
+        // a quiet machine is in BENCHMARKS.md).
+        const int submissions = stats.rateLimited + stats.submitted;
+        QVERIFY2(stats.rateLimited * 20 <= submissions,
+                 qPrintable(u"%1 of %2 answered 429"_s.arg(stats.rateLimited).arg(submissions)));
         // 10 per second with a bucket of 10: at least (500 - 10) / 10 s.
         QVERIFY(elapsedMs >= 48000);
         qInfo("500 image tasks, 10 req/s bucket: %.1f s (ideal 49.0 s), %d answered 429 "
               "(%.1f %% of %d submissions), AIMD limit at the end %d",
               elapsedMs / 1000.0, stats.rateLimited,
-              100.0 * stats.rateLimited / (stats.rateLimited + stats.submitted),
-              stats.rateLimited + stats.submitted, engine.providerLimit(u"sim"_s));
+              100.0 * stats.rateLimited / (stats.rateLimited + stats.submitted), submissions,
+              engine.providerLimit(u"sim"_s));
     }
 };
 

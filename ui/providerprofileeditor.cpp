@@ -349,6 +349,10 @@ QString ProviderProfileEditor::fieldLabel(const QString &field)
         return tr("Largest download", "provider profile field");
     if (field == u"maxRedirects")
         return tr("Redirects", "provider profile field");
+    if (field == u"rateLimit")
+        return tr("Requests per minute", "provider profile field");
+    if (field == u"maxWaitMs")
+        return tr("Longest wait for a rate limit", "provider profile field");
     return field;
 }
 

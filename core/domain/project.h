@@ -68,7 +68,12 @@ struct ProviderProfile {
     qint64 maxDownloadBytes = 1024ll * 1024 * 1024;
     int maxRedirects = 3;
     QStringList allowHttpHosts; // plain http allowed to these hosts besides loopback
-    QString origin;             // where it was defined, for messages: "project", a file, ...
+    // Rate limits (docs/ARCHITECTURE.md, "Rate limits"): requests per minute the provider
+    // allows (0 = learn it from its answers), and how long in all a task waits out a rate
+    // limit on one rung before the wait counts as a failure.
+    double rateLimitPerMinute = 0.0;
+    int maxWaitMs = 60 * 1000;
+    QString origin; // where it was defined, for messages: "project", a file, ...
 };
 
 struct RetrySettings {

@@ -54,7 +54,7 @@ void AttemptRunner::run(int i, ProviderJob *job)
 
 void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
 {
-    m_host.jobEnded(i);
+    m_host.jobEnded(i, result);
     TaskRecord &t = m_tasks.at(i);
     if (t.cancelRequested && !result.ok()) {
         GenerationResult cancelled = result;

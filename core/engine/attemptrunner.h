@@ -26,7 +26,7 @@ public:
         // the job waits on it from now on.
         virtual void attemptAcceptedRemotely(int task, const QString &id, bool reattached) = 0;
         // The job reported (before confinement and verification).
-        virtual void jobEnded(int task) = 0;
+        virtual void jobEnded(int task, const GenerationResult &result) = 0;
         // The output is verified and still in the staging folder.
         virtual void attemptVerified(int task, const QString &stagedFile) = 0;
         virtual void attemptFailed(int task, const GenerationResult &result) = 0;

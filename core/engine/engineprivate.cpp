@@ -107,7 +107,8 @@ void EnginePrivate::saveState()
 void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
 {
     ProviderLane &lane = scheduler.lanes()[provider->id()];
-    lane.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd);
+    lane.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd,
+                             provider->ratePolicy());
     lane.provider = std::move(provider);
 }
 
@@ -270,20 +271,29 @@ void EnginePrivate::dispatch(int i)
     t.costEstimate = estimateCost(t);
     budget.addInFlight(t.costEstimate);
     ProviderJob *job = lane->provider->createJob(t.request, q);
-    t.limiterEpoch = lane->gate.onSent(now());
+    t.ticket = lane->gate.onSent(now());
+    t.accepted = false;
     t.snap.attemptCount = a.number;
     t.snap.progress = 0.0;
     tasks.setState(i, TaskState::Running);
     runner.run(i, job);
 }
 
-void EnginePrivate::jobEnded(int i)
+void EnginePrivate::jobEnded(int i, const GenerationResult &result)
 {
     TaskRecord &t = tasks.at(i);
     budget.releaseInFlight(t.costEstimate);
     t.costEstimate = 0.0;
-    if (ProviderLane *lane = scheduler.lane(t.current.providerId))
-        lane->gate.onFinished();
+    if (ProviderLane *lane = scheduler.lane(t.current.providerId)) {
+        lane->gate.onHint(result.rateHint, now());
+        // An answer that is not a rate limit shows what the provider takes (for pacing).
+        const bool answered = result.ok() || (result.httpStatus > 0 && result.httpStatus != 429 &&
+                                              result.errorClass != ErrorClass::RateLimited);
+        if (answered && !t.accepted)
+            lane->gate.onAccepted(t.ticket, now());
+        lane->gate.onFinished(t.ticket);
+    }
+    t.accepted = false;
     t.job = nullptr;
 }
 
@@ -297,6 +307,9 @@ void EnginePrivate::attemptAcceptedRemotely(int i, const QString &id, bool reatt
     TaskRecord &t = tasks.at(i);
     Attempt &a = t.current;
     a.remoteJobId = id;
+    if (ProviderLane *lane = scheduler.lane(a.providerId); lane && !t.accepted)
+        lane->gate.onAccepted(t.ticket, now());
+    t.accepted = true;
     RemoteJobRef ref;
     ref.id = id;
     ref.providerId = a.providerId;
@@ -365,7 +378,9 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     budget.addSpent(a.costUnits);
     recordAttempt(i);
     if (ProviderLane *lane = scheduler.lane(a.providerId))
-        lane->gate.onSucceeded(t.dispatchedMs);
+        lane->gate.onSucceeded();
+    t.rateWaitedMs = 0;
+    t.rateWaits = 0;
     t.paramsHash = requests.paramsHash(t);
     t.snap.outputPath = target;
     t.snap.lastError = ErrorClass::None;
@@ -456,11 +471,13 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         return;
     }
 
+    if (waitOutRateLimit(i, result))
+        return;
     a.archivedTo = archive.archive(t, t.request.outputDir);
     if (ProviderLane *lane = scheduler.lane(a.providerId)) {
-        const QString line = lane->gate.onFailed(a.providerId, cls, t.dispatchedMs, t.limiterEpoch,
-                                                 result.retryAfterMs, options.retry.maxDelayMs,
-                                                 nowMs, a.message, a.endedAt);
+        const QString line =
+            lane->gate.onFailed(a.providerId, cls, t.ticket, result.retryAfterMs,
+                                options.retry.maxDelayMs, nowMs, a.message, a.endedAt);
         if (!line.isEmpty())
             log(line);
     }
@@ -485,6 +502,8 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
     } else {
         t.rungIndex = decision.targetRung;
         t.rungFailures = 0;
+        t.rateWaitedMs = 0;
+        t.rateWaits = 0;
     }
     const qint64 delay = decision.backoffRetryNumber > 0
                              ? policy.delayMs(decision.backoffRetryNumber, result.retryAfterMs)
@@ -497,6 +516,54 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         tasks.setState(i, TaskState::Queued);
     }
     scheduler.request();
+}
+
+bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
+{
+    // A rate limit is not a failure (docs/ARCHITECTURE.md, "Rate limits"): the task waits on
+    // the same provider and rung, spends no retry and no breaker count, until its waits on
+    // this rung together pass the profile's maxWaitMs. So is a 503 that names its wait.
+    const ErrorClass cls = result.errorClass;
+    const bool namedBusy = cls == ErrorClass::ProviderUnavailable && result.retryAfterMs;
+    if (cls != ErrorClass::RateLimited && !namedBusy)
+        return false;
+    TaskRecord &t = tasks.at(i);
+    Attempt &a = t.current;
+    ProviderLane *lane = scheduler.lane(a.providerId);
+    if (!lane || !lane->provider)
+        return false;
+    const qint64 nowMs = now();
+    qint64 wait = 0;
+    if (result.retryAfterMs) {
+        wait = *result.retryAfterMs;
+    } else {
+        // No wait named: the pacer's next slot, or a short backoff that doubles.
+        wait = std::max<qint64>(lane->gate.nextSlotMs(nowMs) - nowMs,
+                                policy.backoffMs(t.rateWaits + 1) / 4);
+    }
+    wait = std::max<qint64>(wait, 1);
+    const int maxWaitMs = lane->provider->ratePolicy().maxWaitMs;
+    if (t.rateWaitedMs + wait > maxWaitMs)
+        return false; // waited long enough: now it is a failure like any other
+    t.rateWaitedMs += wait;
+    t.rateWaits += 1;
+    lane->gate.onRateLimited(t.ticket,
+                             result.retryAfterMs ? std::optional<qint64>(wait) : std::nullopt,
+                             nowMs, a.message, a.endedAt);
+    a.countedAgainstBudget = false;
+    a.message += u" — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)"_s
+                     .arg(wait / 1000.0, 0, 'f', wait < 10000 ? 1 : 0)
+                     .arg(a.providerId)
+                     .arg(t.rateWaitedMs / 1000.0, 0, 'f', 1)
+                     .arg(maxWaitMs / 1000.0, 0, 'f', 0);
+    AttemptRunner::dropStaging(t);
+    recordAttempt(i);
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+    tasks.setState(i, TaskState::Retrying);
+    scheduler.retryAt(i, nowMs + wait);
+    t.snap.retryAt = QDateTime::currentDateTimeUtc().addMSecs(wait);
+    scheduler.request();
+    return true;
 }
 
 void EnginePrivate::endWithoutRetry(int i, ErrorClass cls)
@@ -533,6 +600,8 @@ void EnginePrivate::resetForRerun(int i)
     t.rungIndex = 0;
     t.retriesUsed = 0;
     t.rungFailures = 0;
+    t.rateWaitedMs = 0;
+    t.rateWaits = 0;
     t.refusedBy.clear();
     if (t.snap.state == TaskState::Done) {
         t.previousOutput = t.snap.outputPath;

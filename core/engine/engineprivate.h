@@ -84,6 +84,7 @@ public:
     // Results.
     void succeed(int i, const QString &stagedFile);
     void fail(int i, const GenerationResult &result);
+    bool waitOutRateLimit(int i, const GenerationResult &result);
     void finishAttempt(TaskRecord &t, const GenerationResult &result);
     void recordAttempt(int i);
     void pauseForSpace(int i, const QString &why);
@@ -118,7 +119,7 @@ public:
     void attemptProgressed(int i) override { markDirty(i); }
     void attemptWaitsForSpace(int i, const QString &what) override;
     void attemptAcceptedRemotely(int i, const QString &id, bool reattached) override;
-    void jobEnded(int i) override;
+    void jobEnded(int i, const GenerationResult &result) override;
     void attemptVerified(int i, const QString &stagedFile) override { succeed(i, stagedFile); }
     void attemptFailed(int i, const GenerationResult &result) override { fail(i, result); }
     bool driveIsFull() const override;

@@ -1,11 +1,19 @@
 #include "providergate.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
 
-ProviderGate::ProviderGate(int maxLimit, const BreakerSettings &breaker, const AimdSettings &aimd)
-    : m_breaker(breaker), m_limiter(maxLimit, aimd)
+namespace {
+constexpr int kCautiousWindow = 4; // requests before a provider of unknown limit has answered
+} // namespace
+
+ProviderGate::ProviderGate(int maxLimit, const BreakerSettings &breaker, const AimdSettings &aimd,
+                           const RatePolicy &rate)
+    : m_breaker(breaker), m_limiter(maxLimit, aimd), m_pacer(rate.perMinute),
+      m_firstWindow(rate.cautiousStart ? kCautiousWindow : 0)
 {
 }
 
@@ -26,7 +34,11 @@ bool ProviderGate::admits(qint64 nowMs, bool configured) const
 {
     if (configured && (!m_breaker.allowRequest(nowMs) || m_inFlight >= m_limiter.limit()))
         return false;
-    return nowMs >= m_holdUntilMs && !(m_probing && m_probeInFlight);
+    if (m_firstWindow > 0 && !m_answered && m_inFlight >= m_firstWindow)
+        return false;
+    if (m_probing)
+        return nowMs >= m_holdUntilMs && !m_probeInFlight; // the probe goes unpaced
+    return nowMs >= m_holdUntilMs && m_pacer.admits(nowMs);
 }
 
 bool ProviderGate::isAvoided(qint64 nowMs) const
@@ -41,56 +53,105 @@ qint64 ProviderGate::reopensAtMs(qint64 nowMs) const
         due = m_breaker.openUntilMs();
     if (m_holdUntilMs > nowMs)
         due = due < 0 ? m_holdUntilMs : std::min(due, m_holdUntilMs);
+    if (const qint64 slot = m_probing ? -1 : m_pacer.nextSlotMs(nowMs); slot >= 0)
+        due = due < 0 ? slot : std::min(due, slot);
     return due;
 }
 
-quint64 ProviderGate::onSent(qint64 nowMs)
+GateTicket ProviderGate::onSent(qint64 nowMs)
 {
     m_inFlight += 1;
     m_breaker.onRequestSent(nowMs);
-    return m_limiter.epoch();
+    m_pacer.onSent(nowMs);
+    GateTicket ticket{++m_sequence, m_limiter.epoch()};
+    if (m_probing && !m_probeInFlight) {
+        m_probeInFlight = true;
+        m_probeSequence = ticket.sequence;
+    }
+    return ticket;
 }
 
-void ProviderGate::onSucceeded(qint64 dispatchedMs)
+void ProviderGate::onAccepted(const GateTicket &ticket, qint64 nowMs)
 {
-    m_breaker.recordSuccess();
-    m_limiter.onSuccess();
-    // Only an answer to a request sent after the hold proves the limit has passed.
-    if (dispatchedMs >= m_holdUntilMs) {
+    m_pacer.onAccepted(nowMs);
+    m_answered = true;
+    // Only the probe being taken proves the hold is over; an answer to a request sent before
+    // the hold proves nothing.
+    if (ticket.sequence != 0 && ticket.sequence == m_probeSequence) {
         m_probing = false;
         m_probeInFlight = false;
     }
+}
+
+void ProviderGate::onFinished(const GateTicket &ticket)
+{
+    m_inFlight = std::max(0, m_inFlight - 1);
+    m_answered = true;
+    // However the probe ended (a failure, a cancel, a lost job), the next one may go.
+    if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
+        m_probeInFlight = false;
+}
+
+void ProviderGate::onSucceeded()
+{
+    m_breaker.recordSuccess();
+    m_limiter.onSuccess();
     noteOutcome(false);
 }
 
+void ProviderGate::hold(std::optional<qint64> waitMs, qint64 maxHoldMs, qint64 nowMs)
+{
+    if (!waitMs || *waitMs <= 0)
+        return;
+    const qint64 wait = std::min<qint64>(*waitMs, maxHoldMs);
+    m_holdUntilMs = std::max(m_holdUntilMs, nowMs + wait);
+    m_probing = true;
+}
+
+void ProviderGate::onRateLimited(const GateTicket &ticket, std::optional<qint64> waitMs,
+                                 qint64 nowMs, const QString &message, const QDateTime &at)
+{
+    if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
+        m_probeInFlight = false; // the probe was refused: the next one goes after the hold
+    m_limiter.onRateLimited(ticket.limiterEpoch);
+    m_pacer.onRateLimited(nowMs);
+    hold(waitMs, std::numeric_limits<qint64>::max(), nowMs);
+    noteOutcome(true);
+    noteError(ErrorClass::RateLimited, message, at);
+}
+
 QString ProviderGate::onFailed(const QString &providerId, ErrorClass errorClass,
-                               qint64 dispatchedMs, quint64 limiterEpoch,
-                               std::optional<qint64> retryAfterMs, qint64 maxHoldMs, qint64 nowMs,
-                               const QString &message, const QDateTime &at)
+                               const GateTicket &ticket, std::optional<qint64> retryAfterMs,
+                               qint64 maxHoldMs, qint64 nowMs, const QString &message,
+                               const QDateTime &at)
 {
     QString line;
     const bool wasOpen = m_breaker.state(nowMs) != CircuitBreaker::State::Closed;
-    m_breaker.recordFailure(isTransient(errorClass), nowMs);
+    // A rate limit says the provider is alive and busy: it never opens the breaker.
+    if (errorClass != ErrorClass::RateLimited)
+        m_breaker.recordFailure(isTransient(errorClass), nowMs);
     if (!wasOpen && m_breaker.state(nowMs) == CircuitBreaker::State::Open) {
         line = u"%1: %2 failures in a row; avoiding it for %3 s."_s.arg(providerId)
                    .arg(m_breaker.consecutiveFailures())
                    .arg(m_breaker.currentCooldownMs() / 1000.0);
     }
-    if (dispatchedMs >= m_holdUntilMs)
+    if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
         m_probeInFlight = false; // the probe failed: the next one may go
     if (errorClass == ErrorClass::RateLimited) {
-        m_limiter.onRateLimited(limiterEpoch);
-        if (retryAfterMs && *retryAfterMs > 0) {
-            const qint64 wait = std::min<qint64>(*retryAfterMs, maxHoldMs);
-            m_holdUntilMs = std::max(m_holdUntilMs, nowMs + wait);
-            m_probing = true;
-        }
+        m_limiter.onRateLimited(ticket.limiterEpoch);
+        m_pacer.onRateLimited(nowMs);
+        hold(retryAfterMs, maxHoldMs, nowMs);
     }
     noteOutcome(true);
+    noteError(errorClass, message, at);
+    return line;
+}
+
+void ProviderGate::noteError(ErrorClass errorClass, const QString &message, const QDateTime &at)
+{
     m_lastError = errorClass;
     m_lastErrorMessage = message;
     m_lastErrorAt = at;
-    return line;
 }
 
 void ProviderGate::reopen(const BreakerSettings &breaker)
@@ -99,6 +160,7 @@ void ProviderGate::reopen(const BreakerSettings &breaker)
     m_holdUntilMs = 0;
     m_probing = false;
     m_probeInFlight = false;
+    m_probeSequence = 0;
 }
 
 void ProviderGate::noteOutcome(bool failed)

@@ -103,7 +103,6 @@ void Scheduler::pass()
                 const int i = *lane.queue.begin();
                 if (!m_host.budgetAllows(i))
                     break;
-                lane.gate.onAdmitted();
                 m_host.dispatch(i); // leaves the queue through setState(Running) or a failure
                 lane.queue.erase(i);
             }

@@ -24,6 +24,8 @@ set(RETAKE_SOURCES
     ladder.h
     outputverifier.cpp
     outputverifier.h
+    ratepacer.cpp
+    ratepacer.h
     providergate.cpp
     providergate.h
     recoveryplanner.cpp

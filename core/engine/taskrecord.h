@@ -6,6 +6,7 @@
 #include "domain/task.h"
 #include "domain/taskgraph.h"
 #include "engine/ladder.h"
+#include "engine/providergate.h"
 #include "providers/provider.h"
 
 #include <QByteArray>
@@ -30,7 +31,12 @@ struct TaskRecord {
     QPointer<ProviderJob> job;
     Attempt current;
     GenerationRequest request;
-    quint64 limiterEpoch = 0;
+    GateTicket ticket;     // from the provider's gate when the attempt was sent
+    bool accepted = false; // the provider took the attempt in flight (its gate was told)
+    // Rate limits waited out on the current rung (docs/ARCHITECTURE.md, "Rate limits"): they
+    // spend no retry until together they pass the profile's maxWaitMs.
+    qint64 rateWaitedMs = 0;
+    int rateWaits = 0;
     bool cancelRequested = false;
     // A full-quality retry of a degraded task keeps the old output if it fails.
     Quality previousQuality = Quality::None;

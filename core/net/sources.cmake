@@ -6,6 +6,8 @@ set(RETAKE_SOURCES
     netfailure.h
     partfile.cpp
     partfile.h
+    ratelimitheaders.cpp
+    ratelimitheaders.h
     urlpolicy.cpp
     urlpolicy.h
 )

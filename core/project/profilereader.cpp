@@ -61,8 +61,9 @@ void readTimeouts(const QJsonObject &object, const QString &location, ProviderTi
 
 QStringList ProfileReader::networkFieldNames()
 {
-    return {u"baseUrl"_s,          u"keyRef"_s,       u"stages"_s,        u"timeouts"_s,
-            u"maxDownloadBytes"_s, u"maxRedirects"_s, u"allowHttpHosts"_s};
+    return {u"baseUrl"_s,        u"keyRef"_s,           u"stages"_s,
+            u"timeouts"_s,       u"maxDownloadBytes"_s, u"maxRedirects"_s,
+            u"allowHttpHosts"_s, u"rateLimit"_s,        u"maxWaitMs"_s};
 }
 
 const QStringList &ProfileReader::secretFieldNames()
@@ -145,6 +146,23 @@ void ProfileReader::readNetworkFields(const QJsonObject &object, const QString &
             problems->append(at(location, u"maxRedirects"_s) % u": from 0 to 20"_s);
         else
             profile->maxRedirects = value;
+    }
+    if (object.contains(u"rateLimit"_s)) {
+        const double value = object.value(u"rateLimit"_s).toDouble(-1);
+        if (!object.value(u"rateLimit"_s).isDouble() || value < 0 || value > 1e6)
+            problems->append(at(location, u"rateLimit"_s) %
+                             u": requests per minute, from 0 (learn it) to 1000000"_s);
+        else
+            profile->rateLimitPerMinute = value;
+    }
+    if (object.contains(u"maxWaitMs"_s)) {
+        const double value = object.value(u"maxWaitMs"_s).toDouble(-1);
+        if (!object.value(u"maxWaitMs"_s).isDouble() || value < 0 || value > 3600.0 * 1000 ||
+            value != std::floor(value))
+            problems->append(at(location, u"maxWaitMs"_s) %
+                             u": milliseconds from 0 (never wait) to 3600000"_s);
+        else
+            profile->maxWaitMs = int(value);
     }
     if (object.contains(u"allowHttpHosts"_s)) {
         profile->allowHttpHosts.clear();

@@ -156,6 +156,14 @@ void NetworkJob::finish(GenerationResult result)
     if (m_cancelGrace)
         m_cancelGrace->stop();
     abortExchanges(true);
+    if (result.rateHint.isEmpty())
+        result.rateHint = m_rateHint;
+    if (result.errorClass == ErrorClass::RateLimited && !result.retryAfterMs) {
+        // Some servers name the wait only in words ("Expected available in 2 seconds").
+        result.retryAfterMs = ratelimit::waitInMessage(result.message);
+        if (!result.retryAfterMs)
+            result.retryAfterMs = ratelimit::waitInMessage(result.detail);
+    }
     result.message = scrub(result.message);
     result.detail = scrub(result.detail);
     emitResult(result);
@@ -227,6 +235,8 @@ HttpExchange *NetworkJob::send(const HttpRequestSpec &spec, ResponseHandler hand
     connect(exchange, &HttpExchange::finished, this,
             [this, exchange, onCancel, handler](const HttpResponse &response) {
                 exchange->deleteLater();
+                if (const RateHint hint = ratelimit::fromHeaders(response.headers); !hint.isEmpty())
+                    m_rateHint = hint;
                 for (qsizetype i = 0; i < m_pending.size(); ++i) {
                     if (m_pending.at(i).exchange == exchange) {
                         m_pending.removeAt(i);

@@ -138,6 +138,7 @@ private:
     Phase m_phase = Phase::Created;
     ApiKeyLookup m_key;
     QList<Pending> m_pending;
+    RateHint m_rateHint; // from the last answer whose headers had one
     QTimer *m_pollTimer = nullptr;
     std::function<void()> m_poll;
     int m_pollDelayMs = 0;

@@ -1,5 +1,7 @@
 #include "providers/networkprovider.h"
 
+using namespace Qt::StringLiterals;
+
 namespace retake {
 
 namespace {
@@ -49,6 +51,17 @@ int NetworkProvider::maxConcurrency() const
 double NetworkProvider::costPerUnit() const
 {
     return profile().costPerUnit;
+}
+
+RatePolicy NetworkProvider::ratePolicy() const
+{
+    RatePolicy policy;
+    policy.perMinute = profile().rateLimitPerMinute;
+    policy.maxWaitMs = profile().maxWaitMs;
+    // Servers on the creator's own machines (ComfyUI, A1111) queue rather than refuse.
+    policy.cautiousStart =
+        policy.perMinute <= 0 && m_kindName != u"comfyui"_s && m_kindName != u"a1111"_s;
+    return policy;
 }
 
 } // namespace retake

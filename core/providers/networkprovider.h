@@ -26,6 +26,7 @@ public:
     bool supports(Stage stage) const override;
     int maxConcurrency() const override;
     double costPerUnit() const override;
+    RatePolicy ratePolicy() const override;
 
     const ProviderProfile &profile() const { return m_context->profile(); }
     QString displayName() const { return m_context->displayName(); }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/types.h"
+#include "net/ratelimitheaders.h"
 
 #include <QList>
 #include <QObject>
@@ -71,6 +72,9 @@ struct GenerationResult {
     // and the tool's own messages, never the prompts. Kept in the attempt for the report.
     QString stderrTail;
     std::optional<int> retryAfterMs;
+    // What the provider's answers said about its rate limit (the last answer that said
+    // anything); the engine paces the provider with it. Empty for local providers.
+    RateHint rateHint;
     QStringList outputFiles; // absolute paths inside the request's outputDir
     double costUnits = 0.0;
 
@@ -127,6 +131,15 @@ private:
     bool m_cancelRequested = false;
 };
 
+// How the engine treats a provider's rate limit (docs/ARCHITECTURE.md, "Rate limits").
+struct RatePolicy {
+    double perMinute = 0.0;    // the limit the profile states; 0 = learn it from answers
+    int maxWaitMs = 60 * 1000; // a task waits out rate limits this long per rung in all
+    // A remote service of unknown limit: a handful of requests go before its first answer,
+    // so a batch's first burst cannot be refused wholesale.
+    bool cautiousStart = false;
+};
+
 class Provider
 {
 public:
@@ -137,6 +150,7 @@ public:
     virtual bool supports(Stage stage) const = 0;
     virtual int maxConcurrency() const = 0;
     virtual double costPerUnit() const { return 0.0; }
+    virtual RatePolicy ratePolicy() const { return {}; }
     // The job is parented to `parent`; the caller deletes it after finished().
     virtual ProviderJob *createJob(const GenerationRequest &request, QObject *parent) = 0;
 };

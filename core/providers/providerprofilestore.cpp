@@ -156,6 +156,10 @@ QJsonObject ProviderProfileStore::toJson(const ProviderProfile &profile)
         object.insert(u"maxRedirects"_s, profile.maxRedirects);
     if (!profile.allowHttpHosts.isEmpty())
         object.insert(u"allowHttpHosts"_s, QJsonArray::fromStringList(profile.allowHttpHosts));
+    if (profile.rateLimitPerMinute != ProviderProfile().rateLimitPerMinute)
+        object.insert(u"rateLimit"_s, profile.rateLimitPerMinute);
+    if (profile.maxWaitMs != ProviderProfile().maxWaitMs)
+        object.insert(u"maxWaitMs"_s, profile.maxWaitMs);
     if (!profile.options.isEmpty())
         object.insert(u"options"_s, QJsonObject::fromVariantMap(profile.options));
     return object;
@@ -368,6 +372,8 @@ QList<ProfileProblem> ProviderProfileStore::validate(const ProviderProfile &prof
     range(u"maxDownloadBytes"_s, double(profile.maxDownloadBytes), kMinDownloadBytes,
           kMaxDownloadBytes);
     range(u"maxRedirects"_s, profile.maxRedirects, 0, kMaxRedirects);
+    range(u"rateLimit"_s, profile.rateLimitPerMinute, 0, 1e6);
+    range(u"maxWaitMs"_s, profile.maxWaitMs, 0, 3600 * 1000);
     return problems;
 }
 

@@ -5,13 +5,16 @@
 //     / concurrency), CPU per task and peak RSS of this process. The simulator runs as
 //     its own process, so the figures are the client's: provider, HTTP, base64 decoding,
 //     writing the output.
-//  2. Rate limit: M image tasks (default 1,000) through the real Engine against a 10
-//     requests/s token bucket (burst 10) on the openai-images adapter (429 with
-//     retry-after-ms): goodput as a fraction of 10 req/s and the share of submissions
-//     answered 429, with the engine's AIMD limiter on and off. Videos go to an instant
-//     fake; outputs are not verified (the fake's videos are not real).
+//  2. Rate limit: M image tasks (default 200 and 1,000) through the real Engine with its
+//     default retry, breaker and AIMD settings against a 10 requests/s token bucket (burst
+//     10) at 16 in flight: on the openai-images adapter (429 with retry-after-ms, and
+//     x-ratelimit-* headers on every answer, as OpenAI sends them) and on the replicate
+//     adapter (429 with Retry-After in whole seconds and no rate headers: the rate is
+//     learnt). Prints the share done at full quality on the provider, goodput as a fraction
+//     of 10 req/s and the share of submissions answered 429. Videos go to an instant fake;
+//     outputs are not verified (the fake's videos are not real).
 //
-//   bench_providers [tasks=10000] [rateTasks=1000] [--skip-throughput] [--skip-rate]
+//   bench_providers [tasks=10000] [rateTasks=200,1000] [--skip-throughput] [--skip-rate]
 #include "engine/engine.h"
 #include "fakeprovider.h"
 #include "providers/providerfactory.h"
@@ -172,25 +175,27 @@ void throughput(int tasks)
                 stats.value(u"completed"_s).toInt());
 }
 
-void rateLimited(int tasks, bool aimd)
+void rateLimited(int tasks, const QString &kind)
 {
     SimProcess sim({u"--rate"_s, u"10"_s, u"--burst"_s, u"10"_s, u"--job-ms"_s, u"0"_s});
     if (sim.base().isEmpty()) {
         std::printf("rate limit: retake-sim did not start\n");
         return;
     }
-    ProviderProfile profile = profileFor(u"openai-images"_s, sim.base(), 16);
-    profile.model = u"dall-e-2"_s;
-    profile.options.insert(u"size"_s, u"256x256"_s);
+    ProviderProfile profile = profileFor(kind, sim.base(), 16);
+    if (kind == u"openai-images") {
+        profile.model = u"dall-e-2"_s;
+        profile.options.insert(u"size"_s, u"256x256"_s);
+    } else {
+        profile.baseUrl = sim.base() + u"/replicate/v1"_s;
+        profile.model = u"black-forest-labs/flux-schnell"_s;
+        profile.timeouts.pollIntervalMs = 20;
+    }
     Project project;
     project.title = u"bench"_s;
     project.providers << profile;
     project.providerPreference.insert(Stage::Image, {u"bench"_s});
     project.providerPreference.insert(Stage::Video, {u"fast"_s});
-    project.retry.maxRetries = 100000;
-    project.retry.retriesPerRung = 100000;
-    project.retry.baseDelayMs = 1;
-    project.retry.maxDelayMs = 2000;
     for (int s = 0; s * 10 < tasks; ++s) {
         Scene scene;
         scene.id = u"s%1"_s.arg(s, 3, 10, QLatin1Char('0'));
@@ -212,10 +217,7 @@ void rateLimited(int tasks, bool aimd)
         return;
     }
     EngineOptions options = engine.options();
-    options.aimd.enabled = aimd;
-    options.breaker.failureThreshold = 100000000;
     options.verifyOutputs = false;
-    options.updateIntervalMs = 100;
     options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
     engine.setOptions(options);
     engine.setProvider(std::make_unique<test::FakeProvider>(u"fast"_s, 64));
@@ -226,18 +228,24 @@ void rateLimited(int tasks, bool aimd)
     engine.start();
     finished.wait(tasks * 1000);
     const double makespan = clock.elapsed() / 1000.0;
-    const QJsonObject stats = sim.stats(u"openai-images"_s);
+    const QJsonObject stats = sim.stats(kind);
     const int completed = stats.value(u"completed"_s).toInt();
     const int limited = stats.value(u"rateLimited"_s).toInt();
     const int submissions = limited + stats.value(u"submitted"_s).toInt();
+    int full = 0;
+    for (const TaskSnapshot &t : engine.tasks()) {
+        if (t.stage == Stage::Image && t.quality == Quality::Full && t.providerId == u"bench"_s)
+            ++full;
+    }
     const double goodput = completed / makespan;
-    std::printf("rate limit, AIMD %s: %d image tasks against 10 req/s (burst 10), "
-                "max concurrency 16\n",
-                aimd ? "on " : "off", tasks);
-    std::printf("  done %d/%d in %.1f s; goodput %.2f req/s = %.1f %% of 10 req/s; "
-                "429 answers %d of %d submissions = %.1f %%\n",
-                engine.summary().count(TaskState::Done), engine.summary().total, makespan, goodput,
-                goodput * 10.0, limited, submissions,
+    std::printf("rate limit, %s: %d image tasks against 10 req/s (burst 10), 16 in flight, "
+                "default retry settings\n",
+                qPrintable(kind), tasks);
+    std::printf("  done %d/%d, %.1f %% of the images at full quality on the provider; %.1f s; "
+                "goodput %.2f req/s = %.1f %% of 10 req/s; 429 answers %d of %d submissions = "
+                "%.1f %%\n",
+                engine.summary().count(TaskState::Done), engine.summary().total,
+                100.0 * full / tasks, makespan, goodput, goodput * 10.0, limited, submissions,
                 submissions > 0 ? 100.0 * limited / submissions : 0.0);
     std::fflush(stdout);
 }
@@ -253,15 +261,19 @@ int main(int argc, char **argv)
     const bool skipThroughput = args.removeAll(u"--skip-throughput"_s) > 0;
     const bool skipRate = args.removeAll(u"--skip-rate"_s) > 0;
     const int tasks = args.value(0, u"10000"_s).toInt();
-    const int rateTasks = args.value(1, u"1000"_s).toInt();
+    QList<int> rateTasks;
+    for (const QString &n : args.value(1, u"200,1000"_s).split(u','))
+        rateTasks << n.toInt();
     std::printf("bench_providers on %s, %d cores, Qt %s\n",
                 qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(), qVersion());
     if (!skipThroughput)
         throughput(tasks);
     std::fflush(stdout);
     if (!skipRate) {
-        rateLimited(rateTasks, true);
-        rateLimited(rateTasks, false);
+        for (const QString &kind : {u"openai-images"_s, u"replicate"_s}) {
+            for (int n : rateTasks)
+                rateLimited(n, kind);
+        }
     }
     return 0;
 }

@@ -294,8 +294,10 @@ SimServer::Answer SimServer::malformed()
     return answer;
 }
 
-void SimServer::respond(QTcpSocket *socket, const Answer &answer, int extraDelayMs)
+void SimServer::respond(QTcpSocket *socket, const Answer &withoutRate, int extraDelayMs)
 {
+    Answer answer = withoutRate;
+    answer.headers += m_rateHeaders.take(socket);
     QPointer<QTcpSocket> guard(socket);
     const int delay = latencyMs() + extraDelayMs;
     if (delay <= 0) {
@@ -556,7 +558,22 @@ SimServer::Answer SimServer::rateLimitedAnswer(const QString &protocol, int wait
 bool SimServer::takeToken(const QString &protocol, QTcpSocket *socket)
 {
     int waitMs = 0;
-    if (m_bucket.take(&waitMs))
+    const bool taken = m_bucket.take(&waitMs);
+    if (m_bucket.isEnabled() && protocol.startsWith(u"openai"_s)) {
+        // As OpenAI does on every answer: the limit per minute, what is left, and when the
+        // bucket is full again ("20ms", "1s").
+        const qint64 full = m_bucket.msUntilFull();
+        const QByteArray reset = full < 1000 ? QByteArray::number(full) + QByteArray("ms")
+                                             : QByteArray::number(full / 1000.0) + QByteArray("s");
+        QList<QPair<QByteArray, QByteArray>> headers;
+        headers.append({"x-ratelimit-limit-requests",
+                        QByteArray::number(qRound(m_bucket.ratePerSecond() * 60.0))});
+        headers.append(
+            {"x-ratelimit-remaining-requests", QByteArray::number(m_bucket.remaining())});
+        headers.append({"x-ratelimit-reset-requests", reset});
+        m_rateHeaders.insert(socket, headers);
+    }
+    if (taken)
         return true;
     m_stats.protocols[protocol].rateLimited += 1;
     respond(socket, rateLimitedAnswer(protocol, waitMs));

@@ -150,6 +150,9 @@ private:
 
     SimProfile m_profile;
     TokenBucket m_bucket;
+    // OpenAI's x-ratelimit-* headers of the token taken (or refused) for a request, sent with
+    // whatever that request is answered (keyed by its connection).
+    QHash<QTcpSocket *, QList<QPair<QByteArray, QByteArray>>> m_rateHeaders;
     std::mt19937_64 m_random;
     QStringList m_forced;
     SimStats m_stats;

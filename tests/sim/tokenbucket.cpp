@@ -32,4 +32,16 @@ bool TokenBucket::take(int *waitMs)
     return false;
 }
 
+int TokenBucket::remaining()
+{
+    refill();
+    return int(std::floor(m_tokens));
+}
+
+qint64 TokenBucket::msUntilFull()
+{
+    refill();
+    return qint64(std::ceil((m_capacity - m_tokens) / m_rate * 1000.0));
+}
+
 } // namespace retake::sim

@@ -15,6 +15,10 @@ public:
     bool isEnabled() const { return m_rate > 0; }
     // True when a token was taken; otherwise `waitMs` is when the next one arrives.
     bool take(int *waitMs);
+    double ratePerSecond() const { return m_rate; }
+    // Whole tokens left, and the time until the bucket is full again (after a refill).
+    int remaining();
+    qint64 msUntilFull();
 
 private:
     void refill();

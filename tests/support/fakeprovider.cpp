@@ -29,7 +29,9 @@ public:
             if (part.open(QIODevice::WriteOnly))
                 part.write("partial");
         }
-        QTimer::singleShot(m_provider->m_latencyMs, this, [this] { complete(); });
+        const int latency =
+            m_outcome.latencyMs >= 0 ? m_outcome.latencyMs : m_provider->m_latencyMs;
+        QTimer::singleShot(latency, this, [this] { complete(); });
     }
 
 protected:

@@ -32,6 +32,8 @@ struct FakeOutcome {
     QString symlinkTo;
     // What a local tool would have said on stderr (GenerationResult::stderrTail).
     QString stderrTail;
+    // How long this call takes (ms); -1 = the provider's latency.
+    int latencyMs = -1;
     // A failure's message; empty: "scripted <class>". "{prompt}" becomes the prompt sent, as
     // a server that echoes it would say.
     QString message;
@@ -70,6 +72,8 @@ public:
     int maxConcurrency() const override { return m_maxConcurrency; }
     double costPerUnit() const override { return m_costPerUnit; }
     void setCostPerUnit(double cost) { m_costPerUnit = cost; }
+    RatePolicy ratePolicy() const override { return m_ratePolicy; }
+    void setRatePolicy(const RatePolicy &policy) { m_ratePolicy = policy; }
     ProviderJob *createJob(const GenerationRequest &request, QObject *parent) override;
 
     // Outcomes for successive attempts of `taskId` on this provider; after the script
@@ -101,6 +105,7 @@ private:
 
     QString m_id;
     int m_maxConcurrency;
+    RatePolicy m_ratePolicy;
     int m_latencyMs = 0;
     double m_costPerUnit = 0.0;
     bool m_writeOutputs = true;

@@ -1,0 +1,251 @@
+// The rate pacer and the rate-limit hints it learns from (docs/ARCHITECTURE.md, "Rate
+// limits"): a stated rate, OpenAI's x-ratelimit-* headers, a wait named in words, and a rate
+// learnt from refusals; plus the gate's probe after a hold.
+#include "engine/providergate.h"
+#include "engine/ratepacer.h"
+#include "net/ratelimitheaders.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace retake;
+
+class TestRatePacer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void durations_data();
+    void durations();
+    void headers();
+    void waitsInWords_data();
+    void waitsInWords();
+    void nothingKnownAdmitsEverything();
+    void aStatedRateAllowsASecondsBurstThenPaces();
+    void headersSetTheRateAndTheTokens();
+    void aRefusalSetsTheRateUnderWhatWasAccepted();
+    void aBurstOfRefusalsCutsOnce();
+    void acceptedRequestsRaiseALearntRate();
+    void lateRefusalDuringTheProbeLeavesTheGateOpen();
+    void aCautiousStartSendsAFewUntilTheFirstAnswer();
+};
+
+void TestRatePacer::durations_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qint64>("ms"); // -1: refused
+    QTest::newRow("ms") << QByteArray("20ms") << qint64(20);
+    QTest::newRow("s") << QByteArray("1s") << qint64(1000);
+    QTest::newRow("fraction") << QByteArray("0.5s") << qint64(500);
+    QTest::newRow("m s") << QByteArray("6m0s") << qint64(360000);
+    QTest::newRow("h m") << QByteArray("1h30m") << qint64(5400000);
+    QTest::newRow("m s ms") << QByteArray("1m2s300ms") << qint64(62300);
+    QTest::newRow("spaces") << QByteArray(" 2s ") << qint64(2000);
+    QTest::newRow("empty") << QByteArray() << qint64(-1);
+    QTest::newRow("bare number") << QByteArray("12") << qint64(-1);
+    QTest::newRow("junk between") << QByteArray("1s and 2s") << qint64(-1);
+    QTest::newRow("negative") << QByteArray("-1s") << qint64(-1);
+    QTest::newRow("huge") << QByteArray("99999999h") << qint64(24ll * 3600 * 1000);
+}
+
+void TestRatePacer::durations()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(qint64, ms);
+    const std::optional<qint64> parsed = ratelimit::parseDurationMs(text);
+    QCOMPARE(parsed.value_or(-1), ms);
+}
+
+void TestRatePacer::headers()
+{
+    const HttpHeaderList openai{{"X-RateLimit-Limit-Requests", "600"},
+                                {"x-ratelimit-remaining-requests", "599"},
+                                {"x-ratelimit-reset-requests", "100ms"},
+                                {"x-ratelimit-limit-tokens", "150000"}};
+    const RateHint hint = ratelimit::fromHeaders(openai);
+    QCOMPARE(hint.limitPerMinute.value_or(-1), 600.0);
+    QCOMPARE(hint.remaining.value_or(-1), 599);
+    QCOMPARE(hint.resetMs.value_or(-1), qint64(100));
+    QVERIFY(ratelimit::fromHeaders({{"Content-Type", "application/json"}}).isEmpty());
+    // Hostile values are ignored, not trusted.
+    const RateHint hostile = ratelimit::fromHeaders(
+        {{"x-ratelimit-limit-requests", "-5"}, {"x-ratelimit-remaining-requests", "nan"}});
+    QVERIFY(hostile.isEmpty());
+}
+
+void TestRatePacer::waitsInWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("ms"); // -1: none
+    QTest::newRow("replicate") << u"Request was throttled. Expected available in 1 second."_s
+                               << 1000;
+    QTest::newRow("plural") << u"Expected available in 12 seconds"_s << 12000;
+    QTest::newRow("openai ms") << u"Rate limit reached. Please try again in 250ms."_s << 250;
+    QTest::newRow("openai s") << u"Please try again in 1.5s."_s << 1500;
+    QTest::newRow("none") << u"Too Many Requests"_s << -1;
+}
+
+void TestRatePacer::waitsInWords()
+{
+    QFETCH(QString, text);
+    QFETCH(int, ms);
+    QCOMPARE(ratelimit::waitInMessage(text).value_or(-1), ms);
+}
+
+void TestRatePacer::nothingKnownAdmitsEverything()
+{
+    RatePacer pacer;
+    for (int k = 0; k < 1000; ++k) {
+        QVERIFY(pacer.admits(0));
+        pacer.onSent(0);
+    }
+    QVERIFY(!pacer.isPacing());
+    QCOMPARE(pacer.nextSlotMs(0), qint64(-1));
+}
+
+void TestRatePacer::aStatedRateAllowsASecondsBurstThenPaces()
+{
+    RatePacer pacer(600); // 10 a second
+    int sent = 0;
+    while (pacer.admits(0) && sent < 100) {
+        pacer.onSent(0);
+        ++sent;
+    }
+    QCOMPARE(sent, 10);
+    QCOMPARE(pacer.nextSlotMs(0), qint64(100));
+    QVERIFY(!pacer.admits(99));
+    QVERIFY(pacer.admits(100));
+    // Over ten seconds it admits about 10 a second after the first burst.
+    for (qint64 t = 100; t <= 10000; ++t) {
+        while (pacer.admits(t)) {
+            pacer.onSent(t);
+            ++sent;
+        }
+    }
+    QVERIFY2(sent >= 109 && sent <= 111, qPrintable(QString::number(sent)));
+}
+
+void TestRatePacer::headersSetTheRateAndTheTokens()
+{
+    RatePacer pacer;
+    RateHint hint;
+    hint.limitPerMinute = 1200; // 20 a second
+    hint.remaining = 2;
+    pacer.onHint(hint, 1000);
+    QVERIFY(pacer.isPacing());
+    QCOMPARE(pacer.perMinute(), 1200.0);
+    // The server's remaining count is what may go now.
+    QVERIFY(pacer.admits(1000));
+    pacer.onSent(1000);
+    QVERIFY(pacer.admits(1000));
+    pacer.onSent(1000);
+    QVERIFY(!pacer.admits(1000));
+    QCOMPARE(pacer.nextSlotMs(1000), qint64(1050));
+    // A stated rate is never raised by headers.
+    RatePacer stated(300);
+    stated.onHint(hint, 0);
+    QCOMPARE(stated.perMinute(), 300.0);
+}
+
+void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
+{
+    RatePacer pacer;
+    for (int k = 0; k < 20; ++k) {
+        pacer.onSent(k * 50);
+        pacer.onAccepted(k * 50 + 10); // 20 a second, for a second
+    }
+    // A first refusal only guesses: what was accepted in the last second.
+    pacer.onRateLimited(1000);
+    QVERIFY(pacer.isPacing());
+    QCOMPARE(pacer.perMinute(), 1200.0);
+    QVERIFY(!pacer.admits(1000)); // the provider's own bucket is empty now
+    QVERIFY(pacer.nextSlotMs(1000) > 1000);
+    // The provider's bucket was empty at 1000 and is empty again at 2000: in between it
+    // accepted what flowed in, 10 requests, so its rate is 10 a second; the pacer goes just
+    // under it.
+    for (int k = 0; k < 10; ++k)
+        pacer.onAccepted(1000 + k * 100);
+    pacer.onRateLimited(2000);
+    QVERIFY2(qAbs(pacer.perMinute() - 0.95 * 600) < 1,
+             qPrintable(QString::number(pacer.perMinute())));
+    // A refusal before anything was accepted teaches nothing.
+    RatePacer fresh;
+    fresh.onRateLimited(0);
+    QVERIFY(!fresh.isPacing());
+}
+
+void TestRatePacer::aBurstOfRefusalsCutsOnce()
+{
+    RatePacer pacer(600);
+    pacer.onRateLimited(0);
+    const double once = pacer.perMinute();
+    QCOMPARE(once, 600 * 0.85);
+    for (int k = 1; k < 10; ++k)
+        pacer.onRateLimited(k * 50);
+    QCOMPARE(pacer.perMinute(), once);
+    pacer.onRateLimited(1200); // a later burst cuts again
+    QVERIFY(pacer.perMinute() < once);
+}
+
+void TestRatePacer::acceptedRequestsRaiseALearntRate()
+{
+    RatePacer pacer;
+    for (int k = 0; k < 10; ++k)
+        pacer.onAccepted(k * 100);
+    pacer.onRateLimited(1000);
+    const double learnt = pacer.perMinute();
+    for (int k = 0; k < 100; ++k)
+        pacer.onAccepted(2000 + k * 100);
+    QVERIFY(pacer.perMinute() > learnt * 1.09);
+    // Never above a stated rate.
+    RatePacer stated(600);
+    for (int k = 0; k < 1000; ++k)
+        stated.onAccepted(k);
+    QCOMPARE(stated.perMinute(), 600.0);
+}
+
+void TestRatePacer::lateRefusalDuringTheProbeLeavesTheGateOpen()
+{
+    ProviderGate gate(4, BreakerSettings(), AimdSettings()); // AIMD halves it to 2
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    // Two requests out; the first is refused "retry in 100 ms" at 10 ms: a hold till 110.
+    QVERIFY(gate.admits(0, true));
+    const GateTicket first = gate.onSent(0);
+    const GateTicket second = gate.onSent(0);
+    gate.onFinished(first);
+    gate.onRateLimited(first, 100, 10, u"429"_s, at);
+    QVERIFY(!gate.admits(50, true));
+    // After the hold one probe goes, alone.
+    QVERIFY(gate.admits(120, true));
+    const GateTicket probe = gate.onSent(120);
+    QVERIFY(!gate.admits(121, true));
+    // The second, sent before the hold, is refused late: the hold grows to 230.
+    gate.onFinished(second);
+    gate.onRateLimited(second, 100, 130, u"429"_s, at);
+    // The probe is taken at 140: the hold was the provider's last word, then it took one.
+    gate.onAccepted(probe, 140);
+    gate.onFinished(probe);
+    gate.onSucceeded();
+    QVERIFY(!gate.admits(200, true)); // the grown hold still stands
+    QVERIFY(gate.admits(231, true));  // and then the gate is open, not stuck on the probe
+    gate.onSent(231);
+    QVERIFY(gate.admits(231, true)); // and no longer probing: two at a time again
+}
+
+void TestRatePacer::aCautiousStartSendsAFewUntilTheFirstAnswer()
+{
+    RatePolicy policy;
+    policy.cautiousStart = true;
+    ProviderGate gate(16, BreakerSettings(), AimdSettings(), policy);
+    QList<GateTicket> out;
+    while (gate.admits(0, true) && out.size() < 16)
+        out << gate.onSent(0);
+    QCOMPARE(out.size(), 4);
+    gate.onAccepted(out.first(), 5);
+    while (gate.admits(5, true) && out.size() < 16)
+        out << gate.onSent(5);
+    QCOMPARE(out.size(), 16);
+}
+
+QTEST_GUILESS_MAIN(TestRatePacer)
+#include "tst_ratepacer.moc"
