@@ -50,6 +50,9 @@ bool sameProviders(const QList<ProviderStatus> &a, const QList<ProviderStatus> &
 constexpr qint64 kMaxBacklogBytes = 64 * kMaxLineBytes;
 // Tasks per "tasks" event, so that each line stays well under kMaxLineBytes.
 constexpr int kTasksPerEvent = 1000;
+// Events wait this long to go out together: an attempt's end, the coalesced update after it
+// and the next attempt's end are one write and one wake-up of each watcher, not three.
+constexpr int kFlushDelayMs = 40;
 // How long a refused client has to read its error reply and hang up.
 constexpr int kRefusedGraceMs = 3000;
 
@@ -107,10 +110,13 @@ bool isRetryable(TaskState state)
 } // namespace
 
 ControlServer::ControlServer(Engine *engine, const OwnerInfo &owner, QObject *parent)
-    : QObject(parent), m_engine(engine), m_owner(owner), m_server(new QLocalServer(this))
+    : QObject(parent), m_engine(engine), m_owner(owner), m_server(new QLocalServer(this)),
+      m_flushTimer(new QTimer(this))
 {
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onNewConnection);
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &ControlServer::flushPending);
     connectEngine();
 }
 
@@ -530,15 +536,13 @@ void ControlServer::send(const QByteArray &line)
             queued = true;
         }
     }
-    if (queued && !m_flushQueued) {
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &ControlServer::flushPending, Qt::QueuedConnection);
-    }
+    if (queued && !m_flushTimer->isActive())
+        m_flushTimer->start(kFlushDelayMs);
 }
 
 void ControlServer::flushPending()
 {
-    m_flushQueued = false;
+    m_flushTimer->stop();
     // write() may drop a client that does not read: collect the sockets first.
     QList<QLocalSocket *> ready;
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {

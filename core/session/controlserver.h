@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 #include <optional>
 
@@ -96,7 +97,7 @@ private:
     // Each task's JSON text as last sent, while there have been subscribers ever since it
     // was written (emptied otherwise): a subscriber's snapshot is mostly copied from it.
     QHash<QString, QByteArray> m_taskText;
-    bool m_flushQueued = false;
+    QTimer *m_flushTimer; // single shot: writes what the subscribers have pending
     bool m_endsWithBatch = false;
     bool m_batchFinished = false;
     bool m_cancelledByUser = false;
