@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace retake;
 
@@ -151,8 +153,8 @@ void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
 {
     RatePacer pacer;
     for (int k = 0; k < 20; ++k) {
-        pacer.onSent(k * 50);
-        pacer.onAccepted(k * 50 + 10); // 20 a second, for a second
+        pacer.onSent(qint64(k) * 50);
+        pacer.onAccepted(qint64(k) * 50 + 10); // 20 a second, for a second
     }
     // A first refusal only guesses: what was accepted in the last second.
     pacer.onRateLimited(1000);
@@ -160,13 +162,17 @@ void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
     QCOMPARE(pacer.perMinute(), 1200.0);
     QVERIFY(!pacer.admits(1000)); // the provider's own bucket is empty now
     QVERIFY(pacer.nextSlotMs(1000) > 1000);
-    // The provider's bucket was empty at 1000 and is empty again at 2000: in between it
-    // accepted what flowed in, 10 requests, so its rate is 10 a second; the pacer goes just
-    // under it.
+    // Accepted requests raise a guess by 2 % each; a refusal while paced lowers it by 15 %,
+    // and from then on it rises by 0.1 % per accepted request.
     for (int k = 0; k < 10; ++k)
-        pacer.onAccepted(1000 + k * 100);
+        pacer.onAccepted(1000 + qint64(k) * 100);
+    const double grown = 1200 * std::pow(1.02, 10);
+    QVERIFY2(qAbs(pacer.perMinute() - grown) < 1, qPrintable(QString::number(pacer.perMinute())));
     pacer.onRateLimited(2000);
-    QVERIFY2(qAbs(pacer.perMinute() - 0.95 * 600) < 1,
+    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * grown) < 1,
+             qPrintable(QString::number(pacer.perMinute())));
+    pacer.onAccepted(2100);
+    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * grown * 1.001) < 0.01,
              qPrintable(QString::number(pacer.perMinute())));
     // A refusal before anything was accepted teaches nothing.
     RatePacer fresh;
@@ -181,7 +187,7 @@ void TestRatePacer::aBurstOfRefusalsCutsOnce()
     const double once = pacer.perMinute();
     QCOMPARE(once, 600 * 0.85);
     for (int k = 1; k < 10; ++k)
-        pacer.onRateLimited(k * 50);
+        pacer.onRateLimited(qint64(k) * 50);
     QCOMPARE(pacer.perMinute(), once);
     pacer.onRateLimited(1200); // a later burst cuts again
     QVERIFY(pacer.perMinute() < once);
@@ -191,11 +197,11 @@ void TestRatePacer::acceptedRequestsRaiseALearntRate()
 {
     RatePacer pacer;
     for (int k = 0; k < 10; ++k)
-        pacer.onAccepted(k * 100);
+        pacer.onAccepted(qint64(k) * 100);
     pacer.onRateLimited(1000);
     const double learnt = pacer.perMinute();
     for (int k = 0; k < 100; ++k)
-        pacer.onAccepted(2000 + k * 100);
+        pacer.onAccepted(2000 + qint64(k) * 100);
     QVERIFY(pacer.perMinute() > learnt * 1.09);
     // Never above a stated rate.
     RatePacer stated(600);

@@ -108,13 +108,22 @@ void ProviderGate::hold(std::optional<qint64> waitMs, qint64 maxHoldMs, qint64 n
     m_probing = true;
 }
 
+void ProviderGate::rateLimited(const GateTicket &ticket, qint64 nowMs)
+{
+    // Once the rate is paced, a refusal lowers the rate, not the concurrency: halving the
+    // slots of a provider whose jobs run for a while (a queue of predictions) would cut its
+    // throughput far below the rate it allows, and win nothing against its rate limit.
+    if (!m_pacer.isPacing())
+        m_limiter.onRateLimited(ticket.limiterEpoch);
+    m_pacer.onRateLimited(nowMs);
+}
+
 void ProviderGate::onRateLimited(const GateTicket &ticket, std::optional<qint64> waitMs,
                                  qint64 nowMs, const QString &message, const QDateTime &at)
 {
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
         m_probeInFlight = false; // the probe was refused: the next one goes after the hold
-    m_limiter.onRateLimited(ticket.limiterEpoch);
-    m_pacer.onRateLimited(nowMs);
+    rateLimited(ticket, nowMs);
     hold(waitMs, std::numeric_limits<qint64>::max(), nowMs);
     noteOutcome(true);
     noteError(ErrorClass::RateLimited, message, at);
@@ -138,8 +147,7 @@ QString ProviderGate::onFailed(const QString &providerId, ErrorClass errorClass,
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
         m_probeInFlight = false; // the probe failed: the next one may go
     if (errorClass == ErrorClass::RateLimited) {
-        m_limiter.onRateLimited(ticket.limiterEpoch);
-        m_pacer.onRateLimited(nowMs);
+        rateLimited(ticket, nowMs);
         hold(retryAfterMs, maxHoldMs, nowMs);
     }
     noteOutcome(true);

@@ -98,6 +98,7 @@ private:
 
     void noteOutcome(bool failed);
     void hold(std::optional<qint64> waitMs, qint64 maxHoldMs, qint64 nowMs);
+    void rateLimited(const GateTicket &ticket, qint64 nowMs);
     void noteError(ErrorClass errorClass, const QString &message, const QDateTime &at);
 };
 

@@ -8,11 +8,10 @@ namespace retake {
 namespace {
 
 constexpr qint64 kWindowMs = 1000;          // "accepted just before" for the first guess
-constexpr qint64 kMeasureMs = 1000;         // shortest span between refusals to measure over
-constexpr double kUnderMeasured = 0.95;     // pace this far under a measured rate
-constexpr double kCut = 0.85;               // a refusal at a known rate lowers it this much
-constexpr double kRaiseGuess = 2e-2;        // each accepted request raises a guess ...
-constexpr double kRaiseMeasured = 1e-3;     // ... and a measured rate
+constexpr qint64 kCutEveryMs = 1000;        // one burst of refusals lowers the rate once
+constexpr double kCut = 0.85;               // a refusal at a paced rate lowers it this much
+constexpr double kRaiseGuess = 2e-2;        // each accepted request raises a first guess ...
+constexpr double kRaiseConfirmed = 1e-3;    // ... and a rate that a refusal has confirmed
 constexpr double kMinPerMs = 1.0 / 60000.0; // never under one request a minute
 
 } // namespace
@@ -89,10 +88,9 @@ void RatePacer::onAccepted(qint64 nowMs)
     m_accepted.push_back(nowMs);
     while (!m_accepted.empty() && m_accepted.front() < nowMs - kWindowMs)
         m_accepted.pop_front();
-    m_acceptedSinceEmpty += 1;
     if (m_perMs > 0 && !m_fromHeaders) {
         const double ceiling = m_statedPerMs > 0 ? m_statedPerMs : 1e9;
-        const double raise = m_measured ? kRaiseMeasured : kRaiseGuess;
+        const double raise = m_confirmed ? kRaiseConfirmed : kRaiseGuess;
         m_perMs = std::min(ceiling, m_perMs * (1.0 + raise));
     }
 }
@@ -101,23 +99,15 @@ void RatePacer::onRateLimited(qint64 nowMs)
 {
     settle(nowMs);
     m_tokens = std::min(m_tokens, 0.0); // the provider's own bucket is empty now
-    if (m_emptyAtMs >= 0 && nowMs - m_emptyAtMs < kMeasureMs)
+    if (m_lastCutMs >= 0 && nowMs - m_lastCutMs < kCutEveryMs)
         return; // one burst of refusals counts once
-    const double measured = m_emptyAtMs >= 0 && m_acceptedSinceEmpty > 0
-                                ? double(m_acceptedSinceEmpty) / double(nowMs - m_emptyAtMs)
-                                : 0.0;
-    m_emptyAtMs = nowMs;
-    m_acceptedSinceEmpty = 0;
-    if (m_fromHeaders) {
-        m_perMs = std::max(kMinPerMs, m_perMs * kCut); // the next answer's headers say more
-    } else if (measured > 0) {
-        double perMs = kUnderMeasured * measured;
-        if (m_perMs > 0)
-            perMs = std::min(perMs, m_perMs * kCut + measured * (1.0 - kCut));
-        m_perMs = std::max(kMinPerMs, perMs);
-        m_measured = true;
-    } else if (m_perMs > 0) {
+    m_lastCutMs = nowMs;
+    if (m_perMs > 0) {
+        // Paced and still refused: this rate is above the limit, by little if the rate had
+        // crept up since the last cut. (A count of what was accepted between two refusals
+        // would be fooled by the holds in between, while nothing was sent.)
         m_perMs = std::max(kMinPerMs, m_perMs * kCut);
+        m_confirmed = true;
     } else {
         // A first guess: what the provider accepted in the last second.
         while (!m_accepted.empty() && m_accepted.front() < nowMs - kWindowMs)

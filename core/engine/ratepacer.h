@@ -1,12 +1,10 @@
 // Pacing of one provider's submissions by a token bucket (docs/ARCHITECTURE.md, "Rate
 // limits"). The rate comes from the profile's `rateLimit`, from the provider's own headers
-// (x-ratelimit-limit-requests / -remaining-requests), or is learnt from its 429s. A refusal
-// means the provider's bucket is empty; between two such moments it accepted exactly what
-// flowed in, so the accepted requests between two refusals over the time between them is
-// its rate. The first refusal only gives a cautious guess (what was accepted in the last
-// second); accepted requests raise a learnt rate a little each (faster while it is only a
-// guess), so the batch runs at the limit instead of bouncing off it. Without any of these
-// the pacer admits everything. Time is passed in (monotonic ms), so the class is pure.
+// (x-ratelimit-limit-requests / -remaining-requests), or is learnt from its 429s: the first
+// refusal guesses what was accepted in the last second; a refusal while paced lowers the
+// rate by 15 %, and every accepted request raises it a little (faster while it is only a
+// guess), so the batch runs just under the limit instead of bouncing off it. Without any
+// of these the pacer admits everything. Time is passed in (monotonic ms): a pure class.
 #pragma once
 
 #include "net/ratelimitheaders.h"
@@ -47,9 +45,8 @@ private:
     double m_tokens = 0.0;
     qint64 m_lastMs = 0;
     bool m_fromHeaders = false;
-    bool m_measured = false; // the rate was measured between two refusals
-    qint64 m_emptyAtMs = -1; // the last refusal the measure starts from
-    int m_acceptedSinceEmpty = 0;
+    bool m_confirmed = false; // a refusal while paced has confirmed the rate's order
+    qint64 m_lastCutMs = -1;
     std::deque<qint64> m_accepted; // answer times of the last second
 };
 
