@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@
 
 #include <cmath>
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void imageHasSizeAndMetadata();
     void imageReportsProgress();
     void imageRejectsInvalidSize();
+    void imagesQueuedOnOneBusyPoolThread();
 
     // Videos
     void videoMotion_data();
@@ -335,6 +338,43 @@ void TestLocalProvider::imageRejectsInvalidSize()
     QVERIFY2(run.result.message.contains(u"s01-sh01/image"), qPrintable(run.result.message));
     QVERIFY2(run.result.message.contains(u"0x90"), qPrintable(run.result.message));
     QVERIFY(filesIn(request.outputDir).isEmpty());
+}
+
+void TestLocalProvider::imagesQueuedOnOneBusyPoolThread()
+{
+    // Given one pool thread and six images started at once: the thread takes each next render
+    // from QThreadPool's queue while still busy, a hand-over that only Qt's futex orders. Under
+    // ThreadSanitizer (`make tsan`) this reported the captured request as a race until the
+    // hand-over was made visible (util/poolrun.h); in any build each image must still arrive.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    const auto restore = qScopeGuard([pool, threads] { pool->setMaxThreadCount(threads); });
+
+    constexpr int kJobs = 6;
+    LocalProvider provider(localProfile());
+    std::vector<std::unique_ptr<ProviderJob>> jobs;
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
+    for (int i = 0; i < kJobs; ++i) {
+        jobs.emplace_back(
+            provider.createJob(imageRequest(newDir(QString::number(i)), 100 + i), nullptr));
+        spies.push_back(std::make_unique<QSignalSpy>(jobs.back().get(), &ProviderJob::finished));
+        QVERIFY(spies.back()->isValid());
+    }
+    for (const auto &job : jobs)
+        job->start();
+
+    // Then every job finishes once, with its own image
+    for (int i = 0; i < kJobs; ++i) {
+        QSignalSpy &finished = *spies.at(size_t(i));
+        QVERIFY2(!finished.isEmpty() || finished.wait(60000), qPrintable(QString::number(i)));
+        QCOMPARE(finished.count(), 1);
+        const GenerationResult result = resultAt(finished, 0);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outputFiles.value(0),
+                 QDir(newDir(QString::number(i))).filePath(LocalJob::imageFileName()));
+        QVERIFY(QImageReader(result.outputFiles.value(0)).canRead());
+    }
 }
 
 // ---------------------------------------------------------------------------------------

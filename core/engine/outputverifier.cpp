@@ -1,17 +1,16 @@
 #include "engine/outputverifier.h"
 
 #include "util/mediatools.h"
+#include "util/poolrun.h"
 #include "util/toolenvironment.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QImage>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <optional>
@@ -275,15 +274,13 @@ OutputVerifier::~OutputVerifier() = default;
 
 void OutputVerifier::verify(const QString &file, const VerificationExpectation &expectation)
 {
-    auto *watcher = new QFutureWatcher<VerificationResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        --m_pending;
-        const VerificationResult result = watcher->result();
-        watcher->deleteLater();
-        Q_EMIT finished(result);
-    });
     ++m_pending;
-    watcher->setFuture(QtConcurrent::run(verifyOutputFile, file, expectation));
+    runOnPool<VerificationResult>(
+        this, [file, expectation](PoolProgress &) { return verifyOutputFile(file, expectation); },
+        [this](const VerificationResult &result) {
+            --m_pending;
+            Q_EMIT finished(result);
+        });
 }
 
 } // namespace retake

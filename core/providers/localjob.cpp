@@ -1,6 +1,7 @@
 #include "providers/localjob.h"
 #include "providers/localrenderer.h"
 #include "util/diskspace.h"
+#include "util/poolrun.h"
 
 #include "util/mediatools.h"
 
@@ -11,11 +12,9 @@
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
-#include <QMutex>
-#include <QMutexLocker>
-#include <QPromise>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -32,8 +31,10 @@ constexpr int kMaxFps = 120;
 
 // Shared with the pool thread: the write of image.png happens under the mutex and only
 // when not cancelled, so once cancel() holds the mutex no output can appear any more.
+// std::mutex, not QMutex: a contended QMutex waits on a futex inside libQt6Core, which
+// ThreadSanitizer cannot see (util/poolrun.h).
 struct LocalJob::WriteGuard {
-    QMutex mutex;
+    std::mutex mutex;
     bool cancelled = false;
 };
 
@@ -70,7 +71,7 @@ void LocalJob::stopWork()
 {
     if (!m_guard)
         return;
-    QMutexLocker locker(&m_guard->mutex);
+    const std::lock_guard<std::mutex> locker(m_guard->mutex);
     m_guard->cancelled = true;
 }
 
@@ -103,11 +104,6 @@ void LocalJob::startImage()
     }
 
     m_guard = std::make_shared<WriteGuard>();
-    m_watcher = new QFutureWatcher<RenderOutcome>(this);
-    connect(m_watcher, &QFutureWatcherBase::progressValueChanged, this,
-            [this](int value) { reportProgress(value / 100.0); });
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &LocalJob::onRenderFinished);
-
     const QString prompt = request().prompt;
     const qint64 seed = request().seed;
     const RungKind rung = request().rung;
@@ -120,19 +116,16 @@ void LocalJob::startImage()
                                 {u"rung"_s, nameOf(rung)}};
     const std::shared_ptr<WriteGuard> guard = m_guard;
 
-    m_watcher->setFuture(QtConcurrent::run([=](QPromise<RenderOutcome> &promise) {
-        promise.setProgressRange(0, 100);
+    auto render = [=](PoolProgress &progress) -> RenderOutcome {
         auto cancelled = [&guard] {
-            QMutexLocker locker(&guard->mutex);
+            const std::lock_guard<std::mutex> locker(guard->mutex);
             return guard->cancelled;
         };
-        promise.setProgressValue(10);
+        progress.set(10);
         const QImage image = LocalRenderer::renderFrame(prompt, seed, width, height, rung);
-        if (cancelled()) {
-            promise.addResult(RenderOutcome{ErrorClass::Cancelled, {}, {}});
-            return;
-        }
-        promise.setProgressValue(60);
+        if (cancelled())
+            return RenderOutcome{ErrorClass::Cancelled, {}, {}};
+        progress.set(60);
 
         QByteArray bytes;
         QBuffer buffer(&bytes);
@@ -140,45 +133,39 @@ void LocalJob::startImage()
         QImageWriter writer(&buffer, "png");
         for (auto it = text.cbegin(); it != text.cend(); ++it)
             writer.setText(it.key(), it.value());
-        if (!writer.write(image)) {
-            promise.addResult(RenderOutcome{ErrorClass::ProviderError, u"the PNG encoder failed"_s,
-                                            writer.errorString()});
-            return;
-        }
+        if (!writer.write(image))
+            return RenderOutcome{ErrorClass::ProviderError, u"the PNG encoder failed"_s,
+                                 writer.errorString()};
         buffer.close();
         if (corrupt)
             bytes.truncate(bytes.size() / 3); // a download cut short
-        promise.setProgressValue(90);
+        progress.set(90);
 
-        QMutexLocker locker(&guard->mutex);
-        if (guard->cancelled) {
-            promise.addResult(RenderOutcome{ErrorClass::Cancelled, {}, {}});
-            return;
-        }
+        const std::lock_guard<std::mutex> locker(guard->mutex);
+        if (guard->cancelled)
+            return RenderOutcome{ErrorClass::Cancelled, {}, {}};
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
             !file.commit()) {
             const QString directory = QFileInfo(path).absolutePath();
             const ErrorClass errorClass =
                 isOutOfSpace(directory, bytes.size()) ? ErrorClass::DiskFull : ErrorClass::FileIo;
-            promise.addResult(RenderOutcome{errorClass, u"cannot write %1"_s.arg(imageFileName()),
-                                            file.errorString()});
-            return;
+            return RenderOutcome{errorClass, u"cannot write %1"_s.arg(imageFileName()),
+                                 file.errorString()};
         }
-        promise.setProgressValue(100);
-        promise.addResult(RenderOutcome{});
-    }));
+        progress.set(100);
+        return RenderOutcome{};
+    };
+    runOnPool<RenderOutcome>(
+        this, std::move(render),
+        [this](const RenderOutcome &outcome) { onRenderFinished(outcome); },
+        [this](int value) { reportProgress(value / 100.0); });
 }
 
-void LocalJob::onRenderFinished()
+void LocalJob::onRenderFinished(const RenderOutcome &outcome)
 {
     if (isFinished())
         return;
-    const QFuture<RenderOutcome> future = m_watcher->future();
-    const RenderOutcome outcome =
-        future.resultCount() > 0
-            ? future.result()
-            : RenderOutcome{ErrorClass::ProviderError, u"the renderer stopped"_s, {}};
     if (outcome.errorClass == ErrorClass::Cancelled) {
         finishCancelled();
         return;

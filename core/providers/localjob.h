@@ -11,7 +11,6 @@
 
 #include "providers/processjob.h"
 
-#include <QFutureWatcher>
 #include <QString>
 
 #include <memory>
@@ -49,13 +48,12 @@ private:
     void startVideo();
     // The zoompan filter for request.motion, or empty (and the failure reported).
     QString motionFilter(int width, int height, int fps, int frames);
-    void onRenderFinished();
+    void onRenderFinished(const RenderOutcome &outcome);
     void onProgressLine(const QByteArray &line);
     QString model() const;
 
     // Image
     std::shared_ptr<WriteGuard> m_guard;
-    QFutureWatcher<RenderOutcome> *m_watcher = nullptr;
     // Video
     double m_videoDurationSec = 0.0;
 };

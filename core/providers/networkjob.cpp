@@ -1,5 +1,6 @@
 #include "providers/networkjob.h"
 #include "util/diskspace.h"
+#include "util/poolrun.h"
 
 #include "net/netfailure.h"
 #include "net/partfile.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QImage>
 #include <QImageReader>
 #include <QJsonDocument>
@@ -16,7 +16,6 @@
 #include <QRegularExpression>
 #include <QStorageInfo>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -450,20 +449,8 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
         succeed({path}, costUnits); // verification judges what does not decode
         return;
     }
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, costUnits] {
-        watcher->deleteLater();
-        if (!isRunning())
-            return;
-        const QString result = watcher->result();
-        if (result.startsWith(u'!')) {
-            fail(ErrorClass::FileIo, result.mid(1));
-            return;
-        }
-        succeed({result}, costUnits);
-    });
     QString target = QDir(m_request.outputDir).filePath(u"image.png"_s);
-    watcher->setFuture(QtConcurrent::run([path, target, width, height]() -> QString {
+    auto conform = [path, target, width, height](PoolProgress &) -> QString {
         QImage image(path);
         if (image.isNull())
             return path; // let verification name the problem
@@ -480,7 +467,16 @@ void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
         if (path != target)
             QFile::remove(path);
         return target;
-    }));
+    };
+    runOnPool<QString>(this, std::move(conform), [this, costUnits](const QString &result) {
+        if (!isRunning())
+            return;
+        if (result.startsWith(u'!')) {
+            fail(ErrorClass::FileIo, result.mid(1));
+            return;
+        }
+        succeed({result}, costUnits);
+    });
 }
 
 void NetworkJob::fail(ErrorClass errorClass, const QString &what, int httpStatus,

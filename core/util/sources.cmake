@@ -6,6 +6,7 @@ set(RETAKE_SOURCES
     diskspace.h
     mediatools.cpp
     mediatools.h
+    poolrun.h
     toolenvironment.cpp
     toolenvironment.h
 )
