@@ -143,6 +143,10 @@ void TestEngine::routes_data()
         << QList<int>{i(ErrorClass::ContentPolicy)} << QList<int>{} << none << false << 3 << false
         << QList<int>{primary, i(RungKind::SimplifiedPrompt)} << QStringList{u"a"_s, u"a"_s}
         << i(TaskState::Done) << i(Quality::Reduced) << i(TaskState::Done) << -1;
+    QTest::newRow("out of memory: lower resolution at once, prompt rungs skipped")
+        << QList<int>{i(ErrorClass::OutOfMemory)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary, i(RungKind::LowerResolution)} << QStringList{u"a"_s, u"a"_s}
+        << i(TaskState::Done) << i(Quality::Reduced) << i(TaskState::Done) << -1;
     QTest::newRow("auth: other provider at once")
         << QList<int>{i(ErrorClass::Auth)} << QList<int>{} << none << false << 3 << true
         << QList<int>{primary, alternative} << QStringList{u"a"_s, u"b"_s} << i(TaskState::Done)

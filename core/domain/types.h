@@ -34,6 +34,7 @@ enum class ErrorClass {
     RateLimited,
     ProviderUnavailable,
     ProviderError,
+    OutOfMemory, // the GPU ran out of memory: a smaller request may fit
     ContentPolicy,
     InvalidRequest,
     Auth,
@@ -50,6 +51,7 @@ enum class RecoveryRoute {
     RetrySameRung,    // transient: back off, same provider and parameters
     NextRung,         // permanent for this rung: move down the ladder
     SimplifiedPrompt, // content policy: jump to the simplified-prompt rung
+    LowerResolution,  // out of memory: jump to the lower-resolution rung (fewer pixels, steps)
     SwitchProvider,   // auth / quota: next rung on a different provider, at once
     FailFast,         // invalid request: the user has to fix the data
     PauseBatch,       // disk full: not a task failure
