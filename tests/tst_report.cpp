@@ -443,7 +443,7 @@ void TestReport::initTestCase()
     for (const QString &name : names(u"errorClass"_s))
         QVERIFY2(errorClassFromString(name), qPrintable(name));
     QCOMPARE(names(u"state"_s).size(), 10);
-    QCOMPARE(names(u"errorClass"_s).size(), 15);
+    QCOMPARE(names(u"errorClass"_s).size(), 16);
 }
 
 void TestReport::init()
