@@ -253,6 +253,9 @@ QString StateStyle::qualityLabel(Quality quality)
         return tr("reduced quality", "output quality");
     case Quality::Fallback:
         return tr("fallback quality", "output quality");
+    case Quality::FullOtherProvider:
+        return tr("full · other provider",
+                  "output quality: full parameters, but made by an alternative provider");
     }
     Q_UNREACHABLE();
 }

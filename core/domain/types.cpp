@@ -81,11 +81,14 @@ constexpr std::array<std::pair<RungKind, const char16_t *>, 6> kRungs{{
     {RungKind::Fallback, u"fallback"},
 }};
 
-constexpr std::array<std::pair<Quality, const char16_t *>, 4> kQualities{{
+// Stored in state.sqlite (tasks.quality). A build that does not know "full_other_provider"
+// reads it as no quality (with a diagnostic), not as an error: the database still opens.
+constexpr std::array<std::pair<Quality, const char16_t *>, 5> kQualities{{
     {Quality::None, u"none"},
     {Quality::Full, u"full"},
     {Quality::Reduced, u"reduced"},
     {Quality::Fallback, u"fallback"},
+    {Quality::FullOtherProvider, u"full_other_provider"},
 }};
 
 constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 8> kRoutes{{
@@ -315,8 +318,9 @@ Quality qualityOf(RungKind rung)
 {
     switch (rung) {
     case RungKind::Primary:
-    case RungKind::AlternativeProvider:
         return Quality::Full;
+    case RungKind::AlternativeProvider:
+        return Quality::FullOtherProvider;
     case RungKind::SimplifiedPrompt:
     case RungKind::LowerResolution:
     case RungKind::AlternativeSettings:

@@ -68,7 +68,9 @@ enum class RungKind {
     Fallback,            // built-in local render / static image with motion effect
 };
 
-enum class Quality { None, Full, Reduced, Fallback };
+// The quality of a done task's output (docs/ARCHITECTURE.md, "Failures"). FullOtherProvider:
+// full parameters, but on an alternative provider, not the one the storyboard chose first.
+enum class Quality { None, Full, Reduced, Fallback, FullOtherProvider };
 
 // Why a started batch dispatches nothing now. Words for the user live in ui/ and the CLI's
 // printer; nameOf() gives the machine name ("paused", "disk full", "budget cap") that the
@@ -117,10 +119,17 @@ RecoveryRoute recoveryRoute(ErrorClass errorClass);
 // One sentence for the user: what to do about this class of error.
 QString recommendedAction(ErrorClass errorClass);
 Quality qualityOf(RungKind rung);
-// A finished task whose quality is below full.
+// A finished task made with less than the full request (simplified prompt, lower
+// resolution, other settings, built-in fallback). A task done on another provider at full
+// parameters is not degraded: it is counted on its own (isOnOtherProvider).
 inline bool isDegraded(Quality quality)
 {
     return quality == Quality::Reduced || quality == Quality::Fallback;
+}
+// A finished task made at full parameters by an alternative provider.
+inline bool isOnOtherProvider(Quality quality)
+{
+    return quality == Quality::FullOtherProvider;
 }
 // States in which the task will not change without a user action or a new run.
 bool isFinal(TaskState state);
