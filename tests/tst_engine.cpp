@@ -50,6 +50,7 @@ private Q_SLOTS:
     void retryAllFailedTouchesOnlyFailedAndBlocked();
     void switchProviderForOneFailedTask();
     void retryAtFullQualityRerunsDegraded();
+    void doneOnAnotherProviderIsItsOwnQuality();
     void cancelStopsEverythingAndLeavesNoPartialFiles();
     void failedAttemptsAreArchivedAndLogged();
     void debugLoggingAddsPromptsToTheLog();
@@ -143,10 +144,14 @@ void TestEngine::routes_data()
         << QList<int>{i(ErrorClass::ContentPolicy)} << QList<int>{} << none << false << 3 << false
         << QList<int>{primary, i(RungKind::SimplifiedPrompt)} << QStringList{u"a"_s, u"a"_s}
         << i(TaskState::Done) << i(Quality::Reduced) << i(TaskState::Done) << -1;
+    QTest::newRow("out of memory: lower resolution at once, prompt rungs skipped")
+        << QList<int>{i(ErrorClass::OutOfMemory)} << QList<int>{} << none << false << 3 << false
+        << QList<int>{primary, i(RungKind::LowerResolution)} << QStringList{u"a"_s, u"a"_s}
+        << i(TaskState::Done) << i(Quality::Reduced) << i(TaskState::Done) << -1;
     QTest::newRow("auth: other provider at once")
         << QList<int>{i(ErrorClass::Auth)} << QList<int>{} << none << false << 3 << true
         << QList<int>{primary, alternative} << QStringList{u"a"_s, u"b"_s} << i(TaskState::Done)
-        << i(Quality::Full) << i(TaskState::Done) << -1;
+        << i(Quality::FullOtherProvider) << i(TaskState::Done) << -1;
     QTest::newRow("quota: neither a nor b again, only the fallback")
         << QList<int>{i(ErrorClass::QuotaExhausted)} << QList<int>{i(ErrorClass::QuotaExhausted)}
         << none << false << 3 << false << QList<int>{primary, alternative, fallback}
@@ -491,6 +496,33 @@ void TestEngine::retryAtFullQualityRerunsDegraded()
     QCOMPARE(m_engine->attempts(img(1)).last().rung, RungKind::Primary);
     QCOMPARE(m_engine->task(vid(1)).state, TaskState::Done); // re-made from the new image
     QCOMPARE(m_a->callCount(vid(1)), 2);
+}
+
+void TestEngine::doneOnAnotherProviderIsItsOwnQuality()
+{
+    // Given a primary provider whose model fails on every job of the batch,
+    openEngine(makeProject(2));
+    m_a->setDefaultOutcome({ErrorClass::ProviderError});
+    // when the batch runs,
+    QVERIFY(runToEnd());
+    // then the images were made by the alternative at full parameters and say so,
+    for (const int shot : {1, 2}) {
+        const TaskSnapshot image = m_engine->task(img(shot));
+        QCOMPARE(image.state, TaskState::Done);
+        QCOMPARE(image.quality, Quality::FullOtherProvider);
+        QCOMPARE(m_engine->attempts(img(shot)).last().providerId, u"b"_s);
+        QVERIFY(!isDegraded(image.quality));
+    }
+    // and the summary counts them on their own, not as primary successes nor as degraded
+    // (the videos, with no alternative, fell back).
+    const BatchSummary s = m_engine->summary();
+    QCOMPARE(s.count(TaskState::Done), 4);
+    QCOMPARE(s.onOtherProvider(), 2);
+    QCOMPARE(s.qualities.value(Quality::Full), 0);
+    QCOMPARE(s.degraded(), 2);
+    // A retry at full quality leaves them alone: they are at full parameters already.
+    m_engine->retryAtFullQuality({img(1)});
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Done);
 }
 
 void TestEngine::cancelStopsEverythingAndLeavesNoPartialFiles()

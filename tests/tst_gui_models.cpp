@@ -1,13 +1,15 @@
 // The GUI's models and small classes without a window: the status grid's model and its
 // filter proxy (under QAbstractItemModelTester), ranged updates without resets, the
 // attempts model, banners' dismissal rules, palette-derived colours for light and dark
-// themes, and the storyboard prompt patcher.
+// themes, and the storyboard prompt patcher; one grid view is drawn offscreen to check the
+// tiles' quality badges.
 #include "attemptmodel.h"
 #include "bannerarea.h"
 #include "bannercoordinator.h"
 #include "languagesupport.h"
 #include "shotfilter.h"
 #include "shotfilterproxy.h"
+#include "shotgridview.h"
 #include "shotlistmodel.h"
 #include "statestyle.h"
 #include "storyboardpatcher.h"
@@ -133,6 +135,7 @@ private Q_SLOTS:
     void modelHasHeaderRowPerSceneAndRowPerShot();
     void updatesAreRangedAndNeverReset();
     void unknownTasksAreIgnored();
+    void doneOnAnotherProviderIsShown();
     void sceneTasksBelongToTheirHeader();
     void filterMatch_data();
     void filterMatch();
@@ -206,6 +209,50 @@ void TestGuiModels::updatesAreRangedAndNeverReset()
     QVERIFY(!roles.contains(Qt::DecorationRole)); // no output changed
     QCOMPARE(model.task(u"s1-sh3/image"_s).state, TaskState::Done);
     QCOMPARE(model.tileForShot(u"s3-sh30"_s)->image.state, TaskState::Failed);
+}
+
+void TestGuiModels::doneOnAnotherProviderIsShown()
+{
+    LanguageSupport::install(qApp, u"en"_s);
+    ShotListModel model;
+    const Project project = makeProject(1, 3);
+    model.load(project, allQueued(project));
+    // Given one shot done by the primary, one by an alternative provider, one degraded,
+    model.applyUpdates(
+        {snapshot(u"s1-sh1"_s, Stage::Image, TaskState::Done, Quality::Full),
+         snapshot(u"s1-sh2"_s, Stage::Image, TaskState::Done, Quality::FullOtherProvider),
+         snapshot(u"s1-sh3"_s, Stage::Image, TaskState::Done, Quality::Reduced)});
+    const auto indexOf = [&model](const QString &shotId) {
+        const QModelIndexList hits =
+            model.match(model.index(0, 0), ShotListModel::ShotIdRole, shotId, 1, Qt::MatchExactly);
+        return hits.value(0);
+    };
+    // then only the second tile says "other provider", and it is not degraded,
+    QCOMPARE(indexOf(u"s1-sh1"_s).data(ShotListModel::OtherProviderRole).toBool(), false);
+    QCOMPARE(indexOf(u"s1-sh2"_s).data(ShotListModel::OtherProviderRole).toBool(), true);
+    QCOMPARE(indexOf(u"s1-sh2"_s).data(ShotListModel::DegradedRole).toBool(), false);
+    QCOMPARE(indexOf(u"s1-sh3"_s).data(ShotListModel::OtherProviderRole).toBool(), false);
+    QCOMPARE(StateStyle::qualityLabel(Quality::FullOtherProvider), u"full · other provider"_s);
+    // and its words (tooltip, detail panel, accessibility) name the quality.
+    QVERIFY2(indexOf(u"s1-sh2"_s)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(u"Image: done (full · other provider)"_s),
+             qPrintable(indexOf(u"s1-sh2"_s).data(Qt::ToolTipRole).toString()));
+    QVERIFY(StateStyle::qualityLabel(Quality::FullOtherProvider) !=
+            StateStyle::qualityLabel(Quality::Full));
+
+    // The grid draws the badge inside the tile (set RETAKE_GRAB_DIR to keep a PNG).
+    ShotGridView view;
+    view.setModel(&model);
+    view.resize(760, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage grab = view.grab().toImage();
+    QVERIFY(!grab.isNull());
+    const QString dir = qEnvironmentVariable("RETAKE_GRAB_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(grab.save(dir + u"/grid-other-provider.png"_s));
 }
 
 void TestGuiModels::unknownTasksAreIgnored()

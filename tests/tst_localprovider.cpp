@@ -822,6 +822,8 @@ void TestLocalProvider::injectedFailures_data()
     QTest::newRow("provider_unavailable")
         << ErrorClass::ProviderUnavailable << 503 << u"HTTP 503 Service Unavailable"_s;
     QTest::newRow("provider_error") << ErrorClass::ProviderError << 500 << u"model error"_s;
+    QTest::newRow("out_of_memory")
+        << ErrorClass::OutOfMemory << 500 << u"torch.OutOfMemoryError: CUDA out of memory"_s;
     QTest::newRow("content_policy")
         << ErrorClass::ContentPolicy << 400 << u"prompt rejected by the safety filter"_s;
     QTest::newRow("invalid_request") << ErrorClass::InvalidRequest << 400 << u"HTTP 400"_s;

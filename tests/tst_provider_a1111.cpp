@@ -90,6 +90,9 @@ private Q_SLOTS:
             << u"Sampler not found"_s;
         QTest::newRow("500 exception")
             << u"provider_error"_s << QString() << QString() << ErrorClass::ProviderError << 500
+            << u"RuntimeError: Expected all tensors"_s;
+        QTest::newRow("500 out of memory")
+            << u"out_of_memory"_s << QString() << QString() << ErrorClass::OutOfMemory << 500
             << u"OutOfMemoryError: CUDA out of memory"_s;
         QTest::newRow("401 api-auth") << u"auth"_s << QString() << QString() << ErrorClass::Auth
                                       << 401 << u"Incorrect username or password"_s;

@@ -94,8 +94,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fault");
         QTest::addColumn<ErrorClass>("expected");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("execution_error") << u"provider_error"_s << ErrorClass::ProviderError
-                                         << u"torch.OutOfMemoryError: CUDA out of memory"_s;
+        QTest::newRow("execution_error")
+            << u"provider_error"_s << ErrorClass::ProviderError << u"RuntimeError: mat1 and mat2"_s;
+        QTest::newRow("execution_error out of memory")
+            << u"out_of_memory"_s << ErrorClass::OutOfMemory
+            << u"torch.OutOfMemoryError: Allocation on device"_s;
         QTest::newRow("execution_interrupted")
             << u"interrupted"_s << ErrorClass::Cancelled << u"interrupted on the server"_s;
         QTest::newRow("hostile file name")
@@ -129,7 +132,10 @@ private Q_SLOTS:
         QTest::newRow("200 with node_errors")
             << u"node_errors_200"_s << ErrorClass::InvalidRequest << 200 << u"will skip outputs"_s;
         QTest::newRow("execution_error") << u"provider_error"_s << ErrorClass::ProviderError << 0
-                                         << u"torch.OutOfMemoryError: CUDA out of memory"_s;
+                                         << u"RuntimeError: mat1 and mat2"_s;
+        QTest::newRow("execution_error out of memory")
+            << u"out_of_memory"_s << ErrorClass::OutOfMemory << 0
+            << u"torch.OutOfMemoryError: Allocation on device"_s;
         QTest::newRow("execution_interrupted")
             << u"interrupted"_s << ErrorClass::Cancelled << 0 << u"interrupted on the server"_s;
         QTest::newRow("hostile file name")

@@ -89,6 +89,8 @@ private Q_SLOTS:
                                         << u"image_size: Input should be"_s;
         QTest::newRow("COMPLETED with error")
             << u"provider_error"_s << ErrorClass::ProviderError << 0 << u"(model_error)"_s;
+        QTest::newRow("COMPLETED out of memory")
+            << u"out_of_memory"_s << ErrorClass::OutOfMemory << 0 << u"CUDA error: out of memory"_s;
         QTest::newRow("401 invalid key")
             << u"auth"_s << ErrorClass::Auth << 401 << u"Invalid Key"_s;
         QTest::newRow("403 exhausted balance")

@@ -48,6 +48,7 @@ constexpr Expectation kExpectations[] = {
     {u"slow_drip", ErrorClass::Timeout, RecoveryRoute::RetrySameRung},
     {u"disappear", ErrorClass::ProviderUnavailable, RecoveryRoute::RetrySameRung},
     {u"provider_error", ErrorClass::ProviderError, RecoveryRoute::NextRung},
+    {u"out_of_memory", ErrorClass::OutOfMemory, RecoveryRoute::LowerResolution},
     {u"malformed_json", ErrorClass::ProviderError, RecoveryRoute::NextRung},
     {u"output_invalid", ErrorClass::OutputInvalid, RecoveryRoute::NextRung},
     {u"hostile_filename", ErrorClass::UnsafeOutput, RecoveryRoute::NextRung},

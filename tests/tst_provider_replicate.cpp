@@ -104,7 +104,9 @@ private Q_SLOTS:
         QTest::newRow("failed NSFW")
             << u"content_policy"_s << ErrorClass::ContentPolicy << 0 << u"NSFW content detected"_s;
         QTest::newRow("failed") << u"provider_error"_s << ErrorClass::ProviderError << 0
-                                << u"CUDA out of memory"_s;
+                                << u"the model raised an exception"_s;
+        QTest::newRow("failed out of memory")
+            << u"out_of_memory"_s << ErrorClass::OutOfMemory << 0 << u"CUDA error: out of memory"_s;
         QTest::newRow("canceled elsewhere")
             << u"interrupted"_s << ErrorClass::Cancelled << 0 << u"canceled on Replicate"_s;
         QTest::newRow("malformed poll")

@@ -65,12 +65,25 @@ void TestRecoveryPlanner::decide_data()
         0, true);
     row("quota on b after a: skips every rung of a", ErrorClass::QuotaExhausted, 1, 1, 0, {u"a"_s},
         3, 1, 4, 0, true);
+    row("out of memory: lower resolution, prompt rungs skipped", ErrorClass::OutOfMemory, 0, 0, 0,
+        {}, 3, 1, 3, 0, false);
+    row("out of memory: never the same rung again", ErrorClass::OutOfMemory, 0, 0, 0, {}, 3, 2, 3,
+        0, false);
+    row("out of memory on the alternative: lower resolution", ErrorClass::OutOfMemory, 1, 1, 0, {},
+        5, 1, 3, 0, false);
+    row("out of memory at lower resolution: fallback", ErrorClass::OutOfMemory, 3, 1, 0, {}, 5, 1,
+        4, 0, false);
     row("invalid request: fails fast", ErrorClass::InvalidRequest, 0, 0, 0, {}, 3, 1, -1, 0, false);
     row("cancelled: never retried", ErrorClass::Cancelled, 0, 0, 0, {}, 3, 1, -1, 0, false);
     row("disk full: not a rung change", ErrorClass::DiskFull, 0, 0, 0, {}, 3, 1, -1, 0, false);
     // Video ladder for preference [a]: 0 primary a, 1 lower resolution a, 2 fallback local.
     row("video timeout again: lower resolution on the same provider backs off", ErrorClass::Timeout,
         0, 1, 1, {}, 3, 1, 1, 2, false, Stage::Video);
+    row("video out of memory: lower resolution at once", ErrorClass::OutOfMemory, 0, 0, 0, {}, 3, 1,
+        1, 0, false, Stage::Video);
+    // Voice-over ladder for preference [a]: 0 primary a, 1 alternative settings a, 2 fallback.
+    row("voice-over out of memory: no smaller request, fallback", ErrorClass::OutOfMemory, 0, 0, 0,
+        {}, 3, 1, 2, 0, false, Stage::Audio);
 }
 
 void TestRecoveryPlanner::decide()

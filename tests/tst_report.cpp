@@ -443,7 +443,7 @@ void TestReport::initTestCase()
     for (const QString &name : names(u"errorClass"_s))
         QVERIFY2(errorClassFromString(name), qPrintable(name));
     QCOMPARE(names(u"state"_s).size(), 10);
-    QCOMPARE(names(u"errorClass"_s).size(), 15);
+    QCOMPARE(names(u"errorClass"_s).size(), 16);
 }
 
 void TestReport::init()
@@ -580,6 +580,10 @@ void TestReport::compareWithDatabase(const QJsonObject &report)
     QCOMPARE(counts.value(u"degraded"_s).toInt(),
              db.scalar(u"SELECT COUNT(*) FROM tasks WHERE state = 'done'"
                        u" AND quality IN ('reduced', 'fallback')"_s)
+                 .toInt());
+    QCOMPARE(counts.value(u"onOtherProvider"_s).toInt(),
+             db.scalar(u"SELECT COUNT(*) FROM tasks WHERE state = 'done'"
+                       u" AND quality = 'full_other_provider'"_s)
                  .toInt());
     QCOMPARE(counts.value(u"attempts"_s).toInt(),
              db.scalar(u"SELECT COUNT(*) FROM attempts WHERE "_s + inWindow(u"started_at"_s, w))
@@ -883,6 +887,28 @@ void TestReport::reportMatchesTheStateDatabase()
     QVERIFY(failures.contains(imageTask(1)));
     QVERIFY(failures.contains(imageTask(2)));
     QVERIFY(!failures.contains(imageTask(3))); // recovered at full quality on b
+    // ... which is counted on its own, neither as a primary success nor as degraded,
+    const QJsonObject firstCounts = first.value(u"counts"_s).toObject();
+    QCOMPARE(firstCounts.value(u"onOtherProvider"_s).toInt(), 1);
+    QCOMPARE(firstCounts.value(u"qualities"_s).toObject().value(u"full_other_provider"_s).toInt(),
+             1);
+    QJsonObject task3;
+    for (const QJsonValue &value : first.value(u"tasks"_s).toArray()) {
+        if (value.toObject().value(u"id"_s).toString() == imageTask(3))
+            task3 = value.toObject();
+    }
+    QCOMPARE(task3.value(u"quality"_s).toString(), u"full_other_provider"_s);
+    QCOMPARE(task3.value(u"lastError"_s).toObject().value(u"class"_s).toString(), u"timeout"_s);
+    QVERIFY2(task3.value(u"recommendedAction"_s).toString().contains(u"alternative provider"_s),
+             qPrintable(task3.value(u"recommendedAction"_s).toString()));
+    // and shown in words in the HTML and Markdown reports.
+    const QString firstDir =
+        ReportBuilder::reportDirectory(m_f->path(u"ws"_s), runs.first().first().toString());
+    for (const QString &file : {u"/report.html"_s, u"/report.md"_s}) {
+        const QString text = QString::fromUtf8(readAll(firstDir + file));
+        QVERIFY2(text.contains(u"full · other provider"_s), qPrintable(file));
+        QVERIFY2(text.contains(u"1 on another provider"_s), qPrintable(file));
+    }
     QCOMPARE(failures.value(imageTask(2)).value(u"reason"_s).toObject().value(u"class"_s),
              u"invalid_request"_s);
     QCOMPARE(failures.value(imageTask(2)).value(u"reason"_s).toObject().value(u"httpStatus"_s),

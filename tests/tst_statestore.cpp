@@ -162,6 +162,7 @@ private slots:
     void freshDatabaseGetsSchemaAndWal();
     void tasksRoundTrip();
     void attemptsRoundTrip();
+    void otherProviderQualityRoundTrips();
     void eventsRoundTrip();
     void saveTaskCoalescesById();
     void reopenSeesData();
@@ -262,6 +263,41 @@ void TestStateStore::tasksRoundTrip()
     const QList<StoredTask> reloaded = store.loadTasks();
     QCOMPARE(reloaded.size(), 2);
     compareTasks(reloaded.at(0), updated);
+}
+
+void TestStateStore::otherProviderQualityRoundTrips()
+{
+    // Given a task done on an alternative provider and one whose quality a newer Retake wrote
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    StoredTask other = fullTask(u"s01-sh03/image"_s);
+    other.quality = Quality::FullOtherProvider;
+    other.rung = RungKind::AlternativeProvider;
+    StoredTask future = fullTask(u"s01-sh04/image"_s);
+    store.saveTask(other);
+    store.saveTask(future);
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    store.close();
+    withConnection(m_path, [](QSqlDatabase &db) {
+        QCOMPARE(
+            queryValue(db, u"SELECT quality FROM tasks WHERE id = 's01-sh03/image'"_s).toString(),
+            u"full_other_provider"_s);
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"UPDATE tasks SET quality = 'full_someday' WHERE id = "
+                           u"'s01-sh04/image'"_s));
+    });
+
+    // When the file is opened again
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    const QList<StoredTask> tasks = store.loadTasks();
+
+    // Then the quality reads back as it was written, and an unknown one (what an older
+    // Retake meets in a newer file) is no quality instead of an error
+    QCOMPARE(tasks.size(), 2);
+    compareTasks(tasks.at(0), other);
+    QCOMPARE(tasks.at(1).state, TaskState::Done);
+    QCOMPARE(tasks.at(1).quality, Quality::None);
 }
 
 void TestStateStore::attemptsRoundTrip()

@@ -447,7 +447,8 @@ void TestStoryboard::brokenStoryboards_data()
                "'faults':{'seed':7,'rates':{'explode':0.1}}}]," ONE_SCENE "}")
         << QStringList{u"providerProfiles[0].faults.rates.explode: unknown error class "
                        u"\"explode\" (expected one of: network, timeout, rate_limited, "
-                       u"provider_unavailable, provider_error, content_policy, invalid_request, "
+                       u"provider_unavailable, provider_error, out_of_memory, content_policy, "
+                       u"invalid_request, "
                        u"auth, quota_exhausted, output_invalid, unsafe_output, file_io, "
                        u"disk_full, cancelled)"_s}
         << true;

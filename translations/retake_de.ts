@@ -167,6 +167,11 @@
             <translation>Anbieterfehler</translation>
         </message>
         <message>
+            <source>out of memory</source>
+            <comment>error class: the provider's GPU ran out of memory</comment>
+            <translation>zu wenig Speicher</translation>
+        </message>
+        <message>
             <source>content policy</source>
             <comment>error class</comment>
             <translation>Inhaltsrichtlinie</translation>
@@ -230,6 +235,10 @@
         <message>
             <source>The model failed on this job; retry, or switch provider.</source>
             <translation>Das Modell ist an diesem Auftrag gescheitert; erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider's GPU ran out of memory; Retake tries a lower resolution. Lower the shot's size or steps, or switch to a provider with more memory.</source>
+            <translation>Der GPU des Anbieters ist der Speicher ausgegangen; Retake versucht eine geringere Auflösung. Verringern Sie Größe oder Schritte der Einstellung, oder wechseln Sie zu einem Anbieter mit mehr Speicher.</translation>
         </message>
         <message>
             <source>The prompt was rejected; edit the prompt or switch provider.</source>
@@ -311,6 +320,11 @@
             <source>fallback quality</source>
             <comment>output quality</comment>
             <translation>Ersatzqualität</translation>
+        </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>output quality: full parameters, but made by an alternative provider</comment>
+            <translation>volle Qualität · anderer Anbieter</translation>
         </message>
         <message>
             <source>%1 %</source>
@@ -1150,6 +1164,13 @@
             <translation>
                 <numerusform>%n davon in reduzierter Qualität.</numerusform>
                 <numerusform>%n davon in reduzierter Qualität.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at full quality on another provider.</source>
+            <translation>
+                <numerusform>%n davon in voller Qualität bei einem anderen Anbieter.</numerusform>
+                <numerusform>%n davon in voller Qualität bei einem anderen Anbieter.</numerusform>
             </translation>
         </message>
         <message>
@@ -2566,6 +2587,10 @@
             <translation>Als Nächstes: %1 bei %2</translation>
         </message>
         <message>
+            <source>Made by %1 at full quality: the first-choice provider failed.</source>
+            <translation>Von %1 in voller Qualität erstellt: der bevorzugte Anbieter ist gescheitert.</translation>
+        </message>
+        <message>
             <source>Play</source>
             <translation>Abspielen</translation>
         </message>
@@ -2671,6 +2696,11 @@
             <comment>badge on a tile</comment>
             <translation>reduziert</translation>
         </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>badge on a tile: done at full quality by an alternative provider</comment>
+            <translation>voll · anderer Anbieter</translation>
+        </message>
         <message numerus="yes">
             <source>%n attempt(s)</source>
             <translation>
@@ -2709,6 +2739,11 @@
             <source>%1 %2</source>
             <comment>count and state in the summary bar</comment>
             <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>(%1 on another provider)</source>
+            <comment>done tasks made at full quality by an alternative provider</comment>
+            <translation>(%1 bei einem anderen Anbieter)</translation>
         </message>
         <message>
             <source>Paused: disk full</source>

@@ -1152,6 +1152,13 @@
                 <numerusform>%n at reduced quality.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n at full quality on another provider.</source>
+            <translation>
+                <numerusform>%n at full quality on another provider.</numerusform>
+                <numerusform>%n at full quality on another provider.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The batch was cancelled: %1 of %2 tasks done.</source>
             <translation type="unfinished" />

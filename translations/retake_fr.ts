@@ -167,6 +167,11 @@
             <translation>erreur du fournisseur</translation>
         </message>
         <message>
+            <source>out of memory</source>
+            <comment>error class: the provider's GPU ran out of memory</comment>
+            <translation>mémoire insuffisante</translation>
+        </message>
+        <message>
             <source>content policy</source>
             <comment>error class</comment>
             <translation>politique de contenu</translation>
@@ -230,6 +235,10 @@
         <message>
             <source>The model failed on this job; retry, or switch provider.</source>
             <translation>Le modèle a échoué sur cette tâche ; réessayez ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider's GPU ran out of memory; Retake tries a lower resolution. Lower the shot's size or steps, or switch to a provider with more memory.</source>
+            <translation>Le GPU du fournisseur a manqué de mémoire ; Retake essaie une résolution plus basse. Réduisez la taille ou le nombre d’étapes du plan, ou passez à un fournisseur doté de plus de mémoire.</translation>
         </message>
         <message>
             <source>The prompt was rejected; edit the prompt or switch provider.</source>
@@ -311,6 +320,11 @@
             <source>fallback quality</source>
             <comment>output quality</comment>
             <translation>qualité de secours</translation>
+        </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>output quality: full parameters, but made by an alternative provider</comment>
+            <translation>qualité complète · autre fournisseur</translation>
         </message>
         <message>
             <source>%1 %</source>
@@ -1150,6 +1164,13 @@
             <translation>
                 <numerusform>%n en qualité réduite.</numerusform>
                 <numerusform>%n en qualité réduite.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at full quality on another provider.</source>
+            <translation>
+                <numerusform>%n en qualité complète chez un autre fournisseur.</numerusform>
+                <numerusform>%n en qualité complète chez un autre fournisseur.</numerusform>
             </translation>
         </message>
         <message>
@@ -2566,6 +2587,10 @@
             <translation>Ensuite : %1 chez %2</translation>
         </message>
         <message>
+            <source>Made by %1 at full quality: the first-choice provider failed.</source>
+            <translation>Réalisé par %1 en qualité complète : le fournisseur préféré a échoué.</translation>
+        </message>
+        <message>
             <source>Play</source>
             <translation>Lire</translation>
         </message>
@@ -2671,6 +2696,11 @@
             <comment>badge on a tile</comment>
             <translation>dégradé</translation>
         </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>badge on a tile: done at full quality by an alternative provider</comment>
+            <translation>complet · autre fournisseur</translation>
+        </message>
         <message numerus="yes">
             <source>%n attempt(s)</source>
             <translation>
@@ -2709,6 +2739,11 @@
             <source>%1 %2</source>
             <comment>count and state in the summary bar</comment>
             <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>(%1 on another provider)</source>
+            <comment>done tasks made at full quality by an alternative provider</comment>
+            <translation>(%1 chez un autre fournisseur)</translation>
         </message>
         <message>
             <source>Paused: disk full</source>

@@ -220,6 +220,9 @@ void RunController::finishBatch(const BatchSummary &summary)
         text = MainWindow::tr("All %n task(s) are done.", nullptr, summary.total);
         if (summary.degraded() > 0)
             text += u' ' + MainWindow::tr("%n at reduced quality.", nullptr, summary.degraded());
+        if (summary.onOtherProvider() > 0)
+            text += u' ' + MainWindow::tr("%n at full quality on another provider.", nullptr,
+                                          summary.onOtherProvider());
     } else if (summary.count(TaskState::Cancelled) > 0) {
         text = MainWindow::tr("The batch was cancelled: %1 of %2 tasks done.")
                    .arg(summary.count(TaskState::Done))

@@ -293,6 +293,11 @@ void ShotDetailPanel::updateStates()
                        nullptr, task.manualRetries)
                         .toHtmlEscaped() +
                     u"</b>"_s;
+        if (task.state == TaskState::Done && isOnOtherProvider(task.quality))
+            html += u"<br>"_s + tr("Made by %1 at full quality: the first-choice provider "
+                                   "failed.")
+                                    .arg(task.providerId)
+                                    .toHtmlEscaped();
         if (!task.providerId.isEmpty() && task.state != TaskState::Done)
             html += u"<br>"_s + tr("Next: %1 on %2")
                                     .arg(StateStyle::rungLabel(task.rung), task.providerId)

@@ -286,6 +286,7 @@ QHash<int, QByteArray> ShotListModel::roleNames() const
     names.insert(SceneSummaryRole, "sceneSummary");
     names.insert(AttemptCountRole, "attemptCount");
     names.insert(DegradedRole, "degraded");
+    names.insert(OtherProviderRole, "otherProvider");
     names.insert(SceneTasksRole, "sceneTasks");
     return names;
 }
@@ -374,6 +375,8 @@ QVariant ShotListModel::data(const QModelIndex &index, int role) const
         return tile.attemptCount();
     case DegradedRole:
         return tile.isDegraded();
+    case OtherProviderRole:
+        return tile.isOnOtherProvider();
     default:
         return {};
     }

@@ -34,13 +34,14 @@ public:
         ShotIdRole,
         SceneIdRole,
         TitleRole,
-        ImageStateRole,   // int(TaskState)
-        VideoStateRole,   // int(TaskState)
-        TaskIdsRole,      // QStringList
-        SceneSummaryRole, // "3 shots · 1 failed" (scene rows)
-        AttemptCountRole, // int
-        DegradedRole,     // bool
-        SceneTasksRole,   // QList<TaskSnapshot>: a header's own tasks (voice-over, cut, film)
+        ImageStateRole,    // int(TaskState)
+        VideoStateRole,    // int(TaskState)
+        TaskIdsRole,       // QStringList
+        SceneSummaryRole,  // "3 shots · 1 failed" (scene rows)
+        AttemptCountRole,  // int
+        DegradedRole,      // bool
+        SceneTasksRole,    // QList<TaskSnapshot>: a header's own tasks (voice-over, cut, film)
+        OtherProviderRole, // bool: a stage done at full parameters on an alternative provider
     };
 
     explicit ShotListModel(QObject *parent = nullptr);

@@ -31,6 +31,12 @@ struct ShotTile {
         return (image.state == TaskState::Done && retake::isDegraded(image.quality)) ||
                (video.state == TaskState::Done && retake::isDegraded(video.quality));
     }
+    // A stage was done at full parameters on an alternative provider.
+    bool isOnOtherProvider() const
+    {
+        return (image.state == TaskState::Done && retake::isOnOtherProvider(image.quality)) ||
+               (video.state == TaskState::Done && retake::isOnOtherProvider(video.quality));
+    }
 };
 
 } // namespace retake::ui

@@ -109,8 +109,15 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
     const QRect thumb(inner.left(), inner.top(), inner.width(), kThumbHeight);
     paintThumbnail(painter, option, index, tile, thumb, dpr);
     paintProgress(painter, option, tile, thumb);
-    if (tile.isDegraded())
-        paintDegradedBadge(painter, option, thumb, dpr);
+    if (tile.isDegraded()) {
+        paintBadge(painter, option, thumb, dpr, tr("degraded", "badge on a tile"),
+                   u"state-degraded"_s, int(StateCategory::Degraded));
+    } else if (tile.isOnOtherProvider()) {
+        paintBadge(painter, option, thumb, dpr,
+                   tr("full · other provider",
+                      "badge on a tile: done at full quality by an alternative provider"),
+                   u"state-done"_s, int(StateCategory::Done));
+    }
     paintLabels(painter, option, tile, inner, thumb.bottom() + 4);
 
     // Stage chips.
@@ -219,24 +226,25 @@ void ShotTileDelegate::paintProgress(QPainter *painter, const QStyleOptionViewIt
                              2, 2);
 }
 
-void ShotTileDelegate::paintDegradedBadge(QPainter *painter, const QStyleOptionViewItem &option,
-                                          const QRect &thumb, qreal dpr) const
+void ShotTileDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option,
+                                  const QRect &thumb, qreal dpr, const QString &text,
+                                  const QString &icon, int category) const
 {
     const QPalette &palette = option.palette;
     QFont small = option.font;
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.8));
     small.setBold(true);
     const QFontMetrics fm(small);
-    const QString label = tr("degraded", "badge on a tile");
-    const int category = int(StateCategory::Degraded);
+    // A long translation is elided rather than drawn over the thumbnail's edge.
+    const QString label = fm.elidedText(text, Qt::ElideRight, thumb.width() - 34);
     const QRect badge(thumb.right() - fm.horizontalAdvance(label) - 26, thumb.top() + 4,
                       fm.horizontalAdvance(label) + 22, fm.height() + 4);
     painter->setPen(QPen(StateStyle::chipBorder(category, palette), 1));
     painter->setBrush(StateStyle::chipFill(category, palette));
     painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-    painter->drawPixmap(badge.left() + 5, badge.center().y() - 6,
-                        StateStyle::tintedPixmap(u"state-degraded"_s,
-                                                 StateStyle::accent(category, palette), 12, dpr));
+    painter->drawPixmap(
+        badge.left() + 5, badge.center().y() - 6,
+        StateStyle::tintedPixmap(icon, StateStyle::accent(category, palette), 12, dpr));
     painter->setFont(small);
     painter->setPen(palette.color(QPalette::Text));
     painter->drawText(badge.adjusted(19, 0, -3, 0), Qt::AlignVCenter | Qt::AlignLeft, label);

@@ -157,6 +157,8 @@ QString StateStyle::errorLabel(ErrorClass errorClass)
         return tr("provider unavailable", "error class");
     case ErrorClass::ProviderError:
         return tr("provider error", "error class");
+    case ErrorClass::OutOfMemory:
+        return tr("out of memory", "error class: the provider's GPU ran out of memory");
     case ErrorClass::ContentPolicy:
         return tr("content policy", "error class");
     case ErrorClass::InvalidRequest:
@@ -195,6 +197,9 @@ QString StateStyle::recommendedAction(ErrorClass errorClass)
         return tr("The provider is down; retry later or switch provider.");
     case ErrorClass::ProviderError:
         return tr("The model failed on this job; retry, or switch provider.");
+    case ErrorClass::OutOfMemory:
+        return tr("The provider's GPU ran out of memory; Retake tries a lower resolution. "
+                  "Lower the shot's size or steps, or switch to a provider with more memory.");
     case ErrorClass::ContentPolicy:
         return tr("The prompt was rejected; edit the prompt or switch provider.");
     case ErrorClass::InvalidRequest:
@@ -248,6 +253,9 @@ QString StateStyle::qualityLabel(Quality quality)
         return tr("reduced quality", "output quality");
     case Quality::Fallback:
         return tr("fallback quality", "output quality");
+    case Quality::FullOtherProvider:
+        return tr("full · other provider",
+                  "output quality: full parameters, but made by an alternative provider");
     }
     Q_UNREACHABLE();
 }

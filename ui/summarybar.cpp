@@ -120,9 +120,15 @@ void SummaryBar::updateTexts()
     m_totals->setText(tr("%1 of %n task(s) finished", nullptr, s.total).arg(finished));
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it) {
         const int count = countInCategory(s, it.key());
-        it.value()->setText(tr("%1 %2", "count and state in the summary bar")
-                                .arg(count)
-                                .arg(StateStyle::categoryLabel(it.key())));
+        QString text = tr("%1 %2", "count and state in the summary bar")
+                           .arg(count)
+                           .arg(StateStyle::categoryLabel(it.key()));
+        if (it.key() == StateCategory::Done && s.onOtherProvider() > 0) {
+            text += u' ' + tr("(%1 on another provider)",
+                              "done tasks made at full quality by an alternative provider")
+                               .arg(s.onOtherProvider());
+        }
+        it.value()->setText(text);
         it.value()->setAccessibleName(it.value()->text());
     }
     if (s.paused) {

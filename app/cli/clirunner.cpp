@@ -34,10 +34,25 @@ QJsonObject summaryJson(const BatchSummary &s)
     QJsonObject qualities;
     for (auto it = s.qualities.cbegin(); it != s.qualities.cend(); ++it)
         qualities.insert(nameOf(it.key()), it.value());
-    return QJsonObject{{u"event"_s, u"summary"_s},  {u"total"_s, s.total},
-                       {u"percent"_s, s.percent()}, {u"counts"_s, counts},
-                       {u"qualities"_s, qualities}, {u"degraded"_s, s.degraded()},
-                       {u"paused"_s, s.paused},     {u"pauseReason"_s, nameOf(s.pauseReason)}};
+    return QJsonObject{{u"event"_s, u"summary"_s},
+                       {u"total"_s, s.total},
+                       {u"percent"_s, s.percent()},
+                       {u"counts"_s, counts},
+                       {u"qualities"_s, qualities},
+                       {u"degraded"_s, s.degraded()},
+                       {u"onOtherProvider"_s, s.onOtherProvider()},
+                       {u"paused"_s, s.paused},
+                       {u"pauseReason"_s, nameOf(s.pauseReason)}};
+}
+
+// The QUALITY column of `status`: a task done by an alternative provider says so.
+QString qualityText(Quality quality)
+{
+    if (quality == Quality::None)
+        return u"-"_s;
+    if (quality == Quality::FullOtherProvider)
+        return u"full · other provider"_s;
+    return nameOf(quality);
 }
 
 // The counts of the tasks that are not done ("2 running", "1 failed"), in a fixed order.
@@ -59,6 +74,8 @@ QStringList counts(const BatchSummary &s)
     parts << u"%1 done"_s.arg(s.count(TaskState::Done));
     if (s.degraded() > 0)
         parts << u"%1 degraded"_s.arg(s.degraded());
+    if (s.onOtherProvider() > 0)
+        parts << u"%1 on another provider"_s.arg(s.onOtherProvider());
     return parts + otherCounts(s);
 }
 
@@ -67,12 +84,17 @@ QString countsLine(const BatchSummary &s)
     return counts(s).join(u", "_s);
 }
 
-// The closing sentence: "71 of 72 tasks done (4 degraded), 1 failed."
+// The closing sentence: "71 of 72 tasks done (4 degraded, 12 on another provider), 1 failed."
 QString closingLine(const BatchSummary &s)
 {
     QString line = u"%1 of %2 tasks done"_s.arg(s.count(TaskState::Done)).arg(s.total);
+    QStringList notes;
     if (s.degraded() > 0)
-        line += u" (%1 degraded)"_s.arg(s.degraded());
+        notes << u"%1 degraded"_s.arg(s.degraded());
+    if (s.onOtherProvider() > 0)
+        notes << u"%1 on another provider"_s.arg(s.onOtherProvider());
+    if (!notes.isEmpty())
+        line += u" ("_s + notes.join(u", "_s) + u')';
     for (const QString &part : otherCounts(s))
         line += u", "_s + part;
     return line + u'.';
@@ -262,7 +284,7 @@ int CliRunner::printStatus()
         m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
                      .arg(u"TASK"_s, -22)
                      .arg(u"STATE"_s, -12)
-                     .arg(u"QUALITY"_s, -9)
+                     .arg(u"QUALITY"_s, -21)
                      .arg(u"ATTEMPTS"_s, -9)
                      .arg(u"LAST ERROR"_s);
         for (const TaskSnapshot &t : tasks) {
@@ -274,7 +296,7 @@ int CliRunner::printStatus()
             m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
                          .arg(t.id, -22)
                          .arg(nameOf(t.state), -12)
-                         .arg(t.quality == Quality::None ? u"-"_s : nameOf(t.quality), -9)
+                         .arg(qualityText(t.quality), -21)
                          .arg(QString::number(t.attemptCount), -9)
                          .arg(error);
         }

@@ -73,10 +73,13 @@ struct BatchSummary {
     double budgetCap = 0.0; // the run's cap in cost units, 0 = none
 
     int count(TaskState state) const { return counts.value(state, 0); }
+    // Done below full parameters (isDegraded).
     int degraded() const
     {
         return qualities.value(Quality::Reduced, 0) + qualities.value(Quality::Fallback, 0);
     }
+    // Done at full parameters on an alternative provider (isOnOtherProvider).
+    int onOtherProvider() const { return qualities.value(Quality::FullOtherProvider, 0); }
     // Share of tasks that reached a final state, 0..100.
     double percent() const;
     bool allDone() const { return total > 0 && count(TaskState::Done) == total; }

@@ -53,13 +53,14 @@ constexpr std::array<std::pair<TaskState, const char16_t *>, 10> kStates{{
     {TaskState::Skipped, u"skipped"},
 }};
 
-constexpr std::array<std::pair<ErrorClass, const char16_t *>, 15> kErrors{{
+constexpr std::array<std::pair<ErrorClass, const char16_t *>, 16> kErrors{{
     {ErrorClass::None, u"none"},
     {ErrorClass::Network, u"network"},
     {ErrorClass::Timeout, u"timeout"},
     {ErrorClass::RateLimited, u"rate_limited"},
     {ErrorClass::ProviderUnavailable, u"provider_unavailable"},
     {ErrorClass::ProviderError, u"provider_error"},
+    {ErrorClass::OutOfMemory, u"out_of_memory"},
     {ErrorClass::ContentPolicy, u"content_policy"},
     {ErrorClass::InvalidRequest, u"invalid_request"},
     {ErrorClass::Auth, u"auth"},
@@ -80,17 +81,21 @@ constexpr std::array<std::pair<RungKind, const char16_t *>, 6> kRungs{{
     {RungKind::Fallback, u"fallback"},
 }};
 
-constexpr std::array<std::pair<Quality, const char16_t *>, 4> kQualities{{
+// Stored in state.sqlite (tasks.quality). A build that does not know "full_other_provider"
+// reads it as no quality (with a diagnostic), not as an error: the database still opens.
+constexpr std::array<std::pair<Quality, const char16_t *>, 5> kQualities{{
     {Quality::None, u"none"},
     {Quality::Full, u"full"},
     {Quality::Reduced, u"reduced"},
     {Quality::Fallback, u"fallback"},
+    {Quality::FullOtherProvider, u"full_other_provider"},
 }};
 
-constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 7> kRoutes{{
+constexpr std::array<std::pair<RecoveryRoute, const char16_t *>, 8> kRoutes{{
     {RecoveryRoute::RetrySameRung, u"retry-same-rung"},
     {RecoveryRoute::NextRung, u"next-rung"},
     {RecoveryRoute::SimplifiedPrompt, u"simplified-prompt"},
+    {RecoveryRoute::LowerResolution, u"lower-resolution"},
     {RecoveryRoute::SwitchProvider, u"switch-provider"},
     {RecoveryRoute::FailFast, u"fail-fast"},
     {RecoveryRoute::PauseBatch, u"pause-batch"},
@@ -205,6 +210,7 @@ bool isTransient(ErrorClass errorClass)
         return true;
     case ErrorClass::None:
     case ErrorClass::ProviderError:
+    case ErrorClass::OutOfMemory:
     case ErrorClass::ContentPolicy:
     case ErrorClass::InvalidRequest:
     case ErrorClass::Auth:
@@ -233,6 +239,8 @@ RecoveryRoute recoveryRoute(ErrorClass errorClass)
     case ErrorClass::UnsafeOutput:
     case ErrorClass::FileIo:
         return RecoveryRoute::NextRung;
+    case ErrorClass::OutOfMemory:
+        return RecoveryRoute::LowerResolution;
     case ErrorClass::ContentPolicy:
         return RecoveryRoute::SimplifiedPrompt;
     case ErrorClass::Auth:
@@ -270,6 +278,10 @@ QString recommendedAction(ErrorClass errorClass)
     case ErrorClass::ProviderError:
         return QCoreApplication::translate(
             "retake", "The model failed on this job: retry, or switch provider.");
+    case ErrorClass::OutOfMemory:
+        return QCoreApplication::translate(
+            "retake", "The GPU ran out of memory: lower the resolution or steps, or switch "
+                      "provider.");
     case ErrorClass::ContentPolicy:
         return QCoreApplication::translate(
             "retake", "The prompt was rejected: edit the prompt or switch provider.");
@@ -306,8 +318,9 @@ Quality qualityOf(RungKind rung)
 {
     switch (rung) {
     case RungKind::Primary:
-    case RungKind::AlternativeProvider:
         return Quality::Full;
+    case RungKind::AlternativeProvider:
+        return Quality::FullOtherProvider;
     case RungKind::SimplifiedPrompt:
     case RungKind::LowerResolution:
     case RungKind::AlternativeSettings:

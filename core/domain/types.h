@@ -34,6 +34,7 @@ enum class ErrorClass {
     RateLimited,
     ProviderUnavailable,
     ProviderError,
+    OutOfMemory, // the GPU ran out of memory: a smaller request may fit
     ContentPolicy,
     InvalidRequest,
     Auth,
@@ -50,6 +51,7 @@ enum class RecoveryRoute {
     RetrySameRung,    // transient: back off, same provider and parameters
     NextRung,         // permanent for this rung: move down the ladder
     SimplifiedPrompt, // content policy: jump to the simplified-prompt rung
+    LowerResolution,  // out of memory: jump to the lower-resolution rung (fewer pixels, steps)
     SwitchProvider,   // auth / quota: next rung on a different provider, at once
     FailFast,         // invalid request: the user has to fix the data
     PauseBatch,       // disk full: not a task failure
@@ -66,7 +68,9 @@ enum class RungKind {
     Fallback,            // built-in local render / static image with motion effect
 };
 
-enum class Quality { None, Full, Reduced, Fallback };
+// The quality of a done task's output (docs/ARCHITECTURE.md, "Failures"). FullOtherProvider:
+// full parameters, but on an alternative provider, not the one the storyboard chose first.
+enum class Quality { None, Full, Reduced, Fallback, FullOtherProvider };
 
 // Why a started batch dispatches nothing now. Words for the user live in ui/ and the CLI's
 // printer; nameOf() gives the machine name ("paused", "disk full", "budget cap") that the
@@ -115,10 +119,17 @@ RecoveryRoute recoveryRoute(ErrorClass errorClass);
 // One sentence for the user: what to do about this class of error.
 QString recommendedAction(ErrorClass errorClass);
 Quality qualityOf(RungKind rung);
-// A finished task whose quality is below full.
+// A finished task made with less than the full request (simplified prompt, lower
+// resolution, other settings, built-in fallback). A task done on another provider at full
+// parameters is not degraded: it is counted on its own (isOnOtherProvider).
 inline bool isDegraded(Quality quality)
 {
     return quality == Quality::Reduced || quality == Quality::Fallback;
+}
+// A finished task made at full parameters by an alternative provider.
+inline bool isOnOtherProvider(Quality quality)
+{
+    return quality == Quality::FullOtherProvider;
 }
 // States in which the task will not change without a user action or a new run.
 bool isFinal(TaskState state);

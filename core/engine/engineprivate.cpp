@@ -399,7 +399,9 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     }
     tasks.setQuality(i, quality);
     tasks.setState(i, TaskState::Done);
-    if (quality != Quality::Full) {
+    if (isOnOtherProvider(quality)) {
+        log(u"%1: done at full quality on another provider (%2)."_s.arg(t.snap.id, a.providerId));
+    } else if (quality != Quality::Full) {
         log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(quality), nameOf(a.rung),
                                                         a.providerId));
     }

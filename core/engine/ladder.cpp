@@ -68,6 +68,19 @@ int nextRungAfter(const Ladder &ladder, int current, ErrorClass errorClass)
         }
         return -1;
     }
+    case RecoveryRoute::LowerResolution: {
+        // A smaller request frees GPU memory; a shorter prompt does not. Without a
+        // lower-resolution rung ahead (audio, or already on it), the built-in fallback.
+        int fallback = -1;
+        for (int i = next; i < ladder.size(); ++i) {
+            const RungKind kind = ladder.at(i).kind;
+            if (kind == RungKind::LowerResolution)
+                return i;
+            if (kind == RungKind::Fallback && fallback < 0)
+                fallback = i;
+        }
+        return fallback;
+    }
     case RecoveryRoute::SwitchProvider:
         return nextRungWithOtherProvider(ladder, next, ladder.at(current).providerId);
     case RecoveryRoute::FailFast:

@@ -116,8 +116,10 @@ void A1111Job::failAnswer(const HttpResponse &response, const QString &doing)
     }
     if (status == 500 && problem.isObject) {
         // An exception while generating (out of memory, a broken model): the job failed.
-        fail(ErrorClass::ProviderError, doing % u": "_s % why, status, std::nullopt,
-             netfailure::excerpt(response.body, 2000));
+        // why = "OutOfMemoryError: CUDA out of memory. ..." for the first.
+        fail(wireformat::looksLikeOutOfMemory(why) ? ErrorClass::OutOfMemory
+                                                   : ErrorClass::ProviderError,
+             doing % u": "_s % why, status, std::nullopt, netfailure::excerpt(response.body, 2000));
         return;
     }
     failStatus(response, doing, why);

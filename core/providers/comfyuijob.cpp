@@ -411,7 +411,9 @@ void ComfyUiJob::failExecution(const QJsonObject &data)
     QString where = m_workflow.describeNode(error.nodeId);
     if (!error.nodeType.isEmpty() && !where.contains(error.nodeType))
         where = u"node %1 (%2)"_s.arg(error.nodeId, error.nodeType);
-    fail(ErrorClass::ProviderError,
+    const bool outOfMemory = wireformat::looksLikeOutOfMemory(error.exceptionType) ||
+                             wireformat::looksLikeOutOfMemory(error.message);
+    fail(outOfMemory ? ErrorClass::OutOfMemory : ErrorClass::ProviderError,
          where % u" failed: "_s %
              (error.exceptionType.isEmpty() ? u"error"_s : error.exceptionType) % u": "_s %
              wireformat::oneLine(error.message),

@@ -128,6 +128,12 @@ void FalJob::failAnswer(const HttpResponse &response, const QString &doing)
     if (response.status == 403 && (why.contains(u"balance", Qt::CaseInsensitive) ||
                                    why.contains(u"locked", Qt::CaseInsensitive)))
         cls = ErrorClass::QuotaExhausted;
+    // A model that ran out of GPU memory answers its result request with the error as
+    // the detail: {"detail": "CUDA out of memory. ..."}.
+    if ((cls == ErrorClass::None || cls == ErrorClass::ProviderError ||
+         cls == ErrorClass::ProviderUnavailable) &&
+        wireformat::looksLikeOutOfMemory(why))
+        cls = ErrorClass::OutOfMemory;
     if (cls == ErrorClass::None)
         cls = ErrorClass::ProviderError;
     fail(cls,
@@ -213,8 +219,11 @@ void FalJob::onStatus(const responses::FalStatus &state)
     const QString &error = state.error;
     const QString &errorType = state.errorType;
     if (!error.isEmpty() || !errorType.isEmpty()) {
-        ErrorClass fallback = wireformat::looksLikeContentPolicy(error) ? ErrorClass::ContentPolicy
-                                                                        : ErrorClass::ProviderError;
+        ErrorClass fallback = ErrorClass::ProviderError;
+        if (wireformat::looksLikeContentPolicy(error))
+            fallback = ErrorClass::ContentPolicy;
+        else if (wireformat::looksLikeOutOfMemory(error))
+            fallback = ErrorClass::OutOfMemory;
         fail(classifyErrorType(errorType, fallback),
              u"request %1 completed with an error: %2%3"_s.arg(
                  serverJobId(), wireformat::oneLine(error.isEmpty() ? errorType : error),

@@ -101,6 +101,7 @@ bool FaultInjector::isInjectable(ErrorClass errorClass)
     case ErrorClass::RateLimited:
     case ErrorClass::ProviderUnavailable:
     case ErrorClass::ProviderError:
+    case ErrorClass::OutOfMemory:
     case ErrorClass::ContentPolicy:
     case ErrorClass::InvalidRequest:
     case ErrorClass::Auth:
@@ -180,7 +181,12 @@ FaultDecision FaultInjector::failureFor(ErrorClass errorClass) const
         break;
     case ErrorClass::ProviderError:
         d.httpStatus = 500;
-        d.message = u"model error: generation failed (CUDA out of memory)"_s;
+        d.message = u"model error: generation failed"_s;
+        break;
+    case ErrorClass::OutOfMemory:
+        // As ComfyUI reports it (execution_error, torch.OutOfMemoryError).
+        d.httpStatus = 500;
+        d.message = u"torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB"_s;
         break;
     case ErrorClass::ContentPolicy:
         d.httpStatus = 400;

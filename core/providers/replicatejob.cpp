@@ -19,8 +19,11 @@ ReplicateJob::ReplicateJob(std::shared_ptr<NetworkContext> context,
 
 ErrorClass ReplicateJob::classifyFailure(const QString &error)
 {
-    return wireformat::looksLikeContentPolicy(error) ? ErrorClass::ContentPolicy
-                                                     : ErrorClass::ProviderError;
+    if (wireformat::looksLikeContentPolicy(error))
+        return ErrorClass::ContentPolicy;
+    if (wireformat::looksLikeOutOfMemory(error))
+        return ErrorClass::OutOfMemory;
+    return ErrorClass::ProviderError;
 }
 
 void ReplicateJob::begin()

@@ -108,4 +108,17 @@ bool looksLikeContentPolicy(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+bool looksLikeOutOfMemory(const QString &text)
+{
+    // torch.OutOfMemoryError / torch.cuda.OutOfMemoryError (ComfyUI's exception_type,
+    // A1111's "error"), "CUDA out of memory. Tried to allocate ...", "CUDA error: out of
+    // memory" (Replicate, fal), "Allocation on device" (ComfyUI with torch 2.5+), and
+    // the same from Apple's MPS backend.
+    static const QRegularExpression pattern(
+        u"OutOfMemoryError|CUDA out of memory|CUDA error: out of memory|"
+        u"Allocation on device|MPS backend out of memory"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(text).hasMatch();
+}
+
 } // namespace retake::wireformat

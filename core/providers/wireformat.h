@@ -27,6 +27,8 @@ QString dataUriForFile(const QString &path, QString *error);
 std::optional<double> progressFromLog(const QString &log);
 // Failure texts of model runs that mean a safety / content filter refused the job.
 bool looksLikeContentPolicy(const QString &text);
+// Failure texts and exception types that mean the GPU ran out of memory.
+bool looksLikeOutOfMemory(const QString &text);
 // A one-line version of a server text for messages (at most `maxChars`).
 QString oneLine(const QString &text, int maxChars = 300);
 

@@ -40,6 +40,7 @@ dl.header dd { margin: 0; }
 .outcome-unfinished, .state-failed, .state-blocked { background: #f9dcdc; color: #8a1c1c; }
 .outcome-crashed-and-resumed, .quality-reduced, .quality-fallback, .state-cancelled,
 .state-interrupted { background: #fbeccc; color: #7a4b00; }
+.quality-full_other_provider { background: #dbe8f6; color: #1b4a7a; }
 article.failure { background: #fff; border: 1px solid #d5dae0; border-left: 4px solid #c62828;
                   padding: 8px 14px; margin: 10px 0; }
 article.failure.degraded { border-left-color: #e0a000; }
@@ -183,11 +184,12 @@ void summary(Html &h, const QJsonObject &counts)
 {
     h.open(u"section"_s, {{u"id"_s, u"summary"_s}});
     h.element(u"h2"_s, u"Summary"_s);
-    h.element(u"p"_s, u"%1 tasks; %2 attempts in this run, %3 of them failed; %4 degraded."_s
-                          .arg(counts.value(u"total"_s).toInt())
+    h.element(u"p"_s, u"%1 tasks; %2 attempts in this run, %3 of them failed; %4 degraded, %5 "
+                      u"on another provider."_s.arg(counts.value(u"total"_s).toInt())
                           .arg(counts.value(u"attempts"_s).toInt())
                           .arg(counts.value(u"failedAttempts"_s).toInt())
-                          .arg(counts.value(u"degraded"_s).toInt()));
+                          .arg(counts.value(u"degraded"_s).toInt())
+                          .arg(counts.value(u"onOtherProvider"_s).toInt()));
     h.open(u"table"_s);
     const QJsonObject states = counts.value(u"states"_s).toObject();
     h.headerRow({u"State"_s, u"Tasks"_s}, 1);
@@ -253,7 +255,7 @@ void tasks(Html &h, const QJsonArray &tasks, bool prompts)
         if (quality == u"none"_s)
             h.text(u"—"_s);
         else
-            h.badge(quality, u"quality-"_s + quality);
+            h.badge(ReportText::qualityLabel(quality), u"quality-"_s + quality);
         h.close();
         h.td(u"%1 / %2"_s.arg(t.value(u"attempts"_s).toInt())
                  .arg(t.value(u"attemptsTotal"_s).toInt()),

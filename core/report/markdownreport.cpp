@@ -97,11 +97,12 @@ protected:
     {
         QString &md = m_md;
         md += u"## Summary\n\n"_s;
-        md += u"%1 tasks; %2 attempts in this run, %3 of them failed; %4 degraded.\n\n"_s
-                  .arg(counts.value(u"total"_s).toInt())
+        md += u"%1 tasks; %2 attempts in this run, %3 of them failed; %4 degraded, %5 on "
+              u"another provider.\n\n"_s.arg(counts.value(u"total"_s).toInt())
                   .arg(counts.value(u"attempts"_s).toInt())
                   .arg(counts.value(u"failedAttempts"_s).toInt())
-                  .arg(counts.value(u"degraded"_s).toInt());
+                  .arg(counts.value(u"degraded"_s).toInt())
+                  .arg(counts.value(u"onOtherProvider"_s).toInt());
         md += tableHead({u"State"_s, u"Tasks"_s});
         const QJsonObject states = counts.value(u"states"_s).toObject();
         for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
@@ -139,7 +140,7 @@ protected:
             QStringList cells{
                 code(str(t, u"id"_s)),
                 str(t, u"state"_s),
-                str(t, u"quality"_s) == u"none"_s ? u"—"_s : str(t, u"quality"_s),
+                ReportText::qualityLabel(str(t, u"quality"_s)),
                 u"%1 / %2"_s.arg(t.value(u"attempts"_s).toInt())
                     .arg(t.value(u"attemptsTotal"_s).toInt()),
                 cell(str(t, u"provider"_s) +

@@ -75,4 +75,13 @@ QString ReportText::errorText(const QJsonValue &error)
     return text;
 }
 
+QString ReportText::qualityLabel(const QString &quality)
+{
+    if (quality.isEmpty() || quality == u"none"_s)
+        return u"—"_s;
+    if (quality == u"full_other_provider"_s)
+        return u"full · other provider"_s;
+    return quality;
+}
+
 } // namespace retake

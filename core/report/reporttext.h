@@ -25,6 +25,9 @@ public:
     static QString errorText(const QJsonValue &error);
     // "Complete", "Partial", "Cancelled", "Budget cap reached", ...
     static QString outcomeLabel(const QString &outcome);
+    // A quality name of report.json for people: "full · other provider" for
+    // "full_other_provider", the name itself otherwise, "—" for "none".
+    static QString qualityLabel(const QString &quality);
 };
 
 } // namespace retake

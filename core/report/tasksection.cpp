@@ -45,6 +45,11 @@ QString actionFor(const StoredTask &t, ErrorClass lastClass, const QString &prov
                                                        : every.first().providerId);
             if (lastClass != ErrorClass::None)
                 action += u" "_s + recommendedAction(lastClass);
+        } else if (isOnOtherProvider(t.quality)) {
+            action = u"Done at full quality on %1, an alternative provider; the first choice "
+                     u"failed."_s.arg(provider);
+            if (lastClass != ErrorClass::None)
+                action += u" "_s + recommendedAction(lastClass);
         }
         break;
     case TaskState::Waiting:
@@ -93,10 +98,12 @@ QJsonObject TaskSection::row(const ReportContext &context, const QString &id)
     const ReportContext::ShotRef ref = context.shots.value(shotId);
     const Scene *scene = ref.scene ? ref.scene : context.scenes.value(shotId);
 
-    // The most recent failure, unless the task finished at full quality since.
+    // The most recent failure, unless the task finished at full quality on its first-choice
+    // provider since (on another provider, the failure says why it moved).
     QJsonValue lastError(QJsonValue::Null);
     ErrorClass lastClass = ErrorClass::None;
-    const bool fullyDone = t.state == TaskState::Done && !isDegraded(t.quality);
+    const bool fullyDone =
+        t.state == TaskState::Done && !isDegraded(t.quality) && !isOnOtherProvider(t.quality);
     if (!fullyDone) {
         if (const std::optional<Attempt> failure = context.lastFailureOf(id)) {
             lastClass = failure->errorClass;

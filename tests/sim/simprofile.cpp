@@ -14,14 +14,23 @@ QStringList SimProfile::protocols()
 
 QStringList SimProfile::faultNames()
 {
-    return {u"rate_limited"_s,     u"provider_unavailable"_s,
-            u"provider_error"_s,   u"content_policy"_s,
-            u"invalid_request"_s,  u"auth"_s,
-            u"quota_exhausted"_s,  u"timeout"_s,
-            u"network"_s,          u"output_invalid"_s,
-            u"malformed_json"_s,   u"truncated_download"_s,
-            u"hostile_filename"_s, u"slow_drip"_s,
-            u"disappear"_s,        u"node_errors_200"_s,
+    return {u"rate_limited"_s,
+            u"provider_unavailable"_s,
+            u"provider_error"_s,
+            u"out_of_memory"_s,
+            u"content_policy"_s,
+            u"invalid_request"_s,
+            u"auth"_s,
+            u"quota_exhausted"_s,
+            u"timeout"_s,
+            u"network"_s,
+            u"output_invalid"_s,
+            u"malformed_json"_s,
+            u"truncated_download"_s,
+            u"hostile_filename"_s,
+            u"slow_drip"_s,
+            u"disappear"_s,
+            u"node_errors_200"_s,
             u"interrupted"_s};
 }
 
@@ -40,6 +49,10 @@ QStringList SimProfile::faultsFor(const QString &protocol)
         faults << u"quota_exhausted"_s;
         return faults;
     }
+    // Servers that run a model on a GPU and report when it runs out of memory.
+    if (protocol == u"comfyui" || protocol == u"a1111" || protocol == u"replicate" ||
+        protocol == u"fal")
+        faults << u"out_of_memory"_s;
     if (protocol == u"comfyui")
         faults << u"hostile_filename"_s << u"node_errors_200"_s << u"interrupted"_s;
     if (protocol == u"openai-images" || protocol == u"replicate" || protocol == u"fal")

@@ -111,6 +111,41 @@ QSize imageSizeOfDataUri(const QString &uri)
     return QImageReader(&buffer).size();
 }
 
+// A job that fails on the GPU: a model error, or the GPU running out of memory.
+bool failsOnGpu(const QString &fault)
+{
+    return fault == u"provider_error" || fault == u"out_of_memory";
+}
+
+// ComfyUI's execution_error for a job that fails on the GPU: as torch 2.5+ raises an
+// out-of-memory error ("Allocation on device"), or a model error.
+QJsonObject comfyExecutionError(const QString &promptId, const QString &fault)
+{
+    const bool oom = fault == u"out_of_memory";
+    return QJsonObject{
+        {u"prompt_id"_s, promptId},
+        {u"node_id"_s, u"3"_s},
+        {u"node_type"_s, u"KSampler"_s},
+        {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
+        {u"exception_message"_s,
+         oom ? u"Allocation on device "_s
+             : u"mat1 and mat2 shapes cannot be multiplied (154x2048 and 768x320)"_s},
+        {u"exception_type"_s, oom ? u"torch.OutOfMemoryError"_s : u"RuntimeError"_s},
+        {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
+        {u"current_inputs"_s, QJsonObject{}},
+        {u"current_outputs"_s, QJsonArray{}}};
+}
+
+// The error text of a failed hosted prediction (Replicate, fal).
+QString hostedGpuError(const QString &fault)
+{
+    return fault == u"out_of_memory"
+               ? u"CUDA error: out of memory\nCUDA kernel errors might be asynchronously "
+                 u"reported at some other API call, so the stacktrace below might be "
+                 u"incorrect."_s
+               : u"Prediction failed: the model raised an exception (see the logs)"_s;
+}
+
 } // namespace
 
 SimServer::SimServer(QObject *parent) : QAbstractHttpServer(parent)
@@ -650,8 +685,8 @@ void SimServer::advance(const QString &id)
     }
     job.step += 1;
     const bool last = job.step >= steps;
-    const bool failsMidway = job.fault == u"provider_error" || job.fault == u"interrupted" ||
-                             job.fault == u"content_policy";
+    const bool failsMidway =
+        failsOnGpu(job.fault) || job.fault == u"interrupted" || job.fault == u"content_policy";
     if (last || (failsMidway && job.step >= (steps + 1) / 2)) {
         finishJob(job);
         return;
@@ -671,7 +706,7 @@ void SimServer::advance(const QString &id)
 void SimServer::finishJob(Job &job)
 {
     ProtocolStats &stats = m_stats.protocols[job.protocol];
-    const bool fails = job.fault == u"provider_error" || job.fault == u"interrupted" ||
+    const bool fails = failsOnGpu(job.fault) || job.fault == u"interrupted" ||
                        (job.fault == u"content_policy" && job.protocol == u"replicate");
     if (fails) {
         job.state = job.fault == u"interrupted" ? u"canceled"_s : u"failed"_s;
@@ -689,18 +724,8 @@ void SimServer::finishJob(Job &job)
     }
     if (job.protocol != u"comfyui")
         return;
-    if (job.fault == u"provider_error") {
-        comfySend(job, u"execution_error"_s,
-                  QJsonObject{
-                      {u"prompt_id"_s, job.id},
-                      {u"node_id"_s, u"3"_s},
-                      {u"node_type"_s, u"KSampler"_s},
-                      {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
-                      {u"exception_message"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
-                      {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
-                      {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
-                      {u"current_inputs"_s, QJsonObject{}},
-                      {u"current_outputs"_s, QJsonArray{}}});
+    if (failsOnGpu(job.fault)) {
+        comfySend(job, u"execution_error"_s, comfyExecutionError(job.id, job.fault));
     } else if (job.fault == u"interrupted") {
         comfySend(job, u"execution_interrupted"_s,
                   QJsonObject{{u"prompt_id"_s, job.id},
@@ -787,19 +812,8 @@ QJsonObject SimServer::comfyHistoryEntry(const Job &job) const
                    QJsonObject{{u"prompt_id"_s, job.id}, {u"timestamp"_s, job.createdMs}}}};
     QJsonObject status;
     QJsonObject outputs;
-    if (job.fault == u"provider_error") {
-        messages.append(QJsonArray{
-            u"execution_error"_s,
-            QJsonObject{
-                {u"prompt_id"_s, job.id},
-                {u"node_id"_s, u"3"_s},
-                {u"node_type"_s, u"KSampler"_s},
-                {u"executed"_s, QJsonArray{u"4"_s, u"5"_s}},
-                {u"exception_message"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s},
-                {u"exception_type"_s, u"torch.OutOfMemoryError"_s},
-                {u"traceback"_s, QJsonArray{u"Traceback (most recent call last):\n"_s}},
-                {u"current_inputs"_s, QJsonObject{}},
-                {u"current_outputs"_s, QJsonArray{}}}});
+    if (failsOnGpu(job.fault)) {
+        messages.append(QJsonArray{u"execution_error"_s, comfyExecutionError(job.id, job.fault)});
         status = {{u"status_str"_s, u"error"_s}, {u"completed"_s, false}};
     } else if (job.fault == u"interrupted") {
         messages.append(
@@ -1176,15 +1190,19 @@ void SimServer::handleA1111(const QHttpServerRequest &request, QTcpSocket *socke
         job.width = body.value(u"width"_s).toInt(512);
         job.height = body.value(u"height"_s).toInt(512);
         Answer answer;
-        if (fault == u"provider_error") {
+        if (failsOnGpu(fault)) {
+            // handle_exception() in modules/api/api.py: the exception's type and text.
+            const bool oom = fault == u"out_of_memory";
             job.state = u"failed"_s;
             stats.failed += 1;
-            answer = json(
-                QJsonObject{{u"error"_s, u"OutOfMemoryError"_s},
-                            {u"detail"_s, u""_s},
-                            {u"body"_s, u""_s},
-                            {u"errors"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s}},
-                500);
+            answer = json(QJsonObject{{u"error"_s, oom ? u"OutOfMemoryError"_s : u"RuntimeError"_s},
+                                      {u"detail"_s, u""_s},
+                                      {u"body"_s, u""_s},
+                                      {u"errors"_s,
+                                       oom ? u"CUDA out of memory. Tried to allocate 2.00 GiB "
+                                             u"(GPU 0; 7.79 GiB total capacity)"_s
+                                           : u"Expected all tensors to be on the same device"_s}},
+                          500);
         } else if (fault == u"malformed_json") {
             answer = malformed();
         } else {
@@ -1516,7 +1534,7 @@ QJsonObject SimServer::replicatePrediction(const Job &job) const
     if (job.state == u"failed") {
         error = job.fault == u"content_policy"
                     ? u"NSFW content detected. Try running it again, or try a different prompt."_s
-                    : u"CUDA out of memory. Tried to allocate 2.00 GiB"_s;
+                    : hostedGpuError(job.fault);
     }
     return {{u"id"_s, job.id},
             {u"model"_s, job.model},
@@ -1666,8 +1684,8 @@ QJsonObject SimServer::falStatus(const Job &job) const
     } else {
         status.insert(u"status"_s, u"COMPLETED"_s);
         status.insert(u"metrics"_s, QJsonObject{{u"inference_time"_s, m_profile.jobMs / 1000.0}});
-        if (job.fault == u"provider_error") {
-            status.insert(u"error"_s, u"CUDA out of memory. Tried to allocate 2.00 GiB"_s);
+        if (failsOnGpu(job.fault)) {
+            status.insert(u"error"_s, hostedGpuError(job.fault));
             status.insert(u"error_type"_s, u"model_error"_s);
         }
     }
