@@ -230,7 +230,12 @@ void TestRateLimits::anUnknownRateIsLearnt()
     // Given a provider that allows 20 requests a second (a bucket of 5) and answers the rest
     // with a bare 429 (no wait named), 8 at a time, answering in 5 ms,
     openEngine(makeProject(40, {u"a"_s}, {u"local"_s}));
-    FakeProvider *a = soleProvider(8);
+    auto provider = std::make_unique<FakeProvider>(u"a"_s, 8);
+    FakeProvider *a = provider.get();
+    RatePolicy policy;
+    policy.learnsRate = true; // as network providers do
+    a->setRatePolicy(policy);
+    m_engine->setProvider(std::move(provider));
     a->setLatencyMs(5);
     QElapsedTimer clock;
     clock.start();

@@ -178,6 +178,13 @@ void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
     RatePacer fresh;
     fresh.onRateLimited(0);
     QVERIFY(!fresh.isPacing());
+    // Nor does any refusal to a pacer that does not learn (the built-in provider's injected
+    // 429s are random faults, not a limit).
+    RatePacer deaf(0.0, false);
+    for (int k = 0; k < 20; ++k)
+        deaf.onAccepted(qint64(k) * 50);
+    deaf.onRateLimited(1000);
+    QVERIFY(!deaf.isPacing());
 }
 
 void TestRatePacer::aBurstOfRefusalsCutsOnce()

@@ -16,7 +16,7 @@ constexpr double kMinPerMs = 1.0 / 60000.0; // never under one request a minute
 
 } // namespace
 
-RatePacer::RatePacer(double statedPerMinute)
+RatePacer::RatePacer(double statedPerMinute, bool learns) : m_learns(learns)
 {
     if (statedPerMinute > 0) {
         m_statedPerMs = statedPerMinute / 60000.0;
@@ -97,6 +97,8 @@ void RatePacer::onAccepted(qint64 nowMs)
 
 void RatePacer::onRateLimited(qint64 nowMs)
 {
+    if (!m_learns)
+        return;
     settle(nowMs);
     m_tokens = std::min(m_tokens, 0.0); // the provider's own bucket is empty now
     if (m_lastCutMs >= 0 && nowMs - m_lastCutMs < kCutEveryMs)

@@ -20,7 +20,9 @@ class RatePacer final
 public:
     // A limit the profile states (requests per minute, 0 = none): paced from the start;
     // learning may lower it, never raise it above the stated limit.
-    explicit RatePacer(double statedPerMinute = 0.0);
+    // `learns`: refusals teach a rate (see above); otherwise only a stated rate or headers
+    // pace, and refusals are left to the gate's holds.
+    explicit RatePacer(double statedPerMinute = 0.0, bool learns = true);
 
     bool isPacing() const { return m_perMs > 0; }
     double perMinute() const { return m_perMs * 60000.0; }
@@ -39,6 +41,7 @@ private:
     double tokensAt(qint64 nowMs) const;
     void settle(qint64 nowMs);
 
+    bool m_learns = true;
     double m_statedPerMs = 0.0;
     double m_perMs = 0.0; // 0 = not pacing
     double m_capacity = 1.0;

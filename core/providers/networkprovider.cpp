@@ -58,6 +58,7 @@ RatePolicy NetworkProvider::ratePolicy() const
     RatePolicy policy;
     policy.perMinute = profile().rateLimitPerMinute;
     policy.maxWaitMs = profile().maxWaitMs;
+    policy.learnsRate = true;
     // Servers on the creator's own machines (ComfyUI, A1111) queue rather than refuse.
     policy.cautiousStart =
         policy.perMinute <= 0 && m_kindName != u"comfyui"_s && m_kindName != u"a1111"_s;
