@@ -47,8 +47,13 @@ int main(int argc, char **argv)
     const QCommandLineOption keyOption(
         u"require-key"_s,
         u"Cloud protocols require this key (default: $RETAKE_SIM_KEY, else none)."_s, u"KEY"_s);
+    const QCommandLineOption ownSizeOption(
+        u"own-size"_s,
+        u"Models choose their own size and length: videos 96x64 at 12 fps lasting the asked "
+        u"duration times SCALE (default 2), images 80x96."_s,
+        u"SCALE"_s);
     parser.addOptions({portOption, configOption, latencyOption, spreadOption, jobOption, rateOption,
-                       burstOption, faultOption, seedOption, keyOption});
+                       burstOption, faultOption, seedOption, keyOption, ownSizeOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -98,6 +103,11 @@ int main(int argc, char **argv)
             faults.insert(name, rate);
         }
         settings.insert(u"faults"_s, faults);
+    }
+    if (parser.isSet(ownSizeOption)) {
+        settings.insert(u"ownSize"_s, true);
+        if (!parser.value(ownSizeOption).isEmpty())
+            settings.insert(u"ownDurationScale"_s, number(ownSizeOption));
     }
     const QString key =
         parser.isSet(keyOption) ? parser.value(keyOption) : qEnvironmentVariable("RETAKE_SIM_KEY");
