@@ -4,19 +4,14 @@
 #include "net/netfailure.h"
 #include "net/partfile.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QImage>
-#include <QImageReader>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QStorageInfo>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -437,50 +432,9 @@ void NetworkJob::succeed(const QStringList &files, double costUnits)
 
 void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
 {
-    const int width = m_request.width;
-    const int height = m_request.height;
-    if (m_request.stage != Stage::Image || width <= 0 || height <= 0 ||
-        !profile().options.value(u"conformSize"_s, true).toBool()) {
-        succeed({path}, costUnits);
-        return;
-    }
-    QImageReader reader(path);
-    const QSize size = reader.size();
-    if (!size.isValid() || size == QSize(width, height)) {
-        succeed({path}, costUnits); // verification judges what does not decode
-        return;
-    }
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, costUnits] {
-        watcher->deleteLater();
-        if (!isRunning())
-            return;
-        const QString result = watcher->result();
-        if (result.startsWith(u'!')) {
-            fail(ErrorClass::FileIo, result.mid(1));
-            return;
-        }
-        succeed({result}, costUnits);
-    });
-    QString target = QDir(m_request.outputDir).filePath(u"image.png"_s);
-    watcher->setFuture(QtConcurrent::run([path, target, width, height]() -> QString {
-        QImage image(path);
-        if (image.isNull())
-            return path; // let verification name the problem
-        const QImage scaled =
-            image.scaled(width, height, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
-        const QImage cropped = scaled.copy((scaled.width() - width) / 2,
-                                           (scaled.height() - height) / 2, width, height);
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        PartFile file(target);
-        if (!cropped.save(&buffer, "PNG") || !file.open() || !file.write(png) || !file.commit())
-            return u"!cannot write the resized image: "_s + file.errorString();
-        if (path != target)
-            QFile::remove(path);
-        return target;
-    }));
+    // The engine conforms the output to the shot after verification and keeps this file
+    // beside it (docs/ARCHITECTURE.md, "Conforming outputs").
+    succeed({path}, costUnits);
 }
 
 void NetworkJob::fail(ErrorClass errorClass, const QString &what, int httpStatus,
