@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 
 #include <cmath>
 
@@ -97,7 +98,19 @@ void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
     t.current.costUnits = result.costUnits;
     t.current.stderrTail = result.stderrTail;
     if (!m_options.verifyOutputs) {
-        m_host.attemptVerified(i, primary);
+        // Unverified (tests with fake outputs): an image whose header names a size is still
+        // conformed to the shot; anything else is taken as it is.
+        const QSize size = t.snap.stage == Stage::Image ? QImageReader(primary).size() : QSize();
+        if (!size.isValid()) {
+            m_host.attemptVerified(i, primary);
+            return;
+        }
+        VerificationResult measured;
+        measured.ok = true;
+        measured.file = primary;
+        measured.width = size.width();
+        measured.height = size.height();
+        accept(i, primary, measured);
         return;
     }
     VerificationExpectation expect;
@@ -146,6 +159,12 @@ void AttemptRunner::onVerified(int i, const QString &file, const VerificationRes
         m_host.attemptFailed(i, GenerationResult::failure(cls, verification.message));
         return;
     }
+    accept(i, file, verification);
+}
+
+void AttemptRunner::accept(int i, const QString &file, const VerificationResult &verification)
+{
+    const TaskRecord &t = m_tasks.at(i);
     const bool media = t.snap.stage == Stage::Image || t.snap.stage == Stage::Video;
     if (!media) {
         m_host.attemptVerified(i, file);

@@ -61,6 +61,8 @@ public:
 private:
     void onJobFinished(int i, const GenerationResult &result);
     void onVerified(int i, const QString &file, const VerificationResult &verification);
+    // A verified (or, unverified, measured) output: recorded, conformed when needed, filed.
+    void accept(int i, const QString &file, const VerificationResult &verification);
     void conform(int i, const QString &file, const VerificationResult &measured);
     void onConformed(int i, const QString &original, const QString &conformed, bool ok,
                      const QString &problem, const QString &stderrTail);
