@@ -7,11 +7,13 @@
 #include "engine/outputverifier.h"
 #include "fakeprovider.h"
 #include "providertestkit.h"
+#include "report/reportbuilder.h"
 #include "simserver.h"
 #include "testprinters.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -35,6 +37,7 @@ struct Run {
     QHash<QString, QList<Attempt>> attempts;
     int fallbackCalls = 0;
     QString workspace;
+    Project project;
 };
 
 } // namespace
@@ -111,6 +114,23 @@ private Q_SLOTS:
         QCOMPARE(a.mediaFps, double(sim::SimProfile::kOwnVideoFps));
         QVERIFY2(std::abs(a.mediaDurationSec - kDuration * scale) < 0.1,
                  qPrintable(QString::number(a.mediaDurationSec)));
+
+        // And the run's report, read from the state database, says so too
+        ReportBuilder report(run.project, run.workspace);
+        report.setProviders(ReportBuilder::providersOf(run.project));
+        QString error;
+        QVERIFY2(report.build(QString(), &error), qPrintable(error));
+        QJsonObject step;
+        for (const QJsonValue value :
+             report.json().value(u"audit"_s).toObject().value(u"stepsCompleted"_s).toArray()) {
+            if (value.toObject().value(u"task"_s) == u"s01-sh01/video"_s)
+                step = value.toObject();
+        }
+        QCOMPARE(step.value(u"original"_s).toString(), a.originalPath);
+        const QJsonObject delivered = step.value(u"delivered"_s).toObject();
+        QCOMPARE(delivered.value(u"width"_s).toInt(), sim::SimProfile::kOwnVideoWidth);
+        QCOMPARE(delivered.value(u"height"_s).toInt(), sim::SimProfile::kOwnVideoHeight);
+        QCOMPARE(delivered.value(u"fps"_s).toDouble(), double(sim::SimProfile::kOwnVideoFps));
     }
 
     void imageOfItsOwnSizeIsConformed()
@@ -205,6 +225,7 @@ private:
         project.scenes << scene;
 
         run.workspace = m_dir->filePath(u"ws"_s);
+        run.project = project;
         Engine engine;
         QString error;
         if (!engine.open(project, run.workspace, &error)) {
