@@ -275,6 +275,7 @@ bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *targ
     QFile::remove(*target); // only a leftover of a crash can be there: attempts are numbered
     if (!QFile::rename(stagedFile, *target)) {
         *error = u"cannot move the verified output to %1"_s.arg(m_workspace.relativePath(*target));
+        t.current.originalPath.clear(); // it stays in the staging folder, archived with it
         return false;
     }
     if (!t.current.originalPath.isEmpty()) {
