@@ -1,5 +1,5 @@
 // Real outputs through the real Engine: retake-sim's models choose their own size and
-// length (SimProfile::ownSize), as real ones do. A Replicate video of the wrong size,
+// length (SimProfile::ownSize), as real ones do. A Replicate or fal video of the wrong size,
 // frame rate and length and an OpenAI image of the wrong size are accepted, measured into
 // the attempt, conformed to the shot in draft/ with the provider's file kept beside it,
 // and never asked for twice (docs/ARCHITECTURE.md, "Conforming outputs").
@@ -66,18 +66,21 @@ private Q_SLOTS:
         qunsetenv("RETAKE_FFMPEG");
     }
 
-    void replicateVideoOfItsOwnSizeIsConformed_data()
+    void videoOfItsOwnSizeIsConformed_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<double>("scale");
-        QTest::newRow("twice as long") << 2.0;
-        QTest::newRow("half as long") << 0.5;
+        QTest::newRow("replicate, twice as long") << u"replicate"_s << 2.0;
+        QTest::newRow("replicate, half as long") << u"replicate"_s << 0.5;
+        QTest::newRow("fal, twice as long") << u"fal"_s << 2.0;
     }
-    void replicateVideoOfItsOwnSizeIsConformed()
+    void videoOfItsOwnSizeIsConformed()
     {
+        QFETCH(QString, kind);
         QFETCH(double, scale);
         // Given models that choose their own size and length: a 96x64 video at 12 fps,
         // `scale` times the asked second, and an 80x96 image, for a 160x90 shot at 24 fps
-        const Run run = runOneShot(scale);
+        const Run run = runOneShot(scale, kind);
 
         // Then the shot is done at full quality with one prediction and one image request
         QCOMPARE(run.summary.count(TaskState::Done), run.summary.total);
@@ -86,7 +89,7 @@ private Q_SLOTS:
             QCOMPARE(task.quality, Quality::Full);
             QCOMPARE(run.attempts.value(task.id).size(), 1);
         }
-        QCOMPARE(m_sim->stats().protocols.value(u"replicate"_s).submitted, 1);
+        QCOMPARE(m_sim->stats().protocols.value(kind).submitted, 1);
         QCOMPARE(m_sim->stats().protocols.value(u"openai-images"_s).submitted, 1);
 
         // And the draft video has the shot's size, frame rate and length
@@ -195,7 +198,7 @@ private Q_SLOTS:
     }
 
 private:
-    Run runOneShot(double durationScale)
+    Run runOneShot(double durationScale, const QString &videoKind = u"replicate"_s)
     {
         Run run;
         sim::SimProfile simProfile = m_sim->profile();
@@ -209,7 +212,7 @@ private:
         project.title = u"own sizes"_s;
         project.assemble = false;
         project.providers << test::simProfile(*m_sim, u"openai-images"_s, u"img"_s)
-                          << test::simProfile(*m_sim, u"replicate"_s, u"vid"_s);
+                          << test::simProfile(*m_sim, videoKind, u"vid"_s);
         project.providerPreference.insert(Stage::Image, {u"img"_s});
         project.providerPreference.insert(Stage::Video, {u"vid"_s});
         Scene scene;
