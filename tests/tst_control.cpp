@@ -197,11 +197,21 @@ void TestControl::codecsRoundTrip()
     a.archivedTo = u"_failed/x"_s;
     a.costUnits = 1.5;
     a.countedAgainstBudget = false;
+    a.mediaWidth = 96;
+    a.mediaHeight = 64;
+    a.mediaFps = 12.0;
+    a.mediaDurationSec = 2.5;
+    a.originalPath = u"draft/x.a2.original.mp4"_s;
     const Attempt a2 = attemptFromJson(toJson(a));
     QCOMPARE(toJson(a2), toJson(a));
     QCOMPARE(a2.durationMs(), 1500);
     QCOMPARE(a2.countedAgainstBudget, false);
     QCOMPARE(a2.params.value(u"width"_s).toInt(), 64);
+    QCOMPARE(a2.mediaWidth, 96);
+    QCOMPARE(a2.mediaHeight, 64);
+    QCOMPARE(a2.mediaFps, 12.0);
+    QCOMPARE(a2.mediaDurationSec, 2.5);
+    QCOMPARE(a2.originalPath, u"draft/x.a2.original.mp4"_s);
 
     BatchSummary s;
     s.total = 7;
@@ -291,6 +301,11 @@ void TestControl::taskTextIsTheSameJson()
     a.message = u"rejected\t\x01"_s;
     a.costUnits = 0.1;
     a.countedAgainstBudget = false;
+    a.mediaWidth = 1280;
+    a.mediaHeight = 720;
+    a.mediaFps = 23.976;
+    a.mediaDurationSec = 5.041;
+    a.originalPath = u"draft/s01/sh01/video.a3.original.mp4"_s;
     // Times are written without QDateTime's formatting: every calendar corner as Qt writes it.
     for (const qint64 ms : {qint64(0), qint64(-1), qint64(951782400000) /* 2000-02-29 */,
                             qint64(1709251199999) /* 2024-02-29 23:59:59.999 */,

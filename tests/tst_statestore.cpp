@@ -572,11 +572,23 @@ void TestStateStore::schemaTwoIsMigrated()
     Attempt second = attempts.first();
     second.number = 2;
     second.stderrTail = u"[out#0/mp4 @ 0x1] Error opening output s01.mp4.part"_s;
+    second.mediaWidth = 96;
+    second.mediaHeight = 64;
+    second.mediaFps = 12.0;
+    second.mediaDurationSec = 2.5;
+    second.originalPath = u"draft/s01/assemble.a2.original.mp4"_s;
     store.saveAttempt(u"s01/assemble"_s, second);
     QVERIFY2(store.flush(&error), qPrintable(error));
     attempts = store.loadAttempts().value(u"s01/assemble"_s);
     QCOMPARE(attempts.size(), 2);
     QCOMPARE(attempts.at(1).stderrTail, second.stderrTail);
+    QCOMPARE(attempts.first().mediaWidth, 0);
+    QVERIFY(attempts.first().originalPath.isEmpty());
+    QCOMPARE(attempts.at(1).mediaWidth, 96);
+    QCOMPARE(attempts.at(1).mediaHeight, 64);
+    QCOMPARE(attempts.at(1).mediaFps, 12.0);
+    QCOMPARE(attempts.at(1).mediaDurationSec, 2.5);
+    QCOMPARE(attempts.at(1).originalPath, second.originalPath);
     store.close();
     withConnection(m_path, [](QSqlDatabase &db) {
         QCOMPARE(queryValue(db, u"PRAGMA user_version"_s).toInt(), StateStore::kSchemaVersion);

@@ -493,6 +493,13 @@ void TestStoryboard::brokenStoryboards_data()
                        u"providerProfiles[0].costPerUnit: must be a non-negative number, got -1"_s,
                        u"providerProfiles[0].options: expected an object"_s}
         << true;
+    QTest::newRow("provider profile fit")
+        << doc("{" FORMAT
+               ",'providerProfiles':[{'id':'s','kind':'local','options':{'fit':'fill'}}]," ONE_SCENE
+               "}")
+        << QStringList{u"providerProfiles[0].options.fit: must be \"pad\", \"crop\" or "
+                       u"\"stretch\", got \"fill\""_s}
+        << true;
     QTest::newRow("retry settings")
         << doc("{" FORMAT ",'retry':{'baseDelayMs':2000,'maxDelayMs':100,'jitter':1.5,"
                "'maxRetries':-1}," ONE_SCENE "}")

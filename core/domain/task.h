@@ -36,6 +36,16 @@ struct Attempt {
     // local providers.
     QString remoteJobId;
     bool countedAgainstBudget = true; // false for disk-full pauses and interruptions
+    // What the provider delivered, as measured by verification (0 when not measured): a
+    // model chooses its own size and length, and the output is conformed to the shot
+    // (docs/ARCHITECTURE.md, "Conforming outputs"). fps and duration are for videos only.
+    int mediaWidth = 0;
+    int mediaHeight = 0;
+    double mediaFps = 0.0;
+    double mediaDurationSec = 0.0;
+    // The provider's own file next to the output when it had to be conformed
+    // (draft/<scene>/<shot>/<stage>.a<N>.original.<ext>); empty when the output is it.
+    QString originalPath;
 
     bool ok() const { return errorClass == ErrorClass::None && !outputPath.isEmpty(); }
     qint64 durationMs() const { return startedAt.msecsTo(endedAt); }

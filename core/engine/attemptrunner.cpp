@@ -1,8 +1,13 @@
 #include "attemptrunner.h"
 
+#include "engine/outputconformer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -93,15 +98,31 @@ void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
     t.current.costUnits = result.costUnits;
     t.current.stderrTail = result.stderrTail;
     if (!m_options.verifyOutputs) {
-        m_host.attemptVerified(i, primary);
+        // Unverified (tests with fake outputs): an image whose header names a size is still
+        // conformed to the shot; anything else is taken as it is.
+        const QSize size = t.snap.stage == Stage::Image ? QImageReader(primary).size() : QSize();
+        if (!size.isValid()) {
+            m_host.attemptVerified(i, primary);
+            return;
+        }
+        VerificationResult measured;
+        measured.ok = true;
+        measured.file = primary;
+        measured.width = size.width();
+        measured.height = size.height();
+        accept(i, primary, measured);
         return;
     }
     VerificationExpectation expect;
     expect.stage = t.snap.stage;
-    expect.width = t.request.width;
-    expect.height = t.request.height;
-    const bool timed = t.snap.stage == Stage::Video || t.snap.stage == Stage::Assembly;
-    expect.durationSec = timed ? t.request.durationSec : 0.0;
+    if (t.snap.stage == Stage::Assembly) {
+        // Retake's own ffmpeg made it to the scene's format: it must match exactly.
+        expect.width = t.request.width;
+        expect.height = t.request.height;
+        expect.durationSec = t.request.durationSec;
+    }
+    // A model chooses its own size and length: any decodable image or video is accepted,
+    // measured and conformed to the shot (docs/ARCHITECTURE.md, "Conforming outputs").
     // The task stays Running, without its slot, until verification reports.
     auto *verifier = new OutputVerifier(m_context);
     QObject::connect(verifier, &OutputVerifier::finished, m_context,
@@ -138,7 +159,110 @@ void AttemptRunner::onVerified(int i, const QString &file, const VerificationRes
         m_host.attemptFailed(i, GenerationResult::failure(cls, verification.message));
         return;
     }
-    m_host.attemptVerified(i, file);
+    accept(i, file, verification);
+}
+
+void AttemptRunner::accept(int i, const QString &file, const VerificationResult &verification)
+{
+    const TaskRecord &t = m_tasks.at(i);
+    const bool media = t.snap.stage == Stage::Image || t.snap.stage == Stage::Video;
+    if (!media) {
+        m_host.attemptVerified(i, file);
+        return;
+    }
+    Attempt &a = m_tasks.at(i).current;
+    a.mediaWidth = verification.width;
+    a.mediaHeight = verification.height;
+    if (t.snap.stage == Stage::Video) {
+        a.mediaFps = verification.fps;
+        a.mediaDurationSec = verification.durationSec;
+        if (!(verification.durationSec > 0) || !std::isfinite(verification.durationSec)) {
+            m_host.attemptFailed(
+                i, GenerationResult::failure(ErrorClass::OutputInvalid,
+                                             QFileInfo(file).fileName() + u": has no duration"_s));
+            return;
+        }
+    }
+    conform(i, file, verification);
+}
+
+bool AttemptRunner::stillRunning(int i, int number) const
+{
+    const TaskRecord &t = m_tasks.at(i);
+    return t.snap.state == TaskState::Running && t.current.number == number;
+}
+
+void AttemptRunner::conform(int i, const QString &file, const VerificationResult &measured)
+{
+    const TaskRecord &t = m_tasks.at(i);
+    ConformTarget target;
+    target.stage = t.snap.stage;
+    target.width = t.request.width;
+    target.height = t.request.height;
+    if (target.stage == Stage::Video) {
+        target.fps = t.request.fps;
+        target.durationSec = t.request.durationSec;
+    }
+    const QString fit = m_host.conformFit(i);
+    if (const std::optional<FitMode> mode = fitModeFromString(fit)) {
+        target.fit = *mode;
+    } else {
+        m_host.attemptNote(i,
+                           u"%1: unknown fit \"%2\" in the profile of %3 (pad, crop or "
+                           u"stretch); it is padded"_s.arg(t.snap.id, fit, t.current.providerId));
+    }
+    if (!needsConform(measured, measured.fps, target)) {
+        m_host.attemptVerified(i, file);
+        return;
+    }
+    const QFileInfo info(file);
+    const QString output = info.dir().filePath(
+        info.completeBaseName() +
+        (target.stage == Stage::Video ? u".conformed.mp4"_s : u".conformed.png"_s));
+    const int number = t.current.number;
+    auto *conformer = new OutputConformer(m_context);
+    QObject::connect(conformer, &OutputConformer::finished, m_context,
+                     [this, i, number, file, output, conformer](bool ok, const QString &problem,
+                                                                const QString &stderrTail) {
+                         conformer->deleteLater();
+                         if (stillRunning(i, number))
+                             onConformed(i, file, output, ok, problem, stderrTail);
+                     });
+    conformer->conform(file, output, target, measured.durationSec);
+}
+
+void AttemptRunner::onConformed(int i, const QString &original, const QString &conformed, bool ok,
+                                const QString &problem, const QString &stderrTail)
+{
+    TaskRecord &t = m_tasks.at(i);
+    if (t.cancelRequested) {
+        m_host.attemptFailed(
+            i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
+        return;
+    }
+    if (ok) {
+        t.current.originalPath = original; // staged; file() moves it beside the output
+        m_host.attemptVerified(i, conformed);
+        return;
+    }
+    // The provider delivered a good file: a failed conform is never a reason to pay for the
+    // same request again. The draft keeps the file as delivered (an assembly fits every clip
+    // to the scene) and the attempt says what failed.
+    QFile::remove(conformed);
+    const Attempt &a = t.current;
+    t.current.message =
+        u"%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed (%6)."
+        u" Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft file by "
+        u"hand or retry the shot"_s.arg(t.snap.id)
+            .arg(a.mediaWidth)
+            .arg(a.mediaHeight)
+            .arg(t.request.width)
+            .arg(t.request.height)
+            .arg(problem);
+    if (!stderrTail.isEmpty())
+        t.current.stderrTail = stderrTail;
+    m_host.attemptNote(i, t.current.message);
+    m_host.attemptVerified(i, original);
 }
 
 bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *target,
@@ -151,7 +275,24 @@ bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *targ
     QFile::remove(*target); // only a leftover of a crash can be there: attempts are numbered
     if (!QFile::rename(stagedFile, *target)) {
         *error = u"cannot move the verified output to %1"_s.arg(m_workspace.relativePath(*target));
+        t.current.originalPath.clear(); // it stays in the staging folder, archived with it
         return false;
+    }
+    if (!t.current.originalPath.isEmpty()) {
+        // draft/<scene>/<shot>/<stage>.a<N>.original.<ext>: what was paid for is kept.
+        const QString staged = t.current.originalPath;
+        const QString originalSuffix = QFileInfo(staged).suffix();
+        const QString kept = m_workspace.outputPath(
+            t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
+            u"original."_s + (originalSuffix.isEmpty() ? u"bin"_s : originalSuffix));
+        QFile::remove(kept);
+        if (QFile::rename(staged, kept)) {
+            t.current.originalPath = m_workspace.relativePath(kept);
+        } else {
+            t.current.originalPath.clear();
+            t.current.message = u"the provider's original could not be kept as %1"_s.arg(
+                m_workspace.relativePath(kept));
+        }
     }
     dropStaging(t);
     return true;

@@ -123,6 +123,15 @@ public:
     void attemptVerified(int i, const QString &stagedFile) override { succeed(i, stagedFile); }
     void attemptFailed(int i, const GenerationResult &result) override { fail(i, result); }
     bool driveIsFull() const override;
+    QString conformFit(int i) const override
+    {
+        for (const ProviderProfile &profile : project.providers) {
+            if (profile.id == tasks.at(i).current.providerId)
+                return profile.options.value(QStringLiteral("fit")).toString();
+        }
+        return {};
+    }
+    void attemptNote(int, const QString &line) override { log(line); }
 };
 
 } // namespace retake

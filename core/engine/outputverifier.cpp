@@ -215,13 +215,13 @@ VerificationResult verifyVideo(VerificationResult result,
                         u"size "_s % sizeText(result.width, result.height) % u", expected "_s %
                             expectedSizeText(expectation));
     }
+    result.fps = parseRate(stream.value(u"avg_frame_rate").toString());
+    if (result.fps <= 0)
+        result.fps = parseRate(stream.value(u"r_frame_rate").toString());
     if (expectation.durationSec > 0) {
         if (!durationKnown)
             return rejected(result, ErrorClass::OutputInvalid, u"duration is unknown"_s);
-        double fps = parseRate(stream.value(u"avg_frame_rate").toString());
-        if (fps <= 0)
-            fps = parseRate(stream.value(u"r_frame_rate").toString());
-        const double frame = fps > 0 ? 1.0 / fps : 0.0;
+        const double frame = result.fps > 0 ? 1.0 / result.fps : 0.0;
         const double tolerance = qMax(frame, 0.05 * expectation.durationSec) + 1e-3;
         if (std::abs(result.durationSec - expectation.durationSec) > tolerance) {
             return rejected(result, ErrorClass::OutputInvalid,

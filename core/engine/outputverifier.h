@@ -38,7 +38,8 @@ struct VerificationResult {
     int width = 0;
     int height = 0;
     double durationSec = 0;
-    QString codec; // "png", "jpeg", "h264", ...
+    double fps = 0; // video: average frame rate, 0 when unknown
+    QString codec;  // "png", "jpeg", "h264", ...
 };
 
 // Blocking; never call it on the GUI or engine thread.

@@ -22,6 +22,8 @@ set(RETAKE_SOURCES
     failurearchive.h
     ladder.cpp
     ladder.h
+    outputconformer.cpp
+    outputconformer.h
     outputverifier.cpp
     outputverifier.h
     ratepacer.cpp

@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -383,6 +384,17 @@ void JsonProjectReader::readProfiles(const QJsonValue &value, Project *project)
         readFaults(object->value(u"faults"_s), child(at, u"faults"_s), &profile.faults);
         if (const auto options = readObject(object->value(u"options"_s), child(at, u"options"_s))) {
             profile.options = options->toVariantMap();
+            // How the engine conforms an output to the shot (engine/outputconformer.h).
+            const QJsonValue fit = options->value(u"fit"_s);
+            if (!fit.isUndefined() &&
+                !QStringList{u"pad"_s, u"crop"_s, u"stretch"_s}.contains(fit.toString())) {
+                add(child(child(at, u"options"_s), u"fit"_s),
+                    u"must be \"pad\", \"crop\" or \"stretch\", got %1"_s.arg(
+                        QString::fromUtf8(
+                            QJsonDocument(QJsonArray{fit}).toJson(QJsonDocument::Compact))
+                            .mid(1)
+                            .chopped(1)));
+            }
         }
         // Network fields (providers issue); API keys in a storyboard are refused.
         QStringList networkProblems;

@@ -1,16 +1,12 @@
 #include "providers/networkjob.h"
 #include "util/diskspace.h"
-#include "util/poolrun.h"
 
 #include "net/netfailure.h"
 #include "net/partfile.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QImage>
-#include <QImageReader>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -436,47 +432,9 @@ void NetworkJob::succeed(const QStringList &files, double costUnits)
 
 void NetworkJob::succeedWithOutput(const QString &path, double costUnits)
 {
-    const int width = m_request.width;
-    const int height = m_request.height;
-    if (m_request.stage != Stage::Image || width <= 0 || height <= 0 ||
-        !profile().options.value(u"conformSize"_s, true).toBool()) {
-        succeed({path}, costUnits);
-        return;
-    }
-    QImageReader reader(path);
-    const QSize size = reader.size();
-    if (!size.isValid() || size == QSize(width, height)) {
-        succeed({path}, costUnits); // verification judges what does not decode
-        return;
-    }
-    QString target = QDir(m_request.outputDir).filePath(u"image.png"_s);
-    auto conform = [path, target, width, height](PoolProgress &) -> QString {
-        QImage image(path);
-        if (image.isNull())
-            return path; // let verification name the problem
-        const QImage scaled =
-            image.scaled(width, height, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
-        const QImage cropped = scaled.copy((scaled.width() - width) / 2,
-                                           (scaled.height() - height) / 2, width, height);
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        PartFile file(target);
-        if (!cropped.save(&buffer, "PNG") || !file.open() || !file.write(png) || !file.commit())
-            return u"!cannot write the resized image: "_s + file.errorString();
-        if (path != target)
-            QFile::remove(path);
-        return target;
-    };
-    runOnPool<QString>(this, std::move(conform), [this, costUnits](const QString &result) {
-        if (!isRunning())
-            return;
-        if (result.startsWith(u'!')) {
-            fail(ErrorClass::FileIo, result.mid(1));
-            return;
-        }
-        succeed({result}, costUnits);
-    });
+    // The engine conforms the output to the shot after verification and keeps this file
+    // beside it (docs/ARCHITECTURE.md, "Conforming outputs").
+    succeed({path}, costUnits);
 }
 
 void NetworkJob::fail(ErrorClass errorClass, const QString &what, int httpStatus,

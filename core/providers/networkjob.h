@@ -100,9 +100,8 @@ protected:
     // the job was cancelled meanwhile.
     void waitForSpace(const QString &what, std::function<void()> again);
     void succeed(const QStringList &files, double costUnits);
-    // Image stage: when the image is not the requested size (cloud APIs offer a few
-    // sizes only), scales and centre-crops it to the request on the thread pool first
-    // (profile option "conformSize", default true). Other stages: succeed() at once.
+    // The output as delivered: the engine conforms it to the shot (cloud APIs offer a few
+    // sizes only, video models choose their own) and keeps this file beside it.
     void succeedWithOutput(const QString &path, double costUnits);
     // "<provider>: <what>"; secrets are scrubbed from message and detail.
     void fail(ErrorClass errorClass, const QString &what, int httpStatus = 0,

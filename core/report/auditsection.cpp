@@ -41,6 +41,8 @@ void tally(const ReportContext &context, const QString &id, const QList<Attempt>
         if (a.ok()) {
             tally->successes << std::pair{id, a};
             tally->written.append(a.outputPath);
+            if (!a.originalPath.isEmpty())
+                tally->written.append(a.originalPath);
         }
         if (!a.archivedTo.isEmpty())
             tally->archived.append(a.archivedTo);
@@ -58,15 +60,27 @@ QJsonArray stepsOf(QList<std::pair<QString, Attempt>> successes)
     });
     QJsonArray steps;
     for (const auto &[id, a] : std::as_const(successes)) {
-        steps.append(QJsonObject{{u"task"_s, id},
-                                 {u"stage"_s, nameOf(ReportContext::stageOf(id))},
-                                 {u"attempt"_s, a.number},
-                                 {u"provider"_s, a.providerId},
-                                 {u"model"_s, a.model},
-                                 {u"rung"_s, nameOf(a.rung)},
-                                 {u"quality"_s, nameOf(qualityOf(a.rung))},
-                                 {u"output"_s, a.outputPath},
-                                 {u"at"_s, ReportContext::iso(a.endedAt)}});
+        QJsonObject step{{u"task"_s, id},
+                         {u"stage"_s, nameOf(ReportContext::stageOf(id))},
+                         {u"attempt"_s, a.number},
+                         {u"provider"_s, a.providerId},
+                         {u"model"_s, a.model},
+                         {u"rung"_s, nameOf(a.rung)},
+                         {u"quality"_s, nameOf(qualityOf(a.rung))},
+                         {u"output"_s, a.outputPath},
+                         {u"at"_s, ReportContext::iso(a.endedAt)}};
+        // What the provider delivered, and its own file when the output was conformed.
+        if (a.mediaWidth > 0) {
+            QJsonObject delivered{{u"width"_s, a.mediaWidth}, {u"height"_s, a.mediaHeight}};
+            if (a.mediaDurationSec > 0) {
+                delivered.insert(u"fps"_s, a.mediaFps);
+                delivered.insert(u"durationSec"_s, a.mediaDurationSec);
+            }
+            step.insert(u"delivered"_s, delivered);
+        }
+        if (!a.originalPath.isEmpty())
+            step.insert(u"original"_s, a.originalPath);
+        steps.append(step);
     }
     return steps;
 }

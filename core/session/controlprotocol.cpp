@@ -261,7 +261,12 @@ QJsonObject toJson(const Attempt &a)
                        {u"outputPath"_s, a.outputPath},
                        {u"archivedTo"_s, a.archivedTo},
                        {u"costUnits"_s, a.costUnits},
-                       {u"countedAgainstBudget"_s, a.countedAgainstBudget}};
+                       {u"countedAgainstBudget"_s, a.countedAgainstBudget},
+                       {u"mediaWidth"_s, a.mediaWidth},
+                       {u"mediaHeight"_s, a.mediaHeight},
+                       {u"mediaFps"_s, a.mediaFps},
+                       {u"mediaDurationSec"_s, a.mediaDurationSec},
+                       {u"originalPath"_s, a.originalPath}};
 }
 
 Attempt attemptFromJson(const QJsonObject &o)
@@ -283,6 +288,11 @@ Attempt attemptFromJson(const QJsonObject &o)
     a.archivedTo = o.value(u"archivedTo"_s).toString();
     a.costUnits = o.value(u"costUnits"_s).toDouble();
     a.countedAgainstBudget = o.value(u"countedAgainstBudget"_s).toBool(true);
+    a.mediaWidth = o.value(u"mediaWidth"_s).toInt();
+    a.mediaHeight = o.value(u"mediaHeight"_s).toInt();
+    a.mediaFps = o.value(u"mediaFps"_s).toDouble();
+    a.mediaDurationSec = o.value(u"mediaDurationSec"_s).toDouble();
+    a.originalPath = o.value(u"originalPath"_s).toString();
     return a;
 }
 

@@ -280,6 +280,11 @@ QByteArray encodeAttempt(const Attempt &a)
     appendMember(out, "archivedTo", a.archivedTo);
     appendMember(out, "costUnits", a.costUnits);
     appendMember(out, "countedAgainstBudget", a.countedAgainstBudget);
+    appendMember(out, "mediaWidth", a.mediaWidth);
+    appendMember(out, "mediaHeight", a.mediaHeight);
+    appendMember(out, "mediaFps", a.mediaFps);
+    appendMember(out, "mediaDurationSec", a.mediaDurationSec);
+    appendMember(out, "originalPath", a.originalPath);
     out.back() = '}';
     return out;
 }

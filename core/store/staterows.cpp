@@ -45,6 +45,8 @@ constexpr auto kAttemptColumns =
 constexpr auto kTaskColumnsSchema4 = u", remote_job";
 constexpr auto kAttemptColumnsSchema3 = u", stderr_tail";
 constexpr auto kAttemptColumnsSchema4 = u", remote_job_id";
+constexpr auto kAttemptColumnsSchema5 =
+    u", media_width, media_height, media_fps, media_duration, original_path";
 
 // Runs `columns` + the first of `later` (newest schema first; each entry adds to the next)
 // that the file has, + `from`. Returns how many of `later`'s column groups were read (0: only
@@ -172,13 +174,14 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
     QHash<QString, QList<Attempt>> attempts;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    // stderr_tail exists from schema 3 on, remote_job_id from schema 4; a file nobody
-    // migrated yet has none.
+    // stderr_tail exists from schema 3 on, remote_job_id from schema 4, the measured media
+    // from schema 5; a file nobody migrated yet has none.
     QSqlError error;
-    const int groups = execNewestColumns(
-        query, QString::fromUtf16(kAttemptColumns),
-        {QString::fromUtf16(kAttemptColumnsSchema4), QString::fromUtf16(kAttemptColumnsSchema3)},
-        u" FROM attempts ORDER BY task_id, number"_s, &error);
+    const int groups = execNewestColumns(query, QString::fromUtf16(kAttemptColumns),
+                                         {QString::fromUtf16(kAttemptColumnsSchema5),
+                                          QString::fromUtf16(kAttemptColumnsSchema4),
+                                          QString::fromUtf16(kAttemptColumnsSchema3)},
+                                         u" FROM attempts ORDER BY task_id, number"_s, &error);
     if (groups < 0) {
         if (m_diagnostics == Diagnostics::Logged)
             qCWarning(lcRows, "Could not load attempts: %s", qUtf8Printable(error.text()));
@@ -186,6 +189,7 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
     }
     const bool withTail = groups >= 1;
     const bool withRemoteJob = groups >= 2;
+    const bool withMedia = groups >= 3;
     const Diagnostics diag = m_diagnostics;
     while (query.next()) {
         Attempt a;
@@ -211,6 +215,13 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
             a.stderrTail = query.value(16).toString();
         if (withRemoteJob)
             a.remoteJobId = query.value(17).toString();
+        if (withMedia) {
+            a.mediaWidth = query.value(18).toInt();
+            a.mediaHeight = query.value(19).toInt();
+            a.mediaFps = query.value(20).toDouble();
+            a.mediaDurationSec = query.value(21).toDouble();
+            a.originalPath = query.value(22).toString();
+        }
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;

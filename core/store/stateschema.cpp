@@ -95,6 +95,16 @@ constexpr const char16_t *kMigrate3To4[] = {
     u"ALTER TABLE attempts ADD COLUMN remote_job_id TEXT",
 };
 
+// Schema 5: what a provider delivered (its size, frame rate and length, as verified) and
+// where its own file was kept when the output was conformed to the shot.
+constexpr const char16_t *kMigrate4To5[] = {
+    u"ALTER TABLE attempts ADD COLUMN media_width INTEGER NOT NULL DEFAULT 0",
+    u"ALTER TABLE attempts ADD COLUMN media_height INTEGER NOT NULL DEFAULT 0",
+    u"ALTER TABLE attempts ADD COLUMN media_fps REAL NOT NULL DEFAULT 0",
+    u"ALTER TABLE attempts ADD COLUMN media_duration REAL NOT NULL DEFAULT 0",
+    u"ALTER TABLE attempts ADD COLUMN original_path TEXT",
+};
+
 // One forward step of the schema: the statements that turn version `from` into `from + 1`.
 struct Migration {
     int from;
@@ -109,6 +119,7 @@ constexpr Migration kMigrations[] = {
     {1, std::begin(kMigrate1To2), std::end(kMigrate1To2)},
     {2, std::begin(kMigrate2To3), std::end(kMigrate2To3)},
     {3, std::begin(kMigrate3To4), std::end(kMigrate3To4)},
+    {4, std::begin(kMigrate4To5), std::end(kMigrate4To5)},
 };
 
 QString nextProbeName()

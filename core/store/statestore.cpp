@@ -43,8 +43,9 @@ constexpr char16_t kUpsertTask[] =
 constexpr char16_t kUpsertAttempt[] =
     u"INSERT INTO attempts (task_id, number, rung, provider_id, model, params_hash,"
     u" params_json, started_at, ended_at, error_class, http_status, message, output_path,"
-    u" archived_to, cost_units, counted, stderr_tail, remote_job_id)"
-    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    u" archived_to, cost_units, counted, stderr_tail, remote_job_id, media_width, media_height,"
+    u" media_fps, media_duration, original_path)"
+    u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     u" ON CONFLICT (task_id, number) DO UPDATE SET rung = excluded.rung,"
     u" provider_id = excluded.provider_id, model = excluded.model,"
     u" params_hash = excluded.params_hash, params_json = excluded.params_json,"
@@ -53,7 +54,9 @@ constexpr char16_t kUpsertAttempt[] =
     u" message = excluded.message, output_path = excluded.output_path,"
     u" archived_to = excluded.archived_to, cost_units = excluded.cost_units,"
     u" counted = excluded.counted, stderr_tail = excluded.stderr_tail,"
-    u" remote_job_id = excluded.remote_job_id";
+    u" remote_job_id = excluded.remote_job_id, media_width = excluded.media_width,"
+    u" media_height = excluded.media_height, media_fps = excluded.media_fps,"
+    u" media_duration = excluded.media_duration, original_path = excluded.original_path";
 
 constexpr char16_t kInsertEvent[] =
     u"INSERT INTO events (time, task_id, kind, detail) VALUES (?, ?, ?, ?)";
@@ -256,6 +259,12 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
                                                      : QVariant(a.stderrTail));
         attempt.bindValue(17, a.remoteJobId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                       : QVariant(a.remoteJobId));
+        attempt.bindValue(18, a.mediaWidth);
+        attempt.bindValue(19, a.mediaHeight);
+        attempt.bindValue(20, a.mediaFps);
+        attempt.bindValue(21, a.mediaDurationSec);
+        attempt.bindValue(22, a.originalPath.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                       : QVariant(a.originalPath));
         if (!run(attempt))
             return false;
     }

@@ -24,7 +24,7 @@ class StateStore final
 {
     Q_DISABLE_COPY_MOVE(StateStore)
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     StateStore();
     ~StateStore();

@@ -47,8 +47,15 @@ int main(int argc, char **argv)
     const QCommandLineOption keyOption(
         u"require-key"_s,
         u"Cloud protocols require this key (default: $RETAKE_SIM_KEY, else none)."_s, u"KEY"_s);
+    const QCommandLineOption ownSizeOption(
+        u"own-size"_s, u"Models choose their own size and length: videos 96x64 at 12 fps lasting "
+                       u"the asked duration times the --own-duration-scale, images 80x96."_s);
+    const QCommandLineOption ownScaleOption(
+        u"own-duration-scale"_s, u"With --own-size: video length ÷ asked length (default 2)."_s,
+        u"SCALE"_s);
     parser.addOptions({portOption, configOption, latencyOption, spreadOption, jobOption, rateOption,
-                       burstOption, faultOption, seedOption, keyOption});
+                       burstOption, faultOption, seedOption, keyOption, ownSizeOption,
+                       ownScaleOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -99,6 +106,10 @@ int main(int argc, char **argv)
         }
         settings.insert(u"faults"_s, faults);
     }
+    if (parser.isSet(ownSizeOption))
+        settings.insert(u"ownSize"_s, true);
+    if (parser.isSet(ownScaleOption))
+        settings.insert(u"ownDurationScale"_s, number(ownScaleOption));
     const QString key =
         parser.isSet(keyOption) ? parser.value(keyOption) : qEnvironmentVariable("RETAKE_SIM_KEY");
     if (!key.isEmpty())

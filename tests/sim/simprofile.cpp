@@ -65,9 +65,10 @@ QStringList SimProfile::faultsFor(const QString &protocol)
 std::optional<SimProfile> SimProfile::fromJson(const QJsonObject &json, const SimProfile &base,
                                                QString *error)
 {
-    static const QStringList known{
-        u"seed"_s,      u"latency"_s, u"jobMs"_s,       u"progressSteps"_s, u"faults"_s,
-        u"rateLimit"_s, u"drip"_s,    u"disappearMs"_s, u"requiredKey"_s,   u"openaiResponse"_s};
+    static const QStringList known{u"seed"_s,           u"latency"_s,     u"jobMs"_s,
+                                   u"progressSteps"_s,  u"faults"_s,      u"rateLimit"_s,
+                                   u"drip"_s,           u"disappearMs"_s, u"requiredKey"_s,
+                                   u"openaiResponse"_s, u"ownSize"_s,     u"ownDurationScale"_s};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = u"unknown setting \"%1\" (known: %2)"_s.arg(it.key(), known.join(u", "_s));
@@ -113,6 +114,17 @@ std::optional<SimProfile> SimProfile::fromJson(const QJsonObject &json, const Si
             p.latencySpreadMs = int(*spread);
         }
     }
+    if (json.contains(u"ownSize"_s)) {
+        if (!json.value(u"ownSize"_s).isBool()) {
+            *error = u"\"ownSize\" must be true or false"_s;
+            return std::nullopt;
+        }
+        p.ownSize = json.value(u"ownSize"_s).toBool();
+    }
+    if (const auto scale = number(json, u"ownDurationScale"_s, 0.1, 10, p.ownDurationScale))
+        p.ownDurationScale = *scale;
+    else
+        return std::nullopt;
     const auto jobMs = number(json, u"jobMs"_s, 0, 3600000, p.jobMs);
     const auto steps = number(json, u"progressSteps"_s, 1, 1000, p.progressSteps);
     const auto disappear = number(json, u"disappearMs"_s, 0, 3600000, p.disappearMs);
@@ -191,6 +203,8 @@ QJsonObject SimProfile::toJson() const
         {u"disappearMs"_s, disappearMs},
         {u"requiredKey"_s, requiredKey.isEmpty() ? QJsonValue() : QJsonValue(u"(set)"_s)},
         {u"openaiResponse"_s, openaiResponse},
+        {u"ownSize"_s, ownSize},
+        {u"ownDurationScale"_s, ownDurationScale},
     };
 }
 

@@ -36,6 +36,17 @@ struct SimProfile {
     QString requiredKey;
     // OpenAI outputs: "b64_json" or "url".
     QString openaiResponse = QStringLiteral("b64_json");
+    // Models choose their own size and length, as real ones do: every video is
+    // kOwnVideoWidth x kOwnVideoHeight at kOwnVideoFps frames a second and lasts the asked
+    // duration times ownDurationScale (2 = twice as long, 0.5 = half); every image is
+    // kOwnImageWidth x kOwnImageHeight. Off: the output has the asked size and length.
+    bool ownSize = false;
+    double ownDurationScale = 2.0;
+    static constexpr int kOwnVideoWidth = 96;
+    static constexpr int kOwnVideoHeight = 64;
+    static constexpr int kOwnVideoFps = 12;
+    static constexpr int kOwnImageWidth = 80;
+    static constexpr int kOwnImageHeight = 96;
 
     static QStringList faultNames();
     // Faults that apply to a protocol ("comfyui", "a1111", "openai-images", "openai-tts",

@@ -757,10 +757,17 @@ QByteArray SimServer::media(const Job &job)
 {
     if (job.fault == u"output_invalid")
         return SimMedia::garbage();
-    if (!job.video)
+    if (!job.video) {
+        if (m_profile.ownSize)
+            return m_media.png(SimProfile::kOwnImageWidth, SimProfile::kOwnImageHeight);
         return m_media.png(job.width, job.height);
+    }
     QString error;
-    const QByteArray bytes = m_media.mp4(job.width, job.height, job.fps, job.durationSec, &error);
+    const QByteArray bytes =
+        m_profile.ownSize ? m_media.mp4(SimProfile::kOwnVideoWidth, SimProfile::kOwnVideoHeight,
+                                        SimProfile::kOwnVideoFps,
+                                        job.durationSec * m_profile.ownDurationScale, &error)
+                          : m_media.mp4(job.width, job.height, job.fps, job.durationSec, &error);
     if (bytes.isEmpty())
         qWarning("retake-sim: %s", qPrintable(error));
     return bytes;
