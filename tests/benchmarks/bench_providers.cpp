@@ -177,7 +177,9 @@ void throughput(int tasks)
 
 void rateLimited(int tasks, const QString &kind)
 {
-    SimProcess sim({u"--rate"_s, u"10"_s, u"--burst"_s, u"10"_s, u"--job-ms"_s, u"0"_s});
+    // BENCH_SIM_RATE=0 runs the same batch without the bucket (for comparison).
+    const QString rate = qEnvironmentVariable("BENCH_SIM_RATE", u"10"_s);
+    SimProcess sim({u"--rate"_s, rate, u"--burst"_s, u"10"_s, u"--job-ms"_s, u"0"_s});
     if (sim.base().isEmpty()) {
         std::printf("rate limit: retake-sim did not start\n");
         return;
@@ -270,7 +272,10 @@ int main(int argc, char **argv)
         throughput(tasks);
     std::fflush(stdout);
     if (!skipRate) {
-        for (const QString &kind : {u"openai-images"_s, u"replicate"_s}) {
+        const QStringList kinds = qEnvironmentVariableIsSet("BENCH_RATE_KINDS")
+                                      ? qEnvironmentVariable("BENCH_RATE_KINDS").split(u',')
+                                      : QStringList{u"openai-images"_s, u"replicate"_s};
+        for (const QString &kind : kinds) {
             for (int n : rateTasks)
                 rateLimited(n, kind);
         }
