@@ -41,6 +41,7 @@ private Q_SLOTS:
     void quickRateLimitsStayOnTheProvider();
     void waitsPastMaxWaitMoveOn();
     void rateLimitsNeverOpenTheBreaker();
+    void aRateLimitedBreakerProbeDoesNotStall();
     void aBusyServerNamingItsWaitIsWaitedOut();
     void lateRateLimitDuringTheProbeDoesNotStall();
     void aStatedRateIsPaced();
@@ -113,6 +114,7 @@ void TestRateLimits::waitsPastMaxWaitMoveOn()
     openEngine(makeProject(1));
     RatePolicy policy;
     policy.maxWaitMs = 500;
+    policy.learnsRate = true;
     m_f.a->setRatePolicy(policy);
     m_f.a->script(img(1), {limited(300), limited(300), limited(300), limited(300)});
     QVERIFY(m_f.runToEnd());
@@ -143,6 +145,30 @@ void TestRateLimits::rateLimitsNeverOpenTheBreaker()
         QCOMPARE(t.retriesUsed, 0);
     QVERIFY(!m_engine->isBreakerOpen(u"a"_s));
     QCOMPARE(m_f.local->callCount(), 0);
+}
+
+void TestRateLimits::aRateLimitedBreakerProbeDoesNotStall()
+{
+    // Given one request at a time, five 503s in a row (the breaker opens), and a 429 as the
+    // answer to the half-open breaker's probe,
+    openEngine(makeProject(3, {u"a"_s}, {u"a"_s}));
+    FakeProvider *a = soleProvider(1);
+    EngineOptions options = m_engine->options();
+    options.retry.retriesPerRung = 10;
+    options.retry.maxRetries = 10;
+    m_engine->setOptions(options);
+    int calls = 0;
+    a->setDecider([&calls](const GenerationRequest &) {
+        ++calls;
+        if (calls <= 5)
+            return FakeOutcome{ErrorClass::ProviderUnavailable, std::nullopt, 503};
+        return calls == 6 ? limited(std::nullopt) : FakeOutcome{};
+    });
+    // then the 429 ends the probe: the next probe goes and the batch finishes (the breaker
+    // used to keep the refused probe "in flight" and let nothing through again).
+    QVERIFY(m_f.runToEnd(10000));
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 6);
+    QVERIFY(!m_engine->isBreakerOpen(u"a"_s));
 }
 
 void TestRateLimits::aBusyServerNamingItsWaitIsWaitedOut()
@@ -201,6 +227,7 @@ void TestRateLimits::aStatedRateIsPaced()
     FakeProvider *a = provider.get();
     RatePolicy policy;
     policy.perMinute = 1200;
+    policy.learnsRate = true;
     a->setRatePolicy(policy); // before the engine builds its gate from it
     m_engine->setProvider(std::move(provider));
     QVERIFY(m_f.runToEnd());

@@ -532,7 +532,9 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
     TaskRecord &t = tasks.at(i);
     Attempt &a = t.current;
     ProviderLane *lane = scheduler.lane(a.providerId);
-    if (!lane || !lane->provider)
+    // The built-in provider's injected 429s are random faults, not a limit: they keep the
+    // failure route (see RatePolicy::learnsRate).
+    if (!lane || !lane->provider || !lane->provider->ratePolicy().learnsRate)
         return false;
     const qint64 nowMs = now();
     qint64 wait = 0;

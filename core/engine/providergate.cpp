@@ -123,6 +123,9 @@ void ProviderGate::onRateLimited(const GateTicket &ticket, std::optional<qint64>
 {
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
         m_probeInFlight = false; // the probe was refused: the next one goes after the hold
+    // Neither a failure nor a success for the breaker, but it ends a half-open breaker's probe
+    // (left in flight, the breaker would let nothing through again).
+    m_breaker.recordFailure(false, nowMs);
     rateLimited(ticket, nowMs);
     hold(waitMs, std::numeric_limits<qint64>::max(), nowMs);
     noteOutcome(true);
@@ -136,9 +139,10 @@ QString ProviderGate::onFailed(const QString &providerId, ErrorClass errorClass,
 {
     QString line;
     const bool wasOpen = m_breaker.state(nowMs) != CircuitBreaker::State::Closed;
-    // A rate limit says the provider is alive and busy: it never opens the breaker.
-    if (errorClass != ErrorClass::RateLimited)
-        m_breaker.recordFailure(isTransient(errorClass), nowMs);
+    // A rate limit says the provider is alive and busy: it never opens the breaker (it only
+    // ends a half-open breaker's probe).
+    m_breaker.recordFailure(errorClass != ErrorClass::RateLimited && isTransient(errorClass),
+                            nowMs);
     if (!wasOpen && m_breaker.state(nowMs) == CircuitBreaker::State::Open) {
         line = u"%1: %2 failures in a row; avoiding it for %3 s."_s.arg(providerId)
                    .arg(m_breaker.consecutiveFailures())

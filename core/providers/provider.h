@@ -138,8 +138,8 @@ struct RatePolicy {
     // A remote service of unknown limit: a handful of requests go before its first answer,
     // so a batch's first burst cannot be refused wholesale.
     bool cautiousStart = false;
-    // Its 429s are a real limit to learn a rate from. Not for the built-in provider, whose
-    // injected 429s are random faults: pacing them would only slow the batch down.
+    // Its 429s are a real limit: waited out without spending a retry, and a rate is learnt
+    // from them. Not for the built-in provider, whose injected 429s are random faults.
     bool learnsRate = false;
 };
 

@@ -105,7 +105,11 @@ private:
 
     QString m_id;
     int m_maxConcurrency;
-    RatePolicy m_ratePolicy;
+    RatePolicy m_ratePolicy = [] {
+        RatePolicy policy;
+        policy.learnsRate = true; // scripted 429s stand for a real provider's
+        return policy;
+    }();
     int m_latencyMs = 0;
     double m_costPerUnit = 0.0;
     bool m_writeOutputs = true;
