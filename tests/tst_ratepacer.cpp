@@ -1,8 +1,12 @@
 // The rate pacer and the rate-limit hints it learns from (docs/ARCHITECTURE.md, "Rate
 // limits"): a stated rate, OpenAI's x-ratelimit-* headers, a wait named in words, and a rate
-// learnt from refusals; plus the gate's probe after a hold.
+// learnt from refusals; plus the gate's probe after a hold, and the scheduler waking when a
+// hold ends.
 #include "engine/providergate.h"
 #include "engine/ratepacer.h"
+#include "engine/scheduler.h"
+#include "engine/tasktable.h"
+#include "enginefixture.h"
 #include "net/ratelimitheaders.h"
 
 #include <QTest>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void acceptedRequestsRaiseALearntRate();
     void lateRefusalDuringTheProbeLeavesTheGateOpen();
     void aCautiousStartSendsAFewUntilTheFirstAnswer();
+    void aHoldEndingDuringAPassStillWakesTheScheduler();
 };
 
 void TestRatePacer::durations_data()
@@ -185,6 +190,20 @@ void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
         deaf.onAccepted(qint64(k) * 50);
     deaf.onRateLimited(1000);
     QVERIFY(!deaf.isPacing());
+    // The gate of such a provider gives its pacer the same deafness: a refusal after a busy
+    // second does not pace it (it used to, and paced the demo to one request in 650 ms).
+    ProviderGate gate(4, BreakerSettings(), AimdSettings(), RatePolicy());
+    for (int k = 0; k < 20; ++k) {
+        const GateTicket sent = gate.onSent(qint64(k) * 50);
+        gate.onAccepted(sent, qint64(k) * 50 + 10);
+        gate.onFinished(sent);
+    }
+    const GateTicket refused = gate.onSent(1000);
+    gate.onFinished(refused);
+    gate.onFailed(u"local"_s, ErrorClass::RateLimited, refused, std::nullopt, 60000, 1010, u"429"_s,
+                  QDateTime::currentDateTimeUtc());
+    QCOMPARE(gate.pacedPerMinute(), 0.0);
+    QVERIFY(gate.admits(1011, true));
 }
 
 void TestRatePacer::aBurstOfRefusalsCutsOnce()
@@ -258,6 +277,68 @@ void TestRatePacer::aCautiousStartSendsAFewUntilTheFirstAnswer()
     while (gate.admits(5, true) && out.size() < 16)
         out << gate.onSent(5);
     QCOMPARE(out.size(), 16);
+}
+
+namespace {
+
+// A scheduler's host whose clock moves on by 1 ms at every reading, as a real clock may
+// between two readings of one pass; dispatch only notes the task.
+class TickingHost final : public Scheduler::Host, public TaskTable::Listener
+{
+public:
+    QObject context; // first: the scheduler's timer connects to it
+    TaskTable tasks{this};
+    Scheduler scheduler{tasks, *this, &context};
+    mutable qint64 clock = 0;
+    bool started = false;
+    QList<int> dispatched;
+
+    qint64 now() const override { return clock++; }
+    bool isStarted() const override { return started; }
+    bool isCancelling() const override { return false; }
+    bool dispatchAllowed() const override { return true; }
+    bool hasDiskSpace() override { return true; }
+    bool budgetAllows(int) override { return true; }
+    void dispatch(int task) override
+    {
+        dispatched << task;
+        tasks.setState(task, TaskState::Running);
+    }
+    void taskDiverted(int) override {}
+    void log(const QString &) override {}
+    void passEnded() override {}
+
+    void taskChanged(int) override {}
+    void taskQueued(int i) override { scheduler.enqueue(i); }
+    void taskLeftQueue(int i) override { scheduler.dequeue(i); }
+    void stageFinished(Stage) override {}
+    void stageReopened(Stage) override {}
+};
+
+} // namespace
+
+void TestRatePacer::aHoldEndingDuringAPassStillWakesTheScheduler()
+{
+    // Given one queued image on provider "a", held by a 429's Retry-After until 5 ms,
+    TickingHost host;
+    host.tasks.build(test::makeProject(1, {u"a"_s}, {u"a"_s}));
+    host.scheduler.relinkQueues();
+    const int image = host.tasks.indexOf(test::imageTask(1));
+    QVERIFY(image >= 0);
+    QCOMPARE(host.tasks.at(image).snap.state, TaskState::Queued);
+    ProviderLane *lane = host.scheduler.lane(u"a"_s);
+    QVERIFY(lane);
+    const GateTicket refused = lane->gate.onSent(0);
+    lane->gate.onFinished(refused);
+    lane->gate.onFailed(u"a"_s, ErrorClass::RateLimited, refused, 5, 60000, 0, u"429"_s,
+                        QDateTime::currentDateTimeUtc());
+    // when a pass asks the gate at 4 ms (refused: held) and the clock reads 5 ms right after,
+    host.clock = 4;
+    host.started = true;
+    host.scheduler.request();
+    // then the scheduler still wakes when the hold ends and sends the image (it used to read
+    // the clock again, find the hold over, arm no timer, and leave the batch queued for ever).
+    QTRY_VERIFY_WITH_TIMEOUT(host.dispatched.contains(image), 2000);
 }
 
 QTEST_GUILESS_MAIN(TestRatePacer)

@@ -108,7 +108,7 @@ void Scheduler::pass()
             }
         }
     }
-    armWakeTimer();
+    armWakeTimer(t);
     m_host.passEnded();
 }
 
@@ -139,12 +139,14 @@ void Scheduler::divertFromOpenBreaker(const QString &providerId, ProviderLane &l
     }
 }
 
-void Scheduler::armWakeTimer()
+void Scheduler::armWakeTimer(qint64 t)
 {
+    // `t` is the moment the pass asked the gates. Reading the clock again here would lose a
+    // hold or a pacer slot that ended between the two readings: refused at `t`, "already
+    // open" now, and no pass would ever come (a batch that stalls with tasks queued).
     qint64 due = -1;
     if (!m_retryTimers.empty())
         due = m_retryTimers.begin()->first;
-    const qint64 t = m_host.now();
     for (const auto &entry : m_lanes) {
         if (entry.second.queue.empty())
             continue;
@@ -156,7 +158,8 @@ void Scheduler::armWakeTimer()
         m_wakeTimer.stop();
         return;
     }
-    m_wakeTimer.start(int(std::clamp<qint64>(due - t, 0, qint64(24) * 3600 * 1000)));
+    // The timer counts from now, not from `t`: what is due is measured against the clock.
+    m_wakeTimer.start(int(std::clamp<qint64>(due - m_host.now(), 0, qint64(24) * 3600 * 1000)));
 }
 
 } // namespace retake

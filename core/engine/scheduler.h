@@ -66,7 +66,7 @@ public:
 private:
     void pass();
     void divertFromOpenBreaker(const QString &providerId, ProviderLane &lane);
-    void armWakeTimer();
+    void armWakeTimer(qint64 t);
 
     TaskTable &m_tasks;
     Host &m_host;
