@@ -12,7 +12,7 @@ constexpr int kCautiousWindow = 4; // requests before a provider of unknown limi
 
 ProviderGate::ProviderGate(int maxLimit, const BreakerSettings &breaker, const AimdSettings &aimd,
                            const RatePolicy &rate)
-    : m_breaker(breaker), m_limiter(maxLimit, aimd), m_pacer(rate.perMinute),
+    : m_breaker(breaker), m_limiter(maxLimit, aimd), m_pacer(rate.perMinute, rate.learnsRate),
       m_firstWindow(rate.cautiousStart ? kCautiousWindow : 0)
 {
 }
