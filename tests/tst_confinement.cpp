@@ -102,6 +102,7 @@ private Q_SLOTS:
     void discardDeletesOnlyRetakeOutputs();
     void publisherRefusesASourceOutsideDraft();
     void openSaysWhyAnEscapingOutputRunsAgain();
+    void existingConfinedAgreesWithConfined();
 
 private:
     CliResult cli(const QStringList &args);
@@ -349,6 +350,54 @@ void TestConfinement::openSaysWhyAnEscapingOutputRunsAgain()
                  said.contains(u"run again"_s),
              qPrintable(said));
     QCOMPARE(readFile(fixture.path(u"outside.png"_s)), kSecret);
+}
+
+void TestConfinement::existingConfinedAgreesWithConfined()
+{
+    // The fast read of many stored outputs on open (one lstat per file and folder) must say
+    // what the full resolution says, whatever is a link on the way.
+    const Workspace ws(workspace());
+    QString error;
+    QVERIFY(ws.ensureLayout(&error));
+    QVERIFY(writeFile(victim(u"doc.txt"_s), kSecret));
+    QVERIFY(writeFile(victim(u"s09/s09-sh01/image.a1.png"_s), kSecret));
+    QVERIFY(writeFile(victim(u"sh/image.a1.png"_s), kSecret));
+    QVERIFY(writeFile(ws.path(u"draft/s01/s01-sh01/image.a1.png"_s), "fine"));
+    QVERIFY(writeFile(ws.path(u"logs/other.png"_s), kSecret));
+    QVERIFY(QFile::link(victim(u"doc.txt"_s), ws.path(u"draft/s01/s01-sh01/video.a1.mp4"_s)));
+    QVERIFY(QFile::link(ws.path(u"draft/s01/s01-sh01/image.a1.png"_s),
+                        ws.path(u"draft/s01/s01-sh01/image.a2.png"_s)));
+    QVERIFY(QDir().mkpath(ws.path(u"draft/s02"_s)));
+    QVERIFY(QFile::link(m_dir->filePath(u"victim/sh"_s), ws.path(u"draft/s02/s02-sh01"_s)));
+    QVERIFY(QFile::link(m_dir->filePath(u"victim/s09"_s), ws.path(u"draft/s09"_s)));
+    struct Case {
+        QString stored;
+        bool inside;
+    };
+    const QList<Case> cases{
+        {u"draft/s01/s01-sh01/image.a1.png"_s, true},          // a plain output
+        {u"draft/s01/s01-sh01/image.a2.png"_s, true},          // a link to another output
+        {u"draft/s01/s01-sh01/video.a1.mp4"_s, false},         // a link leading out
+        {u"draft/s01/s01-sh01/image.a7.png"_s, false},         // missing
+        {u"draft/s02/s02-sh01/image.a1.png"_s, false},         // its shot folder links out
+        {u"draft/s09/s09-sh01/image.a1.png"_s, false},         // its scene folder links out
+        {u"draft/../../victim/doc.txt"_s, false},              // climbs out
+        {u"logs/other.png"_s, false},                          // in the workspace, not in draft/
+        {ws.path(u"draft/s01/s01-sh01/image.a1.png"_s), true}, // absolute
+        {victim(u"doc.txt"_s), false},                         // absolute, outside
+    };
+    Workspace::ResolvedFolders resolved; // one cache for all, as on open
+    for (int round = 0; round < 2; ++round) {
+        for (const Case &c : cases) {
+            const QString fast = ws.existingConfined(c.stored, u"draft"_s, &resolved);
+            const QString full = ws.confined(c.stored, u"draft"_s);
+            QCOMPARE(!fast.isEmpty(), c.inside);
+            if (c.inside)
+                QCOMPARE(fast, full);
+            else
+                QVERIFY2(full.isEmpty() || !QFileInfo::exists(full), qPrintable(c.stored));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConfinement)

@@ -160,15 +160,17 @@ bool StateJournal::reopenBudgetRun()
 }
 
 void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, bool keepRunning,
-                               QStringList *notes)
+                               Workspace::ResolvedFolders *folders, QStringList *notes)
 {
     TaskRecord &t = m_tasks.at(i);
     const QByteArray current = m_requests.paramsHash(t);
     // A path read back from the state is used only inside draft/ (a shared or
     // downloaded workspace must not point Retake at other files).
-    const QString output = m_workspace.confined(s.outputPath, u"draft"_s);
+    QString output = m_workspace.existingConfined(s.outputPath, u"draft"_s, folders);
+    const bool outputExists = !output.isEmpty();
+    if (!outputExists)
+        output = m_workspace.confined(s.outputPath, u"draft"_s); // missing, or outside draft/
     const bool outputEscapes = !s.outputPath.isEmpty() && output.isEmpty();
-    const bool outputExists = !output.isEmpty() && QFileInfo::exists(output);
     t.snap.lastError = s.lastError;
     t.snap.lastMessage = s.lastMessage;
     t.snap.lastHttpStatus = s.lastHttpStatus;
@@ -229,11 +231,13 @@ QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continui
     // assembly is compared with its inputs exactly as restored, a blocked video included,
     // so that an unchanged scene is not cut again (the hash names each input's state).
     QHash<QString, const StoredTask *> byId;
+    byId.reserve(stored.size());
     for (const StoredTask &row : stored)
         byId.insert(row.id, &row);
+    Workspace::ResolvedFolders folders;
     for (int i = 0; i < m_tasks.size(); ++i) {
         if (const StoredTask *found = byId.value(m_tasks.at(i).snap.id))
-            restoreTask(i, *found, continuingRun, keepRunning, &notes);
+            restoreTask(i, *found, continuingRun, keepRunning, &folders, &notes);
         // A video can run only on its image's current output.
         const TaskState state = m_tasks.at(i).snap.state;
         if (state == TaskState::Waiting || state == TaskState::Queued ||

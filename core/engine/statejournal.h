@@ -53,7 +53,7 @@ public:
 private:
     StoredTask rowOf(const TaskRecord &t) const;
     void restoreTask(int i, const StoredTask &s, bool continuingRun, bool keepRunning,
-                     QStringList *notes);
+                     Workspace::ResolvedFolders *folders, QStringList *notes);
 
     StateStore &m_store;
     const Workspace &m_workspace;

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <qplatformdefs.h>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +89,47 @@ QString Workspace::confined(const QString &stored, const QString &folder) const
         return {};
     const QString absolute = QDir::isAbsolutePath(stored) ? QDir::cleanPath(stored) : path(stored);
     return containsIn(folder, absolute) ? absolute : QString();
+}
+
+QString Workspace::resolvedFolder(const QString &dir, ResolvedFolders *resolved) const
+{
+    if (const auto it = resolved->constFind(dir); it != resolved->cend())
+        return it.value();
+    // A folder that is no symlink resolves to its resolved parent plus its name: one lstat
+    // per folder instead of a realpath (a readlink per component) per file.
+    QString canonical;
+    const QString parent = QFileInfo(dir).path();
+    QT_STATBUF status;
+    if (parent != dir && QT_LSTAT(QFile::encodeName(dir).constData(), &status) == 0 &&
+        S_ISDIR(status.st_mode)) {
+        const QString canonicalParent = resolvedFolder(parent, resolved);
+        if (!canonicalParent.isEmpty())
+            canonical = (canonicalParent == u"/"_s ? QString() : canonicalParent) + u'/' +
+                        QFileInfo(dir).fileName();
+    } else {
+        canonical = QFileInfo(dir).canonicalFilePath();
+    }
+    resolved->insert(dir, canonical);
+    return canonical;
+}
+
+QString Workspace::existingConfined(const QString &stored, const QString &folder,
+                                    ResolvedFolders *resolved) const
+{
+    if (stored.isEmpty())
+        return {};
+    const QString absolute = QDir::isAbsolutePath(stored) ? QDir::cleanPath(stored) : path(stored);
+    QT_STATBUF status;
+    if (QT_LSTAT(QFile::encodeName(absolute).constData(), &status) != 0)
+        return {}; // missing
+    if (S_ISLNK(status.st_mode))
+        return QFileInfo::exists(absolute) ? confined(stored, folder) : QString(); // in full
+    const QString canonicalRoot = canonicalFolder(folder);
+    const QString parent = resolvedFolder(QFileInfo(absolute).path(), resolved);
+    if (parent.isEmpty() || canonicalRoot.isEmpty())
+        return {};
+    const QString file = parent + u'/' + QFileInfo(absolute).fileName();
+    return file.startsWith(canonicalRoot + u'/') ? absolute : QString();
 }
 
 bool Workspace::isOutputName(const QString &absolute) const

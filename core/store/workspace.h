@@ -53,6 +53,14 @@ public:
     // A path read back from state, a checkpoint or a manifest (relative to root, or absolute)
     // as an absolute path when it resolves inside `folder`; empty when it leads out of it.
     QString confined(const QString &stored, const QString &folder) const;
+    // Folders resolved by earlier calls of existingConfined() during one read of the state.
+    using ResolvedFolders = QHash<QString, QString>;
+    // confined() for a stored path whose file exists, for reading many of them at once: the
+    // folder holding the file is resolved once per `resolved` (the outputs of a shot share
+    // it), then only the file itself is looked at. Empty when the file does not exist or is
+    // outside `folder` (then confined() tells which). Keep `resolved` for one read only.
+    QString existingConfined(const QString &stored, const QString &folder,
+                             ResolvedFolders *resolved) const;
     // True when `absolute` is named as Retake names its outputs (outputPath):
     // draft/<scene>/<shot>/<stage>.a<N>.<ext> or draft/<scene>/<stage>.a<N>.<ext>.
     bool isOutputName(const QString &absolute) const;
@@ -79,6 +87,8 @@ public:
 
 private:
     QString canonicalFolder(const QString &folder) const;
+    // `dir` (absolute, clean) with symlinks resolved, remembered in `resolved`.
+    QString resolvedFolder(const QString &dir, ResolvedFolders *resolved) const;
 
     QString m_root;
     // Canonical paths of the workspace's folders, resolved once: confining the outputs of
