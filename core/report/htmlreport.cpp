@@ -2,6 +2,7 @@
 
 #include "report/reporttext.h"
 #include "report/reportwriter.h"
+#include "report/timeline.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -46,6 +47,7 @@ article.failure { background: #fff; border: 1px solid #d5dae0; border-left: 4px 
 article.failure.degraded { border-left-color: #e0a000; }
 ol.recovery li { margin: 2px 0; }
 .muted { color: #6b7682; }
+.timeline { overflow-x: auto; }
 img.thumb { display: block; max-width: 120px; max-height: 68px; border: 1px solid #d5dae0; }
 code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 12px; }
 .prompt { white-space: pre-wrap; color: #4a5560; font-size: 12px; }
@@ -136,6 +138,7 @@ public:
             element(u"td"_s, text);
     }
     void finish() { m_w.writeEndDocument(); }
+    QXmlStreamWriter &writer() { return m_w; }
 
 private:
     QXmlStreamWriter m_w;
@@ -562,6 +565,22 @@ public:
 protected:
     void header(const QJsonObject &report) override { retake::header(m_h, report); }
     void summary(const QJsonObject &counts) override { retake::summary(m_h, counts); }
+    void timeline(const QJsonObject &json) override
+    {
+        const Timeline timeline = Timeline::fromJson(json);
+        if (timeline.isEmpty())
+            return;
+        m_h.open(u"section"_s, {{u"id"_s, u"timeline"_s}});
+        m_h.element(u"h2"_s, u"Timeline"_s);
+        m_h.element(u"p"_s,
+                    u"Every attempt of this run as a bar, one lane per provider, as many rows as "
+                    u"it ran at once; below each lane, how many tasks were waiting to be sent "
+                    u"again. Point at a bar for the task, attempt and outcome."_s);
+        m_h.open(u"div"_s, {{u"class"_s, u"timeline"_s}});
+        timeline.writeSvg(m_h.writer(), 1100);
+        m_h.close();
+        m_h.close();
+    }
     void failures(const QJsonArray &list) override { retake::failures(m_h, list); }
     void tasks(const QJsonArray &list, bool prompts) override { retake::tasks(m_h, list, prompts); }
     void beginAudit() override

@@ -93,6 +93,14 @@ protected:
             u"- **Task states as of:** %1\n\n"_s.arg(ReportText::time(run.value(u"statesAsOf"_s)));
     }
 
+    void timeline(const QJsonObject &timeline) override
+    {
+        if (timeline.value(u"bars"_s).toArray().isEmpty())
+            return;
+        m_md += u"## Timeline\n\nDrawn in report.html: %1 attempts on %2 provider(s).\n\n"_s
+                    .arg(timeline.value(u"bars"_s).toArray().size())
+                    .arg(timeline.value(u"lanes"_s).toArray().size());
+    }
     void summary(const QJsonObject &counts) override
     {
         QString &md = m_md;

@@ -9,6 +9,7 @@
 #include "report/runsection.h"
 #include "report/statereader.h"
 #include "report/tasksection.h"
+#include "report/timeline.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -83,6 +84,8 @@ bool ReportBuilder::build(const QString &runId, QString *error)
         {u"tasks"_s, TaskSection::build(context)},
         {u"failures"_s, FailureSection::build(context)},
         {u"audit"_s, AuditSection::build(context)},
+        {u"timeline"_s,
+         Timeline::build(context.allAttempts, context.windowStart, context.windowEnd).toJson()},
     };
     m_runId = context.run.id;
     return true;

@@ -10,6 +10,7 @@ void ReportWriter::renderSections(const QJsonObject &report)
     const QJsonObject audit = report.value(u"audit"_s).toObject();
     header(report);
     summary(report.value(u"counts"_s).toObject());
+    timeline(report.value(u"timeline"_s).toObject());
     failures(report.value(u"failures"_s).toArray());
     tasks(report.value(u"tasks"_s).toArray(), run.value(u"debugLogging"_s).toBool());
     beginAudit();

@@ -13,8 +13,8 @@ class ReportWriter
 public:
     virtual ~ReportWriter() = default;
 
-    // Header, summary, failures, tasks, the audit trail (usage, providers, steps completed,
-    // files, checkpoints, events), footer.
+    // Header, summary, the timeline, failures, tasks, the audit trail (usage, providers, steps
+    // completed, files, checkpoints, events), footer.
     void renderSections(const QJsonObject &report);
 
 protected:
@@ -22,6 +22,8 @@ protected:
 
     virtual void header(const QJsonObject &report) = 0;
     virtual void summary(const QJsonObject &counts) = 0;
+    // report.json's "timeline" (Timeline::toJson); empty in reports written before it.
+    virtual void timeline(const QJsonObject &timeline) = 0;
     virtual void failures(const QJsonArray &failures) = 0;
     // `prompts`: debug logging was on, so the tasks carry their prompts.
     virtual void tasks(const QJsonArray &tasks, bool prompts) = 0;

@@ -30,6 +30,8 @@ set(RETAKE_SOURCES
     statereader.h
     tasksection.cpp
     tasksection.h
+    timeline.cpp
+    timeline.h
     usageestimator.cpp
     usageestimator.h
     usagesection.cpp
