@@ -19,6 +19,7 @@
 #include "shotlistmodel.h"
 #include "statestyle.h"
 #include "summarybar.h"
+#include "timelineview.h"
 
 #include "domain/taskid.h"
 
@@ -368,9 +369,24 @@ void MainWindow::createDocks()
     splitDockWidget(m_logDock, m_providerDock, Qt::Horizontal);
     QAction *providersToggle = m_providerDock->toggleViewAction();
     providersToggle->setToolTip(tr("Show or hide the providers' live state"));
+    m_timeline = new TimelineView(this);
+    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock->setObjectName(u"timelineDock"_s);
+    m_timelineDock->setWidget(m_timeline);
+    m_timelineDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    tabifyDockWidget(m_logDock, m_timelineDock);
+    m_logDock->raise();
+    QAction *timelineToggle = m_timelineDock->toggleViewAction();
+    timelineToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    timelineToggle->setToolTip(
+        tr("Show or hide the timeline of the run's attempts per provider (Ctrl+T)"));
+    connect(m_timeline, &TimelineView::taskActivated, this,
+            [this](const QString &taskId) { m_grid->selectShot(TaskId::itemOf(taskId)); });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(toggle);
     view->addAction(providersToggle);
+    view->addAction(timelineToggle);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
     resizeDocks({m_logDock, m_providerDock}, {600, 800}, Qt::Horizontal);
 }
@@ -547,6 +563,19 @@ void MainWindow::onOpened(const EngineSnapshot &snapshot)
     m_coordinator->setProviders(snapshot.providers);
     m_providerPanel->model()->reset(snapshot.providers);
     m_coordinator->refresh();
+    m_timeline->clear();
+    QStringList taskIds;
+    taskIds.reserve(snapshot.tasks.size());
+    for (const TaskSnapshot &t : snapshot.tasks)
+        taskIds << t.id;
+    m_controller->fetchAttempts(taskIds, m_timeline,
+                                [this, taskIds](const QList<QList<Attempt>> &attempts) {
+                                    QHash<QString, QList<Attempt>> byTask;
+                                    byTask.reserve(taskIds.size());
+                                    for (int i = 0; i < taskIds.size() && i < attempts.size(); ++i)
+                                        byTask.insert(taskIds.at(i), attempts.at(i));
+                                    m_timeline->setAttempts(byTask);
+                                });
     const bool watching = m_controller->isWatching();
     if (watching)
         m_coordinator->showWatching(m_controller->watchedOwner());
@@ -601,6 +630,7 @@ void MainWindow::onTasksUpdated(const QList<TaskSnapshot> &tasks)
 
 void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt)
 {
+    m_timeline->addAttempt(taskId, attempt);
     if (m_session.preferences.debugLogging) {
         QStringList params;
         for (auto it = attempt.params.cbegin(); it != attempt.params.cend(); ++it)

@@ -42,6 +42,7 @@ class ShotFilterProxy;
 class ShotGridView;
 class ShotListModel;
 class SummaryBar;
+class TimelineView;
 
 class MainWindow final : public QMainWindow
 {
@@ -88,6 +89,7 @@ public:
     ShotFilterProxy *filterProxy() const { return m_proxy; }
     ShotGridView *gridView() const { return m_grid; }
     SummaryBar *summaryBar() const { return m_summaryBar; }
+    TimelineView *timelineView() const { return m_timeline; }
     BannerArea *bannerArea() const { return m_banners; }
     BannerCoordinator *bannerCoordinator() const { return m_coordinator; }
     ShotDetailPanel *detailPanel() const { return m_detail; }
@@ -173,6 +175,8 @@ private:
     ProviderStatusPanel *m_providerPanel = nullptr;
     QDockWidget *m_logDock = nullptr;
     QDockWidget *m_providerDock = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
+    TimelineView *m_timeline = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_search = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -1,0 +1,98 @@
+// The Timeline dock (issue 16 point 2): after a run of the demo it holds every attempt the
+// run made, one lane per provider; it paints only what is visible when zoomed in; a point on
+// a bar names its attempt; a double click on a bar selects its shot; reopening the workspace
+// shows the same timeline from the state. Offscreen, the demo with injected faults.
+#include "shotgridview.h"
+#include "shotlistmodel.h"
+#include "testprinters.h"
+#include "timelineview.h"
+#include "tst_gui_fixture.h"
+
+#include <QDockWidget>
+#include <QTest>
+
+using namespace retake;
+using namespace retake::ui;
+using namespace retake::ui::test;
+using namespace Qt::StringLiterals;
+
+class TestGuiTimeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { f = std::make_unique<GuiFixture>(); }
+    void cleanup() { f.reset(); }
+    void theRunIsDrawnAndNamesItsAttempts();
+
+private:
+    std::unique_ptr<GuiFixture> f;
+};
+
+void TestGuiTimeline::theRunIsDrawnAndNamesItsAttempts()
+{
+    // Given the demo (faults injected on "studio") run to its end in the window,
+    const QString path = f->copyDemo(0.1);
+    f->openAndWait(path);
+    TimelineView *view = f->window->timelineView();
+    QVERIFY(view);
+    f->runToEnd();
+    auto *dock = f->window->findChild<QDockWidget *>(u"timelineDock"_s);
+    QVERIFY(dock);
+    dock->show();
+    dock->raise();
+    f->window->resize(1600, 1000);
+    view->rebuildNow();
+
+    // then the timeline holds every attempt of every task, on the providers that ran them.
+    int attempts = 0;
+    for (const TaskSnapshot &t : f->window->shotModel()->tasks())
+        attempts += t.attemptCount;
+    QVERIFY(attempts > 72); // faults made some tasks try again
+    QCOMPARE(view->timeline().bars().size(), attempts);
+    QStringList lanes;
+    for (const TimelineLane &lane : view->timeline().lanes())
+        lanes << lane.providerId;
+    QVERIFY2(lanes.contains(u"studio"_s), qPrintable(lanes.join(u' ')));
+    int failed = 0;
+    for (const TimelineBar &bar : view->timeline().bars())
+        failed += bar.kind == TimelineKind::Failed;
+    QVERIFY(failed > 0);
+    QVERIFY(!view->timeline().waits().isEmpty());
+
+    // Fitted, everything is painted; zoomed in 20 times, only part of it.
+    view->fitToWidth();
+    view->viewport()->repaint();
+    QCOMPARE(view->lastPaintedBars(), attempts);
+    view->setScale(view->scale() * 20, 120);
+    view->viewport()->repaint();
+    QVERIFY2(view->lastPaintedBars() > 0 && view->lastPaintedBars() < attempts / 2,
+             qPrintable(QString::number(view->lastPaintedBars())));
+    view->fitToWidth();
+    f->window->grab().save(u"/tmp/gui-timeline.png"_s);
+
+    // A point on the first bar names it; a double click there selects its shot.
+    const TimelineBar first = view->timeline().bars().first();
+    QPoint on;
+    for (int x = 110; x < view->viewport()->width() && on.isNull(); ++x) {
+        for (int y = 0; y < view->viewport()->height() && on.isNull(); ++y) {
+            const TimelineBar *bar = view->barAt(QPoint(x, y));
+            if (bar && bar->taskId == first.taskId && bar->attempt == first.attempt)
+                on = QPoint(x, y);
+        }
+    }
+    QVERIFY(!on.isNull());
+    QSignalSpy activated(view, &TimelineView::taskActivated);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, on);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toString(), first.taskId);
+    QCOMPARE(f->window->gridView()->currentShotId(), first.taskId.section(u'/', 0, 0));
+    QVERIFY(!view->barAt(QPoint(5, on.y()))); // the lane names, not a bar
+
+    // Reopened, the same timeline comes from the state.
+    const qsizetype bars = view->timeline().bars().size();
+    f->openAndWait(path);
+    QTRY_COMPARE(view->timeline().bars().size(), bars);
+}
+
+QTEST_MAIN(TestGuiTimeline)
+#include "tst_gui_timeline.moc"
