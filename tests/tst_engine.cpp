@@ -3,11 +3,13 @@
 // recovery actions, cancel, the failure archive and resuming from the state store.
 #include "engine/engine.h"
 #include "enginefixture.h"
+#include "report/reportbuilder.h"
 #include "store/workspace.h"
 #include "testprinters.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -323,7 +325,8 @@ void TestEngine::afterAHoldOneRequestGoesFirst()
 
 void TestEngine::breakerOpensCoolsDownAndCloses()
 {
-    openEngine(makeProject(5, {u"a"_s}, {u"a"_s}));
+    const Project project = makeProject(5, {u"a"_s}, {u"a"_s});
+    openEngine(project);
     auto provider = std::make_unique<FakeProvider>(u"a"_s, 1); // one request at a time
     m_a = provider.get();
     m_engine->setProvider(std::move(provider));
@@ -355,6 +358,16 @@ void TestEngine::breakerOpensCoolsDownAndCloses()
     // The first request after the 5th failure waited for the cool-down (100 ms).
     QVERIFY2(log.at(5).startedMs - log.at(4).startedMs >= 95,
              qPrintable(QString::number(log.at(5).startedMs - log.at(4).startedMs)));
+    // The opening is kept in the state: the report's timeline shades the cool-down.
+    ReportBuilder report(project, m_engine->workspaceDir());
+    QString error;
+    QVERIFY2(report.build(QString(), &error), qPrintable(error));
+    const QJsonArray open =
+        report.json().value(u"timeline"_s).toObject().value(u"breakerOpen"_s).toArray();
+    QCOMPARE(open.size(), 1);
+    QVERIFY2(open.first().toArray().at(2).toDouble() - open.first().toArray().at(1).toDouble() >=
+                 99,
+             QJsonDocument(open).toJson().constData());
 }
 
 void TestEngine::aimdHalvesOn429AndRecovers()

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void attemptsBecomeBarsInRowsPerProvider();
     void waitsBetweenAttemptsAreCounted();
     void theRunWindowLeavesOthersOut();
+    void openBreakersAreShaded();
     void jsonReadsBackAndDropsWhatMakesNoSense();
     void svgIsWellFormedAndInTheHtmlReport();
     void twentyThousandAttempts();
@@ -128,7 +129,7 @@ void TestTimeline::theRunWindowLeavesOthersOut()
     Attempt open = attempt(3, u"a"_s, 62000, 0);
     open.endedAt = QDateTime(); // never ended: not drawn
     attempts[u"s1/image"_s] << open;
-    const Timeline t = Timeline::build(attempts, kT0.addSecs(30), QDateTime());
+    const Timeline t = Timeline::build(attempts, {}, kT0.addSecs(30), QDateTime());
     QCOMPARE(t.bars().size(), 1);
     QCOMPARE(t.origin(), kT0.addSecs(60));
     QCOMPARE(t.waits().size(), 0); // its wait began before the window
@@ -136,6 +137,41 @@ void TestTimeline::theRunWindowLeavesOthersOut()
     QCOMPARE(Timeline::tickStepMs(10000, 8), 2000);
     QCOMPARE(Timeline::tickStepMs(3400, 8), 500);
     QCOMPARE(Timeline::tickStepMs(0, 8), 1);
+}
+
+void TestTimeline::openBreakersAreShaded()
+{
+    // Given failures on "a" and the events the engine records when a breaker opens,
+    QHash<QString, QList<Attempt>> attempts;
+    attempts[u"s1/image"_s] = {attempt(1, u"a"_s, 0, 100, ErrorClass::ProviderUnavailable),
+                               attempt(2, u"a"_s, 5000, 5100)};
+    const auto opened = [](qint64 atMs, const QString &detail) {
+        StoredEvent e;
+        e.time = kT0.addMSecs(atMs);
+        e.kind = nameOf(EventKind::BreakerOpened);
+        e.detail = detail;
+        return e;
+    };
+    const QList<StoredEvent> events{
+        opened(100, u"a: 5 failures in a row; avoiding it for 2.5 s"_s),
+        opened(4000, u"a: 5 failures in a row; avoiding it for 30 s"_s), // outlasts the run
+        opened(200, u"z: 5 failures in a row; avoiding it for 1 s"_s),   // no lane
+        opened(300, u"a: nonsense"_s),
+        StoredEvent{kT0, {}, u"user-retry"_s, u"a: avoiding it for 1 s"_s}};
+    const Timeline t = Timeline::build(attempts, events);
+    // then each opening is a period on the provider's lane, cut at the end of the run.
+    QCOMPARE(t.outages().size(), 2);
+    QCOMPARE(t.outages().at(0).startMs, 100);
+    QCOMPARE(t.outages().at(0).endMs, 2600);
+    QCOMPARE(t.outages().at(1).startMs, 4000);
+    QCOMPARE(t.outages().at(1).endMs, 5100);
+    const Timeline back = Timeline::fromJson(t.toJson());
+    QCOMPARE(back.outages().size(), 2);
+    QCOMPARE(back.outages().at(0).endMs, 2600);
+    QVERIFY(t.svg().contains(u"a avoided: its circuit breaker was open for 2.5 s"_s));
+    QJsonObject hostile = t.toJson();
+    hostile.insert(u"breakerOpen"_s, QJsonArray{QJsonArray{4, 0, 10}, QJsonArray{0, 20, 10}});
+    QVERIFY(Timeline::fromJson(hostile).outages().isEmpty());
 }
 
 void TestTimeline::jsonReadsBackAndDropsWhatMakesNoSense()
@@ -189,7 +225,7 @@ void TestTimeline::svgIsWellFormedAndInTheHtmlReport()
             titles << xml.readElementText();
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QCOMPARE(bars, 3 + 6); // the attempts and the legend
+    QCOMPARE(bars, 3 + 7); // the attempts and the legend (six outcomes, breaker open)
     QVERIFY2(titles.contains(u"s1/image attempt 1 on a<&>: failed, 0.1 s"_s),
              qPrintable(titles.join(u" | "_s)));
     QVERIFY(titles.contains(u"backoff before a retry"_s));

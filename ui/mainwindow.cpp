@@ -458,6 +458,8 @@ void MainWindow::connectEngine()
     connect(m_controller, &EngineController::summaryChanged, this, &MainWindow::onSummary);
     connect(m_controller, &EngineController::providersUpdated, m_coordinator,
             &BannerCoordinator::setProviders);
+    connect(m_controller, &EngineController::providersUpdated, m_timeline,
+            &TimelineView::noteProviders);
     connect(m_controller, &EngineController::providersUpdated, m_providerPanel->model(),
             &ProviderStatusModel::update);
     connect(m_controller, &EngineController::attemptFinished, this, &MainWindow::onAttemptFinished);

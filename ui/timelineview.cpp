@@ -61,9 +61,30 @@ void TimelineView::addAttempt(const QString &taskId, const Attempt &attempt)
         m_rebuild.start();
 }
 
+void TimelineView::noteProviders(const QList<ProviderStatus> &providers)
+{
+    for (const ProviderStatus &p : providers) {
+        const bool open = p.breaker == ProviderStatus::Breaker::Open;
+        if (open && !m_breakerOpen.value(p.id)) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            StoredEvent opened;
+            opened.time = now;
+            opened.kind = nameOf(EventKind::BreakerOpened);
+            opened.detail = u"%1: avoiding it for %2 s"_s.arg(p.id).arg(
+                std::max<qint64>(0, now.msecsTo(p.breakerOpenUntil)) / 1000.0);
+            m_breakerEvents << opened;
+            if (!m_rebuild.isActive())
+                m_rebuild.start();
+        }
+        m_breakerOpen.insert(p.id, open);
+    }
+}
+
 void TimelineView::clear()
 {
     m_attempts.clear();
+    m_breakerEvents.clear();
+    m_breakerOpen.clear();
     m_fitted = false;
     rebuildNow();
 }
@@ -73,7 +94,7 @@ void TimelineView::rebuildNow()
     m_rebuild.stop();
     // Follow the run while the view shows all of it; keep the user's zoom otherwise.
     const bool following = !m_fitted || horizontalScrollBar()->maximum() == 0;
-    m_timeline = Timeline::build(m_attempts);
+    m_timeline = Timeline::build(m_attempts, m_breakerEvents);
     if (following)
         fitToWidth();
     updateScrollBars();
@@ -168,6 +189,17 @@ void TimelineView::paintEvent(QPaintEvent *)
             continue;
         p.drawLine(x, kAxisPx - 4, x, viewport()->height());
         p.drawText(x + 3, 14, secondsText(ms));
+    }
+    // Periods a provider was avoided (breaker open), behind its bars.
+    QColor shade(u"#c62828"_s);
+    shade.setAlphaF(0.15);
+    for (const TimelineOutage &o : m_timeline.outages()) {
+        if (o.endMs < visibleFrom || o.startMs > visibleTo)
+            continue;
+        const double x0 = std::max<double>(kLabelPx, xOf(o.startMs));
+        p.fillRect(QRectF(x0, laneTop(o.lane) - dy, std::max(1.0, xOf(o.endMs) - x0),
+                          laneHeight(o.lane) - kWaitBandPx - kLaneGapPx),
+                   shade);
     }
     // Waiting tasks under each lane.
     for (int l = 0; l < m_timeline.lanes().size(); ++l) {

@@ -5,6 +5,7 @@
 // Attempts come in as they end; the picture is rebuilt at most twice a second.
 #pragma once
 
+#include "engine/engineoptions.h"
 #include "report/timeline.h"
 
 #include <QAbstractScrollArea>
@@ -24,6 +25,8 @@ public:
     // Everything known so far (on open), then one attempt at a time as it ends.
     void setAttempts(const QHash<QString, QList<Attempt>> &attempts);
     void addAttempt(const QString &taskId, const Attempt &attempt);
+    // The providers' live state: a breaker that opens is drawn as a shaded period.
+    void noteProviders(const QList<ProviderStatus> &providers);
     void clear();
 
     const Timeline &timeline() const { return m_timeline; }
@@ -57,6 +60,8 @@ private:
     void updateScrollBars();
 
     QHash<QString, QList<Attempt>> m_attempts;
+    QList<StoredEvent> m_breakerEvents; // as the engine records them (EventKind::BreakerOpened)
+    QHash<QString, bool> m_breakerOpen;
     Timeline m_timeline;
     QTimer m_rebuild;
     double m_pxPerSecond = 0; // 0: fit on the first build

@@ -117,7 +117,7 @@ constexpr std::array<std::pair<RunOutcome, const char16_t *>, 5> kRunOutcomes{{
     {RunOutcome::CrashedAndResumed, u"crashed-and-resumed"},
 }};
 
-constexpr std::array<std::pair<EventKind, const char16_t *>, 11> kEventKinds{{
+constexpr std::array<std::pair<EventKind, const char16_t *>, 12> kEventKinds{{
     {EventKind::RunResumed, u"run-resumed"},
     {EventKind::RunSuspended, u"run-suspended"},
     {EventKind::RunContinued, u"run-continued"},
@@ -129,6 +129,7 @@ constexpr std::array<std::pair<EventKind, const char16_t *>, 11> kEventKinds{{
     {EventKind::RetryAllFailed, u"retry-all-failed"},
     {EventKind::SwitchProvider, u"switch-provider"},
     {EventKind::RetryFullQuality, u"retry-full-quality"},
+    {EventKind::BreakerOpened, u"breaker-opened"},
 }};
 
 } // namespace

@@ -93,6 +93,7 @@ enum class EventKind {
     RetryAllFailed,
     SwitchProvider,
     RetryFullQuality,
+    BreakerOpened, // a provider is avoided after failures in a row; detail "<id>: … for N s …"
 };
 
 QString nameOf(Stage stage);

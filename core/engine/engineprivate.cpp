@@ -480,8 +480,11 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         const QString line =
             lane->gate.onFailed(a.providerId, cls, t.ticket, result.retryAfterMs,
                                 options.retry.maxDelayMs, nowMs, a.message, a.endedAt);
-        if (!line.isEmpty())
+        if (!line.isEmpty()) {
             log(line);
+            // Kept in the state so that reports can show when the provider was avoided.
+            journal.event(EventKind::BreakerOpened, line.chopped(1));
+        }
     }
 
     const RecoveryDecision decision = RecoveryPlanner::decide(

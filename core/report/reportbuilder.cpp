@@ -84,8 +84,9 @@ bool ReportBuilder::build(const QString &runId, QString *error)
         {u"tasks"_s, TaskSection::build(context)},
         {u"failures"_s, FailureSection::build(context)},
         {u"audit"_s, AuditSection::build(context)},
-        {u"timeline"_s,
-         Timeline::build(context.allAttempts, context.windowStart, context.windowEnd).toJson()},
+        {u"timeline"_s, Timeline::build(context.allAttempts, context.events, context.windowStart,
+                                        context.windowEnd)
+                            .toJson()},
     };
     m_runId = context.run.id;
     return true;

@@ -1,6 +1,7 @@
 #include "timeline.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -19,6 +20,7 @@ constexpr int kLaneGapPx = 12;
 constexpr int kLegendPx = 26;
 constexpr int kLabelsPx = 28; // provider and "up to N at once"
 const QString kBackoffColour = QStringLiteral("#ef6c00");
+const QString kBreakerColour = QStringLiteral("#c62828"); // shaded
 
 TimelineKind kindOf(const Attempt &a)
 {
@@ -96,7 +98,8 @@ QString colourOf(TimelineKind kind)
     return u"#000000"_s;
 }
 
-Timeline Timeline::build(const QHash<QString, QList<Attempt>> &attempts, const QDateTime &from,
+Timeline Timeline::build(const QHash<QString, QList<Attempt>> &attempts,
+                         const QList<StoredEvent> &events, const QDateTime &from,
                          const QDateTime &to)
 {
     Timeline t;
@@ -147,6 +150,20 @@ Timeline Timeline::build(const QHash<QString, QList<Attempt>> &attempts, const Q
             previous = &a;
         }
     }
+    // "<provider>: N failures in a row; avoiding it for S s" (EventKind::BreakerOpened).
+    static const QRegularExpression cooldown(u"avoiding it for ([0-9]+(?:\\.[0-9]+)?) s"_s);
+    for (const StoredEvent &e : events) {
+        if (e.kind != nameOf(EventKind::BreakerOpened) || !e.time.isValid() ||
+            (from.isValid() && e.time < from) || (to.isValid() && e.time > to))
+            continue;
+        const auto found = laneOf.constFind(e.detail.section(u": "_s, 0, 0));
+        const QRegularExpressionMatch match = cooldown.match(e.detail);
+        if (found == laneOf.cend() || !match.hasMatch())
+            continue; // a provider that made no attempt in the window has no lane
+        const qint64 start = std::max<qint64>(0, t.m_origin.msecsTo(e.time));
+        t.m_outages.append(TimelineOutage{found.value(), start,
+                                          start + qint64(match.captured(1).toDouble() * 1000.0)});
+    }
     t.pack();
     return t;
 }
@@ -183,6 +200,9 @@ void Timeline::pack()
     }
     for (const TimelineWait &w : std::as_const(m_waits))
         m_spanMs = std::max(m_spanMs, w.endMs);
+    // A cool-down that outlasts the run is drawn to the run's end.
+    for (TimelineOutage &o : m_outages)
+        o.endMs = std::clamp(o.endMs, o.startMs, std::max(o.startMs, m_spanMs));
 }
 
 QList<QPair<qint64, int>> Timeline::waitingSteps(int lane, bool rateLimit) const
@@ -229,10 +249,14 @@ QJsonObject Timeline::toJson() const
     QJsonArray waits;
     for (const TimelineWait &w : m_waits)
         waits.append(QJsonArray{w.lane, double(w.startMs), double(w.endMs), w.rateLimit});
+    QJsonArray outages;
+    for (const TimelineOutage &o : m_outages)
+        outages.append(QJsonArray{o.lane, double(o.startMs), double(o.endMs)});
     return QJsonObject{{u"origin"_s, m_origin.toUTC().toString(Qt::ISODateWithMs)},
                        {u"lanes"_s, lanes},
                        {u"bars"_s, bars},
-                       {u"waits"_s, waits}};
+                       {u"waits"_s, waits},
+                       {u"breakerOpen"_s, outages}};
 }
 
 Timeline Timeline::fromJson(const QJsonObject &json)
@@ -270,6 +294,14 @@ Timeline Timeline::fromJson(const QJsonObject &json)
         if (wait.lane >= 0 && wait.lane < laneCount && wait.startMs >= 0 &&
             wait.endMs >= wait.startMs)
             t.m_waits.append(wait);
+    }
+    for (const QJsonValue &value : json.value(u"breakerOpen"_s).toArray()) {
+        const QJsonArray o = value.toArray();
+        const TimelineOutage outage{o.at(0).toInt(-1), qint64(o.at(1).toDouble(-1)),
+                                    qint64(o.at(2).toDouble(-1))};
+        if (outage.lane >= 0 && outage.lane < laneCount && outage.startMs >= 0 &&
+            outage.endMs >= outage.startMs)
+            t.m_outages.append(outage);
     }
     t.pack();
     return t;
@@ -370,6 +402,18 @@ void Timeline::writeSvg(QXmlStreamWriter &w, int widthPx) const
                     {}, rateLimit ? u"waiting out a rate limit"_s : u"backoff before a retry"_s);
         }
     }
+    for (const TimelineOutage &o : m_outages) {
+        element(u"rect"_s,
+                {{u"x"_s, num(x(o.startMs))},
+                 {u"y"_s, QString::number(laneTop.at(o.lane))},
+                 {u"width"_s, num(std::max(1.0, x(o.endMs) - x(o.startMs)))},
+                 {u"height"_s, QString::number(rowsHeightFor(m_lanes.at(o.lane).rows))},
+                 {u"fill"_s, kBreakerColour},
+                 {u"fill-opacity"_s, u"0.15"_s}},
+                {},
+                u"%1 avoided: its circuit breaker was open for %2"_s.arg(
+                    m_lanes.at(o.lane).providerId, seconds(o.endMs - o.startMs)));
+    }
     for (const TimelineBar &bar : m_bars) {
         const TimelineLane &lane = m_lanes.at(bar.lane);
         const int rowPx = rowHeightFor(lane.rows);
@@ -410,6 +454,16 @@ void Timeline::writeSvg(QXmlStreamWriter &w, int widthPx) const
     element(u"text"_s,
             {{u"x"_s, QString::number(legendX + 16)}, {u"y"_s, QString::number(legendY)}},
             u"tasks waiting: backoff (orange), rate limit (purple)"_s);
+    legendX += 300;
+    element(u"rect"_s, {{u"x"_s, QString::number(legendX)},
+                        {u"y"_s, QString::number(legendY - 9)},
+                        {u"width"_s, u"10"_s},
+                        {u"height"_s, u"10"_s},
+                        {u"fill"_s, kBreakerColour},
+                        {u"fill-opacity"_s, u"0.15"_s}});
+    element(u"text"_s,
+            {{u"x"_s, QString::number(legendX + 14)}, {u"y"_s, QString::number(legendY)}},
+            u"breaker open"_s);
     w.writeEndElement();
 }
 

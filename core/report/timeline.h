@@ -5,6 +5,7 @@
 // (docs/ARCHITECTURE.md, "Reports").
 #pragma once
 
+#include "domain/storedrows.h"
 #include "domain/task.h"
 
 #include <QDateTime>
@@ -49,6 +50,13 @@ struct TimelineWait {
     bool rateLimit = false; // after a rate limit (a hold); else a backoff after a failure
 };
 
+// A provider avoided by its circuit breaker (from a "breaker-opened" event).
+struct TimelineOutage {
+    int lane = 0;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
+
 struct TimelineLane {
     QString providerId;
     int rows = 0;
@@ -58,16 +66,19 @@ struct TimelineLane {
 class Timeline final
 {
 public:
-    // From the attempts of each task (any order); attempts outside [from, to] are left out
-    // (an invalid bound is open). Attempts without both times are left out.
+    // From the attempts of each task (any order) and the events of the state (for the
+    // periods a provider's breaker was open); what lies outside [from, to] is left out (an
+    // invalid bound is open). Attempts without both times are left out.
     static Timeline build(const QHash<QString, QList<Attempt>> &attempts,
-                          const QDateTime &from = {}, const QDateTime &to = {});
+                          const QList<StoredEvent> &events = {}, const QDateTime &from = {},
+                          const QDateTime &to = {});
 
     QDateTime origin() const { return m_origin; }
     qint64 spanMs() const { return m_spanMs; }
     const QList<TimelineLane> &lanes() const { return m_lanes; }
     const QList<TimelineBar> &bars() const { return m_bars; } // by start time
     const QList<TimelineWait> &waits() const { return m_waits; }
+    const QList<TimelineOutage> &outages() const { return m_outages; }
     bool isEmpty() const { return m_bars.isEmpty(); }
 
     // How many tasks of `lane` were waiting at `ms`, as steps: (time, count) at each change.
@@ -92,6 +103,7 @@ private:
     QList<TimelineLane> m_lanes;
     QList<TimelineBar> m_bars;
     QList<TimelineWait> m_waits;
+    QList<TimelineOutage> m_outages;
 };
 
 } // namespace retake
