@@ -1,0 +1,123 @@
+// Rough edges seen in the window at 1600×1000 (issue 16): the grid's lines of tiles, the
+// providers dock after a run, the attempts table's columns, a run recovered by Retry all
+// failed, one settings file, the German wording, and SIGTERM pausing and quitting.
+#include "providerstatusmodel.h"
+#include "providerstatuspanel.h"
+#include "shottiledelegate.h"
+#include "tst_gui_fixture.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+using namespace retake;
+using namespace retake::ui;
+using namespace retake::ui::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One scene "a" with `shots` shots.
+QString writeLongScene(const QTemporaryDir &dir, int shots)
+{
+    QJsonArray list;
+    for (int i = 1; i <= shots; ++i)
+        list << QJsonObject{{u"id"_s, u"a-%1"_s.arg(i)}, {u"prompt"_s, u"a lighthouse"_s}};
+    const QJsonObject root{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Long scene"_s},
+        {u"providers"_s,
+         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
+        {u"providerProfiles"_s,
+         QJsonArray{
+             QJsonObject{{u"id"_s, u"studio"_s}, {u"kind"_s, u"local"_s}, {u"model"_s, u"m"_s}}}},
+        {u"scenes"_s,
+         QJsonArray{QJsonObject{{u"id"_s, u"a"_s}, {u"title"_s, u"A"_s}, {u"shots"_s, list}}}}};
+    const QString path = dir.filePath(u"long.retake.json"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+// The tiles of the grid's first line (rows after the first scene header) and the width
+// left empty right of the last one.
+std::pair<int, int> firstLine(MainWindow *window)
+{
+    ShotGridView *grid = window->gridView();
+    const QAbstractItemModel *model = grid->model();
+    const int top = grid->visualRect(model->index(1, 0)).top();
+    int tiles = 0;
+    int right = 0;
+    for (int row = 1; row < model->rowCount(); ++row) {
+        const QRect rect = grid->visualRect(model->index(row, 0));
+        if (rect.top() != top)
+            break;
+        ++tiles;
+        right = rect.right();
+    }
+    return {tiles, grid->viewport()->width() - right};
+}
+
+} // namespace
+
+class TestGuiEdges : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void tilesFillTheGridsWidth();
+
+private:
+    std::unique_ptr<GuiFixture> f;
+};
+
+void TestGuiEdges::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(u"RetakeTests"_s);
+    QApplication::setApplicationName(u"tst_gui_edges"_s);
+}
+
+void TestGuiEdges::init()
+{
+    f = std::make_unique<GuiFixture>();
+    QVERIFY(f->dir->isValid());
+    f->window->resize(1600, 1000);
+}
+
+void TestGuiEdges::cleanup()
+{
+    f.reset();
+}
+
+// The demo's scenes have three shots each, a scene starts a line: at 1600×1000 three tiles
+// used to stand where four fit, a quarter of the grid empty. The tiles widen to fill it.
+void TestGuiEdges::tilesFillTheGridsWidth()
+{
+    const int narrowest = ShotTileDelegate::kTileWidth + 2 * f->window->gridView()->spacing();
+    f->openAndWait(f->copyDemo(0.0));
+    QTRY_COMPARE(firstLine(f->window.get()).first, 3);
+    QTRY_VERIFY2(firstLine(f->window.get()).second < narrowest / 2,
+                 qPrintable(u"%1 px empty"_s.arg(firstLine(f->window.get()).second)));
+    grabIfAsked(f->window.get(), u"edges-grid-demo"_s);
+
+    // A scene longer than a line: as many tiles as fit, filling the line too.
+    f->openAndWait(writeLongScene(*f->dir, 9));
+    const int line = f->window->gridView()->viewport()->width();
+    QTRY_COMPARE(firstLine(f->window.get()).first, 4);
+    QTRY_VERIFY2(
+        firstLine(f->window.get()).second < narrowest / 2,
+        qPrintable(u"%1 px empty of %2"_s.arg(firstLine(f->window.get()).second).arg(line)));
+    // Narrower: still as many as fit at the narrowest tile.
+    f->window->resize(1100, 1000);
+    QTRY_VERIFY(f->window->gridView()->viewport()->width() < line);
+    const int narrower = f->window->gridView()->viewport()->width();
+    QTRY_COMPARE(firstLine(f->window.get()).first, std::max(1, (narrower - 15) / narrowest));
+}
+
+QTEST_MAIN(TestGuiEdges)
+#include "tst_gui_edges.moc"
