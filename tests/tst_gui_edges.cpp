@@ -7,6 +7,7 @@
 #include "tst_gui_fixture.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 
 using namespace retake;
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void cleanup();
 
     void tilesFillTheGridsWidth();
+    void attemptsTableShowsErrorWithoutScrolling();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -117,6 +119,55 @@ void TestGuiEdges::tilesFillTheGridsWidth()
     QTRY_VERIFY(f->window->gridView()->viewport()->width() < line);
     const int narrower = f->window->gridView()->viewport()->width();
     QTRY_COMPARE(firstLine(f->window.get()).first, std::max(1, (narrower - 15) / narrowest));
+}
+
+// The attempts table of a failed shot in the detail panel, at 1600×1000 and at the window's
+// default size: outcome, error class and message are in view without scrolling, the
+// message takes the width left, and every cell's tooltip has its full text.
+void TestGuiEdges::attemptsTableShowsErrorWithoutScrolling()
+{
+    f->openAndWait(f->copyDemo(0.3));
+    f->runToEnd();
+    QString failedShot;
+    for (const TaskSnapshot &t : f->window->shotModel()->tasks()) {
+        if (t.state == TaskState::Failed && t.stage == Stage::Image) {
+            failedShot = t.shotId;
+            break;
+        }
+    }
+    QVERIFY(!failedShot.isEmpty());
+    f->selectShot(failedShot);
+    ShotDetailPanel *panel = f->window->detailPanel();
+    QTRY_VERIFY(panel->attemptModel()->rowCount() > 0);
+    QTableView *table = panel->attemptsView();
+    QHeaderView *header = table->horizontalHeader();
+    for (const QSize size : {QSize(1600, 1000), QSize(1400, 880)}) {
+        f->window->resize(size);
+        QTRY_COMPARE(f->window->size(), size);
+        QCoreApplication::sendPostedEvents();
+        const int width = table->viewport()->width();
+        for (const auto column : {AttemptModel::OutcomeColumn, AttemptModel::ErrorClassColumn,
+                                  AttemptModel::MessageColumn}) {
+            const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+            QVERIFY2(right <= width,
+                     qPrintable(u"%1 wide: column %2 ends at %3 of %4"_s.arg(size.width())
+                                    .arg(column)
+                                    .arg(right)
+                                    .arg(width)));
+        }
+        QCOMPARE(table->horizontalScrollBar()->value(), 0);
+        // The message takes what is left of the table's width.
+        QVERIFY(header->sectionSize(AttemptModel::MessageColumn) >= 160);
+    }
+    grabIfAsked(f->window.get(), u"edges-attempts"_s);
+    const QAbstractItemModel *model = table->model();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QModelIndex cell = model->index(0, column);
+        const QString text = cell.data().toString();
+        if (!text.isEmpty())
+            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(text),
+                     qPrintable(u"column %1: %2"_s.arg(column).arg(text)));
+    }
 }
 
 QTEST_MAIN(TestGuiEdges)
