@@ -1,6 +1,7 @@
 // Rough edges seen in the window at 1600×1000 (issue 16): the grid's lines of tiles, the
 // providers dock after a run, the attempts table's columns, a run recovered by Retry all
 // failed, one settings file, the German wording, and SIGTERM pausing and quitting.
+#include "bannercoordinator.h"
 #include "providerstatusmodel.h"
 #include "providerstatuspanel.h"
 #include "shottiledelegate.h"
@@ -13,6 +14,7 @@
 using namespace retake;
 using namespace retake::ui;
 using namespace retake::ui::test;
+using retake::test::FakeOutcome;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -72,6 +74,7 @@ private Q_SLOTS:
 
     void tilesFillTheGridsWidth();
     void attemptsTableShowsErrorWithoutScrolling();
+    void recoveredRunsReportSaysRecovered();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -168,6 +171,51 @@ void TestGuiEdges::attemptsTableShowsErrorWithoutScrolling()
             QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(text),
                      qPrintable(u"column %1: %2"_s.arg(column).arg(text)));
     }
+}
+
+// a-1's image is refused until the user retries it: Retry all failed recovers the run.
+// Its report said "Partial (tasks failed)" (the run's recorded outcome) with a red badge
+// while every task was done; it says the failures were recovered, and when.
+void TestGuiEdges::recoveredRunsReportSaysRecovered()
+{
+    auto refuse = std::make_shared<std::atomic<bool>>(true);
+    f->window->engineController()->addSetup(
+        fakes({u"studio"_s, u"local"_s}, [refuse](const GenerationRequest &request) {
+            return refuse->load() && request.taskId == u"a-1/image"_s
+                       ? FakeOutcome(ErrorClass::InvalidRequest, std::nullopt, 400)
+                       : FakeOutcome();
+        }));
+    f->openAndWait(writeStoryboard(*f->dir));
+    f->runToEnd();
+    QCOMPARE(f->window->shotModel()->task(u"a-1/image"_s).state, TaskState::Failed);
+    refuse->store(false);
+    QSignalSpy finished(f->window.get(), &MainWindow::batchFinished);
+    const QDateTime retriedAt = QDateTime::currentDateTimeUtc();
+    QTRY_VERIFY(f->window->action(MainWindow::Action::RetryAllFailed)->isEnabled());
+    f->window->action(MainWindow::Action::RetryAllFailed)->trigger();
+    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY(f->window->summary().allDone());
+
+    QSignalSpy shown(f->window.get(), &MainWindow::reportShown);
+    f->window->action(MainWindow::Action::Report)->trigger();
+    QVERIFY(shown.wait(20000));
+    const QString html = shown.first().first().toString();
+    QFile json(QFileInfo(html).dir().filePath(u"report.json"_s));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject run =
+        QJsonDocument::fromJson(json.readAll()).object().value(u"run"_s).toObject();
+    QCOMPARE(run.value(u"outcome"_s).toString(), u"recovered"_s);
+    QCOMPARE(run.value(u"partial"_s).toBool(), false);
+    const QDateTime recovered =
+        QDateTime::fromString(run.value(u"recoveredAt"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY2(recovered >= retriedAt.addMSecs(-1000), qPrintable(recovered.toString()));
+    QFile page(html);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(page.readAll());
+    QVERIFY(!text.contains(u"Partial (tasks failed)"_s));
+    QVERIFY(text.contains(u"Complete (failures recovered)"_s));
+    QVERIFY(text.contains(u"outcome-recovered"_s));
+    QVERIFY(!f->banner(BannerCoordinator::failedKey()));
 }
 
 QTEST_MAIN(TestGuiEdges)
