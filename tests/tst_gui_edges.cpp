@@ -1,13 +1,18 @@
 // Rough edges seen in the window at 1600×1000 (issue 16): the grid's lines of tiles, the
 // providers dock after a run, the attempts table's columns, a run recovered by Retry all
 // failed, one settings file, the German wording, and SIGTERM pausing and quitting.
+#include "appsettings.h"
 #include "bannercoordinator.h"
+#include "preferences.h"
+#include "providers/providerprofilestore.h"
 #include "providerstatusmodel.h"
 #include "providerstatuspanel.h"
+#include "recentfiles.h"
 #include "shottiledelegate.h"
 #include "tst_gui_fixture.h"
 
 #include <QHeaderView>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
 
@@ -75,6 +80,7 @@ private Q_SLOTS:
     void tilesFillTheGridsWidth();
     void attemptsTableShowsErrorWithoutScrolling();
     void recoveredRunsReportSaysRecovered();
+    void oneSettingsFileAndTheOldOneMigratedOnce();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -216,6 +222,50 @@ void TestGuiEdges::recoveredRunsReportSaysRecovered()
     QVERIFY(text.contains(u"Complete (failures recovered)"_s));
     QVERIFY(text.contains(u"outcome-recovered"_s));
     QVERIFY(!f->banner(BannerCoordinator::failedKey()));
+}
+
+// Preferences and recent files lived in ("Retake", "retake"), provider profiles in
+// ("Retake", "Retake"): one file now, the old one's values copied over once.
+void TestGuiEdges::oneSettingsFileAndTheOldOneMigratedOnce()
+{
+    f.reset(); // no window: the application's names change for this test
+    const QString organization = QCoreApplication::organizationName();
+    const QString application = QCoreApplication::applicationName();
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::setOrganizationName(organization);
+        QCoreApplication::setApplicationName(application);
+    });
+    // The old file of a user who set preferences and opened files, and a profile saved in
+    // the shared file already.
+    {
+        QSettings legacy(u"Retake"_s, QString::fromUtf16(AppSettings::kLegacyApplication));
+        legacy.clear();
+        legacy.setValue(u"preferences/maxRetries"_s, 7);
+        legacy.setValue(u"preferences/language"_s, u"de"_s);
+        legacy.setValue(u"recentFiles"_s, QStringList{u"/films/a.retake.json"_s});
+        legacy.setValue(u"providers/studio/model"_s, u"old"_s);
+        const std::unique_ptr<QSettings> shared = ProviderProfileStore::userSettings();
+        shared->clear();
+        shared->setValue(u"providers/studio/model"_s, u"new"_s);
+    }
+
+    AppSettings::useSharedFile();
+    QCOMPARE(QCoreApplication::organizationName(), u"Retake"_s);
+    const std::unique_ptr<QSettings> shared = ProviderProfileStore::userSettings();
+    QCOMPARE(QSettings().fileName(), shared->fileName());
+    QCOMPARE(Preferences::load().maxRetries, 7);
+    QCOMPARE(Preferences::load().language, u"de"_s);
+    QCOMPARE(RecentFiles::list(), QStringList{u"/films/a.retake.json"_s});
+    QCOMPARE(shared->value(u"providers/studio/model"_s).toString(), u"new"_s);
+
+    // Once: what the user changes afterwards is not overwritten by the old file again.
+    Preferences changed = Preferences::load();
+    changed.maxRetries = 2;
+    changed.save();
+    AppSettings::useSharedFile();
+    QCOMPARE(Preferences::load().maxRetries, 2);
+    QSettings().clear();
+    QSettings(u"Retake"_s, QString::fromUtf16(AppSettings::kLegacyApplication)).clear();
 }
 
 QTEST_MAIN(TestGuiEdges)
