@@ -112,8 +112,9 @@ void ShotGridView::setModel(QAbstractItemModel *model)
     };
     connect(model, &QAbstractItemModel::rowsInserted, this, recount);
     connect(model, &QAbstractItemModel::rowsRemoved, this, recount);
-    connect(model, &QAbstractItemModel::modelReset, this, recount);
-    connect(model, &QAbstractItemModel::layoutChanged, this, recount);
+    // A new storyboard is laid out at once with the width its tiles will keep.
+    connect(model, &QAbstractItemModel::modelReset, this, &ShotGridView::countLongestScene);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &ShotGridView::countLongestScene);
     countLongestScene();
 }
 
