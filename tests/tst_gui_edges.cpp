@@ -8,13 +8,18 @@
 #include "providerstatusmodel.h"
 #include "providerstatuspanel.h"
 #include "recentfiles.h"
+#include "report/statereader.h"
 #include "shottiledelegate.h"
+#include "store/workspace.h"
 #include "tst_gui_fixture.h"
 
 #include <QHeaderView>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
+
+#include <csignal>
 
 using namespace retake;
 using namespace retake::ui;
@@ -81,6 +86,7 @@ private Q_SLOTS:
     void attemptsTableShowsErrorWithoutScrolling();
     void recoveredRunsReportSaysRecovered();
     void oneSettingsFileAndTheOldOneMigratedOnce();
+    void sigtermPausesAndQuits();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -266,6 +272,106 @@ void TestGuiEdges::oneSettingsFileAndTheOldOneMigratedOnce()
     QCOMPARE(Preferences::load().maxRetries, 2);
     QSettings().clear();
     QSettings(u"Retake"_s, QString::fromUtf16(AppSettings::kLegacyApplication)).clear();
+}
+
+// `retake demo --run` as its own process, offscreen, with its own settings (no Run
+// confirmation): SIGTERM while the batch runs pauses and quits as "Pause and quit" does. It
+// used to end the process at once: no report, the run left as if it had crashed.
+void TestGuiEdges::sigtermPausesAndQuits()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString board = home.filePath(u"demo.retake.json"_s);
+    QVERIFY(QFile::copy(f->copyDemo(0.0, 1500), board));
+    f.reset(); // the window of this process is not needed
+    {
+        QSettings settings(home.filePath(u"config/Retake/Retake.conf"_s), QSettings::IniFormat);
+        settings.setValue(u"preferences/confirmRun"_s, false);
+    }
+    QProcess gui;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    gui.setProcessEnvironment(env);
+    gui.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    gui.start(QStringLiteral(RETAKE_GUI_PATH), {board, u"--run"_s});
+    QVERIFY(gui.waitForStarted());
+    const auto stop = qScopeGuard([&gui] {
+        if (gui.state() != QProcess::NotRunning) {
+            gui.kill();
+            gui.waitForFinished();
+        }
+    });
+
+    // Once the run has started and its first outputs are in,
+    const Workspace workspace(Workspace::forStoryboard(board));
+    const QString database = workspace.path(u"state.sqlite"_s);
+    const auto doneTasks = [&database] {
+        StateReader reader;
+        QString error;
+        if (!QFileInfo::exists(database) || !reader.open(database, &error))
+            return 0;
+        int done = 0;
+        for (const StoredTask &t : reader.tasks())
+            done += t.state == TaskState::Done ? 1 : 0;
+        return done;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(doneTasks() > 0, 60000);
+    QVERIFY(gui.state() == QProcess::Running);
+
+    // SIGTERM: the process pauses, writes the run's report and exits by itself.
+    ::kill(pid_t(gui.processId()), SIGTERM);
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(gui.exitCode(), 0);
+
+    StateReader reader;
+    QString error;
+    QVERIFY2(reader.open(database, &error), qPrintable(error));
+    const QList<RunRecord> runs = reader.runs();
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(!runs.first().endedAt.isValid()); // paused, not ended: it continues next time
+    bool suspended = false;
+    for (const StoredEvent &e : reader.events())
+        suspended = suspended || e.kind == nameOf(EventKind::RunSuspended);
+    QVERIFY(suspended);
+    // Nothing failed or was cancelled by the signal.
+    const QList<StoredTask> tasks = reader.tasks();
+    int done = 0;
+    for (const StoredTask &t : tasks) {
+        QVERIFY2(t.state != TaskState::Failed && t.state != TaskState::Cancelled,
+                 qPrintable(t.id + u": "_s + nameOf(t.state)));
+        done += t.state == TaskState::Done ? 1 : 0;
+    }
+    QVERIFY(done > 0);
+    QFile report(workspace.path(u"reports/%1/report.json"_s.arg(runs.first().id)));
+    QVERIFY2(report.open(QIODevice::ReadOnly), qPrintable(report.fileName()));
+    const QJsonObject run =
+        QJsonDocument::fromJson(report.readAll()).object().value(u"run"_s).toObject();
+    QCOMPARE(run.value(u"outcome"_s).toString(), u"unfinished"_s);
+
+    // Opened again, the run continues where it stopped, not as a crashed one: every task
+    // is there, the done ones still done.
+    init();
+    f->openAndWait(board);
+    QCOMPARE(f->window->summary().count(TaskState::Done), done);
+    QVERIFY(f->window->summary().total >= 72);
+    QString runId;
+    bool crashed = true;
+    f->window->engineController()->query<std::pair<QString, bool>>(
+        [](Engine &engine) {
+            return std::make_pair(engine.currentRunId(), engine.resumedAfterCrash());
+        },
+        f->window.get(),
+        [&](const std::pair<QString, bool> &answer) {
+            runId = answer.first;
+            crashed = answer.second;
+        });
+    QTRY_COMPARE(runId, runs.first().id);
+    QVERIFY(!crashed);
+    QVERIFY(!f->banner(BannerCoordinator::crashedRunKey()));
+    f.reset(); // before its workspace goes
 }
 
 QTEST_MAIN(TestGuiEdges)

@@ -3,7 +3,9 @@
 #include "languagesupport.h"
 #include "mainwindow.h"
 #include "preferences.h"
+#include "runcontroller.h"
 #include "statestyle.h"
+#include "unixsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,6 +47,11 @@ int main(int argc, char **argv)
     }
 
     retake::ui::MainWindow window;
+    // SIGTERM (logout, kill): pause and quit as the user would, state saved, report written.
+    UnixSignals unixSignals;
+    if (unixSignals.install())
+        QObject::connect(&unixSignals, &UnixSignals::terminationRequested, window.runController(),
+                         &retake::ui::RunController::endSession);
     window.show();
     if (!parser.positionalArguments().isEmpty()) {
         if (parser.isSet(runOption)) {
