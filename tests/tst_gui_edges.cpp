@@ -3,6 +3,7 @@
 // failed, one settings file, the German wording, and SIGTERM pausing and quitting.
 #include "appsettings.h"
 #include "bannercoordinator.h"
+#include "languagesupport.h"
 #include "preferences.h"
 #include "providers/providerprofilestore.h"
 #include "providerstatusmodel.h"
@@ -14,6 +15,8 @@
 #include "tst_gui_fixture.h"
 
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QMenuBar>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QScrollBar>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void recoveredRunsReportSaysRecovered();
     void oneSettingsFileAndTheOldOneMigratedOnce();
     void sigtermPausesAndQuits();
+    void germanSaysShotNotEinstellung();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -372,6 +376,33 @@ void TestGuiEdges::sigtermPausesAndQuits()
     QVERIFY(!crashed);
     QVERIFY(!f->banner(BannerCoordinator::crashedRunKey()));
     f.reset(); // before its workspace goes
+}
+
+// "Einstellung" (the film term) reads as "setting" beside "Einstellungen…" (Preferences)
+// and "Konfiguration": the search field said "Einstellungen suchen". German says "Shot".
+void TestGuiEdges::germanSaysShotNotEinstellung()
+{
+    f.reset();
+    const QLocale before;
+    const auto english = qScopeGuard([before] {
+        LanguageSupport::install(QCoreApplication::instance(), u"en"_s);
+        QLocale::setDefault(before);
+    });
+    LanguageSupport::install(QCoreApplication::instance(), u"de"_s);
+    MainWindow window;
+    auto *search = window.findChild<QLineEdit *>(u"shotSearch"_s);
+    QVERIFY(search);
+    QCOMPARE(search->placeholderText(), u"Shots suchen (Strg+F)"_s);
+    QStringList menus;
+    for (const QAction *menu : window.menuBar()->actions())
+        menus << menu->text().remove(u'&');
+    QVERIFY2(menus.contains(u"Shot"_s), qPrintable(menus.join(u", "_s)));
+    for (const QString &menu : std::as_const(menus))
+        QVERIFY2(!menu.contains(u"Einstellung"_s), qPrintable(menu));
+    QCOMPARE(window.action(MainWindow::Action::FindShot)->text().remove(u'&'), u"Shots suchen"_s);
+    // Preferences keep their usual German name.
+    QCOMPARE(window.action(MainWindow::Action::Preferences)->text().remove(u'&'),
+             u"Einstellungen…"_s);
 }
 
 QTEST_MAIN(TestGuiEdges)
