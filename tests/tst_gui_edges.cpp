@@ -180,8 +180,8 @@ void TestGuiEdges::attemptsTableShowsErrorWithoutScrolling()
         QCOMPARE(table->horizontalScrollBar()->value(), 0);
         // The message takes what is left of the table's width.
         QVERIFY(header->sectionSize(AttemptModel::MessageColumn) >= 160);
+        grabIfAsked(f->window.get(), u"edges-window-%1"_s.arg(size.width()));
     }
-    grabIfAsked(f->window.get(), u"edges-attempts"_s);
     const QAbstractItemModel *model = table->model();
     for (int column = 0; column < model->columnCount(); ++column) {
         const QModelIndex cell = model->index(0, column);
