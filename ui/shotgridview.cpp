@@ -92,8 +92,9 @@ void ShotGridView::selectShot(const QString &shotId)
 
 void ShotGridView::setModel(QAbstractItemModel *model)
 {
-    if (QAbstractItemModel *old = this->model())
-        disconnect(old, nullptr, this, nullptr);
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QListView::setModel(model);
     if (!model)
         return;
@@ -110,11 +111,13 @@ void ShotGridView::setModel(QAbstractItemModel *model)
             },
             Qt::QueuedConnection);
     };
-    connect(model, &QAbstractItemModel::rowsInserted, this, recount);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, recount);
-    // A new storyboard is laid out at once with the width its tiles will keep.
-    connect(model, &QAbstractItemModel::modelReset, this, &ShotGridView::countLongestScene);
-    connect(model, &QAbstractItemModel::layoutChanged, this, &ShotGridView::countLongestScene);
+    m_modelConnections = {
+        connect(model, &QAbstractItemModel::rowsInserted, this, recount),
+        connect(model, &QAbstractItemModel::rowsRemoved, this, recount),
+        // A new storyboard is laid out at once with the width its tiles will keep.
+        connect(model, &QAbstractItemModel::modelReset, this, &ShotGridView::countLongestScene),
+        connect(model, &QAbstractItemModel::layoutChanged, this, &ShotGridView::countLongestScene),
+    };
     countLongestScene();
 }
 

@@ -4,6 +4,7 @@
 // repaints the visible tiles once a second so retry countdowns tick.
 #pragma once
 
+#include <QList>
 #include <QListView>
 #include <QStringList>
 #include <QTimer>
@@ -44,6 +45,7 @@ private:
     QTimer m_tick;
     int m_longestScene = 1;
     bool m_countPending = false;
+    QList<QMetaObject::Connection> m_modelConnections;
 };
 
 } // namespace retake::ui
