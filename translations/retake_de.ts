@@ -21,7 +21,7 @@
         <message>
             <source>retrying</source>
             <comment>task state</comment>
-            <translation>wiederholt</translation>
+            <translation>wartet auf Wiederholung</translation>
         </message>
         <message>
             <source>done</source>
@@ -90,31 +90,31 @@
         </message>
         <message>
             <source>Tasks with a verified output, at any quality. Click to show only their shots.</source>
-            <translation>Aufgaben mit geprüfter Ausgabe, in jeder Qualität. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben mit geprüfter Ausgabe, in jeder Qualität. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Done tasks below full quality (simplified prompt, lower resolution or built-in fallback). Click to show only their shots.</source>
-            <translation>Fertige Aufgaben unter voller Qualität (vereinfachter Prompt, geringere Auflösung oder eingebauter Ersatz). Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Fertige Aufgaben unter voller Qualität (vereinfachter Prompt, geringere Auflösung oder eingebauter Ersatz). Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Tasks with an attempt in flight. Click to show only their shots.</source>
-            <translation>Aufgaben mit einem laufenden Versuch. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben mit einem laufenden Versuch. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Tasks waiting for their backoff before the next automatic retry. Click to show only their shots.</source>
-            <translation>Aufgaben, die vor der nächsten automatischen Wiederholung abwarten. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben, die vor der nächsten automatischen Wiederholung abwarten. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Tasks waiting for a provider slot or for their image. Click to show only their shots.</source>
-            <translation>Aufgaben, die auf einen freien Platz beim Anbieter oder auf ihr Bild warten. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben, die auf einen freien Platz beim Anbieter oder auf ihr Bild warten. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Tasks whose automatic recovery is exhausted: they need you. Click to show only their shots.</source>
-            <translation>Aufgaben, deren automatische Wiederherstellung ausgeschöpft ist: Sie werden gebraucht. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben, deren automatische Wiederherstellung ausgeschöpft ist: Sie werden gebraucht. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Tasks waiting for a failed task they depend on. Click to show only their shots.</source>
-            <translation>Aufgaben, die auf eine fehlgeschlagene Aufgabe warten, von der sie abhängen. Klicken, um nur ihre Einstellungen zu zeigen.</translation>
+            <translation>Aufgaben, die auf eine fehlgeschlagene Aufgabe warten, von der sie abhängen. Klicken, um nur ihre Shots zu zeigen.</translation>
         </message>
         <message>
             <source>Image</source>
@@ -238,7 +238,7 @@
         </message>
         <message>
             <source>The provider's GPU ran out of memory; Retake tries a lower resolution. Lower the shot's size or steps, or switch to a provider with more memory.</source>
-            <translation>Der GPU des Anbieters ist der Speicher ausgegangen; Retake versucht eine geringere Auflösung. Verringern Sie Größe oder Schritte der Einstellung, oder wechseln Sie zu einem Anbieter mit mehr Speicher.</translation>
+            <translation>Der GPU des Anbieters ist der Speicher ausgegangen; Retake versucht eine geringere Auflösung. Verringern Sie Größe oder Schritte des Shots, oder wechseln Sie zu einem Anbieter mit mehr Speicher.</translation>
         </message>
         <message>
             <source>The prompt was rejected; edit the prompt or switch provider.</source>
@@ -246,7 +246,7 @@
         </message>
         <message>
             <source>The request was refused as invalid; fix the shot's parameters or switch provider.</source>
-            <translation>Die Anfrage wurde als ungültig abgelehnt; die Parameter der Einstellung korrigieren oder den Anbieter wechseln.</translation>
+            <translation>Die Anfrage wurde als ungültig abgelehnt; die Parameter des Shots korrigieren oder den Anbieter wechseln.</translation>
         </message>
         <message>
             <source>The provider refused the API key; check the key, or switch provider.</source>
@@ -406,7 +406,7 @@
         <message>
             <source>queued</source>
             <comment>short task state on a tile chip</comment>
-            <translation>bereit</translation>
+            <translation>eingereiht</translation>
         </message>
         <message>
             <source>running</source>
@@ -457,11 +457,11 @@
         </message>
         <message>
             <source>shot %1 is not in the storyboard</source>
-            <translation>Einstellung %1 ist nicht im Storyboard</translation>
+            <translation>Shot %1 ist nicht im Storyboard</translation>
         </message>
         <message>
             <source>shot %1 has no "prompt" to change</source>
-            <translation>Einstellung %1 hat keinen „prompt“, der sich ändern ließe</translation>
+            <translation>Shot %1 hat keinen „prompt“, der sich ändern ließe</translation>
         </message>
         <message>
             <source>cannot read %1: %2</source>
@@ -484,11 +484,15 @@
         </message>
         <message>
             <source>A storyboard (.retake.json) or CSV shot list.</source>
-            <translation>Ein Storyboard (.retake.json) oder eine CSV-Einstellungsliste.</translation>
+            <translation>Ein Storyboard (.retake.json) oder eine CSV-Shotliste.</translation>
         </message>
         <message>
             <source>Start the batch as soon as FILE is open.</source>
             <translation>Den Batch starten, sobald FILE geöffnet ist.</translation>
+        </message>
+        <message>
+            <source>Displays version information.</source>
+            <translation>Zeigt die Versionsinformation an.</translation>
         </message>
     </context>
     <context>
@@ -511,7 +515,7 @@
         </message>
         <message>
             <source>Rung</source>
-            <translation>Stufe der Leiter</translation>
+            <translation>Ausweichstufe</translation>
         </message>
         <message>
             <source>Provider / model</source>
@@ -572,6 +576,11 @@
             <comment>attempt outcome (disk full, cancelled)</comment>
             <translation>nicht gezählt</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>cell text: attempt message</comment>
+            <translation>%1: %2</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::BannerCoordinator</name>
@@ -628,7 +637,7 @@
         </message>
         <message>
             <source>Change the prompt of the shot that keeps failing</source>
-            <translation>Den Prompt der Einstellung ändern, die immer wieder fehlschlägt</translation>
+            <translation>Den Prompt des Shots ändern, der immer wieder fehlschlägt</translation>
         </message>
         <message>
             <source>Run the tasks waiting for %1 on another provider</source>
@@ -696,13 +705,13 @@
         </message>
         <message>
             <source>The prompt of %1 was rejected by the provider's content policy. Edit the prompt, or run the shot on another provider.</source>
-            <translation>Der Prompt von %1 wurde von der Inhaltsrichtlinie des Anbieters abgelehnt. Bearbeiten Sie den Prompt oder führen Sie die Einstellung bei einem anderen Anbieter aus.</translation>
+            <translation>Der Prompt von %1 wurde von der Inhaltsrichtlinie des Anbieters abgelehnt. Bearbeiten Sie den Prompt oder führen Sie den Shot bei einem anderen Anbieter aus.</translation>
         </message>
         <message numerus="yes">
             <source>The prompts of %n shot(s) were rejected by the provider's content policy (%1). Edit the prompts, or run the shots on another provider.</source>
             <translation>
-                <numerusform>Der Prompt von %n Einstellung wurde von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie die Prompts oder führen Sie die Einstellungen bei einem anderen Anbieter aus.</numerusform>
-                <numerusform>Die Prompts von %n Einstellungen wurden von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie die Prompts oder führen Sie die Einstellungen bei einem anderen Anbieter aus.</numerusform>
+                <numerusform>Der Prompt von %n Shot wurde von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie den Prompt oder führen Sie den Shot bei einem anderen Anbieter aus.</numerusform>
+                <numerusform>Die Prompts von %n Shots wurden von der Inhaltsrichtlinie des Anbieters abgelehnt (%1). Bearbeiten Sie die Prompts oder führen Sie die Shots bei einem anderen Anbieter aus.</numerusform>
             </translation>
         </message>
         <message>
@@ -784,7 +793,7 @@
         </message>
         <message>
             <source>Retake makes a checkpoint when a stage finishes for every shot and before every bulk action. Restoring one rolls every task back to that moment; no file is deleted, and the restore can be undone.</source>
-            <translation>Retake legt einen Sicherungspunkt an, wenn eine Stufe für alle Einstellungen fertig ist, und vor jeder Sammelaktion. Beim Wiederherstellen werden alle Aufgaben auf diesen Zeitpunkt zurückgesetzt; keine Datei wird gelöscht, und die Wiederherstellung lässt sich rückgängig machen.</translation>
+            <translation>Retake legt einen Sicherungspunkt an, wenn eine Stufe für alle Shots fertig ist, und vor jeder Sammelaktion. Beim Wiederherstellen werden alle Aufgaben auf diesen Zeitpunkt zurückgesetzt; keine Datei wird gelöscht, und die Wiederherstellung lässt sich rückgängig machen.</translation>
         </message>
         <message>
             <source>Time</source>
@@ -839,11 +848,11 @@
         </message>
         <message>
             <source>Saving writes the new prompt into %1 and reloads it: the shot's tasks run again with it; other finished work is kept.</source>
-            <translation>Beim Speichern wird der neue Prompt in %1 geschrieben und die Datei neu geladen: Die Aufgaben der Einstellung laufen damit erneut; andere fertige Arbeit bleibt erhalten.</translation>
+            <translation>Beim Speichern wird der neue Prompt in %1 geschrieben und die Datei neu geladen: Die Aufgaben des Shots laufen damit erneut; andere fertige Arbeit bleibt erhalten.</translation>
         </message>
         <message>
             <source>%1 is a CSV shot list: change the prompt in your spreadsheet, save it, and open it again.</source>
-            <translation>%1 ist eine CSV-Einstellungsliste: Ändern Sie den Prompt in Ihrer Tabellenkalkulation, speichern Sie sie und öffnen Sie sie erneut.</translation>
+            <translation>%1 ist eine CSV-Shotliste: Ändern Sie den Prompt in Ihrer Tabellenkalkulation, speichern Sie sie und öffnen Sie sie erneut.</translation>
         </message>
         <message>
             <source>Save and reload</source>
@@ -851,7 +860,7 @@
         </message>
         <message>
             <source>Open the shot list</source>
-            <translation>Einstellungsliste öffnen</translation>
+            <translation>Shotliste öffnen</translation>
         </message>
         <message>
             <source>The prompt cannot be empty.</source>
@@ -878,7 +887,7 @@
         </message>
         <message>
             <source>The previous failure of this shot</source>
-            <translation>Der vorherige Fehlschlag dieser Einstellung</translation>
+            <translation>Der vorherige Fehlschlag dieses Shots</translation>
         </message>
         <message>
             <source>Next</source>
@@ -886,7 +895,7 @@
         </message>
         <message>
             <source>The next failure of this shot</source>
-            <translation>Der nächste Fehlschlag dieser Einstellung</translation>
+            <translation>Der nächste Fehlschlag dieses Shots</translation>
         </message>
         <message>
             <source>Open in editor</source>
@@ -902,7 +911,7 @@
         </message>
         <message>
             <source>Failure %1 of %2 for this shot (highlighted).</source>
-            <translation>Fehlschlag %1 von %2 dieser Einstellung (hervorgehoben).</translation>
+            <translation>Fehlschlag %1 von %2 dieses Shots (hervorgehoben).</translation>
         </message>
     </context>
     <context>
@@ -926,7 +935,7 @@
         </message>
         <message>
             <source>Open a storyboard (.retake.json) or a CSV shot list</source>
-            <translation>Ein Storyboard (.retake.json) oder eine CSV-Einstellungsliste öffnen</translation>
+            <translation>Ein Storyboard (.retake.json) oder eine CSV-Shotliste öffnen</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -1013,7 +1022,7 @@
         </message>
         <message>
             <source>Open the folder with the selected shot's outputs</source>
-            <translation>Den Ordner mit den Ausgaben der ausgewählten Einstellung öffnen</translation>
+            <translation>Den Ordner mit den Ausgaben des ausgewählten Shots öffnen</translation>
         </message>
         <message>
             <source>Show in &amp;error log</source>
@@ -1021,7 +1030,7 @@
         </message>
         <message>
             <source>Show the selected shot's failures in the workspace's error log</source>
-            <translation>Die Fehlschläge der ausgewählten Einstellung im Fehlerprotokoll des Arbeitsordners zeigen</translation>
+            <translation>Die Fehlschläge des ausgewählten Shots im Fehlerprotokoll des Arbeitsordners zeigen</translation>
         </message>
         <message>
             <source>Edit &amp;prompt…</source>
@@ -1029,7 +1038,7 @@
         </message>
         <message>
             <source>Change the selected shot's prompt in the storyboard and run it again</source>
-            <translation>Den Prompt der ausgewählten Einstellung im Storyboard ändern und sie erneut ausführen</translation>
+            <translation>Den Prompt des ausgewählten Shots im Storyboard ändern und ihn erneut ausführen</translation>
         </message>
         <message>
             <source>Pre&amp;ferences…</source>
@@ -1041,11 +1050,11 @@
         </message>
         <message>
             <source>&amp;Find shots</source>
-            <translation>Einstellungen &amp;suchen</translation>
+            <translation>Shots &amp;suchen</translation>
         </message>
         <message>
             <source>Show only the shots whose id or title contains a text</source>
-            <translation>Nur Einstellungen zeigen, deren Kennung oder Titel einen Text enthält</translation>
+            <translation>Nur die Shots zeigen, deren Kennung oder Titel einen Text enthält</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -1061,7 +1070,7 @@
         </message>
         <message>
             <source>&amp;Shot</source>
-            <translation>&amp;Einstellung</translation>
+            <translation>&amp;Shot</translation>
         </message>
         <message>
             <source>Batch</source>
@@ -1069,11 +1078,11 @@
         </message>
         <message>
             <source>Find shots (Ctrl+F)</source>
-            <translation>Einstellungen suchen (Strg+F)</translation>
+            <translation>Shots suchen (Strg+F)</translation>
         </message>
         <message>
             <source>Find shots by id or title</source>
-            <translation>Einstellungen nach Kennung oder Titel suchen</translation>
+            <translation>Shots nach Kennung oder Titel suchen</translation>
         </message>
         <message>
             <source>Activity log</source>
@@ -1125,8 +1134,8 @@
         <message numerus="yes">
             <source>%1: %n shot(s)</source>
             <translation>
-                <numerusform>%1: %n Einstellung</numerusform>
-                <numerusform>%1: %n Einstellungen</numerusform>
+                <numerusform>%1: %n Shot</numerusform>
+                <numerusform>%1: %n Shots</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2532,7 +2541,7 @@
         <name>retake::ui::ShotDetailPanel</name>
         <message>
             <source>Select a shot to see its prompt, attempts and output.</source>
-            <translation>Wählen Sie eine Einstellung, um ihren Prompt, ihre Versuche und ihre Ausgabe zu sehen.</translation>
+            <translation>Wählen Sie einen Shot, um seinen Prompt, seine Versuche und seine Ausgabe zu sehen.</translation>
         </message>
         <message>
             <source>Output</source>
@@ -2631,7 +2640,7 @@
         </message>
         <message>
             <source>One line of tiles per scene, one tile per shot. Select tiles with the mouse or the arrow keys (Shift and Ctrl extend the selection); the context menu holds the recovery actions.</source>
-            <translation>Eine Zeile Kacheln pro Szene, eine Kachel pro Einstellung. Kacheln mit der Maus oder den Pfeiltasten auswählen (Umschalt und Strg erweitern die Auswahl); das Kontextmenü enthält die Wiederherstellungsaktionen.</translation>
+            <translation>Eine Zeile Kacheln pro Szene, eine Kachel pro Shot. Kacheln mit der Maus oder den Pfeiltasten auswählen (Umschalt und Strg erweitern die Auswahl); das Kontextmenü enthält die Wiederherstellungsaktionen.</translation>
         </message>
     </context>
     <context>
@@ -2644,8 +2653,8 @@
         <message numerus="yes">
             <source>%n shot(s)</source>
             <translation>
-                <numerusform>%n Einstellung</numerusform>
-                <numerusform>%n Einstellungen</numerusform>
+                <numerusform>%n Shot</numerusform>
+                <numerusform>%n Shots</numerusform>
             </translation>
         </message>
         <message>
@@ -2721,7 +2730,7 @@
         </message>
         <message>
             <source>Clear the state filter and show every shot</source>
-            <translation>Den Statusfilter aufheben und alle Einstellungen zeigen</translation>
+            <translation>Den Statusfilter aufheben und alle Shots zeigen</translation>
         </message>
         <message>
             <source>%1 %</source>

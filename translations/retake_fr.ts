@@ -490,6 +490,10 @@
             <source>Start the batch as soon as FILE is open.</source>
             <translation>Lancer le lot dès que FILE est ouvert.</translation>
         </message>
+        <message>
+            <source>Displays version information.</source>
+            <translation>Affiche les informations de version.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::ActivityLog</name>
@@ -571,6 +575,11 @@
             <source>not counted</source>
             <comment>attempt outcome (disk full, cancelled)</comment>
             <translation>non comptée</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>cell text: attempt message</comment>
+            <translation>%1 : %2</translation>
         </message>
     </context>
     <context>
@@ -2731,8 +2740,8 @@
         <message numerus="yes">
             <source>%1 of %n task(s) finished</source>
             <translation>
-                <numerusform>%1 tâche sur %n terminée</numerusform>
-                <numerusform>%1 tâches sur %n terminées</numerusform>
+                <numerusform>%1 sur %n tâche terminée</numerusform>
+                <numerusform>%1 sur %n tâches terminées</numerusform>
             </translation>
         </message>
         <message>

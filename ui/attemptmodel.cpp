@@ -153,15 +153,20 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
-        if (index.column() == MessageColumn || index.column() == ErrorClassColumn) {
+        if (index.column() == MessageColumn || index.column() == ErrorClassColumn ||
+            (index.column() == OutcomeColumn && !ok)) {
             QString tip = a.message;
+            if (index.column() != MessageColumn) // the cell's words, then the message
+                tip = tr("%1: %2", "cell text: attempt message")
+                          .arg(data(index, Qt::DisplayRole).toString(), tip);
             if (!ok)
                 tip += u"\n"_s + StateStyle::recommendedAction(a.errorClass);
             if (!a.archivedTo.isEmpty())
                 tip += u"\n"_s + tr("Files of the attempt: %1").arg(a.archivedTo);
             return tip.trimmed();
         }
-        return {};
+        // The full text of a cell the column may elide.
+        return data(index, Qt::DisplayRole);
     }
     if (role != Qt::DisplayRole)
         return {};

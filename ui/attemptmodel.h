@@ -1,6 +1,6 @@
 // The attempts table of the detail panel: every attempt of a shot's tasks, never
-// overwritten, newest last. Columns: stage, #, rung, provider / model, started, duration,
-// outcome, error class, message, HTTP status.
+// overwritten, newest last. Columns: stage, #, outcome, error class, message, provider /
+// model, rung, started, duration, HTTP status; every cell's tooltip holds its full text.
 #pragma once
 
 #include "domain/task.h"
@@ -17,16 +17,18 @@ class AttemptModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AttemptModel)
 public:
+    // What happened and why first (a narrow panel shows them without scrolling), then
+    // where and when.
     enum Column {
         StageColumn,
         NumberColumn,
-        RungColumn,
-        ProviderColumn,
-        StartedColumn,
-        DurationColumn,
         OutcomeColumn,
         ErrorClassColumn,
         MessageColumn,
+        ProviderColumn,
+        RungColumn,
+        StartedColumn,
+        DurationColumn,
         HttpStatusColumn,
         ColumnCount
     };

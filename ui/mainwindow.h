@@ -95,6 +95,7 @@ public:
     ShotDetailPanel *detailPanel() const { return m_detail; }
     ActivityLog *activityLog() const { return m_log; }
     ProviderStatusPanel *providerStatusPanel() const { return m_providerPanel; }
+    RunController *runController() const { return m_run; }
     QAction *action(Action which) const { return m_actions.value(which); }
     const BatchSummary &summary() const { return m_session.summary; }
     QStringList providerIds() const { return m_session.providerIds; }

@@ -257,6 +257,28 @@ bool RunController::mustAskBeforeClosing() const
     return busy && !m_closeConfirmed;
 }
 
+void RunController::pauseAndQuit()
+{
+    Q_EMIT logLine(MainWindow::tr("Pausing and quitting; the batch resumes next time."));
+    m_closeConfirmed = true;
+    m_engine->suspend();
+    // The run's partial report, then the window closes.
+    Q_EMIT statusMessage(MainWindow::tr("Writing the report…"));
+    m_reports->writeRunReport([this] { Q_EMIT quitRequested(); });
+}
+
+void RunController::endSession()
+{
+    if (m_closeConfirmed)
+        return; // already quitting
+    if (mustAskBeforeClosing()) {
+        pauseAndQuit();
+        return;
+    }
+    m_closeConfirmed = true;
+    Q_EMIT quitRequested();
+}
+
 void RunController::askHowToQuit()
 {
     const BatchSummary &summary = m_session->summary;
@@ -284,12 +306,7 @@ void RunController::askHowToQuit()
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, pause, cancel](QAbstractButton *b) {
         if (b == pause) {
-            Q_EMIT logLine(MainWindow::tr("Pausing and quitting; the batch resumes next time."));
-            m_closeConfirmed = true;
-            m_engine->suspend();
-            // The run's partial report, then the window closes.
-            Q_EMIT statusMessage(MainWindow::tr("Writing the report…"));
-            m_reports->writeRunReport([this] { Q_EMIT quitRequested(); });
+            pauseAndQuit();
         } else if (b == cancel) {
             Q_EMIT logLine(MainWindow::tr("Cancelling the batch and quitting."));
             m_closeConfirmed = true;

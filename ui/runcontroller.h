@@ -55,6 +55,12 @@ public:
     // Closing the window while a batch runs asks what to do with it.
     bool mustAskBeforeClosing() const;
     void askHowToQuit();
+    // "Pause and quit": the batch is suspended (running attempts stop and resume next
+    // time), the run's partial report is written, then quitRequested().
+    void pauseAndQuit();
+    // The session ends without asking (SIGTERM, logout): a running batch pauses and quits
+    // as with "Pause and quit"; otherwise the window closes. Once.
+    void endSession();
 
 Q_SIGNALS:
     // A notification for the tray.

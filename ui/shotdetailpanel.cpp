@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -99,13 +100,14 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_attemptsView->setAlternatingRowColors(true);
     m_attemptsView->verticalHeader()->setVisible(false);
-    m_attemptsView->horizontalHeader()->setStretchLastSection(true);
+    m_attemptsView->horizontalHeader()->setStretchLastSection(false);
     m_attemptsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_attemptsView->setTextElideMode(Qt::ElideRight);
     // Columns fit their contents when attempts arrive; the message takes the rest.
     connect(m_attempts, &QAbstractItemModel::rowsInserted, this,
-            [this] { m_attemptsView->resizeColumnsToContents(); });
-    connect(m_attempts, &QAbstractItemModel::modelReset, this,
-            [this] { m_attemptsView->resizeColumnsToContents(); });
+            &ShotDetailPanel::fitAttemptColumns);
+    connect(m_attempts, &QAbstractItemModel::modelReset, this, &ShotDetailPanel::fitAttemptColumns);
+    m_attemptsView->viewport()->installEventFilter(this);
     m_attemptsView->setWordWrap(false);
     m_attemptsView->setMinimumHeight(150);
     m_attemptsView->setMaximumHeight(240);
@@ -367,6 +369,35 @@ void ShotDetailPanel::showPreviewImage(const QImage &image)
         QPixmap::fromImage(image.scaled(box * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     pixmap.setDevicePixelRatio(dpr);
     m_preview->setPixmap(pixmap);
+}
+
+bool ShotDetailPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_attemptsView->viewport() && event->type() == QEvent::Resize)
+        fitAttemptColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The attempts table in the panel's width: the short columns fit their contents (the
+// provider and model at most kMaxProviderWidth, elided, full in the tooltip), the message
+// takes the width left, never less than kMinMessageWidth (the table scrolls beyond).
+void ShotDetailPanel::fitAttemptColumns()
+{
+    constexpr int kMaxProviderWidth = 160;
+    constexpr int kMinMessageWidth = 160;
+    QHeaderView *header = m_attemptsView->horizontalHeader();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == AttemptModel::MessageColumn)
+            continue;
+        m_attemptsView->resizeColumnToContents(column);
+        if (column == AttemptModel::ProviderColumn &&
+            header->sectionSize(column) > kMaxProviderWidth)
+            header->resizeSection(column, kMaxProviderWidth);
+        others += header->sectionSize(column);
+    }
+    header->resizeSection(AttemptModel::MessageColumn,
+                          std::max(kMinMessageWidth, m_attemptsView->viewport()->width() - others));
 }
 
 } // namespace retake::ui

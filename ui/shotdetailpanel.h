@@ -54,7 +54,11 @@ public:
     void setPreviewStage(Stage stage);
     bool hasPreview() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitAttemptColumns();
     void updateStates();
     void updatePreview();
     void showPreviewImage(const QImage &image);

@@ -4,6 +4,10 @@
 #include "shottiledelegate.h"
 
 #include <QResizeEvent>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -86,12 +90,83 @@ void ShotGridView::selectShot(const QString &shotId)
     }
 }
 
+void ShotGridView::setModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    QListView::setModel(model);
+    if (!model)
+        return;
+    // Scenes change length only when rows come or go (a new storyboard, the filter).
+    // Counted once after a burst of them (a filter removes many ranges at once).
+    const auto recount = [this] {
+        if (std::exchange(m_countPending, true))
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_countPending = false;
+                countLongestScene();
+            },
+            Qt::QueuedConnection);
+    };
+    m_modelConnections = {
+        connect(model, &QAbstractItemModel::rowsInserted, this, recount),
+        connect(model, &QAbstractItemModel::rowsRemoved, this, recount),
+        // A new storyboard is laid out at once with the width its tiles will keep.
+        connect(model, &QAbstractItemModel::modelReset, this, &ShotGridView::countLongestScene),
+        connect(model, &QAbstractItemModel::layoutChanged, this, &ShotGridView::countLongestScene),
+    };
+    countLongestScene();
+}
+
+int ShotGridView::tileWidth() const
+{
+    return m_delegate->tileWidth();
+}
+
+void ShotGridView::countLongestScene()
+{
+    int longest = 1;
+    int run = 0;
+    const QAbstractItemModel *m = model();
+    for (int row = 0, rows = m ? m->rowCount() : 0; row < rows; ++row) {
+        const bool shot =
+            m->index(row, 0).data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
+            ShotListModel::RowKind::Shot;
+        run = shot ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    m_longestScene = longest;
+    fitTiles();
+}
+
+void ShotGridView::fitTiles()
+{
+    // A pixel or two short of the line: QListView's bounds differ by a frame's pixel.
+    constexpr int kSlack = 2;
+    // The width QListView lays a line out in: the viewport without scroll bars, less a
+    // vertical scroll bar's room (it reserves that room while wrapping left to right).
+    const int line = maximumViewportSize().width() -
+                     style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar());
+    const int gaps = 2 * spacing(); // QListView puts `spacing` on each side of a tile
+    const int fit = std::max(1, line / (ShotTileDelegate::kTileWidth + gaps));
+    const int columns = std::clamp(m_longestScene, 1, fit);
+    const int before = m_delegate->tileWidth();
+    m_delegate->setTileWidth((line - kSlack) / columns - gaps);
+    if (m_delegate->tileWidth() != before)
+        scheduleDelayedItemsLayout();
+}
+
 void ShotGridView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
-    // Scene headers span the width: their size hint changed.
-    if (event->size().width() != event->oldSize().width())
+    // Scene headers span the width: their size hint changed; tiles widen or narrow.
+    if (event->size().width() != event->oldSize().width()) {
+        fitTiles();
         scheduleDelayedItemsLayout();
+    }
 }
 
 } // namespace retake::ui

@@ -9,14 +9,21 @@
 #include <QPainter>
 #include <QScrollBar>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace retake::ui {
 
 namespace {
 constexpr int kPadding = 6;
-constexpr int kThumbHeight = kTileThumbnailSize.height();
 constexpr int kChipHeight = 22;
+
+// The thumbnail's height for a tile's inner width, at the thumbnails' aspect ratio.
+int thumbHeightFor(int innerWidth)
+{
+    return innerWidth * kTileThumbnailSize.height() / kTileThumbnailSize.width();
+}
 } // namespace
 
 ShotTileDelegate::ShotTileDelegate(QListView *view, QObject *parent)
@@ -36,7 +43,19 @@ QSize ShotTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
         const int width = m_view->viewport()->width() - 2 * m_view->spacing() - scrollBar - 2;
         return {std::max(width, kTileWidth), kHeaderHeight};
     }
-    return {kTileWidth, kTileHeight};
+    return tileSize();
+}
+
+void ShotTileDelegate::setTileWidth(int width)
+{
+    m_tileWidth = std::clamp(width, kTileWidth, kMaxTileWidth);
+}
+
+QSize ShotTileDelegate::tileSize() const
+{
+    const int taller =
+        thumbHeightFor(m_tileWidth - 2 * kPadding) - thumbHeightFor(kTileWidth - 2 * kPadding);
+    return {m_tileWidth, kTileHeight + taller};
 }
 
 void ShotTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -106,7 +125,7 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
     paintCard(painter, option);
     // The parts are painted in this order, each with the pen and brush the one before left.
     const QRect inner = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
-    const QRect thumb(inner.left(), inner.top(), inner.width(), kThumbHeight);
+    const QRect thumb(inner.left(), inner.top(), inner.width(), thumbHeightFor(inner.width()));
     paintThumbnail(painter, option, index, tile, thumb, dpr);
     paintProgress(painter, option, tile, thumb);
     if (tile.isDegraded()) {

@@ -19,8 +19,9 @@ class ShotTileDelegate final : public QStyledItemDelegate
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ShotTileDelegate)
 public:
-    static constexpr int kTileWidth = 212;
+    static constexpr int kTileWidth = 212; // the narrowest tile
     static constexpr int kTileHeight = 188;
+    static constexpr int kMaxTileWidth = kTileWidth * 3 / 2;
     static constexpr int kHeaderHeight = 32;
 
     // `view` is asked for its width: a scene header spans a whole line.
@@ -29,6 +30,12 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Tiles are `width` wide (kTileWidth..kMaxTileWidth; the view fills its lines with
+    // them); the thumbnail keeps its aspect ratio, so the tile grows taller with it.
+    void setTileWidth(int width);
+    int tileWidth() const { return m_tileWidth; }
+    QSize tileSize() const;
 
 private:
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option,
@@ -53,6 +60,7 @@ private:
                    const TaskSnapshot &task) const;
 
     QListView *m_view;
+    int m_tileWidth = kTileWidth;
 };
 
 } // namespace retake::ui

@@ -36,7 +36,7 @@ dl.header dt { font-weight: 600; color: #4a5560; }
 dl.header dd { margin: 0; }
 .badge { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 12px;
          font-weight: 600; background: #e3e7eb; }
-.outcome-complete, .state-done { background: #d7f0dc; color: #145c26; }
+.outcome-complete, .outcome-recovered, .state-done { background: #d7f0dc; color: #145c26; }
 .outcome-partial, .outcome-cancelled, .outcome-budget-cap, .outcome-crashed,
 .outcome-unfinished, .state-failed, .state-blocked { background: #f9dcdc; color: #8a1c1c; }
 .outcome-crashed-and-resumed, .quality-reduced, .quality-fallback, .state-cancelled,
@@ -169,6 +169,8 @@ void header(Html &h, const QJsonObject &report)
     item(u"Duration"_s, ReportText::duration(run.value(u"durationMs"_s)));
     item(u"Outcome"_s,
          ReportText::outcomeLabel(outcome) + u". "_s + str(run, u"outcomeExplanation"_s));
+    if (!run.value(u"recoveredAt"_s).isNull())
+        item(u"Recovered"_s, ReportText::time(run.value(u"recoveredAt"_s)));
     item(u"Resumed after a crash"_s,
          run.value(u"resumedAfterCrash"_s).toBool() ? u"yes"_s : u"no"_s);
     item(u"Debug logging"_s, run.value(u"debugLogging"_s).toBool()

@@ -80,6 +80,8 @@ protected:
         md += u"- **Duration:** %1\n"_s.arg(ReportText::duration(run.value(u"durationMs"_s)));
         md += u"- **Outcome:** %1. %2\n"_s.arg(ReportText::outcomeLabel(str(run, u"outcome"_s)),
                                                str(run, u"outcomeExplanation"_s));
+        if (!run.value(u"recoveredAt"_s).isNull())
+            md += u"- **Recovered:** %1\n"_s.arg(ReportText::time(run.value(u"recoveredAt"_s)));
         md += u"- **Resumed after a crash:** %1\n"_s.arg(
             run.value(u"resumedAfterCrash"_s).toBool() ? u"yes"_s : u"no"_s);
         md += u"- **Debug logging:** %1\n"_s.arg(

@@ -49,6 +49,8 @@ QString ReportText::outcomeLabel(const QString &outcome)
         return u"Complete"_s;
     if (outcome == u"partial"_s)
         return u"Partial (tasks failed)"_s;
+    if (outcome == u"recovered"_s)
+        return u"Complete (failures recovered)"_s;
     if (outcome == u"cancelled"_s)
         return u"Partial (cancelled)"_s;
     if (outcome == u"budget-cap"_s)
