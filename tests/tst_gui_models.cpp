@@ -277,7 +277,9 @@ void TestGuiModels::tilesShowOnlyTheShotsStages()
     project.scenes[0].shots[2].inputImagePath = input;
     TaskSnapshot image1 = snapshot(u"s1-sh1"_s, Stage::Image, TaskState::Done, Quality::Full);
     image1.outputPath = still;
-    const QList<TaskSnapshot> tasks{image1, snapshot(u"s1-sh2"_s, Stage::Image, TaskState::Done),
+    TaskSnapshot image2 = snapshot(u"s1-sh2"_s, Stage::Image, TaskState::Done, Quality::Full);
+    image2.outputPath = still;
+    const QList<TaskSnapshot> tasks{image1, image2,
                                     snapshot(u"s1-sh2"_s, Stage::Video, TaskState::Running),
                                     snapshot(u"s1-sh3"_s, Stage::Video, TaskState::Queued)};
     ShotListModel model;
@@ -336,6 +338,8 @@ void TestGuiModels::tilesShowOnlyTheShotsStages()
     QVERIFY(videoButton->isEnabled());
     panel.setPreviewStage(Stage::Image);
     QTRY_VERIFY(panel.hasPreview()); // the input file, loaded on the pool
+    panel.show();
+    QVERIFY(panel.grab().save(u"/tmp/stages-detail.png"_s));
     const QLabel *imageState = panel.findChild<QLabel *>(u"imageState"_s);
     QVERIFY(imageState && imageState->text().contains(u"keeper.png"_s));
 }
