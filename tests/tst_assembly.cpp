@@ -171,6 +171,7 @@ private Q_SLOTS:
     void outputFileName();
     void threeClipsAndSlateSumToTheirDurations();
     void clipDurationsAreHonoured();
+    void stillIsHeldForItsShot();
     void slateShowsShotAndReason();
     void slateWithoutFontIsPlainAndTitled();
     void voiceOverLongerThanPictureIsTrimmed();
@@ -388,6 +389,34 @@ void TestAssembly::clipDurationsAreHonoured()
     const Probe p = probe(run.result.outputFiles.value(0));
     QVERIFY2(std::abs(p.formatSec - 1.75) <= kFrame, qPrintable(QString::number(p.formatSec)));
     QVERIFY2(std::abs(p.videoSec - 1.75) <= kFrame, qPrintable(QString::number(p.videoSec)));
+}
+
+void TestAssembly::stillIsHeldForItsShot()
+{
+    // Issue 14, point 7: an image-only shot's still (one frame) is shown for its shot's
+    // duration, not replaced by the next clip's first frame.
+    QImage picture(kWidth, kHeight, QImage::Format_RGB32);
+    picture.fill(QColor(230, 140, 20));
+    const QString stillPath = m_dir->filePath(u"still.png"_s);
+    QVERIFY(picture.save(stillPath));
+    AssemblyClip still = clip(stillPath, 0.75);
+    still.still = true;
+    const GenerationRequest request =
+        sceneRequest(newDir(u"out"_s), {still, clip(m_clip1, 0.5), still});
+    JobRun run;
+    QVERIFY(this->run(request, &run));
+    QVERIFY2(run.result.ok(), qPrintable(run.result.message + u'\n' + run.result.detail));
+    const QString output = run.result.outputFiles.value(0);
+    const Probe p = probe(output);
+    QVERIFY2(std::abs(p.videoSec - 2.0) <= kFrame, qPrintable(QString::number(p.videoSec)));
+    for (const double at : {0.1, 0.6, 1.4, 1.7}) {
+        const QColor seen = frameAt(output, at).pixelColor(kWidth / 2, kHeight / 2);
+        QVERIFY2(std::abs(seen.red() - 230) < 20 && std::abs(seen.blue() - 20) < 25,
+                 qPrintable(u"%1 s: %2"_s.arg(at).arg(seen.name())));
+    }
+    const QColor clipFrame = frameAt(output, 1.0).pixelColor(kWidth / 2, kHeight / 2);
+    QVERIFY2(std::abs(clipFrame.red() - 230) >= 20 || std::abs(clipFrame.blue() - 20) >= 25,
+             qPrintable(clipFrame.name()));
 }
 
 void TestAssembly::slateShowsShotAndReason()

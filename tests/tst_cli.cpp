@@ -1,8 +1,10 @@
 // retake-cli as a user runs it: exit codes on the demo and on broken files, JSON lines,
 // status, retry-failed, and Ctrl-C cancelling cleanly and resuming afterwards.
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <csignal>
 #include <sys/stat.h>
 
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void unknownCommandExitsTwo();
     void fifosAreRefusedWithoutWaiting();
     void runAllDoneExitsZero();
+    void mixedStagesRunOnlyTheirTasks();
     void demoRunShowsRecoveryAndExitsThree();
     void jsonLinesParse();
     void ctrlCCancelsCleanlyAndRunResumes();
@@ -195,6 +199,105 @@ void TestCli::runAllDoneExitsZero()
     const CliResult status = cli({u"status"_s, path});
     QCOMPARE(status.exitCode, 0);
     QVERIFY(status.out.contains(u"6 tasks: 6 done"_s));
+}
+
+void TestCli::mixedStagesRunOnlyTheirTasks()
+{
+    // Issue 14, point 7: a still, an image and its video, and a video made from a file
+    // beside the storyboard, cut together with the built-in provider.
+    QVERIFY(QDir(m_dir->path()).mkpath(u"stills"_s));
+    QImage keeper(96, 54, QImage::Format_RGB32);
+    keeper.fill(Qt::darkYellow);
+    QVERIFY(keeper.save(m_dir->filePath(u"stills/keeper.png"_s)));
+    const QString storyboard = uR"({
+  "format": "retake-project/1",
+  "assemble": true,
+  "defaults": {"image": {"width": 96, "height": 54, "steps": 4},
+               "video": {"duration": 0.5, "fps": 8, "motion": "zoom-in"}},
+  "scenes": [{"id": "s01", "shots": [
+    {"id": "s01-sh01", "prompt": "A map of the coast.", "stages": "image"},
+    {"id": "s01-sh02", "prompt": "A lighthouse at dusk."},
+    {"id": "s01-sh03", "prompt": "The keeper's photograph.", "stages": "video",
+     "inputImage": "stills/keeper.png"}]}]
+})"_s;
+    const QString path = write(u"mixed.retake.json"_s, storyboard);
+    const CliResult validate = cli({u"validate"_s, path});
+    QVERIFY2(validate.exitCode == 0, qPrintable(validate.out + validate.err));
+    QVERIFY2(validate.out.contains(u"3 shots, 6 tasks"_s), qPrintable(validate.out));
+
+    // The estimate counts only the tasks that exist: two images, two videos, two cuts.
+    const CliResult estimate = cli({u"estimate"_s, path, u"--json"_s});
+    QCOMPARE(estimate.exitCode, 0);
+    int images = 0;
+    int videos = 0;
+    QJsonObject total;
+    for (const QString &line : estimate.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value(u"event"_s) == u"estimate"_s) {
+            images += event.value(u"images"_s).toInt();
+            videos += event.value(u"videos"_s).toInt();
+        } else if (event.value(u"event"_s) == u"estimate-total"_s) {
+            total = event;
+        }
+    }
+    QCOMPARE(images, 2);
+    QCOMPARE(videos, 2);
+    QCOMPARE(total.value(u"total"_s).toInt(), 6);
+    QCOMPARE(total.value(u"tasks"_s).toInt(), 6);
+
+    const CliResult r = cli({u"run"_s, path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(u"6 of 6 tasks done"_s), qPrintable(r.out));
+    const QString draft = m_dir->filePath(u"mixed.retake/draft/s01/"_s);
+    QVERIFY(QFile::exists(draft + u"s01-sh01/image.a1.png"_s));
+    QVERIFY(QFile::exists(draft + u"s01-sh02/image.a1.png"_s));
+    QVERIFY(QFile::exists(draft + u"s01-sh02/video.a1.mp4"_s));
+    QVERIFY(QFile::exists(draft + u"s01-sh03/video.a1.mp4"_s));
+    QCOMPARE(QDir(draft + u"s01-sh01"_s).entryList({u"video.*"_s}), QStringList());
+    QCOMPARE(QDir(draft + u"s01-sh03"_s).entryList({u"image.*"_s}), QStringList());
+    // The scene's cut holds the still for its shot's half second: three shots, 1.5 s.
+    QString cut;
+    QDirIterator it(draft, {u"assemble.a1.mp4"_s}, QDir::Files);
+    if (it.hasNext())
+        cut = it.next();
+    QVERIFY2(!cut.isEmpty(), "the scene was cut");
+    QProcess probe;
+    probe.start(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-show_entries"_s, u"format=duration"_s,
+                               u"-of"_s, u"default=nw=1:nk=1"_s, cut});
+    QVERIFY(probe.waitForFinished(30000));
+    const double seconds = QString::fromUtf8(probe.readAllStandardOutput()).trimmed().toDouble();
+    QVERIFY2(std::abs(seconds - 1.5) < 0.05, qPrintable(QString::number(seconds)));
+
+    // The job report lists the six tasks, no video for the still, no image for the file.
+    const auto reportTasks = [&](const QString &runReport) {
+        QStringList ids;
+        QFile file(runReport);
+        if (!file.open(QIODevice::ReadOnly))
+            return ids;
+        const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+        for (const QJsonValue &task : report.value(u"tasks"_s).toArray())
+            ids << task.toObject().value(u"id"_s).toString();
+        ids << QString::number(report.value(u"counts"_s).toObject().value(u"total"_s).toInt());
+        return ids;
+    };
+    QDirIterator reports(m_dir->filePath(u"mixed.retake/reports"_s), {u"report.json"_s},
+                         QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(reports.hasNext());
+    const QString report = reports.next();
+    QCOMPARE(reportTasks(report),
+             (QStringList{u"s01-sh01/image"_s, u"s01-sh02/image"_s, u"s01-sh02/video"_s,
+                          u"s01-sh03/video"_s, u"s01/assemble"_s, u"final/assemble"_s, u"6"_s}));
+
+    // Made a still afterwards, s01-sh02's video row is no longer one of the report's tasks.
+    QString still = storyboard;
+    still.replace(u"\"prompt\": \"A lighthouse at dusk.\""_s,
+                  u"\"prompt\": \"A lighthouse at dusk.\", \"stages\": \"image\""_s);
+    write(u"mixed.retake.json"_s, still);
+    const CliResult again = cli({u"report"_s, path, u"--format"_s, u"json"_s});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+    QCOMPARE(reportTasks(report),
+             (QStringList{u"s01-sh01/image"_s, u"s01-sh02/image"_s, u"s01-sh03/video"_s,
+                          u"s01/assemble"_s, u"final/assemble"_s, u"5"_s}));
 }
 
 void TestCli::demoRunShowsRecoveryAndExitsThree()

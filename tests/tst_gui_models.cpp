@@ -7,6 +7,7 @@
 #include "bannerarea.h"
 #include "bannercoordinator.h"
 #include "languagesupport.h"
+#include "shotdetailpanel.h"
 #include "shotfilter.h"
 #include "shotfilterproxy.h"
 #include "shotgridview.h"
@@ -21,7 +22,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -136,6 +139,7 @@ private Q_SLOTS:
     void updatesAreRangedAndNeverReset();
     void unknownTasksAreIgnored();
     void doneOnAnotherProviderIsShown();
+    void tilesShowOnlyTheShotsStages();
     void sceneTasksBelongToTheirHeader();
     void filterMatch_data();
     void filterMatch();
@@ -253,6 +257,91 @@ void TestGuiModels::doneOnAnotherProviderIsShown()
     const QString dir = qEnvironmentVariable("RETAKE_GRAB_DIR");
     if (!dir.isEmpty())
         QVERIFY(grab.save(dir + u"/grid-other-provider.png"_s));
+}
+
+void TestGuiModels::tilesShowOnlyTheShotsStages()
+{
+    // Issue 14, point 7: a still-only shot, an image and video, and a video made from a file.
+    LanguageSupport::install(qApp, u"en"_s);
+    QTemporaryDir dir;
+    const QString still = dir.filePath(u"still.png"_s);
+    const QString input = dir.filePath(u"keeper.png"_s);
+    QImage picture(64, 36, QImage::Format_RGB32);
+    picture.fill(QColor(40, 90, 200));
+    QVERIFY(picture.save(still));
+    picture.fill(QColor(230, 140, 20)); // the input image's colour, looked for in the grab
+    QVERIFY(picture.save(input));
+    Project project = makeProject(1, 3);
+    project.scenes[0].shots[0].stages = ShotStages::ImageOnly;
+    project.scenes[0].shots[2].stages = ShotStages::VideoOnly;
+    project.scenes[0].shots[2].inputImagePath = input;
+    TaskSnapshot image1 = snapshot(u"s1-sh1"_s, Stage::Image, TaskState::Done, Quality::Full);
+    image1.outputPath = still;
+    TaskSnapshot image2 = snapshot(u"s1-sh2"_s, Stage::Image, TaskState::Done, Quality::Full);
+    image2.outputPath = still;
+    const QList<TaskSnapshot> tasks{image1, image2,
+                                    snapshot(u"s1-sh2"_s, Stage::Video, TaskState::Running),
+                                    snapshot(u"s1-sh3"_s, Stage::Video, TaskState::Queued)};
+    ShotListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.load(project, tasks);
+    const QModelIndex sh1 = model.indexOfTask(u"s1-sh1/image"_s);
+    const QModelIndex sh3 = model.indexOfTask(u"s1-sh3/video"_s);
+    QVERIFY(!model.indexOfTask(u"s1-sh1/video"_s).isValid()); // no such task
+    QVERIFY(!model.indexOfTask(u"s1-sh3/image"_s).isValid());
+    QCOMPARE(sh1.data(ShotListModel::TaskIdsRole).toStringList(), QStringList{u"s1-sh1/image"_s});
+    QCOMPARE(sh3.data(ShotListModel::TaskIdsRole).toStringList(), QStringList{u"s1-sh3/video"_s});
+    QCOMPARE(model.tasks().size(), 4);
+    QVERIFY(sh1.data(Qt::ToolTipRole).toString().contains(u"Image only"_s));
+    QVERIFY(sh3.data(Qt::ToolTipRole).toString().contains(input));
+    // The still-only shot is done with its image: counted done, never "queued" for a video.
+    QVERIFY2(model.index(0).data(ShotListModel::SceneSummaryRole).toString().contains(u"1 done"_s),
+             qPrintable(model.index(0).data(ShotListModel::SceneSummaryRole).toString()));
+    ShotFilter queued;
+    queued.setCategory(StateCategory::Queued, true);
+    const ShotTile tile1 = sh1.data(ShotListModel::TileRole).value<ShotTile>();
+    const ShotTile tile3 = sh3.data(ShotListModel::TileRole).value<ShotTile>();
+    QVERIFY(!queued.match(tile1));
+    QVERIFY(queued.match(tile3));
+
+    // The grid shows the input file as the video-only shot's still.
+    ShotGridView view;
+    view.setModel(&model);
+    view.resize(760, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(!sh3.data(Qt::DecorationRole).value<QPixmap>().isNull());
+    QTRY_VERIFY(!sh1.data(Qt::DecorationRole).value<QPixmap>().isNull());
+    const QImage grab = view.grab().toImage();
+    QVERIFY(!grab.isNull());
+    QVERIFY(grab.save(u"/tmp/stages-grid.png"_s));
+    const QString grabDir = qEnvironmentVariable("RETAKE_GRAB_DIR");
+    if (!grabDir.isEmpty())
+        QVERIFY(grab.save(grabDir + u"/grid-stages.png"_s));
+    const qreal dpr = grab.devicePixelRatio();
+    const QRect tile = view.visualRect(sh3);
+    const QPoint thumbCentre(tile.center().x(), tile.top() + 6 + kTileThumbnailSize.height() / 2);
+    const QColor seen = grab.pixelColor(thumbCentre * dpr);
+    QVERIFY2(std::abs(seen.red() - 230) < 12 && std::abs(seen.blue() - 20) < 12,
+             qPrintable(seen.name()));
+
+    // The detail panel says what is left out and previews the file.
+    ShotDetailPanel panel;
+    panel.resize(420, 700);
+    panel.setShot(&tile1, &project.scenes[0].shots[0]);
+    const QLabel *videoState = panel.findChild<QLabel *>(u"videoState"_s);
+    QVERIFY(videoState);
+    QVERIFY2(videoState->text().contains(u"Image only"_s), qPrintable(videoState->text()));
+    const auto *videoButton = panel.findChild<QToolButton *>(u"previewVideo"_s);
+    QVERIFY(videoButton && !videoButton->isEnabled());
+    panel.setShot(&tile3, &project.scenes[0].shots[2]);
+    QVERIFY(videoButton->isEnabled());
+    panel.setPreviewStage(Stage::Image);
+    QTRY_VERIFY(panel.hasPreview()); // the input file, loaded on the pool
+    panel.show();
+    QVERIFY(panel.grab().save(u"/tmp/stages-detail.png"_s));
+    const QLabel *imageState = panel.findChild<QLabel *>(u"imageState"_s);
+    QVERIFY(imageState && imageState->text().contains(u"keeper.png"_s));
 }
 
 void TestGuiModels::unknownTasksAreIgnored()

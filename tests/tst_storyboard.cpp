@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,7 +109,8 @@ private:
     void check(const QJsonObject &schema, const QJsonValue &value, const QString &path)
     {
         static const QSet<QString> annotations{u"$schema"_s,     u"$id"_s,     u"title"_s,
-                                               u"description"_s, u"default"_s, u"$defs"_s};
+                                               u"description"_s, u"default"_s, u"$defs"_s,
+                                               u"examples"_s};
         for (auto it = schema.begin(); it != schema.end(); ++it) {
             const QString keyword = it.key();
             const QJsonValue arg = it.value();
@@ -179,6 +181,9 @@ private:
                 QVERIFY(re.isValid());
                 if (value.isString() && !re.match(value.toString()).hasMatch())
                     fail(path, u"does not match "_s + arg.toString());
+            } else if (keyword == u"minLength") {
+                if (value.isString() && value.toString().size() < arg.toInt())
+                    fail(path, u"too short"_s);
             } else if (keyword == u"maxLength") {
                 if (value.isString() && value.toString().size() > arg.toInt())
                     fail(path, u"too long"_s);
@@ -257,6 +262,7 @@ private slots:
     void schemaIsEmbedded();
     void demoMatchesSchema();
     void csvExampleBecomesSchemaValidProject();
+    void stagesMatchSchemaAndItsExamples();
 
     void shotParamsHashFollowsOutputParameters();
 };
@@ -434,7 +440,7 @@ void TestStoryboard::brokenStoryboards_data()
     QTest::newRow("unknown field")
         << withShot("{'id':'a','promt':'p'}")
         << QStringList{u"scenes[0].shots[0].promt: unknown field (expected one of: id, title, "
-                       u"prompt, negative, seed, image, video)"_s,
+                       u"prompt, negative, seed, image, video, stages, inputImage)"_s,
                        u"scenes[0].shots[0].prompt: missing"_s}
         << true;
     QTest::newRow("unknown top-level field")
@@ -1037,7 +1043,8 @@ void TestStoryboard::csvErrors_data()
     QTest::newRow("unknown column, rows still checked")
         << QByteArray("scene,shot,prompt,notes\ns1,a,,x\n")
         << QStringList{u"shots.csv:1: unknown column \"notes\" (expected: scene, shot, prompt, "
-                       u"negative, duration, width, height, seed, title, fps, motion)"_s,
+                       u"negative, duration, width, height, seed, title, fps, motion, stages, "
+                       u"inputimage)"_s,
                        u"shots.csv:2: prompt: missing"_s};
     QTest::newRow("duplicate column") << QByteArray("scene,shot,prompt,Prompt\ns1,a,p,q\n")
                                       << QStringList{u"shots.csv:1: duplicate column \"prompt\""_s};
@@ -1264,8 +1271,8 @@ void TestStoryboard::schemaIsValidJson()
     const QJsonObject shot = root.value(u"$defs"_s).toObject().value(u"shot"_s).toObject();
     QCOMPARE(shot.value(u"required"_s).toArray(), (QJsonArray{u"id"_s, u"prompt"_s}));
     QCOMPARE(shot.value(u"properties"_s).toObject().keys(),
-             (QStringList{u"id"_s, u"image"_s, u"negative"_s, u"prompt"_s, u"seed"_s, u"title"_s,
-                          u"video"_s}));
+             (QStringList{u"id"_s, u"image"_s, u"inputImage"_s, u"negative"_s, u"prompt"_s,
+                          u"seed"_s, u"stages"_s, u"title"_s, u"video"_s}));
     // The schema's enumerations are the loader's.
     const QJsonObject defs = root.value(u"$defs"_s).toObject();
     QCOMPARE(defs.value(u"videoParams"_s)
@@ -1347,6 +1354,54 @@ void TestStoryboard::demoMatchesSchema()
     QCOMPARE(checker.validate(broken),
              (QStringList{u"$.scenes[0].shots[0]: additional property promt"_s,
                           u"$.scenes[0].shots[0]: missing prompt"_s}));
+}
+
+void TestStoryboard::stagesMatchSchemaAndItsExamples()
+{
+    // Issue 14, point 7: the schema documents "stages" and "inputImage"; its examples are
+    // valid shots, and a storyboard using them passes both the schema and the loader.
+    const QJsonObject schema = loadSchema();
+    const QJsonObject defs = schema.value(u"$defs"_s).toObject();
+    const QJsonArray examples = defs.value(u"shot"_s).toObject().value(u"examples"_s).toArray();
+    QCOMPARE(examples.size(), 3);
+    // The schema's stage names are the loader's.
+    QStringList names;
+    for (const ShotStages stages :
+         {ShotStages::ImageAndVideo, ShotStages::ImageOnly, ShotStages::VideoOnly})
+        names << nameOf(stages);
+    QCOMPARE(defs.value(u"stages"_s).toObject().value(u"enum"_s).toVariant().toStringList(), names);
+    QJsonObject root = schema;
+    root.insert(u"$ref"_s, u"#/$defs/shot"_s);
+    for (const char *key : {"type", "required", "additionalProperties", "properties"})
+        root.remove(QLatin1String(key));
+    SchemaChecker shotChecker(root);
+    for (const QJsonValue &example : examples)
+        QCOMPARE(shotChecker.validate(example), QStringList());
+
+    QTemporaryDir dir;
+    QImage still(16, 9, QImage::Format_RGB32);
+    still.fill(Qt::gray);
+    QVERIFY(QDir(dir.path()).mkpath(u"stills"_s));
+    QVERIFY(still.save(dir.filePath(u"stills/keeper.png"_s)));
+    const QJsonObject storyboard{{u"format"_s, u"retake-project/1"_s},
+                                 {u"defaults"_s, QJsonObject{{u"stages"_s, u"image+video"_s}}},
+                                 {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01"_s},
+                                                                      {u"stages"_s, u"image"_s},
+                                                                      {u"shots"_s, examples}}}}};
+    SchemaChecker checker(schema);
+    QCOMPARE(checker.validate(storyboard), QStringList());
+    QFile file(dir.filePath(u"lighthouse.retake.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(storyboard).toJson());
+    file.close();
+    const LoadResult loaded = StoryboardLoader::loadFile(file.fileName());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
+    QCOMPARE(loaded.project->taskCount(), 1 + 1 + 1); // the scene makes s01-sh01 a still
+
+    // The schema refuses an unknown stages value, as the loader does.
+    QJsonObject broken = storyboard;
+    broken.insert(u"defaults"_s, QJsonObject{{u"stages"_s, u"audio"_s}});
+    QCOMPARE(checker.validate(broken), QStringList{u"$.defaults.stages: not in enum"_s});
 }
 
 void TestStoryboard::csvExampleBecomesSchemaValidProject()

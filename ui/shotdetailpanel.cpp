@@ -131,9 +131,9 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     m_openOutput->setObjectName(u"openOutput"_s);
     m_openOutput->setIcon(StateStyle::actionIcon(u"action-run"_s, palette()));
     connect(m_openOutput, &QPushButton::clicked, this, [this] {
-        const TaskSnapshot &task = m_tile.task(m_previewStage);
-        if (!task.outputPath.isEmpty())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(task.outputPath));
+        // What the preview shows: an output, or a video-only shot's image file.
+        if (!m_previewPath.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_previewPath));
     });
     stageRow->addWidget(m_openOutput);
     layout->addLayout(stageRow);
@@ -228,6 +228,8 @@ void ShotDetailPanel::setShot(const ShotTile *tile, const Shot *shot)
         // Show the most useful output: the video when there is one.
         setPreviewStage(tile->video.outputPath.isEmpty() ? Stage::Image : Stage::Video);
     }
+    // An image-only shot has no video to show.
+    m_stageButtons->button(int(Stage::Video))->setEnabled(tile->has(Stage::Video));
     updateStates();
     updatePreview();
 }
@@ -275,6 +277,16 @@ void ShotDetailPanel::updateStates()
     for (const Stage stage : {Stage::Image, Stage::Video}) {
         const TaskSnapshot &task = m_tile.task(stage);
         QLabel *label = stage == Stage::Image ? m_imageState : m_videoState;
+        if (!m_tile.has(stage)) {
+            // A stage the storyboard left out: say so, and where the picture comes from.
+            const QString text = stage == Stage::Video
+                                     ? tr("Image only: this shot has no video (stages \"image\").")
+                                     : tr("No image task: the video is made from %1.")
+                                           .arg(QFileInfo(m_tile.inputImagePath).fileName());
+            label->setText(u"<i>"_s + text.toHtmlEscaped() + u"</i>"_s);
+            label->setAccessibleName(text);
+            continue;
+        }
         const int category = visualCategory(task);
         const QColor accent = StateStyle::accent(category, palette());
         QString html = u"<span style=\"color:%1\">■</span> <b>%2</b>"_s.arg(
@@ -311,7 +323,9 @@ void ShotDetailPanel::updateStates()
 
 void ShotDetailPanel::updatePreview()
 {
-    const TaskSnapshot &task = m_tile.task(m_previewStage);
+    TaskSnapshot task = m_tile.task(m_previewStage);
+    if (m_previewStage == Stage::Image && !m_tile.has(Stage::Image))
+        task.outputPath = m_tile.inputImagePath; // a video-only shot's still is its file
     m_openOutput->setEnabled(!task.outputPath.isEmpty());
     m_openOutput->setText(m_previewStage == Stage::Video ? tr("Play") : tr("Open"));
     m_openOutput->setToolTip(
@@ -323,8 +337,9 @@ void ShotDetailPanel::updatePreview()
     m_previewPath = task.outputPath;
     m_preview->setPixmap(QPixmap());
     if (task.outputPath.isEmpty()) {
-        m_preview->setText(task.stage == Stage::Image ? tr("No image output yet.")
-                                                      : tr("No video output yet."));
+        m_preview->setText(m_previewStage == Stage::Image ? tr("No image output yet.")
+                           : m_tile.has(Stage::Video)     ? tr("No video output yet.")
+                                                          : tr("Image only: no video."));
         return;
     }
     m_preview->setText(tr("Loading the preview…"));

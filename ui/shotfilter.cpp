@@ -11,7 +11,9 @@ bool ShotFilter::match(const ShotTile &tile) const
     if (m_categories.isEmpty())
         return true;
     for (const StateCategory category : m_categories) {
-        if (isInCategory(tile.image, category) || isInCategory(tile.video, category))
+        // Only the stages the shot has: an image-only shot's missing video is no task.
+        if ((tile.has(Stage::Image) && isInCategory(tile.image, category)) ||
+            (tile.has(Stage::Video) && isInCategory(tile.video, category)))
             return true;
     }
     return false;

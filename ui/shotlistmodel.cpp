@@ -57,7 +57,14 @@ void ShotListModel::load(const Project &project, const QList<TaskSnapshot> &task
             tile.sceneId = scene.id;
             tile.shotId = shot.id;
             tile.title = shot.title;
+            tile.stages = shot.stages;
+            tile.inputImagePath = shot.inputImagePath;
+            tile.video.stage = Stage::Video;
+            if (!tile.inputImagePath.isEmpty())
+                m_thumbnailTiles.insert(tile.inputImagePath, int(m_tiles.size()));
             for (const Stage stage : {Stage::Image, Stage::Video}) {
+                if (!tile.has(stage))
+                    continue; // no task: the delegate draws a placeholder
                 TaskSnapshot &task = tile.task(stage);
                 task.id = TaskId::of(shot.id, stage);
                 task.sceneId = scene.id;
@@ -232,7 +239,7 @@ QList<TaskSnapshot> ShotListModel::tasks() const
     QList<TaskSnapshot> list;
     list.reserve(m_tiles.size() * 2);
     for (const ShotTile &tile : m_tiles)
-        list << tile.image << tile.video;
+        list << tile.tasks();
     for (const QList<TaskSnapshot> &own : m_sceneTasks)
         list << own;
     list << m_finalTasks;
@@ -354,7 +361,7 @@ QVariant ShotListModel::data(const QModelIndex &index, int role) const
     case ShotIdRole:
         return tile.shotId;
     case Qt::DecorationRole:
-        return m_thumbnails->thumbnail(tile.image.outputPath);
+        return m_thumbnails->thumbnail(tile.stillPath());
     case Qt::ToolTipRole:
     case Qt::StatusTipRole:
     case Qt::AccessibleTextRole:
@@ -390,7 +397,7 @@ QString ShotListModel::sceneSummary(int sceneIndex) const
     int active = 0;
     for (int t = first; t < first + count; ++t) {
         const ShotTile &tile = m_tiles.at(t);
-        if (tile.image.state == TaskState::Done && tile.video.state == TaskState::Done)
+        if (tile.isDone())
             ++done;
         if (isInCategory(tile.image, StateCategory::Failed) ||
             isInCategory(tile.video, StateCategory::Failed) ||
@@ -415,8 +422,12 @@ QString ShotListModel::tileToolTip(const ShotTile &tile) const
     QString text = tile.title.isEmpty()
                        ? tile.shotId
                        : tr("%1 — %2", "shot id — shot title").arg(tile.shotId, tile.title);
-    text += u'\n' + StateStyle::describe(tile.image);
-    text += u'\n' + StateStyle::describe(tile.video);
+    for (const TaskSnapshot &task : tile.tasks())
+        text += u'\n' + StateStyle::describe(task);
+    if (tile.stages == ShotStages::ImageOnly)
+        text += u'\n' + tr("Image only: this shot has no video");
+    else if (tile.stages == ShotStages::VideoOnly)
+        text += u'\n' + tr("Video from the image file %1").arg(tile.inputImagePath);
     return text;
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain/task.h"
 
+#include <QList>
 #include <QMetaType>
 #include <QSize>
 #include <QString>
@@ -19,13 +20,48 @@ struct ShotTile {
     QString sceneId;
     QString shotId;
     QString title;
+    // The shot's stages (the storyboard's "stages"): a stage the shot does not have keeps
+    // an empty snapshot (no id) and is drawn as a placeholder.
+    ShotStages stages = ShotStages::ImageAndVideo;
+    QString inputImagePath; // a video-only shot's image file, shown as its still
     TaskSnapshot image;
     TaskSnapshot video;
 
     const TaskSnapshot &task(Stage stage) const { return stage == Stage::Image ? image : video; }
     TaskSnapshot &task(Stage stage) { return stage == Stage::Image ? image : video; }
-    QStringList taskIds() const { return {image.id, video.id}; }
+    bool has(Stage stage) const
+    {
+        return stage == Stage::Image ? stages != ShotStages::VideoOnly
+                                     : stages != ShotStages::ImageOnly;
+    }
+    // The picture the tile shows: the image task's output, or a video-only shot's file.
+    QString stillPath() const
+    {
+        return stages == ShotStages::VideoOnly ? inputImagePath : image.outputPath;
+    }
+    // The snapshots of the stages the shot has, image first.
+    QList<TaskSnapshot> tasks() const
+    {
+        QList<TaskSnapshot> list;
+        for (const Stage stage : {Stage::Image, Stage::Video}) {
+            if (has(stage))
+                list << task(stage);
+        }
+        return list;
+    }
+    QStringList taskIds() const
+    {
+        QStringList ids;
+        for (const TaskSnapshot &t : tasks())
+            ids << t.id;
+        return ids;
+    }
     int attemptCount() const { return image.attemptCount + video.attemptCount; }
+    bool isDone() const
+    {
+        return (!has(Stage::Image) || image.state == TaskState::Done) &&
+               (!has(Stage::Video) || video.state == TaskState::Done);
+    }
     bool isDegraded() const
     {
         return (image.state == TaskState::Done && retake::isDegraded(image.quality)) ||

@@ -142,9 +142,18 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
     // Stage chips.
     const int chipWidth = (inner.width() - 4) / 2;
     const int chipTop = inner.bottom() - kChipHeight + 1;
-    paintChip(painter, QRect(inner.left(), chipTop, chipWidth, kChipHeight), option, tile.image);
-    paintChip(painter, QRect(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight),
-              option, tile.video);
+    const QRect imageChip(inner.left(), chipTop, chipWidth, kChipHeight);
+    const QRect videoChip(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight);
+    if (tile.has(Stage::Image))
+        paintChip(painter, imageChip, option, tile.image);
+    else
+        paintAbsentChip(painter, imageChip, option, Stage::Image,
+                        tr("from file", "image chip of a shot whose video is made from a file"));
+    if (tile.has(Stage::Video))
+        paintChip(painter, videoChip, option, tile.video);
+    else
+        paintAbsentChip(painter, videoChip, option, Stage::Video,
+                        tr("image only", "video chip of a shot without a video stage"));
     painter->restore();
 }
 
@@ -195,15 +204,16 @@ void ShotTileDelegate::paintThumbnail(QPainter *painter, const QStyleOptionViewI
         painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
         return;
     }
-    // No image yet: the image stage's icon and a caption.
-    const int category = visualCategory(tile.image);
+    // No image yet: the image stage's icon and a caption (a video-only shot: its video's).
+    const TaskSnapshot &shown = tile.has(Stage::Image) ? tile.image : tile.video;
+    const int category = visualCategory(shown);
     const QColor accent = StateStyle::accent(category, palette);
     const int iconSize = 28;
     const QPixmap icon =
-        StateStyle::tintedPixmap(StateStyle::iconName(tile.image), accent, iconSize, dpr);
+        StateStyle::tintedPixmap(StateStyle::iconName(shown), accent, iconSize, dpr);
     painter->drawPixmap(thumb.center().x() - iconSize / 2, thumb.center().y() - iconSize, icon);
     QString caption;
-    switch (tile.image.state) {
+    switch (tile.has(Stage::Image) ? tile.image.state : TaskState::Waiting) {
     case TaskState::Failed:
         caption = StateStyle::errorLabel(tile.image.lastError);
         break;
@@ -214,7 +224,7 @@ void ShotTileDelegate::paintThumbnail(QPainter *painter, const QStyleOptionViewI
         caption = tr("image retry: %1").arg(StateStyle::errorLabel(tile.image.lastError));
         break;
     default:
-        caption = tr("no image yet");
+        caption = tile.has(Stage::Image) ? tr("no image yet") : tr("loading the input image…");
         break;
     }
     painter->setPen(StateStyle::mix(text, base, 0.35));
@@ -309,6 +319,33 @@ void ShotTileDelegate::paintLabels(QPainter *painter, const QStyleOptionViewItem
                           option.fontMetrics.height());
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(tile.title, Qt::ElideRight, titleRect.width()));
+}
+
+void ShotTileDelegate::paintAbsentChip(QPainter *painter, const QRect &rect,
+                                       const QStyleOptionViewItem &option, Stage stage,
+                                       const QString &text) const
+{
+    const QPalette &palette = option.palette;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor fg = palette.color(QPalette::Text);
+    painter->setPen(QPen(StateStyle::mix(base, fg, 0.35), 1, Qt::DashLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    QFont font = option.font;
+    font.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.85));
+    QFont boldFont = font;
+    boldFont.setBold(true);
+    const QFontMetrics fm(font);
+    const QFontMetrics boldMetrics(boldFont);
+    const QRect textRect = rect.adjusted(6, 0, -3, 0);
+    const QString label = StateStyle::stageShortLabel(stage);
+    painter->setPen(StateStyle::mix(fg, base, 0.45));
+    painter->setFont(boldFont);
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, label);
+    const QRect why = textRect.adjusted(boldMetrics.horizontalAdvance(label) + 4, 0, 0, 0);
+    painter->setFont(font);
+    painter->drawText(why, Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(text, Qt::ElideRight, why.width()));
 }
 
 void ShotTileDelegate::paintChip(QPainter *painter, const QRect &rect,

@@ -56,6 +56,10 @@ private:
     // The shot id, the attempt count and the title.
     void paintLabels(QPainter *painter, const QStyleOptionViewItem &option, const ShotTile &tile,
                      const QRect &inner, int lineTop) const;
+    // A stage the shot does not have: a dashed, empty chip that says why ("image only",
+    // "from file").
+    void paintAbsentChip(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
+                         Stage stage, const QString &text) const;
     void paintChip(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
                    const TaskSnapshot &task) const;
 

@@ -5,6 +5,7 @@
 
 #include "domain/types.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -92,6 +93,27 @@ struct Shot {
     qint64 seed = 0;
     ImageParams image; // defaults merged with the shot's overrides
     VideoParams video;
+    // The shot's stages: shot overrides scene overrides defaults (docs/ARCHITECTURE.md,
+    // "Tasks"). A VideoOnly shot's video is made from `inputImage`.
+    ShotStages stages = ShotStages::ImageAndVideo;
+    QString inputImage;        // as written: a path relative to the storyboard's folder
+    QString inputImagePath;    // absolute, resolved when the storyboard is loaded
+    QByteArray inputImageSha1; // hex digest of the file's bytes when it was loaded
+
+    bool hasStage(Stage stage) const
+    {
+        switch (stage) {
+        case Stage::Image:
+            return stages != ShotStages::VideoOnly;
+        case Stage::Video:
+            return stages != ShotStages::ImageOnly;
+        case Stage::Audio:
+        case Stage::Assembly:
+            return false;
+        }
+        return false;
+    }
+    int stageCount() const { return stages == ShotStages::ImageAndVideo ? 2 : 1; }
 };
 
 // A scene's voice-over; no audio task when the text is empty.
@@ -127,13 +149,16 @@ struct Project {
     // cut tasks yet.
     bool assemble = false;
 
-    // Every task: each shot's image and video, each voice-over, each scene's cut and the
-    // final film.
+    // Every task: each shot's image and/or video (its stages), each voice-over, each
+    // scene's cut and the final film.
     int taskCount() const
     {
-        int n = shotCount() * 2;
-        for (const Scene &scene : scenes)
+        int n = 0;
+        for (const Scene &scene : scenes) {
+            for (const Shot &shot : scene.shots)
+                n += shot.stageCount();
             n += scene.voiceOver.isEmpty() ? 0 : 1;
+        }
         return assemble ? n + int(scenes.size()) + 1 : n;
     }
     int shotCount() const

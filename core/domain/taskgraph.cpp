@@ -12,9 +12,14 @@ TaskGraph TaskGraph::fromProject(const Project &project)
     QList<int> sceneAssemblies;
     for (int s = 0; s < project.scenes.size(); ++s) {
         const Scene &scene = project.scenes.at(s);
+        QList<int> sceneInputs; // each shot's picture (its video, or its image when it has
+                                // no video), then the voice-over
         for (int h = 0; h < scene.shots.size(); ++h) {
             const Shot &shot = scene.shots.at(h);
+            int image = -1;
             for (const Stage stage : {Stage::Image, Stage::Video}) {
+                if (!shot.hasStage(stage))
+                    continue;
                 TaskNode node;
                 node.sceneIndex = s;
                 node.shotIndex = h;
@@ -22,14 +27,20 @@ TaskGraph TaskGraph::fromProject(const Project &project)
                 node.sceneId = scene.id;
                 node.shotId = shot.id;
                 node.stage = stage;
-                if (stage == Stage::Video) {
-                    node.dependency = graph.size() - 1;
+                // A video waits for its shot's image; a video-only shot's video starts at
+                // once from the image file the storyboard names.
+                if (stage == Stage::Video && image >= 0) {
+                    node.dependency = image;
                     node.dependencies << node.dependency;
                 }
+                if (stage == Stage::Image)
+                    image = graph.size();
                 graph.add(std::move(node));
             }
+            sceneInputs << graph.size() - 1;
         }
         if (!scene.voiceOver.isEmpty()) {
+            sceneInputs << graph.size();
             TaskNode node;
             node.sceneIndex = s;
             node.id = TaskId::of(scene.id, Stage::Audio);
@@ -38,17 +49,14 @@ TaskGraph TaskGraph::fromProject(const Project &project)
             graph.add(std::move(node));
         }
         if (project.assemble) {
-            // The scene's cut waits for its shot videos and its voice-over.
+            // The scene's cut waits for its shots' pictures (the video, or the still of an
+            // image-only shot) and its voice-over.
             TaskNode node;
             node.sceneIndex = s;
             node.id = TaskId::of(scene.id, Stage::Assembly);
             node.sceneId = scene.id;
             node.stage = Stage::Assembly;
-            for (int i = 0; i < graph.size(); ++i) {
-                const TaskNode &dep = graph.at(i);
-                if (dep.sceneIndex == s && (dep.stage == Stage::Video || dep.stage == Stage::Audio))
-                    node.dependencies << i;
-            }
+            node.dependencies = sceneInputs;
             sceneAssemblies << graph.size();
             graph.add(std::move(node));
         }

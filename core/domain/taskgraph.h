@@ -1,6 +1,6 @@
-// The task DAG of a project: a shot's image and video, a scene's voice-over and cut, the
-// final film. Built from the storyboard alone, so the engine and the reports agree on which
-// tasks exist, what each waits for and when it may run. See docs/ARCHITECTURE.md ("Tasks").
+// The task DAG of a project: a shot's image and/or video (its stages), a scene's voice-over and
+// cut, the final film. Built from the storyboard alone, so the engine and the reports agree on
+// which tasks exist, what each waits for and when it may run. See docs/ARCHITECTURE.md ("Tasks").
 #pragma once
 
 #include "domain/project.h"
@@ -20,8 +20,8 @@ struct TaskNode {
     Stage stage = Stage::Image;
     int sceneIndex = -1;     // -1: the final assembly
     int shotIndex = -1;      // -1: a scene-level task (voice-over, assembly)
-    int dependency = -1;     // a shot video's image
-    QList<int> dependencies; // every task this one waits for (assembly: videos, audio)
+    int dependency = -1;     // a shot video's image (none for a video-only shot)
+    QList<int> dependencies; // every task this one waits for (assembly: pictures, audio)
     QList<int> dependents;
 };
 

@@ -40,6 +40,12 @@ constexpr std::array<std::pair<Stage, const char16_t *>, 4> kStages{{
     {Stage::Assembly, u"assemble"},
 }};
 
+constexpr std::array<std::pair<ShotStages, const char16_t *>, 3> kShotStages{{
+    {ShotStages::ImageAndVideo, u"image+video"},
+    {ShotStages::ImageOnly, u"image"},
+    {ShotStages::VideoOnly, u"video"},
+}};
+
 constexpr std::array<std::pair<TaskState, const char16_t *>, 10> kStates{{
     {TaskState::Waiting, u"waiting"},
     {TaskState::Queued, u"queued"},
@@ -159,6 +165,10 @@ QString nameOf(Stage stage)
 {
     return lookupName(kStages, stage);
 }
+QString nameOf(ShotStages stages)
+{
+    return lookupName(kShotStages, stages);
+}
 QString nameOf(TaskState state)
 {
     return lookupName(kStates, state);
@@ -183,6 +193,10 @@ QString nameOf(RecoveryRoute route)
 std::optional<Stage> stageFromString(const QString &text)
 {
     return lookupValue(kStages, text);
+}
+std::optional<ShotStages> shotStagesFromString(const QString &text)
+{
+    return lookupValue(kShotStages, text);
 }
 std::optional<TaskState> taskStateFromString(const QString &text)
 {

@@ -14,6 +14,11 @@ namespace retake {
 // final assembly of all scenes is the Assembly task of the reserved scene id "final".
 enum class Stage { Image, Video, Audio, Assembly };
 
+// Which stages a shot has (docs/ARCHITECTURE.md, "Tasks"): an image and a video made from it
+// (the default), the image only (a still), or a video only, made from an image file the
+// storyboard names. Storyboard names: "image+video", "image", "video".
+enum class ShotStages { ImageAndVideo, ImageOnly, VideoOnly };
+
 enum class TaskState {
     Waiting,     // a dependency is not done yet
     Queued,      // runnable; waiting for a slot of its provider
@@ -105,6 +110,7 @@ QString nameOf(RecoveryRoute route);
 QString nameOf(PauseReason reason);
 QString nameOf(RunOutcome outcome);
 QString nameOf(EventKind kind);
+QString nameOf(ShotStages stages);
 
 std::optional<Stage> stageFromString(const QString &text);
 std::optional<TaskState> taskStateFromString(const QString &text);
@@ -113,6 +119,7 @@ std::optional<RungKind> rungKindFromString(const QString &text);
 std::optional<Quality> qualityFromString(const QString &text);
 std::optional<RunOutcome> runOutcomeFromString(const QString &text);
 std::optional<EventKind> eventKindFromString(const QString &text);
+std::optional<ShotStages> shotStagesFromString(const QString &text);
 
 // Transient errors may succeed when tried again unchanged.
 bool isTransient(ErrorClass errorClass);

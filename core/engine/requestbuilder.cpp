@@ -75,8 +75,10 @@ GenerationRequest RequestBuilder::request(const TaskRecord &t) const
             r.durationSec = shot.video.durationSec;
             r.fps = shot.video.fps;
             r.motion = shot.video.motion;
-            if (t.node.dependency >= 0)
-                r.inputImagePath = m_tasks.at(t.node.dependency).snap.outputPath;
+            // The image task's output, or a video-only shot's image file.
+            r.inputImagePath = t.node.dependency >= 0
+                                   ? m_tasks.at(t.node.dependency).snap.outputPath
+                                   : shot.inputImagePath;
         }
         break;
     }
@@ -111,6 +113,7 @@ void RequestBuilder::addAssemblyInputs(const TaskRecord &t, GenerationRequest *r
         clip.durationSec = durationOf(dep);
         if (dep.snap.state == TaskState::Done) {
             clip.path = dep.snap.outputPath;
+            clip.still = dep.snap.stage == Stage::Image; // an image-only shot's picture
         } else {
             // Never dropped silently: a slate of the same length says what is missing.
             clip.slateLabel = dep.isShotTask() ? dep.snap.shotId : dep.snap.sceneId;

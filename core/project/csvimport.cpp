@@ -110,15 +110,16 @@ bool CsvImport::parseRecords(QStringView text, QList<Record> *records, ParseErro
     return true;
 }
 
-LoadResult CsvImport::toProject(QStringView text, const QString &sourceName)
+LoadResult CsvImport::toProject(QStringView text, const QString &sourceName, const QString &baseDir)
 {
-    return ShotListReader(sourceName).read(text);
+    return ShotListReader(sourceName, baseDir).read(text);
 }
 
 QStringList CsvImport::columns()
 {
-    return {u"scene"_s,  u"shot"_s, u"prompt"_s, u"negative"_s, u"duration"_s, u"width"_s,
-            u"height"_s, u"seed"_s, u"title"_s,  u"fps"_s,      u"motion"_s};
+    return {u"scene"_s,  u"shot"_s,   u"prompt"_s,    u"negative"_s, u"duration"_s,
+            u"width"_s,  u"height"_s, u"seed"_s,      u"title"_s,    u"fps"_s,
+            u"motion"_s, u"stages"_s, u"inputimage"_s};
 }
 
 QStringList CsvImport::requiredColumns()

@@ -31,8 +31,10 @@ public:
     static bool parseRecords(QStringView text, QList<Record> *records, ParseError *error);
 
     // The project described by a shot list. `sourceName` prefixes every issue
-    // ("shots.csv:7: prompt: missing").
-    static LoadResult toProject(QStringView text, const QString &sourceName);
+    // ("shots.csv:7: prompt: missing"); `baseDir` is the list's folder, against which an
+    // "inputimage" is resolved and checked (empty: the current folder, unchecked).
+    static LoadResult toProject(QStringView text, const QString &sourceName,
+                                const QString &baseDir = {});
 
     // Lower-case column names, required ones first.
     static QStringList columns();

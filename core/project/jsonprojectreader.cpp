@@ -2,6 +2,7 @@
 
 #include "project/loadissues.h"
 #include "project/profilereader.h"
+#include "project/shotstages.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -58,7 +59,8 @@ Project JsonProjectReader::read(const QJsonObject &root)
         project.title = *title;
 
     if (const auto defaults = readObject(root.value(u"defaults"_s), u"defaults"_s)) {
-        checkFields(*defaults, u"defaults"_s, {u"image", u"video"});
+        checkFields(*defaults, u"defaults"_s, {u"image", u"video", u"stages"});
+        m_defaultStages = readStages(*defaults, u"defaults"_s);
         readImage(defaults->value(u"image"_s), u"defaults.image"_s, &project.imageDefaults);
         readVideo(defaults->value(u"video"_s), u"defaults.video"_s, &project.videoDefaults);
     }
@@ -516,7 +518,8 @@ void JsonProjectReader::readScenes(const QJsonValue &value, Project *project)
         const auto object = readObject(array->at(i), at);
         if (!object)
             continue;
-        checkFields(*object, at, {u"id", u"title", u"shots", u"voiceover"});
+        checkFields(*object, at, {u"id", u"title", u"shots", u"voiceover", u"stages"});
+        const std::optional<ShotStages> sceneStages = readStages(*object, at);
         Scene scene;
         if (const auto id = readId(*object, at)) {
             scene.id = *id;
@@ -550,7 +553,13 @@ void JsonProjectReader::readScenes(const QJsonValue &value, Project *project)
                     Shot shot;
                     shot.image = project->imageDefaults;
                     shot.video = project->videoDefaults;
-                    readShot(shots->at(j), element(shotsLocation, j), &shotIds, &shot);
+                    // Shot overrides scene overrides defaults.
+                    shot.stages =
+                        sceneStages.value_or(m_defaultStages.value_or(ShotStages::ImageAndVideo));
+                    const QString source = sceneStages       ? u"its scene's \"stages\""_s
+                                           : m_defaultStages ? u"defaults.stages"_s
+                                                             : u"default"_s;
+                    readShot(shots->at(j), element(shotsLocation, j), &shotIds, &shot, source);
                     scene.shots.append(shot);
                 }
             }
@@ -560,13 +569,14 @@ void JsonProjectReader::readScenes(const QJsonValue &value, Project *project)
 }
 
 void JsonProjectReader::readShot(const QJsonValue &value, const QString &at, SeenIds *shotIds,
-                                 Shot *shot)
+                                 Shot *shot, const QString &stagesSource)
 {
     const auto object = readObject(value, at);
     if (!object)
         return;
     checkFields(*object, at,
-                {u"id", u"title", u"prompt", u"negative", u"seed", u"image", u"video"});
+                {u"id", u"title", u"prompt", u"negative", u"seed", u"image", u"video", u"stages",
+                 u"inputImage"});
     if (const auto id = readId(*object, at)) {
         shot->id = *id;
         checkUnique(shotIds, *id, at);
@@ -590,6 +600,38 @@ void JsonProjectReader::readShot(const QJsonValue &value, const QString &at, See
     }
     readImage(object->value(u"image"_s), child(at, u"image"_s), &shot->image);
     readVideo(object->value(u"video"_s), child(at, u"video"_s), &shot->video);
+    readShotStages(*object, at, shot, stagesSource);
+}
+
+std::optional<ShotStages> JsonProjectReader::readStages(const QJsonObject &object,
+                                                        const QString &parent)
+{
+    const auto text = readString(object, parent, u"stages"_s);
+    if (!text)
+        return std::nullopt;
+    const auto stages = shotstages::parse(*text);
+    if (!stages)
+        add(child(parent, u"stages"_s), shotstages::unknownValue(*text));
+    return stages;
+}
+
+void JsonProjectReader::readShotStages(const QJsonObject &object, const QString &at, Shot *shot,
+                                       QString stagesSource)
+{
+    if (object.contains(u"stages"_s)) {
+        const auto stages = readStages(object, at);
+        if (!stages)
+            return; // one message for the unknown value, none about its consequences
+        shot->stages = *stages;
+        stagesSource = u"the shot's \"stages\""_s;
+    }
+    if (const auto input = readString(object, at, u"inputImage"_s))
+        shot->inputImage = input->isEmpty() ? u" "_s : *input; // "" counts as missing
+    QString problem = shotstages::checkDeclaration(*shot, stagesSource);
+    if (problem.isEmpty())
+        problem = shotstages::resolveInputImage(m_baseDir, shot);
+    if (!problem.isEmpty())
+        add(child(at, u"inputImage"_s), problem);
 }
 
 } // namespace retake

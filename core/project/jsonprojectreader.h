@@ -28,6 +28,9 @@ public:
     JsonProjectReader(const QString &sourceName, const QStringList &knownProviderIds);
 
     QList<ValidationIssue> issues() const { return m_issues; }
+    // The storyboard's folder: a video-only shot's inputImage is resolved against it and
+    // checked on disk. Empty (the default): resolved against the current folder, unchecked.
+    void setBaseDir(const QString &dir) { m_baseDir = dir; }
 
     // The project as far as it could be read; valid only while issues() is empty.
     Project read(const QJsonObject &root);
@@ -66,11 +69,18 @@ private:
     void readPreferences(const QJsonValue &value, Project *project);
     void readRetry(const QJsonValue &value, RetrySettings *retry);
     void readScenes(const QJsonValue &value, Project *project);
-    void readShot(const QJsonValue &value, const QString &at, SeenIds *shotIds, Shot *shot);
+    // `stagesSource` says where the stages `shot` starts with were set (scene, defaults).
+    void readShot(const QJsonValue &value, const QString &at, SeenIds *shotIds, Shot *shot,
+                  const QString &stagesSource);
+    std::optional<ShotStages> readStages(const QJsonObject &object, const QString &parent);
+    void readShotStages(const QJsonObject &object, const QString &at, Shot *shot,
+                        QString stagesSource);
 
     QString m_sourceName;
     QStringList m_knownProviderIds;
     QStringList m_profileIds; // ids of the document's own providerProfiles
+    QString m_baseDir;
+    std::optional<ShotStages> m_defaultStages; // defaults.stages
     QList<ValidationIssue> m_issues;
 };
 

@@ -1,6 +1,7 @@
 #include "project/shotlistreader.h"
 
 #include "project/csvimport.h"
+#include "project/shotstages.h"
 
 #include <QFileInfo>
 
@@ -24,7 +25,8 @@ bool isBlank(const QStringList &fields)
 
 } // namespace
 
-ShotListReader::ShotListReader(const QString &sourceName) : m_sourceName(sourceName)
+ShotListReader::ShotListReader(const QString &sourceName, const QString &baseDir)
+    : m_sourceName(sourceName), m_baseDir(baseDir)
 {
 }
 
@@ -194,6 +196,7 @@ void ShotListReader::readRow(const CsvImport::Record &record, Project *project)
         shot.video.fps = *fps;
     readDuration(record, &shot);
     readMotion(record, &shot);
+    readStages(record, &shot);
 
     if (sceneId)
         addToScene(record, *sceneId, shot, project);
@@ -285,6 +288,26 @@ void ShotListReader::readMotion(const CsvImport::Record &record, Shot *shot)
                       value(record, u"motion"_s), StoryboardLoader::motions().join(u", "_s)));
         }
     }
+}
+
+void ShotListReader::readStages(const CsvImport::Record &record, Shot *shot)
+{
+    const QString text = value(record, u"stages"_s);
+    if (!text.isEmpty()) {
+        const auto stages = shotstages::parse(text);
+        if (!stages) {
+            addAt(record.line, u"stages: "_s + shotstages::unknownValue(text));
+            return;
+        }
+        shot->stages = *stages;
+    }
+    shot->inputImage = value(record, u"inputimage"_s);
+    QString problem = shotstages::checkDeclaration(
+        *shot, text.isEmpty() ? u"default"_s : u"the row's \"stages\" column"_s);
+    if (problem.isEmpty())
+        problem = shotstages::resolveInputImage(m_baseDir, shot);
+    if (!problem.isEmpty())
+        addAt(record.line, u"inputimage: "_s + problem);
 }
 
 void ShotListReader::addToScene(const CsvImport::Record &record, const QString &sceneId,

@@ -20,7 +20,8 @@ class ShotListReader final
 {
 public:
     // `sourceName` prefixes every issue ("shots.csv:7: prompt: missing").
-    explicit ShotListReader(const QString &sourceName);
+    // `baseDir`: the list's folder, for a video-only row's input image (empty: unchecked).
+    explicit ShotListReader(const QString &sourceName, const QString &baseDir = {});
 
     LoadResult read(QStringView text);
 
@@ -39,11 +40,13 @@ private:
     void readSeed(const CsvImport::Record &record, Shot *shot);
     void readDuration(const CsvImport::Record &record, Shot *shot);
     void readMotion(const CsvImport::Record &record, Shot *shot);
+    void readStages(const CsvImport::Record &record, Shot *shot);
     // Appends `shot` to the scene `sceneId`, which is created at its first row.
     void addToScene(const CsvImport::Record &record, const QString &sceneId, const Shot &shot,
                     Project *project);
 
     QString m_sourceName;
+    QString m_baseDir;
     QList<ValidationIssue> m_issues;
     QHash<QString, qsizetype> m_columns; // lower-case name -> field index
     QSet<qsizetype> m_unnamed;           // header cells left empty

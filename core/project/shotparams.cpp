@@ -27,10 +27,15 @@ QByteArray ShotParams::hash(const Shot &shot, Stage stage)
             .toHex();
     if (stage == Stage::Image)
         return imageHash;
+    // A video-only shot's video is made from the storyboard's image file: its bytes count,
+    // not the shot's image parameters (docs/ARCHITECTURE.md, "Tasks").
+    const QString input = shot.stages == ShotStages::VideoOnly
+                              ? u"file:"_s + QString::fromLatin1(shot.inputImageSha1)
+                              : QString::fromLatin1(imageHash);
     const QJsonObject video{
         {u"v"_s, 1},
         {u"stage"_s, u"video"_s},
-        {u"image"_s, QString::fromLatin1(imageHash)},
+        {u"image"_s, input},
         {u"duration"_s, shot.video.durationSec},
         {u"fps"_s, shot.video.fps},
         {u"motion"_s, shot.video.motion},

@@ -12,6 +12,8 @@ set(RETAKE_SOURCES
     shotlistreader.h
     shotparams.cpp
     shotparams.h
+    shotstages.cpp
+    shotstages.h
     storyboardloader.cpp
     storyboardloader.h
 )

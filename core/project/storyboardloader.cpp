@@ -114,9 +114,9 @@ LoadResult StoryboardLoader::loadFile(const QString &path, const QStringList &kn
     if (!data)
         return result;
     if (info.suffix().compare(u"csv"_s, Qt::CaseInsensitive) == 0)
-        result = loadCsv(*data, sourceName, knownProviderIds);
+        result = loadCsv(*data, sourceName, knownProviderIds, info.absolutePath());
     else
-        result = loadJson(*data, sourceName, knownProviderIds);
+        result = loadJson(*data, sourceName, knownProviderIds, info.absolutePath());
     placeBesideFile(&result, info);
     return result;
 }
@@ -129,13 +129,13 @@ LoadResult StoryboardLoader::importCsv(const QString &path, const QStringList &k
     auto data = readStoryboardFile(path, sourceName, &result.issues);
     if (!data)
         return result;
-    result = loadCsv(*data, sourceName, knownProviderIds);
+    result = loadCsv(*data, sourceName, knownProviderIds, info.absolutePath());
     placeBesideFile(&result, info);
     return result;
 }
 
 LoadResult StoryboardLoader::loadJson(const QByteArray &input, const QString &sourceName,
-                                      const QStringList &knownProviderIds)
+                                      const QStringList &knownProviderIds, const QString &baseDir)
 {
     LoadResult result;
     QByteArray data = input;
@@ -160,6 +160,7 @@ LoadResult StoryboardLoader::loadJson(const QByteArray &input, const QString &so
         return result;
     }
     JsonProjectReader reader(sourceName, knownProviderIds);
+    reader.setBaseDir(baseDir);
     Project project = reader.read(document.object());
     result.issues = reader.issues();
     capIssues(&result.issues, sourceName);
@@ -169,14 +170,14 @@ LoadResult StoryboardLoader::loadJson(const QByteArray &input, const QString &so
 }
 
 LoadResult StoryboardLoader::loadCsv(const QByteArray &input, const QString &sourceName,
-                                     const QStringList &knownProviderIds)
+                                     const QStringList &knownProviderIds, const QString &baseDir)
 {
     Q_UNUSED(knownProviderIds); // a shot list always runs on the built-in provider
     LoadResult result;
     QByteArray data = input;
     if (!checkText(&data, sourceName, &result.issues))
         return result;
-    result = CsvImport::toProject(QString::fromUtf8(data), sourceName);
+    result = CsvImport::toProject(QString::fromUtf8(data), sourceName, baseDir);
     capIssues(&result.issues, sourceName);
     if (!result.issues.isEmpty())
         result.project.reset();

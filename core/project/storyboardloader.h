@@ -63,14 +63,19 @@ public:
     // knownProviderIds: provider ids known besides "local" and the project's own
     // "providerProfiles" (for example the user's profiles).
     static LoadResult loadFile(const QString &path, const QStringList &knownProviderIds = {});
-    // Parses and validates a JSON storyboard; `sourceName` names it in messages.
+    // Parses and validates a JSON storyboard; `sourceName` names it in messages. `baseDir`
+    // is the storyboard's folder, against which a video-only shot's inputImage is resolved
+    // and checked on disk; empty: resolved against the current folder, not checked.
     static LoadResult loadJson(const QByteArray &input, const QString &sourceName,
-                               const QStringList &knownProviderIds = {});
+                               const QStringList &knownProviderIds = {},
+                               const QString &baseDir = {});
     // Builds a project from a CSV shot list (header row; columns scene, shot, prompt and
-    // optionally negative, duration, width, height, seed, title, fps, motion).
+    // optionally negative, duration, width, height, seed, title, fps, motion, stages,
+    // inputimage).
     static LoadResult importCsv(const QString &path, const QStringList &knownProviderIds = {});
     static LoadResult loadCsv(const QByteArray &input, const QString &sourceName,
-                              const QStringList &knownProviderIds = {});
+                              const QStringList &knownProviderIds = {},
+                              const QString &baseDir = {});
 
     // SHA-1 (hex) of the parameters that affect the output of a stage: prompt, negative,
     // seed, size and steps; for video also duration, fps, motion and the image hash.

@@ -114,10 +114,16 @@ QStringList AssemblyGraph::clipChains(Segment &segment, const QString &v, const 
     segment.inputIndex = int(m_inputs.size());
     m_inputs << segment.path;
     const QString in = u'[' % QString::number(segment.inputIndex);
+    // A still is one frame, which the fps filter would drop: it is held for its length
+    // (and a frame more) first.
+    const QString hold = segment.still ? u"tpad=stop_mode=clone:stop_duration="_s %
+                                             number(segment.durationSec + 1.0 / m_fps) % u','
+                                       : QString();
     QStringList chains;
-    chains << in % u":v]setpts=PTS-STARTPTS,fps="_s % QString::number(m_fps) % u",scale="_s % w %
-                  u':' % h % u":force_original_aspect_ratio=decrease:force_divisible_by=2,pad="_s %
-                  w % u':' % h % u":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,"_s %
+    chains << in % u":v]setpts=PTS-STARTPTS,"_s % hold % u"fps="_s % QString::number(m_fps) %
+                  u",scale="_s % w % u':' % h %
+                  u":force_original_aspect_ratio=decrease:force_divisible_by=2,pad="_s % w % u':' %
+                  h % u":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,"_s %
                   u"format=yuv420p,tpad=stop_mode=clone:stop="_s % frames % u",trim=end_frame="_s %
                   frames % u",setpts=PTS-STARTPTS"_s % v;
     if (segment.hasAudio) {

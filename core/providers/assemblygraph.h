@@ -24,6 +24,7 @@ public:
         int frames = 0;      // on the output timeline
         qint64 samples = 0;  // 48 kHz
         int inputIndex = -1; // ffmpeg -i index of a clip
+        bool still = false;  // an image, held for durationSec (an image-only shot)
     };
     static constexpr int kSampleRate = 48000;
 

@@ -217,6 +217,12 @@ bool AssemblyJob::takeSegments()
                 return false;
             }
             segment.path = info.absoluteFilePath();
+            segment.still = clip.still;
+            if (segment.still && !(segment.durationSec > 0)) {
+                fail(ErrorClass::InvalidRequest,
+                     u"the still %1 (%2) has no duration"_s.arg(i + 1).arg(info.fileName()));
+                return false;
+            }
         }
         m_segments << segment;
     }

@@ -23,6 +23,7 @@ struct AssemblyClip {
     QString slateLabel;  // e.g. "s02-sh03" when this is a slate
     QString slateReason; // e.g. "failed: content_policy"
     double durationSec = 0.0;
+    bool still = false; // `path` is an image (an image-only shot), held for durationSec
 };
 
 struct GenerationRequest {

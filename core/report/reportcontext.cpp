@@ -120,21 +120,27 @@ void ReportContext::orderTasks(const QList<StoredTask> &stored,
         order << t.id;
         listed.insert(t.id);
     }
-    for (const Scene &scene : project.scenes) {
-        if (!liveTasks.isEmpty())
-            break;
-        for (const Shot &shot : scene.shots) {
-            for (const Stage stage : {Stage::Image, Stage::Video}) {
-                order << TaskId::of(shot.id, stage);
-                listed.insert(order.last());
-            }
+    // Only the stages each shot has (an image-only shot has no video task).
+    QSet<QString> shotTasks;
+    const TaskGraph graph = TaskGraph::fromProject(project);
+    for (const TaskNode &node : graph.nodes()) {
+        if (node.shotIndex < 0)
+            continue;
+        shotTasks.insert(node.id);
+        if (liveTasks.isEmpty()) {
+            order << node.id;
+            listed.insert(node.id);
         }
     }
     // Then scene-level tasks (assemblies) in scene order, then anything else (the final
-    // assembly), each in the order the engine saved them.
+    // assembly), each in the order the engine saved them. A stored task of a shot in the
+    // storyboard that no longer has that stage (its stages changed) is not the run's.
     QList<QStringList> sceneTasks(project.scenes.size() + 1);
     for (const StoredTask &t : stored) {
-        if (listed.contains(t.id))
+        const std::optional<Stage> stage = TaskId::stageOf(t.id);
+        const bool shotStage = stage == Stage::Image || stage == Stage::Video;
+        if (listed.contains(t.id) ||
+            (shotStage && shots.contains(TaskId::itemOf(t.id)) && !shotTasks.contains(t.id)))
             continue;
         const QString owner = TaskId::itemOf(t.id);
         qsizetype slot = project.scenes.size();

@@ -120,6 +120,7 @@ ProviderJob *FakeProvider::createJob(const GenerationRequest &request, QObject *
     call.taskId = request.taskId;
     call.clips = request.clips;
     call.audioPath = request.audioPath;
+    call.inputImagePath = request.inputImagePath;
     call.attemptNumber = request.attemptNumber;
     call.rung = request.rung;
     call.prompt = request.prompt;

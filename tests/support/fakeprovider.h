@@ -51,6 +51,7 @@ struct FakeCall {
     QString taskId;
     QList<AssemblyClip> clips;
     QString audioPath;
+    QString inputImagePath; // a video's input image
     int attemptNumber = 0;
     RungKind rung = RungKind::Primary;
     QString prompt;
