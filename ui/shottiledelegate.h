@@ -52,7 +52,7 @@ private:
     // A pill in the thumbnail's top right corner: "degraded", or "full · other provider"
     // (docs/ARCHITECTURE.md, "Failures": quality of a done task).
     void paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QRect &thumb,
-                    qreal dpr, const QString &label, const QString &icon, int category) const;
+                    qreal dpr, const QString &text, const QString &icon, int category) const;
     // The shot id, the attempt count and the title.
     void paintLabels(QPainter *painter, const QStyleOptionViewItem &option, const ShotTile &tile,
                      const QRect &inner, int lineTop) const;

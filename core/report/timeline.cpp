@@ -264,13 +264,13 @@ Timeline Timeline::fromJson(const QJsonObject &json)
     Timeline t;
     t.m_origin = QDateTime::fromString(json.value(u"origin"_s).toString(), Qt::ISODateWithMs);
     const QJsonArray lanes = json.value(u"lanes"_s).toArray();
-    for (const QJsonValue &l : lanes)
+    for (const auto &l : lanes)
         t.m_lanes.append(TimelineLane{l.toString(), 0, 0});
     const int laneCount = int(t.m_lanes.size());
     static const QList<TimelineKind> kinds{TimelineKind::Full,        TimelineKind::OtherProvider,
                                            TimelineKind::Degraded,    TimelineKind::Failed,
                                            TimelineKind::RateLimited, TimelineKind::Cancelled};
-    for (const QJsonValue &value : json.value(u"bars"_s).toArray()) {
+    for (const auto &value : json.value(u"bars"_s).toArray()) {
         const QJsonArray b = value.toArray();
         TimelineBar bar;
         bar.lane = b.at(0).toInt(-1);
@@ -287,7 +287,7 @@ Timeline Timeline::fromJson(const QJsonObject &json)
         bar.kind = *found;
         t.m_bars.append(bar);
     }
-    for (const QJsonValue &value : json.value(u"waits"_s).toArray()) {
+    for (const auto &value : json.value(u"waits"_s).toArray()) {
         const QJsonArray w = value.toArray();
         const TimelineWait wait{w.at(0).toInt(-1), qint64(w.at(1).toDouble(-1)),
                                 qint64(w.at(2).toDouble(-1)), w.at(3).toBool()};
@@ -295,7 +295,7 @@ Timeline Timeline::fromJson(const QJsonObject &json)
             wait.endMs >= wait.startMs)
             t.m_waits.append(wait);
     }
-    for (const QJsonValue &value : json.value(u"breakerOpen"_s).toArray()) {
+    for (const auto &value : json.value(u"breakerOpen"_s).toArray()) {
         const QJsonArray o = value.toArray();
         const TimelineOutage outage{o.at(0).toInt(-1), qint64(o.at(1).toDouble(-1)),
                                     qint64(o.at(2).toDouble(-1))};
