@@ -69,6 +69,13 @@ void TestGuiTimeline::theRunIsDrawnAndNamesItsAttempts()
              qPrintable(QString::number(view->lastPaintedBars())));
     view->fitToWidth();
     f->window->grab().save(u"/tmp/gui-timeline.png"_s);
+    // The dock on its own, large enough to read (what docs/timeline.png shows).
+    dock->setFloating(true);
+    dock->resize(1400, 330);
+    QTest::qWait(50);
+    view->fitToWidth();
+    dock->grab().save(u"/tmp/gui-timeline-dock.png"_s);
+    dock->setFloating(false);
 
     // A point on the first bar names it; a double click there selects its shot.
     const TimelineBar first = view->timeline().bars().first();
