@@ -189,10 +189,14 @@ void Timeline::pack()
         bar.row = row;
         m_spanMs = std::max(m_spanMs, bar.endMs);
     }
+    // The waiting steps of each lane, counted once here: every paint of the window's view
+    // draws them.
+    m_steps.fill({}, m_lanes.size() * 2);
     for (int l = 0; l < m_lanes.size(); ++l) {
         m_lanes[l].rows = int(rowEnds.at(l).size());
         int peak = 0;
         for (const bool rateLimit : {false, true}) {
+            m_steps[l * 2 + (rateLimit ? 1 : 0)] = countWaiting(l, rateLimit);
             for (const auto &step : waitingSteps(l, rateLimit))
                 peak = std::max(peak, step.second);
         }
@@ -205,7 +209,14 @@ void Timeline::pack()
         o.endMs = std::clamp(o.endMs, o.startMs, std::max(o.startMs, m_spanMs));
 }
 
-QList<QPair<qint64, int>> Timeline::waitingSteps(int lane, bool rateLimit) const
+const QList<QPair<qint64, int>> &Timeline::waitingSteps(int lane, bool rateLimit) const
+{
+    static const QList<QPair<qint64, int>> none;
+    const qsizetype index = qsizetype(lane) * 2 + (rateLimit ? 1 : 0);
+    return lane >= 0 && index < m_steps.size() ? m_steps.at(index) : none;
+}
+
+QList<QPair<qint64, int>> Timeline::countWaiting(int lane, bool rateLimit) const
 {
     std::map<qint64, int> changes;
     for (const TimelineWait &w : m_waits) {

@@ -82,7 +82,7 @@ public:
     bool isEmpty() const { return m_bars.isEmpty(); }
 
     // How many tasks of `lane` were waiting at `ms`, as steps: (time, count) at each change.
-    QList<QPair<qint64, int>> waitingSteps(int lane, bool rateLimit) const;
+    const QList<QPair<qint64, int>> &waitingSteps(int lane, bool rateLimit) const;
     // A round step for the axis of a span, so that about `ticks` ticks fit (1, 2 or 5 × 10^n ms).
     static qint64 tickStepMs(qint64 spanMs, int ticks);
 
@@ -97,6 +97,7 @@ public:
 
 private:
     void pack();
+    QList<QPair<qint64, int>> countWaiting(int lane, bool rateLimit) const;
 
     QDateTime m_origin;
     qint64 m_spanMs = 0;
@@ -104,6 +105,7 @@ private:
     QList<TimelineBar> m_bars;
     QList<TimelineWait> m_waits;
     QList<TimelineOutage> m_outages;
+    QList<QList<QPair<qint64, int>>> m_steps; // per lane: backoff, then rate limit
 };
 
 } // namespace retake
