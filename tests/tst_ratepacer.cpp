@@ -31,9 +31,9 @@ private Q_SLOTS:
     void headersSetTheRateAndTheTokens();
     void aRefusalSetsTheRateUnderWhatWasAccepted();
     void aBurstOfRefusalsCutsOnce();
-    void acceptedRequestsRaiseALearntRate();
+    void aLearntRateClimbsBackToJustUnderTheRefusedRate();
     void lateRefusalDuringTheProbeLeavesTheGateOpen();
-    void aCautiousStartSendsAFewUntilTheFirstAnswer();
+    void aCautiousStartGrowsWithEachAcceptedRequest();
     void aHoldEndingDuringAPassStillWakesTheScheduler();
 };
 
@@ -161,23 +161,26 @@ void TestRatePacer::aRefusalSetsTheRateUnderWhatWasAccepted()
         pacer.onSent(qint64(k) * 50);
         pacer.onAccepted(qint64(k) * 50 + 10); // 20 a second, for a second
     }
-    // A first refusal only guesses: what was accepted in the last second.
+    // A first refusal only guesses the limit: what was accepted in the last second. The
+    // pacer runs just under it (97 %).
     pacer.onRateLimited(1000);
     QVERIFY(pacer.isPacing());
-    QCOMPARE(pacer.perMinute(), 1200.0);
+    QCOMPARE(pacer.perMinute(), 1200.0 * 0.97);
     QVERIFY(!pacer.admits(1000)); // the provider's own bucket is empty now
     QVERIFY(pacer.nextSlotMs(1000) > 1000);
-    // Accepted requests raise a guess by 2 % each; a refusal while paced lowers it by 15 %,
-    // and from then on it rises by 0.1 % per accepted request.
+    // At that plateau accepted requests only creep the rate up (0.01 % each) ...
     for (int k = 0; k < 10; ++k)
         pacer.onAccepted(1000 + qint64(k) * 100);
-    const double grown = 1200 * std::pow(1.02, 10);
-    QVERIFY2(qAbs(pacer.perMinute() - grown) < 1, qPrintable(QString::number(pacer.perMinute())));
-    pacer.onRateLimited(2000);
-    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * grown) < 1,
+    const double crept = 1200 * 0.97 * std::pow(1.0001, 10);
+    QVERIFY2(qAbs(pacer.perMinute() - crept) < 0.01,
              qPrintable(QString::number(pacer.perMinute())));
+    // ... a refusal while paced lowers it by 15 % ...
+    pacer.onRateLimited(2000);
+    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * crept) < 0.01,
+             qPrintable(QString::number(pacer.perMinute())));
+    // ... and accepted requests raise it by 1 % each back to 97 % of the refused rate.
     pacer.onAccepted(2100);
-    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * grown * 1.001) < 0.01,
+    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * crept * 1.01) < 0.01,
              qPrintable(QString::number(pacer.perMinute())));
     // A refusal before anything was accepted teaches nothing.
     RatePacer fresh;
@@ -219,16 +222,32 @@ void TestRatePacer::aBurstOfRefusalsCutsOnce()
     QVERIFY(pacer.perMinute() < once);
 }
 
-void TestRatePacer::acceptedRequestsRaiseALearntRate()
+void TestRatePacer::aLearntRateClimbsBackToJustUnderTheRefusedRate()
 {
     RatePacer pacer;
     for (int k = 0; k < 10; ++k)
         pacer.onAccepted(qint64(k) * 100);
-    pacer.onRateLimited(1000);
-    const double learnt = pacer.perMinute();
-    for (int k = 0; k < 100; ++k)
-        pacer.onAccepted(2000 + qint64(k) * 100);
-    QVERIFY(pacer.perMinute() > learnt * 1.09);
+    pacer.onRateLimited(1000); // guessed: 10 a second
+    pacer.onRateLimited(2500); // refused again at 9.7 a second
+    const double refused = 600 * 0.97;
+    QVERIFY2(qAbs(pacer.perMinute() - 0.85 * refused) < 0.01,
+             qPrintable(QString::number(pacer.perMinute())));
+    // Fourteen accepted requests (1 % each) bring it back to the plateau, not past it: a
+    // batch that met the limit does not meet it again a few seconds later.
+    for (int k = 0; k < 13; ++k)
+        pacer.onAccepted(3000 + qint64(k) * 100);
+    QVERIFY(pacer.perMinute() < 0.97 * refused);
+    pacer.onAccepted(4300);
+    QVERIFY2(qAbs(pacer.perMinute() - 0.97 * refused) < 0.01,
+             qPrintable(QString::number(pacer.perMinute())));
+    // Past it the rate only creeps (a limit may have grown): 300 more stay under the
+    // refused rate, 1,000 more go past it.
+    for (int k = 0; k < 300; ++k)
+        pacer.onAccepted(5000 + qint64(k) * 100);
+    QVERIFY(pacer.perMinute() < refused);
+    for (int k = 0; k < 1000; ++k)
+        pacer.onAccepted(35000 + qint64(k) * 100);
+    QVERIFY(pacer.perMinute() > refused);
     // Never above a stated rate.
     RatePacer stated(600);
     for (int k = 0; k < 1000; ++k)
@@ -264,19 +283,49 @@ void TestRatePacer::lateRefusalDuringTheProbeLeavesTheGateOpen()
     QVERIFY(gate.admits(231, true)); // and no longer probing: two at a time again
 }
 
-void TestRatePacer::aCautiousStartSendsAFewUntilTheFirstAnswer()
+void TestRatePacer::aCautiousStartGrowsWithEachAcceptedRequest()
 {
     RatePolicy policy;
     policy.cautiousStart = true;
+    policy.learnsRate = true;
     ProviderGate gate(16, BreakerSettings(), AimdSettings(), policy);
     QList<GateTicket> out;
-    while (gate.admits(0, true) && out.size() < 16)
-        out << gate.onSent(0);
-    QCOMPARE(out.size(), 4);
-    gate.onAccepted(out.first(), 5);
-    while (gate.admits(5, true) && out.size() < 16)
-        out << gate.onSent(5);
-    QCOMPARE(out.size(), 16);
+    const auto sendAll = [&](qint64 t) {
+        int sent = 0;
+        while (gate.admits(t, true) && out.size() < 100) {
+            out << gate.onSent(t);
+            ++sent;
+        }
+        return sent;
+    };
+    // Four may await an answer before the provider has accepted any; each accepted request
+    // lets one more await, so the window doubles per round of answers: 4, then 8.
+    QCOMPARE(sendAll(0), 4);
+    for (int k = 0; k < 4; ++k)
+        gate.onAccepted(out.at(k), 5);
+    QCOMPARE(sendAll(5), 8);
+    // Jobs that end do not widen it (a short job's end says nothing about the rate): with 8
+    // unanswered, nothing more goes although only 8 are in flight now.
+    for (int k = 0; k < 4; ++k)
+        gate.onFinished(out.at(k));
+    QCOMPARE(sendAll(6), 0);
+    // Eight more accepted: 16 may await, the concurrency limit (16) is what stops it.
+    for (int k = 4; k < 12; ++k)
+        gate.onAccepted(out.at(k), 10);
+    QCOMPARE(sendAll(10), 8);
+    // Once a rate is known (here from the provider's headers), the window no longer
+    // counts: the pacer and the concurrency limit do.
+    ProviderGate told(16, BreakerSettings(), AimdSettings(), policy);
+    RateHint hint;
+    hint.limitPerMinute = 60000.0 * 100;
+    hint.remaining = 100;
+    told.onHint(hint, 0);
+    int sent = 0;
+    while (told.admits(0, true) && sent < 20) {
+        told.onSent(0);
+        ++sent;
+    }
+    QCOMPARE(sent, 16);
 }
 
 namespace {

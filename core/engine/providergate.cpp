@@ -7,7 +7,10 @@ using namespace Qt::StringLiterals;
 namespace retake {
 
 namespace {
-constexpr int kCautiousWindow = 4; // requests before a provider of unknown limit has answered
+// Requests awaiting an answer from a provider of unknown limit before it has accepted any;
+// each accepted request allows one more (the window doubles per round of answers: 4, 8,
+// 16) until a rate is known.
+constexpr int kCautiousWindow = 4;
 } // namespace
 
 ProviderGate::ProviderGate(int maxLimit, const BreakerSettings &breaker, const AimdSettings &aimd,
@@ -34,7 +37,8 @@ bool ProviderGate::admits(qint64 nowMs, bool configured) const
 {
     if (configured && (!m_breaker.allowRequest(nowMs) || m_inFlight >= m_limiter.limit()))
         return false;
-    if (m_firstWindow > 0 && !m_answered && m_inFlight >= m_firstWindow)
+    if (m_firstWindow > 0 && !m_pacer.isPacing() &&
+        qsizetype(m_unanswered.size()) >= m_firstWindow + m_acceptedCount)
         return false;
     if (m_probing)
         return nowMs >= m_holdUntilMs && !m_probeInFlight; // the probe goes unpaced
@@ -64,6 +68,8 @@ GateTicket ProviderGate::onSent(qint64 nowMs)
     m_breaker.onRequestSent(nowMs);
     m_pacer.onSent(nowMs);
     GateTicket ticket{++m_sequence, m_limiter.epoch()};
+    if (m_firstWindow > 0)
+        m_unanswered.insert(ticket.sequence);
     if (m_probing && !m_probeInFlight) {
         m_probeInFlight = true;
         m_probeSequence = ticket.sequence;
@@ -74,7 +80,8 @@ GateTicket ProviderGate::onSent(qint64 nowMs)
 void ProviderGate::onAccepted(const GateTicket &ticket, qint64 nowMs)
 {
     m_pacer.onAccepted(nowMs);
-    m_answered = true;
+    m_unanswered.erase(ticket.sequence);
+    m_acceptedCount = std::min(m_acceptedCount + 1, m_limiter.maxLimit());
     // Only the probe being taken proves the hold is over; an answer to a request sent before
     // the hold proves nothing.
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence) {
@@ -86,7 +93,7 @@ void ProviderGate::onAccepted(const GateTicket &ticket, qint64 nowMs)
 void ProviderGate::onFinished(const GateTicket &ticket)
 {
     m_inFlight = std::max(0, m_inFlight - 1);
-    m_answered = true;
+    m_unanswered.erase(ticket.sequence);
     // However the probe ended (a failure, a cancel, a lost job), the next one may go.
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
         m_probeInFlight = false;

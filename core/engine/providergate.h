@@ -17,6 +17,7 @@
 #include <QString>
 
 #include <optional>
+#include <set>
 
 namespace retake {
 
@@ -81,9 +82,11 @@ private:
     RatePacer m_pacer;
     int m_inFlight = 0;
     quint64 m_sequence = 0;
-    // A cautious start: until the provider has answered once, only a few requests go.
+    // A cautious start (a slow start): while the provider's rate is unknown, a few requests
+    // may await its answer at once, and one more for each it accepted.
     int m_firstWindow = 0;
-    bool m_answered = false;
+    int m_acceptedCount = 0;
+    std::set<quint64> m_unanswered; // tickets sent and not yet answered (cautious start only)
     // No dispatch before this (engine clock, ms): the provider's own Retry-After on a 429
     // holds every task queued for it, not only the one that was refused.
     qint64 m_holdUntilMs = 0;

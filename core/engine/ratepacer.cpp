@@ -10,8 +10,9 @@ namespace {
 constexpr qint64 kWindowMs = 1000;          // "accepted just before" for the first guess
 constexpr qint64 kCutEveryMs = 1000;        // one burst of refusals lowers the rate once
 constexpr double kCut = 0.85;               // a refusal at a paced rate lowers it this much
-constexpr double kRaiseGuess = 2e-2;        // each accepted request raises a first guess ...
-constexpr double kRaiseConfirmed = 1e-3;    // ... and a rate that a refusal has confirmed
+constexpr double kPlateau = 0.97;           // ... and the rate climbs back to this share of it
+constexpr double kRaiseBelow = 1e-2;        // per accepted request, up to the plateau ...
+constexpr double kRaiseAbove = 1e-4;        // ... and past it (the limit may have grown)
 constexpr double kMinPerMs = 1.0 / 60000.0; // never under one request a minute
 
 } // namespace
@@ -89,9 +90,16 @@ void RatePacer::onAccepted(qint64 nowMs)
     while (!m_accepted.empty() && m_accepted.front() < nowMs - kWindowMs)
         m_accepted.pop_front();
     if (m_perMs > 0 && !m_fromHeaders) {
-        const double ceiling = m_statedPerMs > 0 ? m_statedPerMs : 1e9;
-        const double raise = m_confirmed ? kRaiseConfirmed : kRaiseGuess;
-        m_perMs = std::min(ceiling, m_perMs * (1.0 + raise));
+        // Back quickly to just under the rate that was refused, then only a creep: a batch
+        // runs for minutes at the plateau instead of meeting the limit every few seconds
+        // (each refusal costs the provider a Retry-After hold).
+        const double plateau = kPlateau * m_refusedPerMs;
+        double raised = m_perMs;
+        if (raised < plateau)
+            raised = std::min(plateau, raised * (1.0 + kRaiseBelow));
+        else
+            raised *= 1.0 + kRaiseAbove;
+        m_perMs = std::min(m_statedPerMs > 0 ? m_statedPerMs : 1e9, raised);
     }
 }
 
@@ -108,14 +116,17 @@ void RatePacer::onRateLimited(qint64 nowMs)
         // Paced and still refused: this rate is above the limit, by little if the rate had
         // crept up since the last cut. (A count of what was accepted between two refusals
         // would be fooled by the holds in between, while nothing was sent.)
+        m_refusedPerMs = m_perMs;
         m_perMs = std::max(kMinPerMs, m_perMs * kCut);
-        m_confirmed = true;
     } else {
-        // A first guess: what the provider accepted in the last second.
+        // A first guess: what the provider accepted in the last second was about its
+        // limit; pace just under it.
         while (!m_accepted.empty() && m_accepted.front() < nowMs - kWindowMs)
             m_accepted.pop_front();
-        if (!m_accepted.empty())
-            m_perMs = std::max(kMinPerMs, double(m_accepted.size()) / double(kWindowMs));
+        if (!m_accepted.empty()) {
+            m_refusedPerMs = std::max(kMinPerMs, double(m_accepted.size()) / double(kWindowMs));
+            m_perMs = std::max(kMinPerMs, kPlateau * m_refusedPerMs);
+        }
     }
     if (m_statedPerMs > 0)
         m_perMs = std::min(m_perMs, m_statedPerMs);

@@ -1,9 +1,10 @@
 // Pacing of one provider's submissions by a token bucket (docs/ARCHITECTURE.md, "Rate
 // limits"). The rate comes from the profile's `rateLimit`, from the provider's own headers
 // (x-ratelimit-limit-requests / -remaining-requests), or is learnt from its 429s: the first
-// refusal guesses what was accepted in the last second; a refusal while paced lowers the
-// rate by 15 %, and every accepted request raises it a little (faster while it is only a
-// guess), so the batch runs just under the limit instead of bouncing off it. Without any
+// refusal guesses the limit from what was accepted in the last second; a refusal while
+// paced takes the rate as too high and lowers it by 15 %. Accepted requests raise the rate
+// quickly back to 97 % of the last refused rate and only creep past it, so the batch runs
+// just under the limit instead of bouncing off it. Without any
 // of these the pacer admits everything. Time is passed in (monotonic ms): a pure class.
 #pragma once
 
@@ -48,7 +49,7 @@ private:
     double m_tokens = 0.0;
     qint64 m_lastMs = 0;
     bool m_fromHeaders = false;
-    bool m_confirmed = false; // a refusal while paced has confirmed the rate's order
+    double m_refusedPerMs = 0.0; // the rate of the last refusal (or the first guess)
     qint64 m_lastCutMs = -1;
     std::deque<qint64> m_accepted; // answer times of the last second
 };
