@@ -313,6 +313,23 @@ void TestRatePacer::aCautiousStartGrowsWithEachAcceptedRequest()
     for (int k = 4; k < 12; ++k)
         gate.onAccepted(out.at(k), 10);
     QCOMPARE(sendAll(10), 8);
+    // A provider that answers with a job to poll (Replicate, fal) keeps four awaiting an
+    // answer, however many it accepted: its first refusals stay a handful even when its
+    // answers come in bunches (they were 7 to 9 of 200 submissions with a growing window).
+    RatePolicy jobs = policy;
+    jobs.answersWithJob = true;
+    ProviderGate polled(16, BreakerSettings(), AimdSettings(), jobs);
+    QList<GateTicket> created;
+    for (int round = 0; round < 3; ++round) {
+        int sent = 0;
+        while (polled.admits(round, true) && sent < 16) {
+            created << polled.onSent(round);
+            ++sent;
+        }
+        QCOMPARE(sent, 4);
+        for (qsizetype k = created.size() - 4; k < created.size(); ++k)
+            polled.onAccepted(created.at(k), round);
+    }
     // Once a rate is known (here from the provider's headers), the window no longer
     // counts: the pacer and the concurrency limit do.
     ProviderGate told(16, BreakerSettings(), AimdSettings(), policy);

@@ -7,16 +7,18 @@ using namespace Qt::StringLiterals;
 namespace retake {
 
 namespace {
-// Requests awaiting an answer from a provider of unknown limit before it has accepted any;
-// each accepted request allows one more (the window doubles per round of answers: 4, 8,
-// 16) until a rate is known.
+// Requests that may await an answer at once from a provider of unknown limit. Requests
+// in flight when its limit is met are refused, so this bounds a batch's first refusals.
+// A provider whose answer is the result (not a job to poll) gets one more per accepted
+// request (the window doubles per round of answers: 4, 8, 16), else it would stay at four
+// jobs at a time until its first refusal.
 constexpr int kCautiousWindow = 4;
 } // namespace
 
 ProviderGate::ProviderGate(int maxLimit, const BreakerSettings &breaker, const AimdSettings &aimd,
                            const RatePolicy &rate)
     : m_breaker(breaker), m_limiter(maxLimit, aimd), m_pacer(rate.perMinute, rate.learnsRate),
-      m_firstWindow(rate.cautiousStart ? kCautiousWindow : 0)
+      m_firstWindow(rate.cautiousStart ? kCautiousWindow : 0), m_windowGrows(!rate.answersWithJob)
 {
 }
 
@@ -81,7 +83,8 @@ void ProviderGate::onAccepted(const GateTicket &ticket, qint64 nowMs)
 {
     m_pacer.onAccepted(nowMs);
     m_unanswered.erase(ticket.sequence);
-    m_acceptedCount = std::min(m_acceptedCount + 1, m_limiter.maxLimit());
+    if (m_windowGrows)
+        m_acceptedCount = std::min(m_acceptedCount + 1, m_limiter.maxLimit());
     // Only the probe being taken proves the hold is over; an answer to a request sent before
     // the hold proves nothing.
     if (ticket.sequence != 0 && ticket.sequence == m_probeSequence) {

@@ -82,9 +82,10 @@ private:
     RatePacer m_pacer;
     int m_inFlight = 0;
     quint64 m_sequence = 0;
-    // A cautious start (a slow start): while the provider's rate is unknown, a few requests
-    // may await its answer at once, and one more for each it accepted.
+    // A cautious start: while the provider's rate is unknown, a few requests may await its
+    // answer at once (and, if its answers are results, one more for each it accepted).
     int m_firstWindow = 0;
+    bool m_windowGrows = true;
     int m_acceptedCount = 0;
     std::set<quint64> m_unanswered; // tickets sent and not yet answered (cautious start only)
     // No dispatch before this (engine clock, ms): the provider's own Retry-After on a 429

@@ -62,6 +62,7 @@ RatePolicy NetworkProvider::ratePolicy() const
     // Servers on the creator's own machines (ComfyUI, A1111) queue rather than refuse.
     policy.cautiousStart =
         policy.perMinute <= 0 && m_kindName != u"comfyui"_s && m_kindName != u"a1111"_s;
+    policy.answersWithJob = m_kindName == u"replicate"_s || m_kindName == u"fal"_s;
     return policy;
 }
 

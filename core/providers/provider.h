@@ -136,9 +136,13 @@ private:
 struct RatePolicy {
     double perMinute = 0.0;    // the limit the profile states; 0 = learn it from answers
     int maxWaitMs = 60 * 1000; // a task waits out rate limits this long per rung in all
-    // A remote service of unknown limit: a handful of requests go before its first answer,
-    // so a batch's first burst cannot be refused wholesale.
+    // A remote service of unknown limit: until a rate is known, only a handful of requests
+    // await its answer at once, so a batch's first burst cannot be refused wholesale.
     bool cautiousStart = false;
+    // It answers a submission at once with a job to poll (Replicate, fal): the cautious
+    // window stays at a handful. Otherwise the answer is the result (OpenAI Images), and
+    // each accepted request widens the window by one.
+    bool answersWithJob = false;
     // Its 429s are a real limit: waited out without spending a retry, and a rate is learnt
     // from them. Not for the built-in provider, whose injected 429s are random faults.
     bool learnsRate = false;
