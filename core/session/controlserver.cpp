@@ -50,9 +50,11 @@ bool sameProviders(const QList<ProviderStatus> &a, const QList<ProviderStatus> &
 constexpr qint64 kMaxBacklogBytes = 64 * kMaxLineBytes;
 // Tasks per "tasks" event, so that each line stays well under kMaxLineBytes.
 constexpr int kTasksPerEvent = 1000;
-// Events wait this long to go out together: an attempt's end, the coalesced update after it
-// and the next attempt's end are one write and one wake-up of each watcher, not three.
-constexpr int kFlushDelayMs = 40;
+// Events go out together with the engine's next coalesced update (every updateIntervalMs,
+// 100 ms): the attempts that ended since, the tasks, the summary and the providers are one
+// write and one wake-up of each watcher. Events with no update after them (a pause, a log
+// line while idle) wait at most this long.
+constexpr int kFlushDelayMs = 100;
 // How long a refused client has to read its error reply and hang up.
 constexpr int kRefusedGraceMs = 3000;
 
@@ -191,6 +193,12 @@ void ControlServer::connectEngine()
                 static const QByteArray event = encodeControlLine(controlEvent(u"providers"_s));
                 send(withRawMember(event, u"providers", encodeProviders(providers)));
             });
+    // The providers are the last of a coalesced update (docs/ARCHITECTURE.md, "Ownership
+    // and watching"): what waited goes out as soon as the update has been queued whole.
+    connect(m_engine, &Engine::providersUpdated, this, [this] {
+        if (m_flushTimer->isActive())
+            m_flushTimer->start(0);
+    });
     connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
         broadcast(
             controlEvent(u"paused"_s, {{u"paused"_s, paused}, {u"reason"_s, nameOf(reason)}}));
