@@ -85,13 +85,15 @@ void DesktopNotifier::onClicked(int key)
     const auto it = m_shown.constFind(key);
     if (it == m_shown.cend())
         return;
-    const DesktopNotification notification = *it;
+    // Taken out first: what the window does next may send another notification.
+    const DesktopNotification::Target target = it->target;
+    const QString taskId = it->taskId;
     raiseWindow();
-    switch (notification.target) {
+    switch (target) {
     case DesktopNotification::Target::Window:
         break;
     case DesktopNotification::Target::Task:
-        Q_EMIT taskRequested(notification.taskId);
+        Q_EMIT taskRequested(taskId);
         break;
     case DesktopNotification::Target::Report:
         Q_EMIT reportRequested();
