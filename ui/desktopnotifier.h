@@ -36,8 +36,8 @@ public:
     void batchFinished(const BatchSummary &summary, const QList<TaskSnapshot> &tasks);
     void pausedChanged(bool paused, PauseReason reason);
 
-    // The window is the active one and not minimized: the user sees its banners, so nothing
-    // goes to the desktop.
+    // A window of Retake (the main window or one of its dialogs) is active and the main
+    // window is not minimized: the user sees its banners, so nothing goes to the desktop.
     bool isUserLooking() const;
     QSystemTrayIcon *trayIcon() const { return m_tray; }
 

@@ -35,7 +35,7 @@ class NotificationPolicy
 public:
     struct Context {
         bool enabled = true;      // the Preferences switch
-        bool userLooking = false; // the window is active and not minimized
+        bool userLooking = false; // Retake is the active application, not minimized
         QString projectName;      // the storyboard's title or file name
     };
 
