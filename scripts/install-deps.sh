@@ -22,6 +22,9 @@ PACKAGES=(
     # the slate font of scene assembly (tst_assembly skips without it; fontconfig would accept
     # another font package instead, so it is named here)
     fonts-dejavu-core
+    # the private session bus of tst_gui_notifications (dbus-daemon --session): the desktop
+    # notifications are tested through a real D-Bus, also in CI where no desktop runs
+    dbus-daemon
     # packaging test: build the .deb (dpkg-shlibdeps, file) and validate what it installs
     dpkg-dev file desktop-file-utils appstream shared-mime-info man-db
 )

@@ -123,11 +123,14 @@ inline EngineController::Setup fakes(const QStringList &ids, const Decider &deci
 class GuiFixture
 {
 public:
-    GuiFixture()
+    // Desktop notifications are off unless asked for (tst_gui_notifications): a suite run on
+    // a desktop must not show its batches' ends there.
+    explicit GuiFixture(bool desktopNotifications = false)
     {
         QSettings().clear();
         // Run starts at once: the Run confirmation has its own tests (tst_gui_runflow).
         QSettings().setValue(u"preferences/confirmRun"_s, false);
+        QSettings().setValue(u"preferences/desktopNotifications"_s, desktopNotifications);
         dir = std::make_unique<QTemporaryDir>();
         freeSpace = std::make_shared<std::atomic<qint64>>(qint64(1) << 40);
         makeWindow();

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void init() { f = std::make_unique<GuiFixture>(); }
     void cleanup() { f.reset(); }
     void theRunIsDrawnAndNamesItsAttempts();
+    void aBigRunIsBuiltOnThePool();
 
 private:
     std::unique_ptr<GuiFixture> f;
@@ -99,6 +100,63 @@ void TestGuiTimeline::theRunIsDrawnAndNamesItsAttempts()
     const qsizetype bars = view->timeline().bars().size();
     f->openAndWait(path);
     QTRY_COMPARE(view->timeline().bars().size(), bars);
+}
+
+namespace {
+
+// `count` attempts of as many tasks on two providers, 8 at a time, 1 s each.
+QHash<QString, QList<Attempt>> manyAttempts(int count, int firstTask = 0)
+{
+    const QDateTime origin = QDateTime::fromMSecsSinceEpoch(1'780'000'000'000, Qt::UTC);
+    QHash<QString, QList<Attempt>> attempts;
+    for (int i = firstTask; i < firstTask + count; ++i) {
+        Attempt a;
+        a.number = 1;
+        a.providerId = i % 2 ? u"studio"_s : u"local"_s;
+        a.startedAt = origin.addMSecs(qint64(i / 8) * 1000);
+        a.endedAt = a.startedAt.addMSecs(1000);
+        a.errorClass = i % 10 == 0 ? ErrorClass::Timeout : ErrorClass::None;
+        attempts.insert(u"s%1/image"_s.arg(i), {a});
+    }
+    return attempts;
+}
+
+} // namespace
+
+// At 20,000 attempts a build takes some 30 ms: the view hands it to the pool and takes the
+// picture when it is ready, so that the GUI thread is never blocked by it during a run.
+void TestGuiTimeline::aBigRunIsBuiltOnThePool()
+{
+    TimelineView view;
+    view.resize(900, 300);
+    view.show();
+    QSignalSpy changed(&view, &TimelineView::timelineChanged);
+    const int count = 20000;
+
+    // Given every attempt of a big run, setAttempts returns before the picture is built,
+    view.setAttempts(manyAttempts(count));
+    QVERIFY(view.timeline().isEmpty());
+    QCOMPARE(changed.size(), 0);
+    // and the picture the pool built arrives.
+    QVERIFY(changed.wait(30000));
+    QCOMPARE(view.timeline().bars().size(), count);
+    view.viewport()->repaint();
+    QCOMPARE(view.lastPaintedBars(), count);
+
+    // Attempts that end while the pool builds are in the picture that follows.
+    const auto more = manyAttempts(3, count);
+    for (auto it = more.cbegin(); it != more.cend(); ++it)
+        view.addAttempt(it.key(), it.value().first());
+    QCOMPARE(view.timeline().bars().size(), count); // not rebuilt on the GUI thread
+    QTRY_COMPARE_WITH_TIMEOUT(view.timeline().bars().size(), count + 3, 30000);
+
+    // A build made stale meanwhile (another workspace opened, then closed) is not taken.
+    view.setAttempts(manyAttempts(count));
+    view.clear();
+    QVERIFY(view.timeline().isEmpty());
+    QTRY_VERIFY(!view.isBuilding());
+    QTest::qWait(50); // the finished build's result reaches the view, and is dropped
+    QVERIFY(view.timeline().isEmpty());
 }
 
 QTEST_MAIN(TestGuiTimeline)

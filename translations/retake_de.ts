@@ -1194,10 +1194,6 @@
             </translation>
         </message>
         <message>
-            <source>%1: batch finished</source>
-            <translation>%1: Batch beendet</translation>
-        </message>
-        <message>
             <source>You retried %1.</source>
             <translation>Sie haben %1 wiederholt.</translation>
         </message>
@@ -1633,6 +1629,10 @@
         <message>
             <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
             <translation>Debug-Protokoll: die Parameter jedes Versuchs, einschließlich der Prompts, im Aktivitätsprotokoll aufzeichnen</translation>
+        </message>
+        <message>
+            <source>Tell the desktop when a batch ends or needs you while Retake is not the window in front</source>
+            <translation>Dem Desktop melden, wenn ein Batch endet oder Sie braucht, während Retake nicht das vordere Fenster ist</translation>
         </message>
         <message>
             <source>System default</source>
@@ -2869,6 +2869,105 @@
         <message>
             <source>the extracted frame is unreadable</source>
             <translation>das extrahierte Bild ist unlesbar</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationPolicy</name>
+        <message>
+            <source>%1: budget cap reached</source>
+            <translation>%1: Budgetgrenze erreicht</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %2 cost units spent; %n task(s) not started. Raise the budget in Retake to continue this run.</source>
+            <translation>
+                <numerusform>%1 von %2 Kosteneinheiten ausgegeben; %n Aufgabe nicht gestartet. Erhöhen Sie das Budget in Retake, um diesen Lauf fortzusetzen.</numerusform>
+                <numerusform>%1 von %2 Kosteneinheiten ausgegeben; %n Aufgaben nicht gestartet. Erhöhen Sie das Budget in Retake, um diesen Lauf fortzusetzen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation>%1: Batch beendet</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>Die %n Aufgabe ist fertig.</numerusform>
+                <numerusform>Alle %n Aufgaben sind fertig.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n davon in reduzierter Qualität.</numerusform>
+                <numerusform>%n davon in reduzierter Qualität.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to see the job report.</source>
+            <translation>Klicken Sie, um den Auftragsbericht zu sehen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n task(s) failed</source>
+            <translation>
+                <numerusform>%1: %n Aufgabe fehlgeschlagen</numerusform>
+                <numerusform>%1: %n Aufgaben fehlgeschlagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>item (stage)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more failed: %2.</source>
+            <translation>
+                <numerusform>%1 und %n weitere sind fehlgeschlagen: %2.</numerusform>
+                <numerusform>%1 und %n weitere sind fehlgeschlagen: %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 failed: %2.</source>
+            <translation>%1 ist fehlgeschlagen: %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for it.</source>
+            <translation>
+                <numerusform>%n Aufgabe wartet darauf.</numerusform>
+                <numerusform>%n Aufgaben warten darauf.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to select it; retry it or run it on another provider.</source>
+            <translation>Klicken Sie, um sie auszuwählen; versuchen Sie sie erneut oder führen Sie sie bei einem anderen Anbieter aus.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for tasks that did not finish. Open Retake to see them.</source>
+            <translation>
+                <numerusform>%n Aufgabe wartet auf Aufgaben, die nicht fertig wurden. Öffnen Sie Retake, um sie zu sehen.</numerusform>
+                <numerusform>%n Aufgaben warten auf Aufgaben, die nicht fertig wurden. Öffnen Sie Retake, um sie zu sehen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: disk full, batch paused</source>
+            <translation>%1: Datenträger voll, Batch pausiert</translation>
+        </message>
+        <message>
+            <source>Retake stopped writing to the workspace and resumes by itself when space returns. Free some space on its disk.</source>
+            <translation>Retake schreibt nicht mehr in den Arbeitsbereich und setzt von selbst fort, sobald wieder Platz frei ist. Geben Sie auf seinem Datenträger Speicherplatz frei.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DBusNotificationTransport</name>
+        <message>
+            <source>Show in Retake</source>
+            <translation>In Retake zeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesktopNotifier</name>
+        <message>
+            <source>Retake</source>
+            <translation>Retake</translation>
         </message>
     </context>
 </TS>

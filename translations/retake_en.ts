@@ -1171,10 +1171,6 @@
             </translation>
         </message>
         <message>
-            <source>%1: batch finished</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>You retried %1.</source>
             <translation type="unfinished" />
         </message>
@@ -1609,6 +1605,10 @@
         </message>
         <message>
             <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tell the desktop when a batch ends or needs you while Retake is not the window in front</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2831,6 +2831,105 @@
         </message>
         <message>
             <source>the extracted frame is unreadable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NotificationPolicy</name>
+        <message>
+            <source>%1: budget cap reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 of %2 cost units spent; %n task(s) not started. Raise the budget in Retake to continue this run.</source>
+            <translation>
+                <numerusform>%1 of %2 cost units spent; %n task not started. Raise the budget in Retake to continue this run.</numerusform>
+                <numerusform>%1 of %2 cost units spent; %n tasks not started. Raise the budget in Retake to continue this run.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>All %n task is done.</numerusform>
+                <numerusform>All %n tasks are done.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n at reduced quality.</numerusform>
+                <numerusform>%n at reduced quality.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to see the job report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %n task(s) failed</source>
+            <translation>
+                <numerusform>%1: %n task failed</numerusform>
+                <numerusform>%1: %n tasks failed</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>item (stage)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more failed: %2.</source>
+            <translation>
+                <numerusform>%1 and %n more failed: %2.</numerusform>
+                <numerusform>%1 and %n more failed: %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 failed: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for it.</source>
+            <translation>
+                <numerusform>%n task waits for it.</numerusform>
+                <numerusform>%n tasks wait for it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to select it; retry it or run it on another provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for tasks that did not finish. Open Retake to see them.</source>
+            <translation>
+                <numerusform>%n task waits for tasks that did not finish. Open Retake to see them.</numerusform>
+                <numerusform>%n tasks wait for tasks that did not finish. Open Retake to see them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: disk full, batch paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake stopped writing to the workspace and resumes by itself when space returns. Free some space on its disk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DBusNotificationTransport</name>
+        <message>
+            <source>Show in Retake</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DesktopNotifier</name>
+        <message>
+            <source>Retake</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1194,10 +1194,6 @@
             </translation>
         </message>
         <message>
-            <source>%1: batch finished</source>
-            <translation>%1 : lot terminé</translation>
-        </message>
-        <message>
             <source>You retried %1.</source>
             <translation>Vous avez relancé %1.</translation>
         </message>
@@ -1633,6 +1629,10 @@
         <message>
             <source>Debug logging: record every attempt's parameters, prompts included, in the activity log</source>
             <translation>Journal de débogage : enregistrer les paramètres de chaque tentative, prompts compris, dans le journal d’activité</translation>
+        </message>
+        <message>
+            <source>Tell the desktop when a batch ends or needs you while Retake is not the window in front</source>
+            <translation>Prévenir le bureau quand un lot se termine ou a besoin de vous alors que Retake n’est pas la fenêtre au premier plan</translation>
         </message>
         <message>
             <source>System default</source>
@@ -2869,6 +2869,105 @@
         <message>
             <source>the extracted frame is unreadable</source>
             <translation>l’image extraite est illisible</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationPolicy</name>
+        <message>
+            <source>%1: budget cap reached</source>
+            <translation>%1 : plafond de budget atteint</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %2 cost units spent; %n task(s) not started. Raise the budget in Retake to continue this run.</source>
+            <translation>
+                <numerusform>%1 unités de coût dépensées sur %2 ; %n tâche non lancée. Augmentez le budget dans Retake pour poursuivre cette exécution.</numerusform>
+                <numerusform>%1 unités de coût dépensées sur %2 ; %n tâches non lancées. Augmentez le budget dans Retake pour poursuivre cette exécution.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: batch finished</source>
+            <translation>%1 : lot terminé</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n task(s) are done.</source>
+            <translation>
+                <numerusform>%n tâche terminée.</numerusform>
+                <numerusform>Les %n tâches sont terminées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at reduced quality.</source>
+            <translation>
+                <numerusform>%n en qualité réduite.</numerusform>
+                <numerusform>%n en qualité réduite.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to see the job report.</source>
+            <translation>Cliquez pour voir le rapport d’exécution.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n task(s) failed</source>
+            <translation>
+                <numerusform>%1 : %n tâche en échec</numerusform>
+                <numerusform>%1 : %n tâches en échec</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>item (stage)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more failed: %2.</source>
+            <translation>
+                <numerusform>%1 et %n autre ont échoué : %2.</numerusform>
+                <numerusform>%1 et %n autres ont échoué : %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 failed: %2.</source>
+            <translation>%1 a échoué : %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for it.</source>
+            <translation>
+                <numerusform>%n tâche l’attend.</numerusform>
+                <numerusform>%n tâches l’attendent.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to select it; retry it or run it on another provider.</source>
+            <translation>Cliquez pour la sélectionner ; réessayez-la ou exécutez-la chez un autre fournisseur.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n task(s) wait for tasks that did not finish. Open Retake to see them.</source>
+            <translation>
+                <numerusform>%n tâche attend des tâches qui n’ont pas abouti. Ouvrez Retake pour les voir.</numerusform>
+                <numerusform>%n tâches attendent des tâches qui n’ont pas abouti. Ouvrez Retake pour les voir.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: disk full, batch paused</source>
+            <translation>%1 : disque plein, lot en pause</translation>
+        </message>
+        <message>
+            <source>Retake stopped writing to the workspace and resumes by itself when space returns. Free some space on its disk.</source>
+            <translation>Retake n’écrit plus dans l’espace de travail et reprend de lui-même quand l’espace revient. Libérez de l’espace sur son disque.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DBusNotificationTransport</name>
+        <message>
+            <source>Show in Retake</source>
+            <translation>Afficher dans Retake</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesktopNotifier</name>
+        <message>
+            <source>Retake</source>
+            <translation>Retake</translation>
         </message>
     </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "bannerarea.h"
 #include "bannercoordinator.h"
 #include "checkpointscontroller.h"
+#include "desktopnotifier.h"
 #include "enginecontroller.h"
 #include "opencontroller.h"
 #include "providerstatusmodel.h"
@@ -37,7 +38,6 @@
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -114,17 +114,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentChanged);
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(StateStyle::appIcon(), this);
-        m_tray->setToolTip(tr("Retake"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
-
     statusBar()->showMessage(tr("Open a storyboard (Ctrl+O) or drop a .retake.json or .csv "
                                 "file here."));
     updateActions();
@@ -143,6 +132,7 @@ void MainWindow::createControllers()
     m_checkpoints = new CheckpointsController(&m_session, m_controller, this);
     m_publish = new PublishController(&m_session, m_controller, this);
     m_settings = new SettingsController(&m_session, m_controller, this);
+    m_notifier = new DesktopNotifier(&m_session, this);
 }
 
 QAction *MainWindow::makeAction(Action which, const QString &text, const QString &icon,
@@ -417,13 +407,11 @@ void MainWindow::connectControllers()
     connect(m_reports, &ReportsController::runReportWritten, this, &MainWindow::runReportWritten);
     connect(m_run, &RunController::statusMessage, this, &MainWindow::showStatus);
     connect(m_run, &RunController::quitRequested, this, &QWidget::close);
-    connect(m_run, &RunController::announced, this,
-            [this](const QString &title, const QString &text, bool warning) {
-                if (m_tray)
-                    m_tray->showMessage(
-                        title, text,
-                        warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
-            });
+    // A click on a desktop notification (docs/ARCHITECTURE.md, "Desktop notifications").
+    connect(m_notifier, &DesktopNotifier::taskRequested, this,
+            [this](const QString &taskId) { m_grid->selectShot(TaskId::itemOf(taskId)); });
+    connect(m_notifier, &DesktopNotifier::reportRequested, m_reports,
+            &ReportsController::showReport);
     connect(m_recovery, &RecoveryController::promptSaved, this, [this] {
         m_run->continueAfterReload();
         m_open->openFile(m_session.path);
@@ -467,6 +455,7 @@ void MainWindow::connectEngine()
     connect(m_controller, &EngineController::logMessage, this, &MainWindow::log);
     connect(m_controller, &EngineController::pausedChanged, this,
             [this](bool paused, PauseReason reason) {
+                m_notifier->pausedChanged(paused, reason);
                 if (paused && reason == PauseReason::DiskFull)
                     statusBar()->showMessage(tr("Disk full: the batch is paused."));
                 else if (paused && reason == PauseReason::BudgetCap)
@@ -658,6 +647,7 @@ void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt
 void MainWindow::onBatchFinished(const BatchSummary &summary)
 {
     m_run->finishBatch(summary);
+    m_notifier->batchFinished(summary, m_model->tasks());
     updateActions();
     Q_EMIT batchFinished(summary);
 }

@@ -19,7 +19,6 @@ class QDockWidget;
 class QLineEdit;
 class QMenu;
 class QSplitter;
-class QSystemTrayIcon;
 QT_END_NAMESPACE
 
 namespace retake::ui {
@@ -28,6 +27,7 @@ class ActivityLog;
 class BannerArea;
 class BannerCoordinator;
 class CheckpointsController;
+class DesktopNotifier;
 class EngineController;
 struct EngineSnapshot;
 class OpenController;
@@ -96,6 +96,7 @@ public:
     ActivityLog *activityLog() const { return m_log; }
     ProviderStatusPanel *providerStatusPanel() const { return m_providerPanel; }
     RunController *runController() const { return m_run; }
+    DesktopNotifier *desktopNotifier() const { return m_notifier; }
     QAction *action(Action which) const { return m_actions.value(which); }
     const BatchSummary &summary() const { return m_session.summary; }
     QStringList providerIds() const { return m_session.providerIds; }
@@ -180,7 +181,7 @@ private:
     TimelineView *m_timeline = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_search = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QHash<Action, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;
 

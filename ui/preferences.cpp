@@ -24,6 +24,8 @@ Preferences Preferences::load()
     p.runBudgetCap =
         std::clamp(settings.value(u"runBudgetCap"_s, p.runBudgetCap).toDouble(), 0.0, 1e9);
     p.debugLogging = settings.value(u"debugLogging"_s, p.debugLogging).toBool();
+    p.desktopNotifications =
+        settings.value(u"desktopNotifications"_s, p.desktopNotifications).toBool();
     p.language = settings.value(u"language"_s, p.language).toString();
     settings.endGroup();
     return p;
@@ -41,6 +43,7 @@ void Preferences::save() const
     settings.setValue(u"confirmRun"_s, confirmRun);
     settings.setValue(u"runBudgetCap"_s, runBudgetCap);
     settings.setValue(u"debugLogging"_s, debugLogging);
+    settings.setValue(u"desktopNotifications"_s, desktopNotifications);
     settings.setValue(u"language"_s, language);
     settings.endGroup();
 }

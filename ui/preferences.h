@@ -25,6 +25,9 @@ struct Preferences {
     // Prompts and raw provider details in the activity log, the engine's logs and the
     // reports. Off by default: prompts are private.
     bool debugLogging = false;
+    // A batch that ends or needs the user tells the desktop (a notification) when the
+    // window is not the one the user looks at.
+    bool desktopNotifications = true;
     // "" = follow the system locale; else "en", "de", "fr".
     QString language;
 

@@ -20,7 +20,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
       m_override(new QCheckBox(this)), m_maxRetries(new QSpinBox(this)),
       m_baseDelay(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)),
       m_confirmRun(new QCheckBox(this)), m_diskReserve(new QSpinBox(this)),
-      m_debug(new QCheckBox(this)), m_language(new QComboBox(this))
+      m_debug(new QCheckBox(this)), m_notify(new QCheckBox(this)), m_language(new QComboBox(this))
 {
     setObjectName(u"preferencesDialog"_s);
     setWindowTitle(tr("Preferences"));
@@ -74,6 +74,10 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
     m_debug->setText(tr("Debug logging: record every attempt's parameters, prompts "
                         "included, in the activity log"));
     otherForm->addRow(m_debug);
+    m_notify->setObjectName(u"desktopNotifications"_s);
+    m_notify->setText(tr("Tell the desktop when a batch ends or needs you while Retake is "
+                         "not the window in front"));
+    otherForm->addRow(m_notify);
     m_language->setObjectName(u"language"_s);
     m_language->addItem(tr("System default"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
@@ -100,6 +104,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
     m_confirmRun->setChecked(preferences.confirmRun);
     m_diskReserve->setValue(int(preferences.diskReserveMb));
     m_debug->setChecked(preferences.debugLogging);
+    m_notify->setChecked(preferences.desktopNotifications);
     m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
     connect(m_override, &QCheckBox::toggled, this, &PreferencesDialog::updateEnabled);
     updateEnabled();
@@ -127,6 +132,7 @@ Preferences PreferencesDialog::preferences() const
     p.confirmRun = m_confirmRun->isChecked();
     p.diskReserveMb = m_diskReserve->value();
     p.debugLogging = m_debug->isChecked();
+    p.desktopNotifications = m_notify->isChecked();
     p.language = m_language->currentData().toString();
     return p;
 }

@@ -1,5 +1,5 @@
 // Edits Preferences: retries, backoff, concurrency, the Run confirmation, disk reserve,
-// debug logging and the language.
+// debug logging, desktop notifications and the language.
 #pragma once
 
 #include "domain/project.h"
@@ -39,6 +39,7 @@ private:
     QCheckBox *m_confirmRun;
     QSpinBox *m_diskReserve;
     QCheckBox *m_debug;
+    QCheckBox *m_notify;
     QComboBox *m_language;
 };
 

@@ -206,7 +206,6 @@ void RunController::finishBatch(const BatchSummary &summary)
     const bool budgetCapped = summary.paused && summary.pauseReason == PauseReason::BudgetCap;
     const bool cancelled = summary.count(TaskState::Cancelled) > 0;
     QString text;
-    bool warning = false;
     if (budgetCapped) {
         text = MainWindow::tr("The batch stopped at its budget cap: %1 of %2 cost units "
                               "spent, %n task(s) not started.",
@@ -215,7 +214,6 @@ void RunController::finishBatch(const BatchSummary &summary)
                                   summary.count(TaskState::Retrying))
                    .arg(RunConfirmationDialog::costText(summary.spent),
                         RunConfirmationDialog::costText(summary.budgetCap));
-        warning = true;
     } else if (summary.allDone()) {
         text = MainWindow::tr("All %n task(s) are done.", nullptr, summary.total);
         if (summary.degraded() > 0)
@@ -229,15 +227,9 @@ void RunController::finishBatch(const BatchSummary &summary)
                    .arg(summary.total);
     } else {
         text = MainWindow::tr("The batch stopped with %n task(s) that need you.", nullptr, failed);
-        warning = true;
     }
-    const Project &project = m_session->project;
-    const QString title =
-        MainWindow::tr("%1: batch finished")
-            .arg(project.title.isEmpty() ? QFileInfo(m_session->path).fileName() : project.title);
     Q_EMIT logLine(text);
     Q_EMIT statusMessage(text);
-    Q_EMIT announced(title, text, warning);
     // A run that stopped before its end gets its (partial) report now.
     if (m_quitWhenFinished) {
         m_quitWhenFinished = false;

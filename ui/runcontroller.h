@@ -63,8 +63,6 @@ public:
     void endSession();
 
 Q_SIGNALS:
-    // A notification for the tray.
-    void announced(const QString &title, const QString &text, bool warning);
     // The user chose to quit and the batch is dealt with: close the window.
     void quitRequested();
     void logLine(const QString &line);

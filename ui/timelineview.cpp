@@ -6,6 +6,7 @@
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -38,14 +39,16 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     viewport()->setMouseTracking(true);
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(500);
-    connect(&m_rebuild, &QTimer::timeout, this, &TimelineView::rebuildNow);
+    connect(&m_rebuild, &QTimer::timeout, this, &TimelineView::startBuild);
+    connect(&m_build, &QFutureWatcher<Timeline>::finished, this, &TimelineView::onBuilt);
 }
 
 void TimelineView::setAttempts(const QHash<QString, QList<Attempt>> &attempts)
 {
     m_attempts = attempts;
     m_fitted = false;
-    rebuildNow();
+    ++m_generation; // a build of other attempts still on the pool is not taken
+    startBuild();
 }
 
 void TimelineView::addAttempt(const QString &taskId, const Attempt &attempt)
@@ -92,13 +95,45 @@ void TimelineView::clear()
 void TimelineView::rebuildNow()
 {
     m_rebuild.stop();
+    m_buildAgain = false;
+    ++m_generation;
+    adopt(Timeline::build(m_attempts, m_breakerEvents));
+}
+
+void TimelineView::startBuild()
+{
+    m_rebuild.stop();
+    if (m_build.isRunning()) {
+        m_buildAgain = true;
+        return;
+    }
+    m_buildAgain = false;
+    m_building = ++m_generation;
+    // Shallow copies (implicitly shared): the next attempt that comes in detaches the GUI
+    // thread's own, the pool reads these.
+    m_build.setFuture(QtConcurrent::run([attempts = m_attempts, events = m_breakerEvents] {
+        return Timeline::build(attempts, events);
+    }));
+}
+
+void TimelineView::onBuilt()
+{
+    if (m_building == m_generation)
+        adopt(m_build.result());
+    if (m_buildAgain)
+        startBuild();
+}
+
+void TimelineView::adopt(Timeline timeline)
+{
     // Follow the run while the view shows all of it; keep the user's zoom otherwise.
     const bool following = !m_fitted || horizontalScrollBar()->maximum() == 0;
-    m_timeline = Timeline::build(m_attempts, m_breakerEvents);
+    m_timeline = std::move(timeline);
     if (following)
         fitToWidth();
     updateScrollBars();
     viewport()->update();
+    Q_EMIT timelineChanged();
 }
 
 void TimelineView::fitToWidth()
