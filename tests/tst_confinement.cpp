@@ -103,6 +103,7 @@ private Q_SLOTS:
     void publisherRefusesASourceOutsideDraft();
     void openSaysWhyAnEscapingOutputRunsAgain();
     void existingConfinedAgreesWithConfined();
+    void aReaderConfinesByNameAndLooksAtNoFile();
 
 private:
     CliResult cli(const QStringList &args);
@@ -398,6 +399,70 @@ void TestConfinement::existingConfinedAgreesWithConfined()
                 QVERIFY2(full.isEmpty() || !QFileInfo::exists(full), qPrintable(c.stored));
         }
     }
+}
+
+void TestConfinement::aReaderConfinesByNameAndLooksAtNoFile()
+{
+    const Workspace ws(workspace());
+    struct Case {
+        QString stored;
+        bool inside;
+    };
+    const QList<Case> cases{
+        {u"draft/s01/s01-sh01/image.a1.png"_s, true},
+        {u"draft/../../victim/doc.txt"_s, false},
+        {u"draft/../state.sqlite"_s, false},
+        {u"logs/other.png"_s, false},
+        {u"draftx/s01/image.a1.png"_s, false},
+        {u"draft"_s, false},
+        {ws.path(u"draft/s01/s01-sh01/image.a1.png"_s), true},
+        {victim(u"doc.txt"_s), false},
+    };
+    for (const Case &c : cases)
+        QVERIFY2(ws.confinedByName(c.stored, u"draft"_s).isEmpty() != c.inside,
+                 qPrintable(c.stored));
+
+    // `status` and `estimate` open the workspace read-only: a done task is shown as stored,
+    // its file not looked at (20,000 of them cost a sixth of the open); the next writer
+    // looks and runs it again. A path that leads out is refused by name all the same.
+    test::EngineFixture fixture;
+    const Project project = test::makeProject(2);
+    QVERIFY(fixture.open(project));
+    QVERIFY(fixture.runToEnd());
+    fixture.close();
+    QString gone;
+    {
+        Engine engine;
+        QString error;
+        QVERIFY2(engine.openReadOnly(project, fixture.path(u"ws"_s), false, &error),
+                 qPrintable(error));
+        for (const TaskSnapshot &t : engine.tasks()) {
+            if (t.id == test::imageTask(2))
+                gone = t.outputPath;
+        }
+    }
+    QVERIFY(QFile::remove(gone));
+    QVERIFY(execSql(fixture.path(u"ws/state.sqlite"_s),
+                    u"UPDATE tasks SET output_path = ? WHERE id = ?"_s,
+                    {u"../outside.png"_s, test::imageTask(1)}));
+    const auto stateOf = [&](bool write, const QString &id) {
+        Engine engine;
+        QString error;
+        const bool opened =
+            write ? engine.open(project, fixture.path(u"ws"_s), &error)
+                  : engine.openReadOnly(project, fixture.path(u"ws"_s), false, &error);
+        if (!opened)
+            return TaskState::Blocked;
+        for (const TaskSnapshot &t : engine.tasks()) {
+            if (t.id == id)
+                return t.state;
+        }
+        return TaskState::Blocked;
+    };
+    QCOMPARE(stateOf(false, test::imageTask(2)), TaskState::Done);
+    QVERIFY(stateOf(false, test::imageTask(1)) != TaskState::Done);
+    QVERIFY(stateOf(true, test::imageTask(2)) != TaskState::Done);
+    QVERIFY(stateOf(true, test::imageTask(1)) != TaskState::Done);
 }
 
 QTEST_GUILESS_MAIN(TestConfinement)

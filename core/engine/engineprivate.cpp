@@ -182,6 +182,7 @@ bool EnginePrivate::openWorkspace(const Project &newProject, const QString &work
     } else if (journal.resumedFromSuspend()) {
         log(Engine::tr("Run %1 was paused when Retake quit; Run continues it.").arg(runId));
     }
+    journal.setLooksAtFiles(mode != OpenMode::Read);
     loadState(store.loadTasks(), !runId.isEmpty(), mode == OpenMode::ReadLive);
     budget.setSpent(journal.spentInRun());
     opened = true;

@@ -166,9 +166,11 @@ void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, b
     const QByteArray current = m_requests.paramsHash(t);
     // A path read back from the state is used only inside draft/ (a shared or
     // downloaded workspace must not point Retake at other files).
-    QString output = m_workspace.existingConfined(s.outputPath, u"draft"_s, folders);
+    QString output = m_looksAtFiles
+                         ? m_workspace.existingConfined(s.outputPath, u"draft"_s, folders)
+                         : m_workspace.confinedByName(s.outputPath, u"draft"_s);
     const bool outputExists = !output.isEmpty();
-    if (!outputExists)
+    if (!outputExists && m_looksAtFiles)
         output = m_workspace.confined(s.outputPath, u"draft"_s); // missing, or outside draft/
     const bool outputEscapes = !s.outputPath.isEmpty() && output.isEmpty();
     t.snap.lastError = s.lastError;

@@ -49,6 +49,10 @@ public:
     // interrupted, unless `keepRunning` (a reader of a live run). Returns lines for the log.
     QStringList restore(const QList<StoredTask> &stored, bool continuingRun,
                         bool keepRunning = false);
+    // A reader that only shows the state (status, estimate, checkpoint list) takes a done
+    // task's output as stored: its path is confined by name only and no file is looked at
+    // (docs/ARCHITECTURE.md, "State and workspace"). Writers and the window look.
+    void setLooksAtFiles(bool looks) { m_looksAtFiles = looks; }
 
 private:
     StoredTask rowOf(const TaskRecord &t) const;
@@ -60,6 +64,7 @@ private:
     TaskTable &m_tasks;
     const RequestBuilder &m_requests;
     QHash<QString, QList<Attempt>> m_heldAttempts; // task id -> attempts not yet written
+    bool m_looksAtFiles = true;
     QString m_runId;
     QString m_lastRunId;
     QString m_budgetEndedRunId; // the run that ended at the budget cap

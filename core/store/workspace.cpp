@@ -91,6 +91,15 @@ QString Workspace::confined(const QString &stored, const QString &folder) const
     return containsIn(folder, absolute) ? absolute : QString();
 }
 
+QString Workspace::confinedByName(const QString &stored, const QString &folder) const
+{
+    if (stored.isEmpty())
+        return {};
+    const QString absolute = QDir::isAbsolutePath(stored) ? QDir::cleanPath(stored) : path(stored);
+    const QString inside = path(folder) + u'/';
+    return absolute.startsWith(inside) ? absolute : QString();
+}
+
 QString Workspace::resolvedFolder(const QString &dir, ResolvedFolders *resolved) const
 {
     if (const auto it = resolved->constFind(dir); it != resolved->cend())

@@ -53,6 +53,10 @@ public:
     // A path read back from state, a checkpoint or a manifest (relative to root, or absolute)
     // as an absolute path when it resolves inside `folder`; empty when it leads out of it.
     QString confined(const QString &stored, const QString &folder) const;
+    // confined() by the path's name alone: inside `folder` once "." and ".." are resolved,
+    // no symlink followed and no file looked at. For showing a stored path, never for
+    // opening what it names.
+    QString confinedByName(const QString &stored, const QString &folder) const;
     // Folders resolved by earlier calls of existingConfined() during one read of the state.
     using ResolvedFolders = QHash<QString, QString>;
     // confined() for a stored path whose file exists, for reading many of them at once: the
