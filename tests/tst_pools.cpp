@@ -10,14 +10,21 @@
 #include "project/storyboardloader.h"
 #include "providers/providerprofilestore.h"
 
+#include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <memory>
@@ -53,6 +60,23 @@ public:
         m_process.waitForFinished(5000);
     }
     QString base() const { return m_base; }
+    // How many ComfyUI prompts it was sent.
+    int submitted() const
+    {
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(QUrl(m_base + u"/_sim/stats"_s)));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject all = QJsonDocument::fromJson(reply->readAll()).object();
+        delete reply;
+        return all.value(u"protocols"_s)
+            .toObject()
+            .value(u"comfyui"_s)
+            .toObject()
+            .value(u"submitted"_s)
+            .toInt();
+    }
     void killHard()
     {
         ::kill(pid_t(m_process.processId()), SIGKILL);
@@ -63,6 +87,42 @@ private:
     QProcess m_process;
     QString m_base;
 };
+
+// The remote jobs stored on the task rows of the state database at `path`.
+QList<RemoteJobRef> storedJobs(const QString &path)
+{
+    QList<RemoteJobRef> refs;
+    const QString name = u"tst-pools-read"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(u"SELECT remote_job FROM tasks"_s);
+            while (query.next()) {
+                const RemoteJobRef ref = RemoteJobRef::fromJson(query.value(0).toByteArray());
+                if (ref.isValid())
+                    refs << ref;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return refs;
+}
+
+// Runs the event loop for `ms` or until `process` ends; true when it ended.
+bool waitForEnd(QProcess &process, int ms)
+{
+    if (process.state() == QProcess::NotRunning)
+        return true;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+    return process.state() == QProcess::NotRunning;
+}
 
 QJsonObject storyboard(const QJsonArray &endpoints, int shots)
 {
@@ -130,6 +190,7 @@ private Q_SLOTS:
     void pickGoesToLeastLoaded();
     void pickSkipsAvoidedEndpoint();
     void killedEndpointHandsItsTasksToTheOthers();
+    void restartReattachesOnLiveEndpointAndResubmitsLostJobs();
 };
 
 void TestPools::readerTakesEndpoints()
@@ -369,6 +430,81 @@ void TestPools::killedEndpointHandsItsTasksToTheOthers()
     QCOMPARE(pool->endpoints.at(0).state, EndpointStatus::State::Ok);
     QVERIFY2(log.join(u'\n').contains(u"gpus@%1 cannot be reached"_s.arg(labels.at(1))),
              qPrintable(log.join(u'\n')));
+}
+
+void TestPools::restartReattachesOnLiveEndpointAndResubmitsLostJobs()
+{
+    // Given a pool of two simulators (slow jobs) and a `retake-cli run` killed with SIGKILL
+    // once both endpoints hold stored jobs,
+    constexpr int kShots = 6;
+    SimProcess live({u"--job-ms"_s, u"1500"_s});
+    SimProcess dying({u"--job-ms"_s, u"1500"_s});
+    QVERIFY(!live.base().isEmpty() && !dying.base().isEmpty());
+    const QString liveLabel = ProviderLane::labelOf(live.base());
+    const QString dyingLabel = ProviderLane::labelOf(dying.base());
+    QTemporaryDir dir;
+    const QString board = dir.filePath(u"pool.retake.json"_s);
+    {
+        QFile file(board);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QJsonDocument(storyboard(QJsonArray{live.base(), dying.base()}, kShots)).toJson());
+    }
+    const QString database = dir.filePath(u"pool.retake/state.sqlite"_s);
+    QProcess first;
+    first.setWorkingDirectory(dir.path());
+    first.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board});
+    QVERIFY(first.waitForStarted());
+    QList<RemoteJobRef> refs;
+    auto on = [&refs](const QString &label) {
+        return std::count_if(refs.cbegin(), refs.cend(),
+                             [&label](const RemoteJobRef &r) { return r.endpoint == label; });
+    };
+    for (int waited = 0; waited < 400 && (on(liveLabel) < 2 || on(dyingLabel) < 2); ++waited) {
+        QVERIFY2(!waitForEnd(first, 20), "the run ended before both endpoints held jobs");
+        refs = storedJobs(database);
+    }
+    QVERIFY2(on(liveLabel) == 2 && on(dyingLabel) == 2, "jobs were not stored on both endpoints");
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+
+    // when one machine dies with its jobs and the run is started again (the endpoints now
+    // listed the other way round: a job's endpoint is its URL, not its place in the list),
+    dying.killHard();
+    {
+        QFile file(board);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(storyboard(QJsonArray{dying.base(), live.base()}, kShots))
+                       .toJson());
+    }
+    QProcess second;
+    second.setWorkingDirectory(dir.path());
+    second.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board});
+    QVERIFY(second.waitForStarted());
+    QVERIFY2(waitForEnd(second, 60000), "the second run did not finish in 60 s");
+    const QString output = QString::fromUtf8(second.readAll());
+    QCOMPARE(second.exitCode(), 0);
+
+    // then the live endpoint's jobs are re-attached to, not paid for again, and the lost
+    // ones are made on the live endpoint: every image once there, and done at full quality
+    QVERIFY2(output.count(u"re-attached to remote job"_s) >= 2, qPrintable(output));
+    QVERIFY2(output.contains(u"gpus@%1 cannot be reached"_s.arg(dyingLabel)), qPrintable(output));
+    Engine engine;
+    QString error;
+    const LoadResult loaded = StoryboardLoader::loadFile(board);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
+    QVERIFY2(engine.openReadOnly(*loaded.project, dir.filePath(u"pool.retake"_s), false, &error),
+             qPrintable(error));
+    const QHash<QString, QList<Attempt>> attempts = engine.allAttempts();
+    int doneOnLive = 0;
+    for (const TaskSnapshot &t : engine.tasks()) {
+        QVERIFY2(t.state == TaskState::Done && t.quality == Quality::Full && t.retriesUsed == 0,
+                 qPrintable(t.id));
+        for (const Attempt &a : attempts.value(t.id))
+            doneOnLive += a.ok() && a.params.value(u"endpoint"_s) == liveLabel ? 1 : 0;
+    }
+    QCOMPARE(engine.tasks().size(), kShots);
+    QCOMPARE(live.submitted(), doneOnLive);
 }
 
 QTEST_MAIN(TestPools)
