@@ -474,8 +474,8 @@ void TestPools::restartReattachesOnLiveEndpointAndResubmitsLostJobs()
     {
         QFile file(board);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QJsonDocument(storyboard(QJsonArray{dying.base(), live.base()}, kShots))
-                       .toJson());
+        file.write(
+            QJsonDocument(storyboard(QJsonArray{dying.base(), live.base()}, kShots)).toJson());
     }
     QProcess second;
     second.setWorkingDirectory(dir.path());
