@@ -141,6 +141,7 @@ private Q_SLOTS:
     void apiKeyIsUsedAndNeverWrittenToSettings();
     void statusModelUpdatesInPlace();
     void panelShowsOpenBreakerAndInFlight();
+    void poolShowsItsEndpoints();
 
 private:
     // A dialog without a storyboard, its catalog loaded, under QAbstractItemModelTester.
@@ -523,6 +524,37 @@ void TestGuiProviders::statusModelUpdatesInPlace()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1, ProviderStatusModel::BreakerColumn).data().toString(), u"Half-open"_s);
     QCOMPARE(reset.size(), 0);
+}
+
+void TestGuiProviders::poolShowsItsEndpoints()
+{
+    // Given a pool of three endpoints, one of them down (docs/ARCHITECTURE.md, "Endpoint pools")
+    ProviderStatus pool = status(u"gpus"_s, 3, ProviderStatus::Breaker::Closed);
+    pool.endpoints = {{u"http://gpu1:8188"_s, EndpointStatus::State::Ok, 2, 2},
+                      {u"http://gpu2:8188"_s, EndpointStatus::State::Down, 0, 2},
+                      {u"http://gpu3:8188"_s, EndpointStatus::State::Ok, 1, 2}};
+    ProviderStatusPanel panel(new QAction(u"Profiles"_s, this));
+    ProviderStatusModel &model = *panel.model();
+    model.reset({pool});
+
+    // Then its row says how many endpoints are ok, and its tooltip lists each one
+    const QModelIndex name = model.index(0, ProviderStatusModel::ProviderColumn);
+    QCOMPARE(name.data().toString(), u"gpus (2 of 3 endpoints ok)"_s);
+    const QString tip = name.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"http://gpu1:8188 — ok, 2 of 2 in flight"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"http://gpu2:8188 — down, 0 of 2 in flight"_s), qPrintable(tip));
+
+    // And a change of one endpoint alone updates the row
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    pool.endpoints[1].state = EndpointStatus::State::Ok;
+    model.update({pool});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(name.data().toString(), u"gpus (3 of 3 endpoints ok)"_s);
+    if (const QString dir = qEnvironmentVariable("RETAKE_GRAB_DIR"); !dir.isEmpty()) {
+        panel.resize(900, 160);
+        panel.show();
+        panel.grab().save(dir + u"/pools-dock.png"_s);
+    }
 }
 
 void TestGuiProviders::panelShowsOpenBreakerAndInFlight()

@@ -365,7 +365,7 @@ public:
     bool dispatchAllowed() const override { return true; }
     bool hasDiskSpace() override { return true; }
     bool budgetAllows(int) override { return true; }
-    void dispatch(int task) override
+    void dispatch(int task, int) override
     {
         dispatched << task;
         tasks.setState(task, TaskState::Running);
@@ -394,10 +394,10 @@ void TestRatePacer::aHoldEndingDuringAPassStillWakesTheScheduler()
     QCOMPARE(host.tasks.at(image).snap.state, TaskState::Queued);
     ProviderLane *lane = host.scheduler.lane(u"a"_s);
     QVERIFY(lane);
-    const GateTicket refused = lane->gate.onSent(0);
-    lane->gate.onFinished(refused);
-    lane->gate.onFailed(u"a"_s, ErrorClass::RateLimited, refused, 5, 60000, 0, u"429"_s,
-                        QDateTime::currentDateTimeUtc());
+    const GateTicket refused = lane->gate().onSent(0);
+    lane->gate().onFinished(refused);
+    lane->gate().onFailed(u"a"_s, ErrorClass::RateLimited, refused, 5, 60000, 0, u"429"_s,
+                          QDateTime::currentDateTimeUtc());
     // when a pass asks the gate at 4 ms (refused: held) and the clock reads 5 ms right after,
     host.clock = 4;
     host.started = true;

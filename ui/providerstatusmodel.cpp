@@ -17,11 +17,20 @@ namespace {
 constexpr int kIconSize = 16;
 
 // The columns in which two statuses differ, as [first, last]; {-1, -1} when none.
+bool sameEndpoints(const ProviderStatus &a, const ProviderStatus &b)
+{
+    return std::equal(a.endpoints.cbegin(), a.endpoints.cend(), b.endpoints.cbegin(),
+                      b.endpoints.cend(), [](const EndpointStatus &x, const EndpointStatus &y) {
+                          return x.url == y.url && x.state == y.state && x.inFlight == y.inFlight &&
+                                 x.limit == y.limit;
+                      });
+}
+
 std::pair<int, int> changedColumns(const ProviderStatus &a, const ProviderStatus &b)
 {
     using C = ProviderStatusModel::Column;
     const bool changed[C::ColumnCount] = {
-        a.id != b.id,
+        a.id != b.id || !sameEndpoints(a, b), // a pool's endpoints show in its first column
         a.kind != b.kind || a.model != b.model,
         a.breaker != b.breaker || a.breakerOpenUntil != b.breakerOpenUntil,
         a.inFlight != b.inFlight,
@@ -166,11 +175,44 @@ QString ProviderStatusModel::breakerText(const ProviderStatus &status)
     Q_UNREACHABLE();
 }
 
+QString ProviderStatusModel::endpointsText(const ProviderStatus &status)
+{
+    QStringList lines;
+    for (const EndpointStatus &endpoint : status.endpoints) {
+        QString state;
+        switch (endpoint.state) {
+        case EndpointStatus::State::Ok:
+            state = tr("ok", "a pool's endpoint is in use");
+            break;
+        case EndpointStatus::State::Avoided:
+            state = tr("avoided", "a pool's endpoint failed several times and cools down");
+            break;
+        case EndpointStatus::State::Down:
+            state = tr("down", "a pool's endpoint cannot be reached");
+            break;
+        }
+        lines << tr("%1 — %2, %3 of %4 in flight", "endpoint url — state, in flight of limit")
+                     .arg(endpoint.url, state)
+                     .arg(endpoint.inFlight)
+                     .arg(endpoint.limit);
+    }
+    return lines.join(u'\n');
+}
+
 QVariant ProviderStatusModel::display(const ProviderStatus &status, Column column) const
 {
     switch (column) {
-    case ProviderColumn:
-        return status.id;
+    case ProviderColumn: {
+        if (status.endpoints.isEmpty())
+            return status.id;
+        const auto ok = std::count_if(
+            status.endpoints.cbegin(), status.endpoints.cend(),
+            [](const EndpointStatus &e) { return e.state == EndpointStatus::State::Ok; });
+        return tr("%1 (%2 of %3 endpoints ok)", "a pool of base URLs")
+            .arg(status.id)
+            .arg(ok)
+            .arg(status.endpoints.size());
+    }
     case KindColumn:
         return status.model.isEmpty()
                    ? status.kind
@@ -233,6 +275,9 @@ QVariant ProviderStatusModel::toolTip(const ProviderStatus &status, Column colum
             .arg(display(status, column).toString(), timeText(status.lastErrorAt),
                  StateStyle::recommendedAction(status.lastError));
     case ProviderColumn:
+        if (!status.endpoints.isEmpty())
+            return QString(display(status, column).toString() + u'\n' + endpointsText(status));
+        return display(status, column);
     case KindColumn:
     case InFlightColumn:
     case QueuedColumn:

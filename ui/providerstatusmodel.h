@@ -59,6 +59,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString breakerText(const ProviderStatus &status);
+    // A pool's endpoints, one a line: url — ok / avoided / down, in flight of limit.
+    static QString endpointsText(const ProviderStatus &status);
 
 private:
     QVariant display(const ProviderStatus &status, Column column) const;

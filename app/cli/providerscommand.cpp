@@ -93,7 +93,10 @@ int list(const QString &storyboard, QTextStream &out, QTextStream &err)
                            .arg(provider->model().isEmpty() ? u"-"_s : provider->model())
                            .arg(stagesText(*provider));
         if (auto *network = dynamic_cast<NetworkProvider *>(provider.get())) {
-            line += u" url "_s + network->context()->baseUrl().toString();
+            if (profile.endpoints.isEmpty())
+                line += u" url "_s + network->context()->baseUrl().toString();
+            else
+                line += u" pool of %1 endpoints"_s.arg(profile.endpoints.size());
             const ApiKeyLookup key = lookupKey(profile);
             if (key.found())
                 line += u" key: "_s + key.sourceName();
@@ -104,6 +107,13 @@ int list(const QString &storyboard, QTextStream &out, QTextStream &err)
         }
         line += u" ["_s + (profile.origin.isEmpty() ? u"project"_s : profile.origin) + u']';
         out << line << '\n';
+        // A pool's endpoints (docs/ARCHITECTURE.md, "Endpoint pools"); whether each is ok,
+        // avoided or down is known while a batch runs (the providers dock, the watch feed).
+        for (const ProviderEndpoint &endpoint : profile.endpoints) {
+            out << u"  endpoint %1 up to %2 at once\n"_s.arg(endpoint.baseUrl)
+                       .arg(endpoint.maxConcurrency > 0 ? endpoint.maxConcurrency
+                                                        : profile.maxConcurrency);
+        }
     }
     return profiles.problems.isEmpty() ? ExitAllDone : ExitInvalidInput;
 }

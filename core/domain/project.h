@@ -50,6 +50,13 @@ struct ProviderTimeouts {
 
 // A provider declared in the project file, in providers.json beside it, or in the user's
 // settings. `options` keeps kind-specific settings (e.g. a ComfyUI workflow template).
+// One base URL of a pool (docs/ARCHITECTURE.md, "Endpoint pools"): several machines that
+// serve the same profile, each with its own concurrency, breaker and health.
+struct ProviderEndpoint {
+    QString baseUrl;
+    int maxConcurrency = 0; // 0 = the profile's maxConcurrency
+};
+
 struct ProviderProfile {
     QString id;
     QString kind; // local, comfyui, a1111, openai-images, replicate, fal
@@ -60,6 +67,8 @@ struct ProviderProfile {
     QVariantMap options;
     // Network providers only.
     QString baseUrl; // empty = the kind's public endpoint (cloud kinds) or a local default
+    // A pool of base URLs instead of baseUrl (never both); empty = a pool of one, baseUrl.
+    QList<ProviderEndpoint> endpoints;
     // Name of the API key: keychain entry (service "retake") and the environment variable
     // RETAKE_KEY_<keyRef upper-cased>. Empty = the profile id. The key itself is never
     // stored in a profile.

@@ -32,6 +32,8 @@ QByteArray RemoteJobRef::toJson() const
                        {u"paramsHash"_s, paramsHash}};
     if (submittedAt.isValid())
         object.insert(u"submittedAt"_s, submittedAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!endpoint.isEmpty())
+        object.insert(u"endpoint"_s, endpoint);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -47,6 +49,7 @@ RemoteJobRef RemoteJobRef::fromJson(const QByteArray &json)
     ref.paramsHash = object.value(u"paramsHash"_s).toString();
     ref.submittedAt =
         QDateTime::fromString(object.value(u"submittedAt"_s).toString(), Qt::ISODateWithMs);
+    ref.endpoint = object.value(u"endpoint"_s).toString().left(300);
     return ref.isValid() ? ref : RemoteJobRef();
 }
 

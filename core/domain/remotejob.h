@@ -20,6 +20,9 @@ struct RemoteJobRef {
     int attemptNumber = 0;
     QString paramsHash; // Attempt::paramsHash of what was submitted
     QDateTime submittedAt;
+    // The pool endpoint ("host:port") it was submitted to; empty for a profile of one URL.
+    // Only compared with the profile's own endpoints, never used as an address.
+    QString endpoint = {};
 
     bool isValid() const { return isSafeId(id) && !providerId.isEmpty(); }
 

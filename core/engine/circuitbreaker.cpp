@@ -65,4 +65,16 @@ void CircuitBreaker::recordFailure(bool transient, qint64 nowMs)
     }
 }
 
+void CircuitBreaker::trip(qint64 nowMs)
+{
+    ++m_consecutiveFailures;
+    if (m_open && !m_probeInFlight)
+        return; // still cooling down: an older request that failed only now
+    if (m_open)
+        m_cooldownMs = std::min<qint64>(m_cooldownMs * 2, m_settings.maxCooldownMs);
+    m_open = true;
+    m_probeInFlight = false;
+    m_openUntilMs = nowMs + m_cooldownMs;
+}
+
 } // namespace retake

@@ -23,6 +23,9 @@ public:
     void onRequestSent(qint64 nowMs);
     void recordSuccess();
     void recordFailure(bool transient, qint64 nowMs);
+    // The provider could not be reached at all (a pool's endpoint refused the connection):
+    // opens at once, or re-opens with the cool-down doubled when it was the probe.
+    void trip(qint64 nowMs);
 
     qint64 openUntilMs() const { return m_openUntilMs; }
     int consecutiveFailures() const { return m_consecutiveFailures; }

@@ -13,6 +13,53 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
+namespace {
+
+// A pool's status: the sum of its endpoints' slots, avoided only when every endpoint is,
+// the latest error of any, and each endpoint's own line (docs/ARCHITECTURE.md, "Endpoint
+// pools").
+void fillPoolStatus(const ProviderLane &lane, ProviderStatus *status, qint64 now)
+{
+    status->inFlight = 0;
+    status->limit = 0;
+    status->maxLimit = 0;
+    bool anyClosed = false;
+    double errorRate = 0.0;
+    for (const LaneEndpoint &endpoint : lane.endpoints) {
+        ProviderStatus one;
+        endpoint.gate.fillStatus(&one, now);
+        status->inFlight += one.inFlight;
+        status->limit += one.limit;
+        status->maxLimit += one.maxLimit;
+        anyClosed = anyClosed || one.breaker == ProviderStatus::Breaker::Closed;
+        errorRate += one.recentErrorRate / double(lane.endpoints.size());
+        if (one.lastErrorAt.isValid() &&
+            (!status->lastErrorAt.isValid() || one.lastErrorAt > status->lastErrorAt)) {
+            status->lastError = one.lastError;
+            status->lastErrorMessage = one.lastErrorMessage;
+            status->lastErrorAt = one.lastErrorAt;
+        }
+        if (one.breaker == ProviderStatus::Breaker::Open &&
+            (!status->breakerOpenUntil.isValid() ||
+             one.breakerOpenUntil < status->breakerOpenUntil))
+            status->breakerOpenUntil = one.breakerOpenUntil;
+        status->endpoints << EndpointStatus{endpoint.url, endpoint.gate.endpointState(now),
+                                            one.inFlight, one.limit};
+    }
+    status->recentErrorRate = errorRate;
+    if (anyClosed) {
+        status->breaker = ProviderStatus::Breaker::Closed;
+        status->breakerOpenUntil = QDateTime();
+    } else if (lane.allOpen(now)) {
+        status->breaker = ProviderStatus::Breaker::Open;
+    } else {
+        status->breaker = ProviderStatus::Breaker::HalfOpen;
+        status->breakerOpenUntil = QDateTime();
+    }
+}
+
+} // namespace
+
 Engine::Engine(QObject *parent) : QObject(parent), d(std::make_unique<EnginePrivate>(this))
 {
     qRegisterMetaType<TaskSnapshot>();
@@ -93,8 +140,10 @@ void Engine::setOptions(const EngineOptions &options)
     d->policy = RetryPolicy(options.retry, options.jitterSeed);
     // Preferences applied mid-run keep what the engine learnt about each provider (an open
     // breaker, a limit halved after 429s) unless those very settings changed.
-    for (auto &entry : d->scheduler.lanes())
-        entry.second.gate.reconfigure(d->maxLimitOf(entry.second.provider.get()), old, options);
+    for (auto &entry : d->scheduler.lanes()) {
+        for (LaneEndpoint &endpoint : entry.second.endpoints)
+            endpoint.gate.reconfigure(d->maxLimitOf(endpoint.provider.get()), old, options);
+    }
     // A higher (or no) cap lets a batch stopped by its cap continue.
     if (d->budget.liftsPause(old.budgetCap))
         d->liftBudgetPause();
@@ -133,7 +182,7 @@ QStringList Engine::providerIds() const
 {
     QStringList ids;
     for (const auto &entry : d->scheduler.lanes()) {
-        if (entry.second.provider)
+        if (entry.second.provider())
             ids << entry.first;
     }
     return ids;
@@ -351,13 +400,13 @@ double Engine::estimatedCost(const QString &taskId) const
 int Engine::providerLimit(const QString &providerId) const
 {
     const ProviderLane *lane = d->scheduler.lane(providerId);
-    return lane ? lane->gate.limit() : 0;
+    return lane ? lane->limit() : 0;
 }
 
 int Engine::providerInFlight(const QString &providerId) const
 {
     const ProviderLane *lane = d->scheduler.lane(providerId);
-    return lane ? lane->gate.inFlight() : 0;
+    return lane ? lane->inFlight() : 0;
 }
 
 QList<ProviderStatus> Engine::providerStatuses() const
@@ -365,13 +414,15 @@ QList<ProviderStatus> Engine::providerStatuses() const
     QList<ProviderStatus> list;
     const qint64 now = d->now();
     for (const auto &[id, lane] : d->scheduler.lanes()) {
-        if (!lane.provider)
+        if (!lane.provider())
             continue;
         ProviderStatus status;
         status.id = id;
-        status.kind = lane.provider->kind();
-        status.model = lane.provider->model();
-        lane.gate.fillStatus(&status, now);
+        status.kind = lane.provider()->kind();
+        status.model = lane.provider()->model();
+        lane.gate().fillStatus(&status, now);
+        if (lane.isPool())
+            fillPoolStatus(lane, &status, now);
         status.queued = int(lane.queue.size());
         list << status;
     }
@@ -381,7 +432,13 @@ QList<ProviderStatus> Engine::providerStatuses() const
 bool Engine::isBreakerOpen(const QString &providerId) const
 {
     const ProviderLane *lane = d->scheduler.lane(providerId);
-    return lane && lane->gate.breakerState(d->now()) != CircuitBreaker::State::Closed;
+    if (!lane)
+        return false;
+    for (const LaneEndpoint &endpoint : lane->endpoints) {
+        if (endpoint.gate.breakerState(d->now()) == CircuitBreaker::State::Closed)
+            return false;
+    }
+    return true;
 }
 
 } // namespace retake

@@ -134,7 +134,8 @@ void Engine::retryProviderNow(const QString &providerId)
     ProviderLane *lane = d->scheduler.lane(providerId);
     if (!lane)
         return;
-    lane->gate.reopen(d->options.breaker);
+    for (LaneEndpoint &endpoint : lane->endpoints)
+        endpoint.gate.reopen(d->options.breaker);
     d->scheduler.request();
 }
 

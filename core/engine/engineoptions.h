@@ -47,6 +47,14 @@ struct EngineOptions {
     bool debugLogging = false;
 };
 
+// One endpoint of a provider's pool (docs/ARCHITECTURE.md, "Endpoint pools").
+struct EndpointStatus {
+    QString url;
+    enum class State { Ok, Avoided, Down } state = State::Ok; // avoided: breaker open
+    int inFlight = 0;
+    int limit = 0;
+};
+
 // What the UI shows of a provider while a batch runs.
 struct ProviderStatus {
     QString id;
@@ -62,6 +70,7 @@ struct ProviderStatus {
     ErrorClass lastError = ErrorClass::None;
     QString lastErrorMessage;
     QDateTime lastErrorAt;
+    QList<EndpointStatus> endpoints; // a pool's endpoints; empty for a provider of one URL
 };
 
 } // namespace retake

@@ -107,9 +107,54 @@ void EnginePrivate::saveState()
 void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
 {
     ProviderLane &lane = scheduler.lanes()[provider->id()];
-    lane.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd,
+    lane.endpoints.resize(1);
+    LaneEndpoint &only = lane.endpoints.front();
+    only.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd,
                              provider->ratePolicy());
-    lane.provider = std::move(provider);
+    only.provider = std::move(provider);
+    only.label.clear();
+    only.url.clear();
+}
+
+bool EnginePrivate::addPool(const ProviderProfile &profile, QString *error)
+{
+    std::vector<LaneEndpoint> endpoints;
+    for (const ProviderEndpoint &endpoint : profile.endpoints) {
+        ProviderProfile one = profile;
+        one.endpoints.clear();
+        one.baseUrl = endpoint.baseUrl;
+        if (endpoint.maxConcurrency > 0)
+            one.maxConcurrency = endpoint.maxConcurrency;
+        QString why;
+        std::unique_ptr<Provider> provider = createProvider(one, &why);
+        if (!provider) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        LaneEndpoint added;
+        added.gate = ProviderGate(maxLimitOf(provider.get()), options.breaker, options.aimd,
+                                  provider->ratePolicy());
+        added.provider = std::move(provider);
+        added.url = endpoint.baseUrl;
+        added.label = ProviderLane::labelOf(endpoint.baseUrl);
+        for (const LaneEndpoint &other : endpoints) {
+            if (other.label == added.label) // two URLs on one host and port
+                added.label = QUrl(endpoint.baseUrl).adjusted(QUrl::RemoveScheme).toString();
+        }
+        endpoints.push_back(std::move(added));
+    }
+    scheduler.lanes()[profile.id].endpoints = std::move(endpoints);
+    return true;
+}
+
+ProviderGate *EnginePrivate::gateOf(int i)
+{
+    const TaskRecord &t = tasks.at(i);
+    ProviderLane *lane = scheduler.lane(t.current.providerId);
+    if (!lane || t.endpoint < 0 || size_t(t.endpoint) >= lane->endpoints.size())
+        return nullptr;
+    return &lane->gate(t.endpoint);
 }
 
 int EnginePrivate::maxLimitOf(const Provider *provider) const
@@ -121,7 +166,7 @@ int EnginePrivate::maxLimitOf(const Provider *provider) const
 double EnginePrivate::estimateCost(const TaskRecord &t) const
 {
     const ProviderLane *lane = scheduler.lane(t.providerId());
-    return requests.estimatedCost(t, lane ? lane->provider.get() : nullptr);
+    return requests.estimatedCost(t, lane ? lane->provider() : nullptr);
 }
 
 bool EnginePrivate::budgetAllows(int i)
@@ -158,6 +203,11 @@ bool EnginePrivate::openWorkspace(const Project &newProject, const QString &work
     scheduler.lanes().clear();
     addProvider(createBuiltinProvider());
     for (const ProviderProfile &profile : newProject.providers) {
+        if (!profile.endpoints.isEmpty()) {
+            if (!addPool(profile, error))
+                return false;
+            continue;
+        }
         QString why;
         std::unique_ptr<Provider> provider = createProvider(profile, &why);
         if (!provider) {
@@ -222,11 +272,13 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
 // ---------------------------------------------------------------------------------------
 // Dispatch
 
-void EnginePrivate::dispatch(int i)
+void EnginePrivate::dispatch(int i, int endpoint)
 {
     TaskRecord &t = tasks.at(i);
     const Rung rung = t.rung();
     ProviderLane *lane = scheduler.lane(rung.providerId);
+    Provider *provider = lane ? lane->provider(endpoint) : nullptr;
+    t.endpoint = endpoint;
     t.request = requests.request(t);
     t.request.spaceRetryMs = options.diskPollIntervalMs;
     t.cancelRequested = false;
@@ -239,10 +291,10 @@ void EnginePrivate::dispatch(int i)
     a.startedAt = QDateTime::currentDateTimeUtc();
     t.dispatchedMs = now();
 
-    if (!lane || !lane->provider || !lane->provider->supports(t.snap.stage)) {
+    if (!provider || !provider->supports(t.snap.stage)) {
         tasks.setState(i, TaskState::Running);
         const QString why =
-            !lane || !lane->provider
+            !provider
                 ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
                 : u"provider \"%1\" cannot make %2s"_s.arg(rung.providerId, nameOf(t.snap.stage));
         fail(i, GenerationResult::failure(ErrorClass::InvalidRequest,
@@ -250,16 +302,27 @@ void EnginePrivate::dispatch(int i)
         return;
     }
 
-    t.request.model = lane->provider->model();
+    t.request.model = provider->model();
     a.model = t.request.model;
     a.params = RequestBuilder::attemptParams(t.request);
     a.paramsHash = RequestBuilder::hashOf(a.params);
+    const QString &label = lane->endpoints.at(size_t(endpoint)).label;
+    if (lane->isPool())
+        a.params.insert(u"endpoint"_s, label); // shown with the attempt; not in the hash
     // A job this provider accepted for these very parameters before the process stopped is
     // re-attached to, not paid for again (docs/ARCHITECTURE.md, "Remote jobs across a restart").
+    // A pool's job lives on one endpoint: sent elsewhere, it is submitted again.
     const RemoteJobRef left = std::exchange(t.remoteJob, RemoteJobRef());
     if (left.isValid() && left.providerId == rung.providerId && left.paramsHash == a.paramsHash) {
-        t.request.resumeJobId = left.id;
-        t.remoteJob = left;
+        if (left.endpoint == label) {
+            t.request.resumeJobId = left.id;
+            t.remoteJob = left;
+        } else {
+            log(u"%1: remote job %2 was on %3, which is not available now; it is submitted "
+                u"again on %4."_s.arg(t.snap.id, left.id,
+                                      left.endpoint.isEmpty() ? rung.providerId : left.endpoint,
+                                      label.isEmpty() ? rung.providerId : label));
+        }
     }
 
     QString error;
@@ -271,8 +334,8 @@ void EnginePrivate::dispatch(int i)
 
     t.costEstimate = estimateCost(t);
     budget.addInFlight(t.costEstimate);
-    ProviderJob *job = lane->provider->createJob(t.request, q);
-    t.ticket = lane->gate.onSent(now());
+    ProviderJob *job = provider->createJob(t.request, q);
+    t.ticket = lane->gate(endpoint).onSent(now());
     t.accepted = false;
     t.snap.attemptCount = a.number;
     t.snap.progress = 0.0;
@@ -285,14 +348,14 @@ void EnginePrivate::jobEnded(int i, const GenerationResult &result)
     TaskRecord &t = tasks.at(i);
     budget.releaseInFlight(t.costEstimate);
     t.costEstimate = 0.0;
-    if (ProviderLane *lane = scheduler.lane(t.current.providerId)) {
-        lane->gate.onHint(result.rateHint, now());
+    if (ProviderGate *gate = gateOf(i)) {
+        gate->onHint(result.rateHint, now());
         // An answer that is not a rate limit shows what the provider takes (for pacing).
         const bool answered = result.ok() || (result.httpStatus > 0 && result.httpStatus != 429 &&
                                               result.errorClass != ErrorClass::RateLimited);
         if (answered && !t.accepted)
-            lane->gate.onAccepted(t.ticket, now());
-        lane->gate.onFinished(t.ticket);
+            gate->onAccepted(t.ticket, now());
+        gate->onFinished(t.ticket);
     }
     t.accepted = false;
     t.job = nullptr;
@@ -308,14 +371,16 @@ void EnginePrivate::attemptAcceptedRemotely(int i, const QString &id, bool reatt
     TaskRecord &t = tasks.at(i);
     Attempt &a = t.current;
     a.remoteJobId = id;
-    if (ProviderLane *lane = scheduler.lane(a.providerId); lane && !t.accepted)
-        lane->gate.onAccepted(t.ticket, now());
+    if (ProviderGate *gate = gateOf(i); gate && !t.accepted)
+        gate->onAccepted(t.ticket, now());
     t.accepted = true;
     RemoteJobRef ref;
     ref.id = id;
     ref.providerId = a.providerId;
     ref.attemptNumber = a.number;
     ref.paramsHash = a.paramsHash;
+    if (const ProviderLane *lane = scheduler.lane(a.providerId); lane && lane->isPool())
+        ref.endpoint = lane->endpoints.at(size_t(t.endpoint)).label;
     ref.submittedAt = reattached && t.remoteJob.id == id ? t.remoteJob.submittedAt
                                                          : QDateTime::currentDateTimeUtc();
     if (reattached) {
@@ -378,8 +443,8 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     a.outputPath = workspace.relativePath(target);
     budget.addSpent(a.costUnits);
     recordAttempt(i);
-    if (ProviderLane *lane = scheduler.lane(a.providerId))
-        lane->gate.onSucceeded();
+    if (ProviderGate *gate = gateOf(i))
+        gate->onSucceeded();
     t.rateWaitedMs = 0;
     t.rateWaits = 0;
     t.paramsHash = requests.paramsHash(t);
@@ -474,13 +539,12 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         return;
     }
 
-    if (waitOutRateLimit(i, result))
+    if (waitOutRateLimit(i, result) || bounceFromDeadEndpoint(i, result))
         return;
     a.archivedTo = archive.archive(t, t.request.outputDir);
-    if (ProviderLane *lane = scheduler.lane(a.providerId)) {
-        const QString line =
-            lane->gate.onFailed(a.providerId, cls, t.ticket, result.retryAfterMs,
-                                options.retry.maxDelayMs, nowMs, a.message, a.endedAt);
+    if (ProviderGate *gate = gateOf(i)) {
+        const QString line = gate->onFailed(a.providerId, cls, t.ticket, result.retryAfterMs,
+                                            options.retry.maxDelayMs, nowMs, a.message, a.endedAt);
         if (!line.isEmpty()) {
             log(line);
             // Kept in the state so that reports can show when the provider was avoided.
@@ -536,9 +600,10 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
     TaskRecord &t = tasks.at(i);
     Attempt &a = t.current;
     ProviderLane *lane = scheduler.lane(a.providerId);
+    ProviderGate *gate = gateOf(i);
     // The built-in provider's injected 429s are random faults, not a limit: they keep the
     // failure route (see RatePolicy::learnsRate).
-    if (!lane || !lane->provider || !lane->provider->ratePolicy().learnsRate)
+    if (!lane || !gate || !lane->provider() || !lane->provider()->ratePolicy().learnsRate)
         return false;
     const qint64 nowMs = now();
     qint64 wait = 0;
@@ -546,18 +611,17 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
         wait = *result.retryAfterMs;
     } else {
         // No wait named: the pacer's next slot, or a short backoff that doubles.
-        wait = std::max<qint64>(lane->gate.nextSlotMs(nowMs) - nowMs,
+        wait = std::max<qint64>(gate->nextSlotMs(nowMs) - nowMs,
                                 policy.backoffMs(t.rateWaits + 1) / 4);
     }
     wait = std::max<qint64>(wait, 1);
-    const int maxWaitMs = lane->provider->ratePolicy().maxWaitMs;
+    const int maxWaitMs = lane->provider()->ratePolicy().maxWaitMs;
     if (t.rateWaitedMs + wait > maxWaitMs)
         return false; // waited long enough: now it is a failure like any other
     t.rateWaitedMs += wait;
     t.rateWaits += 1;
-    lane->gate.onRateLimited(t.ticket,
-                             result.retryAfterMs ? std::optional<qint64>(wait) : std::nullopt,
-                             nowMs, a.message, a.endedAt);
+    gate->onRateLimited(t.ticket, result.retryAfterMs ? std::optional<qint64>(wait) : std::nullopt,
+                        nowMs, a.message, a.endedAt);
     a.countedAgainstBudget = false;
     a.message += u" — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)"_s
                      .arg(wait / 1000.0, 0, 'f', wait < 10000 ? 1 : 0)
@@ -570,6 +634,43 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
     tasks.setState(i, TaskState::Retrying);
     scheduler.retryAt(i, nowMs + wait);
     t.snap.retryAt = QDateTime::currentDateTimeUtc().addMSecs(wait);
+    scheduler.request();
+    return true;
+}
+
+bool EnginePrivate::bounceFromDeadEndpoint(int i, const GenerationResult &result)
+{
+    // docs/ARCHITECTURE.md, "Endpoint pools": a pool's endpoint that refuses or drops the
+    // connection is down, not the task's fault. While another endpoint of the pool is alive,
+    // the task goes back to the queue at once: no retry, no rung, no budget; the dead
+    // endpoint's breaker opens so that its share goes to the others.
+    const bool unreachable =
+        result.httpStatus == 0 && (result.errorClass == ErrorClass::ProviderUnavailable ||
+                                   result.errorClass == ErrorClass::Network);
+    TaskRecord &t = tasks.at(i);
+    Attempt &a = t.current;
+    ProviderLane *lane = scheduler.lane(a.providerId);
+    ProviderGate *gate = gateOf(i);
+    if (!unreachable || !lane || !gate || !lane->isPool())
+        return false;
+    const qint64 nowMs = now();
+    const QString endpoint = lane->endpoints.at(size_t(t.endpoint)).label;
+    const QString line =
+        gate->onUnreachable(a.providerId + u'@' + endpoint, t.ticket, nowMs, a.message, a.endedAt);
+    if (!line.isEmpty()) {
+        log(line);
+        journal.event(EventKind::BreakerOpened, line.chopped(1));
+    }
+    if (!lane->hasOtherAlive(t.endpoint, nowMs))
+        return false; // every endpoint is down: a failure like any other
+    a.countedAgainstBudget = false;
+    a.message += u" — %1 cannot be reached; the task goes to another endpoint of %2 (no retry "
+                 u"spent)"_s.arg(endpoint, a.providerId);
+    AttemptRunner::dropStaging(t);
+    recordAttempt(i);
+    Q_EMIT q->attemptFinished(t.snap.id, a);
+    tasks.setState(i, TaskState::Retrying);
+    tasks.setState(i, TaskState::Queued);
     scheduler.request();
     return true;
 }

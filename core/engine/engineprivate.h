@@ -69,6 +69,12 @@ public:
     // Commits the queued state; a full drive pauses the batch like any other write.
     void saveState();
     void addProvider(std::unique_ptr<Provider> provider);
+    // A profile with "endpoints": one provider and gate per base URL, in one lane.
+    bool addPool(const ProviderProfile &profile, QString *error);
+    // The gate of the endpoint task `i`'s attempt went to, or null.
+    ProviderGate *gateOf(int i);
+    // A pool endpoint that cannot be reached hands the task to the others (no retry spent).
+    bool bounceFromDeadEndpoint(int i, const GenerationResult &result);
     int maxLimitOf(const Provider *provider) const;
     double estimateCost(const TaskRecord &t) const;
     void liftBudgetPause();
@@ -111,7 +117,7 @@ public:
     }
     bool hasDiskSpace() override { return disk.check(); }
     bool budgetAllows(int i) override;
-    void dispatch(int i) override;
+    void dispatch(int i, int endpoint) override;
     void taskDiverted(int i) override { markDirty(i); }
     void passEnded() override { checkFinished(); }
 

@@ -104,6 +104,7 @@ void ProviderGate::onFinished(const GateTicket &ticket)
 
 void ProviderGate::onSucceeded()
 {
+    m_unreachable = false;
     m_breaker.recordSuccess();
     m_limiter.onSuccess();
     noteOutcome(false);
@@ -167,6 +168,31 @@ QString ProviderGate::onFailed(const QString &providerId, ErrorClass errorClass,
     noteOutcome(true);
     noteError(errorClass, message, at);
     return line;
+}
+
+QString ProviderGate::onUnreachable(const QString &endpointName, const GateTicket &ticket,
+                                    qint64 nowMs, const QString &message, const QDateTime &at)
+{
+    const bool wasOpen = m_breaker.state(nowMs) == CircuitBreaker::State::Open;
+    m_unreachable = true;
+    m_breaker.trip(nowMs);
+    if (ticket.sequence != 0 && ticket.sequence == m_probeSequence)
+        m_probeInFlight = false;
+    noteOutcome(true);
+    noteError(ErrorClass::ProviderUnavailable, message, at);
+    if (wasOpen)
+        return {};
+    return u"%1 cannot be reached; its tasks go to the pool's other endpoints, and it is tried "
+           u"again in %2 s."_s.arg(endpointName)
+               .arg(m_breaker.currentCooldownMs() / 1000.0);
+}
+
+EndpointStatus::State ProviderGate::endpointState(qint64 nowMs) const
+{
+    if (m_unreachable)
+        return EndpointStatus::State::Down;
+    return m_breaker.state(nowMs) == CircuitBreaker::State::Closed ? EndpointStatus::State::Ok
+                                                                   : EndpointStatus::State::Avoided;
 }
 
 void ProviderGate::noteError(ErrorClass errorClass, const QString &message, const QDateTime &at)

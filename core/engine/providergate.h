@@ -63,6 +63,12 @@ public:
     QString onFailed(const QString &providerId, ErrorClass errorClass, const GateTicket &ticket,
                      std::optional<qint64> retryAfterMs, qint64 maxHoldMs, qint64 nowMs,
                      const QString &message, const QDateTime &at);
+    // A pool's endpoint could not be reached (connection refused or reset, host unreachable):
+    // its breaker opens at once and it shows as down until a request succeeds on it.
+    // Returns a line for the log when this opened the breaker.
+    QString onUnreachable(const QString &endpointName, const GateTicket &ticket, qint64 nowMs,
+                          const QString &message, const QDateTime &at);
+    bool isDown() const { return m_unreachable; }
     // When the pacer lets the next request go, or -1 (now, or not paced).
     qint64 nextSlotMs(qint64 nowMs) const { return m_pacer.nextSlotMs(nowMs); }
     double pacedPerMinute() const { return m_pacer.perMinute(); }
@@ -75,6 +81,7 @@ public:
     CircuitBreaker::State breakerState(qint64 nowMs) const { return m_breaker.state(nowMs); }
     // What the providers dock shows (id, kind and model are the caller's).
     void fillStatus(ProviderStatus *status, qint64 nowMs) const;
+    EndpointStatus::State endpointState(qint64 nowMs) const;
 
 private:
     CircuitBreaker m_breaker;
@@ -88,6 +95,7 @@ private:
     bool m_windowGrows = true;
     int m_acceptedCount = 0;
     std::set<quint64> m_unanswered; // tickets sent and not yet answered (cautious start only)
+    bool m_unreachable = false;     // the last request could not reach it
     // No dispatch before this (engine clock, ms): the provider's own Retry-After on a 429
     // holds every task queued for it, not only the one that was refused.
     qint64 m_holdUntilMs = 0;

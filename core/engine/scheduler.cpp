@@ -93,17 +93,23 @@ void Scheduler::pass()
     }
     if (m_host.dispatchAllowed() && m_host.hasDiskSpace()) {
         for (auto &[id, lane] : m_lanes) {
-            if (!lane.queue.empty() && lane.gate.isAvoided(t))
+            if (!lane.queue.empty() && lane.isAvoided(t))
                 divertFromOpenBreaker(id, lane);
         }
         for (auto &[id, lane] : m_lanes) {
             while (!lane.queue.empty() && m_host.dispatchAllowed()) {
-                if (!lane.gate.admits(t, lane.provider != nullptr))
-                    break;
                 const int i = *lane.queue.begin();
+                // A job left on an endpoint that is alive waits for a slot there: it is
+                // re-attached to, not paid for again elsewhere.
+                const int preferred = lane.indexOf(m_tasks.at(i).remoteJob.endpoint);
+                const int endpoint = lane.pick(t, preferred);
+                if (endpoint < 0 ||
+                    (preferred >= 0 && endpoint != preferred && !lane.gate(preferred).isAvoided(t)))
+                    break;
                 if (!m_host.budgetAllows(i))
                     break;
-                m_host.dispatch(i); // leaves the queue through setState(Running) or a failure
+                // Leaves the queue through setState(Running) or a failure.
+                m_host.dispatch(i, endpoint);
                 lane.queue.erase(i);
             }
         }
@@ -123,8 +129,7 @@ void Scheduler::divertFromOpenBreaker(const QString &providerId, ProviderLane &l
         for (int r = task.rungIndex + 1; r < task.ladder.size(); ++r) {
             const ProviderLane *other = this->lane(task.ladder.at(r).providerId);
             if (task.ladder.at(r).kind != RungKind::AlternativeProvider ||
-                task.ladder.at(r).providerId == providerId || !other ||
-                other->gate.breakerState(t) == CircuitBreaker::State::Open)
+                task.ladder.at(r).providerId == providerId || !other || other->allOpen(t))
                 continue;
             lane.queue.erase(i);
             task.rungIndex = r;
@@ -150,7 +155,7 @@ void Scheduler::armWakeTimer(qint64 t)
     for (const auto &entry : m_lanes) {
         if (entry.second.queue.empty())
             continue;
-        const qint64 reopen = entry.second.gate.reopensAtMs(t);
+        const qint64 reopen = entry.second.reopensAtMs(t);
         if (reopen >= 0)
             due = due < 0 ? reopen : std::min(due, reopen);
     }

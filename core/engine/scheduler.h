@@ -2,10 +2,11 @@
 // retrying tasks, and one timer that wakes the scheduler when a backoff, a breaker
 // cool-down or a Retry-After hold ends. A pass asks each provider's gate, the budget and
 // the disk guard (through the host) before every dispatch; a provider whose breaker is
-// open hands its queue to an alternative provider of the same quality.
+// open hands its queue to an alternative provider of the same quality. A pool's task goes
+// to its least-loaded endpoint that admits it (docs/ARCHITECTURE.md, "Endpoint pools").
 #pragma once
 
-#include "engine/providergate.h"
+#include "engine/providerlane.h"
 #include "engine/tasktable.h"
 
 #include <QObject>
@@ -16,15 +17,6 @@
 #include <set>
 
 namespace retake {
-
-class Provider;
-
-// A provider with its admission gate and its queue of task indices.
-struct ProviderLane {
-    std::unique_ptr<Provider> provider; // null: named by a ladder but not configured
-    ProviderGate gate;
-    std::set<int> queue;
-};
 
 class Scheduler final
 {
@@ -39,7 +31,7 @@ public:
         virtual bool dispatchAllowed() const = 0;
         virtual bool hasDiskSpace() = 0;
         virtual bool budgetAllows(int task) = 0;
-        virtual void dispatch(int task) = 0;
+        virtual void dispatch(int task, int endpoint) = 0;
         virtual void taskDiverted(int task) = 0;
         virtual void log(const QString &line) = 0;
         virtual void passEnded() = 0;

@@ -30,6 +30,8 @@ set(RETAKE_SOURCES
     ratepacer.h
     providergate.cpp
     providergate.h
+    providerlane.cpp
+    providerlane.h
     recoveryplanner.cpp
     recoveryplanner.h
     requestbuilder.cpp

@@ -31,7 +31,8 @@ struct TaskRecord {
     QPointer<ProviderJob> job;
     Attempt current;
     GenerationRequest request;
-    GateTicket ticket;     // from the provider's gate when the attempt was sent
+    int endpoint = 0;      // the pool endpoint of the attempt in flight (0 for one URL)
+    GateTicket ticket;     // from that endpoint's gate when the attempt was sent
     bool accepted = false; // the provider took the attempt in flight (its gate was told)
     // Rate limits waited out on the current rung (docs/ARCHITECTURE.md, "Rate limits"): they
     // spend no retry until together they pass the profile's maxWaitMs.

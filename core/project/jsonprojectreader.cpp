@@ -346,7 +346,7 @@ void JsonProjectReader::readProfiles(const QJsonValue &value, Project *project)
         checkFields(*object, at,
                     {u"id", u"kind", u"model", u"maxConcurrency", u"costPerUnit", u"faults",
                      u"options", u"baseUrl", u"keyRef", u"stages", u"timeouts", u"maxDownloadBytes",
-                     u"maxRedirects", u"allowHttpHosts", u"rateLimit", u"maxWaitMs"});
+                     u"maxRedirects", u"allowHttpHosts", u"rateLimit", u"maxWaitMs", u"endpoints"});
         ProviderProfile profile;
         bool usable = true;
         if (const auto id = readId(*object, at)) {

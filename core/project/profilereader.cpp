@@ -57,13 +57,91 @@ void readTimeouts(const QJsonObject &object, const QString &location, ProviderTi
         problems->append(at(location, u"timeouts.pollIntervalMs"_s) % u": must be above 0"_s);
 }
 
+// An http or https URL without user info, or a problem for `field`.
+bool readUrl(const QJsonValue &value, const QString &field, QString *url, QStringList *problems)
+{
+    const QString text = value.toString();
+    const QUrl parsed(text, QUrl::StrictMode);
+    if (!value.isString() || !parsed.isValid() || parsed.host().isEmpty() ||
+        (parsed.scheme() != u"http" && parsed.scheme() != u"https")) {
+        problems->append(field %
+                         u": expected an http or https URL, e.g. \"http://127.0.0.1:8188\""_s);
+        return false;
+    }
+    if (!parsed.userInfo().isEmpty()) {
+        problems->append(field %
+                         u": a URL with a user name or password; keys go into the keychain"_s);
+        return false;
+    }
+    *url = text;
+    return true;
+}
+
+// "endpoints": a pool of base URLs (docs/ARCHITECTURE.md, "Endpoint pools"), each a URL or
+// {"baseUrl": URL, "maxConcurrency": N}.
+void readEndpoints(const QJsonObject &object, const QString &location, ProviderProfile *profile,
+                   QStringList *problems)
+{
+    const QString field = at(location, u"endpoints"_s);
+    const QJsonValue value = object.value(u"endpoints"_s);
+    if (object.contains(u"baseUrl"_s)) {
+        problems->append(field % u": a profile has either baseUrl or endpoints, not both; "
+                                 u"list every URL under endpoints"_s);
+        return;
+    }
+    const QJsonArray list = value.toArray();
+    if (!value.isArray() || list.isEmpty() || list.size() > 64) {
+        problems->append(field % u": a list of 1 to 64 base URLs, e.g. "
+                                 u"[\"http://gpu1:8188\", \"http://gpu2:8188\"]"_s);
+        return;
+    }
+    QList<ProviderEndpoint> endpoints;
+    QStringList seen;
+    for (qsizetype n = 0; n < list.size(); ++n) {
+        const QString entry = field + u'[' + QString::number(n) + u']';
+        const QJsonValue item = list.at(n);
+        ProviderEndpoint endpoint;
+        QJsonValue url = item;
+        if (item.isObject()) {
+            const QJsonObject o = item.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (it.key() != u"baseUrl" && it.key() != u"maxConcurrency")
+                    problems->append(entry % u'.' % it.key() %
+                                     u": unknown field (baseUrl, maxConcurrency)"_s);
+            }
+            url = o.value(u"baseUrl"_s);
+            if (o.contains(u"maxConcurrency"_s)) {
+                const double limit = o.value(u"maxConcurrency"_s).toDouble(-1);
+                if (limit < 1 || limit > 256 || limit != std::floor(limit))
+                    problems->append(entry % u".maxConcurrency: from 1 to 256"_s);
+                else
+                    endpoint.maxConcurrency = int(limit);
+            }
+        }
+        if (!readUrl(url, item.isObject() ? entry + u".baseUrl"_s : entry, &endpoint.baseUrl,
+                     problems))
+            continue;
+        QString key = QUrl(endpoint.baseUrl).adjusted(QUrl::NormalizePathSegments).toString();
+        while (key.endsWith(u'/'))
+            key.chop(1);
+        if (seen.contains(key)) {
+            problems->append(entry % u": \""_s % endpoint.baseUrl %
+                             u"\" is listed twice; list each machine once"_s);
+            continue;
+        }
+        seen << key;
+        endpoints << endpoint;
+    }
+    profile->endpoints = endpoints;
+}
+
 } // namespace
 
 QStringList ProfileReader::networkFieldNames()
 {
-    return {u"baseUrl"_s,        u"keyRef"_s,           u"stages"_s,
-            u"timeouts"_s,       u"maxDownloadBytes"_s, u"maxRedirects"_s,
-            u"allowHttpHosts"_s, u"rateLimit"_s,        u"maxWaitMs"_s};
+    return {u"baseUrl"_s,          u"keyRef"_s,       u"stages"_s,         u"timeouts"_s,
+            u"maxDownloadBytes"_s, u"maxRedirects"_s, u"allowHttpHosts"_s, u"rateLimit"_s,
+            u"maxWaitMs"_s,        u"endpoints"_s};
 }
 
 const QStringList &ProfileReader::secretFieldNames()
@@ -90,20 +168,11 @@ void ProfileReader::readNetworkFields(const QJsonObject &object, const QString &
                              u"RETAKE_KEY_<ID>"_s);
         }
     }
-    if (object.contains(u"baseUrl"_s)) {
-        const QString text = object.value(u"baseUrl"_s).toString();
-        const QUrl url(text, QUrl::StrictMode);
-        if (!object.value(u"baseUrl"_s).isString() || !url.isValid() || url.host().isEmpty() ||
-            (url.scheme() != u"http" && url.scheme() != u"https")) {
-            problems->append(at(location, u"baseUrl"_s) %
-                             u": expected an http or https URL, e.g. \"http://127.0.0.1:8188\""_s);
-        } else if (!url.userInfo().isEmpty()) {
-            problems->append(at(location, u"baseUrl"_s) %
-                             u": a URL with a user name or password; keys go into the keychain"_s);
-        } else {
-            profile->baseUrl = text;
-        }
-    }
+    if (object.contains(u"baseUrl"_s))
+        readUrl(object.value(u"baseUrl"_s), at(location, u"baseUrl"_s), &profile->baseUrl,
+                problems);
+    if (object.contains(u"endpoints"_s))
+        readEndpoints(object, location, profile, problems);
     if (object.contains(u"keyRef"_s)) {
         const QString ref = object.value(u"keyRef"_s).toString();
         if (!keyRefPattern().match(ref).hasMatch())

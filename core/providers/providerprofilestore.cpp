@@ -127,6 +127,17 @@ QJsonObject ProviderProfileStore::toJson(const ProviderProfile &profile)
         object.insert(u"costPerUnit"_s, profile.costPerUnit);
     if (!profile.baseUrl.isEmpty())
         object.insert(u"baseUrl"_s, profile.baseUrl);
+    if (!profile.endpoints.isEmpty()) {
+        QJsonArray endpoints;
+        for (const ProviderEndpoint &endpoint : profile.endpoints) {
+            if (endpoint.maxConcurrency > 0)
+                endpoints.append(QJsonObject{{u"baseUrl"_s, endpoint.baseUrl},
+                                             {u"maxConcurrency"_s, endpoint.maxConcurrency}});
+            else
+                endpoints.append(endpoint.baseUrl);
+        }
+        object.insert(u"endpoints"_s, endpoints);
+    }
     if (!profile.keyRef.isEmpty())
         object.insert(u"keyRef"_s, profile.keyRef);
     if (!profile.stages.isEmpty()) {
@@ -341,16 +352,23 @@ QList<ProfileProblem> ProviderProfileStore::validate(const ProviderProfile &prof
     else if (!supportedProviderKinds().contains(profile.kind))
         add(u"kind"_s, ProfileProblem::Code::UnknownKind, supportedProviderKinds().join(u", "_s));
 
-    if (!profile.baseUrl.isEmpty()) {
-        const QUrl url(profile.baseUrl, QUrl::StrictMode);
+    const auto checkUrl = [&](const QString &field, const QString &text) {
+        const QUrl url(text, QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https")) {
-            add(u"baseUrl"_s, ProfileProblem::Code::BadUrl);
+            add(field, ProfileProblem::Code::BadUrl);
         } else if (!url.userInfo().isEmpty()) {
-            add(u"baseUrl"_s, ProfileProblem::Code::CredentialsInUrl);
+            add(field, ProfileProblem::Code::CredentialsInUrl);
         } else if (!UrlPolicy(profile.allowHttpHosts).allows(url)) {
-            add(u"baseUrl"_s, ProfileProblem::Code::PlainHttp, url.host().toLower());
+            add(field, ProfileProblem::Code::PlainHttp, url.host().toLower());
         }
+    };
+    if (!profile.baseUrl.isEmpty())
+        checkUrl(u"baseUrl"_s, profile.baseUrl);
+    for (const ProviderEndpoint &endpoint : profile.endpoints) {
+        checkUrl(u"endpoints"_s, endpoint.baseUrl);
+        if (endpoint.maxConcurrency != 0)
+            range(u"endpoints.maxConcurrency"_s, endpoint.maxConcurrency, 1, kMaxConcurrency);
     }
     if (!profile.keyRef.isEmpty() &&
         !ProfileReader::keyRefPattern().match(profile.keyRef).hasMatch())

@@ -341,10 +341,64 @@ QString breakerName(ProviderStatus::Breaker breaker)
     return {};
 }
 
+namespace {
+
+constexpr std::array<std::pair<EndpointStatus::State, const char16_t *>, 3> kEndpointStates{{
+    {EndpointStatus::State::Ok, u"ok"},
+    {EndpointStatus::State::Avoided, u"avoided"},
+    {EndpointStatus::State::Down, u"down"},
+}};
+
+QString endpointStateName(EndpointStatus::State state)
+{
+    for (const auto &[value, name] : kEndpointStates) {
+        if (value == state)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+} // namespace
+
+QJsonArray endpointsToJson(const QList<EndpointStatus> &endpoints)
+{
+    QJsonArray array;
+    for (const EndpointStatus &e : endpoints) {
+        array.append(QJsonObject{{u"url"_s, e.url},
+                                 {u"state"_s, endpointStateName(e.state)},
+                                 {u"inFlight"_s, e.inFlight},
+                                 {u"limit"_s, e.limit}});
+    }
+    return array;
+}
+
+namespace {
+
+QList<EndpointStatus> endpointsFromJson(const QJsonArray &array)
+{
+    QList<EndpointStatus> endpoints;
+    for (const QJsonValue value : array) {
+        const QJsonObject o = value.toObject();
+        EndpointStatus e;
+        e.url = o.value(u"url"_s).toString();
+        const QString state = o.value(u"state"_s).toString();
+        for (const auto &[known, name] : kEndpointStates) {
+            if (state == QString::fromUtf16(name))
+                e.state = known;
+        }
+        e.inFlight = o.value(u"inFlight"_s).toInt();
+        e.limit = o.value(u"limit"_s).toInt();
+        endpoints << e;
+    }
+    return endpoints;
+}
+
+} // namespace
+
 QJsonObject toJson(const ProviderStatus &p)
 {
     const QString breaker = breakerName(p.breaker);
-    return QJsonObject{{u"id"_s, p.id},
+    QJsonObject object{{u"id"_s, p.id},
                        {u"kind"_s, p.kind},
                        {u"model"_s, p.model},
                        {u"breaker"_s, breaker},
@@ -357,6 +411,9 @@ QJsonObject toJson(const ProviderStatus &p)
                        {u"lastError"_s, nameOf(p.lastError)},
                        {u"lastErrorMessage"_s, p.lastErrorMessage},
                        {u"lastErrorAt"_s, isoTime(p.lastErrorAt)}};
+    if (!p.endpoints.isEmpty()) // a pool (docs/ARCHITECTURE.md, "Endpoint pools")
+        object.insert(u"endpoints"_s, endpointsToJson(p.endpoints));
+    return object;
 }
 
 ProviderStatus providerStatusFromJson(const QJsonObject &o)
@@ -379,6 +436,7 @@ ProviderStatus providerStatusFromJson(const QJsonObject &o)
     p.lastError = enumFrom(o.value(u"lastError"_s), errorClassFromString, ErrorClass::None);
     p.lastErrorMessage = o.value(u"lastErrorMessage"_s).toString();
     p.lastErrorAt = timeFrom(o.value(u"lastErrorAt"_s));
+    p.endpoints = endpointsFromJson(o.value(u"endpoints"_s).toArray());
     return p;
 }
 

@@ -57,6 +57,8 @@ BatchSummary batchSummaryFromJson(const QJsonObject &object);
 QJsonObject toJson(const ProviderStatus &p);
 // "closed", "open", "half-open".
 QString breakerName(ProviderStatus::Breaker breaker);
+// A pool's endpoints (docs/ARCHITECTURE.md, "Endpoint pools"): url, state, inFlight, limit.
+QJsonArray endpointsToJson(const QList<EndpointStatus> &endpoints);
 ProviderStatus providerStatusFromJson(const QJsonObject &object);
 QJsonArray toJson(const QList<TaskSnapshot> &tasks);
 QList<TaskSnapshot> taskSnapshotsFromJson(const QJsonArray &array);

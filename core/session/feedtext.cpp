@@ -307,6 +307,11 @@ QByteArray encodeProviders(const QList<ProviderStatus> &providers)
         appendMember(out, "lastError", nameOf(p.lastError));
         appendMember(out, "lastErrorMessage", p.lastErrorMessage);
         appendMember(out, "lastErrorAt", p.lastErrorAt);
+        if (!p.endpoints.isEmpty()) {
+            out += "\"endpoints\":";
+            out += QJsonDocument(endpointsToJson(p.endpoints)).toJson(QJsonDocument::Compact);
+            out += ',';
+        }
         out.back() = '}';
         out += ',';
     }

@@ -14,7 +14,14 @@
 //     of 10 req/s and the share of submissions answered 429. Videos go to an instant fake;
 //     outputs are not verified (the fake's videos are not real).
 //
+//  3. Endpoint pool: 240 images (BENCH_POOL_TASKS) through the real Engine on a comfyui
+//     profile whose "endpoints" are three retake-sim processes (4 slots each, 200 ms a job):
+//     makespan / ideal (tasks x 200 ms / 12 slots), healthy and with one simulator killed
+//     (SIGKILL) a third of the way through (its share then goes to two: ideal is not
+//     reachable, the figure shows what the loss costs).
+//
 //   bench_providers [tasks=10000] [rateTasks=200,1000] [--skip-throughput] [--skip-rate]
+//                   [--skip-pool]
 #include "engine/engine.h"
 #include "fakeprovider.h"
 #include "providers/providerfactory.h"
@@ -80,6 +87,11 @@ public:
             if (match.hasMatch())
                 m_base = match.captured(1);
         }
+    }
+    void kill()
+    {
+        m_process.kill(); // SIGKILL: the machine is gone, jobs and all
+        m_process.waitForFinished(5000);
     }
     ~SimProcess()
     {
@@ -252,6 +264,94 @@ void rateLimited(int tasks, const QString &kind)
     std::fflush(stdout);
 }
 
+Project imageProject(int tasks, const ProviderProfile &profile)
+{
+    Project project;
+    project.title = u"bench"_s;
+    project.providers << profile;
+    project.providerPreference.insert(Stage::Image, {profile.id});
+    for (int s = 0; s * 10 < tasks; ++s) {
+        Scene scene;
+        scene.id = u"s%1"_s.arg(s, 3, 10, QLatin1Char('0'));
+        for (int n = 0; n < 10 && s * 10 + n < tasks; ++n) {
+            Shot shot;
+            shot.id = scene.id + u"-%1"_s.arg(n);
+            shot.prompt = u"shot"_s;
+            shot.image.width = 64;
+            shot.image.height = 48;
+            shot.stages = ShotStages::ImageOnly;
+            scene.shots << shot;
+        }
+        project.scenes << scene;
+    }
+    return project;
+}
+
+// endpoints 1: the reference, one simulator with all 12 slots (a profile of one URL).
+void pool(int tasks, int endpoints, bool killOne)
+{
+    // Three ComfyUI simulators, 4 slots each, 200 ms a job: ideal = tasks x 200 ms / 12.
+    constexpr int kJobMs = 200;
+    constexpr int kSlots = 4;
+    std::vector<std::unique_ptr<SimProcess>> sims;
+    ProviderProfile profile = profileFor(u"comfyui"_s, {}, kSlots * 3 / endpoints);
+    profile.timeouts.pollIntervalMs = 20;
+    profile.timeouts.maxPollIntervalMs = 60;
+    for (int n = 0; n < endpoints; ++n) {
+        sims.push_back(std::make_unique<SimProcess>(
+            QStringList{u"--job-ms"_s, QString::number(kJobMs), u"--latency"_s, u"2"_s}));
+        if (sims.back()->base().isEmpty()) {
+            std::printf("pool: retake-sim did not start\n");
+            return;
+        }
+        profile.endpoints << ProviderEndpoint{sims.back()->base(), 0};
+    }
+    if (endpoints == 1) {
+        profile.baseUrl = profile.endpoints.first().baseUrl;
+        profile.endpoints.clear();
+    }
+    QTemporaryDir dir;
+    Engine engine;
+    QString error;
+    if (!engine.open(imageProject(tasks, profile), dir.filePath(u"ws"_s), &error)) {
+        std::printf("pool: %s\n", qPrintable(error));
+        return;
+    }
+    EngineOptions options = engine.options();
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    engine.setOptions(options);
+    int done = 0;
+    int bounced = 0;
+    QObject::connect(&engine, &Engine::attemptFinished, &engine,
+                     [&](const QString &, const Attempt &a) {
+                         bounced += a.message.contains(u"cannot be reached"_s) ? 1 : 0;
+                         // One of three dies a third of the way through, jobs in flight.
+                         if (a.ok() && ++done == tasks / 3 && killOne)
+                             sims.at(1)->kill();
+                     });
+    QSignalSpy finished(&engine, &Engine::batchFinished);
+    QElapsedTimer clock;
+    clock.start();
+    engine.start();
+    finished.wait(tasks * 1000);
+    const double makespan = clock.elapsed() / 1000.0;
+    const double ideal = tasks * kJobMs / 1000.0 / (3 * kSlots);
+    int full = 0;
+    for (const TaskSnapshot &t : engine.tasks())
+        full += t.quality == Quality::Full && t.retriesUsed == 0 ? 1 : 0;
+    if (endpoints == 1)
+        std::printf("reference: one endpoint (comfyui, %d slots, %d ms a job), %d images\n",
+                    3 * kSlots, kJobMs, tasks);
+    else
+        std::printf("pool of three (comfyui, %d slots each, %d ms a job), %d images%s\n", kSlots,
+                    kJobMs, tasks, killOne ? ", one endpoint killed a third of the way" : "");
+    std::printf("  makespan %.2f s, ideal (12 slots) %.2f s, makespan/ideal %.2f; done %d/%d, "
+                "%d at full quality without a retry; %d attempts moved off a dead endpoint\n",
+                makespan, ideal, makespan / ideal, engine.summary().count(TaskState::Done),
+                engine.summary().total, full, bounced);
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -262,6 +362,7 @@ int main(int argc, char **argv)
     QStringList args = app.arguments().mid(1);
     const bool skipThroughput = args.removeAll(u"--skip-throughput"_s) > 0;
     const bool skipRate = args.removeAll(u"--skip-rate"_s) > 0;
+    const bool skipPool = args.removeAll(u"--skip-pool"_s) > 0;
     const int tasks = args.value(0, u"10000"_s).toInt();
     QList<int> rateTasks;
     for (const QString &n : args.value(1, u"200,1000"_s).split(u','))
@@ -279,6 +380,14 @@ int main(int argc, char **argv)
             for (int n : rateTasks)
                 rateLimited(n, kind);
         }
+    }
+    if (!skipPool) {
+        const int poolTasks = qEnvironmentVariableIntValue("BENCH_POOL_TASKS") > 0
+                                  ? qEnvironmentVariableIntValue("BENCH_POOL_TASKS")
+                                  : 240;
+        pool(poolTasks, 1, false);
+        pool(poolTasks, 3, false);
+        pool(poolTasks, 3, true);
     }
     return 0;
 }
