@@ -29,6 +29,10 @@ bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error) const
 
 void AttemptRunner::dropStaging(const TaskRecord &t)
 {
+    // An attempt that failed before prepareStaging() has no folder; QDir("") is the current
+    // directory, which must never be removed.
+    if (t.request.outputDir.isEmpty())
+        return;
     QDir(t.request.outputDir).removeRecursively();
 }
 
