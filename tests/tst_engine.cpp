@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void doneOnAnotherProviderIsItsOwnQuality();
     void cancelStopsEverythingAndLeavesNoPartialFiles();
     void failedAttemptsAreArchivedAndLogged();
+    void unconfiguredProviderLeavesTheWorkingDirectoryAlone();
     void debugLoggingAddsPromptsToTheLog();
     void echoedPromptsAreWithheld_data();
     void echoedPromptsAreWithheld();
@@ -604,6 +606,34 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QVERIFY(text.contains(u"Error Type: provider_unavailable (HTTP 503)"_s));
     QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
     QVERIFY(!text.contains(u"lighthouse"_s)); // no prompt in logs by default
+}
+
+// A task whose provider is not configured fails before it has an attempt folder. That empty
+// folder path stood for the current directory: the failure archive moved the working
+// directory's files into _failed/ and then deleted the directory (the window, started from
+// the home folder, would have deleted it).
+void TestEngine::unconfiguredProviderLeavesTheWorkingDirectoryAlone()
+{
+    QTemporaryDir cwd;
+    QVERIFY(cwd.isValid());
+    QVERIFY(QDir(cwd.path()).mkpath(u"keep"_s));
+    for (const QString &name : {u"precious.txt"_s, u"keep/precious.txt"_s}) {
+        QFile file(cwd.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("mine");
+    }
+    const QString before = QDir::currentPath();
+    const auto restore = qScopeGuard([before] { QDir::setCurrent(before); });
+    QVERIFY(QDir::setCurrent(cwd.path()));
+
+    openEngine(makeProject(1, {u"nowhere"_s}, {u"nowhere"_s}));
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->task(img(1)).state, TaskState::Failed);
+    QVERIFY(QFile::exists(cwd.filePath(u"precious.txt"_s)));
+    QVERIFY(QFile::exists(cwd.filePath(u"keep/precious.txt"_s)));
+    const QString archived = m_f.path(u"ws/_failed/sh01-image/attempt-1"_s);
+    QVERIFY(!QFile::exists(archived + u"/precious.txt"_s));
+    QVERIFY(QFile::exists(archived + u"/error.json"_s)); // the failure is still archived
 }
 
 void TestEngine::debugLoggingAddsPromptsToTheLog()

@@ -1,8 +1,10 @@
 // Rough edges seen in the window at 1600×1000 (issue 16): the grid's lines of tiles, the
 // providers dock after a run, the attempts table's columns, a run recovered by Retry all
-// failed, one settings file, the German wording, and SIGTERM pausing and quitting.
+// failed, one settings file, the German wording, the engine's messages in the window's
+// language, and SIGTERM pausing and quitting.
 #include "appsettings.h"
 #include "bannercoordinator.h"
+#include "enginefixture.h"
 #include "languagesupport.h"
 #include "preferences.h"
 #include "providers/providerprofilestore.h"
@@ -22,6 +24,7 @@
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTranslator>
 
 #include <csignal>
 #include <optional>
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void oneSettingsFileAndTheOldOneMigratedOnce();
     void sigtermPausesAndQuits();
     void germanSaysShotNotEinstellung();
+    void engineMessagesSpeakTheWindowsLanguage();
     void providersDockShowsNothingInFlightAfterTheRun();
 
 private:
@@ -406,6 +410,51 @@ void TestGuiEdges::germanSaysShotNotEinstellung()
     // Preferences keep their usual German name.
     QCOMPARE(window.action(MainWindow::Action::Preferences)->text().remove(u'&'),
              u"Einstellungen…"_s);
+}
+
+// The activity log showed the engine's lines in English in a German window. They follow the
+// installed translator; with none (retake-cli loads none) they stay English byte for byte.
+void TestGuiEdges::engineMessagesSpeakTheWindowsLanguage()
+{
+    f.reset();
+    const QLocale before;
+    const auto english = qScopeGuard([before] {
+        LanguageSupport::install(QCoreApplication::instance(), u"en"_s);
+        QLocale::setDefault(before);
+    });
+    // One image task whose provider is not configured: it fails at once with an attempt
+    // message, and the engine logs the failure.
+    const auto run = [](QString *attemptMessage) {
+        retake::test::EngineFixture fixture;
+        QStringList lines;
+        [&] {
+            QVERIFY(fixture.open(retake::test::makeProject(1, {u"nowhere"_s}, {u"nowhere"_s})));
+            connect(fixture.engine.get(), &Engine::logMessage,
+                    [&lines](const QString &line) { lines << line; });
+            QVERIFY(fixture.runToEnd());
+            *attemptMessage = fixture.engine->task(retake::test::imageTask(1)).lastMessage;
+        }();
+        return lines;
+    };
+
+    for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+    QString message;
+    QStringList lines = run(&message);
+    QCOMPARE(message,
+             u"provider \"nowhere\" is not configured; choose another provider for this task"_s);
+    QVERIFY2(lines.contains(u"sh01/image: failed after 1 attempt(s): invalid_request — provider "
+                            u"\"nowhere\" is not configured; choose another provider for this "
+                            u"task"_s),
+             qPrintable(lines.join(u'\n')));
+
+    LanguageSupport::install(QCoreApplication::instance(), u"de"_s);
+    lines = run(&message);
+    QCOMPARE(message, u"Anbieter „nowhere“ ist nicht eingerichtet; wählen Sie einen anderen "
+                      u"Anbieter für diese Aufgabe"_s);
+    QVERIFY2(lines.contains(u"sh01/image: nach 1 Versuch(en) fehlgeschlagen: invalid_request — "_s +
+                            message),
+             qPrintable(lines.join(u'\n')));
 }
 
 // After a run, and after the re-run of Retry all failed, the providers dock says what the

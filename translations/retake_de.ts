@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
     <context>
+        <name>QObject</name>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
         <name>StateStyle</name>
         <message>
             <source>waiting</source>
@@ -496,6 +507,404 @@
         </message>
     </context>
     <context>
+        <name>retake</name>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation>Prüfen Sie die Netzwerkverbindung und versuchen Sie es dann erneut.</translation>
+        </message>
+        <message>
+            <source>The provider is slow: retry later or switch provider.</source>
+            <translation>Der Anbieter ist langsam: später erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider is rate limiting: pause, lower concurrency or switch provider.</source>
+            <translation>Der Anbieter drosselt die Anfragen: pausieren, weniger parallele Anfragen zulassen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider is down: retry later or switch provider.</source>
+            <translation>Der Anbieter ist nicht erreichbar: später erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The model failed on this job: retry, or switch provider.</source>
+            <translation>Das Modell ist an diesem Auftrag gescheitert: erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The GPU ran out of memory: lower the resolution or steps, or switch provider.</source>
+            <translation>Der GPU ist der Speicher ausgegangen: Auflösung oder Schritte verringern oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The prompt was rejected: edit the prompt or switch provider.</source>
+            <translation>Der Prompt wurde abgelehnt: den Prompt bearbeiten oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The request was invalid: fix the shot's parameters, then retry.</source>
+            <translation>Die Anfrage war ungültig: die Parameter des Shots korrigieren und dann erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>Check the provider's API key, or switch provider.</source>
+            <translation>Den API-Schlüssel des Anbieters prüfen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The account's quota is used up: top it up or switch provider.</source>
+            <translation>Das Kontingent des Kontos ist aufgebraucht: aufstocken oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider returned an unusable file: retry or switch provider.</source>
+            <translation>Der Anbieter hat eine unbrauchbare Datei geliefert: erneut versuchen oder den Anbieter wechseln.</translation>
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace: check the provider, then retry.</source>
+            <translation>Der Anbieter wollte außerhalb des Arbeitsordners schreiben: den Anbieter prüfen und dann erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation>Prüfen Sie, ob der Arbeitsordner beschreibbar ist, und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Free disk space; the batch resumes by itself.</source>
+            <translation>Speicherplatz freigeben; der Batch wird von selbst fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>Retry when you want this task to run.</source>
+            <translation>Erneut versuchen, wenn diese Aufgabe laufen soll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::Engine</name>
+        <message>
+            <source>cannot create %1; check that the workspace is writable</source>
+            <extracomment>%1 is the attempt's staging folder.</extracomment>
+            <translation>%1 kann nicht angelegt werden; prüfen Sie, ob der Arbeitsordner beschreibbar ist</translation>
+        </message>
+        <message>
+            <source>the provider named an output outside the attempt folder (%1); it was moved to _untrusted/</source>
+            <extracomment>%1 is the file name the provider named.</extracomment>
+            <translation>der Anbieter hat eine Ausgabe außerhalb des Versuchsordners angegeben (%1); sie wurde nach _untrusted/ verschoben</translation>
+        </message>
+        <message>
+            <source>the provider reported success without a file</source>
+            <translation>der Anbieter hat Erfolg gemeldet, aber keine Datei geliefert</translation>
+        </message>
+        <message>
+            <source>cancelled by the user</source>
+            <translation>vom Benutzer abgebrochen</translation>
+        </message>
+        <message>
+            <source>the output was cut short on a full drive (%1)</source>
+            <extracomment>%1 is what the output check found wrong with the file.</extracomment>
+            <translation>die Ausgabe wurde auf einem vollen Laufwerk abgeschnitten (%1)</translation>
+        </message>
+        <message>
+            <source>: has no duration</source>
+            <translation>: hat keine Dauer</translation>
+        </message>
+        <message>
+            <source>%1: unknown fit "%2" in the profile of %3 (pad, crop or stretch); it is padded</source>
+            <extracomment>%1 is the task, %2 the fit mode as written, %3 the provider. pad, crop and stretch are the values the profile may use.</extracomment>
+            <translation>%1: unbekannte Anpassung „%2“ im Profil von %3 (pad, crop oder stretch); es wird „pad“ verwendet</translation>
+        </message>
+        <message>
+            <source>%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed (%6). Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft file by hand or retry the shot</source>
+            <extracomment>%1 is the task; %2x%3 the delivered size, %4x%5 the shot's size (pixels); %6 why conforming failed. RETAKE_FFMPEG is an environment variable.</extracomment>
+            <translation>%1: die %2x%3-Ausgabe des Anbieters wurde wie geliefert behalten; die Anpassung an %4x%5 ist fehlgeschlagen (%6). Prüfen Sie, ob ffmpeg funktioniert (RETAKE_FFMPEG gibt es an), und passen Sie dann die Datei in draft/ von Hand an oder wiederholen Sie den Shot</translation>
+        </message>
+        <message>
+            <source>cannot move the verified output to %1</source>
+            <extracomment>%1 is the output's path in the workspace.</extracomment>
+            <translation>die geprüfte Ausgabe kann nicht nach %1 verschoben werden</translation>
+        </message>
+        <message>
+            <source>the provider's original could not be kept as %1</source>
+            <extracomment>%1 is a path in the workspace.</extracomment>
+            <translation>das Original des Anbieters konnte nicht als %1 aufbewahrt werden</translation>
+        </message>
+        <message>
+            <source>Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to continue.</source>
+            <extracomment>%1 spent, %2 the cap, %3 in flight, %4 the next task's cost (all in cost units).</extracomment>
+            <translation>Budgetgrenze erreicht: %1 von %2 Kosteneinheiten ausgegeben, %3 in laufenden Versuchen, die nächste Aufgabe würde %4 kosten. Es werden keine Aufgaben mehr gestartet; laufende Versuche gehen nicht verloren. Erhöhen Sie die Budgetgrenze, um fortzufahren.</translation>
+        </message>
+        <message>
+            <source>Budget cap raised to %1 cost units (%2 spent): dispatching continues.</source>
+            <extracomment>%1 is the new cap, %2 what was spent (cost units).</extracomment>
+            <translation>Budgetgrenze auf %1 Kosteneinheiten erhöht (%2 ausgegeben): Aufgaben werden wieder gestartet.</translation>
+        </message>
+        <message>
+            <source>Budget cap removed (%1 spent): dispatching continues.</source>
+            <extracomment>%1 is what was spent (cost units).</extracomment>
+            <translation>Budgetgrenze aufgehoben (%1 ausgegeben): Aufgaben werden wieder gestartet.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 (%2).</source>
+            <extracomment>%1 is the checkpoint's id, %2 why it was made (in English, e.g. "manual").</extracomment>
+            <translation>Sicherungspunkt %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Could not create a checkpoint (%1): %2</source>
+            <extracomment>%1 is why it was to be made (in English), %2 the error.</extracomment>
+            <translation>Sicherungspunkt konnte nicht angelegt werden (%1): %2</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 was removed from the list: its file %2 is missing (it was interrupted while being written, or deleted).</source>
+            <translation>Sicherungspunkt %1 wurde aus der Liste entfernt: seine Datei %2 fehlt (sie wurde beim Schreiben unterbrochen oder gelöscht).</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted while being written, or deleted), so it was removed from the list; pick another one from retake-cli checkpoint list</source>
+            <translation>Sicherungspunkt %1 kann nicht wiederhergestellt werden: seine Datei %2 fehlt (sie wurde beim Schreiben unterbrochen oder gelöscht), daher wurde er aus der Liste entfernt; wählen Sie einen anderen aus retake-cli checkpoint list</translation>
+        </message>
+        <message>
+            <source>there is no checkpoint "%1" (retake-cli checkpoint list shows them)</source>
+            <translation>es gibt keinen Sicherungspunkt „%1“ (retake-cli checkpoint list zeigt sie an)</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 names a file outside the workspace's checkpoints/ folder; it was not read. Restore another checkpoint (retake-cli checkpoint list shows them)</source>
+            <translation>Sicherungspunkt %1 verweist auf eine Datei außerhalb des Ordners checkpoints/ im Arbeitsordner; sie wurde nicht gelesen. Stellen Sie einen anderen Sicherungspunkt wieder her (retake-cli checkpoint list zeigt sie an)</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read: %2</source>
+            <translation>Sicherungspunkt %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>could not save the current state before restoring: %1</source>
+            <translation>der aktuelle Zustand konnte vor dem Wiederherstellen nicht gesichert werden: %1</translation>
+        </message>
+        <message>
+            <source>draft/ is a link to %1, outside the workspace; nothing was deleted. Replace the link with a folder of the workspace, then discard again.</source>
+            <translation>draft/ ist ein Link auf %1 außerhalb des Arbeitsordners; nichts wurde gelöscht. Ersetzen Sie den Link durch einen Ordner im Arbeitsordner und verwerfen Sie dann erneut.</translation>
+        </message>
+        <message>
+            <source>its file is outside the workspace's checkpoints/ folder</source>
+            <translation>seine Datei liegt außerhalb des Ordners checkpoints/ im Arbeitsordner</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read (%2); nothing was deleted</source>
+            <translation>Sicherungspunkt %1 kann nicht gelesen werden (%2); nichts wurde gelöscht</translation>
+        </message>
+        <message>
+            <source>%1 MB free in %2, below the %3 MB reserve</source>
+            <extracomment>%1 MB free, %2 the folder, %3 the reserve in MB. Shown after "Disk full: ".</extracomment>
+            <translation>%1 MB frei in %2, unter der Reserve von %3 MB</translation>
+        </message>
+        <message>
+            <source>Disk space is back: resuming.</source>
+            <translation>Wieder genug Speicherplatz: es geht weiter.</translation>
+        </message>
+        <message>
+            <source>Disk full: %1. Dispatching is paused and resumes by itself when space returns; finished outputs are kept.</source>
+            <extracomment>%1 says which folder is short of space, or which task could not write its output.</extracomment>
+            <translation>Laufwerk voll: %1. Bis wieder Platz frei ist, werden keine Aufgaben gestartet; danach geht es von selbst weiter. Fertige Ausgaben bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>Run %1 is paused and continues the next time this storyboard is opened.</source>
+            <translation>Lauf %1 ist pausiert und wird fortgesetzt, wenn dieses Storyboard das nächste Mal geöffnet wird.</translation>
+        </message>
+        <message>
+            <source>%1 task(s) are running; pause and wait for them (or cancel) before restoring a checkpoint</source>
+            <translation>%1 Aufgabe(n) laufen; pausieren Sie und warten Sie auf sie (oder brechen Sie ab), bevor Sie einen Sicherungspunkt wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Restored checkpoint %1; the state before it is checkpoint %2.</source>
+            <translation>Sicherungspunkt %1 wiederhergestellt; der Zustand davor ist Sicherungspunkt %2.</translation>
+        </message>
+        <message>
+            <source>tasks are running; wait for the batch to finish first</source>
+            <translation>es laufen noch Aufgaben; warten Sie zuerst, bis der Batch fertig ist</translation>
+        </message>
+        <message>
+            <source>Cancelling: in-flight attempts are being stopped.</source>
+            <translation>Abbruch: laufende Versuche werden gestoppt.</translation>
+        </message>
+        <message>
+            <source>%1: switched to provider %2.</source>
+            <translation>%1: zu Anbieter %2 gewechselt.</translation>
+        </message>
+        <message>
+            <source>Could not save the batch state (will try again): %1</source>
+            <translation>Der Zustand des Batches konnte nicht gespeichert werden (Retake versucht es erneut): %1</translation>
+        </message>
+        <message>
+            <source>Resuming run %1, which stopped before it finished.</source>
+            <translation>Lauf %1 wird fortgesetzt; er wurde vor dem Ende gestoppt.</translation>
+        </message>
+        <message>
+            <source>Run %1 was paused when Retake quit; Run continues it.</source>
+            <translation>Lauf %1 wurde beim Beenden von Retake pausiert; Starten setzt ihn fort.</translation>
+        </message>
+        <message>
+            <source>provider "%1" is not configured</source>
+            <translation>Anbieter „%1“ ist nicht eingerichtet</translation>
+        </message>
+        <message>
+            <source>provider "%1" cannot make %2s</source>
+            <extracomment>%2 is the stage in English (image, video, voice...); "s" makes it plural.</extracomment>
+            <translation>Anbieter „%1“ kann die Stufe %2 nicht ausführen</translation>
+        </message>
+        <message>
+            <source>; choose another provider for this task</source>
+            <translation>; wählen Sie einen anderen Anbieter für diese Aufgabe</translation>
+        </message>
+        <message>
+            <source>re-attached to remote job %1 after a restart</source>
+            <extracomment>%1 is the provider's job id.</extracomment>
+            <translation>nach einem Neustart wieder mit dem Auftrag %1 beim Anbieter verbunden</translation>
+        </message>
+        <message>
+            <source>%1: re-attached to remote job %2 on %3 (submitted before the restart); it is not submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider's job id, %3 the provider.</extracomment>
+            <translation>%1: wieder mit dem Auftrag %2 bei %3 verbunden (vor dem Neustart übermittelt); er wird nicht erneut übermittelt.</translation>
+        </message>
+        <message>
+            <source>%1: remote job %2 is no longer known to %3; submitted again as %4.</source>
+            <extracomment>%1 is the task, %2 the old job id, %3 the provider, %4 the new job id.</extracomment>
+            <translation>%1: der Auftrag %2 ist bei %3 nicht mehr bekannt; erneut übermittelt als %4.</translation>
+        </message>
+        <message>
+            <source>%1: %2 named its job with an id Retake does not store (%3); if Retake stops before it ends, the job will be submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider, %3 the job id it sent.</extracomment>
+            <translation>%1: %2 hat seinem Auftrag eine Kennung gegeben, die Retake nicht speichert (%3); wird Retake vor dessen Ende beendet, wird der Auftrag erneut übermittelt.</translation>
+        </message>
+        <message>
+            <source>%1 keeps its output until there is room for it (%2)</source>
+            <extracomment>%1 is the task, %2 what could not be written.</extracomment>
+            <translation>%1 behält seine Ausgabe, bis Platz dafür frei ist (%2)</translation>
+        </message>
+        <message>
+            <source>%1: done at full quality on another provider (%2).</source>
+            <translation>%1: in voller Qualität bei einem anderen Anbieter fertig (%2).</translation>
+        </message>
+        <message>
+            <source>%1: done at %2 quality (%3 on %4).</source>
+            <extracomment>%1 is the task, %2 the quality reached (in English, e.g. reduced), %3 the fallback rung (in English), %4 the provider.</extracomment>
+            <translation>%1: fertig in Qualität „%2“ (%3 bei %4).</translation>
+        </message>
+        <message>
+            <source>%1 could not write its output (%2)</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation>%1 konnte seine Ausgabe nicht schreiben (%2)</translation>
+        </message>
+        <message>
+            <source> — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)</source>
+            <extracomment>Appended to a rate-limit message. %1 is the wait in seconds, %2 the provider, %3 the seconds waited so far on this rung of the fallback ladder, %4 the most it waits.</extracomment>
+            <translation> — wartet %1 s auf %2 (%3 s von %4 s auf dieser Ausweichstufe gewartet; kein Wiederholungsversuch verbraucht)</translation>
+        </message>
+        <message>
+            <source>%1: the full-quality retry failed (%2); keeping the degraded output.</source>
+            <extracomment>%1 is the task, %2 the error class (in English).</extracomment>
+            <translation>%1: die Wiederholung in voller Qualität ist fehlgeschlagen (%2); die Ausgabe in reduzierter Qualität bleibt.</translation>
+        </message>
+        <message>
+            <source>%1: failed after %2 attempt(s): %3 — %4</source>
+            <extracomment>%1 is the task, %2 the number of attempts, %3 the error class (in English, e.g. timeout), %4 the last attempt's message.</extracomment>
+            <translation>%1: nach %2 Versuch(en) fehlgeschlagen: %3 — %4</translation>
+        </message>
+        <message>
+            <source>%1: could not archive the failed attempt's files: %2</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation>%1: die Dateien des fehlgeschlagenen Versuchs konnten nicht archiviert werden: %2</translation>
+        </message>
+        <message>
+            <source>%1: could not write error.json: %2</source>
+            <extracomment>%1 is the task, %2 the error. error.json is a file name.</extracomment>
+            <translation>%1: error.json konnte nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 failures in a row; avoiding it for %3 s.</source>
+            <extracomment>%1 is the provider, %2 the number of failures, %3 seconds.</extracomment>
+            <translation>%1: %2 Fehlschläge in Folge; wird %3 s lang gemieden.</translation>
+        </message>
+        <message>
+            <source>%1: %2 is cooling down after repeated failures; moving to %3 (%4).</source>
+            <extracomment>%1 is the task, %2 the provider it leaves, %3 the one it moves to, %4 the fallback rung (in English).</extracomment>
+            <translation>%1: %2 pausiert nach wiederholten Fehlschlägen; Wechsel zu %3 (%4).</translation>
+        </message>
+        <message>
+            <source>the shot was edited since the last run; it will run again</source>
+            <translation>der Shot wurde seit dem letzten Lauf bearbeitet; er wird erneut ausgeführt</translation>
+        </message>
+        <message>
+            <source>its output path in the state (%1) leads outside the workspace's draft/ folder; it was not used and the task will run again</source>
+            <extracomment>%1 is the path stored in the batch state.</extracomment>
+            <translation>sein Ausgabepfad im gespeicherten Zustand (%1) führt aus dem Ordner draft/ im Arbeitsordner hinaus; er wurde nicht verwendet, und die Aufgabe wird erneut ausgeführt</translation>
+        </message>
+        <message>
+            <source>cannot read %1 (%2)</source>
+            <extracomment>%1 is a file name, %2 why it cannot be read.</extracomment>
+            <translation>%1 kann nicht gelesen werden (%2)</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>%1 kann nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <source>ffmpeg did not start</source>
+            <translation>ffmpeg ist nicht gestartet</translation>
+        </message>
+        <message>
+            <source>ffmpeg did not finish within %1 min</source>
+            <translation>ffmpeg ist nicht innerhalb von %1 min fertig geworden</translation>
+        </message>
+        <message>
+            <source>ffmpeg failed with exit code %1</source>
+            <translation>ffmpeg ist mit Exit-Code %1 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>ffprobe did not finish within %1 s</source>
+            <translation>ffprobe ist nicht innerhalb von %1 s fertig geworden</translation>
+        </message>
+        <message>
+            <source>has no audio stream</source>
+            <translation>hat keine Tonspur</translation>
+        </message>
+        <message>
+            <source>has no decodable audio</source>
+            <translation>hat keinen dekodierbaren Ton</translation>
+        </message>
+        <message>
+            <source>has no duration</source>
+            <translation>hat keine Dauer</translation>
+        </message>
+        <message>
+            <source>has no video stream</source>
+            <translation>hat keine Videospur</translation>
+        </message>
+        <message>
+            <source>has no readable frames</source>
+            <translation>hat keine lesbaren Bilder</translation>
+        </message>
+        <message>
+            <source>truncated: %1 of %2 frames readable</source>
+            <translation>abgeschnitten: %1 von %2 Bildern lesbar</translation>
+        </message>
+        <message>
+            <source>duration is unknown</source>
+            <translation>Dauer ist unbekannt</translation>
+        </message>
+        <message>
+            <source>duration %1 s, expected %2 s</source>
+            <extracomment>%1 is the measured duration, %2 the shot's.</extracomment>
+            <translation>Dauer %1 s, erwartet %2 s</translation>
+        </message>
+        <message>
+            <source>no output file was reported</source>
+            <translation>es wurde keine Ausgabedatei gemeldet</translation>
+        </message>
+        <message>
+            <source>file is missing</source>
+            <translation>Datei fehlt</translation>
+        </message>
+        <message>
+            <source>is not a regular file</source>
+            <translation>ist keine normale Datei</translation>
+        </message>
+        <message>
+            <source>file is empty</source>
+            <translation>Datei ist leer</translation>
+        </message>
+        <message>
+            <source>file cannot be read (permission denied)</source>
+            <translation>Datei kann nicht gelesen werden (keine Berechtigung)</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::ui::ActivityLog</name>
         <message>
             <source>Activity log</source>
@@ -784,6 +1193,70 @@
             <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
             <translation>%1 MB frei in %2, aber Retake konnte den Zustand des Batches noch nicht speichern. Geben Sie mehr Speicherplatz frei und klicken Sie dann auf „Jetzt erneut versuchen“.</translation>
         </message>
+        <message>
+            <source>Take over and resume</source>
+            <translation>Übernehmen und fortsetzen</translation>
+        </message>
+        <message>
+            <source>Own the workspace in this window and resume the stopped run here; a partial report of the stopped run is written</source>
+            <translation>Den Arbeitsordner in diesem Fenster übernehmen und den gestoppten Lauf hier fortsetzen; ein Teilbericht des gestoppten Laufs wird geschrieben</translation>
+        </message>
+        <message>
+            <source>%1 (pid %2)</source>
+            <translation>%1 (pid %2)</translation>
+        </message>
+        <message>
+            <source>Running in %1 — you are watching.</source>
+            <translation>Läuft in %1 — Sie schauen zu.</translation>
+        </message>
+        <message>
+            <source>Running in %1 since %2 — you are watching.</source>
+            <translation>Läuft in %1 seit %2 — Sie schauen zu.</translation>
+        </message>
+        <message>
+            <source>Pause, Resume, Cancel and Retry act on its run; Run and the rest are available when it ends.</source>
+            <translation>Pause, Fortsetzen, Abbrechen und Wiederholen wirken auf seinen Lauf; Starten und alles Weitere sind verfügbar, wenn er endet.</translation>
+        </message>
+        <message>
+            <source>Open in %1 — you are watching.</source>
+            <translation>Geöffnet in %1 — Sie schauen zu.</translation>
+        </message>
+        <message>
+            <source>Open in %1 since %2 — you are watching.</source>
+            <translation>Geöffnet in %1 seit %2 — Sie schauen zu.</translation>
+        </message>
+        <message>
+            <source>Retry acts through it; Run and the rest are available when it closes the storyboard.</source>
+            <translation>Wiederholen wirkt über dieses Programm; Starten und alles Weitere sind verfügbar, wenn es das Storyboard schließt.</translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation>%1 fertig</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>%1 cancelled</source>
+            <translation>%1 abgebrochen</translation>
+        </message>
+        <message>
+            <source>%1 was cancelled: %2 (exit %3).</source>
+            <translation>%1 wurde abgebrochen: %2 (Exit-Code %3).</translation>
+        </message>
+        <message>
+            <source>%1 finished: %2 (exit %3).</source>
+            <translation>%1 ist fertig: %2 (Exit-Code %3).</translation>
+        </message>
+        <message>
+            <source>This window owns the workspace now.</source>
+            <translation>Dieses Fenster hat den Arbeitsordner jetzt übernommen.</translation>
+        </message>
+        <message>
+            <source>%1 (pid %2) stopped without finishing its run: it was killed or crashed. Take over to resume the run in this window; finished work is kept and the stopped run gets a partial report.</source>
+            <translation>%1 (pid %2) wurde beendet, ohne seinen Lauf abzuschließen: es wurde abgebrochen oder ist abgestürzt. Übernehmen Sie, um den Lauf in diesem Fenster fortzusetzen; fertige Arbeit bleibt erhalten, und der gestoppte Lauf erhält einen Teilbericht.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>
@@ -869,6 +1342,33 @@
         <message>
             <source>Not saved: %1</source>
             <translation>Nicht gespeichert: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EngineController</name>
+        <message>
+            <source>Other windows and retake-cli watch cannot follow this window: %1.</source>
+            <translation>Andere Fenster und retake-cli watch können diesem Fenster nicht folgen: %1.</translation>
+        </message>
+        <message>
+            <source>The owner of the workspace sent something this window cannot read: %1</source>
+            <translation>Der Besitzer des Arbeitsordners hat etwas gesendet, das dieses Fenster nicht lesen kann: %1</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace but does not answer on %2 (%3). Wait until it ends, or stop it, then open the storyboard again.</source>
+            <translation>%1 besitzt diesen Arbeitsordner, antwortet aber nicht auf %2 (%3). Warten Sie, bis es endet, oder beenden Sie es, und öffnen Sie dann das Storyboard erneut.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace from another computer; this window cannot follow it. Watch it there, or run retake-cli run FILE --take-over here once it has stopped.</source>
+            <translation>%1 besitzt diesen Arbeitsordner von einem anderen Computer aus; dieses Fenster kann ihm nicht folgen. Verfolgen Sie es dort, oder führen Sie hier retake-cli run FILE --take-over aus, sobald es gestoppt ist.</translation>
+        </message>
+        <message>
+            <source>%1 is gone: take over the workspace first.</source>
+            <translation>%1 ist nicht mehr da: übernehmen Sie zuerst den Arbeitsordner.</translation>
+        </message>
+        <message>
+            <source>%1 refused %2: %3</source>
+            <translation>%1 hat %2 abgelehnt: %3</translation>
         </message>
     </context>
     <context>
@@ -1558,6 +2058,71 @@
             <source>Cancelling…</source>
             <translation>Wird abgebrochen…</translation>
         </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Zeitleiste</translation>
+        </message>
+        <message>
+            <source>Show or hide the timeline of the run's attempts per provider (Ctrl+T)</source>
+            <translation>Die Zeitleiste der Versuche des Laufs je Anbieter ein- oder ausblenden (Strg+T)</translation>
+        </message>
+        <message>
+            <source>%1 ended its run (exit %2%3); this window takes the workspace over.</source>
+            <translation>%1 hat seinen Lauf beendet (Exit-Code %2%3); dieses Fenster übernimmt den Arbeitsordner.</translation>
+        </message>
+        <message>
+            <source>%1 stopped without finishing its run. Take over to resume it here.</source>
+            <translation>%1 wurde beendet, ohne seinen Lauf abzuschließen. Übernehmen Sie, um ihn hier fortzusetzen.</translation>
+        </message>
+        <message>
+            <source>You took over %1 from %2; the run resumes here.</source>
+            <translation>Sie haben %1 von %2 übernommen; der Lauf wird hier fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>%1 runs this storyboard; edit its prompts when it ends.</source>
+            <translation>%1 führt dieses Storyboard aus; bearbeiten Sie die Prompts, wenn es fertig ist.</translation>
+        </message>
+        <message>
+            <source>Watching %1.</source>
+            <translation>Sie schauen %1 zu.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace: you are watching its run.</source>
+            <translation>%1 besitzt diesen Arbeitsordner: Sie schauen seinem Lauf zu.</translation>
+        </message>
+        <message>
+            <source>Running in %1, pid %2 — you are watching; %3 is available when it ends</source>
+            <translation>Läuft in %1, pid %2 — Sie schauen zu; %3 ist verfügbar, wenn er endet</translation>
+        </message>
+        <message>
+            <source>%1, pid %2, stopped without finishing — take over the workspace first (%3 is available then)</source>
+            <translation>%1, pid %2, wurde vor dem Ende gestoppt — übernehmen Sie zuerst den Arbeitsordner (dann ist %3 verfügbar)</translation>
+        </message>
+        <message>
+            <source>%1 — %2% — watching %3 — Retake</source>
+            <comment>window title: project — percent — owner watched — app</comment>
+            <translation>%1 — %2 % — Sie schauen %3 zu — Retake</translation>
+        </message>
+        <message>
+            <source>You resumed the batch in %1.</source>
+            <translation>Sie haben den Batch in %1 fortgesetzt.</translation>
+        </message>
+        <message>
+            <source>You paused the batch in %1.</source>
+            <translation>Sie haben den Batch in %1 pausiert.</translation>
+        </message>
+        <message>
+            <source>You cancelled the batch in %1.</source>
+            <translation>Sie haben den Batch in %1 abgebrochen.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace; Run is available when it ends.</source>
+            <translation>%1 besitzt diesen Arbeitsordner; Starten ist verfügbar, wenn es fertig ist.</translation>
+        </message>
+        <message>
+            <source>Preferences saved; %1 runs this batch with its own, yours apply when this window runs it.</source>
+            <translation>Einstellungen gespeichert; %1 führt diesen Batch mit seinen eigenen aus, Ihre gelten, wenn dieses Fenster ihn ausführt.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1943,6 +2508,16 @@
         <message>
             <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
             <translation>Ihre Einstellungen konnten nicht geschrieben werden (%1); prüfen Sie, ob der Ordner beschreibbar ist, und speichern Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Requests per minute</source>
+            <comment>provider profile field</comment>
+            <translation>Anfragen pro Minute</translation>
+        </message>
+        <message>
+            <source>Longest wait for a rate limit</source>
+            <comment>provider profile field</comment>
+            <translation>Längste Wartezeit bei Ratenbegrenzung</translation>
         </message>
     </context>
     <context>
@@ -2631,6 +3206,18 @@
             <source>The output could not be read.</source>
             <translation>Die Ausgabe konnte nicht gelesen werden.</translation>
         </message>
+        <message>
+            <source>Image only: this shot has no video (stages "image").</source>
+            <translation>Nur Bild: dieser Shot hat kein Video (stages „image“).</translation>
+        </message>
+        <message>
+            <source>No image task: the video is made from %1.</source>
+            <translation>Keine Bildaufgabe: das Video wird aus %1 erstellt.</translation>
+        </message>
+        <message>
+            <source>Image only: no video.</source>
+            <translation>Nur Bild: kein Video.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotGridView</name>
@@ -2685,6 +3272,14 @@
             <source>All scenes cut together</source>
             <translation>Alle Szenen zusammengeschnitten</translation>
         </message>
+        <message>
+            <source>Image only: this shot has no video</source>
+            <translation>Nur Bild: dieser Shot hat kein Video</translation>
+        </message>
+        <message>
+            <source>Video from the image file %1</source>
+            <translation>Video aus der Bilddatei %1</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotTileDelegate</name>
@@ -2716,6 +3311,20 @@
                 <numerusform>%n Versuch</numerusform>
                 <numerusform>%n Versuche</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>from file</source>
+            <comment>image chip of a shot whose video is made from a file</comment>
+            <translation>aus Datei</translation>
+        </message>
+        <message>
+            <source>image only</source>
+            <comment>video chip of a shot without a video stage</comment>
+            <translation>nur Bild</translation>
+        </message>
+        <message>
+            <source>loading the input image…</source>
+            <translation>Eingangsbild wird geladen…</translation>
         </message>
     </context>
     <context>
@@ -2812,6 +3421,25 @@
         <message>
             <source>Re-run</source>
             <translation>Neu ausführen</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::TimelineView</name>
+        <message>
+            <source>Timeline of the run's attempts</source>
+            <translation>Zeitleiste der Versuche des Laufs</translation>
+        </message>
+        <message>
+            <source>No attempts yet: the timeline fills in as the run goes.</source>
+            <translation>Noch keine Versuche: die Zeitleiste füllt sich, während der Lauf fortschreitet.</translation>
+        </message>
+        <message>
+            <source>up to %1 at once</source>
+            <translation>bis zu %1 gleichzeitig</translation>
+        </message>
+        <message>
+            <source>%1, attempt %2 on %3: %4 (%5)</source>
+            <translation>%1, Versuch %2 bei %3: %4 (%5)</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
     <context>
+        <name>QObject</name>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>StateStyle</name>
         <message>
             <source>waiting</source>
@@ -434,6 +445,20 @@
             <comment>short task state on a tile chip</comment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>out of memory</source>
+            <comment>error class: the provider's GPU ran out of memory</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider's GPU ran out of memory; Retake tries a lower resolution. Lower the shot's size or steps, or switch to a provider with more memory.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>output quality: full parameters, but made by an alternative provider</comment>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>StoryboardPatcher</name>
@@ -474,6 +499,408 @@
         </message>
         <message>
             <source>Start the batch as soon as FILE is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Displays version information.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake</name>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider is slow: retry later or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider is rate limiting: pause, lower concurrency or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider is down: retry later or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The model failed on this job: retry, or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The GPU ran out of memory: lower the resolution or steps, or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The prompt was rejected: edit the prompt or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The request was invalid: fix the shot's parameters, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the provider's API key, or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account's quota is used up: top it up or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider returned an unusable file: retry or switch provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace: check the provider, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free disk space; the batch resumes by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry when you want this task to run.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::Engine</name>
+        <message>
+            <source>cannot create %1; check that the workspace is writable</source>
+            <extracomment>%1 is the attempt's staging folder.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the provider named an output outside the attempt folder (%1); it was moved to _untrusted/</source>
+            <extracomment>%1 is the file name the provider named.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the provider reported success without a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled by the user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the output was cut short on a full drive (%1)</source>
+            <extracomment>%1 is what the output check found wrong with the file.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>: has no duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: unknown fit "%2" in the profile of %3 (pad, crop or stretch); it is padded</source>
+            <extracomment>%1 is the task, %2 the fit mode as written, %3 the provider. pad, crop and stretch are the values the profile may use.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed (%6). Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft file by hand or retry the shot</source>
+            <extracomment>%1 is the task; %2x%3 the delivered size, %4x%5 the shot's size (pixels); %6 why conforming failed. RETAKE_FFMPEG is an environment variable.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move the verified output to %1</source>
+            <extracomment>%1 is the output's path in the workspace.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the provider's original could not be kept as %1</source>
+            <extracomment>%1 is a path in the workspace.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to continue.</source>
+            <extracomment>%1 spent, %2 the cap, %3 in flight, %4 the next task's cost (all in cost units).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget cap raised to %1 cost units (%2 spent): dispatching continues.</source>
+            <extracomment>%1 is the new cap, %2 what was spent (cost units).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget cap removed (%1 spent): dispatching continues.</source>
+            <extracomment>%1 is what was spent (cost units).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 (%2).</source>
+            <extracomment>%1 is the checkpoint's id, %2 why it was made (in English, e.g. "manual").</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not create a checkpoint (%1): %2</source>
+            <extracomment>%1 is why it was to be made (in English), %2 the error.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint %1 was removed from the list: its file %2 is missing (it was interrupted while being written, or deleted).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted while being written, or deleted), so it was removed from the list; pick another one from retake-cli checkpoint list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no checkpoint "%1" (retake-cli checkpoint list shows them)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checkpoint %1 names a file outside the workspace's checkpoints/ folder; it was not read. Restore another checkpoint (retake-cli checkpoint list shows them)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>could not save the current state before restoring: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>draft/ is a link to %1, outside the workspace; nothing was deleted. Replace the link with a folder of the workspace, then discard again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its file is outside the workspace's checkpoints/ folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read (%2); nothing was deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MB free in %2, below the %3 MB reserve</source>
+            <extracomment>%1 MB free, %2 the folder, %3 the reserve in MB. Shown after "Disk full: ".</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disk space is back: resuming.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disk full: %1. Dispatching is paused and resumes by itself when space returns; finished outputs are kept.</source>
+            <extracomment>%1 says which folder is short of space, or which task could not write its output.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run %1 is paused and continues the next time this storyboard is opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 task(s) are running; pause and wait for them (or cancel) before restoring a checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored checkpoint %1; the state before it is checkpoint %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tasks are running; wait for the batch to finish first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling: in-flight attempts are being stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: switched to provider %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save the batch state (will try again): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resuming run %1, which stopped before it finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run %1 was paused when Retake quit; Run continues it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>provider "%1" is not configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>provider "%1" cannot make %2s</source>
+            <extracomment>%2 is the stage in English (image, video, voice...); "s" makes it plural.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; choose another provider for this task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>re-attached to remote job %1 after a restart</source>
+            <extracomment>%1 is the provider's job id.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: re-attached to remote job %2 on %3 (submitted before the restart); it is not submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider's job id, %3 the provider.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: remote job %2 is no longer known to %3; submitted again as %4.</source>
+            <extracomment>%1 is the task, %2 the old job id, %3 the provider, %4 the new job id.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 named its job with an id Retake does not store (%3); if Retake stops before it ends, the job will be submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider, %3 the job id it sent.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 keeps its output until there is room for it (%2)</source>
+            <extracomment>%1 is the task, %2 what could not be written.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: done at full quality on another provider (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: done at %2 quality (%3 on %4).</source>
+            <extracomment>%1 is the task, %2 the quality reached (in English, e.g. reduced), %3 the fallback rung (in English), %4 the provider.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 could not write its output (%2)</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)</source>
+            <extracomment>Appended to a rate-limit message. %1 is the wait in seconds, %2 the provider, %3 the seconds waited so far on this rung of the fallback ladder, %4 the most it waits.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the full-quality retry failed (%2); keeping the degraded output.</source>
+            <extracomment>%1 is the task, %2 the error class (in English).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: failed after %2 attempt(s): %3 — %4</source>
+            <extracomment>%1 is the task, %2 the number of attempts, %3 the error class (in English, e.g. timeout), %4 the last attempt's message.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: could not archive the failed attempt's files: %2</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: could not write error.json: %2</source>
+            <extracomment>%1 is the task, %2 the error. error.json is a file name.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 failures in a row; avoiding it for %3 s.</source>
+            <extracomment>%1 is the provider, %2 the number of failures, %3 seconds.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 is cooling down after repeated failures; moving to %3 (%4).</source>
+            <extracomment>%1 is the task, %2 the provider it leaves, %3 the one it moves to, %4 the fallback rung (in English).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shot was edited since the last run; it will run again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its output path in the state (%1) leads outside the workspace's draft/ folder; it was not used and the task will run again</source>
+            <extracomment>%1 is the path stored in the batch state.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read %1 (%2)</source>
+            <extracomment>%1 is a file name, %2 why it cannot be read.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg did not start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg did not finish within %1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg failed with exit code %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffprobe did not finish within %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no audio stream</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no decodable audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no video stream</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no readable frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>truncated: %1 of %2 frames readable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duration is unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duration %1 s, expected %2 s</source>
+            <extracomment>%1 is the measured duration, %2 the shot's.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no output file was reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is not a regular file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file cannot be read (permission denied)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -556,6 +983,11 @@
         <message>
             <source>not counted</source>
             <comment>attempt outcome (disk full, cancelled)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>cell text: attempt message</comment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -761,6 +1193,70 @@
             <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Take over and resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Own the workspace in this window and resume the stopped run here; a partial report of the stopped run is written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (pid %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running in %1 — you are watching.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running in %1 since %2 — you are watching.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause, Resume, Cancel and Retry act on its run; Run and the rest are available when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in %1 — you are watching.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in %1 since %2 — you are watching.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry acts through it; Run and the rest are available when it closes the storyboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was cancelled: %2 (exit %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 finished: %2 (exit %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This window owns the workspace now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (pid %2) stopped without finishing its run: it was killed or crashed. Take over to resume the run in this window; finished work is kept and the stopped run gets a partial report.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>
@@ -845,6 +1341,33 @@
         </message>
         <message>
             <source>Not saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EngineController</name>
+        <message>
+            <source>Other windows and retake-cli watch cannot follow this window: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The owner of the workspace sent something this window cannot read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 owns this workspace but does not answer on %2 (%3). Wait until it ends, or stop it, then open the storyboard again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 owns this workspace from another computer; this window cannot follow it. Watch it there, or run retake-cli run FILE --take-over here once it has stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is gone: take over the workspace first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 refused %2: %3</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1535,6 +2058,71 @@
             <source>Cancelling…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show or hide the timeline of the run's attempts per provider (Ctrl+T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ended its run (exit %2%3); this window takes the workspace over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 stopped without finishing its run. Take over to resume it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You took over %1 from %2; the run resumes here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 runs this storyboard; edit its prompts when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watching %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 owns this workspace: you are watching its run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running in %1, pid %2 — you are watching; %3 is available when it ends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, pid %2, stopped without finishing — take over the workspace first (%3 is available then)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2% — watching %3 — Retake</source>
+            <comment>window title: project — percent — owner watched — app</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You resumed the batch in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You paused the batch in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cancelled the batch in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 owns this workspace; Run is available when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preferences saved; %1 runs this batch with its own, yours apply when this window runs it.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1919,6 +2507,16 @@
         </message>
         <message>
             <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per minute</source>
+            <comment>provider profile field</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Longest wait for a rate limit</source>
+            <comment>provider profile field</comment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2604,6 +3202,22 @@
             <source>The output could not be read.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Image only: this shot has no video (stages "image").</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No image task: the video is made from %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made by %1 at full quality: the first-choice provider failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image only: no video.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotGridView</name>
@@ -2658,6 +3272,14 @@
             <source>All scenes cut together</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Image only: this shot has no video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video from the image file %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotTileDelegate</name>
@@ -2684,6 +3306,25 @@
                 <numerusform>%n attempt</numerusform>
                 <numerusform>%n attempts</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>full · other provider</source>
+            <comment>badge on a tile: done at full quality by an alternative provider</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from file</source>
+            <comment>image chip of a shot whose video is made from a file</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>image only</source>
+            <comment>video chip of a shot without a video stage</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loading the input image…</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2723,6 +3364,11 @@
         </message>
         <message>
             <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(%1 on another provider)</source>
+            <comment>done tasks made at full quality by an alternative provider</comment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2774,6 +3420,25 @@
         </message>
         <message>
             <source>Re-run</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::TimelineView</name>
+        <message>
+            <source>Timeline of the run's attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts yet: the timeline fills in as the run goes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>up to %1 at once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, attempt %2 on %3: %4 (%5)</source>
             <translation type="unfinished" />
         </message>
     </context>

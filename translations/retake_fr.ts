@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_US">
     <context>
+        <name>QObject</name>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
         <name>StateStyle</name>
         <message>
             <source>waiting</source>
@@ -496,6 +507,404 @@
         </message>
     </context>
     <context>
+        <name>retake</name>
+        <message>
+            <source>Check the network connection, then retry.</source>
+            <translation>Vérifiez la connexion réseau, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The provider is slow: retry later or switch provider.</source>
+            <translation>Le fournisseur est lent : réessayez plus tard ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider is rate limiting: pause, lower concurrency or switch provider.</source>
+            <translation>Le fournisseur limite le débit des requêtes : mettez en pause, réduisez le parallélisme ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider is down: retry later or switch provider.</source>
+            <translation>Le fournisseur est hors service : réessayez plus tard ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The model failed on this job: retry, or switch provider.</source>
+            <translation>Le modèle a échoué sur cette tâche : réessayez ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The GPU ran out of memory: lower the resolution or steps, or switch provider.</source>
+            <translation>Le GPU a manqué de mémoire : réduisez la résolution ou le nombre d’étapes, ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The prompt was rejected: edit the prompt or switch provider.</source>
+            <translation>Le prompt a été refusé : modifiez-le ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The request was invalid: fix the shot's parameters, then retry.</source>
+            <translation>La requête était invalide : corrigez les paramètres du plan, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>Check the provider's API key, or switch provider.</source>
+            <translation>Vérifiez la clé d’API du fournisseur, ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The account's quota is used up: top it up or switch provider.</source>
+            <translation>Le quota du compte est épuisé : rechargez-le ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider returned an unusable file: retry or switch provider.</source>
+            <translation>Le fournisseur a renvoyé un fichier inutilisable : réessayez ou changez de fournisseur.</translation>
+        </message>
+        <message>
+            <source>The provider tried to write outside the workspace: check the provider, then retry.</source>
+            <translation>Le fournisseur a tenté d’écrire hors de l’espace de travail : vérifiez le fournisseur, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>Check that the workspace folder is writable, then retry.</source>
+            <translation>Vérifiez que le dossier de travail est accessible en écriture, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>Free disk space; the batch resumes by itself.</source>
+            <translation>Libérez de l’espace disque ; le lot reprend de lui-même.</translation>
+        </message>
+        <message>
+            <source>Retry when you want this task to run.</source>
+            <translation>Réessayez quand vous voulez que cette tâche s’exécute.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::Engine</name>
+        <message>
+            <source>cannot create %1; check that the workspace is writable</source>
+            <extracomment>%1 is the attempt's staging folder.</extracomment>
+            <translation>impossible de créer %1 ; vérifiez que le dossier de travail est accessible en écriture</translation>
+        </message>
+        <message>
+            <source>the provider named an output outside the attempt folder (%1); it was moved to _untrusted/</source>
+            <extracomment>%1 is the file name the provider named.</extracomment>
+            <translation>le fournisseur a indiqué une sortie hors du dossier de la tentative (%1) ; elle a été déplacée dans _untrusted/</translation>
+        </message>
+        <message>
+            <source>the provider reported success without a file</source>
+            <translation>le fournisseur a signalé un succès sans fournir de fichier</translation>
+        </message>
+        <message>
+            <source>cancelled by the user</source>
+            <translation>annulé par l’utilisateur</translation>
+        </message>
+        <message>
+            <source>the output was cut short on a full drive (%1)</source>
+            <extracomment>%1 is what the output check found wrong with the file.</extracomment>
+            <translation>la sortie a été tronquée sur un disque plein (%1)</translation>
+        </message>
+        <message>
+            <source>: has no duration</source>
+            <translation> : n’a pas de durée</translation>
+        </message>
+        <message>
+            <source>%1: unknown fit "%2" in the profile of %3 (pad, crop or stretch); it is padded</source>
+            <extracomment>%1 is the task, %2 the fit mode as written, %3 the provider. pad, crop and stretch are the values the profile may use.</extracomment>
+            <translation>%1 : ajustement « %2 » inconnu dans le profil de %3 (pad, crop ou stretch) ; « pad » est appliqué</translation>
+        </message>
+        <message>
+            <source>%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed (%6). Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft file by hand or retry the shot</source>
+            <extracomment>%1 is the task; %2x%3 the delivered size, %4x%5 the shot's size (pixels); %6 why conforming failed. RETAKE_FFMPEG is an environment variable.</extracomment>
+            <translation>%1 : la sortie %2x%3 du fournisseur a été gardée telle quelle ; sa mise au format %4x%5 a échoué (%6). Vérifiez que ffmpeg fonctionne (RETAKE_FFMPEG l’indique), puis mettez le fichier de draft/ au format à la main ou relancez le plan</translation>
+        </message>
+        <message>
+            <source>cannot move the verified output to %1</source>
+            <extracomment>%1 is the output's path in the workspace.</extracomment>
+            <translation>impossible de déplacer la sortie vérifiée vers %1</translation>
+        </message>
+        <message>
+            <source>the provider's original could not be kept as %1</source>
+            <extracomment>%1 is a path in the workspace.</extracomment>
+            <translation>l’original du fournisseur n’a pas pu être conservé sous %1</translation>
+        </message>
+        <message>
+            <source>Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to continue.</source>
+            <extracomment>%1 spent, %2 the cap, %3 in flight, %4 the next task's cost (all in cost units).</extracomment>
+            <translation>Plafond de budget atteint : %1 unités de coût dépensées sur %2, %3 en cours, la tâche suivante coûterait %4. Plus aucune tâche n’est lancée ; rien de ce qui est en cours n’est perdu. Relevez le plafond pour continuer.</translation>
+        </message>
+        <message>
+            <source>Budget cap raised to %1 cost units (%2 spent): dispatching continues.</source>
+            <extracomment>%1 is the new cap, %2 what was spent (cost units).</extracomment>
+            <translation>Plafond de budget relevé à %1 unités de coût (%2 dépensées) : les tâches sont de nouveau lancées.</translation>
+        </message>
+        <message>
+            <source>Budget cap removed (%1 spent): dispatching continues.</source>
+            <extracomment>%1 is what was spent (cost units).</extracomment>
+            <translation>Plafond de budget supprimé (%1 dépensées) : les tâches sont de nouveau lancées.</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 (%2).</source>
+            <extracomment>%1 is the checkpoint's id, %2 why it was made (in English, e.g. "manual").</extracomment>
+            <translation>Point de reprise %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Could not create a checkpoint (%1): %2</source>
+            <extracomment>%1 is why it was to be made (in English), %2 the error.</extracomment>
+            <translation>Impossible de créer un point de reprise (%1) : %2</translation>
+        </message>
+        <message>
+            <source>Checkpoint %1 was removed from the list: its file %2 is missing (it was interrupted while being written, or deleted).</source>
+            <translation>Le point de reprise %1 a été retiré de la liste : son fichier %2 est manquant (son écriture a été interrompue, ou il a été supprimé).</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted while being written, or deleted), so it was removed from the list; pick another one from retake-cli checkpoint list</source>
+            <translation>le point de reprise %1 ne peut pas être restauré : son fichier %2 a disparu (son écriture a été interrompue, ou il a été supprimé), il a donc été retiré de la liste ; choisissez-en un autre dans retake-cli checkpoint list</translation>
+        </message>
+        <message>
+            <source>there is no checkpoint "%1" (retake-cli checkpoint list shows them)</source>
+            <translation>il n’y a pas de point de reprise « %1 » (retake-cli checkpoint list les affiche)</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 names a file outside the workspace's checkpoints/ folder; it was not read. Restore another checkpoint (retake-cli checkpoint list shows them)</source>
+            <translation>le point de reprise %1 désigne un fichier hors du dossier checkpoints/ de l’espace de travail ; il n’a pas été lu. Restaurez un autre point de reprise (retake-cli checkpoint list les affiche)</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read: %2</source>
+            <translation>le point de reprise %1 ne peut pas être lu : %2</translation>
+        </message>
+        <message>
+            <source>could not save the current state before restoring: %1</source>
+            <translation>impossible d’enregistrer l’état actuel avant la restauration : %1</translation>
+        </message>
+        <message>
+            <source>draft/ is a link to %1, outside the workspace; nothing was deleted. Replace the link with a folder of the workspace, then discard again.</source>
+            <translation>draft/ est un lien vers %1, hors de l’espace de travail ; rien n’a été supprimé. Remplacez le lien par un dossier de l’espace de travail, puis relancez l’abandon.</translation>
+        </message>
+        <message>
+            <source>its file is outside the workspace's checkpoints/ folder</source>
+            <translation>son fichier est hors du dossier checkpoints/ de l’espace de travail</translation>
+        </message>
+        <message>
+            <source>checkpoint %1 cannot be read (%2); nothing was deleted</source>
+            <translation>le point de reprise %1 ne peut pas être lu (%2) ; rien n’a été supprimé</translation>
+        </message>
+        <message>
+            <source>%1 MB free in %2, below the %3 MB reserve</source>
+            <extracomment>%1 MB free, %2 the folder, %3 the reserve in MB. Shown after "Disk full: ".</extracomment>
+            <translation>%1 Mo libres dans %2, sous la réserve de %3 Mo</translation>
+        </message>
+        <message>
+            <source>Disk space is back: resuming.</source>
+            <translation>L’espace disque est revenu : le lot reprend.</translation>
+        </message>
+        <message>
+            <source>Disk full: %1. Dispatching is paused and resumes by itself when space returns; finished outputs are kept.</source>
+            <extracomment>%1 says which folder is short of space, or which task could not write its output.</extracomment>
+            <translation>Disque plein : %1. Aucune tâche n’est lancée jusqu’au retour de l’espace, puis le lot reprend de lui-même ; les sorties terminées sont conservées.</translation>
+        </message>
+        <message>
+            <source>Run %1 is paused and continues the next time this storyboard is opened.</source>
+            <translation>L’exécution %1 est en pause et se poursuivra à la prochaine ouverture de ce storyboard.</translation>
+        </message>
+        <message>
+            <source>%1 task(s) are running; pause and wait for them (or cancel) before restoring a checkpoint</source>
+            <translation>%1 tâche(s) en cours ; mettez en pause et attendez-les (ou annulez) avant de restaurer un point de reprise</translation>
+        </message>
+        <message>
+            <source>Restored checkpoint %1; the state before it is checkpoint %2.</source>
+            <translation>Point de reprise %1 restauré ; l’état d’avant est le point de reprise %2.</translation>
+        </message>
+        <message>
+            <source>tasks are running; wait for the batch to finish first</source>
+            <translation>des tâches sont en cours ; attendez d’abord la fin du lot</translation>
+        </message>
+        <message>
+            <source>Cancelling: in-flight attempts are being stopped.</source>
+            <translation>Annulation : les tentatives en cours sont arrêtées.</translation>
+        </message>
+        <message>
+            <source>%1: switched to provider %2.</source>
+            <translation>%1 : passage au fournisseur %2.</translation>
+        </message>
+        <message>
+            <source>Could not save the batch state (will try again): %1</source>
+            <translation>Impossible d’enregistrer l’état du lot (Retake réessaiera) : %1</translation>
+        </message>
+        <message>
+            <source>Resuming run %1, which stopped before it finished.</source>
+            <translation>Reprise de l’exécution %1, qui s’est arrêtée avant la fin.</translation>
+        </message>
+        <message>
+            <source>Run %1 was paused when Retake quit; Run continues it.</source>
+            <translation>L’exécution %1 a été mise en pause quand Retake a quitté ; Lancer la poursuit.</translation>
+        </message>
+        <message>
+            <source>provider "%1" is not configured</source>
+            <translation>le fournisseur « %1 » n’est pas configuré</translation>
+        </message>
+        <message>
+            <source>provider "%1" cannot make %2s</source>
+            <extracomment>%2 is the stage in English (image, video, voice...); "s" makes it plural.</extracomment>
+            <translation>le fournisseur « %1 » ne sait pas produire l’étape %2</translation>
+        </message>
+        <message>
+            <source>; choose another provider for this task</source>
+            <translation> ; choisissez un autre fournisseur pour cette tâche</translation>
+        </message>
+        <message>
+            <source>re-attached to remote job %1 after a restart</source>
+            <extracomment>%1 is the provider's job id.</extracomment>
+            <translation>reconnecté au job distant %1 après un redémarrage</translation>
+        </message>
+        <message>
+            <source>%1: re-attached to remote job %2 on %3 (submitted before the restart); it is not submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider's job id, %3 the provider.</extracomment>
+            <translation>%1 : reconnecté au job distant %2 chez %3 (soumis avant le redémarrage) ; il n’est pas soumis à nouveau.</translation>
+        </message>
+        <message>
+            <source>%1: remote job %2 is no longer known to %3; submitted again as %4.</source>
+            <extracomment>%1 is the task, %2 the old job id, %3 the provider, %4 the new job id.</extracomment>
+            <translation>%1 : le job distant %2 n’est plus connu de %3 ; soumis à nouveau sous %4.</translation>
+        </message>
+        <message>
+            <source>%1: %2 named its job with an id Retake does not store (%3); if Retake stops before it ends, the job will be submitted again.</source>
+            <extracomment>%1 is the task, %2 the provider, %3 the job id it sent.</extracomment>
+            <translation>%1 : %2 a nommé son job avec un identifiant que Retake ne conserve pas (%3) ; si Retake s’arrête avant sa fin, le job sera soumis à nouveau.</translation>
+        </message>
+        <message>
+            <source>%1 keeps its output until there is room for it (%2)</source>
+            <extracomment>%1 is the task, %2 what could not be written.</extracomment>
+            <translation>%1 garde sa sortie jusqu’à ce qu’il y ait de la place (%2)</translation>
+        </message>
+        <message>
+            <source>%1: done at full quality on another provider (%2).</source>
+            <translation>%1 : terminée en qualité maximale chez un autre fournisseur (%2).</translation>
+        </message>
+        <message>
+            <source>%1: done at %2 quality (%3 on %4).</source>
+            <extracomment>%1 is the task, %2 the quality reached (in English, e.g. reduced), %3 the fallback rung (in English), %4 the provider.</extracomment>
+            <translation>%1 : terminée en qualité « %2 » (%3 chez %4).</translation>
+        </message>
+        <message>
+            <source>%1 could not write its output (%2)</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation>%1 n’a pas pu écrire sa sortie (%2)</translation>
+        </message>
+        <message>
+            <source> — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)</source>
+            <extracomment>Appended to a rate-limit message. %1 is the wait in seconds, %2 the provider, %3 the seconds waited so far on this rung of the fallback ladder, %4 the most it waits.</extracomment>
+            <translation> — attente de %1 s chez %2 (%3 s sur %4 s attendues sur ce palier ; aucun nouvel essai consommé)</translation>
+        </message>
+        <message>
+            <source>%1: the full-quality retry failed (%2); keeping the degraded output.</source>
+            <extracomment>%1 is the task, %2 the error class (in English).</extracomment>
+            <translation>%1 : le nouvel essai en qualité maximale a échoué (%2) ; la sortie dégradée est conservée.</translation>
+        </message>
+        <message>
+            <source>%1: failed after %2 attempt(s): %3 — %4</source>
+            <extracomment>%1 is the task, %2 the number of attempts, %3 the error class (in English, e.g. timeout), %4 the last attempt's message.</extracomment>
+            <translation>%1 : échec après %2 tentative(s) : %3 — %4</translation>
+        </message>
+        <message>
+            <source>%1: could not archive the failed attempt's files: %2</source>
+            <extracomment>%1 is the task, %2 the error.</extracomment>
+            <translation>%1 : impossible d’archiver les fichiers de la tentative échouée : %2</translation>
+        </message>
+        <message>
+            <source>%1: could not write error.json: %2</source>
+            <extracomment>%1 is the task, %2 the error. error.json is a file name.</extracomment>
+            <translation>%1 : impossible d’écrire error.json : %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 failures in a row; avoiding it for %3 s.</source>
+            <extracomment>%1 is the provider, %2 the number of failures, %3 seconds.</extracomment>
+            <translation>%1 : %2 échecs d’affilée ; évité pendant %3 s.</translation>
+        </message>
+        <message>
+            <source>%1: %2 is cooling down after repeated failures; moving to %3 (%4).</source>
+            <extracomment>%1 is the task, %2 the provider it leaves, %3 the one it moves to, %4 the fallback rung (in English).</extracomment>
+            <translation>%1 : %2 est mis en pause après des échecs répétés ; passage à %3 (%4).</translation>
+        </message>
+        <message>
+            <source>the shot was edited since the last run; it will run again</source>
+            <translation>le plan a été modifié depuis la dernière exécution ; il sera relancé</translation>
+        </message>
+        <message>
+            <source>its output path in the state (%1) leads outside the workspace's draft/ folder; it was not used and the task will run again</source>
+            <extracomment>%1 is the path stored in the batch state.</extracomment>
+            <translation>son chemin de sortie dans l’état enregistré (%1) mène hors du dossier draft/ de l’espace de travail ; il n’a pas été utilisé et la tâche sera relancée</translation>
+        </message>
+        <message>
+            <source>cannot read %1 (%2)</source>
+            <extracomment>%1 is a file name, %2 why it cannot be read.</extracomment>
+            <translation>impossible de lire %1 (%2)</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>impossible d’écrire %1</translation>
+        </message>
+        <message>
+            <source>ffmpeg did not start</source>
+            <translation>ffmpeg n’a pas démarré</translation>
+        </message>
+        <message>
+            <source>ffmpeg did not finish within %1 min</source>
+            <translation>ffmpeg n’a pas terminé en %1 min</translation>
+        </message>
+        <message>
+            <source>ffmpeg failed with exit code %1</source>
+            <translation>ffmpeg a échoué avec le code de sortie %1</translation>
+        </message>
+        <message>
+            <source>ffprobe did not finish within %1 s</source>
+            <translation>ffprobe n’a pas terminé en %1 s</translation>
+        </message>
+        <message>
+            <source>has no audio stream</source>
+            <translation>n’a pas de piste audio</translation>
+        </message>
+        <message>
+            <source>has no decodable audio</source>
+            <translation>n’a pas de son décodable</translation>
+        </message>
+        <message>
+            <source>has no duration</source>
+            <translation>n’a pas de durée</translation>
+        </message>
+        <message>
+            <source>has no video stream</source>
+            <translation>n’a pas de piste vidéo</translation>
+        </message>
+        <message>
+            <source>has no readable frames</source>
+            <translation>n’a pas d’images lisibles</translation>
+        </message>
+        <message>
+            <source>truncated: %1 of %2 frames readable</source>
+            <translation>tronqué : %1 images lisibles sur %2</translation>
+        </message>
+        <message>
+            <source>duration is unknown</source>
+            <translation>durée inconnue</translation>
+        </message>
+        <message>
+            <source>duration %1 s, expected %2 s</source>
+            <extracomment>%1 is the measured duration, %2 the shot's.</extracomment>
+            <translation>durée %1 s, %2 s attendues</translation>
+        </message>
+        <message>
+            <source>no output file was reported</source>
+            <translation>aucun fichier de sortie n’a été signalé</translation>
+        </message>
+        <message>
+            <source>file is missing</source>
+            <translation>fichier manquant</translation>
+        </message>
+        <message>
+            <source>is not a regular file</source>
+            <translation>n’est pas un fichier ordinaire</translation>
+        </message>
+        <message>
+            <source>file is empty</source>
+            <translation>fichier vide</translation>
+        </message>
+        <message>
+            <source>file cannot be read (permission denied)</source>
+            <translation>fichier illisible (permission refusée)</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::ui::ActivityLog</name>
         <message>
             <source>Activity log</source>
@@ -784,6 +1193,70 @@
             <source>%1 MB free in %2, but Retake could not save the batch state yet. Free more space, then press Retry now.</source>
             <translation>%1 Mo libres dans %2, mais Retake n’a pas encore pu enregistrer l’état du lot. Libérez davantage d’espace, puis cliquez sur « Réessayer maintenant ».</translation>
         </message>
+        <message>
+            <source>Take over and resume</source>
+            <translation>Prendre la main et reprendre</translation>
+        </message>
+        <message>
+            <source>Own the workspace in this window and resume the stopped run here; a partial report of the stopped run is written</source>
+            <translation>Prendre la main sur l’espace de travail dans cette fenêtre et y reprendre l’exécution arrêtée ; un rapport partiel de l’exécution arrêtée est écrit</translation>
+        </message>
+        <message>
+            <source>%1 (pid %2)</source>
+            <translation>%1 (pid %2)</translation>
+        </message>
+        <message>
+            <source>Running in %1 — you are watching.</source>
+            <translation>En cours dans %1 — vous observez.</translation>
+        </message>
+        <message>
+            <source>Running in %1 since %2 — you are watching.</source>
+            <translation>En cours dans %1 depuis %2 — vous observez.</translation>
+        </message>
+        <message>
+            <source>Pause, Resume, Cancel and Retry act on its run; Run and the rest are available when it ends.</source>
+            <translation>Pause, Reprendre, Annuler et Réessayer agissent sur son exécution ; Lancer et le reste sont disponibles quand elle se termine.</translation>
+        </message>
+        <message>
+            <source>Open in %1 — you are watching.</source>
+            <translation>Ouvert dans %1 — vous observez.</translation>
+        </message>
+        <message>
+            <source>Open in %1 since %2 — you are watching.</source>
+            <translation>Ouvert dans %1 depuis %2 — vous observez.</translation>
+        </message>
+        <message>
+            <source>Retry acts through it; Run and the rest are available when it closes the storyboard.</source>
+            <translation>Réessayer passe par lui ; Lancer et le reste sont disponibles quand il ferme le storyboard.</translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation>%1 terminée(s)</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 échouée(s)</translation>
+        </message>
+        <message>
+            <source>%1 cancelled</source>
+            <translation>%1 annulée(s)</translation>
+        </message>
+        <message>
+            <source>%1 was cancelled: %2 (exit %3).</source>
+            <translation>%1 a été annulé : %2 (code de sortie %3).</translation>
+        </message>
+        <message>
+            <source>%1 finished: %2 (exit %3).</source>
+            <translation>%1 a terminé : %2 (code de sortie %3).</translation>
+        </message>
+        <message>
+            <source>This window owns the workspace now.</source>
+            <translation>Cette fenêtre a maintenant la main sur l’espace de travail.</translation>
+        </message>
+        <message>
+            <source>%1 (pid %2) stopped without finishing its run: it was killed or crashed. Take over to resume the run in this window; finished work is kept and the stopped run gets a partial report.</source>
+            <translation>%1 (pid %2) s’est arrêté sans terminer son exécution : il a été tué ou a planté. Prenez la main pour reprendre l’exécution dans cette fenêtre ; le travail terminé est conservé et l’exécution arrêtée reçoit un rapport partiel.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::CheckpointsDialog</name>
@@ -869,6 +1342,33 @@
         <message>
             <source>Not saved: %1</source>
             <translation>Non enregistré : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::EngineController</name>
+        <message>
+            <source>Other windows and retake-cli watch cannot follow this window: %1.</source>
+            <translation>Les autres fenêtres et retake-cli watch ne peuvent pas suivre cette fenêtre : %1.</translation>
+        </message>
+        <message>
+            <source>The owner of the workspace sent something this window cannot read: %1</source>
+            <translation>Le détenteur de l’espace de travail a envoyé quelque chose que cette fenêtre ne sait pas lire : %1</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace but does not answer on %2 (%3). Wait until it ends, or stop it, then open the storyboard again.</source>
+            <translation>%1 détient cet espace de travail mais ne répond pas sur %2 (%3). Attendez qu’il se termine, ou arrêtez-le, puis rouvrez le storyboard.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace from another computer; this window cannot follow it. Watch it there, or run retake-cli run FILE --take-over here once it has stopped.</source>
+            <translation>%1 détient cet espace de travail depuis un autre ordinateur ; cette fenêtre ne peut pas le suivre. Suivez-le là-bas, ou lancez ici retake-cli run FILE --take-over une fois qu’il s’est arrêté.</translation>
+        </message>
+        <message>
+            <source>%1 is gone: take over the workspace first.</source>
+            <translation>%1 a disparu : prenez d’abord la main sur l’espace de travail.</translation>
+        </message>
+        <message>
+            <source>%1 refused %2: %3</source>
+            <translation>%1 a refusé %2 : %3</translation>
         </message>
     </context>
     <context>
@@ -1558,6 +2058,71 @@
             <source>Cancelling…</source>
             <translation>Annulation…</translation>
         </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>Show or hide the timeline of the run's attempts per provider (Ctrl+T)</source>
+            <translation>Afficher ou masquer la chronologie des tentatives de l’exécution par fournisseur (Ctrl+T)</translation>
+        </message>
+        <message>
+            <source>%1 ended its run (exit %2%3); this window takes the workspace over.</source>
+            <translation>%1 a terminé son exécution (code de sortie %2%3) ; cette fenêtre prend la main sur l’espace de travail.</translation>
+        </message>
+        <message>
+            <source>%1 stopped without finishing its run. Take over to resume it here.</source>
+            <translation>%1 s’est arrêté sans terminer son exécution. Prenez la main pour la reprendre ici.</translation>
+        </message>
+        <message>
+            <source>You took over %1 from %2; the run resumes here.</source>
+            <translation>Vous avez pris la main sur %1 à la place de %2 ; l’exécution reprend ici.</translation>
+        </message>
+        <message>
+            <source>%1 runs this storyboard; edit its prompts when it ends.</source>
+            <translation>%1 exécute ce storyboard ; modifiez ses prompts quand il aura terminé.</translation>
+        </message>
+        <message>
+            <source>Watching %1.</source>
+            <translation>Observation de %1.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace: you are watching its run.</source>
+            <translation>%1 détient cet espace de travail : vous observez son exécution.</translation>
+        </message>
+        <message>
+            <source>Running in %1, pid %2 — you are watching; %3 is available when it ends</source>
+            <translation>En cours dans %1, pid %2 — vous observez ; %3 est disponible quand il se termine</translation>
+        </message>
+        <message>
+            <source>%1, pid %2, stopped without finishing — take over the workspace first (%3 is available then)</source>
+            <translation>%1, pid %2, s’est arrêté avant la fin — prenez d’abord la main sur l’espace de travail (%3 sera alors disponible)</translation>
+        </message>
+        <message>
+            <source>%1 — %2% — watching %3 — Retake</source>
+            <comment>window title: project — percent — owner watched — app</comment>
+            <translation>%1 — %2 % — observation de %3 — Retake</translation>
+        </message>
+        <message>
+            <source>You resumed the batch in %1.</source>
+            <translation>Vous avez repris le lot dans %1.</translation>
+        </message>
+        <message>
+            <source>You paused the batch in %1.</source>
+            <translation>Vous avez mis le lot en pause dans %1.</translation>
+        </message>
+        <message>
+            <source>You cancelled the batch in %1.</source>
+            <translation>Vous avez annulé le lot dans %1.</translation>
+        </message>
+        <message>
+            <source>%1 owns this workspace; Run is available when it ends.</source>
+            <translation>%1 détient cet espace de travail ; Lancer est disponible quand il aura terminé.</translation>
+        </message>
+        <message>
+            <source>Preferences saved; %1 runs this batch with its own, yours apply when this window runs it.</source>
+            <translation>Préférences enregistrées ; %1 exécute ce lot avec les siennes, les vôtres s’appliquent quand cette fenêtre l’exécute.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::MessageBanner</name>
@@ -1943,6 +2508,16 @@
         <message>
             <source>Your settings could not be written (%1); check that the folder is writable and save again.</source>
             <translation>Vos paramètres n’ont pas pu être écrits (%1) ; vérifiez que le dossier est accessible en écriture et enregistrez à nouveau.</translation>
+        </message>
+        <message>
+            <source>Requests per minute</source>
+            <comment>provider profile field</comment>
+            <translation>Requêtes par minute</translation>
+        </message>
+        <message>
+            <source>Longest wait for a rate limit</source>
+            <comment>provider profile field</comment>
+            <translation>Attente maximale en cas de limite de débit</translation>
         </message>
     </context>
     <context>
@@ -2631,6 +3206,18 @@
             <source>The output could not be read.</source>
             <translation>La sortie n’a pas pu être lue.</translation>
         </message>
+        <message>
+            <source>Image only: this shot has no video (stages "image").</source>
+            <translation>Image seulement : ce plan n’a pas de vidéo (stages « image »).</translation>
+        </message>
+        <message>
+            <source>No image task: the video is made from %1.</source>
+            <translation>Pas de tâche d’image : la vidéo est faite à partir de %1.</translation>
+        </message>
+        <message>
+            <source>Image only: no video.</source>
+            <translation>Image seulement : pas de vidéo.</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotGridView</name>
@@ -2685,6 +3272,14 @@
             <source>All scenes cut together</source>
             <translation>Toutes les scènes montées ensemble</translation>
         </message>
+        <message>
+            <source>Image only: this shot has no video</source>
+            <translation>Image seulement : ce plan n’a pas de vidéo</translation>
+        </message>
+        <message>
+            <source>Video from the image file %1</source>
+            <translation>Vidéo à partir du fichier image %1</translation>
+        </message>
     </context>
     <context>
         <name>retake::ui::ShotTileDelegate</name>
@@ -2716,6 +3311,20 @@
                 <numerusform>%n tentative</numerusform>
                 <numerusform>%n tentatives</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>from file</source>
+            <comment>image chip of a shot whose video is made from a file</comment>
+            <translation>depuis un fichier</translation>
+        </message>
+        <message>
+            <source>image only</source>
+            <comment>video chip of a shot without a video stage</comment>
+            <translation>image seulement</translation>
+        </message>
+        <message>
+            <source>loading the input image…</source>
+            <translation>chargement de l’image d’entrée…</translation>
         </message>
     </context>
     <context>
@@ -2812,6 +3421,25 @@
         <message>
             <source>Re-run</source>
             <translation>Relancer</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::ui::TimelineView</name>
+        <message>
+            <source>Timeline of the run's attempts</source>
+            <translation>Chronologie des tentatives de l’exécution</translation>
+        </message>
+        <message>
+            <source>No attempts yet: the timeline fills in as the run goes.</source>
+            <translation>Pas encore de tentatives : la chronologie se remplit au fil de l’exécution.</translation>
+        </message>
+        <message>
+            <source>up to %1 at once</source>
+            <translation>jusqu’à %1 à la fois</translation>
+        </message>
+        <message>
+            <source>%1, attempt %2 on %3: %4 (%5)</source>
+            <translation>%1, tentative %2 chez %3 : %4 (%5)</translation>
         </message>
     </context>
     <context>

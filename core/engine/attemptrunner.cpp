@@ -2,6 +2,7 @@
 
 #include "engine/outputconformer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,12 +20,19 @@ bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error) const
     QDir(t.request.outputDir).removeRecursively();
     if (QDir().mkpath(t.request.outputDir))
         return true;
-    *error = u"cannot create %1; check that the workspace is writable"_s.arg(t.request.outputDir);
+    //: %1 is the attempt's staging folder.
+    *error = QCoreApplication::translate("retake::Engine",
+                                         "cannot create %1; check that the workspace is writable")
+                 .arg(t.request.outputDir);
     return false;
 }
 
 void AttemptRunner::dropStaging(const TaskRecord &t)
 {
+    // An attempt that failed before prepareStaging() has no folder; QDir("") is the current
+    // directory, which must never be removed.
+    if (t.request.outputDir.isEmpty())
+        return;
     QDir(t.request.outputDir).removeRecursively();
 }
 
@@ -82,8 +90,12 @@ void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
             m_host.attemptFailed(
                 i, GenerationResult::failure(
                        ErrorClass::UnsafeOutput,
-                       u"the provider named an output outside the attempt folder (%1); "
-                       "it was moved to _untrusted/"_s.arg(QFileInfo(file).fileName())));
+                       //: %1 is the file name the provider named.
+                       QCoreApplication::translate(
+                           "retake::Engine",
+                           "the provider named an output outside the attempt folder (%1); "
+                           "it was moved to _untrusted/")
+                           .arg(QFileInfo(file).fileName())));
             return;
         }
         if (primary.isEmpty())
@@ -91,8 +103,10 @@ void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
     }
     if (primary.isEmpty()) {
         m_host.attemptFailed(
-            i, GenerationResult::failure(ErrorClass::OutputInvalid,
-                                         u"the provider reported success without a file"_s));
+            i, GenerationResult::failure(
+                   ErrorClass::OutputInvalid,
+                   QCoreApplication::translate("retake::Engine",
+                                               "the provider reported success without a file")));
         return;
     }
     t.current.costUnits = result.costUnits;
@@ -140,7 +154,9 @@ void AttemptRunner::onVerified(int i, const QString &file, const VerificationRes
         return; // cancelled meanwhile
     if (t.cancelRequested) {
         m_host.attemptFailed(
-            i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
+            i, GenerationResult::failure(
+                   ErrorClass::Cancelled,
+                   QCoreApplication::translate("retake::Engine", "cancelled by the user")));
         return;
     }
     if (!verification.ok && m_host.driveIsFull()) {
@@ -149,7 +165,10 @@ void AttemptRunner::onVerified(int i, const QString &file, const VerificationRes
         m_host.attemptFailed(
             i, GenerationResult::failure(
                    ErrorClass::DiskFull,
-                   u"the output was cut short on a full drive (%1)"_s.arg(verification.message)));
+                   //: %1 is what the output check found wrong with the file.
+                   QCoreApplication::translate("retake::Engine",
+                                               "the output was cut short on a full drive (%1)")
+                       .arg(verification.message)));
         return;
     }
     if (!verification.ok) {
@@ -178,8 +197,10 @@ void AttemptRunner::accept(int i, const QString &file, const VerificationResult 
         a.mediaDurationSec = verification.durationSec;
         if (!(verification.durationSec > 0) || !std::isfinite(verification.durationSec)) {
             m_host.attemptFailed(
-                i, GenerationResult::failure(ErrorClass::OutputInvalid,
-                                             QFileInfo(file).fileName() + u": has no duration"_s));
+                i, GenerationResult::failure(
+                       ErrorClass::OutputInvalid,
+                       QFileInfo(file).fileName() +
+                           QCoreApplication::translate("retake::Engine", ": has no duration")));
             return;
         }
     }
@@ -207,9 +228,14 @@ void AttemptRunner::conform(int i, const QString &file, const VerificationResult
     if (const std::optional<FitMode> mode = fitModeFromString(fit)) {
         target.fit = *mode;
     } else {
-        m_host.attemptNote(i,
-                           u"%1: unknown fit \"%2\" in the profile of %3 (pad, crop or "
-                           u"stretch); it is padded"_s.arg(t.snap.id, fit, t.current.providerId));
+        m_host.attemptNote(
+            i,
+            //: %1 is the task, %2 the fit mode as written, %3 the provider.
+            //: pad, crop and stretch are the values the profile may use.
+            QCoreApplication::translate("retake::Engine",
+                                        "%1: unknown fit \"%2\" in the profile of %3 (pad, crop or "
+                                        "stretch); it is padded")
+                .arg(t.snap.id, fit, t.current.providerId));
     }
     if (!needsConform(measured, measured.fps, target)) {
         m_host.attemptVerified(i, file);
@@ -237,7 +263,9 @@ void AttemptRunner::onConformed(int i, const QString &original, const QString &c
     TaskRecord &t = m_tasks.at(i);
     if (t.cancelRequested) {
         m_host.attemptFailed(
-            i, GenerationResult::failure(ErrorClass::Cancelled, u"cancelled by the user"_s));
+            i, GenerationResult::failure(
+                   ErrorClass::Cancelled,
+                   QCoreApplication::translate("retake::Engine", "cancelled by the user")));
         return;
     }
     if (ok) {
@@ -250,10 +278,15 @@ void AttemptRunner::onConformed(int i, const QString &original, const QString &c
     // to the scene) and the attempt says what failed.
     QFile::remove(conformed);
     const Attempt &a = t.current;
+    //: %1 is the task; %2x%3 the delivered size, %4x%5 the shot's size (pixels); %6 why
+    //: conforming failed. RETAKE_FFMPEG is an environment variable.
     t.current.message =
-        u"%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed (%6)."
-        u" Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft file by "
-        u"hand or retry the shot"_s.arg(t.snap.id)
+        QCoreApplication::translate(
+            "retake::Engine",
+            "%1: kept the provider's %2x%3 output as delivered; conforming it to %4x%5 failed "
+            "(%6). Check that ffmpeg works (RETAKE_FFMPEG names it), then conform the draft "
+            "file by hand or retry the shot")
+            .arg(t.snap.id)
             .arg(a.mediaWidth)
             .arg(a.mediaHeight)
             .arg(t.request.width)
@@ -274,7 +307,10 @@ bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *targ
     QDir().mkpath(QFileInfo(*target).absolutePath());
     QFile::remove(*target); // only a leftover of a crash can be there: attempts are numbered
     if (!QFile::rename(stagedFile, *target)) {
-        *error = u"cannot move the verified output to %1"_s.arg(m_workspace.relativePath(*target));
+        //: %1 is the output's path in the workspace.
+        *error =
+            QCoreApplication::translate("retake::Engine", "cannot move the verified output to %1")
+                .arg(m_workspace.relativePath(*target));
         t.current.originalPath.clear(); // it stays in the staging folder, archived with it
         return false;
     }
@@ -290,8 +326,11 @@ bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *targ
             t.current.originalPath = m_workspace.relativePath(kept);
         } else {
             t.current.originalPath.clear();
-            t.current.message = u"the provider's original could not be kept as %1"_s.arg(
-                m_workspace.relativePath(kept));
+            //: %1 is a path in the workspace.
+            t.current.message =
+                QCoreApplication::translate("retake::Engine",
+                                            "the provider's original could not be kept as %1")
+                    .arg(m_workspace.relativePath(kept));
         }
     }
     dropStaging(t);

@@ -1,5 +1,7 @@
 #include "budgetguard.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -25,10 +27,14 @@ bool BudgetGuard::allows(double next)
         return true;
     if (!m_paused) {
         m_paused = true;
+        //: %1 spent, %2 the cap, %3 in flight, %4 the next task's cost (all in cost units).
         m_callbacks.log(
-            u"Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task "
-            "would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to "
-            "continue."_s.arg(m_spent, 0, 'f', 2)
+            QCoreApplication::translate(
+                "retake::Engine",
+                "Budget cap reached: %1 of %2 cost units spent, %3 in flight, the next task "
+                "would cost %4. Dispatching stopped; nothing in flight is lost. Raise the cap to "
+                "continue.")
+                .arg(m_spent, 0, 'f', 2)
                 .arg(cap(), 0, 'f', 2)
                 .arg(m_inFlight, 0, 'f', 2)
                 .arg(next, 0, 'f', 2));
@@ -40,10 +46,16 @@ bool BudgetGuard::allows(double next)
 QString BudgetGuard::liftMessage() const
 {
     return cap() > 0.0
-               ? u"Budget cap raised to %1 cost units (%2 spent): dispatching continues."_s
+               //: %1 is the new cap, %2 what was spent (cost units).
+               ? QCoreApplication::translate(
+                     "retake::Engine",
+                     "Budget cap raised to %1 cost units (%2 spent): dispatching continues.")
                      .arg(cap(), 0, 'f', 2)
                      .arg(m_spent, 0, 'f', 2)
-               : u"Budget cap removed (%1 spent): dispatching continues."_s.arg(m_spent, 0, 'f', 2);
+               //: %1 is what was spent (cost units).
+               : QCoreApplication::translate(
+                     "retake::Engine", "Budget cap removed (%1 spent): dispatching continues.")
+                     .arg(m_spent, 0, 'f', 2);
 }
 
 } // namespace retake

@@ -10,14 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-namespace {
-// The engine's messages share its translation context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("retake::Engine", text);
-}
-} // namespace
-
 QString Checkpoints::countsJson() const
 {
     QJsonObject counts;
@@ -35,10 +27,15 @@ CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
         m_store.createCheckpoint(m_workspace.path(u"checkpoints"_s), reason, countsJson(), error);
     if (!info.id.isEmpty()) {
         m_journal.event(EventKind::Checkpoint, info.id + u": "_s + reason);
-        m_callbacks.log(u"Checkpoint %1 (%2)."_s.arg(info.id, reason));
+        //: %1 is the checkpoint's id, %2 why it was made (in English, e.g. "manual").
+        m_callbacks.log(QCoreApplication::translate("retake::Engine", "Checkpoint %1 (%2).")
+                            .arg(info.id, reason));
         m_callbacks.created(info);
     } else if (error) {
-        m_callbacks.log(u"Could not create a checkpoint (%1): %2"_s.arg(reason, *error));
+        //: %1 is why it was to be made (in English), %2 the error.
+        m_callbacks.log(
+            QCoreApplication::translate("retake::Engine", "Could not create a checkpoint (%1): %2")
+                .arg(reason, *error));
     }
     return info;
 }
@@ -49,8 +46,10 @@ void Checkpoints::recover()
     for (const CheckpointInfo &info :
          m_store.recoverCheckpoints(m_workspace.path(u"checkpoints"_s))) {
         m_dropped.insert(info.id, info.file);
-        m_callbacks.log(tr("Checkpoint %1 was removed from the list: its file %2 is missing (it "
-                           "was interrupted while being written, or deleted).")
+        m_callbacks.log(QCoreApplication::translate(
+                            "retake::Engine",
+                            "Checkpoint %1 was removed from the list: its file %2 is missing (it "
+                            "was interrupted while being written, or deleted).")
                             .arg(info.id, info.file));
     }
 }
@@ -66,34 +65,43 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
         }
     }
     if (!known && m_dropped.contains(id)) {
-        *error = tr("checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted "
-                    "while being written, or deleted), so it was removed from the list; pick "
-                    "another one from retake-cli checkpoint list")
+        *error = QCoreApplication::translate(
+                     "retake::Engine",
+                     "checkpoint %1 cannot be restored: its file %2 is gone (it was interrupted "
+                     "while being written, or deleted), so it was removed from the list; pick "
+                     "another one from retake-cli checkpoint list")
                      .arg(id, m_dropped.value(id));
         return {};
     }
     if (!known) {
-        *error =
-            tr("there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)").arg(id);
+        *error = QCoreApplication::translate(
+                     "retake::Engine",
+                     "there is no checkpoint \"%1\" (retake-cli checkpoint list shows them)")
+                     .arg(id);
         return {};
     }
     if (file.isEmpty()) {
-        *error = tr("checkpoint %1 names a file outside the workspace's checkpoints/ folder; it "
-                    "was not read. Restore another checkpoint (retake-cli checkpoint list shows "
-                    "them)")
+        *error = QCoreApplication::translate(
+                     "retake::Engine",
+                     "checkpoint %1 names a file outside the workspace's checkpoints/ folder; it "
+                     "was not read. Restore another checkpoint (retake-cli checkpoint list shows "
+                     "them)")
                      .arg(id);
         return {};
     }
     QString why;
     QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
     if (stored.isEmpty()) {
-        *error = tr("checkpoint %1 cannot be read: %2").arg(id, why);
+        *error = QCoreApplication::translate("retake::Engine", "checkpoint %1 cannot be read: %2")
+                     .arg(id, why);
         return {};
     }
     // A restore can be undone: the state before it is a checkpoint too.
     const CheckpointInfo undo = create(CheckpointReason::beforeRestore(id), &why);
     if (undo.id.isEmpty()) {
-        *error = tr("could not save the current state before restoring: %1").arg(why);
+        *error = QCoreApplication::translate(
+                     "retake::Engine", "could not save the current state before restoring: %1")
+                     .arg(why);
         return {};
     }
     *undoId = undo.id;
@@ -106,8 +114,10 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
     if (QFileInfo(draft).isSymLink() && !m_workspace.contains(draft)) {
         // Never follow a link out of the workspace.
         if (error)
-            *error = tr("draft/ is a link to %1, outside the workspace; nothing was deleted. "
-                        "Replace the link with a folder of the workspace, then discard again.")
+            *error = QCoreApplication::translate(
+                         "retake::Engine",
+                         "draft/ is a link to %1, outside the workspace; nothing was deleted. "
+                         "Replace the link with a folder of the workspace, then discard again.")
                          .arg(QFileInfo(draft).symLinkTarget());
         return -1;
     }
@@ -123,7 +133,8 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
             keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
     }
     for (const CheckpointInfo &info : m_store.checkpoints()) {
-        QString why = tr("its file is outside the workspace's checkpoints/ folder");
+        QString why = QCoreApplication::translate(
+            "retake::Engine", "its file is outside the workspace's checkpoints/ folder");
         const QString file = m_workspace.confined(info.file, u"checkpoints"_s);
         // A checkpoint whose file is gone cannot be restored: it keeps nothing alive.
         if (!file.isEmpty() && !QFileInfo::exists(file))
@@ -133,7 +144,9 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
         if (stored.isEmpty()) {
             if (error)
                 *error =
-                    tr("checkpoint %1 cannot be read (%2); nothing was deleted").arg(info.id, why);
+                    QCoreApplication::translate(
+                        "retake::Engine", "checkpoint %1 cannot be read (%2); nothing was deleted")
+                        .arg(info.id, why);
             return -1;
         }
         for (const StoredTask &s : stored) {

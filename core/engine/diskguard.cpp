@@ -2,6 +2,7 @@
 
 #include "store/statestore.h"
 
+#include <QCoreApplication>
 #include <QStorageInfo>
 
 using namespace Qt::StringLiterals;
@@ -30,7 +31,10 @@ bool DiskGuard::check()
     const bool low = free >= 0 && free < m_options.diskReserveBytes;
     if (low && !m_paused) {
         pauseForDiskFull(
-            u"%1 MB free in %2, below the %3 MB reserve"_s.arg(free / (qint64(1024) * 1024))
+            //: %1 MB free, %2 the folder, %3 the reserve in MB. Shown after "Disk full: ".
+            QCoreApplication::translate("retake::Engine",
+                                        "%1 MB free in %2, below the %3 MB reserve")
+                .arg(free / (qint64(1024) * 1024))
                 .arg(m_root)
                 .arg(m_options.diskReserveBytes / (qint64(1024) * 1024)));
     } else if (!low && m_paused) {
@@ -40,7 +44,8 @@ bool DiskGuard::check()
             return false;
         m_paused = false;
         m_timer.stop();
-        m_callbacks.log(u"Disk space is back: resuming."_s);
+        m_callbacks.log(
+            QCoreApplication::translate("retake::Engine", "Disk space is back: resuming."));
         m_callbacks.pausedChanged(false);
     }
     return !m_paused;
@@ -51,8 +56,12 @@ void DiskGuard::pauseForDiskFull(const QString &why)
     if (m_paused)
         return;
     m_paused = true;
-    m_callbacks.log(u"Disk full: %1. Dispatching is paused and resumes by itself when space "
-                    "returns; finished outputs are kept."_s.arg(why));
+    //: %1 says which folder is short of space, or which task could not write its output.
+    m_callbacks.log(QCoreApplication::translate(
+                        "retake::Engine",
+                        "Disk full: %1. Dispatching is paused and resumes by itself when space "
+                        "returns; finished outputs are kept.")
+                        .arg(why));
     m_timer.start(m_options.diskPollIntervalMs);
     m_callbacks.pausedChanged(true);
 }

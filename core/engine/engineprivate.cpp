@@ -101,7 +101,7 @@ void EnginePrivate::saveState()
         disk.pauseForDiskFull(error);
         return;
     }
-    log(u"Could not save the batch state (will try again): %1"_s.arg(error));
+    log(Engine::tr("Could not save the batch state (will try again): %1").arg(error));
 }
 
 void EnginePrivate::addProvider(std::unique_ptr<Provider> provider)
@@ -295,10 +295,13 @@ void EnginePrivate::dispatch(int i, int endpoint)
         tasks.setState(i, TaskState::Running);
         const QString why =
             !provider
-                ? u"provider \"%1\" is not configured"_s.arg(rung.providerId)
-                : u"provider \"%1\" cannot make %2s"_s.arg(rung.providerId, nameOf(t.snap.stage));
-        fail(i, GenerationResult::failure(ErrorClass::InvalidRequest,
-                                          why + u"; choose another provider for this task"_s));
+                ? Engine::tr("provider \"%1\" is not configured").arg(rung.providerId)
+                //: %2 is the stage in English (image, video, voice...); "s" makes it plural.
+                : Engine::tr("provider \"%1\" cannot make %2s")
+                      .arg(rung.providerId, nameOf(t.snap.stage));
+        fail(i, GenerationResult::failure(
+                    ErrorClass::InvalidRequest,
+                    why + Engine::tr("; choose another provider for this task")));
         return;
     }
 
@@ -384,19 +387,24 @@ void EnginePrivate::attemptAcceptedRemotely(int i, const QString &id, bool reatt
     ref.submittedAt = reattached && t.remoteJob.id == id ? t.remoteJob.submittedAt
                                                          : QDateTime::currentDateTimeUtc();
     if (reattached) {
-        a.message = u"re-attached to remote job %1 after a restart"_s.arg(id);
-        log(u"%1: re-attached to remote job %2 on %3 (submitted before the restart); it is "
-            u"not submitted again."_s.arg(t.snap.id, id, a.providerId));
+        //: %1 is the provider's job id.
+        a.message = Engine::tr("re-attached to remote job %1 after a restart").arg(id);
+        //: %1 is the task, %2 the provider's job id, %3 the provider.
+        log(Engine::tr("%1: re-attached to remote job %2 on %3 (submitted before the restart); "
+                       "it is not submitted again.")
+                .arg(t.snap.id, id, a.providerId));
     } else if (!t.request.resumeJobId.isEmpty()) {
-        log(u"%1: remote job %2 is no longer known to %3; submitted again as %4."_s.arg(
-            t.snap.id, t.request.resumeJobId, a.providerId, id));
+        //: %1 is the task, %2 the old job id, %3 the provider, %4 the new job id.
+        log(Engine::tr("%1: remote job %2 is no longer known to %3; submitted again as %4.")
+                .arg(t.snap.id, t.request.resumeJobId, a.providerId, id));
     }
     if (!ref.isValid()) {
         // An id that cannot go into a URL safely is not stored: a kill now submits again.
         t.remoteJob = RemoteJobRef();
-        log(u"%1: %2 named its job with an id Retake does not store (%3); if Retake stops "
-            u"before it ends, the job will be submitted again."_s.arg(t.snap.id, a.providerId,
-                                                                      id.left(80)));
+        //: %1 is the task, %2 the provider, %3 the job id it sent.
+        log(Engine::tr("%1: %2 named its job with an id Retake does not store (%3); if Retake "
+                       "stops before it ends, the job will be submitted again.")
+                .arg(t.snap.id, a.providerId, id.left(80)));
         return;
     }
     // Committed before the job first waits on it, not with the coalesced updates: a kill
@@ -410,7 +418,9 @@ void EnginePrivate::attemptAcceptedRemotely(int i, const QString &id, bool reatt
 void EnginePrivate::attemptWaitsForSpace(int i, const QString &what)
 {
     disk.pauseForDiskFull(
-        u"%1 keeps its output until there is room for it (%2)"_s.arg(tasks.at(i).snap.id, what));
+        //: %1 is the task, %2 what could not be written.
+        Engine::tr("%1 keeps its output until there is room for it (%2)")
+            .arg(tasks.at(i).snap.id, what));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -466,10 +476,13 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
     tasks.setQuality(i, quality);
     tasks.setState(i, TaskState::Done);
     if (isOnOtherProvider(quality)) {
-        log(u"%1: done at full quality on another provider (%2)."_s.arg(t.snap.id, a.providerId));
+        log(Engine::tr("%1: done at full quality on another provider (%2).")
+                .arg(t.snap.id, a.providerId));
     } else if (quality != Quality::Full) {
-        log(u"%1: done at %2 quality (%3 on %4)."_s.arg(t.snap.id, nameOf(quality), nameOf(a.rung),
-                                                        a.providerId));
+        //: %1 is the task, %2 the quality reached (in English, e.g. reduced), %3 the
+        //: fallback rung (in English), %4 the provider.
+        log(Engine::tr("%1: done at %2 quality (%3 on %4).")
+                .arg(t.snap.id, nameOf(quality), nameOf(a.rung), a.providerId));
     }
     // A verified output is recorded at once, not on the next tick: after a crash it is
     // never asked for again; the coalesced update that follows does not write it again.
@@ -535,7 +548,9 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
         return;
     }
     if (cls == ErrorClass::DiskFull) {
-        pauseForSpace(i, u"%1 could not write its output (%2)"_s.arg(t.snap.id, a.message));
+        //: %1 is the task, %2 the error.
+        pauseForSpace(i,
+                      Engine::tr("%1 could not write its output (%2)").arg(t.snap.id, a.message));
         return;
     }
 
@@ -623,7 +638,10 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
     gate->onRateLimited(t.ticket, result.retryAfterMs ? std::optional<qint64>(wait) : std::nullopt,
                         nowMs, a.message, a.endedAt);
     a.countedAgainstBudget = false;
-    a.message += u" — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry spent)"_s
+    //: Appended to a rate-limit message. %1 is the wait in seconds, %2 the provider, %3 the
+    //: seconds waited so far on this rung of the fallback ladder, %4 the most it waits.
+    a.message += Engine::tr(" — waiting %1 s on %2 (%3 s of %4 s waited on this rung; no retry "
+                            "spent)")
                      .arg(wait / 1000.0, 0, 'f', wait < 10000 ? 1 : 0)
                      .arg(a.providerId)
                      .arg(t.rateWaitedMs / 1000.0, 0, 'f', 1)
@@ -683,14 +701,18 @@ void EnginePrivate::endWithoutRetry(int i, ErrorClass cls)
         t.snap.outputPath = t.previousOutput;
         tasks.setQuality(i, t.previousQuality);
         tasks.setState(i, TaskState::Done);
-        log(u"%1: the full-quality retry failed (%2); keeping the degraded output."_s.arg(
-            t.snap.id, nameOf(cls)));
+        //: %1 is the task, %2 the error class (in English).
+        log(Engine::tr("%1: the full-quality retry failed (%2); keeping the degraded output.")
+                .arg(t.snap.id, nameOf(cls)));
         t.previousOutput.clear();
         checkFinished();
         return;
     }
     tasks.setState(i, TaskState::Failed);
-    log(u"%1: failed after %2 attempt(s): %3 — %4"_s.arg(t.snap.id)
+    //: %1 is the task, %2 the number of attempts, %3 the error class (in English, e.g.
+    //: timeout), %4 the last attempt's message.
+    log(Engine::tr("%1: failed after %2 attempt(s): %3 — %4")
+            .arg(t.snap.id)
             .arg(t.current.number)
             .arg(nameOf(cls), t.current.message));
     tasks.settleDependents(i);

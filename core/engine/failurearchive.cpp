@@ -1,5 +1,6 @@
 #include "failurearchive.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonObject>
 
@@ -13,7 +14,10 @@ QString FailureArchive::archive(const TaskRecord &t, const QString &fromDir) con
     const QString dir = m_workspace.failedAttemptDir(t.snap.id, a.number);
     QString error;
     if (!m_workspace.moveDirContents(fromDir, dir, &error))
-        m_log(u"%1: could not archive the failed attempt's files: %2"_s.arg(t.snap.id, error));
+        //: %1 is the task, %2 the error.
+        m_log(QCoreApplication::translate("retake::Engine",
+                                          "%1: could not archive the failed attempt's files: %2")
+                  .arg(t.snap.id, error));
     QDir().mkpath(dir);
     QJsonObject json{
         {u"task"_s, t.snap.id},
@@ -32,7 +36,9 @@ QString FailureArchive::archive(const TaskRecord &t, const QString &fromDir) con
     if (!a.stderrTail.isEmpty())
         json.insert(u"stderrTail"_s, a.stderrTail);
     if (!Workspace::writeJson(dir + u"/error.json"_s, json, &error))
-        m_log(u"%1: could not write error.json: %2"_s.arg(t.snap.id, error));
+        //: %1 is the task, %2 the error. error.json is a file name.
+        m_log(QCoreApplication::translate("retake::Engine", "%1: could not write error.json: %2")
+                  .arg(t.snap.id, error));
     return m_workspace.relativePath(dir) + u'/';
 }
 

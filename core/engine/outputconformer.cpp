@@ -4,6 +4,7 @@
 #include "providers/toolprocess.h"
 #include "util/mediatools.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImage>
@@ -37,8 +38,10 @@ QString conformImage(const QString &source, const QString &output, const Conform
     QImageReader reader(source);
     reader.setDecideFormatFromContent(true);
     const QImage image = reader.read();
+    //: %1 is a file name, %2 why it cannot be read.
     if (image.isNull())
-        return u"cannot read %1 (%2)"_s.arg(QFileInfo(source).fileName(), reader.errorString());
+        return QCoreApplication::translate("retake::Engine", "cannot read %1 (%2)")
+            .arg(QFileInfo(source).fileName(), reader.errorString());
     const ImagePlacement place = conformImagePlacement(image.size(), target);
     QImage canvas(target.width, target.height, QImage::Format_RGB32);
     canvas.fill(Qt::black);
@@ -48,7 +51,8 @@ QString conformImage(const QString &source, const QString &output, const Conform
         painter.drawImage(place.to, image, place.from);
     }
     if (!canvas.save(output, "PNG"))
-        return u"cannot write %1"_s.arg(QFileInfo(output).fileName());
+        return QCoreApplication::translate("retake::Engine", "cannot write %1")
+            .arg(QFileInfo(output).fileName());
     const VerificationResult check =
         verifyOutputFile(output, {Stage::Image, target.width, target.height, 0});
     return check.ok ? QString() : check.message;
@@ -226,20 +230,28 @@ void OutputConformer::conform(const QString &source, const QString &output,
     }
     m_tool = new ToolProcess(this);
     connect(m_tool, &ToolProcess::failedToStart, this, [this] {
-        Q_EMIT finished(false, m_tool->withLastLine(u"ffmpeg did not start"_s), QString());
+        Q_EMIT finished(false,
+                        m_tool->withLastLine(
+                            QCoreApplication::translate("retake::Engine", "ffmpeg did not start")),
+                        QString());
     });
     connect(
         m_tool, &ToolProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
             const QString tail = QString::fromUtf8(m_tool->stderrTail());
             if (m_tool->timedOut()) {
-                Q_EMIT finished(
-                    false, u"ffmpeg did not finish within %1 min"_s.arg(kConformTimeoutMs / 60000),
-                    tail);
+                Q_EMIT finished(false,
+                                QCoreApplication::translate("retake::Engine",
+                                                            "ffmpeg did not finish within %1 min")
+                                    .arg(kConformTimeoutMs / 60000),
+                                tail);
                 return;
             }
             if (status != QProcess::NormalExit || exitCode != 0) {
                 Q_EMIT finished(
-                    false, m_tool->withLastLine(u"ffmpeg failed with exit code %1"_s.arg(exitCode)),
+                    false,
+                    m_tool->withLastLine(QCoreApplication::translate(
+                                             "retake::Engine", "ffmpeg failed with exit code %1")
+                                             .arg(exitCode)),
                     tail);
                 return;
             }

@@ -4,6 +4,7 @@
 #include "util/poolrun.h"
 #include "util/toolenvironment.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -111,8 +112,10 @@ std::optional<QJsonObject> probe(VerificationResult *result, const QStringList &
     if (!process.waitForFinished(kProbeTimeoutMs)) {
         process.kill();
         process.waitForFinished();
-        *result = rejected(*result, ErrorClass::OutputInvalid,
-                           u"ffprobe did not finish within %1 s"_s.arg(kProbeTimeoutMs / 1000));
+        *result = rejected(
+            *result, ErrorClass::OutputInvalid,
+            QCoreApplication::translate("retake::Engine", "ffprobe did not finish within %1 s")
+                .arg(kProbeTimeoutMs / 1000));
         return std::nullopt;
     }
     const QByteArray output = process.readAllStandardOutput();
@@ -150,17 +153,20 @@ VerificationResult verifyAudio(VerificationResult result)
         }
     }
     if (stream.isEmpty())
-        return rejected(result, ErrorClass::OutputInvalid, u"has no audio stream"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "has no audio stream"));
     result.codec = stream.value(u"codec_name").toString();
     if (stream.value(u"nb_read_frames").toString().toInt() <= 0)
-        return rejected(result, ErrorClass::OutputInvalid, u"has no decodable audio"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "has no decodable audio"));
     bool ok = false;
     result.durationSec =
         root.value(u"format").toObject().value(u"duration").toString().toDouble(&ok);
     if (!ok)
         result.durationSec = stream.value(u"duration").toString().toDouble(&ok);
     if (!ok || !(result.durationSec > 0))
-        return rejected(result, ErrorClass::OutputInvalid, u"has no duration"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "has no duration"));
     result.ok = true;
     result.message = QFileInfo(result.file).fileName() % u": "_s % result.codec % u' ' %
                      stream.value(u"sample_rate").toString() % u" Hz, "_s %
@@ -189,7 +195,8 @@ VerificationResult verifyVideo(VerificationResult result,
         }
     }
     if (stream.isEmpty())
-        return rejected(result, ErrorClass::OutputInvalid, u"has no video stream"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "has no video stream"));
 
     result.codec = stream.value(u"codec_name").toString();
     result.width = stream.value(u"width").toInt();
@@ -204,11 +211,14 @@ VerificationResult verifyVideo(VerificationResult result,
     const int declaredFrames = stream.value(u"nb_frames").toString().toInt();
     const int readableFrames = stream.value(u"nb_read_packets").toString().toInt();
     if (readableFrames <= 0)
-        return rejected(result, ErrorClass::OutputInvalid, u"has no readable frames"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "has no readable frames"));
     if (declaredFrames > 0 && readableFrames < declaredFrames) {
         return rejected(
             result, ErrorClass::OutputInvalid,
-            u"truncated: %1 of %2 frames readable"_s.arg(readableFrames).arg(declaredFrames));
+            QCoreApplication::translate("retake::Engine", "truncated: %1 of %2 frames readable")
+                .arg(readableFrames)
+                .arg(declaredFrames));
     }
     if (!sizeMatches(result.width, result.height, expectation)) {
         return rejected(result, ErrorClass::OutputInvalid,
@@ -220,13 +230,17 @@ VerificationResult verifyVideo(VerificationResult result,
         result.fps = parseRate(stream.value(u"r_frame_rate").toString());
     if (expectation.durationSec > 0) {
         if (!durationKnown)
-            return rejected(result, ErrorClass::OutputInvalid, u"duration is unknown"_s);
+            return rejected(result, ErrorClass::OutputInvalid,
+                            QCoreApplication::translate("retake::Engine", "duration is unknown"));
         const double frame = result.fps > 0 ? 1.0 / result.fps : 0.0;
         const double tolerance = qMax(frame, 0.05 * expectation.durationSec) + 1e-3;
         if (std::abs(result.durationSec - expectation.durationSec) > tolerance) {
-            return rejected(result, ErrorClass::OutputInvalid,
-                            u"duration %1 s, expected %2 s"_s.arg(result.durationSec, 0, 'f', 2)
-                                .arg(expectation.durationSec, 0, 'f', 2));
+            return rejected(
+                result, ErrorClass::OutputInvalid,
+                //: %1 is the measured duration, %2 the shot's.
+                QCoreApplication::translate("retake::Engine", "duration %1 s, expected %2 s")
+                    .arg(result.durationSec, 0, 'f', 2)
+                    .arg(expectation.durationSec, 0, 'f', 2));
         }
     }
     result.ok = true;
@@ -244,15 +258,22 @@ VerificationResult verifyOutputFile(const QString &file, const VerificationExpec
     result.file = file;
     const QFileInfo info(file);
     if (file.isEmpty())
-        return rejected(result, ErrorClass::OutputInvalid, u"no output file was reported"_s);
+        return rejected(
+            result, ErrorClass::OutputInvalid,
+            QCoreApplication::translate("retake::Engine", "no output file was reported"));
     if (!info.exists())
-        return rejected(result, ErrorClass::OutputInvalid, u"file is missing"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "file is missing"));
     if (!info.isFile())
-        return rejected(result, ErrorClass::OutputInvalid, u"is not a regular file"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "is not a regular file"));
     if (info.size() == 0)
-        return rejected(result, ErrorClass::OutputInvalid, u"file is empty"_s);
+        return rejected(result, ErrorClass::OutputInvalid,
+                        QCoreApplication::translate("retake::Engine", "file is empty"));
     if (!info.isReadable())
-        return rejected(result, ErrorClass::FileIo, u"file cannot be read (permission denied)"_s);
+        return rejected(result, ErrorClass::FileIo,
+                        QCoreApplication::translate("retake::Engine",
+                                                    "file cannot be read (permission denied)"));
 
     switch (expectation.stage) {
     case Stage::Image:

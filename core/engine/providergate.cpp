@@ -1,5 +1,7 @@
 #include "providergate.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -155,7 +157,10 @@ QString ProviderGate::onFailed(const QString &providerId, ErrorClass errorClass,
     m_breaker.recordFailure(errorClass != ErrorClass::RateLimited && isTransient(errorClass),
                             nowMs);
     if (!wasOpen && m_breaker.state(nowMs) == CircuitBreaker::State::Open) {
-        line = u"%1: %2 failures in a row; avoiding it for %3 s."_s.arg(providerId)
+        //: %1 is the provider, %2 the number of failures, %3 seconds.
+        line = QCoreApplication::translate("retake::Engine",
+                                           "%1: %2 failures in a row; avoiding it for %3 s.")
+                   .arg(providerId)
                    .arg(m_breaker.consecutiveFailures())
                    .arg(m_breaker.currentCooldownMs() / 1000.0);
     }

@@ -2,6 +2,8 @@
 
 #include "providers/provider.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -134,9 +136,13 @@ void Scheduler::divertFromOpenBreaker(const QString &providerId, ProviderLane &l
             lane.queue.erase(i);
             task.rungIndex = r;
             task.rungFailures = 0;
-            m_host.log(u"%1: %2 is cooling down after repeated failures; moving to %3 (%4)."_s.arg(
-                task.snap.id, providerId, task.ladder.at(r).providerId,
-                nameOf(task.ladder.at(r).kind)));
+            //: %1 is the task, %2 the provider it leaves, %3 the one it moves to, %4 the
+            //: fallback rung (in English).
+            m_host.log(QCoreApplication::translate("retake::Engine",
+                                                   "%1: %2 is cooling down after repeated "
+                                                   "failures; moving to %3 (%4).")
+                           .arg(task.snap.id, providerId, task.ladder.at(r).providerId,
+                                nameOf(task.ladder.at(r).kind)));
             enqueue(i);
             m_host.taskDiverted(i);
             break;

@@ -1,5 +1,6 @@
 #include "statejournal.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -182,7 +183,8 @@ void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, b
     if (s.paramsHash != current) {
         // The storyboard was edited since: this task starts over.
         t.snap.lastError = ErrorClass::None;
-        t.snap.lastMessage = u"the shot was edited since the last run; it will run again"_s;
+        t.snap.lastMessage = QCoreApplication::translate(
+            "retake::Engine", "the shot was edited since the last run; it will run again");
         return;
     }
     // The remote job its attempt was waiting on (the task may have been saved queued
@@ -198,9 +200,13 @@ void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, b
     }
     if (s.state == TaskState::Done && outputEscapes) {
         // Treated like a missing output: the task runs again.
+        //: %1 is the path stored in the batch state.
         t.snap.lastMessage =
-            u"its output path in the state (%1) leads outside the workspace's draft/ folder; "
-            u"it was not used and the task will run again"_s.arg(s.outputPath);
+            QCoreApplication::translate(
+                "retake::Engine",
+                "its output path in the state (%1) leads outside the workspace's draft/ folder; "
+                "it was not used and the task will run again")
+                .arg(s.outputPath);
         *notes << u"%1: %2."_s.arg(t.snap.id, t.snap.lastMessage);
     } else if (s.state == TaskState::Done && outputExists) {
         t.paramsHash = s.paramsHash;

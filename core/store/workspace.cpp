@@ -194,6 +194,9 @@ QString Workspace::untrustedDir(const QString &taskId) const
 
 bool Workspace::moveDirContents(const QString &fromDir, const QString &toDir, QString *error) const
 {
+    // No folder (an attempt that failed before it had one) is not QDir's "current directory".
+    if (fromDir.isEmpty())
+        return true;
     QDir from(fromDir);
     if (!from.exists())
         return true;
