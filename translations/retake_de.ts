@@ -572,6 +572,21 @@
     <context>
         <name>retake::Engine</name>
         <message>
+            <source>%1 cannot be reached; its tasks go to the pool's other endpoints, and it is tried again in %2 s.</source>
+            <extracomment>%1 is a pool's endpoint (provider@host:port), %2 seconds.</extracomment>
+            <translation>%1 ist nicht erreichbar; seine Aufgaben gehen an die anderen Endpunkte des Pools, in %2 s wird es erneut versucht.</translation>
+        </message>
+        <message>
+            <source> — %1 cannot be reached; the task goes to another endpoint of %2 (no retry spent)</source>
+            <extracomment>%1 is an endpoint (host:port), %2 the pool's provider id.</extracomment>
+            <translation> — %1 ist nicht erreichbar; die Aufgabe geht an einen anderen Endpunkt von %2 (kein Wiederholungsversuch verbraucht)</translation>
+        </message>
+        <message>
+            <source>%1: remote job %2 was on %3, which is not available now; it is submitted again on %4.</source>
+            <extracomment>%1 task, %2 remote job id, %3 and %4 endpoints (host:port) of a pool.</extracomment>
+            <translation>%1: der entfernte Auftrag %2 lief auf %3, das jetzt nicht verfügbar ist; er wird auf %4 erneut eingereicht.</translation>
+        </message>
+        <message>
             <source>cannot create %1; check that the workspace is writable</source>
             <extracomment>%1 is the attempt's staging folder.</extracomment>
             <translation>%1 kann nicht angelegt werden; prüfen Sie, ob der Arbeitsordner beschreibbar ist</translation>

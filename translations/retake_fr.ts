@@ -572,6 +572,21 @@
     <context>
         <name>retake::Engine</name>
         <message>
+            <source>%1 cannot be reached; its tasks go to the pool's other endpoints, and it is tried again in %2 s.</source>
+            <extracomment>%1 is a pool's endpoint (provider@host:port), %2 seconds.</extracomment>
+            <translation>%1 est injoignable ; ses tâches vont aux autres points d'accès du pool, et il sera réessayé dans %2 s.</translation>
+        </message>
+        <message>
+            <source> — %1 cannot be reached; the task goes to another endpoint of %2 (no retry spent)</source>
+            <extracomment>%1 is an endpoint (host:port), %2 the pool's provider id.</extracomment>
+            <translation> — %1 est injoignable ; la tâche va à un autre point d'accès de %2 (aucune nouvelle tentative consommée)</translation>
+        </message>
+        <message>
+            <source>%1: remote job %2 was on %3, which is not available now; it is submitted again on %4.</source>
+            <extracomment>%1 task, %2 remote job id, %3 and %4 endpoints (host:port) of a pool.</extracomment>
+            <translation>%1 : la tâche distante %2 était sur %3, indisponible pour l'instant ; elle est soumise à nouveau sur %4.</translation>
+        </message>
+        <message>
             <source>cannot create %1; check that the workspace is writable</source>
             <extracomment>%1 is the attempt's staging folder.</extracomment>
             <translation>impossible de créer %1 ; vérifiez que le dossier de travail est accessible en écriture</translation>

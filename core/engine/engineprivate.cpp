@@ -321,10 +321,12 @@ void EnginePrivate::dispatch(int i, int endpoint)
             t.request.resumeJobId = left.id;
             t.remoteJob = left;
         } else {
-            log(u"%1: remote job %2 was on %3, which is not available now; it is submitted "
-                u"again on %4."_s.arg(t.snap.id, left.id,
-                                      left.endpoint.isEmpty() ? rung.providerId : left.endpoint,
-                                      label.isEmpty() ? rung.providerId : label));
+            //: %1 task, %2 remote job id, %3 and %4 endpoints (host:port) of a pool.
+            log(Engine::tr("%1: remote job %2 was on %3, which is not available now; it is "
+                           "submitted again on %4.")
+                    .arg(t.snap.id, left.id,
+                         left.endpoint.isEmpty() ? rung.providerId : left.endpoint,
+                         label.isEmpty() ? rung.providerId : label));
         }
     }
 
@@ -682,8 +684,10 @@ bool EnginePrivate::bounceFromDeadEndpoint(int i, const GenerationResult &result
     if (!lane->hasOtherAlive(t.endpoint, nowMs))
         return false; // every endpoint is down: a failure like any other
     a.countedAgainstBudget = false;
-    a.message += u" — %1 cannot be reached; the task goes to another endpoint of %2 (no retry "
-                 u"spent)"_s.arg(endpoint, a.providerId);
+    //: %1 is an endpoint (host:port), %2 the pool's provider id.
+    a.message += Engine::tr(" — %1 cannot be reached; the task goes to another endpoint of %2 "
+                            "(no retry spent)")
+                     .arg(endpoint, a.providerId);
     AttemptRunner::dropStaging(t);
     recordAttempt(i);
     Q_EMIT q->attemptFinished(t.snap.id, a);

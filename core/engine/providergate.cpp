@@ -187,9 +187,12 @@ QString ProviderGate::onUnreachable(const QString &endpointName, const GateTicke
     noteError(ErrorClass::ProviderUnavailable, message, at);
     if (wasOpen)
         return {};
-    return u"%1 cannot be reached; its tasks go to the pool's other endpoints, and it is tried "
-           u"again in %2 s."_s.arg(endpointName)
-               .arg(m_breaker.currentCooldownMs() / 1000.0);
+    //: %1 is a pool's endpoint (provider@host:port), %2 seconds.
+    return QCoreApplication::translate("retake::Engine",
+                                       "%1 cannot be reached; its tasks go to the pool's other "
+                                       "endpoints, and it is tried again in %2 s.")
+        .arg(endpointName)
+        .arg(m_breaker.currentCooldownMs() / 1000.0);
 }
 
 EndpointStatus::State ProviderGate::endpointState(qint64 nowMs) const
