@@ -253,6 +253,9 @@ QString MediaPlayerWidget::statusText() const
 #if RETAKE_HAVE_MULTIMEDIA
     if (isPlaying())
         return tr("Playing %1").arg(QFileInfo(m_source).fileName());
+    if (m_backend->player.playbackState() == QMediaPlayer::PausedState)
+        return tr("Paused at %1 of %2")
+            .arg(clock(m_backend->player.position()), clock(m_backend->player.duration()));
     switch (m_backend->player.mediaStatus()) {
     case QMediaPlayer::LoadingMedia:
     case QMediaPlayer::NoMedia:
