@@ -355,12 +355,12 @@ QVariant ShotListModel::data(const QModelIndex &index, int role) const
     if (role == KindRole)
         return QVariant::fromValue(ref.kind);
     if (ref.kind == RowKind::Final || ref.kind == RowKind::Scene)
-        return headerData(ref, role);
+        return headerRowData(ref, role);
     return tileData(ref.kind == RowKind::Shot ? m_tiles.at(ref.index) : m_items.at(ref.index),
                     role);
 }
 
-QVariant ShotListModel::headerData(const RowRef &ref, int role) const
+QVariant ShotListModel::headerRowData(const RowRef &ref, int role) const
 {
     if (ref.kind == RowKind::Final) {
         switch (role) {

@@ -112,7 +112,7 @@ private:
     // The thumbnail of a finished cut or film (empty before): a picture of its scene.
     QString itemStill(const ShotTile &item) const;
     QVariant tileData(const ShotTile &tile, int role) const;
-    QVariant headerData(const RowRef &ref, int role) const;
+    QVariant headerRowData(const RowRef &ref, int role) const;
     // The tile of a scene's voice-over and cut, or of the film (`sceneIndex` -1).
     void addItemTile(int sceneIndex, const QList<TaskSnapshot> &tasks);
     void onThumbnailReady(const QString &path);
