@@ -141,6 +141,7 @@ private Q_SLOTS:
     void doneOnAnotherProviderIsShown();
     void tilesShowOnlyTheShotsStages();
     void sceneTasksBelongToTheirHeader();
+    void voiceOverWithoutAssemblyHasItsTile();
     void filterMatch_data();
     void filterMatch();
     void proxyFiltersByStateAndFollowsUpdates();
@@ -429,6 +430,41 @@ void TestGuiModels::sceneTasksBelongToTheirHeader()
     QCOMPARE(proxy.rowCount(), 4);
     QVERIFY(!StateStyle::stageLabel(Stage::Assembly).isEmpty());
     QVERIFY(!StateStyle::stageShortLabel(Stage::Audio).isEmpty());
+}
+
+void TestGuiModels::voiceOverWithoutAssemblyHasItsTile()
+{
+    // A scene with a voice-over in a storyboard that is not assembled: a tile with the
+    // voice-over alone (keyed by its task id), no film.
+    ShotListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Project project = makeProject(1, 2);
+    QList<TaskSnapshot> tasks = allQueued(project);
+    TaskSnapshot voice;
+    voice.id = u"s1/audio"_s;
+    voice.sceneId = u"s1"_s;
+    voice.stage = Stage::Audio;
+    voice.state = TaskState::Waiting;
+    tasks << voice;
+    model.load(project, tasks);
+    QCOMPARE(model.rowCount(), 1 + 2 + 1);
+    const ShotTile *tile = model.tileAt(3);
+    QVERIFY(tile);
+    QCOMPARE(tile->kind, ShotTile::Kind::SceneCut);
+    QCOMPARE(tile->shotId, u"s1/audio"_s);
+    QCOMPARE(tile->stages, ShotStages::ImageOnly);
+    QVERIFY(tile->has(Stage::Audio));
+    QVERIFY(!tile->has(Stage::Assembly));
+    QCOMPARE(tile->taskIds(), QStringList{u"s1/audio"_s});
+    QCOMPARE(tile->draftFolder(), u"draft/s1"_s);
+    QVERIFY(!model.shotAt(3)); // not a shot: no prompt
+    // Done: it counts for its tile; a finished voice-over alone shows no picture.
+    voice.state = TaskState::Done;
+    voice.attemptCount = 1;
+    model.applyUpdates({voice});
+    QVERIFY(model.tileAt(3)->isDone());
+    QCOMPARE(model.index(3).data(ShotListModel::AttemptCountRole).toInt(), 1);
+    QVERIFY(model.index(3).data(Qt::DecorationRole).value<QPixmap>().isNull());
 }
 
 void TestGuiModels::filterMatch_data()
