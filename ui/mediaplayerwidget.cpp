@@ -80,8 +80,7 @@ struct MediaPlayerWidget::Backend {
 MediaPlayerWidget::MediaPlayerWidget(QWidget *parent)
     : QWidget(parent), m_view(new FrameView(this)), m_playPause(new QToolButton(this)),
       m_position(new QSlider(Qt::Horizontal, this)), m_time(new QLabel(this)),
-      m_status(new QLabel(this)), m_external(new QToolButton(this)),
-      m_backend(std::make_unique<Backend>())
+      m_status(new QLabel(this)), m_external(new QToolButton(this))
 {
     setObjectName(u"mediaPlayer"_s);
     auto *layout = new QVBoxLayout(this);
@@ -115,7 +114,30 @@ MediaPlayerWidget::MediaPlayerWidget(QWidget *parent)
         else
             play();
     });
+#if !RETAKE_HAVE_MULTIMEDIA
+    m_playPause->setVisible(false);
+    m_position->setVisible(false);
+    m_time->setVisible(false);
+#endif
+    updateControls();
+}
+
+MediaPlayerWidget::~MediaPlayerWidget()
+{
 #if RETAKE_HAVE_MULTIMEDIA
+    if (m_backend)
+        m_backend->player.stop();
+#endif
+}
+
+// The player is made when there is first something to play: opening the window does not
+// start GStreamer or ask for a sound device.
+void MediaPlayerWidget::ensureBackend()
+{
+#if RETAKE_HAVE_MULTIMEDIA
+    if (m_backend)
+        return;
+    m_backend = std::make_unique<Backend>();
     QMediaPlayer &player = m_backend->player;
     player.setAudioOutput(&m_backend->audio);
     player.setVideoSink(&m_backend->sink);
@@ -148,18 +170,6 @@ MediaPlayerWidget::MediaPlayerWidget(QWidget *parent)
     });
     connect(m_position, &QSlider::sliderMoved, this,
             [this](int ms) { m_backend->player.setPosition(ms); });
-#else
-    m_playPause->setVisible(false);
-    m_position->setVisible(false);
-    m_time->setVisible(false);
-#endif
-    updateControls();
-}
-
-MediaPlayerWidget::~MediaPlayerWidget()
-{
-#if RETAKE_HAVE_MULTIMEDIA
-    m_backend->player.stop();
 #endif
 }
 
@@ -184,8 +194,12 @@ void MediaPlayerWidget::setSource(const QString &path)
     m_position->setValue(0);
     m_time->setText(QString());
 #if RETAKE_HAVE_MULTIMEDIA
-    m_backend->player.stop();
-    m_backend->player.setSource(path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path));
+    if (!path.isEmpty())
+        ensureBackend();
+    if (m_backend) {
+        m_backend->player.stop();
+        m_backend->player.setSource(path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path));
+    }
 #endif
     updateControls();
     Q_EMIT statusChanged();
@@ -196,6 +210,7 @@ void MediaPlayerWidget::play()
     if (m_source.isEmpty())
         return;
 #if RETAKE_HAVE_MULTIMEDIA
+    ensureBackend();
     m_backend->player.play();
 #else
     openInSystemPlayer();
@@ -205,14 +220,15 @@ void MediaPlayerWidget::play()
 void MediaPlayerWidget::pause()
 {
 #if RETAKE_HAVE_MULTIMEDIA
-    m_backend->player.pause();
+    if (m_backend)
+        m_backend->player.pause();
 #endif
 }
 
 bool MediaPlayerWidget::isPlaying() const
 {
 #if RETAKE_HAVE_MULTIMEDIA
-    return m_backend->player.playbackState() == QMediaPlayer::PlayingState;
+    return m_backend && m_backend->player.playbackState() == QMediaPlayer::PlayingState;
 #else
     return false;
 #endif
@@ -221,6 +237,8 @@ bool MediaPlayerWidget::isPlaying() const
 bool MediaPlayerWidget::isLoaded() const
 {
 #if RETAKE_HAVE_MULTIMEDIA
+    if (!m_backend)
+        return false;
     switch (m_backend->player.mediaStatus()) {
     case QMediaPlayer::LoadedMedia:
     case QMediaPlayer::BufferingMedia:
@@ -238,7 +256,7 @@ bool MediaPlayerWidget::isLoaded() const
 qint64 MediaPlayerWidget::durationMs() const
 {
 #if RETAKE_HAVE_MULTIMEDIA
-    return m_backend->player.duration();
+    return m_backend ? m_backend->player.duration() : 0;
 #else
     return 0;
 #endif
@@ -246,7 +264,7 @@ qint64 MediaPlayerWidget::durationMs() const
 
 QString MediaPlayerWidget::statusText() const
 {
-    if (m_source.isEmpty())
+    if (m_source.isEmpty() || (isAvailable() && !m_backend))
         return tr("Nothing to play yet.");
     if (!m_error.isEmpty())
         return m_error;

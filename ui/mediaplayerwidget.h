@@ -58,6 +58,7 @@ private:
     class FrameView;
     struct Backend;
 
+    void ensureBackend();
     void updateControls();
     void showFrame(const QImage &frame);
     void openInSystemPlayer();
@@ -71,7 +72,7 @@ private:
     QLabel *m_time;
     QLabel *m_status;
     QToolButton *m_external;
-    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<Backend> m_backend; // made on the first source (ensureBackend)
 };
 
 } // namespace retake::ui
