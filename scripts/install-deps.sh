@@ -15,6 +15,10 @@ PACKAGES=(
     # Qt 6 and the libraries the build links
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev libgl1-mesa-dev
+    # the window's media player (optional at build time: without it media open in the
+    # system's player). Debian's Qt 6.4 plays through GStreamer: MP4 (good), H.264 and AAC
+    # (libav); it plays offscreen and without a sound device.
+    qt6-multimedia-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
     # formatting check (make format-check, run by CI)
     clang-format
     # runtime tools: motion video, speech, headless display, image checks, test certificates

@@ -67,6 +67,17 @@ else
     "$cli" run "$demo_file" || status=$?
 fi
 
+# The demo ends in a film (its scenes cut together with their voice-overs): say where.
+film=
+for candidate in "$demo_dir"/demo.retake/draft/final/*.mp4; do
+    if [ -f "$candidate" ] && { [ -z "$film" ] || [ "$candidate" -nt "$film" ]; }; then
+        film=$candidate
+    fi
+done
+if [ -n "$film" ]; then
+    echo "run-demo: the demo's film: $film"
+fi
+
 if [ "$status" -eq 3 ]; then
     echo "run-demo: some shots failed. That is expected: the demo injects faults to show" \
         "recovery. Inspect them with: $cli status $demo_file"

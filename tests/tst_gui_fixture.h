@@ -144,7 +144,8 @@ public:
     }
     Q_DISABLE_COPY_MOVE(GuiFixture)
 
-    // Copies the demo into the temporary dir with short clips; `invalidRate` adds
+    // Copies the demo into the temporary dir with short clips, without its voice-overs and
+    // cuts; `invalidRate` adds
     // injected invalid_request failures on the primary provider (images fail, so their
     // videos are blocked).
     QString copyDemo(double invalidRate, int latencyMs = 5)
@@ -169,6 +170,9 @@ public:
             profiles[i] = profile;
         }
         root.insert(u"providerProfiles"_s, profiles);
+        // The storyboard before the demo told the whole story (72 tasks): no voice-overs and
+        // no cuts. tst_gui_film runs those on a storyboard of its own.
+        root.remove(u"assemble"_s);
         // Short clips: the tests are about the GUI, not about ffmpeg.
         QJsonObject defaults = root.value(u"defaults"_s).toObject();
         QJsonObject video = defaults.value(u"video"_s).toObject();
@@ -179,6 +183,7 @@ public:
         QJsonArray scenes = root.value(u"scenes"_s).toArray();
         for (int s = 0; s < scenes.size(); ++s) {
             QJsonObject scene = scenes.at(s).toObject();
+            scene.remove(u"voiceover"_s);
             QJsonArray shots = scene.value(u"shots"_s).toArray();
             for (int h = 0; h < shots.size(); ++h) {
                 QJsonObject shot = shots.at(h).toObject();

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void doneOnAnotherProviderIsShown();
     void tilesShowOnlyTheShotsStages();
     void sceneTasksBelongToTheirHeader();
+    void voiceOverWithoutAssemblyHasItsTile();
     void filterMatch_data();
     void filterMatch();
     void proxyFiltersByStateAndFollowsUpdates();
@@ -378,36 +379,92 @@ void TestGuiModels::sceneTasksBelongToTheirHeader()
           << sceneTask(u"s2"_s, Stage::Assembly, u"assemble"_s)
           << sceneTask(u"final"_s, Stage::Assembly, u"assemble"_s);
     model.load(project, tasks);
-    // Two headers, four shots and the final film's row.
-    QCOMPARE(model.rowCount(), 2 + 4 + 1);
-    QCOMPARE(model.index(6).data(ShotListModel::KindRole).value<ShotListModel::RowKind>(),
+    // Two headers, four shots, a cut tile per scene (issue 16: items of their own), and
+    // the final film's header and tile.
+    QCOMPARE(model.rowCount(), 2 + 4 + 2 + 2);
+    QCOMPARE(model.index(8).data(ShotListModel::KindRole).value<ShotListModel::RowKind>(),
              ShotListModel::RowKind::Final);
-    QCOMPARE(model.flags(model.index(6)), Qt::NoItemFlags);
+    QCOMPARE(model.flags(model.index(8)), Qt::NoItemFlags);
+    QCOMPARE(model.index(9).data(ShotListModel::KindRole).value<ShotListModel::RowKind>(),
+             ShotListModel::RowKind::Film);
+    QVERIFY(model.flags(model.index(9)) & Qt::ItemIsSelectable);
+    QCOMPARE(model.index(3).data(ShotListModel::KindRole).value<ShotListModel::RowKind>(),
+             ShotListModel::RowKind::SceneCut);
+    QVERIFY(model.flags(model.index(3)) & Qt::ItemIsSelectable);
+    // A cut tile holds the scene's voice-over and cut; its key is the cut's task id.
+    const ShotTile *s1 = model.tileAt(3);
+    QVERIFY(s1);
+    QCOMPARE(s1->shotId, u"s1/assemble"_s);
+    QCOMPARE(s1->taskIds(), (QStringList{u"s1/audio"_s, u"s1/assemble"_s}));
+    QCOMPARE(model.tileForShot(u"s1/assemble"_s), s1);
+    QCOMPARE(model.tileKeyOfTask(u"s1/audio"_s), u"s1/assemble"_s);
+    QCOMPARE(model.tileAt(7)->taskIds(), QStringList{u"s2/assemble"_s});
+    QCOMPARE(model.tileAt(9)->taskIds(), QStringList{u"final/assemble"_s});
+    QCOMPARE(model.shotRowsOfScene(0), (QList<int>{1, 2, 3}));
     QCOMPARE(model.sceneTasks(0).size(), 2);
-    QCOMPARE(model.sceneTasks(3).size(), 1);
+    QCOMPARE(model.sceneTasks(4).size(), 1);
     QCOMPARE(model.tasks().size(), 8 + 4);
-    QCOMPARE(model.indexOfTask(u"s2/assemble"_s).row(), 3);
+    QCOMPARE(model.indexOfTask(u"s2/assemble"_s).row(), 7);
 
-    // A failed cut updates its header only, and the failed filter shows that header alone.
+    // A failed cut updates its tile and its header (one ranged change), and the failed
+    // filter shows that header and the cut's tile alone.
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
     TaskSnapshot cut = model.task(u"s2/assemble"_s);
     cut.state = TaskState::Failed;
     model.applyUpdates({cut});
     QCOMPARE(changes.count(), 1);
-    QCOMPARE(changes.first().at(0).toModelIndex().row(), 3);
+    QCOMPARE(changes.first().at(0).toModelIndex().row(), 4);
+    QCOMPARE(changes.first().at(1).toModelIndex().row(), 7);
     QCOMPARE(model.task(u"s2/assemble"_s).state, TaskState::Failed);
+    QCOMPARE(model.tileAt(7)->video.state, TaskState::Failed);
     ShotFilter failed;
     failed.setCategory(StateCategory::Failed, true);
     proxy.setFilter(failed);
-    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.rowCount(), 2);
     QCOMPARE(proxy.index(0, 0).data(ShotListModel::SceneIdRole).toString(), u"s2"_s);
-    // The film's cut failing shows its row too.
+    QCOMPARE(proxy.index(1, 0).data(ShotListModel::ShotIdRole).toString(), u"s2/assemble"_s);
+    // The film's cut failing shows its header and tile too.
     TaskSnapshot film = model.task(u"final/assemble"_s);
     film.state = TaskState::Failed;
     model.applyUpdates({film});
-    QCOMPARE(proxy.rowCount(), 2);
+    QCOMPARE(proxy.rowCount(), 4);
     QVERIFY(!StateStyle::stageLabel(Stage::Assembly).isEmpty());
     QVERIFY(!StateStyle::stageShortLabel(Stage::Audio).isEmpty());
+}
+
+void TestGuiModels::voiceOverWithoutAssemblyHasItsTile()
+{
+    // A scene with a voice-over in a storyboard that is not assembled: a tile with the
+    // voice-over alone (keyed by its task id), no film.
+    ShotListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Project project = makeProject(1, 2);
+    QList<TaskSnapshot> tasks = allQueued(project);
+    TaskSnapshot voice;
+    voice.id = u"s1/audio"_s;
+    voice.sceneId = u"s1"_s;
+    voice.stage = Stage::Audio;
+    voice.state = TaskState::Waiting;
+    tasks << voice;
+    model.load(project, tasks);
+    QCOMPARE(model.rowCount(), 1 + 2 + 1);
+    const ShotTile *tile = model.tileAt(3);
+    QVERIFY(tile);
+    QCOMPARE(tile->kind, ShotTile::Kind::SceneCut);
+    QCOMPARE(tile->shotId, u"s1/audio"_s);
+    QCOMPARE(tile->stages, ShotStages::ImageOnly);
+    QVERIFY(tile->has(Stage::Audio));
+    QVERIFY(!tile->has(Stage::Assembly));
+    QCOMPARE(tile->taskIds(), QStringList{u"s1/audio"_s});
+    QCOMPARE(tile->draftFolder(), u"draft/s1"_s);
+    QVERIFY(!model.shotAt(3)); // not a shot: no prompt
+    // Done: it counts for its tile; a finished voice-over alone shows no picture.
+    voice.state = TaskState::Done;
+    voice.attemptCount = 1;
+    model.applyUpdates({voice});
+    QVERIFY(model.tileAt(3)->isDone());
+    QCOMPARE(model.index(3).data(ShotListModel::AttemptCountRole).toInt(), 1);
+    QVERIFY(model.index(3).data(Qt::DecorationRole).value<QPixmap>().isNull());
 }
 
 void TestGuiModels::filterMatch_data()

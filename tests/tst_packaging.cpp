@@ -488,10 +488,11 @@ void TestPackaging::cliRunsInstalledDemo()
     QVERIFY(QDir().mkpath(QFileInfo(copy).path()));
     QVERIFY(QFile::copy(demo, copy));
 
-    // When the unpacked retake-cli runs it with the built-in provider
+    // When the unpacked retake-cli runs it with the built-in provider (voice-overs, scene
+    // cuts and the film included: about a minute on an idle machine)
     const ProcessResult result =
         runProcess(rootPath(u"usr/bin/retake-cli"_s), {u"run"_s, copy, u"--json"_s},
-                   unpackedEnvironment(), QFileInfo(copy).path(), 120000);
+                   unpackedEnvironment(), QFileInfo(copy).path(), 240000);
 
     // Then it finishes: 0 all done, 3 when the demo's injected faults leave a task failed
     QVERIFY2(result.started && result.finished, qPrintable(result.describe()));

@@ -1215,6 +1215,7 @@ void TestStoryboard::demoLoads()
     for (const Scene &scene : project.scenes) {
         QCOMPARE(scene.shots.size(), 3);
         QVERIFY(!scene.title.isEmpty());
+        QVERIFY2(!scene.voiceOver.isEmpty(), qPrintable(scene.id)); // spoken by espeak-ng
         for (const Shot &shot : scene.shots) {
             QVERIFY(shot.id.startsWith(scene.id + u"-sh"_s));
             QVERIFY(!shot.title.isEmpty());
@@ -1226,6 +1227,9 @@ void TestStoryboard::demoLoads()
         }
     }
     QCOMPARE(prompts.size(), 36);
+    // The demo tells the whole story: scene cuts and a film with the voice-overs (issue 16).
+    QVERIFY(project.assemble);
+    QCOMPARE(project.taskCount(), 72 + 12 + 12 + 1);
     QCOMPARE(project.imageDefaults.width, 320);
     QCOMPARE(project.imageDefaults.height, 180);
     QCOMPARE(project.videoDefaults.durationSec, 1.0);

@@ -16,8 +16,10 @@ AttemptModel::AttemptModel(QObject *parent) : QAbstractTableModel(parent)
 std::pair<int, int> AttemptModel::rowsOf(Stage stage) const
 {
     int first = 0;
+    // The first slot (image, or a scene's voice-over) comes before the second (video, cut).
+    const auto isFirstSlot = [](Stage s) { return s == Stage::Image || s == Stage::Audio; };
     while (first < m_rows.size() && m_rows.at(first).stage != stage &&
-           !(stage == Stage::Image && m_rows.at(first).stage == Stage::Video))
+           !(isFirstSlot(stage) && !isFirstSlot(m_rows.at(first).stage)))
         ++first;
     int last = first;
     while (last < m_rows.size() && m_rows.at(last).stage == stage)

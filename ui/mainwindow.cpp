@@ -372,7 +372,7 @@ void MainWindow::createDocks()
     timelineToggle->setToolTip(
         tr("Show or hide the timeline of the run's attempts per provider (Ctrl+T)"));
     connect(m_timeline, &TimelineView::taskActivated, this,
-            [this](const QString &taskId) { m_grid->selectShot(TaskId::itemOf(taskId)); });
+            [this](const QString &taskId) { m_grid->selectShot(m_model->tileKeyOfTask(taskId)); });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(toggle);
     view->addAction(providersToggle);
@@ -609,7 +609,7 @@ void MainWindow::onTasksUpdated(const QList<TaskSnapshot> &tasks)
     const QString shown = m_detail->shotId();
     if (!shown.isEmpty()) {
         for (const TaskSnapshot &t : tasks) {
-            if (t.shotId == shown) {
+            if (m_model->tileKeyOfTask(t.id) == shown) {
                 if (const ShotTile *tile = m_model->tileForShot(shown))
                     m_detail->updateTile(*tile);
                 break;
@@ -634,7 +634,7 @@ void MainWindow::onAttemptFinished(const QString &taskId, const Attempt &attempt
                      params.join(u", "_s)));
     }
     const QString shotId = m_detail->shotId();
-    if (TaskId::itemOf(taskId) != shotId)
+    if (m_model->tileKeyOfTask(taskId) != shotId)
         return;
     // The signal carries the attempt: the panel adds it, unless the attempts it shows are
     // not the ones before it (a restored checkpoint): then it asks for them again.
@@ -665,13 +665,17 @@ void MainWindow::onCurrentChanged()
 void MainWindow::fetchAttempts(const QString &shotId)
 {
     // From the engine, or from the owner watched ("attempts" requests).
+    const ShotTile *tile = m_model->tileForShot(shotId);
+    if (!tile)
+        return;
+    const Stage first = tile->firstStage(), second = tile->secondStage();
     m_controller->fetchAttempts(
-        {TaskId::of(shotId, Stage::Image), TaskId::of(shotId, Stage::Video)}, this,
-        [this, shotId](const QList<QList<Attempt>> &attempts) {
+        {TaskId::of(tile->itemId(), first), TaskId::of(tile->itemId(), second)}, this,
+        [this, shotId, first, second](const QList<QList<Attempt>> &attempts) {
             if (m_detail->shotId() != shotId || attempts.size() != 2)
                 return;
-            m_detail->setAttempts(Stage::Image, attempts.at(0));
-            m_detail->setAttempts(Stage::Video, attempts.at(1));
+            m_detail->setAttempts(first, attempts.at(0));
+            m_detail->setAttempts(second, attempts.at(1));
             Q_EMIT attemptsShown(shotId);
         });
 }
@@ -697,7 +701,7 @@ void MainWindow::openOutputFolder()
     const QString &workspaceDir = m_session.workspaceDir;
     if (!tile || workspaceDir.isEmpty())
         return;
-    QString dir = QDir(workspaceDir).filePath(u"draft/"_s + tile->sceneId + u'/' + tile->shotId);
+    QString dir = QDir(workspaceDir).filePath(tile->draftFolder());
     if (!QFileInfo::exists(dir))
         dir = QDir(workspaceDir).filePath(u"draft"_s);
     QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
@@ -745,7 +749,8 @@ void MainWindow::updateActions()
     const bool current = loaded && !m_grid->currentShotId().isEmpty();
     action(Action::OpenOutputFolder)->setEnabled(current);
     action(Action::ShowInErrorLog)->setEnabled(current);
-    action(Action::EditPrompt)->setEnabled(current);
+    const ShotTile *tile = m_model->tileForShot(m_grid->currentShotId());
+    action(Action::EditPrompt)->setEnabled(current && tile && tile->isShot()); // not a cut
     action(Action::Checkpoint)->setEnabled(loaded);
     action(Action::Checkpoints)->setEnabled(loaded);
     action(Action::Publish)->setEnabled(loaded && !busy && s.count(TaskState::Done) > 0);

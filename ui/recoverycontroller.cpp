@@ -23,6 +23,9 @@ bool isRetryable(const TaskSnapshot &t)
 
 bool isSwitchable(const TaskSnapshot &t)
 {
+    // A cut is the built-in assembly job: there is no other provider to switch to.
+    if (t.stage == Stage::Assembly)
+        return false;
     switch (t.state) {
     case TaskState::Failed:
     case TaskState::Blocked:
@@ -178,8 +181,8 @@ void RecoveryController::switchProvider(const QStringList &taskIds)
 void RecoveryController::editPrompt(const QString &shotId, const QString &reason)
 {
     const ShotTile *tile = m_model->tileForShot(shotId);
-    if (!tile)
-        return;
+    if (!tile || !tile->isShot())
+        return; // a scene's cut or the film has no prompt
     const Shot &shot = m_session->project.scenes.at(tile->sceneIndex).shots.at(tile->shotIndex);
     QString why = reason;
     if (why.isEmpty()) {

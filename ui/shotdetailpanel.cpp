@@ -1,6 +1,7 @@
 #include "shotdetailpanel.h"
 
 #include "attemptmodel.h"
+#include "mediaplayerwidget.h"
 #include "statestyle.h"
 #include "videoframegrabber.h"
 
@@ -55,7 +56,8 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     setObjectName(u"detailPanel"_s);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_empty->setText(tr("Select a shot to see its prompt, attempts and output."));
+    m_empty->setText(
+        tr("Select a shot, a scene's cut or the film to see its attempts and output."));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     outer->addWidget(m_empty);
@@ -131,8 +133,13 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     m_openOutput->setObjectName(u"openOutput"_s);
     m_openOutput->setIcon(StateStyle::actionIcon(u"action-run"_s, palette()));
     connect(m_openOutput, &QPushButton::clicked, this, [this] {
-        // What the preview shows: an output, or a video-only shot's image file.
-        if (!m_previewPath.isEmpty())
+        // What the preview shows: an output, or a video-only shot's image file. Media play
+        // in the panel's player when the build has one.
+        if (m_previewPath.isEmpty())
+            return;
+        if (m_player->isVisibleTo(this) && m_player->source() == m_previewPath)
+            m_player->play();
+        else
             QDesktopServices::openUrl(QUrl::fromLocalFile(m_previewPath));
     });
     stageRow->addWidget(m_openOutput);
@@ -143,6 +150,12 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
     m_preview->setMaximumHeight(kPreviewBox.height());
     m_preview->setWordWrap(true);
     layout->addWidget(m_preview);
+    m_player = new MediaPlayerWidget(m_content);
+    m_player->setVisible(false);
+    layout->addWidget(m_player);
+    // Once the player paints frames, the still preview above it gives way.
+    connect(m_player, &MediaPlayerWidget::frameShown, this,
+            [this] { m_preview->setVisible(false); });
     connect(m_frames, &VideoFrameGrabber::frameReady, this,
             [this](const QString &path, const QImage &frame) {
                 if (path == m_previewPath)
@@ -154,7 +167,8 @@ ShotDetailPanel::ShotDetailPanel(QWidget *parent)
                     m_preview->setText(tr("No preview: %1").arg(reason));
             });
 
-    layout->addWidget(sectionLabel(tr("Prompt"), m_content));
+    m_promptLabel = sectionLabel(tr("Prompt"), m_content);
+    layout->addWidget(m_promptLabel);
     m_prompt->setObjectName(u"prompt"_s);
     m_prompt->setReadOnly(true);
     m_prompt->setMaximumHeight(90);
@@ -200,15 +214,37 @@ void ShotDetailPanel::setShot(const ShotTile *tile, const Shot *shot)
         m_tile = ShotTile();
         m_attempts->clear();
         m_previewPath.clear();
+        m_player->setSource(QString());
         return;
     }
     m_tile = *tile;
     if (!same)
         m_attempts->clear();
-    m_title->setText(tile->title.isEmpty()
-                         ? tile->shotId
-                         : tr("%1 — %2", "shot id — title").arg(tile->shotId, tile->title));
-    m_scene->setText(tr("Scene %1").arg(tile->sceneId));
+    if (tile->isShot()) {
+        m_title->setText(tile->title.isEmpty()
+                             ? tile->shotId
+                             : tr("%1 — %2", "shot id — title").arg(tile->shotId, tile->title));
+        m_scene->setText(tr("Scene %1").arg(tile->sceneId));
+    } else if (tile->kind == ShotTile::Kind::Film) {
+        m_title->setText(tile->title);
+        m_scene->setText(tr("Every scene's cut, one after the other, in draft/final/."));
+    } else {
+        m_title->setText(tr("%1 — %2", "scene id — title").arg(tile->sceneId, tile->title));
+        m_scene->setText(tr("Scene %1: its shots cut together with its voice-over, in "
+                            "draft/%1/.")
+                             .arg(tile->sceneId));
+    }
+    // A scene's cut and the film have no prompt of their own.
+    for (QWidget *w : {static_cast<QWidget *>(m_promptLabel), static_cast<QWidget *>(m_prompt),
+                       static_cast<QWidget *>(m_parameters)})
+        w->setVisible(tile->isShot());
+    if (!tile->isShot())
+        m_negative->setVisible(false);
+    for (const Stage stage : {Stage::Image, Stage::Video}) {
+        m_stageButtons->button(int(stage))
+            ->setText(StateStyle::stageLabel(stage == Stage::Image ? tile->firstStage()
+                                                                   : tile->secondStage()));
+    }
     if (shot) {
         m_prompt->setPlainText(shot->prompt);
         m_negative->setText(shot->negativePrompt.isEmpty()
@@ -225,11 +261,14 @@ void ShotDetailPanel::setShot(const ShotTile *tile, const Shot *shot)
                                   .arg(shot->video.motion));
     }
     if (!same) {
-        // Show the most useful output: the video when there is one.
-        setPreviewStage(tile->video.outputPath.isEmpty() ? Stage::Image : Stage::Video);
+        // Show the most useful output: the video (the cut) when there is one.
+        setPreviewStage(tile->video.outputPath.isEmpty() && tile->has(Stage::Image) ? Stage::Image
+                                                                                    : Stage::Video);
     }
-    // An image-only shot has no video to show.
+    // An image-only shot has no video to show; the film has no voice-over of its own.
     m_stageButtons->button(int(Stage::Video))->setEnabled(tile->has(Stage::Video));
+    m_stageButtons->button(int(Stage::Image))
+        ->setEnabled(tile->isShot() || tile->has(Stage::Image));
     updateStates();
     updatePreview();
 }
@@ -251,9 +290,9 @@ void ShotDetailPanel::setAttempts(Stage stage, const QList<Attempt> &attempts)
 
 bool ShotDetailPanel::addAttempt(const QString &taskId, const Attempt &attempt)
 {
-    if (!m_hasTile || (taskId != m_tile.image.id && taskId != m_tile.video.id))
+    if (!m_hasTile || taskId.isEmpty() || (taskId != m_tile.image.id && taskId != m_tile.video.id))
         return true; // nothing of it is shown
-    const Stage stage = taskId == m_tile.image.id ? Stage::Image : Stage::Video;
+    const Stage stage = taskId == m_tile.image.id ? m_tile.firstStage() : m_tile.secondStage();
     if (m_attempts->attemptCount(stage) != attempt.number - 1)
         return false;
     m_attempts->addAttempt(stage, attempt);
@@ -277,6 +316,17 @@ void ShotDetailPanel::updateStates()
     for (const Stage stage : {Stage::Image, Stage::Video}) {
         const TaskSnapshot &task = m_tile.task(stage);
         QLabel *label = stage == Stage::Image ? m_imageState : m_videoState;
+        label->setVisible(m_tile.isShot() || m_tile.has(stage) ||
+                          m_tile.kind == ShotTile::Kind::SceneCut);
+        if (!m_tile.has(stage) && !m_tile.isShot()) {
+            const QString text = stage == Stage::Image
+                                     ? tr("No voice-over: the storyboard gives this scene none.")
+                                     : tr("Not assembled: the storyboard does not set "
+                                          "\"assemble\": true.");
+            label->setText(u"<i>"_s + text.toHtmlEscaped() + u"</i>"_s);
+            label->setAccessibleName(text);
+            continue;
+        }
         if (!m_tile.has(stage)) {
             // A stage the storyboard left out: say so, and where the picture comes from.
             const QString text = stage == Stage::Video
@@ -324,22 +374,37 @@ void ShotDetailPanel::updateStates()
 void ShotDetailPanel::updatePreview()
 {
     TaskSnapshot task = m_tile.task(m_previewStage);
-    if (m_previewStage == Stage::Image && !m_tile.has(Stage::Image))
+    if (m_previewStage == Stage::Image && m_tile.isShot() && !m_tile.has(Stage::Image))
         task.outputPath = m_tile.inputImagePath; // a video-only shot's still is its file
+    // A video, a voice-over, a cut or the film: something to play.
+    const bool media = m_previewStage == Stage::Video || !m_tile.isShot();
+    const bool inPanel = media && MediaPlayerWidget::isAvailable();
     m_openOutput->setEnabled(!task.outputPath.isEmpty());
-    m_openOutput->setText(m_previewStage == Stage::Video ? tr("Play") : tr("Open"));
+    m_openOutput->setText(media ? tr("Play") : tr("Open"));
     m_openOutput->setToolTip(
-        task.outputPath.isEmpty()
-            ? tr("No output yet")
+        task.outputPath.isEmpty() ? tr("No output yet")
+        : inPanel
+            ? tr("Play %1 here").arg(QFileInfo(task.outputPath).fileName())
             : tr("Open %1 in the system's viewer").arg(QFileInfo(task.outputPath).fileName()));
     if (task.outputPath == m_previewPath && !m_previewPath.isEmpty())
         return;
     m_previewPath = task.outputPath;
+    m_player->setSource(media ? task.outputPath : QString());
+    m_player->setVisible(media && !task.outputPath.isEmpty());
+    m_preview->setVisible(true);
     m_preview->setPixmap(QPixmap());
     if (task.outputPath.isEmpty()) {
-        m_preview->setText(m_previewStage == Stage::Image ? tr("No image output yet.")
-                           : m_tile.has(Stage::Video)     ? tr("No video output yet.")
-                                                          : tr("Image only: no video."));
+        m_preview->setText(!m_tile.isShot()
+                               ? (m_previewStage == Stage::Image        ? tr("No voice-over yet.")
+                                  : m_tile.kind == ShotTile::Kind::Film ? tr("No film yet.")
+                                                                        : tr("No cut yet."))
+                           : m_previewStage == Stage::Image ? tr("No image output yet.")
+                           : m_tile.has(Stage::Video)       ? tr("No video output yet.")
+                                                            : tr("Image only: no video."));
+        return;
+    }
+    if (m_previewStage == Stage::Image && !m_tile.isShot()) {
+        m_preview->setText(tr("Voice-over: %1").arg(QFileInfo(task.outputPath).fileName()));
         return;
     }
     m_preview->setText(tr("Loading the preview…"));

@@ -1,7 +1,8 @@
-// The detail panel of the selected shot: its prompt and parameters (from the project),
-// the state of each stage with the last error and what to do about it, every attempt
-// (AttemptModel), a preview of the current output (the image, or the video's first frame
-// with an Open button) and the per-item recovery actions.
+// The detail panel of the selected tile (a shot, a scene's cut or the film): its prompt and
+// parameters (shots), the state of each stage with the last error and what to do about it,
+// every attempt (AttemptModel), a preview of the current output (the image, or the video's
+// first frame), a player for videos, voice-overs, cuts and the film (MediaPlayerWidget) and
+// the per-item recovery actions.
 #pragma once
 
 #include "domain/project.h"
@@ -26,6 +27,7 @@ QT_END_NAMESPACE
 namespace retake::ui {
 
 class AttemptModel;
+class MediaPlayerWidget;
 class VideoFrameGrabber;
 
 class ShotDetailPanel final : public QWidget
@@ -53,6 +55,8 @@ public:
     Stage previewStage() const { return m_previewStage; }
     void setPreviewStage(Stage stage);
     bool hasPreview() const;
+    // The player of video and audio outputs (a shot's video, a scene's cut, the film).
+    MediaPlayerWidget *player() const { return m_player; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -72,6 +76,7 @@ private:
     QLabel *m_scene;
     QLabel *m_imageState;
     QLabel *m_videoState;
+    QLabel *m_promptLabel = nullptr;
     QPlainTextEdit *m_prompt;
     QLabel *m_negative;
     QLabel *m_parameters;
@@ -85,6 +90,7 @@ private:
     QScrollArea *m_scroll;
     QLabel *m_empty;
     VideoFrameGrabber *m_frames;
+    MediaPlayerWidget *m_player = nullptr;
     QFutureWatcher<QImage> *m_imageLoader = nullptr;
 };
 

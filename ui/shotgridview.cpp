@@ -56,8 +56,9 @@ QStringList ShotGridView::selectedShotIds() const
     QStringList ids;
     for (const QModelIndex &index : indexes) {
         const QString id = index.data(ShotListModel::ShotIdRole).toString();
-        if (!id.isEmpty() && index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
-                                 ShotListModel::RowKind::Shot)
+        if (!id.isEmpty() &&
+            ShotListModel::isTile(
+                index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>()))
             ids << id;
     }
     return ids;
@@ -67,8 +68,8 @@ QString ShotGridView::currentShotId() const
 {
     const QModelIndex current = currentIndex();
     if (!current.isValid() ||
-        current.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
-            ShotListModel::RowKind::Shot)
+        !ShotListModel::isTile(
+            current.data(ShotListModel::KindRole).value<ShotListModel::RowKind>()))
         return {};
     return current.data(ShotListModel::ShotIdRole).toString();
 }
@@ -80,8 +81,8 @@ void ShotGridView::selectShot(const QString &shotId)
     const QModelIndexList hits = model()->match(model()->index(0, 0), ShotListModel::ShotIdRole,
                                                 shotId, 1, Qt::MatchExactly);
     for (const QModelIndex &hit : hits) {
-        if (hit.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
-            ShotListModel::RowKind::Shot)
+        if (!ShotListModel::isTile(
+                hit.data(ShotListModel::KindRole).value<ShotListModel::RowKind>()))
             continue;
         // Independent of the keyboard modifiers held right now.
         selectionModel()->setCurrentIndex(hit, QItemSelectionModel::ClearAndSelect);
@@ -132,9 +133,8 @@ void ShotGridView::countLongestScene()
     int run = 0;
     const QAbstractItemModel *m = model();
     for (int row = 0, rows = m ? m->rowCount() : 0; row < rows; ++row) {
-        const bool shot =
-            m->index(row, 0).data(ShotListModel::KindRole).value<ShotListModel::RowKind>() ==
-            ShotListModel::RowKind::Shot;
+        const bool shot = ShotListModel::isTile(
+            m->index(row, 0).data(ShotListModel::KindRole).value<ShotListModel::RowKind>());
         run = shot ? run + 1 : 0;
         longest = std::max(longest, run);
     }

@@ -34,8 +34,8 @@ ShotTileDelegate::ShotTileDelegate(QListView *view, QObject *parent)
 QSize ShotTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Q_UNUSED(option);
-    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
-        ShotListModel::RowKind::Shot) {
+    if (!ShotListModel::isTile(
+            index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>())) {
         // Wide enough to be alone on its line (the view wraps before and after it), with
         // room left for a vertical scroll bar.
         const int scrollBar =
@@ -61,8 +61,8 @@ QSize ShotTileDelegate::tileSize() const
 void ShotTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const
 {
-    if (index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>() !=
-        ShotListModel::RowKind::Shot) {
+    if (!ShotListModel::isTile(
+            index.data(ShotListModel::KindRole).value<ShotListModel::RowKind>())) {
         paintHeader(painter, option, index);
         return;
     }
@@ -146,14 +146,22 @@ void ShotTileDelegate::paintTile(QPainter *painter, const QStyleOptionViewItem &
     const QRect videoChip(inner.right() - chipWidth + 1, chipTop, chipWidth, kChipHeight);
     if (tile.has(Stage::Image))
         paintChip(painter, imageChip, option, tile.image);
-    else
+    else if (tile.isShot())
         paintAbsentChip(painter, imageChip, option, Stage::Image,
                         tr("from file", "image chip of a shot whose video is made from a file"));
+    else
+        paintAbsentChip(
+            painter, imageChip, option, Stage::Audio,
+            tile.kind == ShotTile::Kind::Film
+                ? tr("in the cuts", "voice chip of the film: the voice-overs are in the scene cuts")
+                : tr("none", "voice chip of a scene without a voice-over"));
     if (tile.has(Stage::Video))
         paintChip(painter, videoChip, option, tile.video);
     else
-        paintAbsentChip(painter, videoChip, option, Stage::Video,
-                        tr("image only", "video chip of a shot without a video stage"));
+        paintAbsentChip(painter, videoChip, option, tile.secondStage(),
+                        tile.isShot()
+                            ? tr("image only", "video chip of a shot without a video stage")
+                            : tr("not assembled", "cut chip of a scene's voice-over tile"));
     painter->restore();
 }
 
@@ -202,6 +210,12 @@ void ShotTileDelegate::paintThumbnail(QPainter *painter, const QStyleOptionViewI
         painter->setRenderHint(QPainter::SmoothPixmapTransform,
                                std::abs(size.width() * dpr - pixmap.width()) > 1.0);
         painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
+        if (!tile.isShot())
+            paintPlayGlyph(painter, thumb);
+        return;
+    }
+    if (!tile.isShot()) {
+        paintItemPlaceholder(painter, option, tile, thumb, dpr);
         return;
     }
     // No image yet: the image stage's icon and a caption (a video-only shot: its video's).
@@ -228,6 +242,62 @@ void ShotTileDelegate::paintThumbnail(QPainter *painter, const QStyleOptionViewI
         break;
     }
     painter->setPen(StateStyle::mix(text, base, 0.35));
+    const QRect captionRect(thumb.left() + 4, thumb.center().y() + 4, thumb.width() - 8,
+                            option.fontMetrics.height());
+    painter->drawText(captionRect, Qt::AlignCenter,
+                      option.fontMetrics.elidedText(caption, Qt::ElideRight, captionRect.width()));
+}
+
+void ShotTileDelegate::paintPlayGlyph(QPainter *painter, const QRect &thumb) const
+{
+    // A finished cut or film: a play sign over its picture (selecting it plays it).
+    const int r = std::min(thumb.height() / 4, 22);
+    const QPointF c = QRectF(thumb).center();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 140));
+    painter->drawEllipse(c, r, r);
+    painter->setBrush(QColor(255, 255, 255, 230));
+    const qreal s = r * 0.5;
+    const QPointF triangle[3] = {
+        {c.x() - s * 0.6, c.y() - s}, {c.x() - s * 0.6, c.y() + s}, {c.x() + s, c.y()}};
+    painter->drawPolygon(triangle, 3);
+}
+
+void ShotTileDelegate::paintItemPlaceholder(QPainter *painter, const QStyleOptionViewItem &option,
+                                            const ShotTile &tile, const QRect &thumb,
+                                            qreal dpr) const
+{
+    // A scene's cut or the film: the cut's icon (the voice-over's when not assembled) and
+    // what it is doing, in words.
+    const QPalette &palette = option.palette;
+    const TaskSnapshot &shown = tile.has(Stage::Assembly) ? tile.video : tile.image;
+    const int category = visualCategory(shown);
+    const int iconSize = 28;
+    painter->drawPixmap(thumb.center().x() - iconSize / 2, thumb.center().y() - iconSize,
+                        StateStyle::tintedPixmap(StateStyle::iconName(shown),
+                                                 StateStyle::accent(category, palette), iconSize,
+                                                 dpr));
+    const bool film = tile.kind == ShotTile::Kind::Film;
+    QString caption;
+    switch (shown.state) {
+    case TaskState::Failed:
+        caption = StateStyle::errorLabel(shown.lastError);
+        break;
+    case TaskState::Running:
+        caption = film ? tr("cutting the film…") : tr("cutting the scene…");
+        break;
+    case TaskState::Retrying:
+        caption = tr("retry: %1").arg(StateStyle::errorLabel(shown.lastError));
+        break;
+    case TaskState::Done:
+        caption = film ? tr("film ready: select it to play") : tr("cut ready: select it to play");
+        break;
+    default:
+        caption = film ? tr("waits for every scene's cut") : tr("waits for its shots");
+        break;
+    }
+    painter->setPen(
+        StateStyle::mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.35));
     const QRect captionRect(thumb.left() + 4, thumb.center().y() + 4, thumb.width() - 8,
                             option.fontMetrics.height());
     painter->drawText(captionRect, Qt::AlignCenter,
@@ -303,7 +373,8 @@ void ShotTileDelegate::paintLabels(QPainter *painter, const QStyleOptionViewItem
     painter->setFont(bold);
     painter->setPen(selected ? palette.color(QPalette::Text) : text);
     painter->drawText(idRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(tile.shotId, Qt::ElideMiddle, idRect.width()));
+                      boldMetrics.elidedText(tile.isShot() ? tile.shotId : tile.sceneId,
+                                             Qt::ElideMiddle, idRect.width()));
     if (!attemptsText.isEmpty()) {
         painter->setFont(small);
         painter->setPen(StateStyle::mix(text, base, 0.35));

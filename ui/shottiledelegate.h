@@ -47,6 +47,10 @@ private:
     void paintThumbnail(QPainter *painter, const QStyleOptionViewItem &option,
                         const QModelIndex &index, const ShotTile &tile, const QRect &thumb,
                         qreal dpr) const;
+    void paintPlayGlyph(QPainter *painter, const QRect &thumb) const;
+    // A scene's cut or the film: no thumbnail, its state in words.
+    void paintItemPlaceholder(QPainter *painter, const QStyleOptionViewItem &option,
+                              const ShotTile &tile, const QRect &thumb, qreal dpr) const;
     void paintProgress(QPainter *painter, const QStyleOptionViewItem &option, const ShotTile &tile,
                        const QRect &thumb) const;
     // A pill in the thumbnail's top right corner: "degraded", or "full · other provider"
