@@ -38,6 +38,16 @@ using namespace retake;
 
 inline constexpr int kRunTimeoutMs = 150 * 1000;
 
+// Every GUI suite keeps its user settings in a folder of its own, set before main(): the
+// provider profiles live in the fixed "Retake/Retake" file (the app's one settings file), and
+// suites run in parallel (ctest -j2) read and cleared each other's profiles there.
+inline const bool kSettingsIsolated = [] {
+    static QTemporaryDir home;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, home.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.path());
+    return home.isValid();
+}();
+
 template <typename T> T *visibleChild(QWidget *parent)
 {
     const QList<T *> children = parent->findChildren<T *>();

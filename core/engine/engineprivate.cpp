@@ -294,11 +294,10 @@ void EnginePrivate::dispatch(int i, int endpoint)
     if (!provider || !provider->supports(t.snap.stage)) {
         tasks.setState(i, TaskState::Running);
         const QString why =
-            !provider
-                ? Engine::tr("provider \"%1\" is not configured").arg(rung.providerId)
-                //: %2 is the stage in English (image, video, voice...); "s" makes it plural.
-                : Engine::tr("provider \"%1\" cannot make %2s")
-                      .arg(rung.providerId, nameOf(t.snap.stage));
+            !provider ? Engine::tr("provider \"%1\" is not configured").arg(rung.providerId)
+                      //: %2 is the stage in English (image, video, voice...); "s" makes it plural.
+                      : Engine::tr("provider \"%1\" cannot make %2s")
+                            .arg(rung.providerId, nameOf(t.snap.stage));
         fail(i, GenerationResult::failure(
                     ErrorClass::InvalidRequest,
                     why + Engine::tr("; choose another provider for this task")));
