@@ -3,6 +3,7 @@
 // their state, attempts, errors and recovery actions, and the detail panel plays them.
 // The first test is a real run with the built-in provider (espeak-ng, ffmpeg); the second
 // scripts a failing cut with FakeProvider.
+#include "desktopnotifier.h"
 #include "fakeprovider.h"
 #include "mediaplayerwidget.h"
 #include "statestyle.h"
@@ -198,6 +199,14 @@ void TestGuiFilm::failedCutIsRetriedFromItsTile()
     const ShotListModel *model = f->window->shotModel();
     QCOMPARE(model->task(u"a/assemble"_s).state, TaskState::Failed);
     QCOMPARE(model->task(u"a/audio"_s).state, TaskState::Done);
+
+    // A click on the desktop notification of the failure selects the cut's own tile (the
+    // scene's id names no tile),
+    auto *notifier = f->window->findChild<DesktopNotifier *>();
+    QVERIFY(notifier);
+    Q_EMIT notifier->taskRequested(u"a/assemble"_s);
+    QCOMPARE(f->window->gridView()->currentShotId(), u"a/assemble"_s);
+    f->window->gridView()->selectShot(u"a-1"_s);
 
     // When its tile is selected, the panel shows the error and what to do,
     f->selectShot(u"a/assemble"_s);

@@ -26,8 +26,14 @@
 #include <QTest>
 #include <QTimer>
 
+#include <QTcpSocket>
+
+#include <arpa/inet.h>
 #include <csignal>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
@@ -124,7 +130,54 @@ bool waitForEnd(QProcess &process, int ms)
     return process.state() == QProcess::NotRunning;
 }
 
-QJsonObject storyboard(const QJsonArray &endpoints, int shots)
+// A machine that silently drops what is sent to it (switched off behind a router, a
+// firewall): a listening socket whose queue of connections is full, so the kernel drops
+// every new connection's SYN and a connect hangs until its timeout.
+class BlackHole
+{
+public:
+    BlackHole()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), length) ||
+            ::listen(m_listener, 0) ||
+            ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length))
+            return;
+        m_port = ntohs(address.sin_port);
+        for (int n = 0; n < 3; ++n) { // fills the queue (0 means one) and then some
+            const int filler = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(filler, reinterpret_cast<sockaddr *>(&address), length);
+            m_fillers.push_back(filler);
+        }
+    }
+    ~BlackHole()
+    {
+        for (int fd : m_fillers)
+            ::close(fd);
+        if (m_listener >= 0)
+            ::close(m_listener);
+    }
+    Q_DISABLE_COPY_MOVE(BlackHole)
+    QString base() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
+    // True when a connection to it really hangs here.
+    bool swallows() const
+    {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        return m_port != 0 && !probe.waitForConnected(300);
+    }
+
+private:
+    int m_listener = -1;
+    quint16 m_port = 0;
+    std::vector<int> m_fillers;
+};
+
+QJsonObject storyboard(const QJsonArray &endpoints, int shots, int connectMs = 2000)
 {
     QJsonArray shotList;
     for (int n = 1; n <= shots; ++n) {
@@ -136,7 +189,7 @@ QJsonObject storyboard(const QJsonArray &endpoints, int shots)
                            {u"model"_s, u"v1-5-pruned-emaonly.safetensors"_s},
                            {u"maxConcurrency"_s, 2},
                            {u"endpoints"_s, endpoints},
-                           {u"timeouts"_s, QJsonObject{{u"connectMs"_s, 2000},
+                           {u"timeouts"_s, QJsonObject{{u"connectMs"_s, connectMs},
                                                        {u"pollIntervalMs"_s, 20},
                                                        {u"maxPollIntervalMs"_s, 60}}}};
     return QJsonObject{
@@ -190,6 +243,7 @@ private Q_SLOTS:
     void pickGoesToLeastLoaded();
     void pickSkipsAvoidedEndpoint();
     void killedEndpointHandsItsTasksToTheOthers();
+    void silentEndpointHandsItsTasksToTheOthers();
     void restartReattachesOnLiveEndpointAndResubmitsLostJobs();
 };
 
@@ -379,7 +433,11 @@ void TestPools::killedEndpointHandsItsTasksToTheOthers()
     });
     QSignalSpy finished(&engine, &Engine::batchFinished);
     engine.start();
-    QVERIFY2(finished.wait(60000), qPrintable(log.join(u'\n')));
+    if (!finished.wait(60000)) {
+        for (const TaskSnapshot &t : engine.tasks())
+            log << t.id + u": "_s + nameOf(t.state) + u" "_s + t.lastMessage;
+        QFAIL(qPrintable(log.join(u'\n')));
+    }
     QVERIFY2(killed, "the kill did not land while the second simulator had jobs");
 
     // Then every image is done at full quality on the pool, with no retry and no rung spent
@@ -430,6 +488,65 @@ void TestPools::killedEndpointHandsItsTasksToTheOthers()
     QCOMPARE(pool->endpoints.at(0).state, EndpointStatus::State::Ok);
     QVERIFY2(log.join(u'\n').contains(u"gpus@%1 cannot be reached"_s.arg(labels.at(1))),
              qPrintable(log.join(u'\n')));
+}
+
+void TestPools::silentEndpointHandsItsTasksToTheOthers()
+{
+    // Given a pool of two simulators and a machine that never answers a connection
+    BlackHole hole;
+    QVERIFY2(hole.swallows(), "the full listen queue did not drop a new connection here");
+    std::vector<std::unique_ptr<SimProcess>> sims;
+    QJsonArray endpoints;
+    for (int n = 0; n < 2; ++n) {
+        sims.push_back(std::make_unique<SimProcess>(QStringList{u"--job-ms"_s, u"50"_s}));
+        QVERIFY2(!sims.back()->base().isEmpty(), "retake-sim did not start");
+        endpoints.append(sims.back()->base());
+    }
+    endpoints.insert(1, QJsonObject{{u"baseUrl"_s, hole.base()}, {u"maxConcurrency"_s, 1}});
+    const QString silent = ProviderLane::labelOf(hole.base());
+    const LoadResult loaded = StoryboardLoader::loadJson(
+        QJsonDocument(storyboard(endpoints, 12, 300)).toJson(), u"pool.retake.json"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.issueStrings().join(u'\n')));
+    QTemporaryDir dir;
+    Engine engine;
+    QString error;
+    QVERIFY2(engine.open(*loaded.project, dir.filePath(u"ws"_s), &error), qPrintable(error));
+    EngineOptions options = engine.options();
+    options.freeSpaceProbe = [](const QString &) { return qint64(1) << 40; };
+    engine.setOptions(options);
+    QStringList log;
+    connect(&engine, &Engine::logMessage, this, [&](const QString &line) { log << line; });
+    QSignalSpy finished(&engine, &Engine::batchFinished);
+    engine.start();
+    if (!finished.wait(60000)) {
+        for (const TaskSnapshot &t : engine.tasks())
+            log << t.id + u": "_s + nameOf(t.state) + u" "_s + t.lastMessage;
+        QFAIL(qPrintable(log.join(u'\n')));
+    }
+
+    // Then the requests it swallowed (connect timeouts, not refusals) moved to the others
+    // as a dead machine's do: no retry spent, every image at full quality on the pool
+    const QHash<QString, QList<Attempt>> attempts = engine.allAttempts();
+    int bounced = 0;
+    QStringList differing;
+    for (const TaskSnapshot &t : engine.tasks()) {
+        for (const Attempt &a : attempts.value(t.id)) {
+            if (!a.ok() && a.params.value(u"endpoint"_s).toString() == silent &&
+                a.message.contains(u"cannot be reached"))
+                ++bounced;
+        }
+        if (t.state != TaskState::Done || t.quality != Quality::Full || t.retriesUsed != 0)
+            differing << u"%1: %2, %3, %4 retries"_s.arg(t.id, nameOf(t.state), nameOf(t.quality))
+                             .arg(t.retriesUsed);
+    }
+    QVERIFY2(differing.isEmpty(), qPrintable(differing.join(u'\n')));
+    QVERIFY2(bounced > 0, "no request went to the silent endpoint");
+    for (const ProviderStatus &status : engine.providerStatuses()) {
+        if (status.id == u"gpus") {
+            QCOMPARE(status.endpoints.size(), 3);
+            QCOMPARE(status.endpoints.at(1).state, EndpointStatus::State::Down);
+        }
+    }
 }
 
 void TestPools::restartReattachesOnLiveEndpointAndResubmitsLostJobs()

@@ -409,7 +409,7 @@ void MainWindow::connectControllers()
     connect(m_run, &RunController::quitRequested, this, &QWidget::close);
     // A click on a desktop notification (docs/ARCHITECTURE.md, "Desktop notifications").
     connect(m_notifier, &DesktopNotifier::taskRequested, this,
-            [this](const QString &taskId) { m_grid->selectShot(TaskId::itemOf(taskId)); });
+            [this](const QString &taskId) { m_grid->selectShot(m_model->tileKeyOfTask(taskId)); });
     connect(m_notifier, &DesktopNotifier::reportRequested, m_reports,
             &ReportsController::showReport);
     connect(m_recovery, &RecoveryController::promptSaved, this, [this] {

@@ -463,6 +463,11 @@ void NetworkJob::failTransport(const HttpResponse &response, const QString &doin
         return;
     }
     case Failure::ConnectTimeout:
+        // No connection at all: the machine cannot be reached (switched off, a firewall),
+        // like a refused connection; not a slow provider (docs/ARCHITECTURE.md, "Endpoint
+        // pools": a pool moves the task to another endpoint).
+        fail(ErrorClass::Network, what, response.status);
+        return;
     case Failure::FirstByteTimeout:
     case Failure::TotalTimeout:
         fail(ErrorClass::Timeout, what, response.status);
