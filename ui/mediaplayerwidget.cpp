@@ -63,7 +63,7 @@ namespace {
 QString clock(qint64 ms)
 {
     return QTime::fromMSecsSinceStartOfDay(int(std::max<qint64>(0, ms)))
-        .toString(ms >= 3600 * 1000 ? u"h:mm:ss"_s : u"m:ss"_s);
+        .toString(ms >= qint64(3600) * 1000 ? u"h:mm:ss"_s : u"m:ss"_s);
 }
 } // namespace
 

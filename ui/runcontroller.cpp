@@ -228,8 +228,7 @@ void RunController::finishBatch(const BatchSummary &summary)
     } else {
         text = MainWindow::tr("The batch stopped with %n task(s) that need you.", nullptr, failed);
     }
-    Q_EMIT logLine(text);
-    Q_EMIT statusMessage(text);
+    announce(text);
     // A run that stopped before its end gets its (partial) report now.
     if (m_quitWhenFinished) {
         m_quitWhenFinished = false;
@@ -316,6 +315,12 @@ void RunController::askHowToQuit()
         }
     });
     box->open();
+}
+
+void RunController::announce(const QString &text)
+{
+    Q_EMIT logLine(text);
+    Q_EMIT statusMessage(text);
 }
 
 } // namespace retake::ui

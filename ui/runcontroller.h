@@ -69,6 +69,7 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    void announce(const QString &text); // to the activity log and the status bar
     void askToRun();
     void startRun(double budgetCap);
     QWidget *window() const;
