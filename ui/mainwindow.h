@@ -136,13 +136,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The property that keeps an action's tooltip for when nothing keeps it disabled.
+    static constexpr char kDefaultToolTip[] = "retakeDefaultToolTip";
+
     QAction *makeAction(Action which, const QString &text, const QString &icon,
                         const QKeySequence &shortcut, const QString &tip, const QString &name);
     void createActions();
     void createShotActions();
     void createMenus();
     void createToolBar();
-    void createDocks();
+    void createDocks(); // these five in ui/mainwindowactions.cpp
     void createControllers();
     void connectControllers();
     void connectEngine();
