@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStorageInfo>
@@ -149,6 +150,7 @@ class TestCrash : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void killedRunsResumeToTheSameResult();
+    void killBeforeTheGroupCommitKeepsTheFiledOutput();
     void killedPublishLeavesPreviousPublishedIntact();
     void killedCheckpointLeavesNoBrokenCheckpoint();
     void diskFullOnARealSmallFilesystem();
@@ -275,6 +277,75 @@ void TestCrash::killedRunsResumeToTheSameResult()
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"crash-check"_s);
+}
+
+// A verified output is filed and written to the redo log, and committed with the next group
+// of writes (docs/ARCHITECTURE.md, "State and workspace"). A kill in between: the next run
+// keeps that output and does not make (or submit) the task again.
+void TestCrash::killBeforeTheGroupCommitKeepsTheFiledOutput()
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"submissions.log"_s);
+    QJsonObject project = QJsonDocument::fromJson(crashStoryboard(log)).object();
+    QJsonObject studio = project.value(u"providerProfiles"_s).toArray().first().toObject();
+    studio.remove(u"faults"_s); // every attempt succeeds: one submission per task
+    studio.insert(u"options"_s, QJsonObject{{u"latencyMs"_s, 5}, {u"submissionLog"_s, log}});
+    project.insert(u"providerProfiles"_s, QJsonArray{studio});
+    const QString board =
+        writeFile(dir.filePath(u"group.retake.json"_s), QJsonDocument(project).toJson());
+    const QString ws = dir.filePath(u"group.retake"_s);
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETAKE_TEST_KILL_AFTER_FILING"_s, u"5"_s);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    const QString said = QString::fromUtf8(process.readAllStandardError());
+    const QRegularExpression filedLine(u"killed after filing (\\S+)"_s);
+    const QRegularExpressionMatch match = filedLine.match(said);
+    QVERIFY2(match.hasMatch(), qPrintable(said));
+    const QString task = match.captured(1);
+
+    // The kill came before the commit: state.sqlite does not hold that success yet.
+    const auto successesOf = [&](const QString &id) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"group-check"_s);
+        db.setDatabaseName(ws + u"/state.sqlite"_s);
+        int count = -1;
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"SELECT COUNT(*) FROM attempts WHERE task_id = ? AND "
+                          u"output_path IS NOT NULL AND output_path != ''"_s);
+            query.addBindValue(id);
+            if (query.exec() && query.next())
+                count = query.value(0).toInt();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"group-check"_s);
+        return count;
+    };
+    QCOMPARE(successesOf(task), 0);
+    QVERIFY(QFileInfo(ws + u"/state.redo"_s).size() > 0);
+
+    QByteArray out;
+    const int exit = runCli({u"run"_s, board}, dir.path(), &out);
+    QCOMPARE(exit, 0);
+    QCOMPARE(successesOf(task), 1);
+    QCOMPARE(QFileInfo(ws + u"/state.redo"_s).size(), 0);
+
+    // Submitted once, over both runs.
+    QFile submissions(log);
+    QVERIFY(submissions.open(QIODevice::ReadOnly));
+    int submitted = 0;
+    for (const QByteArray &line : submissions.readAll().split('\n')) {
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() == 3 && QString::fromUtf8(parts.at(1)) == task)
+            ++submitted;
+    }
+    QCOMPARE(submitted, 1);
 }
 
 void TestCrash::killedPublishLeavesPreviousPublishedIntact()

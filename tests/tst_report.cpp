@@ -1330,6 +1330,24 @@ void TestReport::cliKilledRunGetsAPartialReport()
         QVERIFY(db.isOpen());
         runId = db.scalar(u"SELECT id FROM runs WHERE ended_at IS NULL"_s).toString();
         running = db.scalar(u"SELECT COUNT(*) FROM tasks WHERE state = 'running'"_s).toInt();
+        // A task whose output was filed just before the kill is in the redo log, not yet
+        // committed: the next owner keeps it as done (docs/ARCHITECTURE.md, "State and
+        // workspace"), so it is not among the interrupted ones.
+        QFile redo(ws + u"/state.redo"_s);
+        if (redo.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : redo.readAll().split('\n')) {
+                const QString id = QJsonDocument::fromJson(line)
+                                       .object()
+                                       .value(u"row"_s)
+                                       .toObject()
+                                       .value(u"id"_s)
+                                       .toString();
+                if (!id.isEmpty() &&
+                    db.scalar(u"SELECT state FROM tasks WHERE id = ?"_s, {id}).toString() ==
+                        u"running"_s)
+                    --running;
+            }
+        }
     }
     QVERIFY(!runId.isEmpty());
 

@@ -3,6 +3,8 @@ set(RETAKE_SOURCES
     project.h
     remotejob.cpp
     remotejob.h
+    rowjson.cpp
+    rowjson.h
     storedrows.cpp
     storedrows.h
     task.cpp

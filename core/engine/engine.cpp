@@ -74,6 +74,8 @@ Engine::Engine(QObject *parent) : QObject(parent), d(std::make_unique<EnginePriv
     d->clock.start();
     d->updateTimer.setSingleShot(true);
     connect(&d->updateTimer, &QTimer::timeout, this, [this] { d->flushUpdates(); });
+    d->commitTimer.setSingleShot(true);
+    connect(&d->commitTimer, &QTimer::timeout, this, [this] { d->saveState(); });
 }
 
 Engine::~Engine()

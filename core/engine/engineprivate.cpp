@@ -94,9 +94,14 @@ void EnginePrivate::saveState()
             persisted.insert(i);
         }
     }
+    commitTimer.stop();
     QString error;
-    if (!store.isOpen() || store.flush(&error))
+    if (!store.isOpen())
         return;
+    if (store.flush(&error)) {
+        journal.committed();
+        return;
+    }
     if (store.lastFlushFailedForSpace()) {
         disk.pauseForDiskFull(error);
         return;
@@ -221,8 +226,13 @@ bool EnginePrivate::openWorkspace(const Project &newProject, const QString &work
     const QString database = workspace.path(u"state.sqlite"_s);
     if (!(write ? store.open(database, error) : store.openReadOnly(database, error)))
         return false;
-    if (write)
+    if (write) {
+        for (const QString &note : journal.replayRedoLog())
+            log(note);
         checkpoints.recover();
+    } else {
+        journal.closeRedoLog();
+    }
     journal.openRuns();
     const QString runId = journal.runId();
     if (!write) {
@@ -485,11 +495,17 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
         log(Engine::tr("%1: done at %2 quality (%3 on %4).")
                 .arg(t.snap.id, nameOf(quality), nameOf(a.rung), a.providerId));
     }
-    // A verified output is recorded at once, not on the next tick: after a crash it is
-    // never asked for again; the coalesced update that follows does not write it again.
-    journal.persist(i);
+    // A verified output goes to the redo log at once and is committed with the next group
+    // of writes (at most kGroupCommitMs later): after a crash it is never asked for again
+    // (docs/ARCHITECTURE.md, "State and workspace"). Without the log, it is committed now.
     persisted.insert(i);
-    saveState();
+    if (journal.persistFinished(i)) {
+        if (!commitTimer.isActive())
+            commitTimer.start(kGroupCommitMs);
+    } else {
+        journal.persist(i);
+        saveState();
+    }
     Q_EMIT q->attemptFinished(t.snap.id, a);
     tasks.settleDependents(i);
     scheduler.request();

@@ -53,6 +53,9 @@ public:
     QSet<int> persisted; // rows written since their last change (a success, at once)
     QElapsedTimer clock;
     QTimer updateTimer;
+    // Commits the finished tasks of the redo log as one group (see succeed()).
+    QTimer commitTimer;
+    static constexpr int kGroupCommitMs = 50;
     bool opened = false;
     bool started = false;
     bool userPaused = false;

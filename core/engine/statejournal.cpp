@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <csignal>
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -63,6 +66,72 @@ void StateJournal::saveAttempt(const TaskRecord &t, const Attempt &attempt)
 {
     if (m_store.isOpen())
         m_heldAttempts[t.snap.id].append(attempt);
+}
+
+bool StateJournal::persistFinished(int i)
+{
+    if (!m_store.isOpen() || m_store.isReadOnly() || !m_redo.isOpen())
+        return false;
+    const TaskRecord &t = m_tasks.at(i);
+    RedoRecord record{rowOf(t), m_heldAttempts.value(t.snap.id)};
+    if (record.attempts.isEmpty() || !m_redo.append(record))
+        return false;
+    persist(i);
+    killForTestAfterFiling(t.snap.id);
+    return true;
+}
+
+void StateJournal::killForTestAfterFiling(const QString &taskId)
+{
+    // RETAKE_TEST_KILL_AFTER_FILING=N (tests/tst_crash.cpp): the process kills itself with
+    // SIGKILL right after the N-th finished task reached the redo log, before its commit.
+    static const int killAfter = qEnvironmentVariableIntValue("RETAKE_TEST_KILL_AFTER_FILING");
+    static int filed = 0;
+    if (killAfter <= 0 || ++filed < killAfter)
+        return;
+    std::fprintf(stderr, "retake test: killed after filing %s\n", qPrintable(taskId));
+    std::fflush(stderr);
+    std::raise(SIGKILL);
+}
+
+QStringList StateJournal::replayRedoLog()
+{
+    QStringList notes;
+    const QString path = RedoLog::pathFor(m_store.databasePath());
+    const QList<RedoRecord> records = RedoLog::read(path);
+    if (!records.isEmpty()) {
+        QHash<QString, StoredTask> stored;
+        for (const StoredTask &s : m_store.loadTasks())
+            stored.insert(s.id, s);
+        for (const RedoRecord &record : records) {
+            const auto it = stored.constFind(record.row.id);
+            if (!RedoLog::isNewerThan(record, it == stored.constEnd() ? nullptr : &*it))
+                continue;
+            m_store.saveTask(record.row);
+            for (const Attempt &a : record.attempts)
+                m_store.saveAttempt(record.row.id, a);
+            stored.insert(record.row.id, record.row);
+            //: %1 is the task, %2 its output's path in the workspace.
+            notes << QCoreApplication::translate(
+                         "retake::Engine",
+                         "%1: its output %2 was verified and filed just before Retake stopped; "
+                         "it is kept, not made again.")
+                         .arg(record.row.id, record.row.outputPath);
+        }
+        QString error;
+        if (!m_store.flush(&error)) {
+            //: %1 is the error.
+            notes << QCoreApplication::translate(
+                         "retake::Engine",
+                         "Could not record the outputs filed just before Retake stopped (%1); "
+                         "they stay in state.redo until the next open.")
+                         .arg(error);
+            return notes;
+        }
+    }
+    if (m_redo.open(path))
+        m_redo.clear();
+    return notes;
 }
 
 void StateJournal::openRuns()

@@ -6,6 +6,7 @@
 
 #include "engine/requestbuilder.h"
 #include "engine/tasktable.h"
+#include "store/redolog.h"
 #include "store/statestore.h"
 
 namespace retake {
@@ -26,6 +27,19 @@ public:
     // Held until persist() writes the task's row: an attempt reaches the store only together
     // with the row it changed.
     void saveAttempt(const TaskRecord &t, const Attempt &attempt);
+
+    // Group commit of finished tasks (docs/ARCHITECTURE.md, "State and workspace"): like
+    // persist(), and the row with its attempts also goes to the redo log at once, so the
+    // commit can wait for the next group. False when the log cannot be written: the caller
+    // commits at once.
+    bool persistFinished(int i);
+    // After a commit of every queued write: the redo log is not needed any more.
+    void committed() { m_redo.clear(); }
+    // A writer's open, before the tasks are loaded: applies what the redo log holds and the
+    // store does not (a kill between filing and committing), commits it, and opens the log
+    // for this process's appends. Returns lines for the log.
+    QStringList replayRedoLog();
+    void closeRedoLog() { m_redo.close(); }
 
     // Run lifecycle. After open(): the run that did not end (empty when none) and whether
     // it stopped on purpose (suspend) or because its process died.
@@ -56,6 +70,7 @@ public:
 
 private:
     StoredTask rowOf(const TaskRecord &t) const;
+    static void killForTestAfterFiling(const QString &taskId);
     void restoreTask(int i, const StoredTask &s, bool continuingRun, bool keepRunning,
                      Workspace::ResolvedFolders *folders, QStringList *notes);
 
@@ -64,6 +79,7 @@ private:
     TaskTable &m_tasks;
     const RequestBuilder &m_requests;
     QHash<QString, QList<Attempt>> m_heldAttempts; // task id -> attempts not yet written
+    RedoLog m_redo;
     bool m_looksAtFiles = true;
     QString m_runId;
     QString m_lastRunId;

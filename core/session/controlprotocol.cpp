@@ -246,54 +246,7 @@ TaskSnapshot taskSnapshotFromJson(const QJsonObject &o)
 
 QJsonObject toJson(const Attempt &a)
 {
-    return QJsonObject{{u"number"_s, a.number},
-                       {u"rung"_s, nameOf(a.rung)},
-                       {u"provider"_s, a.providerId},
-                       {u"model"_s, a.model},
-                       {u"paramsHash"_s, a.paramsHash},
-                       {u"params"_s, QJsonObject::fromVariantMap(a.params)},
-                       {u"startedAt"_s, isoTime(a.startedAt)},
-                       {u"endedAt"_s, isoTime(a.endedAt)},
-                       {u"errorClass"_s, nameOf(a.errorClass)},
-                       {u"httpStatus"_s, a.httpStatus},
-                       {u"message"_s, a.message},
-                       {u"stderrTail"_s, a.stderrTail},
-                       {u"outputPath"_s, a.outputPath},
-                       {u"archivedTo"_s, a.archivedTo},
-                       {u"costUnits"_s, a.costUnits},
-                       {u"countedAgainstBudget"_s, a.countedAgainstBudget},
-                       {u"mediaWidth"_s, a.mediaWidth},
-                       {u"mediaHeight"_s, a.mediaHeight},
-                       {u"mediaFps"_s, a.mediaFps},
-                       {u"mediaDurationSec"_s, a.mediaDurationSec},
-                       {u"originalPath"_s, a.originalPath}};
-}
-
-Attempt attemptFromJson(const QJsonObject &o)
-{
-    Attempt a;
-    a.number = o.value(u"number"_s).toInt();
-    a.rung = enumFrom(o.value(u"rung"_s), rungKindFromString, RungKind::Primary);
-    a.providerId = o.value(u"provider"_s).toString();
-    a.model = o.value(u"model"_s).toString();
-    a.paramsHash = o.value(u"paramsHash"_s).toString();
-    a.params = o.value(u"params"_s).toObject().toVariantMap();
-    a.startedAt = timeFrom(o.value(u"startedAt"_s));
-    a.endedAt = timeFrom(o.value(u"endedAt"_s));
-    a.errorClass = enumFrom(o.value(u"errorClass"_s), errorClassFromString, ErrorClass::None);
-    a.httpStatus = o.value(u"httpStatus"_s).toInt();
-    a.message = o.value(u"message"_s).toString();
-    a.stderrTail = o.value(u"stderrTail"_s).toString();
-    a.outputPath = o.value(u"outputPath"_s).toString();
-    a.archivedTo = o.value(u"archivedTo"_s).toString();
-    a.costUnits = o.value(u"costUnits"_s).toDouble();
-    a.countedAgainstBudget = o.value(u"countedAgainstBudget"_s).toBool(true);
-    a.mediaWidth = o.value(u"mediaWidth"_s).toInt();
-    a.mediaHeight = o.value(u"mediaHeight"_s).toInt();
-    a.mediaFps = o.value(u"mediaFps"_s).toDouble();
-    a.mediaDurationSec = o.value(u"mediaDurationSec"_s).toDouble();
-    a.originalPath = o.value(u"originalPath"_s).toString();
-    return a;
+    return attemptToJson(a);
 }
 
 QJsonObject toJson(const BatchSummary &s)

@@ -5,6 +5,7 @@
 // sockets, so a runner on another machine can speak the same messages.
 #pragma once
 
+#include "domain/rowjson.h"
 #include "domain/task.h"
 #include "engine/engineoptions.h"
 #include "session/ownerinfo.h"
@@ -51,7 +52,7 @@ QJsonObject controlEvent(const QString &kind, QJsonObject fields = {});
 QJsonObject toJson(const TaskSnapshot &task);
 TaskSnapshot taskSnapshotFromJson(const QJsonObject &object);
 QJsonObject toJson(const Attempt &attempt);
-Attempt attemptFromJson(const QJsonObject &object);
+// attemptFromJson(): domain/rowjson.h
 QJsonObject toJson(const BatchSummary &summary);
 BatchSummary batchSummaryFromJson(const QJsonObject &object);
 QJsonObject toJson(const ProviderStatus &p);

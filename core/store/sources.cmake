@@ -4,6 +4,8 @@ set(RETAKE_SOURCES
     checkpointstore.h
     publisher.cpp
     publisher.h
+    redolog.cpp
+    redolog.h
     staterows.cpp
     staterows.h
     stateschema.cpp
