@@ -304,9 +304,14 @@ bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *targ
     const QString suffix = QFileInfo(stagedFile).suffix();
     *target = m_workspace.outputPath(t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
                                      suffix.isEmpty() ? u"bin"_s : suffix);
-    QDir().mkpath(QFileInfo(*target).absolutePath());
+    const QString folder = QFileInfo(*target).absolutePath();
+    if (!m_draftFolders.contains(folder) && QDir().mkpath(folder))
+        m_draftFolders.insert(folder);
     QFile::remove(*target); // only a leftover of a crash can be there: attempts are numbered
-    if (!QFile::rename(stagedFile, *target)) {
+    bool moved = QFile::rename(stagedFile, *target);
+    if (!moved && m_draftFolders.remove(folder)) // the folder was removed since: once more
+        moved = QDir().mkpath(folder) && QFile::rename(stagedFile, *target);
+    if (!moved) {
         //: %1 is the output's path in the workspace.
         *error =
             QCoreApplication::translate("retake::Engine", "cannot move the verified output to %1")

@@ -12,6 +12,7 @@
 #include "store/workspace.h"
 
 #include <QObject>
+#include <QSet>
 
 namespace retake {
 
@@ -74,6 +75,9 @@ private:
     const EngineOptions &m_options;
     Host &m_host;
     QObject *m_context;
+    // The shots' draft folders made (or found) by file(): each is made once per run, not
+    // looked at again for every output.
+    mutable QSet<QString> m_draftFolders;
 };
 
 } // namespace retake
