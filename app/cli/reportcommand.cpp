@@ -100,7 +100,7 @@ int ReportCommand::report(const Project &project, const QString &workspaceDir, c
         return ExitError;
     }
     const QString path = pathOf(files, *chosen);
-    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    const QJsonObject run = builder.run();
     if (m_mode == OutputMode::Json) {
         printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
                                      {u"run"_s, builder.runId()},

@@ -45,6 +45,14 @@ bool ReportContext::load(const QString &runId, const QList<TaskSnapshot> &liveTa
     const QList<StoredTask> stored = reader.tasks();
     orderTasks(stored, liveTasks);
     allAttempts = reader.attempts();
+    // A report uses an attempt's parameters for its prompt only, and only with debug
+    // logging on: without it they would be held for nothing.
+    if (!options.debugLogging) {
+        for (QList<Attempt> &list : allAttempts) {
+            for (Attempt &a : list)
+                a.params.clear();
+        }
+    }
     events = reader.events();
     resolveTasks(stored, liveTasks);
     for (const QString &id : std::as_const(order))

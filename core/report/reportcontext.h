@@ -56,7 +56,7 @@ struct ReportContext final {
     static qint64 durationOf(const Attempt &a);
     static bool failedAttempt(const Attempt &a) { return a.errorClass != ErrorClass::None; }
 
-    const Project &project;
+    const Project project; // a copy: shots and scenes below point into it
     const QString workspaceDir;
     const Workspace workspace;
     const ReportOptions options;

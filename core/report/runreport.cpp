@@ -47,12 +47,11 @@ RunReportResult RunReport::write(const Engine &engine, const QString &runId,
     if (!builder.build(result.runId, &result.error) ||
         !builder.write(formats, &result.files, &result.error))
         return result;
-    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    const QJsonObject run = builder.run();
     result.written = true;
     result.runId = builder.runId();
     result.outcome = run.value(u"outcome"_s).toString();
     result.partial = run.value(u"partial"_s).toBool();
-    result.html = builder.html();
     return result;
 }
 

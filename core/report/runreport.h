@@ -20,7 +20,6 @@ struct RunReportResult {
     QString outcome; // report.json's run.outcome: "complete", "cancelled", "crashed", ...
     bool partial = false;
     ReportFiles files;
-    QString html;  // the text of report.html
     QString error; // why nothing was written; empty when there was nothing to write
 };
 
