@@ -1,7 +1,7 @@
 // Job reports at scale (issue 15, point 6): the report is written to disk as it is produced
 // (docs/ARCHITECTURE.md, "Reports"), byte for byte the report that the whole document in
 // memory renders; registering a big storyboard's prompts for redaction does not take
-// quadratic time.
+// quadratic time; Ctrl-C of a big run exits at once and its report is written later.
 #include "enginefixture.h"
 #include "report/htmlreport.h"
 #include "report/markdownreport.h"
@@ -11,15 +11,57 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace retake;
 using namespace retake::test;
 
 namespace {
+
+// `shots` image-only shots on the built-in provider, 16 at a time, `latencyMs` each.
+QString writeStoryboard(const QString &dir, int shots, int latencyMs)
+{
+    QJsonArray scenes;
+    for (int s = 0; s * 10 < shots; ++s) {
+        const QString scene = u"s%1"_s.arg(s + 1, 4, 10, QLatin1Char('0'));
+        QJsonArray list;
+        for (int n = 0; n < 10 && s * 10 + n < shots; ++n) {
+            const QString id = scene + u"-sh%1"_s.arg(n + 1, 2, 10, QLatin1Char('0'));
+            list.append(QJsonObject{{u"id"_s, id},
+                                    {u"prompt"_s, u"Shot %1: lanterns along a canal."_s.arg(id)}});
+        }
+        scenes.append(QJsonObject{{u"id"_s, scene}, {u"shots"_s, list}});
+    }
+    const QJsonObject studio{{u"id"_s, u"studio"_s},
+                             {u"kind"_s, u"local"_s},
+                             {u"maxConcurrency"_s, 16},
+                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
+    const QJsonObject project{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Ctrl-C at scale"_s},
+        {u"assemble"_s, false},
+        {u"defaults"_s,
+         QJsonObject{{u"stages"_s, u"image"_s},
+                     {u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}}}},
+        {u"providerProfiles"_s, QJsonArray{studio}},
+        {u"providers"_s, QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}}},
+        {u"scenes"_s, scenes}};
+    const QString path = dir + u"/sigint.retake.json"_s;
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(QJsonDocument(project).toJson(QJsonDocument::Compact));
+    return path;
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -36,6 +78,7 @@ private Q_SLOTS:
     void streamedReportIsTheWholeDocument_data();
     void streamedReportIsTheWholeDocument();
     void redactorTakesTensOfThousandsOfPrompts();
+    void ctrlCExitsAtOnceAndTheReportFollows();
 };
 
 void TestReportStream::streamedReportIsTheWholeDocument_data()
@@ -127,6 +170,71 @@ void TestReportStream::redactorTakesTensOfThousandsOfPrompts()
     // list); the bound is loose for a loaded machine.
     qInfo("40,001 prompts registered and applied in %lld ms", elapsed);
     QVERIFY2(elapsed < 5000, qPrintable(u"%1 ms"_s.arg(elapsed)));
+}
+
+void TestReportStream::ctrlCExitsAtOnceAndTheReportFollows()
+{
+    // Given a run of 3,000 shots (some 10 s at 16 in flight, 50 ms each)
+    QTemporaryDir dir;
+    const QString board = writeStoryboard(dir.path(), 3000, 50);
+    const QString ws = dir.filePath(u"sigint.retake"_s);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"run"_s, board, u"--json"_s});
+    QVERIFY(process.waitForStarted());
+    QByteArray seen;
+    QElapsedTimer clock;
+    clock.start();
+    while (seen.count("\"event\":\"attempt\"") < 300 && clock.elapsed() < 60000) {
+        process.waitForReadyRead(100);
+        seen += process.readAllStandardOutput();
+    }
+    QVERIFY2(seen.count("\"event\":\"attempt\"") >= 300, seen.right(500).constData());
+
+    // When it gets Ctrl-C
+    clock.restart();
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(30000));
+    const qint64 exitMs = clock.elapsed();
+    seen += process.readAllStandardOutput();
+
+    // Then it exits at once (the goal is a second; the bound is loose for a loaded machine),
+    // leaving the run's report pending
+    qInfo("Ctrl-C to exit: %lld ms", exitMs);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY2(exitMs < 5000, qPrintable(u"%1 ms"_s.arg(exitMs)));
+    QVERIFY2(seen.contains("\"pending\":true"), seen.right(500).constData());
+    StateReader reader;
+    QString error;
+    QVERIFY2(reader.open(ws + u"/state.sqlite"_s, &error), qPrintable(error));
+    const QList<RunRecord> runs = reader.runs();
+    reader.close();
+    QCOMPARE(runs.size(), 1);
+    const QString reportDir = ReportBuilder::reportDirectory(ws, runs.first().id);
+    QVERIFY(QFileInfo::exists(reportDir + u"/report.pending"_s));
+    QVERIFY(!QFileInfo::exists(reportDir + u"/report.json"_s));
+
+    // ... which the next owner of the workspace writes before anything changes a task
+    QProcess next;
+    next.setWorkingDirectory(dir.path());
+    next.start(QStringLiteral(RETAKE_CLI_PATH), {u"checkpoint"_s, u"create"_s, board});
+    QVERIFY(next.waitForFinished(60000));
+    QCOMPARE(next.exitCode(), 0);
+    QVERIFY2(next.readAllStandardError().contains("left pending when it was cancelled"),
+             "no word of the pending report");
+    QVERIFY(!QFileInfo::exists(reportDir + u"/report.pending"_s));
+    const QJsonObject report =
+        QJsonDocument::fromJson(readAll(reportDir + u"/report.json"_s)).object();
+    const QJsonObject run = report.value(u"run"_s).toObject();
+    QCOMPARE(run.value(u"outcome"_s).toString(), u"cancelled"_s);
+    const QJsonObject states = report.value(u"counts"_s).toObject().value(u"states"_s).toObject();
+    QVERIFY(states.value(u"done"_s).toInt() >= 300);
+    QVERIFY(states.value(u"cancelled"_s).toInt() > 0);
+    QCOMPARE(states.value(u"done"_s).toInt() + states.value(u"cancelled"_s).toInt() +
+                 states.value(u"queued"_s).toInt(),
+             3000);
+    QVERIFY(QFileInfo(reportDir + u"/report.html"_s).size() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestReportStream)

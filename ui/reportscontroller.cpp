@@ -84,7 +84,12 @@ void ReportsController::writeRunReport(const std::function<void()> &then)
 void ReportsController::reportCrashedRun()
 {
     m_engine->query<RunReportResult>(
-        [](const Engine &engine) { return RunReport::writeCrashedRun(engine); }, this,
+        [](const Engine &engine) {
+            // A run cancelled with Ctrl-C in retake-cli left its report for this open.
+            RunReport::writePending(engine);
+            return RunReport::writeCrashedRun(engine);
+        },
+        this,
         [this](const RunReportResult &report) {
             if (!report.error.isEmpty())
                 Q_EMIT logLine(MainWindow::tr("Could not write the partial report of the run "
