@@ -85,7 +85,7 @@ private:
     bool selectRun(const QList<RunRecord> &runs, const QString &runId, QString *error);
     void indexProject();
     void orderTasks(const QList<StoredTask> &stored, const QList<TaskSnapshot> &liveTasks);
-    void resolveTasks(const QList<StoredTask> &stored, const QList<TaskSnapshot> &liveTasks);
+    void resolveTasks(QList<StoredTask> stored, const QList<TaskSnapshot> &liveTasks);
 };
 
 } // namespace retake
