@@ -7,9 +7,22 @@
 #include "reportdialog.h"
 #include "store/workspace.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace retake::ui {
+
+namespace {
+
+// The page as written: a job report is streamed to disk, not kept in memory.
+QString readReport(const QString &htmlPath)
+{
+    QFile file(htmlPath);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
 
 ReportsController::ReportsController(ProjectSession *session, EngineController *engine,
                                      QWidget *window)
@@ -43,7 +56,8 @@ void ReportsController::showReport()
                 return;
             }
             Q_EMIT statusMessage(MainWindow::tr("Report written to %1.").arg(report.files.html));
-            auto *dialog = new ReportDialog(report.html, report.files.html, window());
+            auto *dialog =
+                new ReportDialog(readReport(report.files.html), report.files.html, window());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->open();
             Q_EMIT reportShown(report.files.html);
@@ -70,7 +84,12 @@ void ReportsController::writeRunReport(const std::function<void()> &then)
 void ReportsController::reportCrashedRun()
 {
     m_engine->query<RunReportResult>(
-        [](const Engine &engine) { return RunReport::writeCrashedRun(engine); }, this,
+        [](const Engine &engine) {
+            // A run cancelled with Ctrl-C in retake-cli left its report for this open.
+            RunReport::writePending(engine);
+            return RunReport::writeCrashedRun(engine);
+        },
+        this,
         [this](const RunReportResult &report) {
             if (!report.error.isEmpty())
                 Q_EMIT logLine(MainWindow::tr("Could not write the partial report of the run "
@@ -91,8 +110,8 @@ void ReportsController::showCrashedRunReport()
 {
     if (!m_crashedRunReport.written)
         return;
-    auto *dialog =
-        new ReportDialog(m_crashedRunReport.html, m_crashedRunReport.files.html, window());
+    auto *dialog = new ReportDialog(readReport(m_crashedRunReport.files.html),
+                                    m_crashedRunReport.files.html, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     Q_EMIT reportShown(m_crashedRunReport.files.html);

@@ -303,13 +303,16 @@ int runCommand(CommandContext &context)
         auto *notifier =
             new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, QCoreApplication::instance());
         WorkspaceLock *lock = context.lock;
-        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&runner, lock] {
+        ReportCommand *reports = context.reports;
+        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&runner, lock, reports] {
             char byte;
             [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &byte, 1);
             // The second Ctrl-C exits at once (_exit): let go of the workspace first.
             static int received = 0;
             if (++received > 1 && lock)
                 lock->release();
+            // The run ends within a second: its report is written on the next open.
+            reports->deferReport();
             runner.interrupt();
         });
         struct sigaction action = {};

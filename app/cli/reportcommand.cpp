@@ -99,8 +99,9 @@ int ReportCommand::report(const Project &project, const QString &workspaceDir, c
         m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(error);
         return ExitError;
     }
+    RunReport::clearPending(workspaceDir, builder.runId());
     const QString path = pathOf(files, *chosen);
-    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    const QJsonObject run = builder.run();
     if (m_mode == OutputMode::Json) {
         printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
                                      {u"run"_s, builder.runId()},
@@ -146,6 +147,18 @@ bool ReportCommand::applyOptions(Engine &engine, const QString &budget, bool deb
 
 void ReportCommand::reportCrashedRun(const Engine &engine)
 {
+    for (const RunReportResult &pending : RunReport::writePending(engine)) {
+        // On stderr, as below: `status --json` and friends keep printing JSON lines only.
+        if (pending.written)
+            m_err << u"Job report of run %1 (%2), left pending when it was cancelled: %3\n"_s.arg(
+                pending.runId, ReportText::outcomeLabel(pending.outcome),
+                QDir::toNativeSeparators(pending.files.html));
+        else
+            m_err << u"retake-cli: could not write the pending job report of run %1: %2. Write "
+                     "it with: retake-cli report FILE --run %1\n"_s.arg(pending.runId,
+                                                                        pending.error);
+        m_err.flush();
+    }
     const RunReportResult crashed = RunReport::writeCrashedRun(engine);
     if (!crashed.error.isEmpty()) {
         m_err << u"retake-cli: could not write the job report: %1\n"_s.arg(crashed.error);
@@ -178,6 +191,21 @@ void ReportCommand::watch(const Engine &engine)
 void ReportCommand::writeFinishedRunReport(const Engine &engine)
 {
     m_reported = true;
+    QString why;
+    if (m_defer && !m_runId.isEmpty() &&
+        RunReport::markPending(engine.workspaceDir(), m_runId, &why)) {
+        m_pendingRunId = m_runId;
+        if (m_mode == OutputMode::Json) {
+            printJson(
+                m_out,
+                QJsonObject{{u"event"_s, u"report"_s}, {u"run"_s, m_runId}, {u"pending"_s, true}});
+        }
+        return;
+    }
+    if (!why.isEmpty()) {
+        m_err << u"retake-cli: %1; writing the job report now.\n"_s.arg(why);
+        m_err.flush();
+    }
     m_finished = RunReport::write(engine, m_runId);
     if (!m_finished.written) {
         if (!m_finished.error.isEmpty()) {
@@ -194,6 +222,13 @@ void ReportCommand::reportFinishedRun(const Engine &engine)
 {
     if (!m_reported)
         writeFinishedRunReport(engine);
+    if (!m_pendingRunId.isEmpty() && m_mode == OutputMode::Human) {
+        m_out << u"Job report of run %1: pending, so that Ctrl-C does not wait for it. It is "
+                 "written when the workspace is next opened (retake-cli run, the window), or "
+                 "now with: retake-cli report %2\n"_s.arg(m_pendingRunId,
+                                                          engine.project().filePath);
+        m_out.flush();
+    }
     if (m_finished.written && m_mode == OutputMode::Human)
         printReportPath(m_finished, u"Job report"_s);
 }

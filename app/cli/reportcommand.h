@@ -33,7 +33,8 @@ public:
     // False after printing why when the budget is not a positive number.
     bool applyOptions(Engine &engine, const QString &budget, bool debugLogging);
     // Right after Engine::open(): a run that never ended (its process died) gets a
-    // partial report now, before anything continues it.
+    // partial report now, before anything continues it, and so does a run whose report was
+    // left pending by Ctrl-C.
     void reportCrashedRun(const Engine &engine);
     // `estimate FILE`: expected tasks, time and cost per provider of what is not done.
     int estimate(const Engine &engine);
@@ -42,6 +43,9 @@ public:
     // report when it has finished (cancelled and budget-capped runs included).
     void watch(const Engine &engine);
     void reportFinishedRun(const Engine &engine);
+    // Ctrl-C (or SIGTERM) cancels the run: it ends within a second, so its report is left
+    // pending (RunReport::markPending) for the next open or `retake-cli report`.
+    void deferReport() { m_defer = true; }
 
 private:
     void writeFinishedRunReport(const Engine &engine);
@@ -52,6 +56,8 @@ private:
     QTextStream m_err;
     QString m_runId;
     bool m_reported = false;
+    bool m_defer = false;
+    QString m_pendingRunId;
     RunReportResult m_finished;
 };
 

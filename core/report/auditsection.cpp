@@ -12,10 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-namespace {
-
 // One pass over the run's attempts, task by task in report order.
-struct RunTally {
+struct AuditSection::RunTally {
     QMap<QString, ProviderUse> uses;
     QList<std::pair<QString, Attempt>> successes;
     QJsonArray written;
@@ -23,8 +21,10 @@ struct RunTally {
     QJsonArray untrusted;
 };
 
+namespace {
+
 void tally(const ReportContext &context, const QString &id, const QList<Attempt> &runAttempts,
-           RunTally *tally)
+           AuditSection::RunTally *tally)
 {
     bool unsafe = false;
     for (const Attempt &a : runAttempts) {
@@ -53,43 +53,37 @@ void tally(const ReportContext &context, const QString &id, const QList<Attempt>
         tally->untrusted.append(QString(workspace.relativePath(workspace.untrustedDir(id)) + u'/'));
 }
 
-QJsonArray stepsOf(QList<std::pair<QString, Attempt>> successes)
+QJsonObject stepOf(const QString &id, const Attempt &a)
 {
-    std::stable_sort(successes.begin(), successes.end(), [](const auto &a, const auto &b) {
-        return a.second.endedAt < b.second.endedAt;
-    });
-    QJsonArray steps;
-    for (const auto &[id, a] : std::as_const(successes)) {
-        QJsonObject step{{u"task"_s, id},
-                         {u"stage"_s, nameOf(ReportContext::stageOf(id))},
-                         {u"attempt"_s, a.number},
-                         {u"provider"_s, a.providerId},
-                         {u"model"_s, a.model},
-                         {u"rung"_s, nameOf(a.rung)},
-                         {u"quality"_s, nameOf(qualityOf(a.rung))},
-                         {u"output"_s, a.outputPath},
-                         {u"at"_s, ReportContext::iso(a.endedAt)}};
-        // What the provider delivered, and its own file when the output was conformed.
-        if (a.mediaWidth > 0) {
-            QJsonObject delivered{{u"width"_s, a.mediaWidth}, {u"height"_s, a.mediaHeight}};
-            if (a.mediaDurationSec > 0) {
-                delivered.insert(u"fps"_s, a.mediaFps);
-                delivered.insert(u"durationSec"_s, a.mediaDurationSec);
-            }
-            step.insert(u"delivered"_s, delivered);
+    QJsonObject step{{u"task"_s, id},
+                     {u"stage"_s, nameOf(ReportContext::stageOf(id))},
+                     {u"attempt"_s, a.number},
+                     {u"provider"_s, a.providerId},
+                     {u"model"_s, a.model},
+                     {u"rung"_s, nameOf(a.rung)},
+                     {u"quality"_s, nameOf(qualityOf(a.rung))},
+                     {u"output"_s, a.outputPath},
+                     {u"at"_s, ReportContext::iso(a.endedAt)}};
+    // What the provider delivered, and its own file when the output was conformed.
+    if (a.mediaWidth > 0) {
+        QJsonObject delivered{{u"width"_s, a.mediaWidth}, {u"height"_s, a.mediaHeight}};
+        if (a.mediaDurationSec > 0) {
+            delivered.insert(u"fps"_s, a.mediaFps);
+            delivered.insert(u"durationSec"_s, a.mediaDurationSec);
         }
-        if (!a.originalPath.isEmpty())
-            step.insert(u"original"_s, a.originalPath);
-        steps.append(step);
+        step.insert(u"delivered"_s, delivered);
     }
-    return steps;
+    if (!a.originalPath.isEmpty())
+        step.insert(u"original"_s, a.originalPath);
+    return step;
 }
 
 } // namespace
 
-QJsonObject AuditSection::build(const ReportContext &context)
+AuditSection::AuditSection(const ReportContext &context) : m_context(context)
 {
-    RunTally run;
+    auto tallied = std::make_shared<RunTally>();
+    RunTally &run = *tallied;
     UsageEstimator estimator;
     estimator.setProviders(context.providers);
     estimator.addHistory(context.allAttempts, context.windowStart);
@@ -104,21 +98,51 @@ QJsonObject AuditSection::build(const ReportContext &context)
         }
         tally(context, id, runAttempts, &run);
     }
+    std::stable_sort(run.successes.begin(), run.successes.end(), [](const auto &a, const auto &b) {
+        return a.second.endedAt < b.second.endedAt;
+    });
+    m_usage = UsageSection::build(context, run.uses, estimator);
+    m_tally = std::move(tallied);
+}
+
+QJsonObject AuditSection::build(const ReportContext &context)
+{
+    const AuditSection audit(context);
     return QJsonObject{
-        {u"providers"_s, providers(context, run.uses)},
-        {u"stepsCompleted"_s, stepsOf(run.successes)},
-        {u"files"_s, QJsonObject{{u"written"_s, run.written},
-                                 {u"archived"_s, run.archived},
-                                 {u"untrusted"_s, run.untrusted}}},
-        {u"checkpoints"_s, checkpoints(context)},
-        {u"events"_s, events(context)},
-        {u"usage"_s, UsageSection::build(context, run.uses, estimator)},
+        {u"providers"_s, audit.providers()},
+        {u"stepsCompleted"_s, audit.steps(0, audit.stepCount())},
+        {u"files"_s, audit.files()},
+        {u"checkpoints"_s, audit.checkpoints()},
+        {u"events"_s, audit.events()},
+        {u"usage"_s, audit.usage()},
     };
 }
 
-QJsonArray AuditSection::providers(const ReportContext &context,
-                                   const QMap<QString, ProviderUse> &uses)
+qsizetype AuditSection::stepCount() const
 {
+    return m_tally->successes.size();
+}
+
+QJsonArray AuditSection::steps(qsizetype from, qsizetype count) const
+{
+    const auto &successes = m_tally->successes;
+    QJsonArray steps;
+    for (qsizetype i = from; i < std::min(successes.size(), from + count); ++i)
+        steps.append(stepOf(successes.at(i).first, successes.at(i).second));
+    return steps;
+}
+
+QJsonObject AuditSection::files() const
+{
+    return QJsonObject{{u"written"_s, m_tally->written},
+                       {u"archived"_s, m_tally->archived},
+                       {u"untrusted"_s, m_tally->untrusted}};
+}
+
+QJsonArray AuditSection::providers() const
+{
+    const ReportContext &context = m_context;
+    const QMap<QString, ProviderUse> &uses = m_tally->uses;
     QJsonArray providerArray;
     for (auto it = uses.cbegin(); it != uses.cend(); ++it) {
         QJsonObject classes;
@@ -135,8 +159,9 @@ QJsonArray AuditSection::providers(const ReportContext &context,
     return providerArray;
 }
 
-QJsonArray AuditSection::checkpoints(const ReportContext &context)
+QJsonArray AuditSection::checkpoints() const
 {
+    const ReportContext &context = m_context;
     QJsonArray checkpointArray;
     for (const CheckpointInfo &cp : context.checkpoints) {
         if (!context.inRun(cp.createdAt))
@@ -149,8 +174,9 @@ QJsonArray AuditSection::checkpoints(const ReportContext &context)
     return checkpointArray;
 }
 
-QJsonArray AuditSection::events(const ReportContext &context)
+QJsonArray AuditSection::events() const
 {
+    const ReportContext &context = m_context;
     QJsonArray eventArray;
     for (const StoredEvent &e : context.events) {
         if (!context.inRun(e.time))

@@ -62,14 +62,22 @@ bool concerns(const ReportContext &context, const StoredEvent &event, const QStr
 QJsonArray FailureSection::build(const ReportContext &context)
 {
     QJsonArray failures;
+    for (const QString &id : ids(context))
+        failures.append(failure(context, id));
+    return failures;
+}
+
+QStringList FailureSection::ids(const ReportContext &context)
+{
+    QStringList list;
     for (const QString &id : context.order) {
         const StoredTask &t = context.task(id);
         const bool isFailure =
             t.state == TaskState::Failed || (t.state == TaskState::Done && isDegraded(t.quality));
         if (isFailure)
-            failures.append(failure(context, id));
+            list << id;
     }
-    return failures;
+    return list;
 }
 
 QJsonObject FailureSection::failure(const ReportContext &context, const QString &id)

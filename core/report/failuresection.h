@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 namespace retake {
 
@@ -18,9 +19,11 @@ public:
     FailureSection() = delete;
 
     static QJsonArray build(const ReportContext &context);
+    // The failed or degraded tasks, in report order, and the entry of one of them.
+    static QStringList ids(const ReportContext &context);
+    static QJsonObject failure(const ReportContext &context, const QString &id);
 
 private:
-    static QJsonObject failure(const ReportContext &context, const QString &id);
     static QJsonValue lastCompletedStep(const ReportContext &context, const QString &id);
     static QJsonArray partialOutputs(const ReportContext &context, const QString &id);
     static QJsonArray recoveryPath(const ReportContext &context, const QString &id);

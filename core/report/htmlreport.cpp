@@ -1,9 +1,11 @@
 #include "htmlreport.h"
 
+#include "report/documentparts.h"
 #include "report/reporttext.h"
 #include "report/reportwriter.h"
 #include "report/timeline.h"
 
+#include <QIODevice>
 #include <QJsonArray>
 #include <QStringList>
 #include <QUrl>
@@ -79,6 +81,7 @@ class Html
 {
 public:
     explicit Html(QString *out) : m_w(out) { m_w.setAutoFormatting(true); }
+    explicit Html(QIODevice *out) : m_w(out) { m_w.setAutoFormatting(true); }
 
     void open(const QString &tag, Attributes attributes = {})
     {
@@ -220,13 +223,17 @@ void summary(Html &h, const QJsonObject &counts)
     h.close();
 }
 
-void tasks(Html &h, const QJsonArray &tasks, bool prompts)
+void beginTasks(Html &h)
 {
     h.open(u"section"_s, {{u"id"_s, u"tasks"_s}});
     h.element(u"h2"_s, u"Tasks"_s);
     h.open(u"table"_s);
     h.headerRow({u"Task"_s, u"Output"_s, u"State"_s, u"Quality"_s, u"Attempts (run / all)"_s,
                  u"Provider and model"_s, u"Duration"_s, u"Last error"_s, u"Recommended action"_s});
+}
+
+void tasks(Html &h, const QJsonArray &tasks, bool prompts)
+{
     for (const QJsonValue value : tasks) {
         const QJsonObject t = value.toObject();
         const QString id = str(t, u"id"_s);
@@ -273,8 +280,6 @@ void tasks(Html &h, const QJsonArray &tasks, bool prompts)
         h.td(str(t, u"recommendedAction"_s));
         h.close();
     }
-    h.close();
-    h.close();
 }
 
 void partialOutputs(Html &h, const QJsonArray &partial)
@@ -397,15 +402,12 @@ void failure(Html &h, const QJsonObject &f)
     h.close();
 }
 
-void failures(Html &h, const QJsonArray &list)
+void beginFailures(Html &h, qsizetype count)
 {
     h.open(u"section"_s, {{u"id"_s, u"failures"_s}});
     h.element(u"h2"_s, u"Failures and recovery"_s);
-    if (list.isEmpty())
+    if (count == 0)
         h.element(u"p"_s, u"No task failed or finished degraded."_s);
-    for (const QJsonValue value : list)
-        failure(h, value.toObject());
-    h.close();
 }
 
 void pathList(Html &h, const QString &title, const QJsonArray &paths)
@@ -497,26 +499,29 @@ void providers(Html &h, const QJsonArray &providers)
     }
 }
 
-void steps(Html &h, const QJsonArray &steps)
+void beginSteps(Html &h, qsizetype count)
 {
-    h.element(u"h3"_s, u"Steps completed (%1)"_s.arg(steps.size()));
-    if (!steps.isEmpty()) {
+    h.element(u"h3"_s, u"Steps completed (%1)"_s.arg(count));
+    if (count > 0) {
         h.open(u"table"_s);
         h.headerRow(
             {u"Finished"_s, u"Task"_s, u"Attempt"_s, u"Provider"_s, u"Rung"_s, u"Output"_s});
-        for (const QJsonValue value : steps) {
-            const QJsonObject s = value.toObject();
-            h.open(u"tr"_s);
-            h.td(ReportText::time(s.value(u"at"_s)));
-            h.td(str(s, u"task"_s));
-            h.td(QString::number(s.value(u"attempt"_s).toInt()), true);
-            h.td(str(s, u"provider"_s) + u" · "_s + str(s, u"model"_s));
-            h.td(str(s, u"rung"_s));
-            h.open(u"td"_s);
-            h.link(str(s, u"output"_s), str(s, u"output"_s));
-            h.close();
-            h.close();
-        }
+    }
+}
+
+void steps(Html &h, const QJsonArray &steps)
+{
+    for (const QJsonValue value : steps) {
+        const QJsonObject s = value.toObject();
+        h.open(u"tr"_s);
+        h.td(ReportText::time(s.value(u"at"_s)));
+        h.td(str(s, u"task"_s));
+        h.td(QString::number(s.value(u"attempt"_s).toInt()), true);
+        h.td(str(s, u"provider"_s) + u" · "_s + str(s, u"model"_s));
+        h.td(str(s, u"rung"_s));
+        h.open(u"td"_s);
+        h.link(str(s, u"output"_s), str(s, u"output"_s));
+        h.close();
         h.close();
     }
 }
@@ -583,8 +588,20 @@ protected:
         m_h.close();
         m_h.close();
     }
-    void failures(const QJsonArray &list) override { retake::failures(m_h, list); }
+    void beginFailures(qsizetype count) override { retake::beginFailures(m_h, count); }
+    void failures(const QJsonArray &list) override
+    {
+        for (const QJsonValue value : list)
+            retake::failure(m_h, value.toObject());
+    }
+    void endFailures() override { m_h.close(); }
+    void beginTasks(bool) override { retake::beginTasks(m_h); }
     void tasks(const QJsonArray &list, bool prompts) override { retake::tasks(m_h, list, prompts); }
+    void endTasks() override
+    {
+        m_h.close();
+        m_h.close();
+    }
     void beginAudit() override
     {
         m_h.open(u"section"_s, {{u"id"_s, u"audit"_s}});
@@ -592,7 +609,13 @@ protected:
     }
     void usage(const QJsonObject &usage) override { retake::usage(m_h, usage); }
     void providers(const QJsonArray &list) override { retake::providers(m_h, list); }
+    void beginSteps(qsizetype count) override { retake::beginSteps(m_h, count); }
     void steps(const QJsonArray &list) override { retake::steps(m_h, list); }
+    void endSteps(qsizetype count) override
+    {
+        if (count > 0)
+            m_h.close();
+    }
     void files(const QJsonObject &files) override { retake::files(m_h, files); }
     void checkpoints(const QJsonArray &list) override { retake::checkpoints(m_h, list); }
     void events(const QJsonArray &list) override { retake::events(m_h, list); }
@@ -611,20 +634,12 @@ private:
     Html &m_h;
 };
 
-} // namespace
-
-QString HtmlReport::workspaceLink(const QString &relativePath)
+// The page around the sections; `h` has the doctype before it.
+void page(Html &h, const ReportParts &parts, qsizetype rowsPerSlice)
 {
-    return u"../../"_s + QString::fromLatin1(QUrl::toPercentEncoding(relativePath, "/"));
-}
-
-QString HtmlReport::render(const QJsonObject &report)
-{
-    // The doctype first and by hand: QXmlStreamWriter would put a line break before it.
-    QString out = u"<!DOCTYPE html>"_s;
-    Html h(&out);
-    const QJsonObject storyboard = report.value(u"storyboard"_s).toObject();
-    const QJsonObject run = report.value(u"run"_s).toObject();
+    const QJsonObject head = parts.head();
+    const QJsonObject storyboard = head.value(u"storyboard"_s).toObject();
+    const QJsonObject run = head.value(u"run"_s).toObject();
     h.open(u"html"_s, {{u"xmlns"_s, u"http://www.w3.org/1999/xhtml"_s}, {u"lang"_s, u"en"_s}});
     h.open(u"head"_s);
     h.voidElement(u"meta"_s, {{u"charset"_s, u"utf-8"_s}});
@@ -635,11 +650,37 @@ QString HtmlReport::render(const QJsonObject &report)
     h.element(u"style"_s, QString::fromUtf16(kStyle));
     h.close();
     h.open(u"body"_s);
-    HtmlSections(&h).renderSections(report);
+    HtmlSections(&h).renderSections(parts, rowsPerSlice);
     h.close();
     h.close();
     h.finish();
+}
+
+// The doctype first and by hand: QXmlStreamWriter would put a line break before it.
+constexpr auto kDoctype = "<!DOCTYPE html>";
+
+} // namespace
+
+QString HtmlReport::workspaceLink(const QString &relativePath)
+{
+    return u"../../"_s + QString::fromLatin1(QUrl::toPercentEncoding(relativePath, "/"));
+}
+
+QString HtmlReport::render(const QJsonObject &report)
+{
+    QString out = QString::fromLatin1(kDoctype);
+    Html h(&out);
+    page(h, DocumentParts(report), ReportParts::kRowsPerSlice);
     return out;
+}
+
+bool HtmlReport::write(const ReportParts &parts, QIODevice *device, qsizetype rowsPerSlice)
+{
+    if (device->write(kDoctype) < 0)
+        return false;
+    Html h(device);
+    page(h, parts, rowsPerSlice);
+    return !h.writer().hasError();
 }
 
 } // namespace retake

@@ -5,8 +5,12 @@
 // and sent as it is.
 #pragma once
 
+#include "report/reportparts.h"
+
 #include <QJsonObject>
 #include <QString>
+
+class QIODevice;
 
 namespace retake {
 
@@ -15,7 +19,12 @@ class HtmlReport final
 public:
     HtmlReport() = delete;
 
+    // The page of a whole report (report.json as one object).
     static QString render(const QJsonObject &report);
+    // Writes the page to `device` (UTF-8) as it renders it, a slice of rows at a time; the
+    // same bytes as render() of the whole report. False when a write failed.
+    static bool write(const ReportParts &parts, QIODevice *device,
+                      qsizetype rowsPerSlice = ReportParts::kRowsPerSlice);
     // "../../<path>" with every segment percent-encoded: a link from reports/<run-id>/.
     static QString workspaceLink(const QString &relativePath);
 };

@@ -1,8 +1,10 @@
 #include "markdownreport.h"
 
+#include "report/documentparts.h"
 #include "report/reporttext.h"
 #include "report/reportwriter.h"
 
+#include <QIODevice>
 #include <QJsonArray>
 #include <QStringList>
 
@@ -60,7 +62,12 @@ QString tableHead(const QStringList &titles)
 class MarkdownSections final : public ReportWriter
 {
 public:
-    explicit MarkdownSections(QString *out) : m_md(*out) {}
+    // Renders into `out`; with a `device`, every flush() writes what is there and empties it.
+    explicit MarkdownSections(QString *out, QIODevice *device = nullptr)
+        : m_md(*out), m_device(device)
+    {
+    }
+    bool ok() const { return m_ok; }
 
 protected:
     void header(const QJsonObject &report) override
@@ -125,25 +132,31 @@ protected:
             md += tableRow({it.key(), QString::number(it.value().toInt())});
     }
 
+    void beginFailures(qsizetype count) override
+    {
+        m_md += u"\n## Failures and recovery\n\n"_s;
+        if (count == 0)
+            m_md += u"No task failed or finished degraded.\n"_s;
+    }
     void failures(const QJsonArray &failures) override
     {
-        QString &md = m_md;
-        md += u"\n## Failures and recovery\n\n"_s;
-        if (failures.isEmpty())
-            md += u"No task failed or finished degraded.\n"_s;
         for (const QJsonValue value : failures)
             failure(value.toObject());
     }
+    void endFailures() override {}
 
-    void tasks(const QJsonArray &tasks, bool prompts) override
+    void beginTasks(bool prompts) override
     {
-        QString &md = m_md;
-        md += u"## Tasks\n\n"_s;
+        m_md += u"## Tasks\n\n"_s;
         QStringList titles{u"Task"_s,     u"State"_s,    u"Quality"_s,    u"Attempts (run / all)"_s,
                            u"Provider"_s, u"Duration"_s, u"Last error"_s, u"Recommended action"_s};
         if (prompts)
             titles << u"Prompt"_s;
-        md += tableHead(titles);
+        m_md += tableHead(titles);
+    }
+    void tasks(const QJsonArray &tasks, bool prompts) override
+    {
+        QString &md = m_md;
         for (const QJsonValue value : tasks) {
             const QJsonObject t = value.toObject();
             const QString error = ReportText::errorText(t.value(u"lastError"_s));
@@ -163,6 +176,7 @@ protected:
             md += tableRow(cells);
         }
     }
+    void endTasks() override {}
 
     void beginAudit() override { m_md += u"\n## Audit trail\n\n"_s; }
 
@@ -223,22 +237,25 @@ protected:
         }
     }
 
-    void steps(const QJsonArray &steps) override
+    void beginSteps(qsizetype count) override
     {
-        QString &md = m_md;
-        md += u"\n### Steps completed (%1)\n\n"_s.arg(steps.size());
-        if (!steps.isEmpty()) {
-            md += tableHead(
+        m_md += u"\n### Steps completed (%1)\n\n"_s.arg(count);
+        if (count > 0) {
+            m_md += tableHead(
                 {u"Finished"_s, u"Task"_s, u"Attempt"_s, u"Provider"_s, u"Rung"_s, u"Output"_s});
-            for (const QJsonValue value : steps) {
-                const QJsonObject s = value.toObject();
-                md += tableRow({ReportText::time(s.value(u"at"_s)), code(str(s, u"task"_s)),
-                                QString::number(s.value(u"attempt"_s).toInt()),
-                                cell(str(s, u"provider"_s)), str(s, u"rung"_s),
-                                code(str(s, u"output"_s))});
-            }
         }
     }
+    void steps(const QJsonArray &steps) override
+    {
+        for (const QJsonValue value : steps) {
+            const QJsonObject s = value.toObject();
+            m_md += tableRow({ReportText::time(s.value(u"at"_s)), code(str(s, u"task"_s)),
+                              QString::number(s.value(u"attempt"_s).toInt()),
+                              cell(str(s, u"provider"_s)), str(s, u"rung"_s),
+                              code(str(s, u"output"_s))});
+        }
+    }
+    void endSteps(qsizetype) override {}
 
     void files(const QJsonObject &files) override
     {
@@ -286,6 +303,15 @@ protected:
         md += u"\n---\nGenerated %1 by %2 (%3).\n"_s.arg(
             ReportText::time(report.value(u"generatedAt"_s)), str(report, u"generator"_s),
             str(report, u"format"_s));
+    }
+
+    void flush() override
+    {
+        if (!m_device || m_md.isEmpty())
+            return;
+        const QByteArray bytes = m_md.toUtf8();
+        m_ok = m_ok && m_device->write(bytes) == bytes.size();
+        m_md.clear();
     }
 
 private:
@@ -372,6 +398,8 @@ private:
     }
 
     QString &m_md;
+    QIODevice *m_device;
+    bool m_ok = true;
 };
 
 } // namespace
@@ -379,8 +407,16 @@ private:
 QString MarkdownReport::render(const QJsonObject &report)
 {
     QString md;
-    MarkdownSections(&md).renderSections(report);
+    MarkdownSections(&md).renderSections(DocumentParts(report));
     return md;
+}
+
+bool MarkdownReport::write(const ReportParts &parts, QIODevice *device, qsizetype rowsPerSlice)
+{
+    QString md;
+    MarkdownSections sections(&md, device);
+    sections.renderSections(parts, rowsPerSlice);
+    return sections.ok();
 }
 
 } // namespace retake

@@ -2,8 +2,12 @@
 // report.json: header, counts, tasks, failures with their recovery path, audit trail.
 #pragma once
 
+#include "report/reportparts.h"
+
 #include <QJsonObject>
 #include <QString>
+
+class QIODevice;
 
 namespace retake {
 
@@ -12,7 +16,12 @@ class MarkdownReport final
 public:
     MarkdownReport() = delete;
 
+    // The text of a whole report (report.json as one object).
     static QString render(const QJsonObject &report);
+    // Writes the text to `device` (UTF-8) a section or a slice of rows at a time; the same
+    // bytes as render() of the whole report. False when a write failed.
+    static bool write(const ReportParts &parts, QIODevice *device,
+                      qsizetype rowsPerSlice = ReportParts::kRowsPerSlice);
 };
 
 } // namespace retake

@@ -13,20 +13,27 @@ void Redactor::addPrivateText(const QString &text, const QString &replacement)
     const QString trimmed = text.trimmed();
     if (trimmed.size() < 4)
         return;
-    for (const Entry &entry : std::as_const(m_private)) {
-        if (entry.text == trimmed)
-            return;
-    }
+    if (m_known.contains(trimmed))
+        return;
+    m_known.insert(trimmed);
     m_private << Entry{trimmed, replacement};
-    std::stable_sort(m_private.begin(), m_private.end(),
-                     [](const Entry &a, const Entry &b) { return a.text.size() > b.text.size(); });
+    m_sorted = false;
 }
 
 QString Redactor::apply(const QString &text) const
 {
+    if (!m_sorted) {
+        std::stable_sort(m_private.begin(), m_private.end(), [](const Entry &a, const Entry &b) {
+            return a.text.size() > b.text.size();
+        });
+        m_sorted = true;
+    }
     QString result = text;
-    for (const Entry &entry : m_private)
-        result.replace(entry.text, entry.replacement);
+    for (const Entry &entry : std::as_const(m_private)) {
+        // A text longer than what is left cannot occur in it.
+        if (entry.text.size() <= result.size())
+            result.replace(entry.text, entry.replacement);
+    }
     return withoutCredentials(result);
 }
 

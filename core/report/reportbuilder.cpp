@@ -1,11 +1,13 @@
 #include "reportbuilder.h"
 
 #include "report/auditsection.h"
+#include "report/contextparts.h"
 #include "report/countssection.h"
 #include "report/failuresection.h"
 #include "report/htmlreport.h"
 #include "report/markdownreport.h"
 #include "report/reportcontext.h"
+#include "report/reportjson.h"
 #include "report/runsection.h"
 #include "report/statereader.h"
 #include "report/tasksection.h"
@@ -14,10 +16,10 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QSaveFile>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -67,39 +69,44 @@ bool ReportBuilder::build(const QString &runId, QString *error)
 {
     QString localError;
     QString &why = error ? *error : localError;
-    ReportContext context(m_project, m_workspaceDir, m_options, m_providers);
-    if (!context.load(runId, m_liveTasks, &why))
+    auto context =
+        std::make_shared<ReportContext>(m_project, m_workspaceDir, m_options, m_providers);
+    if (!context->load(runId, m_liveTasks, &why))
         return false;
-
-    const QFileInfo storyboard(m_project.filePath);
-    m_report = QJsonObject{
-        {u"format"_s, QString::fromUtf16(kFormat)},
-        {u"generatedAt"_s, ReportContext::iso(context.now)},
-        {u"generator"_s, QString(u"Retake "_s + QString::fromLatin1(RETAKE_VERSION))},
-        {u"storyboard"_s, QJsonObject{{u"title"_s, m_project.title},
-                                      {u"file"_s, storyboard.fileName()},
-                                      {u"workspace"_s, QFileInfo(m_workspaceDir).fileName()}}},
-        {u"run"_s, RunSection::build(context)},
-        {u"counts"_s, CountsSection::build(context)},
-        {u"tasks"_s, TaskSection::build(context)},
-        {u"failures"_s, FailureSection::build(context)},
-        {u"audit"_s, AuditSection::build(context)},
-        {u"timeline"_s, Timeline::build(context.allAttempts, context.events, context.windowStart,
-                                        context.windowEnd)
-                            .toJson()},
-    };
-    m_runId = context.run.id;
+    m_runId = context->run.id;
+    m_context = std::move(context);
     return true;
+}
+
+QJsonObject ReportBuilder::run() const
+{
+    return m_context ? RunSection::build(*m_context) : QJsonObject();
+}
+
+QJsonObject ReportBuilder::json() const
+{
+    if (!m_context)
+        return {};
+    const ReportContext &context = *m_context;
+    QJsonObject report = ContextParts(context).head();
+    report.insert(u"counts"_s, CountsSection::build(context));
+    report.insert(u"tasks"_s, TaskSection::build(context));
+    report.insert(u"failures"_s, FailureSection::build(context));
+    report.insert(u"audit"_s, AuditSection::build(context));
+    report.insert(u"timeline"_s, Timeline::build(context.allAttempts, context.events,
+                                                 context.windowStart, context.windowEnd)
+                                     .toJson());
+    return report;
 }
 
 QString ReportBuilder::html() const
 {
-    return HtmlReport::render(m_report);
+    return HtmlReport::render(json());
 }
 
 QString ReportBuilder::markdown() const
 {
-    return MarkdownReport::render(m_report);
+    return MarkdownReport::render(json());
 }
 
 bool ReportBuilder::write(const QList<ReportFormat> &formats, ReportFiles *files,
@@ -107,7 +114,7 @@ bool ReportBuilder::write(const QList<ReportFormat> &formats, ReportFiles *files
 {
     QString localError;
     QString &why = error ? *error : localError;
-    if (m_runId.isEmpty()) {
+    if (!m_context) {
         why = u"the report has not been built"_s;
         return false;
     }
@@ -117,11 +124,13 @@ bool ReportBuilder::write(const QList<ReportFormat> &formats, ReportFiles *files
             QDir::toNativeSeparators(directory));
         return false;
     }
-    const auto save = [&](const QString &name, const QByteArray &bytes) -> QString {
+    const ContextParts parts(*m_context);
+    const qsizetype rows = std::max<qsizetype>(1, m_rowsPerSlice);
+    const auto save = [&](const QString &name,
+                          const std::function<bool(QIODevice *)> &render) -> QString {
         QString path = QDir(directory).filePath(name);
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-            !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || !render(&file) || !file.commit()) {
             why = u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
             return {};
         }
@@ -129,14 +138,18 @@ bool ReportBuilder::write(const QList<ReportFormat> &formats, ReportFiles *files
     };
     ReportFiles result;
     result.directory = directory;
-    result.json = save(u"report.json"_s, QJsonDocument(m_report).toJson(QJsonDocument::Indented));
+    result.json = save(u"report.json"_s,
+                       [&](QIODevice *device) { return ReportJson::write(parts, device, rows); });
     if (result.json.isEmpty())
         return false;
-    result.html = save(u"report.html"_s, html().toUtf8());
+    result.html = save(u"report.html"_s,
+                       [&](QIODevice *device) { return HtmlReport::write(parts, device, rows); });
     if (result.html.isEmpty())
         return false;
     if (formats.contains(ReportFormat::Markdown)) {
-        result.markdown = save(u"report.md"_s, markdown().toUtf8());
+        result.markdown = save(u"report.md"_s, [&](QIODevice *device) {
+            return MarkdownReport::write(parts, device, rows);
+        });
         if (result.markdown.isEmpty())
             return false;
     }

@@ -21,7 +21,11 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace retake {
+
+struct ReportContext;
 
 enum class ReportFormat { Json, Html, Markdown };
 
@@ -61,17 +65,24 @@ public:
     // image and video only.
     void setLiveTasks(const QList<TaskSnapshot> &tasks) { m_liveTasks = tasks; }
 
-    // Builds the report of run `runId` (empty = the newest run). False with `error` set
-    // when there is no state database or no such run.
+    // Reads what the report of run `runId` (empty = the newest run) is made of. False with
+    // `error` set when there is no state database or no such run.
     bool build(const QString &runId, QString *error);
     QString runId() const { return m_runId; }
-    QJsonObject json() const { return m_report; }
+    // report.json's "run" (its outcome, whether it is partial, ...).
+    QJsonObject run() const;
+    // The whole report as one object, and rendered from it; for small reports and tests:
+    // write() does not hold the whole document.
+    QJsonObject json() const;
     QString html() const;
     QString markdown() const;
 
     // Writes reports/<run-id>/report.json and report.html (always), and report.md when
-    // `formats` has Markdown, each atomically.
+    // `formats` has Markdown, each atomically (QSaveFile) and as it is produced, a slice of
+    // rows at a time (docs/ARCHITECTURE.md, "Reports").
     bool write(const QList<ReportFormat> &formats, ReportFiles *files, QString *error) const;
+    // Rows per slice in write(); tests make it small to cross slice boundaries.
+    void setRowsPerSlice(qsizetype rows) { m_rowsPerSlice = rows; }
 
     static QString reportDirectory(const QString &workspaceDir, const QString &runId);
     // The newest run recorded in the workspace, or empty with `error` set.
@@ -84,7 +95,8 @@ private:
     QList<ProviderInfo> m_providers;
     QList<TaskSnapshot> m_liveTasks;
     QString m_runId;
-    QJsonObject m_report;
+    std::shared_ptr<const ReportContext> m_context;
+    qsizetype m_rowsPerSlice = 256;
 };
 
 } // namespace retake

@@ -42,11 +42,19 @@ bool ReportContext::load(const QString &runId, const QList<TaskSnapshot> &liveTa
     now = QDateTime::currentDateTimeUtc();
     indexProject();
 
-    const QList<StoredTask> stored = reader.tasks();
+    QList<StoredTask> stored = reader.tasks();
     orderTasks(stored, liveTasks);
     allAttempts = reader.attempts();
+    // A report uses an attempt's parameters for its prompt only, and only with debug
+    // logging on: without it they would be held for nothing.
+    if (!options.debugLogging) {
+        for (QList<Attempt> &list : allAttempts) {
+            for (Attempt &a : list)
+                a.params.clear();
+        }
+    }
     events = reader.events();
-    resolveTasks(stored, liveTasks);
+    resolveTasks(std::move(stored), liveTasks);
     for (const QString &id : std::as_const(order))
         tasksOfShot[shotIdOf(id)] << id;
     checkpoints = reader.checkpoints();
@@ -154,24 +162,31 @@ void ReportContext::orderTasks(const QList<StoredTask> &stored,
         order << ids;
 }
 
-void ReportContext::resolveTasks(const QList<StoredTask> &storedList,
-                                 const QList<TaskSnapshot> &liveTasks)
+void ReportContext::resolveTasks(QList<StoredTask> storedList, const QList<TaskSnapshot> &liveTasks)
 {
+    // Moved, not copied: at the end of a big run every task is stored, and this is the peak
+    // of a report's memory.
     QHash<QString, StoredTask> stored;
-    for (const StoredTask &t : storedList)
-        stored.insert(t.id, t);
+    stored.reserve(storedList.size());
+    for (StoredTask &t : storedList) {
+        QString id = t.id;
+        stored.insert(id, std::move(t));
+    }
+    storedList = {};
     QHash<QString, TaskSnapshot> live;
-    for (const TaskSnapshot &t : liveTasks)
-        live.insert(t.id, t);
+    for (const TaskSnapshot &t : liveTasks) {
+        if (!stored.contains(t.id))
+            live.insert(t.id, t);
+    }
     // A task the engine never saved has not changed since the batch was built: it is as
     // ready as the DAG makes it from the states of its inputs.
-    const TaskGraph graph = TaskGraph::fromProject(project);
+    std::optional<TaskGraph> graph;
     QHash<QString, int> graphIndex;
-    for (int i = 0; i < graph.size(); ++i)
-        graphIndex.insert(graph.at(i).id, i);
+    tasks.reserve(order.size());
     for (const QString &id : std::as_const(order)) {
-        if (stored.contains(id)) {
-            StoredTask t = stored.value(id);
+        if (auto found = stored.find(id); found != stored.end()) {
+            StoredTask t = std::move(found.value());
+            stored.erase(found);
             if (crashed && t.state == TaskState::Running)
                 t.state = TaskState::Interrupted;
             tasks.insert(id, t);
@@ -192,9 +207,14 @@ void ReportContext::resolveTasks(const QList<StoredTask> &storedList,
             tasks.insert(id, t);
             continue;
         }
+        if (!graph) {
+            graph = TaskGraph::fromProject(project);
+            for (int i = 0; i < graph->size(); ++i)
+                graphIndex.insert(graph->at(i).id, i);
+        }
         const int node = graphIndex.value(id, -1);
-        t.state = node < 0 ? TaskState::Queued : graph.readiness(node, [&](int input) {
-            const QString &inputId = graph.at(input).id;
+        t.state = node < 0 ? TaskState::Queued : graph->readiness(node, [&](int input) {
+            const QString &inputId = graph->at(input).id;
             return tasks.contains(inputId) ? tasks.value(inputId).state : TaskState::Queued;
         });
         const QStringList preference =

@@ -56,7 +56,7 @@ struct ReportContext final {
     static qint64 durationOf(const Attempt &a);
     static bool failedAttempt(const Attempt &a) { return a.errorClass != ErrorClass::None; }
 
-    const Project &project;
+    const Project project; // a copy: shots and scenes below point into it
     const QString workspaceDir;
     const Workspace workspace;
     const ReportOptions options;
@@ -85,7 +85,7 @@ private:
     bool selectRun(const QList<RunRecord> &runs, const QString &runId, QString *error);
     void indexProject();
     void orderTasks(const QList<StoredTask> &stored, const QList<TaskSnapshot> &liveTasks);
-    void resolveTasks(const QList<StoredTask> &stored, const QList<TaskSnapshot> &liveTasks);
+    void resolveTasks(QList<StoredTask> stored, const QList<TaskSnapshot> &liveTasks);
 };
 
 } // namespace retake

@@ -4,24 +4,46 @@ using namespace Qt::StringLiterals;
 
 namespace retake {
 
-void ReportWriter::renderSections(const QJsonObject &report)
+void ReportWriter::renderSections(const ReportParts &parts, qsizetype rowsPerSlice)
 {
-    const QJsonObject run = report.value(u"run"_s).toObject();
-    const QJsonObject audit = report.value(u"audit"_s).toObject();
-    header(report);
-    summary(report.value(u"counts"_s).toObject());
-    timeline(report.value(u"timeline"_s).toObject());
-    failures(report.value(u"failures"_s).toArray());
-    tasks(report.value(u"tasks"_s).toArray(), run.value(u"debugLogging"_s).toBool());
+    const QJsonObject head = parts.head();
+    const bool prompts = head.value(u"run"_s).toObject().value(u"debugLogging"_s).toBool();
+    header(head);
+    summary(parts.counts());
+    flush();
+    timeline(parts.timeline());
+    flush();
+    const qsizetype failureCount = parts.failureCount();
+    beginFailures(failureCount);
+    for (qsizetype from = 0; from < failureCount; from += rowsPerSlice) {
+        failures(parts.failures(from, rowsPerSlice));
+        flush();
+    }
+    endFailures();
+    beginTasks(prompts);
+    const qsizetype taskCount = parts.taskCount();
+    for (qsizetype from = 0; from < taskCount; from += rowsPerSlice) {
+        tasks(parts.tasks(from, rowsPerSlice), prompts);
+        flush();
+    }
+    endTasks();
     beginAudit();
-    usage(audit.value(u"usage"_s).toObject());
-    providers(audit.value(u"providers"_s).toArray());
-    steps(audit.value(u"stepsCompleted"_s).toArray());
-    files(audit.value(u"files"_s).toObject());
-    checkpoints(audit.value(u"checkpoints"_s).toArray());
-    events(audit.value(u"events"_s).toArray());
+    usage(parts.usage());
+    providers(parts.providers());
+    const qsizetype stepCount = parts.stepCount();
+    beginSteps(stepCount);
+    for (qsizetype from = 0; from < stepCount; from += rowsPerSlice) {
+        steps(parts.steps(from, rowsPerSlice));
+        flush();
+    }
+    endSteps(stepCount);
+    files(parts.files());
+    flush();
+    checkpoints(parts.checkpoints());
+    events(parts.events());
     endAudit();
-    footer(report);
+    footer(head);
+    flush();
 }
 
 } // namespace retake

@@ -3,9 +3,26 @@
 #include "engine/engine.h"
 #include "report/runestimate.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
+
+namespace {
+
+constexpr auto kPendingMark = u"report.pending";
+
+QString pendingMark(const QString &workspaceDir, const QString &runId)
+{
+    return QDir(ReportBuilder::reportDirectory(workspaceDir, runId))
+        .filePath(QString::fromUtf16(kPendingMark));
+}
+
+} // namespace
 
 RunReportResult RunReport::writeCrashedRun(const Engine &engine)
 {
@@ -47,13 +64,48 @@ RunReportResult RunReport::write(const Engine &engine, const QString &runId,
     if (!builder.build(result.runId, &result.error) ||
         !builder.write(formats, &result.files, &result.error))
         return result;
-    const QJsonObject run = builder.json().value(u"run"_s).toObject();
+    const QJsonObject run = builder.run();
     result.written = true;
     result.runId = builder.runId();
     result.outcome = run.value(u"outcome"_s).toString();
     result.partial = run.value(u"partial"_s).toBool();
-    result.html = builder.html();
     return result;
+}
+
+bool RunReport::markPending(const QString &workspaceDir, const QString &runId, QString *error)
+{
+    const QString path = pendingMark(workspaceDir, runId);
+    QSaveFile file(path);
+    const QByteArray text = "The report of this run is written the next time the workspace is "
+                            "opened (retake-cli run, the window), or now with retake-cli report.\n";
+    if (!QDir().mkpath(QFileInfo(path).path()) || !file.open(QIODevice::WriteOnly) ||
+        file.write(text) != text.size() || !file.commit()) {
+        if (error)
+            *error =
+                u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QList<RunReportResult> RunReport::writePending(const Engine &engine)
+{
+    QList<RunReportResult> results;
+    const QDir reports(ReportBuilder::reportDirectory(engine.workspaceDir(), QString()));
+    for (const QString &runId : reports.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!QFile::exists(pendingMark(engine.workspaceDir(), runId)))
+            continue;
+        RunReportResult result = write(engine, runId);
+        if (result.written)
+            clearPending(engine.workspaceDir(), runId);
+        results << result;
+    }
+    return results;
+}
+
+void RunReport::clearPending(const QString &workspaceDir, const QString &runId)
+{
+    QFile::remove(pendingMark(workspaceDir, runId));
 }
 
 } // namespace retake

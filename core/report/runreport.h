@@ -20,7 +20,6 @@ struct RunReportResult {
     QString outcome; // report.json's run.outcome: "complete", "cancelled", "crashed", ...
     bool partial = false;
     ReportFiles files;
-    QString html;  // the text of report.html
     QString error; // why nothing was written; empty when there was nothing to write
 };
 
@@ -39,6 +38,16 @@ public:
     static RunReportResult write(const Engine &engine, const QString &runId = {},
                                  const QList<ReportFormat> &formats = {ReportFormat::Json,
                                                                        ReportFormat::Html});
+
+    // A run cancelled with Ctrl-C ends at once and leaves its report for later: this marks
+    // it pending (reports/<run-id>/report.pending). False with `error` set when the marker
+    // cannot be written; the report should then be written now.
+    static bool markPending(const QString &workspaceDir, const QString &runId, QString *error);
+    // Right after Engine::open(), before anything changes a task: writes the report of every
+    // run marked pending (with the task states it ended with) and clears its mark.
+    static QList<RunReportResult> writePending(const Engine &engine);
+    // Clears the mark of `runId` once its report has been written (retake-cli report).
+    static void clearPending(const QString &workspaceDir, const QString &runId);
 
 private:
     static RunReportResult write(const Engine &engine, const QString &runId,

@@ -2,12 +2,18 @@
 set(RETAKE_SOURCES
     auditsection.cpp
     auditsection.h
+    contextparts.cpp
+    contextparts.h
     countssection.cpp
     countssection.h
+    documentparts.cpp
+    documentparts.h
     failuresection.cpp
     failuresection.h
     htmlreport.cpp
     htmlreport.h
+    jsonstream.cpp
+    jsonstream.h
     markdownreport.cpp
     markdownreport.h
     redactor.cpp
@@ -16,6 +22,9 @@ set(RETAKE_SOURCES
     reportbuilder.h
     reportcontext.cpp
     reportcontext.h
+    reportjson.cpp
+    reportjson.h
+    reportparts.h
     reporttext.cpp
     reporttext.h
     reportwriter.cpp

@@ -17,8 +17,7 @@ public:
     TaskSection() = delete;
 
     static QJsonArray build(const ReportContext &context);
-
-private:
+    // The row of task `id`.
     static QJsonObject row(const ReportContext &context, const QString &id);
 };
 
