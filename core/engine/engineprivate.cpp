@@ -95,8 +95,12 @@ void EnginePrivate::saveState()
         }
     }
     QString error;
-    if (!store.isOpen() || store.flush(&error))
+    if (!store.isOpen() || store.flush(&error)) {
+        // The rows the storyboard's edit made stale are all rewritten now.
+        if (digestAwaited && journal.staleRows() == 0)
+            updateDigest();
         return;
+    }
     if (store.lastFlushFailedForSpace()) {
         disk.pauseForDiskFull(error);
         return;
@@ -267,6 +271,8 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
     for (const QString &note : journal.restore(stored, continuingRun, keepRunning))
         log(note);
     dirty.clear();
+    if (store.isOpen() && !store.isReadOnly())
+        updateDigest();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ public:
     QSet<int> persisted; // rows written since their last change (a success, at once)
     QElapsedTimer clock;
     QTimer updateTimer;
+    QByteArray inputsFingerprint; // of the storyboard and profiles (Engine::setInputsFingerprint)
+    bool digestAwaited = false;   // written once the stale rows are rewritten
     bool opened = false;
     bool started = false;
     bool userPaused = false;
@@ -86,6 +88,10 @@ public:
     bool openWorkspace(const Project &newProject, const QString &workspaceDir, OpenMode mode,
                        QString *error);
     void loadState(const QList<StoredTask> &stored, bool continuingRun, bool keepRunning = false);
+    // A writer after loading its state: keeps `<workspace>/state.digest.json` while the rows
+    // are current for `inputsFingerprint`, removes it otherwise (engine/statedigest.h); with
+    // stale rows, writes it after the flush that has rewritten the last of them.
+    void updateDigest();
 
     // Results.
     void succeed(int i, const QString &stagedFile);

@@ -26,26 +26,35 @@ ProviderInfo RunEstimate::infoOf(const ProviderStatus &status, double costPerUni
 
 RunEstimate RunEstimate::of(const Engine &engine)
 {
-    const QList<ProviderInfo> providers = providersOf(engine);
+    QHash<QString, QList<Attempt>> history;
+    StateReader reader;
+    QString error;
+    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error))
+        history = reader.attempts();
+    RunEstimate estimate = from(engine.project(), providersOf(engine), history, engine.tasks());
+    estimate.spent = engine.spentThisRun();
+    estimate.budgetCap = engine.options().budgetCap;
+    return estimate;
+}
+
+RunEstimate RunEstimate::from(const Project &project, const QList<ProviderInfo> &providers,
+                              const QHash<QString, QList<Attempt>> &history,
+                              const QList<TaskSnapshot> &tasks)
+{
     UsageEstimator runnable;
     UsageEstimator needsUser;
     runnable.setProviders(providers);
     needsUser.setProviders(providers);
-    StateReader reader;
-    QString error;
-    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error)) {
-        const QHash<QString, QList<Attempt>> history = reader.attempts();
-        runnable.addHistory(history);
-        needsUser.addHistory(history);
-    }
+    runnable.addHistory(history);
+    needsUser.addHistory(history);
     QHash<QString, double> videoSeconds;
-    for (const Scene &scene : engine.project().scenes) {
+    for (const Scene &scene : project.scenes) {
         for (const Shot &shot : scene.shots)
             videoSeconds.insert(shot.id, shot.video.durationSec);
     }
     RunEstimate estimate;
-    estimate.title = engine.project().title;
-    for (const TaskSnapshot &t : engine.tasks()) {
+    estimate.title = project.title;
+    for (const TaskSnapshot &t : tasks) {
         ++estimate.totalTasks;
         if (t.state == TaskState::Done || t.state == TaskState::Skipped) {
             estimate.doneTasks += t.state == TaskState::Done ? 1 : 0;
@@ -61,8 +70,6 @@ RunEstimate RunEstimate::of(const Engine &engine)
     estimate.needsUser = needsUser.total();
     for (const ProviderInfo &info : providers)
         estimate.costPerUnit.insert(info.id, info.costPerUnit);
-    estimate.spent = engine.spentThisRun();
-    estimate.budgetCap = engine.options().budgetCap;
     return estimate;
 }
 

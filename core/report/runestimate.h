@@ -13,6 +13,7 @@
 namespace retake {
 
 class Engine;
+struct Project;
 struct ProviderStatus;
 
 struct RunEstimate {
@@ -30,6 +31,11 @@ struct RunEstimate {
     // Call on the engine's thread; reads the workspace's state database (read-only) for
     // the measured durations of past attempts.
     static RunEstimate of(const Engine &engine);
+    // The same from its parts: the project (title, shots' video durations), the providers,
+    // the measured attempts by task id and the tasks; spent and budgetCap stay 0.
+    static RunEstimate from(const Project &project, const QList<ProviderInfo> &providers,
+                            const QHash<QString, QList<Attempt>> &history,
+                            const QList<TaskSnapshot> &tasks);
     // Kind, model, cost per unit and concurrency of the engine's providers.
     static QList<ProviderInfo> providersOf(const Engine &engine);
     // One provider as the estimate sees it (also for a run followed from another process).

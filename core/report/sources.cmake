@@ -4,6 +4,8 @@ set(RETAKE_SOURCES
     auditsection.h
     countssection.cpp
     countssection.h
+    digestreader.cpp
+    digestreader.h
     failuresection.cpp
     failuresection.h
     htmlreport.cpp

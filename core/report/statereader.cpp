@@ -102,4 +102,24 @@ QList<CheckpointInfo> StateReader::checkpoints() const
     return isOpen() ? rows().checkpoints() : QList<CheckpointInfo>();
 }
 
+QList<StoredTask> StateReader::taskLines() const
+{
+    return isOpen() ? rows().taskLines() : QList<StoredTask>();
+}
+
+int StateReader::attemptCount(const QString &taskId) const
+{
+    return isOpen() ? rows().attemptCount(taskId) : 0;
+}
+
+QHash<QString, QList<Attempt>> StateReader::attemptTimes() const
+{
+    return isOpen() ? rows().attemptTimes() : QHash<QString, QList<Attempt>>();
+}
+
+QString StateReader::unfinishedRunId() const
+{
+    return isOpen() ? rows().unfinishedRunId() : QString();
+}
+
 } // namespace retake

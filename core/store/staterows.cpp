@@ -124,6 +124,9 @@ QList<StoredTask> StateRows::tasks() const
     QList<StoredTask> tasks;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // Reserved: growing a list of 20,000 rows copies them several times.
+    if (query.exec(u"SELECT COUNT(*) FROM tasks"_s) && query.next())
+        tasks.reserve(query.value(0).toLongLong());
     // rowid keeps insertion order: updates go through UPSERT, which keeps the row. The
     // recovery columns exist from schema 2 on, the remote job from schema 4; a file nobody
     // migrated yet has none.
@@ -222,6 +225,72 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
             a.mediaDurationSec = query.value(21).toDouble();
             a.originalPath = query.value(22).toString();
         }
+        attempts[query.value(0).toString()].append(std::move(a));
+    }
+    return attempts;
+}
+
+QList<StoredTask> StateRows::taskLines() const
+{
+    QList<StoredTask> tasks;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT COUNT(*) FROM tasks"_s) && query.next())
+        tasks.reserve(query.value(0).toLongLong());
+    if (!query.exec(u"SELECT t.id, t.state, t.quality, t.last_error, t.last_message,"
+                    u" t.output_path, t.rung_index, t.provider_override,"
+                    u" CASE WHEN t.id LIKE '%/assemble' THEN t.params_hash END,"
+                    u" (SELECT COUNT(*) FROM attempts a WHERE a.task_id = t.id)"
+                    u" FROM tasks t"_s)) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(query.lastError().text()));
+        return tasks;
+    }
+    const Diagnostics diag = m_diagnostics;
+    while (query.next()) {
+        StoredTask t;
+        t.id = query.value(0).toString();
+        t.state =
+            enumFromSql(diag, taskStateFromString, query.value(1), TaskState::Waiting, "state");
+        t.quality = enumFromSql(diag, qualityFromString, query.value(2), Quality::None, "quality");
+        t.lastError = enumFromSql(diag, errorClassFromString, query.value(3), ErrorClass::None,
+                                  "error class");
+        t.lastMessage = query.value(4).toString();
+        t.outputPath = query.value(5).toString();
+        t.rungIndex = query.value(6).toInt();
+        t.providerOverride = query.value(7).toString();
+        t.paramsHash = query.value(8).toByteArray();
+        t.attemptCount = query.value(9).toInt();
+        tasks.append(std::move(t));
+    }
+    return tasks;
+}
+
+int StateRows::attemptCount(const QString &taskId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT COUNT(*) FROM attempts WHERE task_id = ?"_s);
+    query.addBindValue(taskId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+QHash<QString, QList<Attempt>> StateRows::attemptTimes() const
+{
+    QHash<QString, QList<Attempt>> attempts;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT task_id, number, provider_id, started_at, ended_at, error_class,"
+                    u" counted FROM attempts ORDER BY task_id, number"_s))
+        return attempts;
+    while (query.next()) {
+        Attempt a;
+        a.number = query.value(1).toInt();
+        a.providerId = query.value(2).toString();
+        a.startedAt = timeFromSql(query.value(3));
+        a.endedAt = timeFromSql(query.value(4));
+        a.errorClass = enumFromSql(m_diagnostics, errorClassFromString, query.value(5),
+                                   ErrorClass::None, "error class");
+        a.countedAgainstBudget = query.value(6).toInt() != 0;
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;

@@ -40,6 +40,16 @@ public:
     QHash<QString, QList<Attempt>> attempts() const; // by task id, ordered by number
     QList<StoredEvent> events() const;               // oldest first
     QList<CheckpointInfo> checkpoints() const;       // oldest first; none before schema 2
+    // Cheap reads for a reader that does not load the storyboard (schema 2 on). The tasks
+    // with only what `status` derives its lines from: id, state, quality, last error and
+    // message, output, rung index and provider override, the parameters hash of assemblies
+    // only (their inputs' states; a shot's is not compared), and as attemptCount the number
+    // of its attempt rows; in no particular order.
+    QList<StoredTask> taskLines() const;
+    int attemptCount(const QString &taskId) const;
+    // Each attempt with only its number, provider, times, error class and whether it counted
+    // (what the estimate's measured durations need; no parameters), by task id.
+    QHash<QString, QList<Attempt>> attemptTimes() const;
 
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
