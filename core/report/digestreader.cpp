@@ -54,23 +54,40 @@ bool DigestReader::open(const QString &workspaceDir, const QByteArray &inputs, b
         return false;
     m_workspaceDir = workspaceDir;
     if (read == Read::Tasks) {
-        m_digest = std::move(*digest);
-        derive(m_reader.taskLines(), !m_reader.unfinishedRunId().isEmpty(), ownerIsLive);
+        m_title = digest->skeleton.title;
+        m_videoSeconds = RunEstimate::videoSecondsOf(digest->skeleton);
+        m_providers = digest->providers;
+        const TaskGraph graph = TaskGraph::fromProject(digest->skeleton);
+        Project preferences;
+        preferences.providerPreference = digest->skeleton.providerPreference;
+        // Its shots are in the graph now: their memory serves the rows (at 20,000 tasks every
+        // page a command touches first costs more than the work on it).
+        digest.reset();
+        derive(graph, preferences, m_reader.taskLines(), !m_reader.unfinishedRunId().isEmpty(),
+               ownerIsLive);
     }
     return true;
 }
 
 // StateJournal::restore over the rows, with the digest's project: each task in graph order,
 // settled before the next (an assembly's inputs come first).
-void DigestReader::derive(const QList<StoredTask> &rows, bool continuingRun, bool ownerIsLive)
+void DigestReader::derive(const TaskGraph &graph, const Project &project,
+                          const QList<TaskLine> &rows, bool continuingRun, bool ownerIsLive)
 {
-    const Project &project = m_digest.skeleton;
     const Workspace workspace(m_workspaceDir);
-    const TaskGraph graph = TaskGraph::fromProject(project);
-    QHash<QString, const StoredTask *> byId;
-    byId.reserve(rows.size());
-    for (const StoredTask &row : rows)
-        byId.insert(row.id, &row);
+    // The rows are usually in graph order (saved so by the first run); a hash only for the
+    // others.
+    QHash<QString, const TaskLine *> byId;
+    const auto rowOf = [&rows, &byId](int i, const QString &id) -> const TaskLine * {
+        if (i < rows.size() && rows.at(i).id == id)
+            return &rows.at(i);
+        if (byId.isEmpty()) {
+            byId.reserve(rows.size());
+            for (const TaskLine &row : rows)
+                byId.insert(row.id, &row);
+        }
+        return byId.value(id);
+    };
     Workspace::ResolvedFolders folders;
     // Ladders by stage and provider override: a few, shared by thousands of tasks.
     QHash<QString, Ladder> ladders;
@@ -109,9 +126,9 @@ void DigestReader::derive(const QList<StoredTask> &rows, bool continuingRun, boo
         t.state = node.dependencies.isEmpty() ? TaskState::Queued : TaskState::Waiting;
         Ladder ladder = plainLadder(t.stage);
         int rungIndex = 0;
-        const StoredTask *s = byId.value(t.id);
+        const TaskLine *s = rowOf(i, t.id);
         // A task the engine never saved may still have attempts (rare: counted one by one).
-        t.attemptCount = s ? s->attemptCount : m_reader.attemptCount(t.id);
+        t.attemptCount = s ? s->attempts : m_reader.attemptCount(t.id);
         if (s) {
             t.lastError = s->lastError;
             t.lastMessage = s->lastMessage;
@@ -169,10 +186,22 @@ void DigestReader::derive(const QList<StoredTask> &rows, bool continuingRun, boo
 RunEstimate DigestReader::estimate() const
 {
     QList<ProviderInfo> providers;
-    for (const StateDigest::Provider &p : m_digest.providers)
+    for (const StateDigest::Provider &p : m_providers)
         providers << ProviderInfo{p.id, p.kind, p.model, p.costPerUnit,
                                   std::max(1, p.maxConcurrency)};
-    return RunEstimate::from(m_digest.skeleton, providers, m_reader.attemptTimes(), m_tasks);
+    // Summed in SQL; read one by one only when a time is written otherwise.
+    const std::optional<QList<StateRows::DurationSum>> sums = m_reader.attemptDurations();
+    const QHash<QString, QList<Attempt>> history =
+        sums ? QHash<QString, QList<Attempt>>() : m_reader.attemptTimes();
+    const auto addMeasured = [&sums, &history](UsageEstimator &estimator) {
+        if (!sums) {
+            estimator.addHistory(history);
+            return;
+        }
+        for (const StateRows::DurationSum &sum : *sums)
+            estimator.addMeasured(sum.providerId, sum.stage, sum.totalMs, sum.count);
+    };
+    return RunEstimate::from(m_title, m_videoSeconds, providers, addMeasured, m_tasks);
 }
 
 } // namespace retake

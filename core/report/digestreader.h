@@ -19,6 +19,8 @@
 
 namespace retake {
 
+class TaskGraph;
+
 class DigestReader final
 {
     Q_DISABLE_COPY_MOVE(DigestReader)
@@ -40,9 +42,13 @@ public:
     RunEstimate estimate() const;
 
 private:
-    void derive(const QList<StoredTask> &rows, bool continuingRun, bool ownerIsLive);
+    // `project`: the provider preferences (the ladders).
+    void derive(const TaskGraph &graph, const Project &project, const QList<TaskLine> &rows,
+                bool continuingRun, bool ownerIsLive);
 
-    StateDigest m_digest;
+    QString m_title;
+    QHash<QString, double> m_videoSeconds; // by shot id (RunEstimate::from)
+    QList<StateDigest::Provider> m_providers;
     StateReader m_reader;
     QString m_workspaceDir;
     QList<TaskSnapshot> m_tasks;

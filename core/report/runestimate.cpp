@@ -31,29 +31,39 @@ RunEstimate RunEstimate::of(const Engine &engine)
     QString error;
     if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error))
         history = reader.attempts();
-    RunEstimate estimate = from(engine.project(), providersOf(engine), history, engine.tasks());
+    RunEstimate estimate = from(
+        engine.project().title, videoSecondsOf(engine.project()), providersOf(engine),
+        [&history](UsageEstimator &estimator) { estimator.addHistory(history); }, engine.tasks());
     estimate.spent = engine.spentThisRun();
     estimate.budgetCap = engine.options().budgetCap;
     return estimate;
 }
 
-RunEstimate RunEstimate::from(const Project &project, const QList<ProviderInfo> &providers,
-                              const QHash<QString, QList<Attempt>> &history,
+QHash<QString, double> RunEstimate::videoSecondsOf(const Project &project)
+{
+    QHash<QString, double> videoSeconds;
+    for (const Scene &scene : project.scenes) {
+        for (const Shot &shot : scene.shots) {
+            if (shot.hasStage(Stage::Video))
+                videoSeconds.insert(shot.id, shot.video.durationSec);
+        }
+    }
+    return videoSeconds;
+}
+
+RunEstimate RunEstimate::from(const QString &title, const QHash<QString, double> &videoSeconds,
+                              const QList<ProviderInfo> &providers,
+                              const std::function<void(UsageEstimator &)> &addMeasured,
                               const QList<TaskSnapshot> &tasks)
 {
     UsageEstimator runnable;
     UsageEstimator needsUser;
     runnable.setProviders(providers);
     needsUser.setProviders(providers);
-    runnable.addHistory(history);
-    needsUser.addHistory(history);
-    QHash<QString, double> videoSeconds;
-    for (const Scene &scene : project.scenes) {
-        for (const Shot &shot : scene.shots)
-            videoSeconds.insert(shot.id, shot.video.durationSec);
-    }
+    addMeasured(runnable);
+    addMeasured(needsUser);
     RunEstimate estimate;
-    estimate.title = project.title;
+    estimate.title = title;
     for (const TaskSnapshot &t : tasks) {
         ++estimate.totalTasks;
         if (t.state == TaskState::Done || t.state == TaskState::Skipped) {

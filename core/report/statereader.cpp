@@ -102,9 +102,9 @@ QList<CheckpointInfo> StateReader::checkpoints() const
     return isOpen() ? rows().checkpoints() : QList<CheckpointInfo>();
 }
 
-QList<StoredTask> StateReader::taskLines() const
+QList<TaskLine> StateReader::taskLines() const
 {
-    return isOpen() ? rows().taskLines() : QList<StoredTask>();
+    return isOpen() ? rows().taskLines() : QList<TaskLine>();
 }
 
 int StateReader::attemptCount(const QString &taskId) const
@@ -115,6 +115,11 @@ int StateReader::attemptCount(const QString &taskId) const
 QHash<QString, QList<Attempt>> StateReader::attemptTimes() const
 {
     return isOpen() ? rows().attemptTimes() : QHash<QString, QList<Attempt>>();
+}
+
+std::optional<QList<StateRows::DurationSum>> StateReader::attemptDurations() const
+{
+    return isOpen() ? rows().attemptDurations() : std::nullopt;
 }
 
 QString StateReader::unfinishedRunId() const

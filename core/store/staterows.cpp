@@ -230,9 +230,9 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
     return attempts;
 }
 
-QList<StoredTask> StateRows::taskLines() const
+QList<TaskLine> StateRows::taskLines() const
 {
-    QList<StoredTask> tasks;
+    QList<TaskLine> tasks;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (query.exec(u"SELECT COUNT(*) FROM tasks"_s) && query.next())
@@ -241,14 +241,14 @@ QList<StoredTask> StateRows::taskLines() const
                     u" t.output_path, t.rung_index, t.provider_override,"
                     u" CASE WHEN t.id LIKE '%/assemble' THEN t.params_hash END,"
                     u" (SELECT COUNT(*) FROM attempts a WHERE a.task_id = t.id)"
-                    u" FROM tasks t"_s)) {
+                    u" FROM tasks t ORDER BY t.rowid"_s)) {
         if (m_diagnostics == Diagnostics::Logged)
             qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(query.lastError().text()));
         return tasks;
     }
     const Diagnostics diag = m_diagnostics;
     while (query.next()) {
-        StoredTask t;
+        TaskLine t;
         t.id = query.value(0).toString();
         t.state =
             enumFromSql(diag, taskStateFromString, query.value(1), TaskState::Waiting, "state");
@@ -260,7 +260,7 @@ QList<StoredTask> StateRows::taskLines() const
         t.rungIndex = query.value(6).toInt();
         t.providerOverride = query.value(7).toString();
         t.paramsHash = query.value(8).toByteArray();
-        t.attemptCount = query.value(9).toInt();
+        t.attempts = query.value(9).toInt();
         tasks.append(std::move(t));
     }
     return tasks;
@@ -294,6 +294,45 @@ QHash<QString, QList<Attempt>> StateRows::attemptTimes() const
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;
+}
+
+std::optional<QList<StateRows::DurationSum>> StateRows::attemptDurations() const
+{
+    // "2026-12-05T09:19:22.673Z": seconds from strftime, milliseconds from the text.
+    static const QString written = u"'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:"
+                                   u"[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'"_s;
+    const auto other = [](const QString &column) {
+        return u"(%1 IS NOT NULL AND %1 != '' AND %1 NOT GLOB %2)"_s.arg(column, written);
+    };
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT COUNT(*) FROM attempts WHERE %1 OR %2"_s.arg(other(u"started_at"_s),
+                                                                          other(u"ended_at"_s))) ||
+        !query.next() || query.value(0).toInt() != 0)
+        return std::nullopt;
+    const auto ms = [](const QString &column) {
+        return u"(strftime('%s', %1) * 1000 + CAST(substr(%1, 21, 3) AS INTEGER))"_s.arg(column);
+    };
+    QString stage = u"CASE"_s;
+    for (const Stage s : {Stage::Image, Stage::Video, Stage::Audio, Stage::Assembly})
+        stage += u" WHEN task_id GLOB '*/%1' THEN %2"_s.arg(nameOf(s)).arg(int(s));
+    stage += u" END"_s;
+    if (!query.exec(
+            u"SELECT provider_id, stage, SUM(MAX(0, duration)), COUNT(duration) FROM"
+            u" (SELECT provider_id, %1 AS stage, %2 - %3 AS duration FROM attempts"
+            u"  WHERE counted != 0 AND error_class != '%4' AND started_at != ''"
+            u"  AND ended_at != '')"
+            u" WHERE stage IS NOT NULL GROUP BY provider_id, stage"_s.arg(
+                stage, ms(u"ended_at"_s), ms(u"started_at"_s), nameOf(ErrorClass::Cancelled))))
+        return std::nullopt;
+    QList<DurationSum> sums;
+    while (query.next()) {
+        if (query.value(3).toInt() > 0) {
+            sums << DurationSum{query.value(0).toString(), Stage(query.value(1).toInt()),
+                                query.value(2).toLongLong(), query.value(3).toInt()};
+        }
+    }
+    return sums;
 }
 
 QList<StoredEvent> StateRows::events() const
