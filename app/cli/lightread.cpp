@@ -1,5 +1,6 @@
 #include "lightread.h"
 
+#include "project/storyboardloader.h"
 #include "providers/providerprofilestore.h"
 #include "report/digestreader.h"
 #include "reportcommand.h"
@@ -44,10 +45,13 @@ void addSized(QCryptographicHash *hash, const QByteArray &data)
 
 QByteArray LightRead::storyboardBytes(const QString &file)
 {
+    // Only what the loader would read: a regular file within its limit (a FIFO would block).
+    const QFileInfo info(file);
     QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
+    if (!info.isFile() || info.size() > StoryboardLoader::kMaxFileBytes ||
+        !in.open(QIODevice::ReadOnly))
         return {};
-    return in.readAll();
+    return in.read(StoryboardLoader::kMaxFileBytes + 1);
 }
 
 QByteArray LightRead::fingerprint(const QString &file, const QByteArray &bytes,
