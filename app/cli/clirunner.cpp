@@ -20,9 +20,14 @@ namespace retake::cli {
 
 namespace {
 
-void printJson(QTextStream &out, const QJsonObject &object)
+void printJsonLine(QTextStream &out, const QJsonObject &object)
 {
     out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+}
+
+void printJson(QTextStream &out, const QJsonObject &object)
+{
+    printJsonLine(out, object);
     out.flush();
 }
 
@@ -264,44 +269,49 @@ void CliRunner::onHello(const RemoteSnapshot &snapshot)
 
 int CliRunner::printStatus()
 {
-    const QList<TaskSnapshot> tasks = m_engine->tasks();
-    const BatchSummary summary = m_engine->summary();
-    if (m_mode == OutputMode::Json) {
+    return printStatus(m_out, m_mode, m_engine->tasks(), m_engine->summary());
+}
+
+int CliRunner::printStatus(QTextStream &out, OutputMode mode, const QList<TaskSnapshot> &tasks,
+                           const BatchSummary &summary)
+{
+    if (mode == OutputMode::Json) {
+        // One flush at the end: a line each would be a write each (20,000 at scale).
         for (const TaskSnapshot &t : tasks) {
-            printJson(m_out, QJsonObject{{u"event"_s, u"task"_s},
-                                         {u"id"_s, t.id},
-                                         {u"state"_s, nameOf(t.state)},
-                                         {u"quality"_s, nameOf(t.quality)},
-                                         {u"attempts"_s, t.attemptCount},
-                                         {u"provider"_s, t.providerId},
-                                         {u"rung"_s, nameOf(t.rung)},
-                                         {u"error"_s, nameOf(t.lastError)},
-                                         {u"message"_s, t.lastMessage},
-                                         {u"output"_s, t.outputPath}});
+            printJsonLine(out, QJsonObject{{u"event"_s, u"task"_s},
+                                           {u"id"_s, t.id},
+                                           {u"state"_s, nameOf(t.state)},
+                                           {u"quality"_s, nameOf(t.quality)},
+                                           {u"attempts"_s, t.attemptCount},
+                                           {u"provider"_s, t.providerId},
+                                           {u"rung"_s, nameOf(t.rung)},
+                                           {u"error"_s, nameOf(t.lastError)},
+                                           {u"message"_s, t.lastMessage},
+                                           {u"output"_s, t.outputPath}});
         }
-        printJson(m_out, summaryJson(summary));
+        printJson(out, summaryJson(summary));
     } else {
-        m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
-                     .arg(u"TASK"_s, -22)
-                     .arg(u"STATE"_s, -12)
-                     .arg(u"QUALITY"_s, -21)
-                     .arg(u"ATTEMPTS"_s, -9)
-                     .arg(u"LAST ERROR"_s);
+        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(u"TASK"_s, -22)
+                   .arg(u"STATE"_s, -12)
+                   .arg(u"QUALITY"_s, -21)
+                   .arg(u"ATTEMPTS"_s, -9)
+                   .arg(u"LAST ERROR"_s);
         for (const TaskSnapshot &t : tasks) {
             QString error;
             if (t.lastError != ErrorClass::None)
                 error = nameOf(t.lastError) + u": "_s + t.lastMessage;
             else if (!t.lastMessage.isEmpty())
                 error = t.lastMessage;
-            m_out << QStringLiteral("%1 %2 %3 %4 %5\n")
-                         .arg(t.id, -22)
-                         .arg(nameOf(t.state), -12)
-                         .arg(qualityText(t.quality), -21)
-                         .arg(QString::number(t.attemptCount), -9)
-                         .arg(error);
+            out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                       .arg(t.id, -22)
+                       .arg(nameOf(t.state), -12)
+                       .arg(qualityText(t.quality), -21)
+                       .arg(QString::number(t.attemptCount), -9)
+                       .arg(error);
         }
-        m_out << u"\n%1 tasks: %2\n"_s.arg(summary.total).arg(countsLine(summary));
-        m_out.flush();
+        out << u"\n%1 tasks: %2\n"_s.arg(summary.total).arg(countsLine(summary));
+        out.flush();
     }
     if (summary.count(TaskState::Failed) > 0 || summary.count(TaskState::Blocked) > 0)
         return ExitSomeFailed;

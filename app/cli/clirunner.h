@@ -45,6 +45,10 @@ public:
     int run();
     // Prints the state of every task and the summary; the exit code of `status`.
     int printStatus();
+    // `status` of these tasks and summary, however they were read (an engine, or the rows
+    // through a DigestReader); returns its exit code.
+    static int printStatus(QTextStream &out, OutputMode mode, const QList<TaskSnapshot> &tasks,
+                           const BatchSummary &summary);
 
     // Follows `client` (connected to the owner) until the run ends; the run's exit code,
     // or ExitError when the owner went away without ending it.

@@ -2,6 +2,7 @@
 // open the engine on its workspace, hand over to CliRunner.
 #include "clirunner.h"
 #include "engine/engine.h"
+#include "lightread.h"
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
 #include "remotecommands.h"
@@ -14,9 +15,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSocketNotifier>
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <cmath>
 #include <csignal>
@@ -154,20 +152,10 @@ struct CommandContext {
     Engine *engine = nullptr;
     CliRunner *runner = nullptr;
     WorkspaceLock *lock = nullptr; // held by writing commands
+    // Of the storyboard's bytes the project was parsed from and the profiles; empty when
+    // the file changed meanwhile (a writer then keeps no digest).
+    QByteArray fingerprint;
 };
-
-// One line of `checkpoint list --json`: built as JSON, so that quotes or newlines in a
-// reason cannot break it.
-QString checkpointJsonLine(const CheckpointInfo &info)
-{
-    const QJsonObject counts = QJsonDocument::fromJson(info.countsJson.toUtf8()).object();
-    const QJsonObject line{{u"id"_s, info.id},
-                           {u"createdAt"_s, info.createdAt.toString(Qt::ISODate)},
-                           {u"reason"_s, info.reason},
-                           {u"counts"_s, counts},
-                           {u"bytes"_s, double(info.sizeBytes)}};
-    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) + u'\n';
-}
 
 int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest,
                   const QString &reason, bool json)
@@ -186,16 +174,7 @@ int runCheckpoint(Engine &engine, const QString &action, const QStringList &rest
         return ExitAllDone;
     }
     if (action == u"list"_s) {
-        for (const CheckpointInfo &info : engine.checkpoints()) {
-            if (json) {
-                out << checkpointJsonLine(info);
-            } else {
-                out << u"%1  %2  %3  %4\n"_s.arg(info.id, -26)
-                           .arg(info.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
-                           .arg(info.reason, -32)
-                           .arg(info.countsJson);
-            }
-        }
+        LightRead::printCheckpoints(engine.checkpoints(), json);
         return ExitAllDone;
     }
     if (action == u"restore"_s) {
@@ -453,11 +432,9 @@ std::optional<int> readInvocation(Invocation *call, QTextStream &err)
 
 // The storyboard with the user's provider profiles (settings) and providers.json beside
 // it; nothing after printing every problem.
-std::optional<Project> loadProject(const QString &file, QTextStream &err)
+std::optional<Project> loadProject(const QString &file, const ProfileLoad &external,
+                                   QTextStream &err)
 {
-    const ProfileLoad external = ProvidersCommand::externalProfiles(file);
-    for (const QString &problem : external.problems)
-        err << u"retake-cli: "_s << problem << '\n';
     const LoadResult loaded =
         StoryboardLoader::loadFile(file, ProvidersCommand::ids(external.profiles));
     if (!loaded.ok()) {
@@ -494,6 +471,8 @@ std::optional<int> openEngine(Engine *engine, CommandContext &context)
         reserveBytes = qint64(mb * 1024 * 1024);
     }
     QString error;
+    if (owns)
+        engine->setInputsFingerprint(context.fingerprint);
     const bool opened =
         owns
             ? engine->open(context.project, context.workspace, &error)
@@ -617,9 +596,26 @@ int main(int argc, char **argv)
     Invocation call{parser, options, {}, {}, {}, {}};
     if (const std::optional<int> exitCode = readInvocation(&call, err))
         return *exitCode;
-    const std::optional<Project> project = loadProject(call.file, err);
+    const ProfileLoad external = ProvidersCommand::externalProfiles(call.file);
+    for (const QString &problem : external.problems)
+        err << u"retake-cli: "_s << problem << '\n';
+    const QByteArray bytes = LightRead::storyboardBytes(call.file);
+    if (LightRead::canAnswer(call.command, call.action) && !parser.isSet(options.reserve) &&
+        !parser.isSet(options.budget)) {
+        const QString workspace = parser.isSet(options.workspace)
+                                      ? parser.value(options.workspace)
+                                      : Workspace::forStoryboard(call.file);
+        const OutputMode mode = call.json() ? OutputMode::Json : OutputMode::Human;
+        if (const std::optional<int> exitCode = LightRead::answer(
+                call.command, call.action, workspace,
+                LightRead::fingerprint(call.file, bytes, external.profiles), mode))
+            return *exitCode;
+    }
+    const std::optional<Project> project = loadProject(call.file, external, err);
     if (!project)
         return ExitInvalidInput;
-    CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr, nullptr};
+    CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr, nullptr, {}};
+    if (LightRead::storyboardBytes(call.file) == bytes)
+        context.fingerprint = LightRead::fingerprint(call.file, bytes, external.profiles);
     return dispatch(*findCommand(call.command), context);
 }

@@ -235,7 +235,11 @@ void ReportCommand::reportFinishedRun(const Engine &engine)
 
 int ReportCommand::estimate(const Engine &engine)
 {
-    const RunEstimate estimate = RunEstimate::of(engine);
+    return printEstimate(RunEstimate::of(engine));
+}
+
+int ReportCommand::printEstimate(const RunEstimate &estimate)
+{
     const QList<ProviderEstimate> &rows = estimate.providers;
     const ProviderEstimate &sum = estimate.total;
     const ProviderEstimate &later = estimate.needsUser;
@@ -270,7 +274,7 @@ int ReportCommand::estimate(const Engine &engine)
     }
 
     m_out << u"Estimate for \"%1\": %2 of %3 tasks still to run (%4 done).\n\n"_s
-                 .arg(engine.project().title)
+                 .arg(estimate.title)
                  .arg(sum.tasks)
                  .arg(total)
                  .arg(done);

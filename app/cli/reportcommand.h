@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "engine/engine.h"
 #include "report/reportbuilder.h"
+#include "report/runestimate.h"
 #include "report/runreport.h"
 
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     void reportCrashedRun(const Engine &engine);
     // `estimate FILE`: expected tasks, time and cost per provider of what is not done.
     int estimate(const Engine &engine);
+    // The same of an estimate however it was made (an engine, or the rows: DigestReader).
+    int printEstimate(const RunEstimate &estimate);
 
     // `run` / `retry-failed`: remembers the run the engine executes, then writes its
     // report when it has finished (cancelled and budget-capped runs included).

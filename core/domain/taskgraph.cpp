@@ -9,6 +9,7 @@ namespace retake {
 TaskGraph TaskGraph::fromProject(const Project &project)
 {
     TaskGraph graph;
+    graph.m_nodes.reserve(project.taskCount()); // 20,000 nodes grown one by one copy a lot
     QList<int> sceneAssemblies;
     for (int s = 0; s < project.scenes.size(); ++s) {
         const Scene &scene = project.scenes.at(s);

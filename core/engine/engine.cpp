@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #include "engine/engineprivate.h"
+#include "engine/statedigest.h"
 #include "providers/provider.h"
 #include "providers/providerfactory.h"
 
@@ -120,6 +121,44 @@ bool Engine::openReadOnly(const Project &project, const QString &workspaceDir, b
 bool Engine::isReadOnly() const
 {
     return d->store.isReadOnly();
+}
+
+void Engine::setInputsFingerprint(const QByteArray &fingerprint)
+{
+    d->inputsFingerprint = fingerprint;
+}
+
+void EnginePrivate::updateDigest()
+{
+    const QString root = workspace.root();
+    const bool describable = !inputsFingerprint.isEmpty() && StateDigest::canDescribe(project);
+    digestAwaited = describable && journal.staleRows() > 0;
+    if (!describable || digestAwaited) {
+        StateDigest::remove(root);
+        return;
+    }
+    if (StateDigest::isCurrent(root, inputsFingerprint))
+        return;
+    StateDigest digest;
+    digest.inputs = inputsFingerprint;
+    digest.skeleton = project;
+    for (const auto &[id, lane] : scheduler.lanes()) {
+        if (!lane.provider())
+            continue;
+        int configured = 0;
+        for (const LaneEndpoint &endpoint : lane.endpoints)
+            configured += std::max(1, endpoint.provider ? endpoint.provider->maxConcurrency() : 1);
+        const ProviderProfile *profile = project.provider(id);
+        digest.providers << StateDigest::Provider{id, lane.provider()->kind(),
+                                                  lane.provider()->model(), configured,
+                                                  profile ? profile->costPerUnit : 0.0};
+    }
+    QString error;
+    if (!digest.write(root, &error)) {
+        StateDigest::remove(root);
+        log(Engine::tr("Could not write %1 (%2); status and estimate read the storyboard instead.")
+                .arg(StateDigest::fileName(), error));
+    }
 }
 
 const Project &Engine::project() const

@@ -44,6 +44,10 @@ public:
     bool openReadOnly(const Project &project, const QString &workspaceDir, bool runIsLive,
                       QString *error);
     bool isReadOnly() const;
+    // Before open(): the fingerprint of the storyboard's bytes and the provider profiles
+    // the project was loaded from. With it, a writer keeps a digest of its state for the
+    // readers that do not load the storyboard (engine/statedigest.h); without, it removes it.
+    void setInputsFingerprint(const QByteArray &fingerprint);
     const Project &project() const;
     QString workspaceDir() const;
 

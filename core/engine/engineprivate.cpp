@@ -100,6 +100,9 @@ void EnginePrivate::saveState()
         return;
     if (store.flush(&error)) {
         journal.committed();
+        // The rows the storyboard's edit made stale are all rewritten now.
+        if (digestAwaited && journal.staleRows() == 0)
+            updateDigest();
         return;
     }
     if (store.lastFlushFailedForSpace()) {
@@ -277,6 +280,8 @@ void EnginePrivate::loadState(const QList<StoredTask> &stored, bool continuingRu
     for (const QString &note : journal.restore(stored, continuingRun, keepRunning))
         log(note);
     dirty.clear();
+    if (store.isOpen() && !store.isReadOnly())
+        updateDigest();
 }
 
 // ---------------------------------------------------------------------------------------

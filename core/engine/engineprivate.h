@@ -56,6 +56,8 @@ public:
     // Commits the finished tasks of the redo log as one group (see succeed()).
     QTimer commitTimer;
     static constexpr int kGroupCommitMs = 50;
+    QByteArray inputsFingerprint; // of the storyboard and profiles (Engine::setInputsFingerprint)
+    bool digestAwaited = false;   // written once the stale rows are rewritten
     bool opened = false;
     bool started = false;
     bool userPaused = false;
@@ -89,6 +91,10 @@ public:
     bool openWorkspace(const Project &newProject, const QString &workspaceDir, OpenMode mode,
                        QString *error);
     void loadState(const QList<StoredTask> &stored, bool continuingRun, bool keepRunning = false);
+    // A writer after loading its state: keeps `<workspace>/state.digest.json` while the rows
+    // are current for `inputsFingerprint`, removes it otherwise (engine/statedigest.h); with
+    // stale rows, writes it after the flush that has rewritten the last of them.
+    void updateDigest();
 
     // Results.
     void succeed(int i, const QString &stagedFile);

@@ -40,6 +40,8 @@ set(RETAKE_SOURCES
     retrypolicy.h
     scheduler.cpp
     scheduler.h
+    statedigest.cpp
+    statedigest.h
     statejournal.cpp
     statejournal.h
     taskrecord.h

@@ -48,6 +48,7 @@ void StateJournal::persist(int i)
         return;
     const TaskRecord &t = m_tasks.at(i);
     m_store.saveTask(rowOf(t));
+    m_staleRows.remove(i);
     const auto held = m_heldAttempts.find(t.snap.id);
     if (held == m_heldAttempts.end())
         return;
@@ -250,6 +251,9 @@ void StateJournal::restoreTask(int i, const StoredTask &s, bool continuingRun, b
     t.providerOverride = s.providerOverride;
     t.ladder = TaskTable::ladderFor(m_requests.project(), t.snap.stage, t.providerOverride);
     if (s.paramsHash != current) {
+        // An assembly's parameters are its inputs' states, which a reader derives itself.
+        if (t.snap.stage != Stage::Assembly)
+            m_staleRows.insert(i);
         // The storyboard was edited since: this task starts over.
         t.snap.lastError = ErrorClass::None;
         t.snap.lastMessage = QCoreApplication::translate(
@@ -296,6 +300,7 @@ QStringList StateJournal::restore(const QList<StoredTask> &stored, bool continui
 {
     QStringList notes;
     m_heldAttempts.clear(); // the tasks are rebuilt from the store
+    m_staleRows.clear();
     const QHash<QString, QList<Attempt>> attempts = m_store.loadAttempts();
     for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
         const int i = m_tasks.indexOf(it.key());

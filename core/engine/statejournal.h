@@ -9,6 +9,8 @@
 #include "store/redolog.h"
 #include "store/statestore.h"
 
+#include <QSet>
+
 namespace retake {
 
 class StateJournal final
@@ -67,6 +69,11 @@ public:
     // task's output as stored: its path is confined by name only and no file is looked at
     // (docs/ARCHITECTURE.md, "State and workspace"). Writers and the window look.
     void setLooksAtFiles(bool looks) { m_looksAtFiles = looks; }
+    // Stored rows of shots and voice-overs whose parameters differed from the storyboard's
+    // at the last restore() (edited since they were saved) and that persist() has not
+    // rewritten yet. While there are none, the rows are current for the storyboard
+    // (StateDigest) once the store has flushed.
+    qsizetype staleRows() const { return m_staleRows.size(); }
 
 private:
     StoredTask rowOf(const TaskRecord &t) const;
@@ -81,6 +88,7 @@ private:
     QHash<QString, QList<Attempt>> m_heldAttempts; // task id -> attempts not yet written
     RedoLog m_redo;
     bool m_looksAtFiles = true;
+    QSet<int> m_staleRows; // task indices
     QString m_runId;
     QString m_lastRunId;
     QString m_budgetEndedRunId; // the run that ended at the budget cap

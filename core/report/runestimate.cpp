@@ -26,26 +26,45 @@ ProviderInfo RunEstimate::infoOf(const ProviderStatus &status, double costPerUni
 
 RunEstimate RunEstimate::of(const Engine &engine)
 {
-    const QList<ProviderInfo> providers = providersOf(engine);
+    QHash<QString, QList<Attempt>> history;
+    StateReader reader;
+    QString error;
+    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error))
+        history = reader.attempts();
+    RunEstimate estimate = from(
+        engine.project().title, videoSecondsOf(engine.project()), providersOf(engine),
+        [&history](UsageEstimator &estimator) { estimator.addHistory(history); }, engine.tasks());
+    estimate.spent = engine.spentThisRun();
+    estimate.budgetCap = engine.options().budgetCap;
+    return estimate;
+}
+
+QHash<QString, double> RunEstimate::videoSecondsOf(const Project &project)
+{
+    QHash<QString, double> videoSeconds;
+    for (const Scene &scene : project.scenes) {
+        for (const Shot &shot : scene.shots) {
+            if (shot.hasStage(Stage::Video))
+                videoSeconds.insert(shot.id, shot.video.durationSec);
+        }
+    }
+    return videoSeconds;
+}
+
+RunEstimate RunEstimate::from(const QString &title, const QHash<QString, double> &videoSeconds,
+                              const QList<ProviderInfo> &providers,
+                              const std::function<void(UsageEstimator &)> &addMeasured,
+                              const QList<TaskSnapshot> &tasks)
+{
     UsageEstimator runnable;
     UsageEstimator needsUser;
     runnable.setProviders(providers);
     needsUser.setProviders(providers);
-    StateReader reader;
-    QString error;
-    if (reader.open(Workspace(engine.workspaceDir()).path(u"state.sqlite"_s), &error)) {
-        const QHash<QString, QList<Attempt>> history = reader.attempts();
-        runnable.addHistory(history);
-        needsUser.addHistory(history);
-    }
-    QHash<QString, double> videoSeconds;
-    for (const Scene &scene : engine.project().scenes) {
-        for (const Shot &shot : scene.shots)
-            videoSeconds.insert(shot.id, shot.video.durationSec);
-    }
+    addMeasured(runnable);
+    addMeasured(needsUser);
     RunEstimate estimate;
-    estimate.title = engine.project().title;
-    for (const TaskSnapshot &t : engine.tasks()) {
+    estimate.title = title;
+    for (const TaskSnapshot &t : tasks) {
         ++estimate.totalTasks;
         if (t.state == TaskState::Done || t.state == TaskState::Skipped) {
             estimate.doneTasks += t.state == TaskState::Done ? 1 : 0;
@@ -61,8 +80,6 @@ RunEstimate RunEstimate::of(const Engine &engine)
     estimate.needsUser = needsUser.total();
     for (const ProviderInfo &info : providers)
         estimate.costPerUnit.insert(info.id, info.costPerUnit);
-    estimate.spent = engine.spentThisRun();
-    estimate.budgetCap = engine.options().budgetCap;
     return estimate;
 }
 

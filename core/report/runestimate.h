@@ -10,9 +10,12 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace retake {
 
 class Engine;
+struct Project;
 struct ProviderStatus;
 
 struct RunEstimate {
@@ -30,6 +33,15 @@ struct RunEstimate {
     // Call on the engine's thread; reads the workspace's state database (read-only) for
     // the measured durations of past attempts.
     static RunEstimate of(const Engine &engine);
+    // The same from its parts: the storyboard's title, the video duration of each shot with
+    // a video (by shot id), the providers, what adds the measured attempts to an estimator
+    // (UsageEstimator::addHistory or addMeasured) and the tasks; spent and budgetCap stay 0.
+    static RunEstimate from(const QString &title, const QHash<QString, double> &videoSeconds,
+                            const QList<ProviderInfo> &providers,
+                            const std::function<void(UsageEstimator &)> &addMeasured,
+                            const QList<TaskSnapshot> &tasks);
+    // The video durations `from` needs.
+    static QHash<QString, double> videoSecondsOf(const Project &project);
     // Kind, model, cost per unit and concurrency of the engine's providers.
     static QList<ProviderInfo> providersOf(const Engine &engine);
     // One provider as the estimate sees it (also for a run followed from another process).

@@ -6,6 +6,8 @@ set(RETAKE_SOURCES
     contextparts.h
     countssection.cpp
     countssection.h
+    digestreader.cpp
+    digestreader.h
     documentparts.cpp
     documentparts.h
     failuresection.cpp

@@ -102,4 +102,29 @@ QList<CheckpointInfo> StateReader::checkpoints() const
     return isOpen() ? rows().checkpoints() : QList<CheckpointInfo>();
 }
 
+QList<TaskLine> StateReader::taskLines() const
+{
+    return isOpen() ? rows().taskLines() : QList<TaskLine>();
+}
+
+int StateReader::attemptCount(const QString &taskId) const
+{
+    return isOpen() ? rows().attemptCount(taskId) : 0;
+}
+
+QHash<QString, QList<Attempt>> StateReader::attemptTimes() const
+{
+    return isOpen() ? rows().attemptTimes() : QHash<QString, QList<Attempt>>();
+}
+
+std::optional<QList<StateRows::DurationSum>> StateReader::attemptDurations() const
+{
+    return isOpen() ? rows().attemptDurations() : std::nullopt;
+}
+
+QString StateReader::unfinishedRunId() const
+{
+    return isOpen() ? rows().unfinishedRunId() : QString();
+}
+
 } // namespace retake

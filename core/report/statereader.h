@@ -32,6 +32,11 @@ public:
     QHash<QString, QList<Attempt>> attempts() const; // by task id, ordered by number
     QList<StoredEvent> events() const;               // oldest first
     QList<CheckpointInfo> checkpoints() const;       // oldest first; none before schema 2
+    QList<TaskLine> taskLines() const;               // StateRows::taskLines
+    int attemptCount(const QString &taskId) const;
+    QHash<QString, QList<Attempt>> attemptTimes() const; // StateRows::attemptTimes
+    std::optional<QList<StateRows::DurationSum>> attemptDurations() const;
+    QString unfinishedRunId() const;
 
 private:
     StateRows rows() const;

@@ -51,6 +51,13 @@ void UsageEstimator::addHistory(const QHash<QString, QList<Attempt>> &attempts,
     }
 }
 
+void UsageEstimator::addMeasured(const QString &providerId, Stage stage, qint64 totalMs, int count)
+{
+    Sample &sample = m_samples[key(providerId, stage)];
+    sample.totalMs += totalMs;
+    sample.count += count;
+}
+
 void UsageEstimator::addTask(const QString &providerId, Stage stage, double units)
 {
     m_tasks << Pending{providerId, stage, units};

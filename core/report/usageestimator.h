@@ -54,6 +54,8 @@ public:
     // before `before` (all of them when invalid). Cancelled attempts and attempts that
     // did not count (disk-full pauses, interruptions) are left out.
     void addHistory(const QHash<QString, QList<Attempt>> &attempts, const QDateTime &before = {});
+    // The same already summed: `count` measured attempts of `totalMs` in all.
+    void addMeasured(const QString &providerId, Stage stage, qint64 totalMs, int count);
     // One task to estimate: a stage on a provider, `units` cost units (1 for an image,
     // the duration in seconds for a video).
     void addTask(const QString &providerId, Stage stage, double units);

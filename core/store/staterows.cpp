@@ -124,6 +124,9 @@ QList<StoredTask> StateRows::tasks() const
     QList<StoredTask> tasks;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // Reserved: growing a list of 20,000 rows copies them several times.
+    if (query.exec(u"SELECT COUNT(*) FROM tasks"_s) && query.next())
+        tasks.reserve(query.value(0).toLongLong());
     // rowid keeps insertion order: updates go through UPSERT, which keeps the row. The
     // recovery columns exist from schema 2 on, the remote job from schema 4; a file nobody
     // migrated yet has none.
@@ -225,6 +228,111 @@ QHash<QString, QList<Attempt>> StateRows::attempts() const
         attempts[query.value(0).toString()].append(std::move(a));
     }
     return attempts;
+}
+
+QList<TaskLine> StateRows::taskLines() const
+{
+    QList<TaskLine> tasks;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT COUNT(*) FROM tasks"_s) && query.next())
+        tasks.reserve(query.value(0).toLongLong());
+    if (!query.exec(u"SELECT t.id, t.state, t.quality, t.last_error, t.last_message,"
+                    u" t.output_path, t.rung_index, t.provider_override,"
+                    u" CASE WHEN t.id LIKE '%/assemble' THEN t.params_hash END,"
+                    u" (SELECT COUNT(*) FROM attempts a WHERE a.task_id = t.id)"
+                    u" FROM tasks t ORDER BY t.rowid"_s)) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(query.lastError().text()));
+        return tasks;
+    }
+    const Diagnostics diag = m_diagnostics;
+    while (query.next()) {
+        TaskLine t;
+        t.id = query.value(0).toString();
+        t.state =
+            enumFromSql(diag, taskStateFromString, query.value(1), TaskState::Waiting, "state");
+        t.quality = enumFromSql(diag, qualityFromString, query.value(2), Quality::None, "quality");
+        t.lastError = enumFromSql(diag, errorClassFromString, query.value(3), ErrorClass::None,
+                                  "error class");
+        t.lastMessage = query.value(4).toString();
+        t.outputPath = query.value(5).toString();
+        t.rungIndex = query.value(6).toInt();
+        t.providerOverride = query.value(7).toString();
+        t.paramsHash = query.value(8).toByteArray();
+        t.attempts = query.value(9).toInt();
+        tasks.append(std::move(t));
+    }
+    return tasks;
+}
+
+int StateRows::attemptCount(const QString &taskId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT COUNT(*) FROM attempts WHERE task_id = ?"_s);
+    query.addBindValue(taskId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+QHash<QString, QList<Attempt>> StateRows::attemptTimes() const
+{
+    QHash<QString, QList<Attempt>> attempts;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT task_id, number, provider_id, started_at, ended_at, error_class,"
+                    u" counted FROM attempts ORDER BY task_id, number"_s))
+        return attempts;
+    while (query.next()) {
+        Attempt a;
+        a.number = query.value(1).toInt();
+        a.providerId = query.value(2).toString();
+        a.startedAt = timeFromSql(query.value(3));
+        a.endedAt = timeFromSql(query.value(4));
+        a.errorClass = enumFromSql(m_diagnostics, errorClassFromString, query.value(5),
+                                   ErrorClass::None, "error class");
+        a.countedAgainstBudget = query.value(6).toInt() != 0;
+        attempts[query.value(0).toString()].append(std::move(a));
+    }
+    return attempts;
+}
+
+std::optional<QList<StateRows::DurationSum>> StateRows::attemptDurations() const
+{
+    // "2026-12-05T09:19:22.673Z": seconds from strftime, milliseconds from the text.
+    static const QString written = u"'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:"
+                                   u"[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'"_s;
+    const auto other = [](const QString &column) {
+        return u"(%1 IS NOT NULL AND %1 != '' AND %1 NOT GLOB %2)"_s.arg(column, written);
+    };
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT COUNT(*) FROM attempts WHERE %1 OR %2"_s.arg(other(u"started_at"_s),
+                                                                          other(u"ended_at"_s))) ||
+        !query.next() || query.value(0).toInt() != 0)
+        return std::nullopt;
+    const auto ms = [](const QString &column) {
+        return u"(strftime('%s', %1) * 1000 + CAST(substr(%1, 21, 3) AS INTEGER))"_s.arg(column);
+    };
+    QString stage = u"CASE"_s;
+    for (const Stage s : {Stage::Image, Stage::Video, Stage::Audio, Stage::Assembly})
+        stage += u" WHEN task_id GLOB '*/%1' THEN %2"_s.arg(nameOf(s)).arg(int(s));
+    stage += u" END"_s;
+    if (!query.exec(
+            u"SELECT provider_id, stage, SUM(MAX(0, duration)), COUNT(duration) FROM"
+            u" (SELECT provider_id, %1 AS stage, %2 - %3 AS duration FROM attempts"
+            u"  WHERE counted != 0 AND error_class != '%4' AND started_at != ''"
+            u"  AND ended_at != '')"
+            u" WHERE stage IS NOT NULL GROUP BY provider_id, stage"_s.arg(
+                stage, ms(u"ended_at"_s), ms(u"started_at"_s), nameOf(ErrorClass::Cancelled))))
+        return std::nullopt;
+    QList<DurationSum> sums;
+    while (query.next()) {
+        if (query.value(3).toInt() > 0) {
+            sums << DurationSum{query.value(0).toString(), Stage(query.value(1).toInt()),
+                                query.value(2).toLongLong(), query.value(3).toInt()};
+        }
+    }
+    return sums;
 }
 
 QList<StoredEvent> StateRows::events() const

@@ -13,6 +13,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace retake {
 
 // One row of the runs table.
@@ -21,6 +23,21 @@ struct RunRecord {
     QDateTime startedAt;
     QDateTime endedAt; // invalid while the run has not ended (running, or its process died)
     QString outcome;   // as the engine recorded it: "complete", "budget cap", ...
+};
+
+// A task row as `status` derives its line from it (StateRows::taskLines): a third of a
+// StoredTask's size, for reads of 20,000 rows.
+struct TaskLine {
+    QString id;
+    QString lastMessage;
+    QString outputPath; // relative to the workspace root
+    QString providerOverride;
+    QByteArray paramsHash; // of an assembly only (its inputs' states)
+    TaskState state = TaskState::Waiting;
+    Quality quality = Quality::None;
+    ErrorClass lastError = ErrorClass::None;
+    int rungIndex = 0;
+    int attempts = 0; // its attempt rows
 };
 
 class StateRows final
@@ -40,6 +57,24 @@ public:
     QHash<QString, QList<Attempt>> attempts() const; // by task id, ordered by number
     QList<StoredEvent> events() const;               // oldest first
     QList<CheckpointInfo> checkpoints() const;       // oldest first; none before schema 2
+    // Cheap reads for a reader that does not load the storyboard (schema 2 on): the tasks
+    // as TaskLines, in the order the engine first saved them.
+    QList<TaskLine> taskLines() const;
+    int attemptCount(const QString &taskId) const;
+    // Each attempt with only its number, provider, times, error class and whether it counted
+    // (what the estimate's measured durations need; no parameters), by task id.
+    QHash<QString, QList<Attempt>> attemptTimes() const;
+    // What UsageEstimator::addHistory takes from attemptTimes(), summed in SQL: per provider
+    // and stage, the milliseconds and number of the ended attempts that counted and were not
+    // cancelled. Nothing when a time is not written as the store writes it (ISO 8601 UTC with
+    // milliseconds): attemptTimes() then reads them as QDateTime does.
+    struct DurationSum {
+        QString providerId;
+        Stage stage = Stage::Image;
+        qint64 totalMs = 0;
+        int count = 0;
+    };
+    std::optional<QList<DurationSum>> attemptDurations() const;
 
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
