@@ -219,7 +219,7 @@ void TestStateStore::freshDatabaseGetsSchemaAndWal()
                            u" sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                            u" ORDER BY name)"_s)
                 .toString();
-        QCOMPARE(tables, u"attempts,checkpoints,events,runs,tasks"_s);
+        QCOMPARE(tables, u"attempts,checkpoint_tasks,checkpoints,events,meta,runs,tasks"_s);
         // Enums are stored by name so that sqlite3 shows readable rows.
         QCOMPARE(queryValue(db, u"SELECT state || ' ' || quality || ' ' || rung || ' ' ||"
                                 u" last_error FROM tasks"_s)
@@ -516,7 +516,8 @@ void TestStateStore::schemaTwoIsMigrated()
         // Back to schema 2: the table as it was (SQLite keeps the file format of the
         // columns it has; DROP COLUMN needs SQLite 3.35), tasks too (empty here).
         for (const QString &sql :
-             {u"DROP TABLE tasks"_s,
+             {u"DROP TABLE checkpoint_tasks"_s, u"DROP TABLE meta"_s,
+              u"ALTER TABLE checkpoints DROP COLUMN meta_json"_s, u"DROP TABLE tasks"_s,
               u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, state TEXT NOT NULL,"
               " quality TEXT NOT NULL, rung TEXT NOT NULL, provider_id TEXT,"
               " attempt_count INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL,"

@@ -13,6 +13,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlQuery;
+
 namespace retake {
 
 // One row of the runs table.
@@ -40,12 +42,16 @@ public:
     QHash<QString, QList<Attempt>> attempts() const; // by task id, ordered by number
     QList<StoredEvent> events() const;               // oldest first
     QList<CheckpointInfo> checkpoints() const;       // oldest first; none before schema 2
+    // The task rows kept by checkpoint `id`, in their order (none before schema 6).
+    QList<StoredTask> checkpointTasks(const QString &id) const;
 
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
     QDateTime runStartedAt(const QString &runId) const;
 
 private:
+    QList<StoredTask> readTasks(QSqlQuery &query, int groups) const;
+
     QSqlDatabase m_db;
     Diagnostics m_diagnostics;
 };
