@@ -68,9 +68,10 @@ std::optional<int> restore(StateStore &store, const Workspace &workspace, const 
     // Done as the engine takes it on its next open (which looks at the files again): a task
     // of the storyboard, stored done, its output inside draft/.
     int done = 0;
-    for (const StoredTask &t : store.loadTasks()) {
-        done += t.state == TaskState::Done && tasks.contains(t.id) &&
-                !workspace.confinedByName(t.outputPath, u"draft"_s).isEmpty();
+    const QHash<QString, QString> outputs = store.doneOutputs();
+    for (auto it = outputs.cbegin(); it != outputs.cend(); ++it) {
+        done +=
+            tasks.contains(it.key()) && !workspace.confinedByName(it.value(), u"draft"_s).isEmpty();
     }
     QTextStream(stdout) << u"Restored checkpoint %1. Later outputs stay on disk until "
                            "'retake-cli discard'. %2 tasks: %3 done.\n"_s.arg(id)

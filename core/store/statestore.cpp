@@ -545,7 +545,7 @@ CheckpointInfo StateStore::createCheckpoint(const QString &reason, const QString
         },
         &sqlError);
     if (!made) {
-        message = u"Could not write a checkpoint to %1: %2"_s.arg(
+        message = u"Could not write a checkpoint to %1 (none was recorded): %2"_s.arg(
             QDir::toNativeSeparators(d->m_path), d->reasonOf(sqlError));
         return {};
     }
@@ -673,6 +673,22 @@ QStringList StateStore::taskIds() const
             ids << query.value(0).toString();
     }
     return ids;
+}
+
+QHash<QString, QString> StateStore::doneOutputs() const
+{
+    QHash<QString, QString> outputs;
+    if (!d->m_open)
+        return outputs;
+    QSqlQuery query(d->m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, output_path FROM tasks WHERE state = ?"_s);
+    query.addBindValue(nameOf(TaskState::Done));
+    if (query.exec()) {
+        while (query.next())
+            outputs.insert(query.value(0).toString(), query.value(1).toString());
+    }
+    return outputs;
 }
 
 QString StateStore::countsJson() const

@@ -98,6 +98,8 @@ public:
     // what a checkpoint made without the engine needs.
     QStringList taskIds() const;
     QString countsJson() const;
+    // Task id -> output path (relative to the workspace) of the rows stored done.
+    QHash<QString, QString> doneOutputs() const;
 
 private:
     std::unique_ptr<StateStorePrivate> d;
