@@ -5,6 +5,7 @@
 #include "store/statestore.h"
 #include "store/workspace.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QTextStream>
@@ -58,6 +59,10 @@ std::optional<int> restore(StateStore &store, const Workspace &workspace, const 
         rows |= info.id == id && info.file.isEmpty();
     if (!rows)
         return std::nullopt; // unknown, or an older Retake's file: the engine says or reads it
+    // A light reader's digest says the task rows are current for the storyboard on disk
+    // (issue 15 point 4, state.digest.json): the rows are about to change, so it goes first;
+    // a kill after this and before the commit only makes the next read take the long way.
+    QFile::remove(workspace.path(u"state.digest.json"_s));
     QString error;
     const CheckpointInfo undo = store.restoreCheckpoint(
         id, nullptr, CheckpointReason::beforeRestore(id), store.countsJson(), &error);
