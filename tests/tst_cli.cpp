@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void ctrlCCancelsCleanlyAndRunResumes();
     void checkpointPublishAndDiscardFromTheCommandLine();
     void checkpointListJsonEscapesTheReason();
+    void checkpointsWithoutTheEngineMatchTheEngine();
     void nonFiniteLimitsExitTwo_data();
     void nonFiniteLimitsExitTwo();
     void unsavedStateExitsOne();
@@ -545,6 +548,91 @@ void TestCli::checkpointPublishAndDiscardFromTheCommandLine()
     QVERIFY2(discarded.out.contains(u"Discarded 6 output file(s)"_s), qPrintable(discarded.out));
     QCOMPARE(draftFiles(), 0);
     QCOMPARE(sha256Of(manifestFile.fileName()), manifestHash);
+}
+
+// One text value of `sql` on the database at `path` (its rows joined by '|').
+static QString queryText(const QString &path, const QString &sql)
+{
+    const QString name = u"tst_cli-"_s + path;
+    QStringList values;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql)) {
+                while (query.next())
+                    values << query.value(0).toString();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return values.join(u'|');
+}
+
+// `checkpoint create` and `restore` answer from the task rows without opening the engine
+// (issue 15, point 5): they print what the engine path prints and leave the workspace as
+// the engine path leaves it.
+void TestCli::checkpointsWithoutTheEngineMatchTheEngine()
+{
+    const QString path = write(u"calm.retake.json"_s, kNoFaultStoryboard);
+    const QString database = m_dir->filePath(u"calm.retake/state.sqlite"_s);
+    QProcessEnvironment engineOnly = QProcessEnvironment::systemEnvironment();
+    engineOnly.insert(u"RETAKE_TEST_ENGINE_CHECKPOINTS"_s, u"1"_s);
+    const auto masked = [](QString text) {
+        static const QRegularExpression ids(u"cp-\\d{8}-\\d{6}-\\d+"_s);
+        static const QRegularExpression size(u"\\d+ KB"_s);
+        return text.replace(ids, u"cp-ID"_s).replace(size, u"N KB"_s);
+    };
+    // Given a checkpoint of the untouched batch (no state yet: the engine makes it) and a
+    // finished run,
+    QCOMPARE(cli({u"checkpoint"_s, u"create"_s, path, u"--reason"_s, u"empty"_s}).exitCode, 0);
+    QCOMPARE(cli({u"run"_s, path}).exitCode, 0);
+    const QString emptyId =
+        checkpointIds(cli({u"checkpoint"_s, u"list"_s, path, u"--json"_s}).out).first();
+    const QString rowsBefore = queryText(database, u"SELECT updated_at FROM tasks"_s);
+
+    // when a checkpoint is made each way, both print the same and count the same,
+    const CliResult fast = cli({u"checkpoint"_s, u"create"_s, path, u"--reason"_s, u"a"_s});
+    QVERIFY2(fast.exitCode == 0, qPrintable(fast.err));
+    // (without the engine, the task rows are not written again)
+    QCOMPARE(queryText(database, u"SELECT updated_at FROM tasks"_s), rowsBefore);
+    const CliResult full =
+        cli({u"checkpoint"_s, u"create"_s, path, u"--reason"_s, u"a"_s}, 30000, engineOnly);
+    QVERIFY2(full.exitCode == 0, qPrintable(full.err));
+    QCOMPARE(masked(fast.out), masked(full.out));
+    QList<QJsonObject> made;
+    for (const QString &line : cli({u"checkpoint"_s, u"list"_s, path, u"--json"_s})
+                                   .out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject info = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (info.value(u"reason"_s).toString() == u"a"_s)
+            made << info.value(u"counts"_s).toObject();
+    }
+    QCOMPARE(made.size(), 2);
+    QCOMPARE(made.at(0), made.at(1));
+    QCOMPARE(made.at(0).value(u"done"_s).toInt(), 6);
+
+    // and restoring the empty checkpoint each way prints the same and leaves the same state,
+    const CliResult fastRestore = cli({u"checkpoint"_s, u"restore"_s, path, emptyId});
+    QVERIFY2(fastRestore.exitCode == 0, qPrintable(fastRestore.err));
+    QVERIFY2(fastRestore.out.contains(u"6 tasks: 0 done"_s), qPrintable(fastRestore.out));
+    const CliResult fastStatus = cli({u"status"_s, path, u"--json"_s});
+    const QString undoId =
+        checkpointIds(cli({u"checkpoint"_s, u"list"_s, path, u"--json"_s}).out).last();
+    const CliResult undone = cli({u"checkpoint"_s, u"restore"_s, path, undoId});
+    QVERIFY2(undone.out.contains(u"6 tasks: 6 done"_s), qPrintable(undone.out));
+    const CliResult fullRestore =
+        cli({u"checkpoint"_s, u"restore"_s, path, emptyId}, 30000, engineOnly);
+    QVERIFY2(fullRestore.exitCode == 0, qPrintable(fullRestore.err));
+    QCOMPARE(masked(fastRestore.out), masked(fullRestore.out));
+    const CliResult fullStatus = cli({u"status"_s, path, u"--json"_s});
+    QCOMPARE(fastStatus.out, fullStatus.out);
+    // each restore undoable: a "before restore" checkpoint and the restore event apiece.
+    QCOMPARE(queryText(database,
+                       u"SELECT COUNT(*) FROM checkpoints WHERE reason LIKE 'before restore%'"_s),
+             u"3"_s);
+    QCOMPARE(queryText(database, u"SELECT COUNT(*) FROM events WHERE kind = 'restore'"_s), u"3"_s);
 }
 
 void TestCli::checkpointListJsonEscapesTheReason()

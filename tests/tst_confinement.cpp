@@ -203,12 +203,12 @@ void TestConfinement::checkpointRestoreNeverTakesAnOutputFromOutside()
     }
     QVERIFY2(!id.isEmpty(), qPrintable(listed.out));
     // Given a checkpoint (a shared workspace's) whose output leads out of the workspace,
-    const QString file = workspace(u"checkpoints/%1.sqlite"_s.arg(id));
-    QVERIFY2(QFileInfo::exists(file), qPrintable(file));
-    QVERIFY(execSql(file, u"UPDATE tasks SET output_path = ? WHERE id = ?"_s,
-                    {u"../victim/doc.txt"_s, u"s01-sh03/image"_s}));
-    QVERIFY(execSql(file, u"UPDATE tasks SET output_path = ? WHERE id = ?"_s,
-                    {u"draft/../../victim/doc.txt"_s, u"s01-sh03/video"_s}));
+    // (its task rows in state.sqlite)
+    const QString state = workspace(u"state.sqlite"_s);
+    const QString update =
+        u"UPDATE checkpoint_tasks SET output_path = ? WHERE checkpoint_id = ? AND id = ?"_s;
+    QVERIFY(execSql(state, update, {u"../victim/doc.txt"_s, id, u"s01-sh03/image"_s}));
+    QVERIFY(execSql(state, update, {u"draft/../../victim/doc.txt"_s, id, u"s01-sh03/video"_s}));
 
     // restoring it does not take that task as done (it runs again),
     const CliResult restored = cli({u"checkpoint"_s, u"restore"_s, path, id});
@@ -231,7 +231,7 @@ void TestConfinement::checkpointFileOutsideIsNeitherReadNorDeleted()
                            .toString();
     QVERIFY2(!id.isEmpty(), qPrintable(listed.out));
     // Given a checkpoint row that names a (valid) database outside the workspace,
-    QVERIFY(QFile::copy(workspace(u"checkpoints/%1.sqlite"_s.arg(id)), victim(u"cp.sqlite"_s)));
+    QVERIFY(QFile::copy(workspace(u"state.sqlite"_s), victim(u"cp.sqlite"_s)));
     QVERIFY(execSql(workspace(u"state.sqlite"_s), u"UPDATE checkpoints SET file = ? WHERE id = ?"_s,
                     {u"../victim/cp.sqlite"_s, id}));
     const QByteArray outside = readFile(victim(u"cp.sqlite"_s));

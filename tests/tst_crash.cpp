@@ -153,6 +153,7 @@ private Q_SLOTS:
     void killBeforeTheGroupCommitKeepsTheFiledOutput();
     void killedPublishLeavesPreviousPublishedIntact();
     void killedCheckpointLeavesNoBrokenCheckpoint();
+    void killedRestoreLeavesTheStateBeforeIt();
     void diskFullOnARealSmallFilesystem();
     void outOfSpaceWhileWritingPausesAndLosesNothing();
 };
@@ -389,6 +390,31 @@ void TestCrash::killedPublishLeavesPreviousPublishedIntact()
     QCOMPARE(treeHashes(published).size(), 81);
 }
 
+// Starts `retake-cli args` held by the test hook just before its checkpoint or restore
+// commits, and kills it there.
+static bool killBeforeCommit(const QStringList &args, const QString &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETAKE_TEST_CHECKPOINT_DELAY_MS"_s, u"60000"_s);
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.setProcessEnvironment(env);
+    QByteArray said;
+    QObject::connect(&process, &QProcess::readyReadStandardError,
+                     [&] { said += process.readAllStandardError(); });
+    process.start(QStringLiteral(RETAKE_CLI_PATH), args);
+    if (!process.waitForStarted())
+        return false;
+    if (!QTest::qWaitFor([&] { return said.contains("held before commit"); }, 20000)) {
+        qWarning("never held before commit: %s", said.constData());
+        process.kill();
+        process.waitForFinished();
+        return false;
+    }
+    ::kill(pid_t(process.processId()), SIGKILL);
+    return process.waitForFinished(10000) && process.exitStatus() == QProcess::CrashExit;
+}
+
 void TestCrash::killedCheckpointLeavesNoBrokenCheckpoint()
 {
     QTemporaryDir dir;
@@ -396,28 +422,63 @@ void TestCrash::killedCheckpointLeavesNoBrokenCheckpoint()
     QCOMPARE(runCli({u"checkpoint"_s, u"create"_s, board, u"--reason"_s, u"kept"_s}, dir.path()),
              0);
 
-    // A checkpoint held by the test hook after its copy is written, killed there.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"RETAKE_TEST_CHECKPOINT_DELAY_MS"_s, u"60000"_s);
-    QProcess process;
-    process.setWorkingDirectory(dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(RETAKE_CLI_PATH), {u"checkpoint"_s, u"create"_s, board});
-    QVERIFY(process.waitForStarted());
-    const QDir checkpoints(dir.filePath(u"full.retake/checkpoints"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(!checkpoints.entryList({u"*.part"_s}, QDir::Files).isEmpty(), 20000);
-    ::kill(pid_t(process.processId()), SIGKILL);
-    QVERIFY(process.waitForFinished(10000));
-    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    // A checkpoint held by the test hook before it commits, killed there.
+    QVERIFY(killBeforeCommit({u"checkpoint"_s, u"create"_s, board}, dir.path()));
 
-    // Afterwards list shows the one checkpoint that exists, discard works, and the partial
-    // copy is gone.
+    // Afterwards list shows the one checkpoint that exists, discard works, and no partial
+    // copy is left.
+    const QDir checkpoints(dir.filePath(u"full.retake/checkpoints"_s));
     QByteArray listed;
     QCOMPARE(runCli({u"checkpoint"_s, u"list"_s, board, u"--json"_s}, dir.path(), &listed), 0);
     QCOMPARE(listed.trimmed().split('\n').size(), 1);
     QVERIFY2(listed.contains("\"kept\""), listed.constData());
     QCOMPARE(runCli({u"discard"_s, board}, dir.path()), 0);
     QVERIFY(checkpoints.entryList({u"*.part*"_s}, QDir::Files).isEmpty());
+}
+
+// A restore killed at any moment leaves the state before it or the restored one, never a
+// mix, and no undo checkpoint without its restore (one transaction).
+void TestCrash::killedRestoreLeavesTheStateBeforeIt()
+{
+    QTemporaryDir dir;
+    const QString board = writeLocalStoryboard(dir.path());
+    QCOMPARE(runCli({u"checkpoint"_s, u"create"_s, board, u"--reason"_s, u"start"_s}, dir.path()),
+             0);
+    const QString database = dir.filePath(u"full.retake/state.sqlite"_s);
+    QByteArray listed;
+    QCOMPARE(runCli({u"checkpoint"_s, u"list"_s, board, u"--json"_s}, dir.path(), &listed), 0);
+    const QString id = QJsonDocument::fromJson(listed.trimmed()).object()[u"id"_s].toString();
+    QVERIFY2(!id.isEmpty(), listed.constData());
+    // The task rows moved on since the checkpoint (as a retry by the user would).
+    const auto scalar = [&](const QString &sql) {
+        const QString name = u"killedRestore"_s;
+        QString value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(database);
+            QSqlQuery query(db);
+            if (db.open() && query.exec(sql) && query.next())
+                value = query.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    };
+    scalar(u"UPDATE tasks SET manual_retries = 7"_s);
+    const QString rows = u"SELECT group_concat(id || ':' || manual_retries) FROM tasks"_s;
+    const QString before = scalar(rows);
+    QVERIFY(before.contains(u":7"_s));
+
+    // When the restore is killed just before it commits
+    QVERIFY(killBeforeCommit({u"checkpoint"_s, u"restore"_s, board, id}, dir.path()));
+
+    // Then the rows are as before it, with no undo checkpoint and no restore event,
+    QCOMPARE(scalar(rows), before);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM checkpoints"_s), u"1"_s);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM events WHERE kind = 'restore'"_s), u"0"_s);
+    // and the restore then goes through whole.
+    QCOMPARE(runCli({u"checkpoint"_s, u"restore"_s, board, id}, dir.path()), 0);
+    QVERIFY(!scalar(rows).contains(u":7"_s));
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM checkpoints"_s), u"2"_s);
 }
 
 void TestCrash::diskFullOnARealSmallFilesystem()

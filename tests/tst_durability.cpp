@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -36,6 +37,48 @@ QMap<QString, QByteArray> treeHashes(const QString &root)
     return hashes;
 }
 
+// Records checkpoint `id` as an older Retake (schema 5) made it: a copy of the whole state
+// file in checkpoints/ (left out when `withFile` is false: a row whose file is gone).
+CheckpointInfo addFileCheckpoint(const QString &workspace, const QString &id, bool withFile)
+{
+    CheckpointInfo info;
+    info.id = id;
+    info.file = u"checkpoints/%1.sqlite"_s.arg(id);
+    const QString copy = QDir(workspace).filePath(info.file);
+    const auto exec = [](const QString &path, const QStringList &statements) {
+        const QString name = u"file-checkpoint-"_s + path;
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            ok = db.open();
+            for (const QString &sql : statements) {
+                QSqlQuery query(db);
+                if (ok && !query.exec(sql)) {
+                    qWarning() << sql << query.lastError().text();
+                    ok = false;
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    };
+    const QString state = QDir(workspace).filePath(u"state.sqlite"_s);
+    if (withFile && (!QDir().mkpath(QFileInfo(copy).absolutePath()) ||
+                     !exec(state, {u"VACUUM INTO '%1'"_s.arg(copy)}) ||
+                     !exec(copy, {u"DROP TABLE checkpoint_tasks"_s, u"DROP TABLE meta"_s,
+                                  u"ALTER TABLE checkpoints DROP COLUMN meta_json"_s,
+                                  u"PRAGMA user_version = 5"_s}))) {
+        return {};
+    }
+    if (!exec(state, {u"INSERT INTO checkpoints (id, created_at, reason, file, counts_json,"
+                      u" size_bytes) VALUES ('%1', '2026-01-01T00:00:00.000Z', 'manual',"
+                      u" '%2', '{}', 1)"_s.arg(id, info.file)}))
+        return {};
+    return info;
+}
+
 } // namespace
 
 class TestDurability : public QObject
@@ -51,6 +94,7 @@ private Q_SLOTS:
     void automaticCheckpoints();
     void checkpointSurvivesReopen();
     void interruptedCheckpointLeftoversAreCleanedOnOpen();
+    void olderFileCheckpointsRestoreAndKeepTheirOutputs();
     void confinement_data();
     void confinement();
     void diskFullProbePausesWithoutSpendingBudget();
@@ -201,10 +245,12 @@ void TestDurability::interruptedCheckpointLeftoversAreCleanedOnOpen()
     QString error;
     const CheckpointInfo kept = e.createCheckpoint(u"manual"_s, &error);
     QVERIFY2(!kept.id.isEmpty(), qPrintable(error));
-    const CheckpointInfo broken = e.createCheckpoint(u"manual"_s, &error);
-    QVERIFY2(!broken.id.isEmpty(), qPrintable(error));
-    QVERIFY(QFile::remove(m_f->path(u"ws/"_s + broken.file)));
+    // (Checkpoints are rows from schema 6 on: the broken one is an older Retake's file.)
+    const CheckpointInfo broken =
+        addFileCheckpoint(m_f->path(u"ws"_s), u"cp-20260101-000000-8"_s, false);
+    QVERIFY(!broken.id.isEmpty());
     const QString partial = m_f->path(u"ws/checkpoints/cp-20260101-000000-9.sqlite.part"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(partial).absolutePath()));
     {
         QFile stray(partial);
         QVERIFY(stray.open(QIODevice::WriteOnly));
@@ -228,6 +274,51 @@ void TestDurability::interruptedCheckpointLeftoversAreCleanedOnOpen()
     QVERIFY(!reopened.restoreCheckpoint(broken.id, &error));
     QVERIFY2(error.contains(u"is gone"_s) && error.contains(broken.file), qPrintable(error));
     QVERIFY2(reopened.restoreCheckpoint(kept.id, &error), qPrintable(error));
+}
+
+// A workspace checkpointed by an older Retake (a copy of the whole file): its checkpoint is
+// listed, restores (undoably, the undo being rows), and keeps its outputs from discard.
+void TestDurability::olderFileCheckpointsRestoreAndKeepTheirOutputs()
+{
+    const Project project = makeProject(1);
+    QVERIFY(m_f->open(project));
+    m_f->a->script(imageTask(1), {{ErrorClass::ContentPolicy}});
+    QVERIFY(m_f->runToEnd());
+    QString error;
+    QVERIFY2(m_f->engine->commitState(&error), qPrintable(error));
+    const QString degradedImage = m_f->engine->task(imageTask(1)).outputPath;
+    const CheckpointInfo old =
+        addFileCheckpoint(m_f->path(u"ws"_s), u"cp-20260101-000000-7"_s, true);
+    QVERIFY(!old.id.isEmpty());
+    m_f->engine->retryAtFullQuality({imageTask(1)});
+    QVERIFY(m_f->runToEnd());
+    const QString fullImage = m_f->engine->task(imageTask(1)).outputPath;
+    QVERIFY(fullImage != degradedImage);
+
+    // When the workspace is opened again, the older checkpoint is listed
+    QVERIFY(m_f->open(project));
+    Engine &e = *m_f->engine;
+    QStringList ids;
+    for (const CheckpointInfo &info : e.checkpoints())
+        ids << info.id;
+    QVERIFY2(ids.contains(old.id), qPrintable(ids.join(u", "_s)));
+    // and restores, its undo kept as rows,
+    QSignalSpy restored(&e, &Engine::restored);
+    QVERIFY2(e.restoreCheckpoint(old.id, &error), qPrintable(error));
+    QCOMPARE(e.task(imageTask(1)).quality, Quality::Reduced);
+    QCOMPARE(e.task(imageTask(1)).outputPath, degradedImage);
+    QCOMPARE(restored.count(), 1);
+    const QString undoId = restored.first().at(1).toString();
+    QVERIFY(e.checkpoints().last().file.isEmpty());
+    // discard keeps what the undo checkpoint points to,
+    qint64 freed = 0;
+    QCOMPARE(e.discardUnreferencedOutputs(false, &freed, &error), 0);
+    QVERIFY(QFile::exists(fullImage));
+    // and after the undo, what the older checkpoint points to.
+    QVERIFY2(e.restoreCheckpoint(undoId, &error), qPrintable(error));
+    QCOMPARE(e.task(imageTask(1)).outputPath, fullImage);
+    QCOMPARE(e.discardUnreferencedOutputs(false, &freed, &error), 0);
+    QVERIFY(QFile::exists(degradedImage));
 }
 
 void TestDurability::confinement_data()

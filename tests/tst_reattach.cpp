@@ -197,7 +197,8 @@ void TestReattach::databaseWithoutRemoteJobsOpens()
     QVERIFY2(
         execAll(
             path,
-            {u"DROP TABLE tasks"_s,
+            {u"DROP TABLE checkpoint_tasks"_s, u"DROP TABLE meta"_s,
+             u"ALTER TABLE checkpoints DROP COLUMN meta_json"_s, u"DROP TABLE tasks"_s,
              u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, state TEXT NOT NULL,"
              " quality TEXT NOT NULL, rung TEXT NOT NULL, provider_id TEXT,"
              " attempt_count INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL,"

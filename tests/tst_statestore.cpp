@@ -176,6 +176,7 @@ private slots:
     void flushWithoutOpenFails();
     void runsGetUniqueIds();
     void tenThousandTasksInOneFlush();
+    void checkpointRowsRestoreWithTheirMeta();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -219,7 +220,7 @@ void TestStateStore::freshDatabaseGetsSchemaAndWal()
                            u" sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                            u" ORDER BY name)"_s)
                 .toString();
-        QCOMPARE(tables, u"attempts,checkpoints,events,runs,tasks"_s);
+        QCOMPARE(tables, u"attempts,checkpoint_tasks,checkpoints,events,meta,runs,tasks"_s);
         // Enums are stored by name so that sqlite3 shows readable rows.
         QCOMPARE(queryValue(db, u"SELECT state || ' ' || quality || ' ' || rung || ' ' ||"
                                 u" last_error FROM tasks"_s)
@@ -516,7 +517,8 @@ void TestStateStore::schemaTwoIsMigrated()
         // Back to schema 2: the table as it was (SQLite keeps the file format of the
         // columns it has; DROP COLUMN needs SQLite 3.35), tasks too (empty here).
         for (const QString &sql :
-             {u"DROP TABLE tasks"_s,
+             {u"DROP TABLE checkpoint_tasks"_s, u"DROP TABLE meta"_s,
+              u"ALTER TABLE checkpoints DROP COLUMN meta_json"_s, u"DROP TABLE tasks"_s,
               u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, state TEXT NOT NULL,"
               " quality TEXT NOT NULL, rung TEXT NOT NULL, provider_id TEXT,"
               " attempt_count INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL,"
@@ -806,4 +808,83 @@ void TestStateStore::tenThousandTasksInOneFlush()
 }
 
 QTEST_GUILESS_MAIN(TestStateStore)
+// A checkpoint copies the task rows and the meta values that describe them; a restore puts
+// both back and keeps the state before it as its undo checkpoint; removing a checkpoint
+// removes its rows.
+void TestStateStore::checkpointRowsRestoreWithTheirMeta()
+{
+    StateStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    store.saveTask(fullTask(u"a"_s));
+    store.saveTask(fullTask(u"b"_s));
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    const auto setMeta = [this](const QString &value) {
+        withConnection(m_path, [&](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            QVERIFY(query.exec(
+                u"INSERT OR REPLACE INTO meta (key, value) VALUES ('inputs', '%1')"_s.arg(value)));
+        });
+    };
+    const auto meta = [this] {
+        QString value;
+        withConnection(m_path, [&](QSqlDatabase &db) {
+            value = queryValue(db, u"SELECT group_concat(value) FROM meta"_s).toString();
+        });
+        return value;
+    };
+    const auto ids = [&store] {
+        QStringList list;
+        for (const StoredTask &t : store.loadTasks())
+            list << t.id + u':' + nameOf(t.state);
+        return list.join(u' ');
+    };
+    setMeta(u"v1"_s);
+
+    // Given a checkpoint of two done tasks
+    const CheckpointInfo cp = store.createCheckpoint(u"manual"_s, u"{}"_s, &error);
+    QVERIFY2(!cp.id.isEmpty(), qPrintable(error));
+    QVERIFY(cp.file.isEmpty());
+    QVERIFY(cp.sizeBytes > 0);
+    QCOMPARE(store.loadCheckpointTasks(cp.id).size(), 2);
+
+    // and later rows (one failed, one more task, other meta), one of them still queued,
+    StoredTask failed = fullTask(u"a"_s);
+    failed.state = TaskState::Failed;
+    store.saveTask(failed);
+    store.saveTask(fullTask(u"c"_s));
+    QVERIFY2(store.flush(&error), qPrintable(error));
+    setMeta(u"v2"_s);
+    StoredTask queued = fullTask(u"b"_s);
+    queued.state = TaskState::Queued;
+    store.saveTask(queued);
+
+    // when the checkpoint is restored, its rows and meta are back,
+    const CheckpointInfo undo =
+        store.restoreCheckpoint(cp.id, nullptr, u"before"_s, u"{}"_s, &error);
+    QVERIFY2(!undo.id.isEmpty(), qPrintable(error));
+    QVERIFY(!store.hasPendingWrites());
+    QCOMPARE(ids(), u"a:done b:done"_s);
+    QCOMPARE(meta(), u"v1"_s);
+    // and the undo checkpoint holds the state before, the queued write included.
+    QCOMPARE(store.loadCheckpointTasks(undo.id).size(), 3);
+    QVERIFY2(store.restoreCheckpoint(undo.id, nullptr, u"before"_s, u"{}"_s, &error).id.size() > 0,
+             qPrintable(error));
+    QCOMPARE(ids(), u"a:failed b:queued c:done"_s);
+    QCOMPARE(meta(), u"v2"_s);
+
+    // An unknown checkpoint changes nothing; a removed one takes its rows with it.
+    QVERIFY(store.restoreCheckpoint(u"cp-nope"_s, nullptr, u"x"_s, u"{}"_s, &error).id.isEmpty());
+    QCOMPARE(ids(), u"a:failed b:queued c:done"_s);
+    QVERIFY2(store.removeCheckpoint(cp.id, &error), qPrintable(error));
+    QVERIFY(store.loadCheckpointTasks(cp.id).isEmpty());
+    withConnection(m_path, [&](QSqlDatabase &db) {
+        QCOMPARE(queryValue(
+                     db, u"SELECT COUNT(*) FROM checkpoint_tasks WHERE checkpoint_id = '%1'"_s.arg(
+                             cp.id))
+                     .toInt(),
+                 0);
+    });
+}
+
 #include "tst_statestore.moc"

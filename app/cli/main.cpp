@@ -3,6 +3,7 @@
 #include "clirunner.h"
 #include "engine/engine.h"
 #include "lightread.h"
+#include "fastcheckpoint.h"
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
 #include "remotecommands.h"
@@ -567,6 +568,17 @@ int dispatch(const Command &command, CommandContext &context)
         if (const std::optional<int> exitCode = takeWorkspace(&lock, context))
             return *exitCode;
         context.lock = &lock;
+    }
+    // A checkpoint made or restored on the task rows directly, when that is what the engine
+    // would do (FastCheckpoint says when); --disk-reserve-mb, --budget and --debug-logging
+    // are checked by the engine's open.
+    if (command.handler == checkpointCommand && writes &&
+        !call.parser.isSet(call.options.reserve) && !call.parser.isSet(call.options.budget) &&
+        !call.parser.isSet(call.options.debugLogging)) {
+        if (const std::optional<int> exitCode =
+                FastCheckpoint::run(context.project, context.workspace, call.action, call.rest,
+                                    call.parser.value(call.options.reason)))
+            return *exitCode;
     }
     Engine engine;
     if (const std::optional<int> exitCode = openEngine(&engine, context))

@@ -43,13 +43,14 @@ struct StoredEvent {
     QString detail;
 };
 
-// A consistent copy of the state database (SQLite VACUUM INTO): restoring one moves the
-// task pointers back; no output file is copied or removed.
+// A consistent copy of the task rows, kept as rows of state.sqlite (schema 6 on) or, when an
+// older Retake made it, as a copy of the whole file (SQLite VACUUM INTO): restoring one moves
+// the task pointers back; no output file is copied or removed.
 struct CheckpointInfo {
     QString id; // e.g. "cp-20261125-143000-3"
     QDateTime createdAt;
     QString reason;     // "manual", "images finished", "before retry all failed", ...
-    QString file;       // relative to the workspace root
+    QString file;       // an older Retake's copy, relative to the workspace root; empty for rows
     QString countsJson; // {"done": 12, "failed": 1, ...} at creation
     qint64 sizeBytes = 0;
 };

@@ -23,10 +23,13 @@ QString Checkpoints::countsJson() const
 CheckpointInfo Checkpoints::create(const QString &reason, QString *error)
 {
     m_journal.persistAll();
-    CheckpointInfo info =
-        m_store.createCheckpoint(m_workspace.path(u"checkpoints"_s), reason, countsJson(), error);
+    return announce(m_store.createCheckpoint(reason, countsJson(), error), reason, error);
+}
+
+CheckpointInfo Checkpoints::announce(const CheckpointInfo &info, const QString &reason,
+                                     const QString *error)
+{
     if (!info.id.isEmpty()) {
-        m_journal.event(EventKind::Checkpoint, info.id + u": "_s + reason);
         //: %1 is the checkpoint's id, %2 why it was made (in English, e.g. "manual").
         m_callbacks.log(QCoreApplication::translate("retake::Engine", "Checkpoint %1 (%2).")
                             .arg(info.id, reason));
@@ -54,14 +57,25 @@ void Checkpoints::recover()
     }
 }
 
-QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId, QString *error)
+QList<StoredTask> Checkpoints::restore(const QString &id, QString *undoId, QString *error)
 {
     QString file;
     bool known = false;
     for (const CheckpointInfo &info : m_store.checkpoints()) {
         if (info.id == id) {
             known = true;
-            file = m_workspace.confined(info.file, u"checkpoints"_s);
+            // An older Retake's checkpoint is a copy of the file; from schema 6 on, rows.
+            file =
+                info.file.isEmpty() ? QString() : m_workspace.confined(info.file, u"checkpoints"_s);
+            if (!info.file.isEmpty() && file.isEmpty()) {
+                *error = QCoreApplication::translate(
+                             "retake::Engine",
+                             "checkpoint %1 names a file outside the workspace's checkpoints/ "
+                             "folder; it was not read. Restore another checkpoint (retake-cli "
+                             "checkpoint list shows them)")
+                             .arg(id);
+                return {};
+            }
         }
     }
     if (!known && m_dropped.contains(id)) {
@@ -80,32 +94,32 @@ QList<StoredTask> Checkpoints::prepareRestore(const QString &id, QString *undoId
                      .arg(id);
         return {};
     }
-    if (file.isEmpty()) {
-        *error = QCoreApplication::translate(
-                     "retake::Engine",
-                     "checkpoint %1 names a file outside the workspace's checkpoints/ folder; it "
-                     "was not read. Restore another checkpoint (retake-cli checkpoint list shows "
-                     "them)")
-                     .arg(id);
-        return {};
-    }
     QString why;
-    QList<StoredTask> stored = StateStore::loadTasksFrom(file, &why);
-    if (stored.isEmpty()) {
-        *error = QCoreApplication::translate("retake::Engine", "checkpoint %1 cannot be read: %2")
-                     .arg(id, why);
-        return {};
+    QList<StoredTask> fromFile;
+    if (!file.isEmpty()) {
+        fromFile = StateStore::loadTasksFrom(file, &why);
+        if (fromFile.isEmpty()) {
+            *error =
+                QCoreApplication::translate("retake::Engine", "checkpoint %1 cannot be read: %2")
+                    .arg(id, why);
+            return {};
+        }
     }
-    // A restore can be undone: the state before it is a checkpoint too.
-    const CheckpointInfo undo = create(CheckpointReason::beforeRestore(id), &why);
+    // A restore can be undone: the state before it is a checkpoint too, made in the same
+    // transaction that puts the checkpoint's rows back (docs/ARCHITECTURE.md).
+    m_journal.persistAll();
+    const QString reason = CheckpointReason::beforeRestore(id);
+    const CheckpointInfo undo = m_store.restoreCheckpoint(id, file.isEmpty() ? nullptr : &fromFile,
+                                                          reason, countsJson(), &why);
     if (undo.id.isEmpty()) {
-        *error = QCoreApplication::translate(
-                     "retake::Engine", "could not save the current state before restoring: %1")
-                     .arg(why);
+        *error =
+            QCoreApplication::translate("retake::Engine", "could not restore checkpoint %1: %2")
+                .arg(id, why);
         return {};
     }
+    announce(undo, reason, nullptr);
     *undoId = undo.id;
-    return stored;
+    return m_store.loadTasks();
 }
 
 int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, QString *error)
@@ -132,7 +146,11 @@ int Checkpoints::discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, Q
         if (!t.previousOutput.isEmpty())
             keep.insert(QFileInfo(t.previousOutput).absoluteFilePath());
     }
+    for (const QString &output : m_store.checkpointOutputs())
+        keep.insert(m_workspace.path(output));
     for (const CheckpointInfo &info : m_store.checkpoints()) {
+        if (info.file.isEmpty())
+            continue; // rows: their outputs are kept above
         QString why = QCoreApplication::translate(
             "retake::Engine", "its file is outside the workspace's checkpoints/ folder");
         const QString file = m_workspace.confined(info.file, u"checkpoints"_s);

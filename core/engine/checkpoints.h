@@ -1,6 +1,7 @@
-// Checkpoints of the batch state: automatic when a stage finishes for every item and
-// before every bulk action, or on demand; a restore rolls every task back (undoable: the
-// state before it is a checkpoint too) without copying or deleting a file; discarding
+// Checkpoints of the batch state (copies of the task rows in state.sqlite): automatic when a
+// stage finishes for every item and before every bulk action, or on demand; a restore rolls
+// every task back (undoable: the state before it is a checkpoint too, made in the same
+// transaction) without copying or deleting a file; discarding
 // removes draft outputs that neither the state nor a kept checkpoint points to.
 #pragma once
 
@@ -32,9 +33,10 @@ public:
     // without a file); a restore of a dropped one then says its file is gone.
     void recover();
     QList<CheckpointInfo> list() const { return m_store.checkpoints(); }
-    // The tasks of checkpoint `id`, after an undo checkpoint of the current state was
-    // made; empty with `error` when the checkpoint is unknown or unreadable.
-    QList<StoredTask> prepareRestore(const QString &id, QString *undoId, QString *error);
+    // Puts checkpoint `id`'s task rows back in one transaction with an undo checkpoint of the
+    // current state; returns the rows as they now are, for the engine to load. Empty with
+    // `error` when the checkpoint is unknown or unreadable (nothing changed then).
+    QList<StoredTask> restore(const QString &id, QString *undoId, QString *error);
     int discardUnreferenced(bool dropCheckpoints, qint64 *bytesFreed, QString *error);
 
     // Automatic checkpoints when a stage has finished for every item: true the first
@@ -51,6 +53,9 @@ public:
 
 private:
     QString countsJson() const;
+    // Logs a checkpoint made (or that could not be made) and tells the callbacks.
+    CheckpointInfo announce(const CheckpointInfo &info, const QString &reason,
+                            const QString *error);
 
     StateStore &m_store;
     StateJournal &m_journal;

@@ -314,8 +314,7 @@ bool Engine::restoreCheckpoint(const QString &checkpointId, QString *error)
     }
     QString undoId;
     const QList<StoredTask> stored =
-        why.isEmpty() ? d->checkpoints.prepareRestore(checkpointId, &undoId, &why)
-                      : QList<StoredTask>();
+        why.isEmpty() ? d->checkpoints.restore(checkpointId, &undoId, &why) : QList<StoredTask>();
     if (stored.isEmpty()) {
         if (error)
             *error = why;
@@ -329,7 +328,6 @@ bool Engine::restoreCheckpoint(const QString &checkpointId, QString *error)
         if (d->tasks.at(i).snap.state == TaskState::Queued)
             d->scheduler.enqueue(i);
     }
-    d->journal.event(EventKind::Restore, checkpointId);
     d->finishedEmitted = false;
     d->flushUpdates();
     d->log(tr("Restored checkpoint %1; the state before it is checkpoint %2.")

@@ -140,6 +140,30 @@ QList<StoredTask> StateRows::tasks() const
             qCWarning(lcRows, "Could not load tasks: %s", qUtf8Printable(error.text()));
         return tasks;
     }
+    return readTasks(query, groups);
+}
+
+QList<StoredTask> StateRows::checkpointTasks(const QString &id) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QString::fromUtf16(kTaskColumns) + QString::fromUtf16(kTaskColumnsSchema2) +
+                  QString::fromUtf16(kTaskColumnsSchema4) +
+                  u" FROM checkpoint_tasks WHERE checkpoint_id = ? ORDER BY seq"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        if (m_diagnostics == Diagnostics::Logged)
+            qCWarning(lcRows, "Could not load the tasks of checkpoint %s: %s", qUtf8Printable(id),
+                      qUtf8Printable(query.lastError().text()));
+        return {};
+    }
+    return readTasks(query, 2);
+}
+
+// The rows of a task query: `groups` of the later column groups were selected (see tasks()).
+QList<StoredTask> StateRows::readTasks(QSqlQuery &query, int groups) const
+{
+    QList<StoredTask> tasks;
     const bool withRecovery = groups >= 1;
     const bool withRemoteJob = groups >= 2;
     const Diagnostics diag = m_diagnostics;

@@ -15,6 +15,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace retake {
 
 // One row of the runs table.
@@ -75,12 +77,16 @@ public:
         int count = 0;
     };
     std::optional<QList<DurationSum>> attemptDurations() const;
+    // The task rows kept by checkpoint `id`, in their order (none before schema 6).
+    QList<StoredTask> checkpointTasks(const QString &id) const;
 
     // The newest run that never ended (the process was killed), or empty.
     QString unfinishedRunId() const;
     QDateTime runStartedAt(const QString &runId) const;
 
 private:
+    QList<StoredTask> readTasks(QSqlQuery &query, int groups) const;
+
     QSqlDatabase m_db;
     Diagnostics m_diagnostics;
 };

@@ -105,6 +105,39 @@ constexpr const char16_t *kMigrate4To5[] = {
     u"ALTER TABLE attempts ADD COLUMN original_path TEXT",
 };
 
+// Schema 6: checkpoints as rows of this file (docs/ARCHITECTURE.md, "State and workspace"):
+// a checkpoint copies the tasks table into checkpoint_tasks in one transaction, in the
+// order of its rows (seq is the task row's rowid); an older Retake's checkpoints stay
+// copies of the file, named by checkpoints.file. meta holds values that describe the
+// tasks table as a whole; a checkpoint keeps a copy of them (meta_json) and a restore
+// puts them back with the rows.
+constexpr const char16_t *kMigrate5To6[] = {
+    u"CREATE TABLE checkpoint_tasks ("
+    u" checkpoint_id TEXT NOT NULL REFERENCES checkpoints (id) ON DELETE CASCADE,"
+    u" seq INTEGER NOT NULL,"
+    u" id TEXT NOT NULL,"
+    u" state TEXT NOT NULL,"
+    u" quality TEXT NOT NULL,"
+    u" rung TEXT NOT NULL,"
+    u" provider_id TEXT,"
+    u" attempt_count INTEGER NOT NULL DEFAULT 0,"
+    u" last_error TEXT NOT NULL,"
+    u" last_message TEXT,"
+    u" last_http_status INTEGER NOT NULL DEFAULT 0,"
+    u" output_path TEXT,"
+    u" params_hash BLOB,"
+    u" manual_retries INTEGER NOT NULL DEFAULT 0,"
+    u" updated_at TEXT NOT NULL,"
+    u" rung_index INTEGER NOT NULL DEFAULT 0,"
+    u" retries_used INTEGER NOT NULL DEFAULT 0,"
+    u" rung_failures INTEGER NOT NULL DEFAULT 0,"
+    u" provider_override TEXT,"
+    u" remote_job TEXT,"
+    u" PRIMARY KEY (checkpoint_id, seq))",
+    u"ALTER TABLE checkpoints ADD COLUMN meta_json TEXT",
+    u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)",
+};
+
 // One forward step of the schema: the statements that turn version `from` into `from + 1`.
 struct Migration {
     int from;
@@ -120,6 +153,7 @@ constexpr Migration kMigrations[] = {
     {2, std::begin(kMigrate2To3), std::end(kMigrate2To3)},
     {3, std::begin(kMigrate3To4), std::end(kMigrate3To4)},
     {4, std::begin(kMigrate4To5), std::end(kMigrate4To5)},
+    {5, std::begin(kMigrate5To6), std::end(kMigrate5To6)},
 };
 
 QString nextProbeName()

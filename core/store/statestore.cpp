@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +76,31 @@ QString paramsToJson(const QVariantMap &params)
         QJsonDocument(QJsonObject::fromVariantMap(params)).toJson(QJsonDocument::Compact));
 }
 
+// Binds the values of task row `t` to kUpsertTask.
+void bindTask(QSqlQuery &task, const StoredTask &t, const QString &now)
+{
+    task.bindValue(0, t.id);
+    task.bindValue(1, nameOf(t.state));
+    task.bindValue(2, nameOf(t.quality));
+    task.bindValue(3, nameOf(t.rung));
+    task.bindValue(4, t.providerId);
+    task.bindValue(5, t.attemptCount);
+    task.bindValue(6, nameOf(t.lastError));
+    task.bindValue(7, t.lastMessage);
+    task.bindValue(8, t.lastHttpStatus);
+    task.bindValue(9, t.outputPath);
+    task.bindValue(10, t.paramsHash);
+    task.bindValue(11, t.manualRetries);
+    task.bindValue(12, now);
+    task.bindValue(13, t.rungIndex);
+    task.bindValue(14, t.retriesUsed);
+    task.bindValue(15, t.rungFailures);
+    task.bindValue(16, t.providerOverride.isEmpty() ? QVariant() : QVariant(t.providerOverride));
+    const QByteArray remoteJob = t.remoteJob.toJson();
+    task.bindValue(17, remoteJob.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                           : QVariant(QString::fromUtf8(remoteJob)));
+}
+
 QString nextConnectionName()
 {
     static std::atomic<quint64> counter{0};
@@ -93,7 +119,12 @@ public:
     bool exec(const QString &statement, QSqlError *sqlError = nullptr);
     bool prepareWriteStatements(QSqlError *sqlError);
     bool writePending(QSqlError *sqlError);
+    void clearPending();
+    // Runs `body` in one transaction after the pending writes; on failure rolls back and
+    // keeps the writes queued.
+    bool transaction(const std::function<bool(QSqlError *)> &body, QSqlError *sqlError);
     QString flushFailureMessage(const QSqlError &sqlError) const;
+    QString reasonOf(const QSqlError &sqlError) const;
 
     QString m_connectionName;
     QString m_path;
@@ -211,27 +242,7 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     QSqlQuery &task = *m_upsertTask;
     for (const StoredTask &t : std::as_const(m_pendingTasks)) {
-        task.bindValue(0, t.id);
-        task.bindValue(1, nameOf(t.state));
-        task.bindValue(2, nameOf(t.quality));
-        task.bindValue(3, nameOf(t.rung));
-        task.bindValue(4, t.providerId);
-        task.bindValue(5, t.attemptCount);
-        task.bindValue(6, nameOf(t.lastError));
-        task.bindValue(7, t.lastMessage);
-        task.bindValue(8, t.lastHttpStatus);
-        task.bindValue(9, t.outputPath);
-        task.bindValue(10, t.paramsHash);
-        task.bindValue(11, t.manualRetries);
-        task.bindValue(12, now);
-        task.bindValue(13, t.rungIndex);
-        task.bindValue(14, t.retriesUsed);
-        task.bindValue(15, t.rungFailures);
-        task.bindValue(16,
-                       t.providerOverride.isEmpty() ? QVariant() : QVariant(t.providerOverride));
-        const QByteArray remoteJob = t.remoteJob.toJson();
-        task.bindValue(17, remoteJob.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                               : QVariant(QString::fromUtf8(remoteJob)));
+        bindTask(task, t, now);
         if (!run(task))
             return false;
     }
@@ -281,6 +292,44 @@ bool StateStorePrivate::writePending(QSqlError *sqlError)
     }
     event.finish();
     return true;
+}
+
+void StateStorePrivate::clearPending()
+{
+    m_pendingTasks.clear();
+    m_pendingTaskIndex.clear();
+    m_pendingAttempts.clear();
+    m_pendingEvents.clear();
+}
+
+bool StateStorePrivate::transaction(const std::function<bool(QSqlError *)> &body,
+                                    QSqlError *sqlError)
+{
+    m_lastFlushFull = false;
+    if (!prepareWriteStatements(sqlError) || !exec(u"BEGIN IMMEDIATE"_s, sqlError)) {
+        m_lastFlushFull = StateSchema::nativeCode(*sqlError) == StateSchema::kSqliteFull;
+        return false;
+    }
+    if (!writePending(sqlError) || (body && !body(sqlError)) || !exec(u"COMMIT"_s, sqlError)) {
+        // Reset the statements so none of them keeps the transaction alive, then roll back.
+        // SQLite may already have rolled back on its own (e.g. on SQLITE_FULL); that is fine.
+        m_upsertTask->finish();
+        m_upsertAttempt->finish();
+        m_insertEvent->finish();
+        exec(u"ROLLBACK"_s);
+        m_lastFlushFull = StateSchema::nativeCode(*sqlError) == StateSchema::kSqliteFull;
+        return false;
+    }
+    clearPending();
+    return true;
+}
+
+QString StateStorePrivate::reasonOf(const QSqlError &sqlError) const
+{
+    if (StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull)
+        return u"disk full (%1); free space on the drive and try again"_s.arg(
+            sqlError.databaseText());
+    return sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
 }
 
 QString StateStorePrivate::flushFailureMessage(const QSqlError &sqlError) const
@@ -368,10 +417,7 @@ void StateStore::close()
     }
     d->closeConnection();
     d->m_readOnly = false;
-    d->m_pendingTasks.clear();
-    d->m_pendingTaskIndex.clear();
-    d->m_pendingAttempts.clear();
-    d->m_pendingEvents.clear();
+    d->clearPending();
 }
 
 bool StateStore::isOpen() const
@@ -456,29 +502,11 @@ bool StateStore::flush(QString *error)
     if (!hasPendingWrites())
         return true;
 
-    d->m_lastFlushFull = false;
     QSqlError sqlError;
-    if (!d->prepareWriteStatements(&sqlError) || !d->exec(u"BEGIN IMMEDIATE"_s, &sqlError)) {
-        d->m_lastFlushFull = StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull;
+    if (!d->transaction({}, &sqlError)) {
         message = d->flushFailureMessage(sqlError);
         return false;
     }
-    if (!d->writePending(&sqlError) || !d->exec(u"COMMIT"_s, &sqlError)) {
-        // Reset the statements so none of them keeps the transaction alive, then roll back.
-        // SQLite may already have rolled back on its own (e.g. on SQLITE_FULL); that is fine.
-        d->m_upsertTask->finish();
-        d->m_upsertAttempt->finish();
-        d->m_insertEvent->finish();
-        d->exec(u"ROLLBACK"_s);
-        d->m_lastFlushFull = StateSchema::nativeCode(sqlError) == StateSchema::kSqliteFull;
-        message = d->flushFailureMessage(sqlError);
-        return false;
-    }
-
-    d->m_pendingTasks.clear();
-    d->m_pendingTaskIndex.clear();
-    d->m_pendingAttempts.clear();
-    d->m_pendingEvents.clear();
     return true;
 }
 
@@ -496,14 +524,32 @@ QDateTime StateStore::runStartedAt(const QString &runId) const
     return StateRows(d->m_db).runStartedAt(runId);
 }
 
-CheckpointInfo StateStore::createCheckpoint(const QString &directory, const QString &reason,
-                                            const QString &countsJson, QString *error)
+CheckpointInfo StateStore::createCheckpoint(const QString &reason, const QString &countsJson,
+                                            QString *error)
 {
     QString localError;
     QString &message = error ? *error : localError;
-    if (!flush(&message))
+    if (!d->m_open || d->m_readOnly) {
+        message = u"the state database is not open for writing"_s;
         return {};
-    return CheckpointStore::create(d->m_db, d->m_path, directory, reason, countsJson, &message);
+    }
+    CheckpointInfo info;
+    QSqlError sqlError;
+    const bool made = d->transaction(
+        [&](QSqlError *why) {
+            info = CheckpointStore::snapshot(d->m_db, d->m_path, reason, countsJson, why);
+            if (info.id.isEmpty())
+                return false;
+            CheckpointStore::pauseForTests("checkpoint");
+            return true;
+        },
+        &sqlError);
+    if (!made) {
+        message = u"Could not write a checkpoint to %1 (none was recorded): %2"_s.arg(
+            QDir::toNativeSeparators(d->m_path), d->reasonOf(sqlError));
+        return {};
+    }
+    return info;
 }
 
 QList<CheckpointInfo> StateStore::checkpoints() const
@@ -511,6 +557,20 @@ QList<CheckpointInfo> StateStore::checkpoints() const
     if (!d->m_open)
         return {};
     return StateRows(d->m_db).checkpoints();
+}
+
+QList<StoredTask> StateStore::loadCheckpointTasks(const QString &id) const
+{
+    if (!d->m_open)
+        return {};
+    return StateRows(d->m_db, StateRows::Diagnostics::Logged).checkpointTasks(id);
+}
+
+QSet<QString> StateStore::checkpointOutputs() const
+{
+    if (!d->m_open)
+        return {};
+    return CheckpointStore::outputPaths(d->m_db);
 }
 
 QList<StoredTask> StateStore::loadTasksFrom(const QString &path, QString *error)
@@ -532,6 +592,57 @@ QList<StoredTask> StateStore::loadTasksFrom(const QString &path, QString *error)
     return tasks;
 }
 
+CheckpointInfo StateStore::restoreCheckpoint(const QString &id, const QList<StoredTask> *fileRows,
+                                             const QString &undoReason, const QString &undoCounts,
+                                             QString *error)
+{
+    QString localError;
+    QString &message = error ? *error : localError;
+    if (!d->m_open || d->m_readOnly) {
+        message = u"the state database is not open for writing"_s;
+        return {};
+    }
+    if (!fileRows && CheckpointStore::rowCount(d->m_db, id) == 0) {
+        message = u"checkpoint %1 holds no tasks"_s.arg(id);
+        return {};
+    }
+    CheckpointInfo undo;
+    QSqlError sqlError;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const bool restored = d->transaction(
+        [&](QSqlError *why) {
+            undo = CheckpointStore::snapshot(d->m_db, d->m_path, undoReason, undoCounts, why);
+            if (undo.id.isEmpty())
+                return false;
+            if (fileRows) {
+                if (!CheckpointStore::clearTasks(d->m_db, why))
+                    return false;
+                QSqlQuery &task = *d->m_upsertTask;
+                for (const StoredTask &row : *fileRows) {
+                    bindTask(task, row, now);
+                    if (!task.exec()) {
+                        *why = task.lastError();
+                        return false;
+                    }
+                }
+                task.finish();
+            } else if (!CheckpointStore::putBack(d->m_db, id, why)) {
+                return false;
+            }
+            if (!CheckpointStore::recordRestore(d->m_db, id, why))
+                return false;
+            CheckpointStore::pauseForTests("restore");
+            return true;
+        },
+        &sqlError);
+    if (!restored) {
+        message = u"Could not restore checkpoint %1 in %2 (nothing was changed): %3"_s.arg(
+            id, QDir::toNativeSeparators(d->m_path), d->reasonOf(sqlError));
+        return {};
+    }
+    return undo;
+}
+
 bool StateStore::removeCheckpoint(const QString &id, QString *error)
 {
     for (const CheckpointInfo &info : checkpoints()) {
@@ -548,6 +659,50 @@ QList<CheckpointInfo> StateStore::recoverCheckpoints(const QString &directory)
     if (!d->m_open)
         return {};
     return CheckpointStore::recover(d->m_db, d->m_path, directory);
+}
+
+QStringList StateStore::taskIds() const
+{
+    QStringList ids;
+    if (!d->m_open)
+        return ids;
+    QSqlQuery query(d->m_db);
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT id FROM tasks ORDER BY rowid"_s)) {
+        while (query.next())
+            ids << query.value(0).toString();
+    }
+    return ids;
+}
+
+QHash<QString, QString> StateStore::doneOutputs() const
+{
+    QHash<QString, QString> outputs;
+    if (!d->m_open)
+        return outputs;
+    QSqlQuery query(d->m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, output_path FROM tasks WHERE state = ?"_s);
+    query.addBindValue(nameOf(TaskState::Done));
+    if (query.exec()) {
+        while (query.next())
+            outputs.insert(query.value(0).toString(), query.value(1).toString());
+    }
+    return outputs;
+}
+
+QString StateStore::countsJson() const
+{
+    QJsonObject counts;
+    if (!d->m_open)
+        return u"{}"_s;
+    QSqlQuery query(d->m_db);
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT state, COUNT(*) FROM tasks GROUP BY state"_s)) {
+        while (query.next())
+            counts.insert(query.value(0).toString(), query.value(1).toInt());
+    }
+    return QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
 }
 
 QString StateStore::beginRun(const QDateTime &startedAt)

@@ -12,7 +12,9 @@
 #include <QHash>
 #include <QList>
 #include <QMetaType>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -24,7 +26,7 @@ class StateStore final
 {
     Q_DISABLE_COPY_MOVE(StateStore)
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     StateStore();
     ~StateStore();
@@ -67,17 +69,37 @@ public:
     QString unfinishedRunId() const;
     QDateTime runStartedAt(const QString &runId) const;
 
-    // Commits pending writes, then copies the database to `directory`/<id>.sqlite and
-    // records it. Returns the checkpoint, or an empty id with `error` set.
-    CheckpointInfo createCheckpoint(const QString &directory, const QString &reason,
-                                    const QString &countsJson, QString *error);
+    // Checkpoints (docs/ARCHITECTURE.md, "State and workspace"): copies of the task rows in
+    // this database. Commits pending writes and records a checkpoint of the task rows with
+    // its event, in one transaction. Returns it, or an empty id with `error` set.
+    CheckpointInfo createCheckpoint(const QString &reason, const QString &countsJson,
+                                    QString *error);
     QList<CheckpointInfo> checkpoints() const; // oldest first
-    // The tasks as they were in checkpoint file `path` (read-only).
+    // The task rows of checkpoint `id` in their order; empty for an older Retake's checkpoint
+    // (a file: loadTasksFrom) or an unknown id.
+    QList<StoredTask> loadCheckpointTasks(const QString &id) const;
+    // The outputs (relative to the workspace) that the row checkpoints point to.
+    QSet<QString> checkpointOutputs() const;
+    // The tasks as they were in an older Retake's checkpoint file `path`.
     static QList<StoredTask> loadTasksFrom(const QString &path, QString *error);
+    // Restores checkpoint `id` in one transaction: commits pending writes, checkpoints the
+    // task rows as they are (`undoReason`, `undoCounts`), then replaces every task row with
+    // the checkpoint's (its rows, or `fileRows` read from an older Retake's file) and records
+    // the restore. Returns the undo checkpoint; on failure nothing changed and `error` says why.
+    CheckpointInfo restoreCheckpoint(const QString &id, const QList<StoredTask> *fileRows,
+                                     const QString &undoReason, const QString &undoCounts,
+                                     QString *error);
     bool removeCheckpoint(const QString &id, QString *error);
-    // After a kill while a checkpoint was written: deletes partial checkpoint files in
-    // `directory` and drops the checkpoints whose file is missing; returns those dropped.
+    // After a kill while an older Retake wrote a checkpoint file: deletes partial files in
+    // `directory` and drops the file checkpoints whose file is missing; returns those dropped.
     QList<CheckpointInfo> recoverCheckpoints(const QString &directory);
+
+    // The task rows' ids in their order, and their count per state as {"done": 12, ...}:
+    // what a checkpoint made without the engine needs.
+    QStringList taskIds() const;
+    QString countsJson() const;
+    // Task id -> output path (relative to the workspace) of the rows stored done.
+    QHash<QString, QString> doneOutputs() const;
 
 private:
     std::unique_ptr<StateStorePrivate> d;
