@@ -2,11 +2,13 @@
 // open the engine on its workspace, hand over to CliRunner.
 #include "clirunner.h"
 #include "engine/engine.h"
-#include "lightread.h"
+#include "engine/statedigest.h"
 #include "fastcheckpoint.h"
+#include "lightread.h"
 #include "project/storyboardloader.h"
 #include "providerscommand.h"
 #include "remotecommands.h"
+#include "report/runreport.h"
 #include "reportcommand.h"
 #include "session/workspacelock.h"
 #include "store/publisher.h"
@@ -569,17 +571,6 @@ int dispatch(const Command &command, CommandContext &context)
             return *exitCode;
         context.lock = &lock;
     }
-    // A checkpoint made or restored on the task rows directly, when that is what the engine
-    // would do (FastCheckpoint says when); --disk-reserve-mb, --budget and --debug-logging
-    // are checked by the engine's open.
-    if (command.handler == checkpointCommand && writes &&
-        !call.parser.isSet(call.options.reserve) && !call.parser.isSet(call.options.budget) &&
-        !call.parser.isSet(call.options.debugLogging)) {
-        if (const std::optional<int> exitCode =
-                FastCheckpoint::run(context.project, context.workspace, call.action, call.rest,
-                                    call.parser.value(call.options.reason)))
-            return *exitCode;
-    }
     Engine engine;
     if (const std::optional<int> exitCode = openEngine(&engine, context))
         return *exitCode;
@@ -588,6 +579,37 @@ int dispatch(const Command &command, CommandContext &context)
     context.engine = &engine;
     context.runner = &runner;
     return command.handler(context);
+}
+
+// `checkpoint create|restore` when the workspace's digest is of the storyboard and profiles
+// on disk: the stored tasks are the storyboard's, so the checkpoint is made or put back on
+// the rows without parsing the storyboard (issue 15, points 4 and 5). Nothing when the
+// engine's way must do it.
+std::optional<int> checkpointFromDigest(const Invocation &call, const QByteArray &fingerprint,
+                                        QTextStream &err)
+{
+    const CliOptions &options = call.options;
+    if (call.command != u"checkpoint"_s ||
+        (call.action != u"create"_s && call.action != u"restore"_s) ||
+        call.parser.isSet(options.reserve) || call.parser.isSet(options.budget) ||
+        call.parser.isSet(options.debugLogging))
+        return std::nullopt;
+    const QString workspace = call.parser.isSet(options.workspace)
+                                  ? call.parser.value(options.workspace)
+                                  : Workspace::forStoryboard(call.file);
+    // A report left pending by Ctrl-C is written by the engine's open: that way, then.
+    if (RunReport::hasPending(workspace))
+        return std::nullopt;
+    const std::optional<StateDigest> digest = StateDigest::read(workspace, fingerprint);
+    if (!digest)
+        return std::nullopt;
+    CommandContext context{call,    digest->skeleton, err,     workspace,  nullptr,
+                           nullptr, nullptr,          nullptr, fingerprint};
+    WorkspaceLock lock(workspace);
+    if (const std::optional<int> exitCode = takeWorkspace(&lock, context))
+        return exitCode;
+    return FastCheckpoint::run(digest->skeleton, workspace, call.action, call.rest,
+                               call.parser.value(options.reason));
 }
 
 } // namespace
@@ -621,6 +643,11 @@ int main(int argc, char **argv)
         if (const std::optional<int> exitCode = LightRead::answer(
                 call.command, call.action, workspace,
                 LightRead::fingerprint(call.file, bytes, external.profiles), mode))
+            return *exitCode;
+    }
+    if (!bytes.isEmpty()) {
+        if (const std::optional<int> exitCode = checkpointFromDigest(
+                call, LightRead::fingerprint(call.file, bytes, external.profiles), err))
             return *exitCode;
     }
     const std::optional<Project> project = loadProject(call.file, external, err);

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace retake {
@@ -101,6 +103,15 @@ QList<RunReportResult> RunReport::writePending(const Engine &engine)
         results << result;
     }
     return results;
+}
+
+bool RunReport::hasPending(const QString &workspaceDir)
+{
+    const QDir reports(ReportBuilder::reportDirectory(workspaceDir, QString()));
+    const QStringList runs = reports.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    return std::any_of(runs.cbegin(), runs.cend(), [&](const QString &runId) {
+        return QFile::exists(pendingMark(workspaceDir, runId));
+    });
 }
 
 void RunReport::clearPending(const QString &workspaceDir, const QString &runId)

@@ -46,6 +46,9 @@ public:
     // Right after Engine::open(), before anything changes a task: writes the report of every
     // run marked pending (with the task states it ended with) and clears its mark.
     static QList<RunReportResult> writePending(const Engine &engine);
+    // Whether a run of `workspaceDir` is marked pending (a command that does not open the
+    // engine leaves the workspace to one that does, which writes it).
+    static bool hasPending(const QString &workspaceDir);
     // Clears the mark of `runId` once its report has been written (retake-cli report).
     static void clearPending(const QString &workspaceDir, const QString &runId);
 
