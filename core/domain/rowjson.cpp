@@ -1,12 +1,8 @@
 #include "rowjson.h"
 
-#include <optional>
-
 using namespace Qt::StringLiterals;
 
 namespace retake {
-
-namespace {
 
 QString isoTime(const QDateTime &time)
 {
@@ -18,14 +14,6 @@ QDateTime timeFrom(const QJsonValue &value)
     const QString text = value.toString();
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
 }
-
-template <typename Enum>
-Enum enumFrom(const QJsonValue &value, std::optional<Enum> (*parse)(const QString &), Enum fallback)
-{
-    return parse(value.toString()).value_or(fallback);
-}
-
-} // namespace
 
 QJsonObject attemptToJson(const Attempt &a)
 {

@@ -69,23 +69,6 @@ QString checkArg(const QString &cmd, const ArgSpec &spec, const QJsonValue &valu
     return valid ? QString() : u"%1: \"%2\" must be a non-empty array of task ids"_s.arg(cmd, name);
 }
 
-QString isoTime(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime timeFrom(const QJsonValue &value)
-{
-    const QString text = value.toString();
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-template <typename Enum>
-Enum enumFrom(const QJsonValue &value, std::optional<Enum> (*parse)(const QString &), Enum fallback)
-{
-    return parse(value.toString()).value_or(fallback);
-}
-
 constexpr std::array<std::pair<ProviderStatus::Breaker, const char16_t *>, 3> kBreakers{{
     {ProviderStatus::Breaker::Closed, u"closed"},
     {ProviderStatus::Breaker::Open, u"open"},
