@@ -8,6 +8,8 @@
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "project/storyboardloader.h"
+#include "report/reportbuilder.h"
+#include "report/runreport.h"
 #include "reportdialog.h"
 #include "runconfirmationdialog.h"
 #include "store/workspace.h"
@@ -119,6 +121,7 @@ private Q_SLOTS:
     void resumeSkipsTheQuestionAndCancelWritesAReport();
     void concurrencyPreferenceLimitsProviders();
     void crashedRunGetsAPartialReportAtOpen();
+    void pendingReportOfACancelledRunIsWrittenAtOpen();
     void pauseAndQuitWritesAReportAndIsNoCrash();
 
 private:
@@ -448,6 +451,51 @@ void TestGuiRunFlow::crashedRunGetsAPartialReportAtOpen()
     f->runToEnd();
     QTRY_VERIFY(!f->banner(BannerCoordinator::crashedRunKey()));
     QCOMPARE(f->window->summary().count(TaskState::Done), 6);
+}
+
+void TestGuiRunFlow::pendingReportOfACancelledRunIsWrittenAtOpen()
+{
+    const QString board = writeCostlyStoryboard(*f->dir);
+    const LoadResult loaded = StoryboardLoader::loadFile(board);
+    QVERIFY(loaded.ok());
+    const QString ws = Workspace::forStoryboard(board);
+    // Given a run cancelled with Ctrl-C in retake-cli, which left its report pending
+    // (RunReport::markPending, as the CLI does),
+    QString runId;
+    {
+        Engine engine;
+        QString error;
+        QVERIFY2(engine.open(*loaded.project, ws, &error), qPrintable(error));
+        auto provider = std::make_unique<FakeProvider>(u"studio"_s, 1);
+        provider->setLatencyMs(30);
+        engine.setProvider(std::move(provider));
+        EngineOptions options = engine.options();
+        options.verifyOutputs = false;
+        engine.setOptions(options);
+        QSignalSpy attempt(&engine, &Engine::attemptFinished);
+        QSignalSpy finished(&engine, &Engine::batchFinished);
+        engine.start();
+        QVERIFY(attempt.wait(10000));
+        runId = engine.currentRunId();
+        engine.cancel();
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QVERIFY2(RunReport::markPending(ws, runId, &error), qPrintable(error));
+    }
+    const QString reportDir = ReportBuilder::reportDirectory(ws, runId);
+    QVERIFY(QFileInfo::exists(reportDir + u"/report.pending"_s));
+    QVERIFY(!QFileInfo::exists(reportDir + u"/report.json"_s));
+
+    // when the window opens the storyboard,
+    auto studio = std::make_shared<FakeHandle>();
+    f->window->engineController()->addSetup(costlyFakes(studio, 5));
+    f->openAndWait(board);
+
+    // then the cancelled run's report is written, and its mark cleared.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(reportDir + u"/report.pending"_s), 20000);
+    const QJsonObject json = readJson(reportDir + u"/report.json"_s);
+    QCOMPARE(json.value(u"run"_s).toObject().value(u"id"_s).toString(), runId);
+    QCOMPARE(json.value(u"run"_s).toObject().value(u"outcome"_s).toString(), u"cancelled"_s);
+    QVERIFY(QFileInfo::exists(reportDir + u"/report.html"_s));
 }
 
 void TestGuiRunFlow::pauseAndQuitWritesAReportAndIsNoCrash()
