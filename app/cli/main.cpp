@@ -581,6 +581,13 @@ int dispatch(const Command &command, CommandContext &context)
     return command.handler(context);
 }
 
+// The workspace the command names (--workspace) or the storyboard's own.
+QString workspaceOf(const Invocation &call)
+{
+    return call.parser.isSet(call.options.workspace) ? call.parser.value(call.options.workspace)
+                                                     : Workspace::forStoryboard(call.file);
+}
+
 // `checkpoint create|restore` when the workspace's digest is of the storyboard and profiles
 // on disk: the stored tasks are the storyboard's, so the checkpoint is made or put back on
 // the rows without parsing the storyboard (issue 15, points 4 and 5). Nothing when the
@@ -594,9 +601,7 @@ std::optional<int> checkpointFromDigest(const Invocation &call, const QByteArray
         call.parser.isSet(options.reserve) || call.parser.isSet(options.budget) ||
         call.parser.isSet(options.debugLogging))
         return std::nullopt;
-    const QString workspace = call.parser.isSet(options.workspace)
-                                  ? call.parser.value(options.workspace)
-                                  : Workspace::forStoryboard(call.file);
+    const QString workspace = workspaceOf(call);
     // A report left pending by Ctrl-C is written by the engine's open: that way, then.
     if (RunReport::hasPending(workspace))
         return std::nullopt;
@@ -634,20 +639,16 @@ int main(int argc, char **argv)
     for (const QString &problem : external.problems)
         err << u"retake-cli: "_s << problem << '\n';
     const QByteArray bytes = LightRead::storyboardBytes(call.file);
+    const QByteArray fingerprint = LightRead::fingerprint(call.file, bytes, external.profiles);
     if (LightRead::canAnswer(call.command, call.action) && !parser.isSet(options.reserve) &&
         !parser.isSet(options.budget)) {
-        const QString workspace = parser.isSet(options.workspace)
-                                      ? parser.value(options.workspace)
-                                      : Workspace::forStoryboard(call.file);
         const OutputMode mode = call.json() ? OutputMode::Json : OutputMode::Human;
-        if (const std::optional<int> exitCode = LightRead::answer(
-                call.command, call.action, workspace,
-                LightRead::fingerprint(call.file, bytes, external.profiles), mode))
+        if (const std::optional<int> exitCode =
+                LightRead::answer(call.command, call.action, workspaceOf(call), fingerprint, mode))
             return *exitCode;
     }
     if (!bytes.isEmpty()) {
-        if (const std::optional<int> exitCode = checkpointFromDigest(
-                call, LightRead::fingerprint(call.file, bytes, external.profiles), err))
+        if (const std::optional<int> exitCode = checkpointFromDigest(call, fingerprint, err))
             return *exitCode;
     }
     const std::optional<Project> project = loadProject(call.file, external, err);
@@ -655,6 +656,6 @@ int main(int argc, char **argv)
         return ExitInvalidInput;
     CommandContext context{call, *project, err, {}, nullptr, nullptr, nullptr, nullptr, {}};
     if (LightRead::storyboardBytes(call.file) == bytes)
-        context.fingerprint = LightRead::fingerprint(call.file, bytes, external.profiles);
+        context.fingerprint = fingerprint;
     return dispatch(*findCommand(call.command), context);
 }
