@@ -56,6 +56,7 @@ private Q_SLOTS:
     void doneOnAnotherProviderIsItsOwnQuality();
     void cancelStopsEverythingAndLeavesNoPartialFiles();
     void failedAttemptsAreArchivedAndLogged();
+    void stagingSlotsAreReusedEmptyAndArchived();
     void unconfiguredProviderLeavesTheWorkingDirectoryAlone();
     void debugLoggingAddsPromptsToTheLog();
     void echoedPromptsAreWithheld_data();
@@ -606,6 +607,55 @@ void TestEngine::failedAttemptsAreArchivedAndLogged()
     QVERIFY(text.contains(u"Error Type: provider_unavailable (HTTP 503)"_s));
     QVERIFY(text.contains(u"Failed Artifacts Moved To: _failed/sh01-image/attempt-1/"_s));
     QVERIFY(!text.contains(u"lighthouse"_s)); // no prompt in logs by default
+}
+
+// Issue 15, point 3: an attempt stages in a slot that an earlier attempt emptied, not in a
+// folder made and removed for it; a failure still takes what its attempt left to _failed/.
+void TestEngine::stagingSlotsAreReusedEmptyAndArchived()
+{
+    openEngine(makeProject(24));
+    m_a->setWritePartialFiles(true); // every attempt leaves an out.part in its slot
+    m_b->setWritePartialFiles(true);
+    m_a->script(img(3), {{ErrorClass::ProviderError, {}, 500}});
+    m_a->script(img(7), {{ErrorClass::ProviderError, {}, 500}});
+    QVERIFY(runToEnd());
+    QCOMPARE(m_engine->summary().count(TaskState::Done), 48);
+    const QList<FakeCall> calls = m_a->calls() + m_b->calls();
+    QCOMPARE(calls.size(), 50); // a 500 sends the task to "b", where it succeeds
+    QSet<QString> slotFolders;
+    for (const FakeCall &call : calls) {
+        QVERIFY2(call.stagedAtStart.isEmpty(),
+                 qPrintable(u"%1 attempt %2 found %3 in %4"_s.arg(call.taskId)
+                                .arg(call.attemptNumber)
+                                .arg(call.stagedAtStart.join(u", "_s), call.outputDir)));
+        slotFolders.insert(call.outputDir);
+    }
+    // 50 attempts, 4 at a time on "a" (and "b" beside it): a few slots, each used again.
+    QVERIFY2(slotFolders.size() <= 12,
+             qPrintable(QStringList(slotFolders.cbegin(), slotFolders.cend()).join(u' ')));
+    const QDir staging(m_f.path(u"ws/draft/.staging"_s));
+    for (const QString &name :
+         staging.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
+        QVERIFY2(name.startsWith(u"slot-"_s), qPrintable(name));
+        QVERIFY2(
+            QDir(staging.filePath(name))
+                .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+            qPrintable(name + u" is not empty"_s));
+    }
+    // Every failed attempt's leftovers went to its archive folder, with its error.json.
+    int failed = 0;
+    for (const QString &task : {img(3), img(7)}) {
+        for (const Attempt &attempt : m_engine->attempts(task)) {
+            if (attempt.ok())
+                continue;
+            failed += 1;
+            const QString dir = m_f.path(u"ws/"_s + attempt.archivedTo);
+            QVERIFY2(QFile::exists(dir + u"out.part"_s), qPrintable(dir));
+            QVERIFY2(QFile::exists(dir + u"error.json"_s), qPrintable(dir));
+        }
+        QCOMPARE(m_engine->task(task).state, TaskState::Done);
+    }
+    QCOMPARE(failed, 2);
 }
 
 // A task whose provider is not configured fails before it has an attempt folder. That empty

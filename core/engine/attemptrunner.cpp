@@ -1,6 +1,7 @@
 #include "attemptrunner.h"
 
 #include "engine/outputconformer.h"
+#include "util/poolrun.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,16 +10,42 @@
 #include <QImageReader>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace retake {
 
-bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error) const
+namespace {
+
+// Empties a staging slot's folder (makes it again when it is gone: the failure archive takes
+// the folder with the files it moves); false when the slot cannot be used again.
+bool emptySlot(const QString &dir)
 {
-    t.request.outputDir = m_workspace.stagingDir(t.snap.id, t.current.number);
-    QDir(t.request.outputDir).removeRecursively();
-    if (QDir().mkpath(t.request.outputDir))
+    QDir folder(dir);
+    if (!folder.exists())
+        return QDir().mkpath(dir);
+    bool ok = true;
+    const QFileInfoList left =
+        folder.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo &entry : left) {
+        if (entry.isDir() && !entry.isSymLink())
+            ok = QDir(entry.absoluteFilePath()).removeRecursively() && ok;
+        else
+            ok = QFile::remove(entry.absoluteFilePath()) && ok;
+    }
+    return ok;
+}
+
+} // namespace
+
+bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error)
+{
+    // A free slot is empty (releaseStaging, fileOnDisk); a new one is made once per run.
+    const bool fresh = m_freeSlots.isEmpty();
+    t.stagingSlot = fresh ? m_slotCount++ : m_freeSlots.takeLast();
+    t.request.outputDir = m_workspace.stagingSlotDir(t.stagingSlot);
+    if (!fresh || QDir().mkpath(t.request.outputDir))
         return true;
     //: %1 is the attempt's staging folder.
     *error = QCoreApplication::translate("retake::Engine",
@@ -27,13 +54,21 @@ bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error) const
     return false;
 }
 
-void AttemptRunner::dropStaging(const TaskRecord &t)
+void AttemptRunner::releaseStaging(TaskRecord &t)
 {
-    // An attempt that failed before prepareStaging() has no folder; QDir("") is the current
-    // directory, which must never be removed.
-    if (t.request.outputDir.isEmpty())
+    // An attempt that failed before prepareStaging() has no slot.
+    const int slot = std::exchange(t.stagingSlot, -1);
+    if (slot < 0)
         return;
-    QDir(t.request.outputDir).removeRecursively();
+    if (emptySlot(m_workspace.stagingSlotDir(slot)))
+        m_freeSlots.append(slot);
+}
+
+void AttemptRunner::resetStaging()
+{
+    m_slotCount = 0;
+    m_freeSlots.clear();
+    m_draftFolders.clear();
 }
 
 void AttemptRunner::run(int i, ProviderJob *job)
@@ -116,7 +151,7 @@ void AttemptRunner::onJobFinished(int i, const GenerationResult &result)
         // conformed to the shot; anything else is taken as it is.
         const QSize size = t.snap.stage == Stage::Image ? QImageReader(primary).size() : QSize();
         if (!size.isValid()) {
-            m_host.attemptVerified(i, primary);
+            fileOutput(i, primary);
             return;
         }
         VerificationResult measured;
@@ -186,7 +221,7 @@ void AttemptRunner::accept(int i, const QString &file, const VerificationResult 
     const TaskRecord &t = m_tasks.at(i);
     const bool media = t.snap.stage == Stage::Image || t.snap.stage == Stage::Video;
     if (!media) {
-        m_host.attemptVerified(i, file);
+        fileOutput(i, file);
         return;
     }
     Attempt &a = m_tasks.at(i).current;
@@ -238,7 +273,7 @@ void AttemptRunner::conform(int i, const QString &file, const VerificationResult
                 .arg(t.snap.id, fit, t.current.providerId));
     }
     if (!needsConform(measured, measured.fps, target)) {
-        m_host.attemptVerified(i, file);
+        fileOutput(i, file);
         return;
     }
     const QFileInfo info(file);
@@ -269,8 +304,8 @@ void AttemptRunner::onConformed(int i, const QString &original, const QString &c
         return;
     }
     if (ok) {
-        t.current.originalPath = original; // staged; file() moves it beside the output
-        m_host.attemptVerified(i, conformed);
+        t.current.originalPath = original; // staged; filing moves it beside the output
+        fileOutput(i, conformed);
         return;
     }
     // The provider delivered a good file: a failed conform is never a reason to pay for the
@@ -295,51 +330,84 @@ void AttemptRunner::onConformed(int i, const QString &original, const QString &c
     if (!stderrTail.isEmpty())
         t.current.stderrTail = stderrTail;
     m_host.attemptNote(i, t.current.message);
-    m_host.attemptVerified(i, original);
+    fileOutput(i, original);
 }
 
-bool AttemptRunner::file(TaskRecord &t, const QString &stagedFile, QString *target,
-                         QString *error) const
+void AttemptRunner::fileOutput(int i, const QString &stagedFile)
 {
+    const TaskRecord &t = m_tasks.at(i);
+    FilePlan plan;
+    plan.staged = stagedFile;
     const QString suffix = QFileInfo(stagedFile).suffix();
-    *target = m_workspace.outputPath(t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
-                                     suffix.isEmpty() ? u"bin"_s : suffix);
-    const QString folder = QFileInfo(*target).absolutePath();
-    if (!m_draftFolders.contains(folder) && QDir().mkpath(folder))
-        m_draftFolders.insert(folder);
-    QFile::remove(*target); // only a leftover of a crash can be there: attempts are numbered
-    bool moved = QFile::rename(stagedFile, *target);
-    if (!moved && m_draftFolders.remove(folder)) // the folder was removed since: once more
-        moved = QDir().mkpath(folder) && QFile::rename(stagedFile, *target);
-    if (!moved) {
-        //: %1 is the output's path in the workspace.
-        *error =
-            QCoreApplication::translate("retake::Engine", "cannot move the verified output to %1")
-                .arg(m_workspace.relativePath(*target));
-        t.current.originalPath.clear(); // it stays in the staging folder, archived with it
-        return false;
-    }
+    plan.target = m_workspace.outputPath(t.snap.sceneId, t.snap.shotId, t.snap.stage,
+                                         t.current.number, suffix.isEmpty() ? u"bin"_s : suffix);
+    plan.folder = QFileInfo(plan.target).absolutePath();
+    plan.makeFolder = !m_draftFolders.contains(plan.folder);
     if (!t.current.originalPath.isEmpty()) {
         // draft/<scene>/<shot>/<stage>.a<N>.original.<ext>: what was paid for is kept.
-        const QString staged = t.current.originalPath;
-        const QString originalSuffix = QFileInfo(staged).suffix();
-        const QString kept = m_workspace.outputPath(
+        plan.original = t.current.originalPath;
+        const QString originalSuffix = QFileInfo(plan.original).suffix();
+        plan.originalKept = m_workspace.outputPath(
             t.snap.sceneId, t.snap.shotId, t.snap.stage, t.current.number,
             u"original."_s + (originalSuffix.isEmpty() ? u"bin"_s : originalSuffix));
-        QFile::remove(kept);
-        if (QFile::rename(staged, kept)) {
-            t.current.originalPath = m_workspace.relativePath(kept);
-        } else {
-            t.current.originalPath.clear();
-            //: %1 is a path in the workspace.
-            t.current.message =
-                QCoreApplication::translate("retake::Engine",
-                                            "the provider's original could not be kept as %1")
-                    .arg(m_workspace.relativePath(kept));
-        }
     }
-    dropStaging(t);
-    return true;
+    plan.slotDir = t.request.outputDir;
+    const int number = t.current.number;
+    // The task stays Running, without its provider slot, until the output is filed.
+    runOnPool<FileOutcome>(
+        m_context, [plan](PoolProgress &) { return fileOnDisk(plan); },
+        [this, i, number, plan](const FileOutcome &outcome) { onFiled(i, number, plan, outcome); });
+}
+
+AttemptRunner::FileOutcome AttemptRunner::fileOnDisk(const FilePlan &plan)
+{
+    FileOutcome outcome;
+    if (plan.makeFolder)
+        QDir().mkpath(plan.folder);
+    QFile::remove(plan.target); // only a leftover of a crash can be there: attempts are numbered
+    outcome.moved = QFile::rename(plan.staged, plan.target);
+    if (!outcome.moved && !plan.makeFolder) // the folder was removed since: once more
+        outcome.moved = QDir().mkpath(plan.folder) && QFile::rename(plan.staged, plan.target);
+    if (!outcome.moved)
+        return outcome; // the staged files stay in the slot, archived with the failure
+    if (!plan.original.isEmpty()) {
+        QFile::remove(plan.originalKept);
+        outcome.originalKept = QFile::rename(plan.original, plan.originalKept);
+    }
+    outcome.slotEmptied = emptySlot(plan.slotDir);
+    return outcome;
+}
+
+void AttemptRunner::onFiled(int i, int number, const FilePlan &plan, const FileOutcome &outcome)
+{
+    if (!stillRunning(i, number))
+        return; // the engine was reset meanwhile (a new run forgets the slots)
+    TaskRecord &t = m_tasks.at(i);
+    if (!outcome.moved) {
+        m_draftFolders.remove(plan.folder);
+        t.current.originalPath.clear(); // it stays in the staging slot, archived with it
+        m_host.attemptFailed(i, GenerationResult::failure(
+                                    ErrorClass::FileIo,
+                                    //: %1 is the output's path in the workspace.
+                                    QCoreApplication::translate(
+                                        "retake::Engine", "cannot move the verified output to %1")
+                                        .arg(m_workspace.relativePath(plan.target))));
+        return;
+    }
+    m_draftFolders.insert(plan.folder);
+    if (outcome.originalKept) {
+        t.current.originalPath = m_workspace.relativePath(plan.originalKept);
+    } else if (!plan.original.isEmpty()) {
+        t.current.originalPath.clear();
+        //: %1 is a path in the workspace.
+        t.current.message = QCoreApplication::translate(
+                                "retake::Engine", "the provider's original could not be kept as %1")
+                                .arg(m_workspace.relativePath(plan.originalKept));
+    }
+    const int slot = std::exchange(t.stagingSlot, -1);
+    if (outcome.slotEmptied)
+        m_freeSlots.append(slot);
+    m_host.attemptFiled(i, plan.target);
 }
 
 } // namespace retake

@@ -1,9 +1,10 @@
-// The life of one attempt after the scheduler chose it: a fresh staging folder, the
-// provider's job with its progress, the output confined to the staging folder, verified
+// The life of one attempt after the scheduler chose it: an empty staging slot, the
+// provider's job with its progress, the output confined to the staging slot, verified
 // (decodes, right kind; a provider's image or video may have any size and length),
 // conformed to the shot when it differs (the provider's own file is kept beside it) and
-// filed into draft/ under its attempt number. The outcome reaches the host exactly once
-// per attempt; what to do next is the host's.
+// filed into draft/ under its attempt number. Verifying, conforming and filing run off the
+// engine's thread (docs/ARCHITECTURE.md, "Threads"); the engine's thread only decides. The
+// outcome reaches the host exactly once per attempt; what to do next is the host's.
 #pragma once
 
 #include "engine/engineoptions.h"
@@ -30,8 +31,9 @@ public:
         virtual void attemptAcceptedRemotely(int task, const QString &id, bool reattached) = 0;
         // The job reported (before confinement and verification).
         virtual void jobEnded(int task, const GenerationResult &result) = 0;
-        // The output is verified and still in the staging folder.
-        virtual void attemptVerified(int task, const QString &stagedFile) = 0;
+        // The output is verified and filed into draft/ as `target` (its staging slot is empty
+        // again and free).
+        virtual void attemptFiled(int task, const QString &target) = 0;
         virtual void attemptFailed(int task, const GenerationResult &result) = 0;
         // Whether the workspace's drive is full now (a cut-short output is its fault).
         virtual bool driveIsFull() const = 0;
@@ -49,17 +51,40 @@ public:
     {
     }
 
-    // A new, empty staging folder for the attempt; false with `error` when it cannot be made.
-    bool prepareStaging(TaskRecord &t, QString *error) const;
+    // An empty staging slot for the attempt (t.request.outputDir); false with `error` when
+    // its folder cannot be made.
+    bool prepareStaging(TaskRecord &t, QString *error);
     // Watches `job` for task `i` and starts it.
     void run(int i, ProviderJob *job);
-    // Renames the verified output into draft/ (and the provider's original beside it when
-    // the output was conformed); false with `error` set.
-    bool file(TaskRecord &t, const QString &stagedFile, QString *target, QString *error) const;
-    // Removes the staging folder of the attempt in flight.
-    static void dropStaging(const TaskRecord &t);
+    // Empties the staging slot of the attempt in flight (what is left in it: a failed
+    // attempt's files were archived before) and frees it.
+    void releaseStaging(TaskRecord &t);
+    // Forgets the slots (a new run: Engine::open removes draft/.staging).
+    void resetStaging();
+
+    // What filing moves where; made on the engine's thread, done on a worker.
+    struct FilePlan {
+        QString staged;         // the verified output in the slot
+        QString target;         // draft/<scene>/<shot>/<stage>.a<N>.<ext>
+        QString folder;         // the target's folder
+        bool makeFolder = true; // not made (or found) yet in this run
+        QString original;       // the provider's own file when the output was conformed
+        QString originalKept;   // ... and where it is kept beside the output
+        QString slotDir;        // emptied once the output is out of it
+    };
+    struct FileOutcome {
+        bool moved = false;
+        bool originalKept = false;
+        bool slotEmptied = false; // the slot can be used again
+    };
+    // Blocking: renames the output (and the original) into draft/, then empties the slot.
+    static FileOutcome fileOnDisk(const FilePlan &plan);
 
 private:
+    // Files the verified `stagedFile` on a worker; the host hears attemptFiled or
+    // attemptFailed.
+    void fileOutput(int i, const QString &stagedFile);
+    void onFiled(int i, int number, const FilePlan &plan, const FileOutcome &outcome);
     void onJobFinished(int i, const GenerationResult &result);
     void onVerified(int i, const QString &file, const VerificationResult &verification);
     // A verified (or, unverified, measured) output: recorded, conformed when needed, filed.
@@ -75,9 +100,12 @@ private:
     const EngineOptions &m_options;
     Host &m_host;
     QObject *m_context;
-    // The shots' draft folders made (or found) by file(): each is made once per run, not
+    // The shots' draft folders made (or found) by filing: each is made once per run, not
     // looked at again for every output.
-    mutable QSet<QString> m_draftFolders;
+    QSet<QString> m_draftFolders;
+    // Staging slots: how many folders draft/.staging/slot-<N> exist, and which are free.
+    int m_slotCount = 0;
+    QList<int> m_freeSlots;
 };
 
 } // namespace retake

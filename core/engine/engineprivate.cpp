@@ -15,7 +15,8 @@ namespace retake {
 
 EnginePrivate::EnginePrivate(Engine *engine)
     : q(engine), scheduler(tasks, *this, engine), runner(tasks, workspace, options, *this, engine),
-      archive(workspace, [this](const QString &line) { log(line); }),
+      archive(
+          workspace, [this](const QString &line) { log(line); }, engine),
       checkpoints(store, journal, tasks, workspace,
                   {[this](const QString &line) { log(line); },
                    [this](const CheckpointInfo &info) { Q_EMIT q->checkpointCreated(info); }}),
@@ -204,8 +205,11 @@ bool EnginePrivate::openWorkspace(const Project &newProject, const QString &work
     if (write) {
         if (!workspace.ensureLayout(error))
             return false;
-        // Leftovers of attempts that were in flight when the previous run stopped.
+        // Leftovers of attempts that were in flight when the previous run stopped (after
+        // the failures of an earlier run in this process have left their parked files).
+        archive.waitForDone();
         QDir(workspace.path(u"draft/.staging"_s)).removeRecursively();
+        runner.resetStaging();
     }
 
     scheduler.lanes().clear();
@@ -365,8 +369,8 @@ void EnginePrivate::dispatch(int i, int endpoint)
 void EnginePrivate::jobEnded(int i, const GenerationResult &result)
 {
     TaskRecord &t = tasks.at(i);
-    budget.releaseInFlight(t.costEstimate);
-    t.costEstimate = 0.0;
+    // The attempt's estimate stays in flight until the attempt ends (succeed(), fail()):
+    // while its output is verified and filed, the budget still counts it.
     if (ProviderGate *gate = gateOf(i)) {
         gate->onHint(result.rateHint, now());
         // An answer that is not a rate limit shows what the provider takes (for pacing).
@@ -455,18 +459,13 @@ void EnginePrivate::recordAttempt(int i)
     markDirty(i);
 }
 
-void EnginePrivate::succeed(int i, const QString &stagedFile)
+void EnginePrivate::succeed(int i, const QString &target)
 {
     TaskRecord &t = tasks.at(i);
-    QString target;
-    QString error;
-    if (!runner.file(t, stagedFile, &target, &error)) {
-        fail(i, GenerationResult::failure(ErrorClass::FileIo, error));
-        return;
-    }
     Attempt &a = t.current;
     a.endedAt = QDateTime::currentDateTimeUtc();
     a.outputPath = workspace.relativePath(target);
+    budget.releaseInFlight(std::exchange(t.costEstimate, 0.0));
     budget.addSpent(a.costUnits);
     recordAttempt(i);
     if (ProviderGate *gate = gateOf(i))
@@ -519,6 +518,7 @@ void EnginePrivate::succeed(int i, const QString &stagedFile)
 
 void EnginePrivate::finishAttempt(TaskRecord &t, const GenerationResult &result)
 {
+    budget.releaseInFlight(std::exchange(t.costEstimate, 0.0));
     Attempt &a = t.current;
     a.endedAt = QDateTime::currentDateTimeUtc();
     a.errorClass = result.errorClass;
@@ -542,7 +542,7 @@ void EnginePrivate::pauseForSpace(int i, const QString &why)
 {
     // Not a task failure: the batch pauses and the task waits for space.
     TaskRecord &t = tasks.at(i);
-    AttemptRunner::dropStaging(t);
+    runner.releaseStaging(t);
     t.current.countedAgainstBudget = false;
     recordAttempt(i);
     disk.pauseForDiskFull(why);
@@ -560,7 +560,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
 
     if (cls == ErrorClass::Cancelled) {
         // Cancelled attempts leave nothing in draft/ and are never retried.
-        AttemptRunner::dropStaging(t);
+        runner.releaseStaging(t);
         a.countedAgainstBudget = false;
         recordAttempt(i);
         tasks.setState(i, TaskState::Cancelled);
@@ -579,6 +579,7 @@ void EnginePrivate::fail(int i, const GenerationResult &result)
     if (waitOutRateLimit(i, result) || bounceFromDeadEndpoint(i, result))
         return;
     a.archivedTo = archive.archive(t, t.request.outputDir);
+    runner.releaseStaging(t);
     if (ProviderGate *gate = gateOf(i)) {
         const QString line = gate->onFailed(a.providerId, cls, t.ticket, result.retryAfterMs,
                                             options.retry.maxDelayMs, nowMs, a.message, a.endedAt);
@@ -668,7 +669,7 @@ bool EnginePrivate::waitOutRateLimit(int i, const GenerationResult &result)
                      .arg(a.providerId)
                      .arg(t.rateWaitedMs / 1000.0, 0, 'f', 1)
                      .arg(maxWaitMs / 1000.0, 0, 'f', 0);
-    AttemptRunner::dropStaging(t);
+    runner.releaseStaging(t);
     recordAttempt(i);
     Q_EMIT q->attemptFinished(t.snap.id, a);
     tasks.setState(i, TaskState::Retrying);
@@ -708,7 +709,7 @@ bool EnginePrivate::bounceFromDeadEndpoint(int i, const GenerationResult &result
     a.message += Engine::tr(" — %1 cannot be reached; the task goes to another endpoint of %2 "
                             "(no retry spent)")
                      .arg(endpoint, a.providerId);
-    AttemptRunner::dropStaging(t);
+    runner.releaseStaging(t);
     recordAttempt(i);
     Q_EMIT q->attemptFinished(t.snap.id, a);
     tasks.setState(i, TaskState::Retrying);
@@ -791,6 +792,8 @@ void EnginePrivate::checkFinished()
     }
     finishedEmitted = true;
     cancelling = false;
+    // The failures' files, error.json and error.log are on disk before anyone reads them.
+    archive.waitForDone();
     flushUpdates();
     const BatchSummary s = q->summary();
     journal.endRun(s, budget.isPaused());

@@ -97,7 +97,7 @@ public:
     void updateDigest();
 
     // Results.
-    void succeed(int i, const QString &stagedFile);
+    void succeed(int i, const QString &target);
     void fail(int i, const GenerationResult &result);
     bool waitOutRateLimit(int i, const GenerationResult &result);
     void finishAttempt(TaskRecord &t, const GenerationResult &result);
@@ -135,7 +135,7 @@ public:
     void attemptWaitsForSpace(int i, const QString &what) override;
     void attemptAcceptedRemotely(int i, const QString &id, bool reattached) override;
     void jobEnded(int i, const GenerationResult &result) override;
-    void attemptVerified(int i, const QString &stagedFile) override { succeed(i, stagedFile); }
+    void attemptFiled(int i, const QString &target) override { succeed(i, target); }
     void attemptFailed(int i, const GenerationResult &result) override { fail(i, result); }
     bool driveIsFull() const override;
     QString conformFit(int i) const override

@@ -31,6 +31,7 @@ struct TaskRecord {
     QPointer<ProviderJob> job;
     Attempt current;
     GenerationRequest request;
+    int stagingSlot = -1;  // the staging slot of the attempt in flight (AttemptRunner)
     int endpoint = 0;      // the pool endpoint of the attempt in flight (0 for one URL)
     GateTicket ticket;     // from that endpoint's gate when the attempt was sent
     bool accepted = false; // the provider took the attempt in flight (its gate was told)

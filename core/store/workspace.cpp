@@ -170,9 +170,9 @@ bool Workspace::ensureLayout(QString *error) const
     return true;
 }
 
-QString Workspace::stagingDir(const QString &taskId, int attempt) const
+QString Workspace::stagingSlotDir(int slot) const
 {
-    return path(u"draft/.staging/%1-a%2"_s.arg(flatTaskId(taskId)).arg(attempt));
+    return path(u"draft/.staging/slot-%1"_s.arg(slot));
 }
 
 QString Workspace::outputPath(const QString &sceneId, const QString &shotId, Stage stage,

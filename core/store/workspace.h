@@ -72,7 +72,10 @@ public:
     bool ensureLayout(QString *error) const;
 
     QString draftDir() const { return path(QStringLiteral("draft")); }
-    QString stagingDir(const QString &taskId, int attempt) const;
+    // draft/.staging/slot-<N>: the staging folder of attempt slot N. An attempt in flight
+    // stages its outputs in a slot; the slot is emptied and reused by a later attempt, not
+    // made and removed for each one (docs/ARCHITECTURE.md, "Threads": staging slots).
+    QString stagingSlotDir(int slot) const;
     // draft/<scene>/<shot>/<stage>.a<N>.<suffix>
     QString outputPath(const QString &sceneId, const QString &shotId, Stage stage, int attempt,
                        const QString &suffix) const;

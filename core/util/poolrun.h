@@ -120,4 +120,26 @@ void runOnPool(QObject *context, Work work, Done done,
     QThreadPool::globalInstance()->start(task);
 }
 
+// Runs work() on `pool` (a pool of its own, e.g. one thread that keeps the order of the
+// work) and forgets it: no result, no context. The work must not touch its caller's objects.
+inline void runDetached(QThreadPool &pool, std::function<void()> work)
+{
+    class Job final : public QRunnable
+    {
+    public:
+        explicit Job(std::function<void()> work) : m_work(std::move(work)) {}
+        void run() override
+        {
+            acceptHandOver(this);
+            m_work();
+        }
+
+    private:
+        std::function<void()> m_work;
+    };
+    auto *job = new Job(std::move(work));
+    announceHandOver(job);
+    pool.start(job);
+}
+
 } // namespace retake

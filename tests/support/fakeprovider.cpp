@@ -127,6 +127,11 @@ ProviderJob *FakeProvider::createJob(const GenerationRequest &request, QObject *
     call.width = request.width;
     call.height = request.height;
     call.startedMs = QDateTime::currentMSecsSinceEpoch() - m_clockStart;
+    call.outputDir = request.outputDir;
+    if (!request.outputDir.isEmpty())
+        call.stagedAtStart =
+            QDir(request.outputDir)
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     m_calls << call;
     return new FakeJob(this, request, parent);
 }

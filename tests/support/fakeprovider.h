@@ -58,6 +58,8 @@ struct FakeCall {
     int width = 0;
     int height = 0;
     qint64 startedMs = 0;
+    QString outputDir;         // the attempt's staging folder
+    QStringList stagedAtStart; // what was in it when the job was made (should be nothing)
 };
 
 class FakeProvider final : public QObject, public Provider
