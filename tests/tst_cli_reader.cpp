@@ -86,6 +86,7 @@ private Q_SLOTS:
 
     void readsFromTheRowsPrintWhatTheEnginePrints();
     void editedStoryboardIsReadThroughTheEngine();
+    void restoredCheckpointOfTheseInputsIsReadFromTheRows();
     void liveOwnerAndKilledOwnerReadAlike();
 
 private:
@@ -188,6 +189,33 @@ void TestCliReader::readsFromTheRowsPrintWhatTheEnginePrints()
     // Options a reader must check as the engine's way does go that way.
     const CliResult badReserve = cli({u"status"_s, m_file, u"--disk-reserve-mb"_s, u"-1"_s});
     QCOMPARE(badReserve.exitCode, 2);
+}
+
+// A restore puts back rows that were current for the same storyboard: reads stay cheap (and
+// print what the engine prints). Rows of another storyboard's checkpoint are read through
+// the engine until a writer has seen them.
+void TestCliReader::restoredCheckpointOfTheseInputsIsReadFromTheRows()
+{
+    const QByteArray original = storyboard(0, u"A harbour at dawn."_s);
+    writeStoryboard(original);
+    QCOMPARE(cli({u"run"_s, m_file, u"--quiet"_s}).exitCode, 3);
+    const CliResult created = cli({u"checkpoint"_s, u"create"_s, m_file});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+    const QString first = created.out.section(u' ', 2, 2);
+    QVERIFY2(first.startsWith(u"cp-"_s), qPrintable(created.out));
+    // Later work changes the rows: the failed tasks are tried again.
+    QCOMPARE(cli({u"retry-failed"_s, m_file, u"--quiet"_s}).exitCode, 3);
+    const CliResult restored = cli({u"checkpoint"_s, u"restore"_s, m_file, first});
+    QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    compareAllReads(true);
+
+    // Another storyboard's rows: its checkpoint's rows are not current for the edited one.
+    writeStoryboard(storyboard(0, u"A harbour at dusk."_s));
+    QCOMPARE(cli({u"run"_s, m_file, u"--quiet"_s}).exitCode, 3);
+    compareRead({u"status"_s}, true);
+    const CliResult back = cli({u"checkpoint"_s, u"restore"_s, m_file, first});
+    QVERIFY2(back.exitCode == 0, qPrintable(back.err));
+    compareRead({u"status"_s}, false);
 }
 
 void TestCliReader::editedStoryboardIsReadThroughTheEngine()

@@ -52,7 +52,7 @@ int create(StateStore &store, const Workspace &workspace, const QString &reason)
 }
 
 std::optional<int> restore(StateStore &store, const Workspace &workspace, const QString &id,
-                           const QSet<QString> &tasks)
+                           const QSet<QString> &tasks, const QByteArray &inputs)
 {
     bool rows = false;
     for (const CheckpointInfo &info : store.checkpoints())
@@ -60,9 +60,11 @@ std::optional<int> restore(StateStore &store, const Workspace &workspace, const 
     if (!rows)
         return std::nullopt; // unknown, or an older Retake's file: the engine says or reads it
     // A light reader's digest says the task rows are current for the storyboard on disk
-    // (issue 15 point 4, state.digest.json): the rows are about to change, so it goes first;
-    // a kill after this and before the commit only makes the next read take the long way.
-    QFile::remove(workspace.path(u"state.digest.json"_s));
+    // (issue 15 point 4, state.digest.json). It stays when the checkpoint's rows were
+    // current for the same inputs (their meta says so); otherwise it goes first, and a kill
+    // after this and before the commit only makes the next read take the long way.
+    if (inputs.isEmpty() || store.checkpointInputs(id) != inputs || store.rowsInputs() != inputs)
+        QFile::remove(workspace.path(u"state.digest.json"_s));
     QString error;
     const CheckpointInfo undo = store.restoreCheckpoint(
         id, nullptr, CheckpointReason::beforeRestore(id), store.countsJson(), &error);
@@ -89,7 +91,7 @@ std::optional<int> restore(StateStore &store, const Workspace &workspace, const 
 
 std::optional<int> FastCheckpoint::run(const Project &project, const QString &workspaceDir,
                                        const QString &action, const QStringList &rest,
-                                       const QString &reason)
+                                       const QString &reason, const QByteArray &inputs)
 {
     if (qEnvironmentVariableIsSet("RETAKE_TEST_ENGINE_CHECKPOINTS") ||
         (action != u"create"_s && action != u"restore"_s) ||
@@ -108,7 +110,7 @@ std::optional<int> FastCheckpoint::run(const Project &project, const QString &wo
         return std::nullopt;
     if (action == u"create"_s)
         return create(store, workspace, reason);
-    return restore(store, workspace, rest.first(), *tasks);
+    return restore(store, workspace, rest.first(), *tasks, inputs);
 }
 
 } // namespace retake

@@ -7,6 +7,7 @@
 
 #include "domain/project.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -24,10 +25,12 @@ public:
     // it: no state yet, a run that did not end (crashed or suspended: the engine reports or
     // continues it), stored tasks that are not the storyboard's tasks (shots added or
     // removed), an older Retake's file checkpoint, an unknown id (the engine says why), or
-    // RETAKE_TEST_ENGINE_CHECKPOINTS set (tests compare both paths).
+    // RETAKE_TEST_ENGINE_CHECKPOINTS set (tests compare both paths). `inputs`: the
+    // fingerprint of the digest that is current; a restore keeps the digest when the
+    // checkpoint's rows were current for the same inputs.
     static std::optional<int> run(const Project &project, const QString &workspace,
                                   const QString &action, const QStringList &rest,
-                                  const QString &reason);
+                                  const QString &reason, const QByteArray &inputs);
 };
 
 } // namespace retake

@@ -614,7 +614,7 @@ std::optional<int> checkpointFromDigest(const Invocation &call, const QByteArray
     if (const std::optional<int> exitCode = takeWorkspace(&lock, context))
         return exitCode;
     return FastCheckpoint::run(digest->skeleton, workspace, call.action, call.rest,
-                               call.parser.value(options.reason));
+                               call.parser.value(options.reason), fingerprint);
 }
 
 } // namespace

@@ -133,10 +133,14 @@ void EnginePrivate::updateDigest()
     const QString root = workspace.root();
     const bool describable = !inputsFingerprint.isEmpty() && StateDigest::canDescribe(project);
     digestAwaited = describable && journal.staleRows() > 0;
+    // The rows' meta says which inputs they are current for (StateStore::setRowsInputs): a
+    // checkpoint keeps it, and a restore of rows of these inputs keeps the digest.
     if (!describable || digestAwaited) {
         StateDigest::remove(root);
+        store.setRowsInputs({});
         return;
     }
+    store.setRowsInputs(inputsFingerprint);
     if (StateDigest::isCurrent(root, inputsFingerprint))
         return;
     StateDigest digest;

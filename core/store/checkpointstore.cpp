@@ -168,6 +168,37 @@ bool CheckpointStore::putBack(QSqlDatabase &db, const QString &id, QSqlError *er
     return true;
 }
 
+QString CheckpointStore::meta(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery query(db);
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+QString CheckpointStore::checkpointMeta(const QSqlDatabase &db, const QString &id,
+                                        const QString &key)
+{
+    QSqlQuery query(db);
+    query.prepare(u"SELECT meta_json FROM checkpoints WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return {};
+    return QJsonDocument::fromJson(query.value(0).toString().toUtf8())
+        .object()
+        .value(key)
+        .toString();
+}
+
+bool CheckpointStore::setMeta(QSqlDatabase &db, const QString &key, const QString &value,
+                              QSqlError *error)
+{
+    if (value.isEmpty())
+        return run(db, u"DELETE FROM meta WHERE key = ?"_s, {key}, error);
+    return run(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s, {key, value},
+               error);
+}
+
 bool CheckpointStore::clearTasks(QSqlDatabase &db, QSqlError *error)
 {
     // An older checkpoint's rows are not described by the current meta either.

@@ -32,6 +32,12 @@ public:
     static bool clearTasks(QSqlDatabase &db, QSqlError *error);
     // In a transaction: the "restore" event of checkpoint `id`.
     static bool recordRestore(QSqlDatabase &db, const QString &id, QSqlError *error);
+    // The meta value `key` of the task rows now, or of checkpoint `id`'s rows; empty if none.
+    static QString meta(const QSqlDatabase &db, const QString &key);
+    static QString checkpointMeta(const QSqlDatabase &db, const QString &id, const QString &key);
+    // In a transaction: sets the meta value `key` of the task rows (empty: removes it).
+    static bool setMeta(QSqlDatabase &db, const QString &key, const QString &value,
+                        QSqlError *error);
     // How many task rows checkpoint `id` holds (0 for an older Retake's file checkpoint).
     static qint64 rowCount(const QSqlDatabase &db, const QString &id);
     // The output paths (relative to the workspace) that row checkpoints point to.

@@ -552,6 +552,41 @@ CheckpointInfo StateStore::createCheckpoint(const QString &reason, const QString
     return info;
 }
 
+namespace {
+const QString kInputsKey = QStringLiteral("inputs");
+}
+
+QByteArray StateStore::rowsInputs() const
+{
+    if (!d->m_open)
+        return {};
+    return CheckpointStore::meta(d->m_db, kInputsKey).toLatin1();
+}
+
+bool StateStore::setRowsInputs(const QByteArray &inputs, QString *error)
+{
+    if (!d->m_open || d->m_readOnly || rowsInputs() == inputs)
+        return true;
+    QSqlError sqlError;
+    if (d->transaction(
+            [&](QSqlError *why) {
+                return CheckpointStore::setMeta(d->m_db, kInputsKey, QString::fromLatin1(inputs),
+                                                why);
+            },
+            &sqlError))
+        return true;
+    if (error)
+        *error = d->flushFailureMessage(sqlError);
+    return false;
+}
+
+QByteArray StateStore::checkpointInputs(const QString &id) const
+{
+    if (!d->m_open)
+        return {};
+    return CheckpointStore::checkpointMeta(d->m_db, id, kInputsKey).toLatin1();
+}
+
 QList<CheckpointInfo> StateStore::checkpoints() const
 {
     if (!d->m_open)

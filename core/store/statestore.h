@@ -94,6 +94,14 @@ public:
     // `directory` and drops the file checkpoints whose file is missing; returns those dropped.
     QList<CheckpointInfo> recoverCheckpoints(const QString &directory);
 
+    // The inputs (state.digest.json's fingerprint of storyboard, profiles and version) the
+    // task rows are current for: kept in the rows' meta, so that a checkpoint remembers them
+    // and a restore can tell whether the digest still describes the rows. Empty: unknown
+    // (a writer that has no fingerprint, e.g. the window, says so).
+    QByteArray rowsInputs() const;
+    bool setRowsInputs(const QByteArray &inputs, QString *error = nullptr);
+    QByteArray checkpointInputs(const QString &id) const;
+
     // The task rows' ids in their order, and their count per state as {"done": 12, ...}:
     // what a checkpoint made without the engine needs.
     QStringList taskIds() const;
