@@ -16,10 +16,21 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
+#include <cerrno>
 #include <cmath>
 #include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+extern char **environ;
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +71,7 @@ private Q_SLOTS:
     void mixedStagesRunOnlyTheirTasks();
     void demoRunShowsRecoveryAndExitsThree();
     void jsonLinesParse();
+    void jsonLinesAllReachAStalledReaderInOrder();
     void ctrlCCancelsCleanlyAndRunResumes();
     void checkpointPublishAndDiscardFromTheCommandLine();
     void checkpointListJsonEscapesTheReason();
@@ -75,6 +87,8 @@ private:
     // The demo without its voice-overs and cuts (72 tasks): for the tests of recovery and
     // Ctrl-C, which the film's ffmpeg and espeak-ng runs would only slow down.
     QString writeDemoWithoutFilm();
+    // `shots` image-only shots "s01-sh001"... on the built-in provider.
+    QString writeImageShots(const QString &name, int shots, int latencyMs, int concurrency);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -123,6 +137,31 @@ QString TestCli::writeDemoWithoutFilm()
     }
     root.insert(u"scenes"_s, scenes);
     return write(u"demo.retake.json"_s, QString::fromUtf8(QJsonDocument(root).toJson()));
+}
+
+QString TestCli::writeImageShots(const QString &name, int shots, int latencyMs, int concurrency)
+{
+    QJsonArray list;
+    for (int n = 1; n <= shots; ++n) {
+        list.append(QJsonObject{{u"id"_s, u"s01-sh%1"_s.arg(n, 3, 10, QLatin1Char('0'))},
+                                {u"prompt"_s, u"Lantern %1 along a canal at dusk."_s.arg(n)}});
+    }
+    const QJsonObject studio{{u"id"_s, u"studio"_s},
+                             {u"kind"_s, u"local"_s},
+                             {u"maxConcurrency"_s, concurrency},
+                             {u"options"_s, QJsonObject{{u"latencyMs"_s, latencyMs}}}};
+    const QJsonObject project{
+        {u"format"_s, u"retake-project/1"_s},
+        {u"title"_s, u"Lanterns"_s},
+        {u"assemble"_s, false},
+        {u"defaults"_s,
+         QJsonObject{{u"stages"_s, u"image"_s},
+                     {u"image"_s, QJsonObject{{u"width"_s, 64}, {u"height"_s, 36}}}}},
+        {u"providerProfiles"_s, QJsonArray{studio}},
+        {u"providers"_s,
+         QJsonObject{{u"image"_s, QJsonArray{u"studio"_s}}, {u"video"_s, QJsonArray{u"studio"_s}}}},
+        {u"scenes"_s, QJsonArray{QJsonObject{{u"id"_s, u"s01"_s}, {u"shots"_s, list}}}}};
+    return write(name, QString::fromUtf8(QJsonDocument(project).toJson()));
 }
 
 QString TestCli::write(const QString &name, const QString &text)
@@ -397,6 +436,171 @@ void TestCli::jsonLinesParse()
     QCOMPARE(attempts, 6);
     QCOMPARE(last.value(u"event"_s).toString(), u"summary"_s);
     QCOMPARE(last.value(u"counts"_s).toObject().value(u"done"_s).toInt(), 6);
+}
+
+namespace {
+
+// A retake-cli whose stdout is a pipe that the test reads only when it wants to.
+struct StalledChild {
+    pid_t pid = 0;
+    int out = -1; // the pipe's read end
+    int status = 0;
+
+    bool start(const QStringList &args, const QString &errFile)
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return false;
+        out = fds[0];
+        QList<QByteArray> words{QByteArrayLiteral(RETAKE_CLI_PATH)};
+        for (const QString &arg : args)
+            words.append(arg.toLocal8Bit());
+        std::vector<char *> argv;
+        for (QByteArray &word : words)
+            argv.push_back(word.data());
+        argv.push_back(nullptr);
+        const QByteArray err = errFile.toLocal8Bit();
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.constData(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int spawned =
+            ::posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[1]);
+        if (spawned != 0)
+            pid = 0;
+        return spawned == 0;
+    }
+    bool exited()
+    {
+        if (pid > 0 && ::waitpid(pid, &status, WNOHANG) == pid)
+            pid = 0;
+        return pid == 0;
+    }
+    // Everything it writes until it closes stdout; false when nothing came for `timeoutMs`.
+    bool readAll(QByteArray *into, int timeoutMs)
+    {
+        char buffer[65536];
+        for (;;) {
+            pollfd ready{out, POLLIN, 0};
+            if (::poll(&ready, 1, timeoutMs) <= 0)
+                return false;
+            const ssize_t n = ::read(out, buffer, sizeof buffer);
+            if (n == 0)
+                return true;
+            if (n < 0 && errno != EINTR)
+                return false;
+            if (n > 0)
+                into->append(buffer, n);
+        }
+    }
+    int exitCode()
+    {
+        if (pid > 0 && ::waitpid(pid, &status, 0) == pid)
+            pid = 0;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    ~StalledChild()
+    {
+        if (out >= 0)
+            ::close(out);
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+    }
+};
+
+} // namespace
+
+// --json lines are written by a printer thread (docs/ARCHITECTURE.md, "Threads"): a reader
+// that takes nothing while the run goes on holds up the printer, not the engine, and when it
+// reads after the run has ended, every line is there and in the order of the events: each
+// task's states in order up to done, its attempt, the report, and the summary once, last. The
+// printer still had most of the lines queued when the run ended (more than twice what the
+// pipe holds): a process that exited without writing them would fail here.
+void TestCli::jsonLinesAllReachAStalledReaderInOrder()
+{
+    constexpr int kShots = 600; // about 200 KB of lines
+    // About 2 s at 16 in flight: long enough for the watcher to connect.
+    const QString path = writeImageShots(u"order.retake.json"_s, kShots, 50, 16);
+    StalledChild run;
+    QVERIFY(run.start({u"run"_s, path, u"--json"_s}, m_dir->filePath(u"run.err"_s)));
+    const long pipeBytes = ::fcntl(run.out, F_GETPIPE_SZ);
+    QVERIFY(pipeBytes > 0);
+    // The owner has taken the workspace: a watcher follows it to its end. Waited for without
+    // an event loop, and nothing of the run's stdout is read meanwhile.
+    const QString ownerFile = m_dir->filePath(u"order.retake/owner.json"_s);
+    for (int waited = 0; !QFileInfo::exists(ownerFile) && waited < 30000; waited += 20) {
+        QVERIFY2(!run.exited(), "the run ended before it took its workspace");
+        QThread::msleep(20);
+    }
+    QVERIFY(QFileInfo::exists(ownerFile));
+    QProcess watch;
+    watch.setWorkingDirectory(m_dir->path());
+    watch.start(QStringLiteral(RETAKE_CLI_PATH), {u"watch"_s, path, u"--json"_s, u"--quiet"_s});
+    // It ends when the owner announces the end of its run, after the run's last line was
+    // handed to the printer; the owner then waits for the reader to take the rest.
+    QVERIFY2(watch.waitForFinished(120000), "the run did not end while its stdout was not read");
+    QVERIFY2(watch.exitStatus() == QProcess::NormalExit && watch.exitCode() == 0,
+             watch.readAllStandardError().constData());
+
+    QByteArray output;
+    QVERIFY2(run.readAll(&output, 60000), "the run's stdout was not closed");
+    QCOMPARE(run.exitCode(), 0);
+    QVERIFY(output.endsWith('\n'));
+    QList<QByteArray> lines = output.split('\n');
+    lines.removeLast();
+
+    // The order of a task's states in a run without faults (updates are coalesced: a task
+    // may go from queued to done between two of them).
+    const QStringList order{u"waiting"_s, u"queued"_s, u"running"_s, u"done"_s};
+    QMap<QString, QStringList> states;
+    QMap<QString, int> attempts;
+    int summaries = 0;
+    int reports = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, lines.at(i).constData());
+        const QString event = o.value(u"event"_s).toString();
+        if (event == u"task"_s) {
+            const QString id = o.value(u"id"_s).toString();
+            const QString state = o.value(u"state"_s).toString();
+            QVERIFY2(order.contains(state), lines.at(i).constData());
+            QStringList &seen = states[id];
+            QVERIFY2(seen.isEmpty() || order.indexOf(seen.last()) <= order.indexOf(state),
+                     qPrintable(id + u": "_s + seen.join(u", "_s) + u" then "_s + state));
+            QVERIFY2(!seen.contains(u"done"_s), lines.at(i).constData());
+            seen.append(state);
+        } else if (event == u"attempt"_s) {
+            QCOMPARE(o.value(u"outcome"_s).toString(), u"ok"_s);
+            ++attempts[o.value(u"task"_s).toString()];
+        } else if (event == u"report"_s) {
+            ++reports;
+            QCOMPARE(attempts.size(), kShots); // after the last attempt
+        } else if (event == u"summary"_s) {
+            ++summaries;
+            QCOMPARE(i, lines.size() - 1);
+            QCOMPARE(o.value(u"counts"_s).toObject().value(u"done"_s).toInt(), kShots);
+        } else {
+            QFAIL(lines.at(i).constData());
+        }
+    }
+    QCOMPARE(summaries, 1);
+    QCOMPARE(reports, 1);
+    QCOMPARE(states.size(), kShots);
+    QCOMPARE(attempts.size(), kShots);
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        QVERIFY2(it.value().last() == u"done"_s, qPrintable(it.key()));
+        QCOMPARE(attempts.value(it.key()), 1);
+    }
+    // Most of it was still in the printer when the run ended, not in the pipe.
+    QVERIFY2(
+        output.size() > 2 * pipeBytes,
+        qPrintable(u"%1 bytes of output, the pipe holds %2"_s.arg(output.size()).arg(pipeBytes)));
 }
 
 void TestCli::ctrlCCancelsCleanlyAndRunResumes()

@@ -25,31 +25,6 @@ void printJsonLine(QTextStream &out, const QJsonObject &object)
     out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
 }
 
-void printJson(QTextStream &out, const QJsonObject &object)
-{
-    printJsonLine(out, object);
-    out.flush();
-}
-
-QJsonObject summaryJson(const BatchSummary &s)
-{
-    QJsonObject counts;
-    for (auto it = s.counts.cbegin(); it != s.counts.cend(); ++it)
-        counts.insert(nameOf(it.key()), it.value());
-    QJsonObject qualities;
-    for (auto it = s.qualities.cbegin(); it != s.qualities.cend(); ++it)
-        qualities.insert(nameOf(it.key()), it.value());
-    return QJsonObject{{u"event"_s, u"summary"_s},
-                       {u"total"_s, s.total},
-                       {u"percent"_s, s.percent()},
-                       {u"counts"_s, counts},
-                       {u"qualities"_s, qualities},
-                       {u"degraded"_s, s.degraded()},
-                       {u"onOtherProvider"_s, s.onOtherProvider()},
-                       {u"paused"_s, s.paused},
-                       {u"pauseReason"_s, nameOf(s.pauseReason)}};
-}
-
 // The QUALITY column of `status`: a task done by an alternative provider says so.
 QString qualityText(Quality quality)
 {
@@ -112,6 +87,8 @@ CliRunner::CliRunner(Engine *engine, OutputMode mode, QObject *parent)
       m_workspace(engine->workspaceDir()), m_mode(mode), m_out(stdout), m_err(stderr),
       m_tty(::isatty(STDOUT_FILENO) == 1)
 {
+    if (m_mode == OutputMode::Json)
+        m_json = std::make_unique<JsonPrinter>(STDOUT_FILENO);
     m_redraw.setInterval(1000);
     connect(&m_redraw, &QTimer::timeout, this, &CliRunner::redrawBar);
 }
@@ -120,8 +97,16 @@ CliRunner::CliRunner(const QString &storyboard, OutputMode mode, QObject *parent
     : QObject(parent), m_storyboard(storyboard), m_mode(mode), m_out(stdout), m_err(stderr),
       m_tty(::isatty(STDOUT_FILENO) == 1)
 {
+    if (m_mode == OutputMode::Json)
+        m_json = std::make_unique<JsonPrinter>(STDOUT_FILENO);
     m_redraw.setInterval(1000);
     connect(&m_redraw, &QTimer::timeout, this, &CliRunner::redrawBar);
+}
+
+CliRunner::~CliRunner()
+{
+    if (m_json)
+        m_json->finish();
 }
 
 void CliRunner::interrupt()
@@ -130,6 +115,10 @@ void CliRunner::interrupt()
         // A second Ctrl-C: the user does not want to wait for the clean stop.
         m_err << "\nInterrupted again: exiting now.\n";
         m_err.flush();
+        // The JSON lines of the events so far go out first, unless stdout takes nothing for
+        // a second.
+        if (m_json)
+            m_json->drain(1000);
         ::_exit(ExitInterrupted);
     }
     m_interrupted = true;
@@ -289,7 +278,8 @@ int CliRunner::printStatus(QTextStream &out, OutputMode mode, const QList<TaskSn
                                            {u"message"_s, t.lastMessage},
                                            {u"output"_s, t.outputPath}});
         }
-        printJson(out, summaryJson(summary));
+        printJsonLine(out, jsonline::summary(summary));
+        out.flush();
     } else {
         out << QStringLiteral("%1 %2 %3 %4 %5\n")
                    .arg(u"TASK"_s, -22)
@@ -323,20 +313,7 @@ void CliRunner::onTasksUpdated(const QList<TaskSnapshot> &tasks)
     m_meter.updateTasks(tasks);
     if (m_mode != OutputMode::Json || m_quiet)
         return;
-    for (const TaskSnapshot &t : tasks) {
-        QJsonObject o{{u"event"_s, u"task"_s},       {u"id"_s, t.id},
-                      {u"state"_s, nameOf(t.state)}, {u"attempt"_s, t.attemptCount},
-                      {u"rung"_s, nameOf(t.rung)},   {u"provider"_s, t.providerId}};
-        if (t.quality != Quality::None)
-            o.insert(u"quality"_s, nameOf(t.quality));
-        if (t.lastError != ErrorClass::None) {
-            o.insert(u"error"_s, nameOf(t.lastError));
-            o.insert(u"message"_s, t.lastMessage);
-        }
-        if (t.retryAt.isValid())
-            o.insert(u"retryAt"_s, t.retryAt.toString(Qt::ISODateWithMs));
-        printJson(m_out, o);
-    }
+    m_json->tasks(tasks);
 }
 
 void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
@@ -345,19 +322,7 @@ void CliRunner::onAttempt(const QString &taskId, const Attempt &a)
     if (m_quiet)
         return;
     if (m_mode == OutputMode::Json) {
-        QJsonObject o{{u"event"_s, u"attempt"_s},
-                      {u"task"_s, taskId},
-                      {u"number"_s, a.number},
-                      {u"rung"_s, nameOf(a.rung)},
-                      {u"provider"_s, a.providerId},
-                      {u"model"_s, a.model},
-                      {u"outcome"_s, a.ok() ? u"ok"_s : nameOf(a.errorClass)},
-                      {u"durationMs"_s, a.durationMs()}};
-        if (!a.ok()) {
-            o.insert(u"message"_s, a.message);
-            o.insert(u"httpStatus"_s, a.httpStatus);
-        }
-        printJson(m_out, o);
+        m_json->attempt(taskId, a);
         return;
     }
     if (a.ok() || a.errorClass == ErrorClass::Cancelled)
@@ -377,7 +342,7 @@ void CliRunner::onLog(const QString &line)
     if (m_quiet)
         return;
     if (m_mode == OutputMode::Json) {
-        printJson(m_out, QJsonObject{{u"event"_s, u"log"_s}, {u"message"_s, line}});
+        m_json->log(line);
         return;
     }
     clearBar();
@@ -431,7 +396,7 @@ void CliRunner::clearBar()
 void CliRunner::printSummary(const BatchSummary &s)
 {
     if (m_mode == OutputMode::Json) {
-        printJson(m_out, summaryJson(s));
+        m_json->summary(s);
         return;
     }
     // A blank line sets it apart from the progress above it (none with --quiet).
@@ -461,10 +426,10 @@ void CliRunner::printBudgetStop(const BatchSummary &s)
     const int waiting =
         s.count(TaskState::Queued) + s.count(TaskState::Waiting) + s.count(TaskState::Retrying);
     if (m_mode == OutputMode::Json) {
-        printJson(m_out, QJsonObject{{u"event"_s, u"budget-cap"_s},
-                                     {u"cap"_s, cap},
-                                     {u"spent"_s, s.spent},
-                                     {u"notDispatched"_s, waiting}});
+        m_json->object(QJsonObject{{u"event"_s, u"budget-cap"_s},
+                                   {u"cap"_s, cap},
+                                   {u"spent"_s, s.spent},
+                                   {u"notDispatched"_s, waiting}});
         return;
     }
     m_out << u"Stopped by the budget cap: %1 of %2 cost units spent in this run. No task was "

@@ -5,12 +5,15 @@
 #pragma once
 
 #include "engine/engine.h"
+#include "jsonprinter.h"
 #include "liveline.h"
 #include "session/controlprotocol.h"
 
 #include <QObject>
 #include <QTextStream>
 #include <QTimer>
+
+#include <memory>
 
 namespace retake {
 class ControlClient;
@@ -37,6 +40,8 @@ public:
     CliRunner(Engine *engine, OutputMode mode, QObject *parent = nullptr);
     // Follows the owner of a run of `storyboard` (watch): no engine of its own.
     CliRunner(const QString &storyboard, OutputMode mode, QObject *parent = nullptr);
+    // Writes the JSON lines still queued before it goes.
+    ~CliRunner() override;
 
     // --quiet: print only the closing summary (errors still go to stderr).
     void setQuiet(bool quiet) { m_quiet = quiet; }
@@ -62,6 +67,9 @@ public:
     void note(const QString &line) { onLog(line); }
     // How the run ended, in words, for watchers ("all 6 tasks done", "cancelled by Ctrl-C").
     QString endDescription(int exitCode) const;
+    // With --json: the printer every JSON line of the run goes through (the report's too,
+    // so that the lines keep the order of the events); null otherwise.
+    JsonPrinter *jsonPrinter() const { return m_json.get(); }
 
 private:
     void onHello(const retake::RemoteSnapshot &snapshot);
@@ -82,6 +90,7 @@ private:
     OutputMode m_mode;
     QTextStream m_out;
     QTextStream m_err;
+    std::unique_ptr<JsonPrinter> m_json; // with --json
     bool m_tty = false;
     bool m_barShown = false;
     bool m_quiet = false;

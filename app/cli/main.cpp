@@ -304,6 +304,8 @@ int runCommand(CommandContext &context)
         sigaction(SIGINT, &action, nullptr);
         sigaction(SIGTERM, &action, nullptr);
     }
+    // The report's JSON lines take their turn among the run's.
+    context.reports->setPrinter(runner.jsonPrinter());
     context.reports->watch(*context.engine);
     return remote::serveRun(*context.engine, runner, context.workspace, context.call.command,
                             [&context, &runner] {

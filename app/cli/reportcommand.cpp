@@ -22,12 +22,6 @@ namespace {
 // The largest --budget, in cost units: more is no cap at all.
 constexpr double kMaxBudget = 1e12;
 
-void printJson(QTextStream &out, const QJsonObject &object)
-{
-    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
-    out.flush();
-}
-
 std::optional<ReportFormat> formatFromString(const QString &text)
 {
     if (text.isEmpty() || text == u"html"_s)
@@ -60,15 +54,25 @@ ReportCommand::ReportCommand(OutputMode mode, QObject *parent)
 {
 }
 
+void ReportCommand::printJson(const QJsonObject &object)
+{
+    if (m_printer) {
+        m_printer->object(object);
+        return;
+    }
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    m_out.flush();
+}
+
 void ReportCommand::printReportPath(const RunReportResult &report, const QString &label)
 {
     if (m_mode == OutputMode::Json) {
-        printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
-                                     {u"run"_s, report.runId},
-                                     {u"outcome"_s, report.outcome},
-                                     {u"partial"_s, report.partial},
-                                     {u"html"_s, report.files.html},
-                                     {u"json"_s, report.files.json}});
+        printJson(QJsonObject{{u"event"_s, u"report"_s},
+                              {u"run"_s, report.runId},
+                              {u"outcome"_s, report.outcome},
+                              {u"partial"_s, report.partial},
+                              {u"html"_s, report.files.html},
+                              {u"json"_s, report.files.json}});
         return;
     }
     m_out << u"%1 (%2): %3\n"_s.arg(label, ReportText::outcomeLabel(report.outcome),
@@ -103,11 +107,11 @@ int ReportCommand::report(const Project &project, const QString &workspaceDir, c
     const QString path = pathOf(files, *chosen);
     const QJsonObject run = builder.run();
     if (m_mode == OutputMode::Json) {
-        printJson(m_out, QJsonObject{{u"event"_s, u"report"_s},
-                                     {u"run"_s, builder.runId()},
-                                     {u"outcome"_s, run.value(u"outcome"_s)},
-                                     {u"partial"_s, run.value(u"partial"_s)},
-                                     {u"path"_s, path}});
+        printJson(QJsonObject{{u"event"_s, u"report"_s},
+                              {u"run"_s, builder.runId()},
+                              {u"outcome"_s, run.value(u"outcome"_s)},
+                              {u"partial"_s, run.value(u"partial"_s)},
+                              {u"path"_s, path}});
     } else {
         m_out << QDir::toNativeSeparators(path) << '\n';
     }
@@ -197,7 +201,6 @@ void ReportCommand::writeFinishedRunReport(const Engine &engine)
         m_pendingRunId = m_runId;
         if (m_mode == OutputMode::Json) {
             printJson(
-                m_out,
                 QJsonObject{{u"event"_s, u"report"_s}, {u"run"_s, m_runId}, {u"pending"_s, true}});
         }
         return;
@@ -248,8 +251,7 @@ int ReportCommand::printEstimate(const RunEstimate &estimate)
 
     if (m_mode == OutputMode::Json) {
         for (const ProviderEstimate &e : rows) {
-            printJson(m_out,
-                      QJsonObject{{u"event"_s, u"estimate"_s},
+            printJson(QJsonObject{{u"event"_s, u"estimate"_s},
                                   {u"provider"_s, e.providerId},
                                   {u"tasks"_s, e.tasks},
                                   {u"images"_s, e.images},
@@ -261,15 +263,15 @@ int ReportCommand::printEstimate(const RunEstimate &estimate)
                                   {u"timeSource"_s, e.measured ? u"measured"_s : u"default"_s},
                                   {u"samples"_s, e.samples}});
         }
-        printJson(m_out, QJsonObject{{u"event"_s, u"estimate-total"_s},
-                                     {u"tasks"_s, sum.tasks},
-                                     {u"done"_s, done},
-                                     {u"total"_s, total},
-                                     {u"timeMs"_s, sum.timeMs},
-                                     {u"wallTimeMs"_s, sum.wallTimeMs},
-                                     {u"costUnits"_s, sum.costUnits},
-                                     {u"failedOrBlocked"_s, later.tasks},
-                                     {u"failedOrBlockedCostUnits"_s, later.costUnits}});
+        printJson(QJsonObject{{u"event"_s, u"estimate-total"_s},
+                              {u"tasks"_s, sum.tasks},
+                              {u"done"_s, done},
+                              {u"total"_s, total},
+                              {u"timeMs"_s, sum.timeMs},
+                              {u"wallTimeMs"_s, sum.wallTimeMs},
+                              {u"costUnits"_s, sum.costUnits},
+                              {u"failedOrBlocked"_s, later.tasks},
+                              {u"failedOrBlockedCostUnits"_s, later.costUnits}});
         return ExitAllDone;
     }
 

@@ -5,6 +5,7 @@
 
 #include "clirunner.h"
 #include "engine/engine.h"
+#include "jsonprinter.h"
 #include "report/reportbuilder.h"
 #include "report/runestimate.h"
 #include "report/runreport.h"
@@ -49,14 +50,19 @@ public:
     // Ctrl-C (or SIGTERM) cancels the run: it ends within a second, so its report is left
     // pending (RunReport::markPending) for the next open or `retake-cli report`.
     void deferReport() { m_defer = true; }
+    // With --json during a run: its lines go through the run's printer, in order with the
+    // run's own (CliRunner::jsonPrinter(); it must outlive the run).
+    void setPrinter(JsonPrinter *printer) { m_printer = printer; }
 
 private:
+    void printJson(const QJsonObject &object);
     void writeFinishedRunReport(const Engine &engine);
     void printReportPath(const RunReportResult &report, const QString &label);
 
     OutputMode m_mode;
     QTextStream m_out;
     QTextStream m_err;
+    JsonPrinter *m_printer = nullptr;
     QString m_runId;
     bool m_reported = false;
     bool m_defer = false;
