@@ -1233,6 +1233,19 @@ void TestReport::cliBudgetStopsBeforeTheCap()
     QVERIFY2(studioRow(after.out).startsWith(u"studio 3 "_s), qPrintable(after.out));
     QVERIFY2(studioRow(after.out).endsWith(u"measured attempts"_s), qPrintable(after.out));
 
+    // With --json the stop is an event of its own, before the closing summary.
+    const CliResult json = cli({u"run"_s, board, u"--budget"_s, u"1"_s, u"--json"_s}, dir.path());
+    QCOMPARE(json.exitCode, 3);
+    const QStringList lines = json.out.trimmed().split(u'\n');
+    QVERIFY(lines.size() >= 2);
+    const QJsonObject capLine =
+        QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
+    QCOMPARE(capLine.value(u"event"_s).toString(), u"budget-cap"_s);
+    QCOMPARE(capLine.value(u"cap"_s).toDouble(), 1.0);
+    QCOMPARE(capLine.value(u"notDispatched"_s).toInt(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(u"event"_s).toString(),
+             u"summary"_s);
+
     // No prompt and no key in reports or logs.
     QCOMPARE(filesContaining(ws + u"/reports"_s, QString::fromUtf16(kPlantedPrompt).toUtf8()),
              QStringList());

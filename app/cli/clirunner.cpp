@@ -396,6 +396,7 @@ void CliRunner::clearBar()
 void CliRunner::printSummary(const BatchSummary &s)
 {
     if (m_mode == OutputMode::Json) {
+        printBudgetStop(s); // its own event, before the closing summary
         m_json->summary(s);
         return;
     }
