@@ -156,6 +156,14 @@ void TestCliReader::compareRead(const QStringList &read, bool fromRows)
     QVERIFY2(!full.out.isEmpty(), qPrintable(full.err));
     QCOMPARE(light.out, full.out);
     QCOMPARE(light.exitCode, full.exitCode);
+    if (read.contains(u"--json"_s)) {
+        // Every line is what QJsonDocument writes for it (status builds its lines as text).
+        for (const QString &line : light.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonDocument parsed = QJsonDocument::fromJson(line.toUtf8());
+            QVERIFY2(parsed.isObject(), qPrintable(line));
+            QCOMPARE(QString::fromUtf8(parsed.toJson(QJsonDocument::Compact)), line);
+        }
+    }
 }
 
 void TestCliReader::compareAllReads(bool fromRows)
