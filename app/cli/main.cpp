@@ -650,12 +650,16 @@ void heapInHugePages(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 32 << 20); // large blocks from the heap too
     mallopt(M_TRIM_THRESHOLD, int(2 * kPad));
     mallopt(M_TOP_PAD, int(kPad));
-    void *grow = malloc(size_t(1) << 20); // more than the heap has: it grows by 1 MB + kPad
-    const auto start = (reinterpret_cast<uintptr_t>(grow) + kHuge - 1) & ~(kHuge - 1);
+    // More than the heap has: it grows by 1 MB + kPad.
+    auto *const grow = static_cast<char *>(malloc(size_t(1) << 20));
+    if (!grow)
+        return;
+    char *const start = grow + (kHuge - reinterpret_cast<uintptr_t>(grow) % kHuge) % kHuge;
+    char *const top = static_cast<char *>(sbrk(0));
+    const size_t length = top > start ? size_t(top - start) & ~(kHuge - 1) : 0;
+    if (length > 0)
+        madvise(start, length, MADV_HUGEPAGE);
     free(grow);
-    const auto end = reinterpret_cast<uintptr_t>(sbrk(0)) & ~(kHuge - 1);
-    if (grow && end > start)
-        madvise(reinterpret_cast<void *>(start), end - start, MADV_HUGEPAGE);
 #else
     Q_UNUSED(argc);
     Q_UNUSED(argv);

@@ -84,7 +84,7 @@ QString freshId(QSqlDatabase &db, const QString &databasePath, const QDateTime &
     QSqlQuery taken(db);
     taken.prepare(u"SELECT 1 FROM checkpoints WHERE id = ?"_s);
     for (;; ++counter) {
-        const QString id = u"cp-%1-%2"_s.arg(now.toString(u"yyyyMMdd-HHmmss"_s)).arg(counter);
+        QString id = u"cp-%1-%2"_s.arg(now.toString(u"yyyyMMdd-HHmmss"_s)).arg(counter);
         taken.bindValue(0, id);
         const bool recorded = taken.exec() && taken.next();
         taken.finish();
