@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace retake::cli {
@@ -51,7 +53,9 @@ QByteArray LightRead::storyboardBytes(const QString &file)
     if (!info.isFile() || info.size() > StoryboardLoader::kMaxFileBytes ||
         !in.open(QIODevice::ReadOnly))
         return {};
-    return in.read(StoryboardLoader::kMaxFileBytes + 1);
+    // As much as the file holds (and a byte more, had it grown): a buffer of the loader's limit
+    // would be 32 MB of heap kept for the whole run.
+    return in.read(std::min<qint64>(info.size(), StoryboardLoader::kMaxFileBytes) + 1);
 }
 
 QByteArray LightRead::fingerprint(const QString &file, const QByteArray &bytes,
