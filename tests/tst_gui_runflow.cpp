@@ -98,6 +98,18 @@ QStringList actionNames(MessageBanner *banner)
     return names;
 }
 
+// An engine of the CLI's kind in the test: "studio" is a fake that takes 30 ms per attempt,
+// one at a time, and writes outputs that are not verified.
+void useSlowStudio(Engine &engine)
+{
+    auto provider = std::make_unique<FakeProvider>(u"studio"_s, 1);
+    provider->setLatencyMs(30);
+    engine.setProvider(std::move(provider));
+    EngineOptions options = engine.options();
+    options.verifyOutputs = false;
+    engine.setOptions(options);
+}
+
 QJsonObject readJson(const QString &path)
 {
     QFile file(path);
@@ -410,12 +422,7 @@ void TestGuiRunFlow::crashedRunGetsAPartialReportAtOpen()
         QString error;
         QVERIFY2(engine.open(*loaded.project, Workspace::forStoryboard(board), &error),
                  qPrintable(error));
-        auto provider = std::make_unique<FakeProvider>(u"studio"_s, 1);
-        provider->setLatencyMs(30);
-        engine.setProvider(std::move(provider));
-        EngineOptions options = engine.options();
-        options.verifyOutputs = false;
-        engine.setOptions(options);
+        useSlowStudio(engine);
         QSignalSpy attempt(&engine, &Engine::attemptFinished);
         engine.start();
         QVERIFY(attempt.wait(10000));
@@ -466,12 +473,7 @@ void TestGuiRunFlow::pendingReportOfACancelledRunIsWrittenAtOpen()
         Engine engine;
         QString error;
         QVERIFY2(engine.open(*loaded.project, ws, &error), qPrintable(error));
-        auto provider = std::make_unique<FakeProvider>(u"studio"_s, 1);
-        provider->setLatencyMs(30);
-        engine.setProvider(std::move(provider));
-        EngineOptions options = engine.options();
-        options.verifyOutputs = false;
-        engine.setOptions(options);
+        useSlowStudio(engine);
         QSignalSpy attempt(&engine, &Engine::attemptFinished);
         QSignalSpy finished(&engine, &Engine::batchFinished);
         engine.start();

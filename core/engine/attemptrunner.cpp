@@ -57,10 +57,14 @@ bool AttemptRunner::prepareStaging(TaskRecord &t, QString *error)
 void AttemptRunner::releaseStaging(TaskRecord &t)
 {
     // An attempt that failed before prepareStaging() has no slot.
+    if (t.stagingSlot >= 0)
+        freeSlot(t, emptySlot(m_workspace.stagingSlotDir(t.stagingSlot)));
+}
+
+void AttemptRunner::freeSlot(TaskRecord &t, bool emptied)
+{
     const int slot = std::exchange(t.stagingSlot, -1);
-    if (slot < 0)
-        return;
-    if (emptySlot(m_workspace.stagingSlotDir(slot)))
+    if (emptied) // a slot that could not be emptied is not used again in this run
         m_freeSlots.append(slot);
 }
 
@@ -404,9 +408,7 @@ void AttemptRunner::onFiled(int i, int number, const FilePlan &plan, const FileO
                                 "retake::Engine", "the provider's original could not be kept as %1")
                                 .arg(m_workspace.relativePath(plan.originalKept));
     }
-    const int slot = std::exchange(t.stagingSlot, -1);
-    if (outcome.slotEmptied)
-        m_freeSlots.append(slot);
+    freeSlot(t, outcome.slotEmptied);
     m_host.attemptFiled(i, plan.target);
 }
 

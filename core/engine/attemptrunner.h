@@ -62,6 +62,7 @@ public:
     // Forgets the slots (a new run: Engine::open removes draft/.staging).
     void resetStaging();
 
+private:
     // What filing moves where; made on the engine's thread, done on a worker.
     struct FilePlan {
         QString staged;         // the verified output in the slot
@@ -80,11 +81,12 @@ public:
     // Blocking: renames the output (and the original) into draft/, then empties the slot.
     static FileOutcome fileOnDisk(const FilePlan &plan);
 
-private:
     // Files the verified `stagedFile` on a worker; the host hears attemptFiled or
     // attemptFailed.
     void fileOutput(int i, const QString &stagedFile);
     void onFiled(int i, int number, const FilePlan &plan, const FileOutcome &outcome);
+    // The attempt's slot is free again; `emptied`: it can be used by another attempt.
+    void freeSlot(TaskRecord &t, bool emptied);
     void onJobFinished(int i, const GenerationResult &result);
     void onVerified(int i, const QString &file, const VerificationResult &verification);
     // A verified (or, unverified, measured) output: recorded, conformed when needed, filed.

@@ -4,13 +4,23 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace retake {
+
+namespace {
+
+QString cannotArchive(const QString &taskId, const QString &error)
+{
+    //: %1 is the task, %2 the error.
+    return QCoreApplication::translate("retake::Engine",
+                                       "%1: could not archive the failed attempt's files: %2")
+        .arg(taskId, error);
+}
+
+} // namespace
 
 FailureArchive::FailureArchive(const Workspace &workspace, Logger log, QObject *context)
     : m_workspace(workspace), m_log(std::move(log)), m_context(context)
@@ -50,22 +60,16 @@ QString FailureArchive::archive(const TaskRecord &t, const QString &fromDir)
     QString parked;
     if (!fromDir.isEmpty()) {
         parked = m_workspace.path(u"draft/.staging/failed-%1"_s.arg(++m_parked));
-        if (!QFile::rename(fromDir, parked))
+        if (!QDir().rename(fromDir, parked))
             parked.clear(); // no folder (the attempt failed before it had one), or no rename
     }
     const QString taskId = t.snap.id;
-    QString earlyProblem;
-    if (parked.isEmpty() && QFileInfo::exists(fromDir)) {
-        // It could not be parked: moved here, as it was before the archive had a thread.
+    if (parked.isEmpty()) {
+        // Not parked: whatever there is moves here, as before the archive had a thread.
         QString error;
         if (!m_workspace.moveDirContents(fromDir, dir, &error))
-            earlyProblem = error;
+            m_log(cannotArchive(taskId, error));
     }
-    if (!earlyProblem.isEmpty())
-        //: %1 is the task, %2 the error.
-        m_log(QCoreApplication::translate("retake::Engine",
-                                          "%1: could not archive the failed attempt's files: %2")
-                  .arg(taskId, earlyProblem));
     QJsonObject json{
         {u"task"_s, t.snap.id},
         {u"attempt"_s, a.number},
@@ -85,12 +89,8 @@ QString FailureArchive::archive(const TaskRecord &t, const QString &fromDir)
     queue([root = m_workspace.root(), parked, dir, taskId, json]() -> QString {
         const Workspace workspace(root);
         QString error;
-        if (!parked.isEmpty() && !workspace.moveDirContents(parked, dir, &error)) {
-            //: %1 is the task, %2 the error.
-            return QCoreApplication::translate(
-                       "retake::Engine", "%1: could not archive the failed attempt's files: %2")
-                .arg(taskId, error);
-        }
+        if (!parked.isEmpty() && !workspace.moveDirContents(parked, dir, &error))
+            return cannotArchive(taskId, error);
         QDir().mkpath(dir);
         if (!Workspace::writeJson(dir + u"/error.json"_s, json, &error))
             //: %1 is the task, %2 the error. error.json is a file name.
