@@ -86,6 +86,7 @@ private Q_SLOTS:
     void blockingRequestsFromAnotherThread();
     void eventsFollowTheEngine();
     void lateSubscriberStartsFromTheTruth();
+    void eventsOlderThanASnapshotFollowOnlyOlderSubscribers();
     void unknownIdsAreNamed();
     void hostileMessages_data();
     void hostileMessages();
@@ -666,6 +667,54 @@ void TestControl::lateSubscriberStartsFromTheTruth()
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->summary().running, false, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(matchesEngine(), 5000);
     QVERIFY(!lastSummary.paused);
+}
+
+// The feed queues one buffer of events for all subscribers. A subscriber that arrives while
+// events wait starts from a snapshot taken after them: they go out to the others first and
+// never follow its snapshot (a watcher would log an attempt or a line twice, or from before
+// it was there).
+void TestControl::eventsOlderThanASnapshotFollowOnlyOlderSubscribers()
+{
+    QVERIFY(openEngine(2, 20));
+    QVERIFY(startServer());
+    const auto subscribe = [this](QLocalSocket &socket) {
+        socket.connectToServer(m_server->owner().socketPath);
+        if (!socket.waitForConnected(2000))
+            return false;
+        socket.write(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                     "\n");
+        return socket.flush();
+    };
+    const auto lines = [](QLocalSocket &socket, QList<QJsonObject> &into) {
+        while (socket.canReadLine())
+            into << QJsonDocument::fromJson(socket.readLine()).object();
+        return into.size();
+    };
+    QLocalSocket first;
+    QList<QJsonObject> firstLines;
+    QVERIFY(subscribe(first));
+    QTRY_COMPARE_WITH_TIMEOUT(lines(first, firstLines), 1, 5000); // its snapshot
+
+    // An event waits for the next flush...
+    const QString line = u"logged before the second watcher came"_s;
+    Q_EMIT m_engine->logMessage(line);
+    // ...when a second watcher subscribes.
+    QLocalSocket second;
+    QList<QJsonObject> secondLines;
+    QVERIFY(subscribe(second));
+    QTRY_COMPARE_WITH_TIMEOUT(lines(second, secondLines), 1, 5000);
+    QCOMPARE(remoteSnapshotFromJson(secondLines.constFirst()).tasks.size(), 4);
+
+    QTRY_COMPARE_WITH_TIMEOUT(lines(first, firstLines), 2, 5000);
+    QCOMPARE(firstLines.at(1).value(u"event"_s).toString(), u"log"_s);
+    QCOMPARE(firstLines.at(1).value(u"message"_s).toString(), line);
+    // Past the longest an event waits (100 ms): nothing reached the second watcher.
+    QTest::qWait(300);
+    QCOMPARE(lines(second, secondLines), 1);
+    // What comes after its snapshot does.
+    Q_EMIT m_engine->logMessage(u"after"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(lines(second, secondLines), 2, 5000);
+    QCOMPARE(secondLines.at(1).value(u"message"_s).toString(), u"after"_s);
 }
 
 void TestControl::unknownIdsAreNamed()

@@ -195,10 +195,7 @@ void ControlServer::connectEngine()
             });
     // The providers are the last of a coalesced update (docs/ARCHITECTURE.md, "Ownership
     // and watching"): what waited goes out as soon as the update has been queued whole.
-    connect(m_engine, &Engine::providersUpdated, this, [this] {
-        if (m_flushTimer->isActive())
-            m_flushTimer->start(0);
-    });
+    connect(m_engine, &Engine::providersUpdated, this, &ControlServer::flushPending);
     connect(m_engine, &Engine::pausedChanged, this, [this](bool paused, PauseReason reason) {
         broadcast(
             controlEvent(u"paused"_s, {{u"paused"_s, paused}, {u"reason"_s, nameOf(reason)}}));
@@ -272,25 +269,29 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
         if (request.fatal)
             refuse(socket, request.id, request.error);
         else
-            write(socket, encodeControlLine(controlError(request.id, request.error)));
+            reply(socket, encodeControlLine(controlError(request.id, request.error)));
         return;
     }
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
     if (!m_engine) {
-        write(socket, encodeControlLine(controlError(request.id, u"the owner is shutting down"_s)));
+        reply(socket, encodeControlLine(controlError(request.id, u"the owner is shutting down"_s)));
         return;
     }
     if (request.cmd == u"hello"_s || request.cmd == u"subscribe"_s) {
-        write(socket, helloLine(request.id));
+        // What waits for the others is older than this snapshot: out before it, and never
+        // to this client.
+        flushPending();
+        reply(socket, helloLine(request.id));
         // After the reply, so that the subscriber's first event follows its snapshot.
         it = m_clients.find(socket);
         if (it != m_clients.end() && request.cmd == u"subscribe"_s)
             it->subscribed = true;
         return;
     }
-    write(socket, encodeControlLine(execute(request, *it)));
+    const QJsonObject answer = execute(request, *it);
+    reply(socket, encodeControlLine(answer));
 }
 
 QJsonObject ControlServer::execute(const ControlRequest &request, Client &client)
@@ -501,14 +502,19 @@ void ControlServer::refuse(QLocalSocket *socket, const QJsonValue &id, const QSt
     QTimer::singleShot(kRefusedGraceMs, socket, [socket] { socket->abort(); });
 }
 
-void ControlServer::write(QLocalSocket *socket, const QByteArray &line)
+void ControlServer::reply(QLocalSocket *socket, const QByteArray &line)
+{
+    const auto it = m_clients.constFind(socket);
+    if (it != m_clients.cend() && it->subscribed)
+        flushPending(); // the events before this reply go first
+    write(socket, line);
+}
+
+void ControlServer::write(QLocalSocket *socket, const QByteArray &data)
 {
     auto it = m_clients.find(socket);
     if (it == m_clients.end() || it->closing)
         return;
-    // Events queued before this line go first, in the same write.
-    const QByteArray data = it->pending.isEmpty() ? line : it->pending + line;
-    it->pending.clear();
     if (socket->bytesToWrite() + data.size() > kMaxBacklogBytes) {
         // It does not read what it asked for; holding its backlog would cost the owner.
         it->closing = true;
@@ -546,30 +552,34 @@ void ControlServer::broadcast(const QJsonObject &event)
 
 void ControlServer::send(const QByteArray &line)
 {
+    if (!hasSubscribers())
+        return;
     // A coalesced update is several events (tasks, attempts, summary, providers): one write
     // per subscriber for all of them, not one system call and one wake-up per event each.
-    bool queued = false;
-    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-        if (it->subscribed && !it->closing) {
-            it->pending += line;
-            queued = true;
-        }
-    }
-    if (queued && !m_flushTimer->isActive())
+    m_pending += line;
+    if (!m_flushTimer->isActive())
         m_flushTimer->start(kFlushDelayMs);
 }
 
 void ControlServer::flushPending()
 {
     m_flushTimer->stop();
+    if (m_pending.isEmpty())
+        return;
     // write() may drop a client that does not read: collect the sockets first.
-    QList<QLocalSocket *> ready;
+    QList<QLocalSocket *> subscribers;
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-        if (!it->pending.isEmpty())
-            ready << it.key();
+        if (it->subscribed && !it->closing)
+            subscribers << it.key();
     }
-    for (QLocalSocket *socket : std::as_const(ready))
-        write(socket, {});
+    for (QLocalSocket *socket : std::as_const(subscribers))
+        write(socket, m_pending);
+    // The buffer is kept for the next update, unless a large one (a snapshot-sized update of
+    // a big batch) would stay allocated for the rest of the run.
+    if (m_pending.capacity() > kTasksPerEvent * 1024)
+        m_pending.clear();
+    else
+        m_pending.resize(0);
 }
 
 void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
@@ -578,18 +588,22 @@ void ControlServer::broadcastTasks(const QList<TaskSnapshot> &tasks)
         m_taskText.clear(); // a change nobody saw: the texts are no longer current
         return;
     }
-    static const QByteArray event = encodeControlLine(controlEvent(u"tasks"_s));
+    // Written straight into the subscribers' buffer: `{"event":"tasks",…,"tasks":[…]}`.
+    static const QByteArray head =
+        withRawMember(encodeControlLine(controlEvent(u"tasks"_s)), u"tasks", "[").chopped(2);
     for (qsizetype from = 0; from < tasks.size(); from += kTasksPerEvent) {
-        QByteArray array = "[";
+        m_pending += head;
         for (const TaskSnapshot &task : tasks.mid(from, kTasksPerEvent)) {
             const QByteArray text = encodeTask(task);
             m_taskText.insert(task.id, text);
-            array += text;
-            array += ',';
+            m_pending += text;
+            m_pending += ',';
         }
-        closeJson(array, ']');
-        send(withRawMember(event, u"tasks", array));
+        closeJson(m_pending, ']');
+        m_pending += "}\n";
     }
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start(kFlushDelayMs);
 }
 
 void ControlServer::announceEnd(int exitCode, const QString &how)

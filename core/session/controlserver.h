@@ -60,7 +60,6 @@ Q_SIGNALS:
 private:
     struct Client {
         QByteArray buffer;
-        QByteArray pending; // events not yet handed to the socket (see send())
         bool subscribed = false;
         bool closing = false;
         qint64 pid = 0;
@@ -77,11 +76,13 @@ private:
     QString unknownProvider(const QString &id) const;
     QByteArray helloLine(const QJsonValue &id);
     void refuse(QLocalSocket *socket, const QJsonValue &id, const QString &error);
-    void write(QLocalSocket *socket, const QByteArray &line);
+    // A reply to `socket`: the events queued for the subscribers go out first.
+    void reply(QLocalSocket *socket, const QByteArray &line);
+    void write(QLocalSocket *socket, const QByteArray &data);
     bool hasSubscribers() const;
     void broadcast(const QJsonObject &event);
-    // Queues `line` for every subscriber; what one event-loop turn queues goes out in one
-    // write per subscriber (flushPending()).
+    // Queues `line` for every subscriber (m_pending); what waits goes out with the next
+    // coalesced update in one write per subscriber (flushPending()).
     void send(const QByteArray &line);
     void flushPending();
     void broadcastTasks(const QList<TaskSnapshot> &tasks);
@@ -97,6 +98,9 @@ private:
     // Each task's JSON text as last sent, while there have been subscribers ever since it
     // was written (emptied otherwise): a subscriber's snapshot is mostly copied from it.
     QHash<QString, QByteArray> m_taskText;
+    // The events every subscriber has yet to get, in order: one buffer for all of them (they
+    // all get the same events; a new subscriber's snapshot waits until it has been sent).
+    QByteArray m_pending;
     QTimer *m_flushTimer; // single shot: writes what the subscribers have pending
     bool m_endsWithBatch = false;
     bool m_batchFinished = false;

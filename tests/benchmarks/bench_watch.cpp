@@ -10,6 +10,14 @@
 // successful attempt (the owner's clock; same host). Owner CPU = utime + stime of the owner
 // process itself from /proc (its ffmpeg children excluded), sampled until it exits.
 // Prints figures; no thresholds.
+//
+// BENCH_WATCH_PERF=DIR also records the owner with `perf record` (a sample every 0.5 ms of
+// its CPU time, DWARF call graphs; Debian's linux-perf, run as root) and counts which of its
+// samples are the feed's: a call chain through the control server or the feed's encoders, or
+// a send(2) (only the control server sends). CPU seconds of two runs differ by ±10 % on a
+// shared VM; within one run the share of samples does not depend on how fast the run was.
+// The socket polls of the event loop (one more descriptor per watcher in every poll) are
+// counted apart, to be compared with a run without watchers.
 #include "session/controlprotocol.h"
 
 #include <QCoreApplication>
@@ -125,8 +133,68 @@ void handleLine(Watcher &w, const QByteArray &line)
     }
 }
 
+// The owner's samples in a `perf record` of it: all of them, the feed's (see the top), and
+// those in the kernel's poll.
+struct Samples {
+    int total = 0;
+    int feed = 0;
+    int poll = 0;
+};
+
+Samples classify(const QString &data, qint64 pid)
+{
+    Samples samples;
+    QProcess script;
+    script.setStandardErrorFile(QProcess::nullDevice());
+    script.start(u"perf"_s, {u"script"_s, u"-i"_s, data, u"--pid"_s, QString::number(pid), u"-F"_s,
+                             u"tid,ip,sym"_s});
+    if (!script.waitForStarted())
+        return samples;
+    static const QByteArrayList feedFrames = {"ControlServer",   "encodeTask",    "encodeAttempt",
+                                              "encodeProviders", "withRawMember", "__libc_send"};
+    bool inSample = false;
+    bool feed = false;
+    bool poll = false;
+    const auto endSample = [&] {
+        if (!inSample)
+            return;
+        ++samples.total;
+        samples.feed += feed ? 1 : 0;
+        samples.poll += (poll && !feed) ? 1 : 0;
+        inSample = feed = poll = false;
+    };
+    QByteArray rest;
+    const auto readLines = [&](bool all) {
+        rest += script.readAllStandardOutput();
+        qsizetype from = 0;
+        for (qsizetype nl; (nl = rest.indexOf('\n', from)) >= 0; from = nl + 1) {
+            const QByteArray line = rest.mid(from, nl - from);
+            if (line.trimmed().isEmpty()) {
+                endSample();
+            } else if (line.startsWith('\t') || line.startsWith(' ')) {
+                feed = feed || std::any_of(feedFrames.cbegin(), feedFrames.cend(),
+                                           [&](const QByteArray &f) { return line.contains(f); });
+                poll = poll || line.contains("do_sys_poll");
+            } else {
+                endSample();
+                inSample = true;
+            }
+        }
+        rest.remove(0, from);
+        if (all)
+            endSample();
+    };
+    while (script.state() == QProcess::Running) {
+        script.waitForReadyRead(1000);
+        readLines(false);
+    }
+    readLines(true);
+    return samples;
+}
+
 struct Figures {
     double seconds = 0;
+    Samples samples;
     double ownerCpu = 0;
     double ownerSystem = 0; // of which in the kernel
     std::vector<qint64> latencies;
@@ -156,6 +224,19 @@ Figures measure(int shots, int watcherCount)
     QStringList command =
         qEnvironmentVariable("BENCH_WATCH_WRAPPER").split(u' ', Qt::SkipEmptyParts);
     command << QStringLiteral(RETAKE_CLI_PATH) << u"run"_s << board;
+    // BENCH_WATCH_PERF=DIR: a shell starts `perf record` on itself, then becomes the owner
+    // (exec keeps the pid), so that the owner's every thread is recorded from its start.
+    const QString perfDir = qEnvironmentVariable("BENCH_WATCH_PERF");
+    const QString perfData = dir.filePath(u"owner.perf"_s);
+    const QString perfPid = dir.filePath(u"perf.pid"_s);
+    if (!perfDir.isEmpty()) {
+        command.prepend(u"perf record -q -m 32M --call-graph dwarf,16384 -c 500000 -p $$ -o '%1' "
+                        "2>/dev/null >/dev/null & echo $! > '%2'; sleep 0.5; exec \"$@\""_s.arg(
+                            perfData, perfPid));
+        command.prepend(u"-c"_s);
+        command.insert(2, u"sh"_s); // $0
+        command.prepend(u"sh"_s);
+    }
     owner.start(command.takeFirst(), command);
     owner.waitForStarted();
     const qint64 pid = owner.processId();
@@ -217,6 +298,23 @@ Figures measure(int shots, int watcherCount)
     owner.waitForFinished(-1);
     f.seconds = clock.elapsed() / 1000.0;
     f.ownerCpu = lastCpu;
+    if (!perfDir.isEmpty()) {
+        // perf ends with the process it records, after writing its file.
+        QFile pidFile(perfPid);
+        pidFile.open(QIODevice::ReadOnly);
+        const QByteArray perf = pidFile.readAll().trimmed();
+        const auto running = [&perf] {
+            QFile stat(u"/proc/%1/stat"_s.arg(QString::fromLatin1(perf)));
+            // Gone, or a zombie nobody reaps (its parent, the owner, has exited).
+            return !perf.isEmpty() && stat.open(QIODevice::ReadOnly) &&
+                   !stat.readAll().contains(") Z ");
+        };
+        for (int i = 0; i < 600 && running(); ++i)
+            QThread::msleep(100);
+        f.samples = classify(perfData, pid);
+        if (qEnvironmentVariableIsSet("BENCH_WATCH_PERF_KEEP"))
+            QFile::rename(perfData, perfDir + u"/owner-%1.data"_s.arg(pid));
+    }
     for (Watcher &w : watchers) {
         f.latencies.insert(f.latencies.end(), w.latencies.begin(), w.latencies.end());
         f.tasksSeen += int(w.seenDone.size());
@@ -301,6 +399,14 @@ int main(int argc, char **argv)
                    .arg(f.latencies.empty() ? -1 : f.latencies.back(), 4)
                    .arg(f.switches)
                    .arg(f.ownerSystem, 0, 'f', 2);
+        if (f.samples.total > 0) {
+            out << u"          perf: %1 owner samples (0.5 ms each), the feed's %2 (%3 %), in "
+                   "the kernel's poll %4 (%5 %)\n"_s.arg(f.samples.total)
+                       .arg(f.samples.feed)
+                       .arg(100.0 * f.samples.feed / f.samples.total, 0, 'f', 1)
+                       .arg(f.samples.poll)
+                       .arg(100.0 * f.samples.poll / f.samples.total, 0, 'f', 1);
+        }
         out.flush();
     }
     return 0;
