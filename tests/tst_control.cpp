@@ -338,6 +338,21 @@ void TestControl::taskTextIsTheSameJson()
     QCOMPARE(QJsonDocument::fromJson(encodeProviders(providers)).array(), toJson(providers));
     QCOMPARE(encodeProviders({}), QByteArray("[]"));
 
+    BatchSummary summary;
+    QCOMPARE(QJsonDocument::fromJson(encodeSummary(summary)).object(), toJson(summary));
+    summary.total = 7;
+    summary.counts = {{TaskState::Done, 4}, {TaskState::Failed, 1}, {TaskState::Running, 2}};
+    summary.qualities = {{Quality::Full, 3}, {Quality::Fallback, 1}};
+    summary.running = true;
+    summary.paused = true;
+    summary.pauseReason = PauseReason::BudgetCap;
+    summary.spent = 0.1 + 0.2;
+    summary.budgetCap = 12.5;
+    QCOMPARE(QJsonDocument::fromJson(encodeSummary(summary)).object(), toJson(summary));
+    summary.spent = std::numeric_limits<double>::infinity(); // written as null by both
+    QCOMPARE(QJsonDocument::fromJson(encodeSummary(summary)).object(),
+             QJsonDocument::fromJson(QJsonDocument(toJson(summary)).toJson()).object());
+
     QCOMPARE(withRawMember("{\"v\":1}\n", u"tasks", "[]"), QByteArray("{\"v\":1,\"tasks\":[]}\n"));
     QCOMPARE(withRawMember("{}", u"a\"b", "1"), QByteArray("{\"a\\\"b\":1}"));
 }

@@ -182,7 +182,8 @@ void ControlServer::connectEngine()
         if (!hasSubscribers() || (m_lastSummary && sameSummary(*m_lastSummary, summary)))
             return;
         m_lastSummary = summary;
-        send(encodeControlLine(controlEvent(u"summary"_s, {{u"summary"_s, toJson(summary)}})));
+        static const QByteArray event = encodeControlLine(controlEvent(u"summary"_s));
+        send(withRawMember(event, u"summary", encodeSummary(summary)));
     });
     connect(m_engine, &Engine::providersUpdated, this,
             [this](const QList<ProviderStatus> &providers) {

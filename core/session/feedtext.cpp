@@ -289,6 +289,36 @@ QByteArray encodeAttempt(const Attempt &a)
     return out;
 }
 
+QByteArray encodeSummary(const BatchSummary &s)
+{
+    QByteArray out;
+    out.reserve(256);
+    out += '{';
+    appendMember(out, "total", s.total);
+    const auto appendCounts = [&out](const auto &counts) {
+        out += '{';
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            appendString(out, nameOf(it.key()));
+            out += ':';
+            appendInteger(out, it.value());
+            out += ',';
+        }
+        closeJson(out, '}');
+        out += ',';
+    };
+    appendKey(out, "counts");
+    appendCounts(s.counts);
+    appendKey(out, "qualities");
+    appendCounts(s.qualities);
+    appendMember(out, "running", s.running);
+    appendMember(out, "paused", s.paused);
+    appendMember(out, "pauseReason", nameOf(s.pauseReason));
+    appendMember(out, "spent", s.spent);
+    appendMember(out, "budgetCap", s.budgetCap);
+    out.back() = '}';
+    return out;
+}
+
 QByteArray encodeProviders(const QList<ProviderStatus> &providers)
 {
     QByteArray out = "[";

@@ -20,6 +20,8 @@ QByteArray encodeTask(const TaskSnapshot &task);
 QByteArray encodeTasks(const QList<TaskSnapshot> &tasks);
 // The compact JSON object of `attempt`, members as in toJson(const Attempt &).
 QByteArray encodeAttempt(const Attempt &attempt);
+// The compact JSON object of `summary`, members as in toJson(const BatchSummary &).
+QByteArray encodeSummary(const BatchSummary &summary);
 // The compact JSON array of `providers`, members as in toJson(const ProviderStatus &).
 QByteArray encodeProviders(const QList<ProviderStatus> &providers);
 // Ends a JSON array or object whose members were each followed by ',': the last comma

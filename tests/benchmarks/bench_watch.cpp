@@ -171,7 +171,7 @@ Samples classify(const QString &data, qint64 pid)
             const QByteArray line = rest.mid(from, nl - from);
             if (line.trimmed().isEmpty()) {
                 endSample();
-            } else if (line.startsWith('\t') || line.startsWith(' ')) {
+            } else if (line.startsWith('\t')) { // a frame; a sample starts with its tid
                 feed = feed || std::any_of(feedFrames.cbegin(), feedFrames.cend(),
                                            [&](const QByteArray &f) { return line.contains(f); });
                 poll = poll || line.contains("do_sys_poll");
@@ -224,22 +224,25 @@ Figures measure(int shots, int watcherCount)
     QStringList command =
         qEnvironmentVariable("BENCH_WATCH_WRAPPER").split(u' ', Qt::SkipEmptyParts);
     command << QStringLiteral(RETAKE_CLI_PATH) << u"run"_s << board;
-    // BENCH_WATCH_PERF=DIR: a shell starts `perf record` on itself, then becomes the owner
-    // (exec keeps the pid), so that the owner's every thread is recorded from its start.
+    // BENCH_WATCH_PERF=DIR: the owner starts as a shell that waits half a second, for
+    // `perf record` to attach, then becomes the owner (exec keeps the pid), so that every
+    // thread of the owner is recorded from its start.
     const QString perfDir = qEnvironmentVariable("BENCH_WATCH_PERF");
     const QString perfData = dir.filePath(u"owner.perf"_s);
-    const QString perfPid = dir.filePath(u"perf.pid"_s);
-    if (!perfDir.isEmpty()) {
-        command.prepend(u"perf record -q -m 32M --call-graph dwarf,16384 -c 500000 -p $$ -o '%1' "
-                        "2>/dev/null >/dev/null & echo $! > '%2'; sleep 0.5; exec \"$@\""_s.arg(
-                            perfData, perfPid));
-        command.prepend(u"-c"_s);
-        command.insert(2, u"sh"_s); // $0
-        command.prepend(u"sh"_s);
-    }
+    if (!perfDir.isEmpty())
+        command = QStringList{u"sh"_s, u"-c"_s, u"sleep 0.5; exec \"$@\""_s, u"sh"_s} + command;
     owner.start(command.takeFirst(), command);
     owner.waitForStarted();
     const qint64 pid = owner.processId();
+    QProcess perf;
+    if (!perfDir.isEmpty()) {
+        perf.setStandardOutputFile(QProcess::nullDevice());
+        perf.setStandardErrorFile(QProcess::nullDevice());
+        perf.start(u"perf"_s, {u"record"_s, u"-q"_s, u"-B"_s, u"-m"_s, u"32M"_s, u"--call-graph"_s,
+                               u"dwarf,16384"_s, u"-c"_s, u"500000"_s, u"-p"_s,
+                               QString::number(pid), u"-o"_s, perfData});
+        perf.waitForStarted();
+    }
 
     // The owner's socket, once it announces itself.
     QString socketPath;
@@ -299,18 +302,7 @@ Figures measure(int shots, int watcherCount)
     f.seconds = clock.elapsed() / 1000.0;
     f.ownerCpu = lastCpu;
     if (!perfDir.isEmpty()) {
-        // perf ends with the process it records, after writing its file.
-        QFile pidFile(perfPid);
-        pidFile.open(QIODevice::ReadOnly);
-        const QByteArray perf = pidFile.readAll().trimmed();
-        const auto running = [&perf] {
-            QFile stat(u"/proc/%1/stat"_s.arg(QString::fromLatin1(perf)));
-            // Gone, or a zombie nobody reaps (its parent, the owner, has exited).
-            return !perf.isEmpty() && stat.open(QIODevice::ReadOnly) &&
-                   !stat.readAll().contains(") Z ");
-        };
-        for (int i = 0; i < 600 && running(); ++i)
-            QThread::msleep(100);
+        perf.waitForFinished(300000); // it ends with the process it records
         f.samples = classify(perfData, pid);
         if (qEnvironmentVariableIsSet("BENCH_WATCH_PERF_KEEP"))
             QFile::rename(perfData, perfDir + u"/owner-%1.data"_s.arg(pid));
@@ -372,6 +364,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
+    if (args.value(0) == u"--classify"_s && args.size() == 3) { // a kept record: FILE PID
+        const Samples samples = classify(args.at(1), args.at(2).toLongLong());
+        QTextStream(stdout) << u"%1 samples, the feed's %2, in the kernel's poll %3\n"_s
+                                   .arg(samples.total)
+                                   .arg(samples.feed)
+                                   .arg(samples.poll);
+        return 0;
+    }
     if (args.value(0) == u"--encode"_s) {
         QTextStream out(stdout);
         measureEncoding(out);
