@@ -577,7 +577,7 @@ void ControlServer::flushPending()
         write(socket, m_pending);
     // The buffer is kept for the next update, unless a large one (a snapshot-sized update of
     // a big batch) would stay allocated for the rest of the run.
-    if (m_pending.capacity() > kTasksPerEvent * 1024)
+    if (m_pending.capacity() > qsizetype(kTasksPerEvent) * 1024)
         m_pending.clear();
     else
         m_pending.resize(0);
