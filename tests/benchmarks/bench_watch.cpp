@@ -150,8 +150,9 @@ Samples classify(const QString &data, qint64 pid)
                              u"tid,ip,sym"_s});
     if (!script.waitForStarted())
         return samples;
-    static const QByteArrayList feedFrames = {"ControlServer",   "encodeTask",    "encodeAttempt",
-                                              "encodeProviders", "withRawMember", "__libc_send"};
+    static const QByteArrayList feedFrames = {"ControlServer", "encodeTask",      "encodeAttempt",
+                                              "encodeSummary", "encodeProviders", "withRawMember",
+                                              "__libc_send"};
     bool inSample = false;
     bool feed = false;
     bool poll = false;
